@@ -1,0 +1,63 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root; the default data root lives under it. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const port = z.coerce.number().int().min(1).max(65535);
+const ms = z.coerce.number().int().min(10);
+
+const base = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.string().url(),
+  REDIS_URL: z.string().url(),
+  DATA_ROOT: z.string().default(path.join(repoRoot, "var")),
+  SECRETS_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`"),
+};
+
+export const apiEnvSchema = z.object({
+  ...base,
+  API_HOST: z.string().default("127.0.0.1"),
+  API_PORT: port.default(3001),
+  PUBLIC_URL: z.string().url().default("http://localhost:3001"),
+  WEB_URL: z.string().url().default("http://localhost:3000"),
+  COOKIE_SECURE: z.stringbool().default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  INSTANCE_PORT_RANGE_START: port.default(20000),
+  INSTANCE_PORT_RANGE_END: port.default(29999),
+  INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
+  MAX_WAIT_SECONDS: z.coerce.number().int().min(1).default(60),
+});
+
+export const workerEnvSchema = z.object({
+  ...base,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(16),
+  /** How long a job's lock lasts; a crashed worker's job is picked up again after about this long. */
+  WORKER_LOCK_MS: ms.default(30_000),
+  SWEEP_INTERVAL_MS: ms.default(30_000),
+  SYNC_INTERVAL_MS: ms.default(60_000),
+  SUPERVISE_INTERVAL_MS: ms.default(5_000),
+  OPERATION_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+});
+
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses the environment against a schema; fails with one line per bad variable. */
+export function loadEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

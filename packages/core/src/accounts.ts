@@ -1,0 +1,99 @@
+import { type Account, isUniqueViolation } from "@xmpp-host/db";
+import { authorize } from "./access.ts";
+import { audit } from "./audit.ts";
+import type { Actor, CoreContext } from "./context.ts";
+import { loadDomain } from "./domains.ts";
+import { AppError } from "./errors.ts";
+import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { generatePassword } from "./secrets.ts";
+import { normalizeLocalpart } from "./validation.ts";
+
+function checkXmppPassword(password: string): void {
+  if (password.length < 8) throw AppError.field("password", "must be at least 8 characters");
+  if (password.length > 1024) throw AppError.field("password", "must be at most 1024 characters");
+}
+
+export async function createAccount(ctx: CoreContext, actor: Actor, domainId: string, input: { localpart: string; password?: string }) {
+  const domain = await loadDomain(ctx, actor, domainId, "write");
+  if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
+  const localpart = normalizeLocalpart("localpart", input.localpart, 256);
+  if (input.password !== undefined) checkXmppPassword(input.password);
+  const password = input.password ?? generatePassword();
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: domain.tenantId } });
+  try {
+    const { account, operation } = await ctx.db.$transaction(async (tx) => {
+      const count = await tx.account.count({ where: { tenantId: domain.tenantId } });
+      if (count >= tenant.accountQuota) throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.accountQuota}) is reached`);
+      const account = await tx.account.create({ data: { tenantId: domain.tenantId, domainId, localpart } });
+      const operation = await recordOperation(ctx, tx, actor, {
+        type: "account.create",
+        tenantId: domain.tenantId,
+        resourceType: "account",
+        resourceId: account.id,
+        secret: password,
+      });
+      await audit(tx, actor, { tenantId: domain.tenantId, action: "account.created", resourceType: "account", resourceId: account.id, data: { jid: `${localpart}@${domain.name}` } });
+      return { account, operation };
+    });
+    await dispatch(ctx, operation);
+    return { account, operation, jid: `${localpart}@${domain.name}`, password: input.password === undefined ? password : null };
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError("conflict", `${localpart}@${domain.name} already exists`, [{ field: "localpart", message: "is already taken" }]);
+    }
+    throw err;
+  }
+}
+
+export async function loadAccount(ctx: CoreContext, actor: Actor, accountId: string, need: "read" | "write") {
+  const account = await ctx.db.account.findUnique({ where: { id: accountId }, include: { domain: true } });
+  if (!account) throw AppError.notFound("account");
+  await authorize(ctx, actor, account.tenantId, need).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("account");
+    throw err;
+  });
+  return account;
+}
+
+export async function listAccounts(ctx: CoreContext, actor: Actor, domainId: string, page: { cursor?: string; limit: number }) {
+  const domain = await loadDomain(ctx, actor, domainId, "read");
+  const rows = await ctx.db.account.findMany({
+    where: { domainId },
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  const { items, nextCursor } = paginate(rows, page.limit);
+  return { items: items.map((a) => withJid(a, domain.name)), nextCursor };
+}
+
+export function withJid(account: Account, domainName: string) {
+  return { ...account, jid: `${account.localpart}@${domainName}` };
+}
+
+export async function deleteAccount(ctx: CoreContext, actor: Actor, accountId: string) {
+  const account = await loadAccount(ctx, actor, accountId, "write");
+  const operation = await ctx.db.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: account.id }, data: { state: "deleting" } });
+    const op = await recordOperation(ctx, tx, actor, { type: "account.delete", tenantId: account.tenantId, resourceType: "account", resourceId: account.id });
+    await audit(tx, actor, { tenantId: account.tenantId, action: "account.deleted", resourceType: "account", resourceId: account.id, data: { jid: `${account.localpart}@${account.domain.name}` } });
+    return op;
+  });
+  await dispatch(ctx, operation);
+  return operation;
+}
+
+export async function resetPassword(ctx: CoreContext, actor: Actor, accountId: string, input: { password?: string }) {
+  const account = await loadAccount(ctx, actor, accountId, "write");
+  if (account.state === "deleting") throw new AppError("conflict", "the account is being deleted");
+  if (input.password !== undefined) checkXmppPassword(input.password);
+  const password = input.password ?? generatePassword();
+  const operation = await ctx.db.$transaction(async (tx) => {
+    const op = await recordOperation(ctx, tx, actor, { type: "account.password", tenantId: account.tenantId, resourceType: "account", resourceId: account.id, secret: password });
+    await audit(tx, actor, { tenantId: account.tenantId, action: "account.password_reset", resourceType: "account", resourceId: account.id });
+    return op;
+  });
+  await dispatch(ctx, operation);
+  return { operation, password: input.password === undefined ? password : null };
+}
+

@@ -1,0 +1,122 @@
+import { type ApiToken, isUniqueViolation, type Role, type Tenant, type User } from "@xmpp-host/db";
+import { authorize, } from "./access.ts";
+import { audit } from "./audit.ts";
+import type { Actor, CoreContext } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkEmail(email: string): string {
+  const value = email.trim().toLowerCase();
+  if (!EMAIL.test(value)) throw AppError.field("email", "is not a valid email address");
+  return value;
+}
+
+function checkPassword(password: string): void {
+  if (password.length < 10) throw AppError.field("password", "must be at least 10 characters");
+}
+
+export async function signup(
+  ctx: CoreContext,
+  input: { email: string; password: string; name: string; tenantName: string },
+): Promise<{ user: User; tenant: Tenant }> {
+  const email = checkEmail(input.email);
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, name: input.name.trim(), passwordHash } });
+      const tenant = await tx.tenant.create({ data: { name: input.tenantName.trim() } });
+      await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
+      await audit(tx, { userId: user.id, isOperator: false }, {
+        tenantId: tenant.id,
+        action: "tenant.created",
+        resourceType: "tenant",
+        resourceId: tenant.id,
+      });
+      return { user, tenant };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("conflict", "an account with this email exists", [{ field: "email", message: "is already registered" }]);
+    throw err;
+  }
+}
+
+// Compared against when the email is unknown, so both paths take the same time.
+let dummyHash: Promise<string> | null = null;
+
+export async function login(
+  ctx: CoreContext,
+  input: { email: string; password: string },
+  ttlHours: number,
+): Promise<{ user: User; sessionToken: string; expiresAt: Date }> {
+  const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
+  dummyHash ??= hashPassword("not-a-real-password");
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  if (!user || !ok) throw new AppError("unauthorized", "wrong email or password");
+  const sessionToken = randomToken("", 32);
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await ctx.db.session.create({ data: { tokenHash: sha256(sessionToken), userId: user.id, expiresAt } });
+  return { user, sessionToken, expiresAt };
+}
+
+export async function logout(ctx: CoreContext, sessionToken: string): Promise<void> {
+  await ctx.db.session.deleteMany({ where: { tokenHash: sha256(sessionToken) } });
+}
+
+export async function actorFromSession(ctx: CoreContext, sessionToken: string): Promise<Actor | null> {
+  const session = await ctx.db.session.findUnique({ where: { tokenHash: sha256(sessionToken) }, include: { user: true } });
+  if (!session || session.expiresAt < new Date()) return null;
+  return { userId: session.userId, isOperator: session.user.isOperator };
+}
+
+export async function actorFromApiToken(ctx: CoreContext, token: string): Promise<Actor | null> {
+  const row = await ctx.db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
+  if (!row) return null;
+  const membership = await ctx.db.membership.findUnique({
+    where: { tenantId_userId: { tenantId: row.tenantId, userId: row.createdById } },
+  });
+  if (!membership) return null; // the creator left the tenant: the token dies with their access
+  // Touch at most once a minute to keep hot paths free of writes.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await ctx.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { userId: row.createdById, isOperator: false, token: { id: row.id, tenantId: row.tenantId, role: row.role } };
+}
+
+export async function me(ctx: CoreContext, actor: Actor) {
+  const user = await ctx.db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    include: { memberships: { include: { tenant: true }, orderBy: { createdAt: "asc" } } },
+  });
+  const memberships = actor.token ? user.memberships.filter((m) => m.tenantId === actor.token?.tenantId) : user.memberships;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isOperator: user.isOperator && !actor.token,
+    tenants: memberships.map((m) => ({ id: m.tenant.id, name: m.tenant.name, role: m.role })),
+  };
+}
+
+export async function createApiToken(
+  ctx: CoreContext,
+  actor: Actor,
+  input: { name: string; tenantId: string; role?: Role },
+): Promise<{ token: ApiToken; value: string }> {
+  const myRole = await authorize(ctx, actor, input.tenantId, "write");
+  if (actor.token) throw new AppError("forbidden", "API tokens cannot create API tokens");
+  const role = input.role ?? (myRole === "owner" ? "admin" : myRole);
+  const rank = { viewer: 0, admin: 1, owner: 2 } as const;
+  if (rank[role] > rank[myRole]) throw AppError.field("role", `cannot exceed your own role (${myRole})`);
+  const value = randomToken("xht_", 32);
+  const token = await ctx.db.$transaction(async (tx) => {
+    const token = await tx.apiToken.create({
+      data: { tenantId: input.tenantId, name: input.name.trim(), role, tokenHash: sha256(value), prefix: value.slice(0, 10), createdById: actor.userId },
+    });
+    await audit(tx, actor, { tenantId: input.tenantId, action: "api_token.created", resourceType: "api_token", resourceId: token.id });
+    return token;
+  });
+  return { token, value };
+}

@@ -1,0 +1,137 @@
+import net from "node:net";
+import { type Instance, isUniqueViolation, type Placement, type RuntimeKind, type ServerKind } from "@xmpp-host/db";
+import { authorize } from "./access.ts";
+import { audit } from "./audit.ts";
+import type { Actor, CoreContext } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { dispatch, paginate, recordOperation } from "./operations.ts";
+
+function portIsFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** Three free ports (c2s, s2s, http) from the configured range, skipping ports in use by anything. */
+async function allocatePorts(ctx: CoreContext): Promise<{ c2sPort: number; s2sPort: number; httpPort: number }> {
+  const rows = await ctx.db.instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
+  const used = new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort]));
+  const [start, end] = ctx.settings.portRange;
+  const found: number[] = [];
+  for (let p = start; p <= end && found.length < 3; p++) {
+    if (!used.has(p) && (await portIsFree(p, ctx.settings.bindAddress))) found.push(p);
+  }
+  const [c2sPort, s2sPort, httpPort] = found;
+  if (c2sPort === undefined || s2sPort === undefined || httpPort === undefined) {
+    throw new AppError("unavailable", "no free ports left in the instance port range");
+  }
+  return { c2sPort, s2sPort, httpPort };
+}
+
+function checkName(name: string): string {
+  const value = name.trim();
+  if (value.length === 0) throw AppError.field("name", "is required");
+  if (value.length > 100) throw AppError.field("name", "must be at most 100 characters");
+  return value;
+}
+
+export async function createInstance(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  input: { name: string; server?: ServerKind; runtime?: RuntimeKind; placement?: Placement },
+) {
+  await authorize(ctx, actor, tenantId, "write");
+  const name = checkName(input.name);
+  if ((input.server ?? "prosody") !== "prosody") throw AppError.field("server", "only prosody is available so far");
+  if ((input.runtime ?? "local") !== "local") throw AppError.field("runtime", "only the local runtime is available so far");
+  if ((input.placement ?? "dedicated") !== "dedicated") {
+    throw AppError.field("placement", "shared instances are created by operators; choose dedicated");
+  }
+  for (let attempt = 0; ; attempt++) {
+    const ports = await allocatePorts(ctx);
+    try {
+      const { instance, operation } = await ctx.db.$transaction(async (tx) => {
+        const instance = await tx.instance.create({
+          data: { tenantId, name, server: "prosody", runtime: "local", placement: "dedicated", host: ctx.settings.bindAddress, ...ports },
+        });
+        const operation = await recordOperation(ctx, tx, actor, { type: "instance.create", tenantId, resourceType: "instance", resourceId: instance.id });
+        await audit(tx, actor, { tenantId, action: "instance.created", resourceType: "instance", resourceId: instance.id, data: { name } });
+        return { instance, operation };
+      });
+      await dispatch(ctx, operation);
+      return { instance, operation };
+    } catch (err) {
+      // Two requests raced for the same ports: allocate again.
+      if (isUniqueViolation(err) && attempt < 5) continue;
+      throw err;
+    }
+  }
+}
+
+/** Loads an instance the actor may see, or not_found. */
+export async function loadInstance(ctx: CoreContext, actor: Actor, instanceId: string, need: "read" | "write"): Promise<Instance> {
+  const instance = await ctx.db.instance.findUnique({ where: { id: instanceId } });
+  if (!instance) throw AppError.notFound("instance");
+  await authorize(ctx, actor, instance.tenantId, need).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("instance");
+    throw err;
+  });
+  return instance;
+}
+
+export async function listInstances(ctx: CoreContext, actor: Actor, tenantId: string, page: { cursor?: string; limit: number }) {
+  await authorize(ctx, actor, tenantId, "read");
+  const rows = await ctx.db.instance.findMany({
+    where: { tenantId },
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  return paginate(rows, page.limit);
+}
+
+export async function updateInstance(ctx: CoreContext, actor: Actor, instanceId: string, input: { name?: string }) {
+  const instance = await loadInstance(ctx, actor, instanceId, "write");
+  if (input.name === undefined) return instance;
+  const name = checkName(input.name);
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.instance.update({ where: { id: instance.id }, data: { name } });
+    await audit(tx, actor, { tenantId: instance.tenantId, action: "instance.updated", resourceType: "instance", resourceId: instance.id, data: { name } });
+    return updated;
+  });
+}
+
+export async function instanceAction(ctx: CoreContext, actor: Actor, instanceId: string, action: "start" | "stop" | "restart") {
+  const instance = await loadInstance(ctx, actor, instanceId, "write");
+  if (instance.status === "deleting") throw new AppError("conflict", "the instance is being deleted");
+  const operation = await ctx.db.$transaction(async (tx) => {
+    await tx.instance.update({ where: { id: instance.id }, data: { desiredState: action === "stop" ? "stopped" : "running" } });
+    const op = await recordOperation(ctx, tx, actor, { type: `instance.${action}`, tenantId: instance.tenantId, resourceType: "instance", resourceId: instance.id });
+    await audit(tx, actor, { tenantId: instance.tenantId, action: `instance.${action}`, resourceType: "instance", resourceId: instance.id });
+    return op;
+  });
+  await dispatch(ctx, operation);
+  return operation;
+}
+
+export async function deleteInstance(ctx: CoreContext, actor: Actor, instanceId: string, force: boolean) {
+  const instance = await loadInstance(ctx, actor, instanceId, "write");
+  const domains = await ctx.db.domain.count({ where: { instanceId } });
+  if (domains > 0 && !force) {
+    throw new AppError("precondition_failed", `the instance still has ${domains} domain(s); repeat with ?force=true to delete them too`, [
+      { field: "force", message: "must be true to delete an instance that has domains" },
+    ]);
+  }
+  const operation = await ctx.db.$transaction(async (tx) => {
+    await tx.instance.update({ where: { id: instance.id }, data: { status: "deleting", desiredState: "stopped" } });
+    await tx.domain.updateMany({ where: { instanceId }, data: { state: "deleting" } });
+    const op = await recordOperation(ctx, tx, actor, { type: "instance.delete", tenantId: instance.tenantId, resourceType: "instance", resourceId: instance.id, input: { force } });
+    await audit(tx, actor, { tenantId: instance.tenantId, action: "instance.deleted", resourceType: "instance", resourceId: instance.id, data: { force } });
+    return op;
+  });
+  await dispatch(ctx, operation);
+  return operation;
+}

@@ -1,0 +1,89 @@
+import type { Operation, Prisma, Tx } from "@xmpp-host/db";
+import type { OperationType } from "@xmpp-host/queue/catalogue";
+import { authorize } from "./access.ts";
+import type { Actor, CoreContext } from "./context.ts";
+import { AppError } from "./errors.ts";
+
+export interface NewOperation {
+  type: OperationType;
+  tenantId: string | null;
+  resourceType: string;
+  resourceId: string;
+  input?: Prisma.InputJsonValue;
+  secret?: string;
+}
+
+/** Records the operation inside the caller's transaction; enqueue it with `dispatch` after the commit. */
+export function recordOperation(ctx: CoreContext, tx: Tx, actor: Actor | null, op: NewOperation): Promise<Operation> {
+  return tx.operation.create({
+    data: {
+      type: op.type,
+      tenantId: op.tenantId,
+      resourceType: op.resourceType,
+      resourceId: op.resourceId,
+      input: op.input ?? {},
+      secretEncrypted: op.secret === undefined ? null : ctx.secrets.encrypt(op.secret),
+      actorUserId: actor?.userId ?? null,
+      actorTokenId: actor?.token?.id ?? null,
+    },
+  });
+}
+
+/**
+ * Hands the committed operation to the queue. When Redis is unreachable the operation stays queued in
+ * PostgreSQL and the sweeper enqueues it later, so the request still succeeds.
+ */
+export async function dispatch(ctx: CoreContext, op: Operation): Promise<void> {
+  try {
+    await ctx.queue.enqueue({ id: op.id, type: op.type });
+  } catch {
+    // Deliberately tolerated: the sweeper re-enqueues queued operations that Redis does not hold.
+  }
+}
+
+export function isFinished(op: Pick<Operation, "status">): boolean {
+  return op.status === "succeeded" || op.status === "failed";
+}
+
+/** Polls until the operation ends or `seconds` pass; returns its latest state. */
+export async function waitForOperation(ctx: CoreContext, id: string, seconds: number): Promise<Operation> {
+  const deadline = Date.now() + seconds * 1000;
+  let delay = 25;
+  for (;;) {
+    const op = await ctx.db.operation.findUnique({ where: { id } });
+    if (!op) throw AppError.notFound("operation");
+    if (isFinished(op) || Date.now() >= deadline) return op;
+    await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));
+    delay = Math.min(delay * 2, 250);
+  }
+}
+
+export async function getOperation(ctx: CoreContext, actor: Actor, id: string): Promise<Operation> {
+  const op = await ctx.db.operation.findUnique({ where: { id } });
+  if (!op) throw AppError.notFound("operation");
+  await authorize(ctx, actor, op.tenantId, "read").catch(() => {
+    throw AppError.notFound("operation");
+  });
+  return op;
+}
+
+export async function listOperations(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  page: { cursor?: string; limit: number },
+): Promise<{ items: Operation[]; nextCursor: string | null }> {
+  await authorize(ctx, actor, tenantId, "read");
+  const rows = await ctx.db.operation.findMany({
+    where: { tenantId },
+    orderBy: { id: "desc" },
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  return paginate(rows, page.limit);
+}
+
+export function paginate<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+}

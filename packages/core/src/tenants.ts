@@ -1,0 +1,67 @@
+import { isUniqueViolation, type Role } from "@xmpp-host/db";
+import { authorize } from "./access.ts";
+import { audit } from "./audit.ts";
+import type { Actor, CoreContext } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { paginate } from "./operations.ts";
+
+export async function listTenants(ctx: CoreContext, actor: Actor, page: { cursor?: string; limit: number }) {
+  const rows = await ctx.db.tenant.findMany({
+    where: actor.token ? { id: actor.token.tenantId } : { memberships: { some: { userId: actor.userId } } },
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  return paginate(rows, page.limit);
+}
+
+export async function createTenant(ctx: CoreContext, actor: Actor, input: { name: string }) {
+  if (actor.token) throw new AppError("forbidden", "API tokens are scoped to one tenant and cannot create tenants");
+  return ctx.db.$transaction(async (tx) => {
+    const tenant = await tx.tenant.create({ data: { name: input.name.trim() } });
+    await tx.membership.create({ data: { tenantId: tenant.id, userId: actor.userId, role: "owner" } });
+    await audit(tx, actor, { tenantId: tenant.id, action: "tenant.created", resourceType: "tenant", resourceId: tenant.id });
+    return tenant;
+  });
+}
+
+export async function getTenant(ctx: CoreContext, actor: Actor, tenantId: string) {
+  const role = await authorize(ctx, actor, tenantId, "read");
+  const tenant = await ctx.db.tenant.findUnique({ where: { id: tenantId } });
+  if (!tenant) throw AppError.notFound("tenant");
+  return { ...tenant, role };
+}
+
+export async function listMembers(ctx: CoreContext, actor: Actor, tenantId: string, page: { cursor?: string; limit: number }) {
+  await authorize(ctx, actor, tenantId, "read");
+  const rows = await ctx.db.membership.findMany({
+    where: { tenantId },
+    include: { user: true },
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  const { items, nextCursor } = paginate(rows, page.limit);
+  return {
+    items: items.map((m) => ({ id: m.id, userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, createdAt: m.createdAt })),
+    nextCursor,
+  };
+}
+
+/** Adds an existing user by email. Only owners can grant the owner role. */
+export async function addMember(ctx: CoreContext, actor: Actor, tenantId: string, input: { email: string; role: Role }) {
+  const myRole = await authorize(ctx, actor, tenantId, "write");
+  if (input.role === "owner" && myRole !== "owner") throw AppError.field("role", "only an owner can add another owner");
+  const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
+  if (!user) throw AppError.field("email", "no user has signed up with this email yet");
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      const m = await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role } });
+      await audit(tx, actor, { tenantId, action: "member.added", resourceType: "membership", resourceId: m.id, data: { email: user.email, role: input.role } });
+      return { id: m.id, userId: user.id, email: user.email, name: user.name, role: m.role, createdAt: m.createdAt };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("conflict", "this user is already a member", [{ field: "email", message: "is already a member" }]);
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+import { AppError } from "./errors.ts";
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** A DNS name for an XMPP domain: lowercase letters, digits, hyphens, at least two labels. */
+export function normalizeDomainName(field: string, input: string): string {
+  const name = input.trim().toLowerCase().replace(/\.$/, "");
+  if (name.length === 0) throw AppError.field(field, "is required");
+  if (name.length > 253) throw AppError.field(field, "must be at most 253 characters");
+  const labels = name.split(".");
+  if (labels.length < 2) throw AppError.field(field, "must be a fully qualified domain name such as chat.example.org");
+  for (const label of labels) {
+    if (!LABEL.test(label)) {
+      throw AppError.field(
+        field,
+        `"${label}" is not a valid DNS label (letters, digits and inner hyphens, 1-63 characters)`,
+      );
+    }
+  }
+  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? "")) throw AppError.field(field, "must not be an IP address");
+  return name;
+}
+
+// RFC 7622 section 3.3.1: these characters are never allowed in a localpart.
+const FORBIDDEN_LOCALPART = /["&'/:<>@\s]/u;
+// Control, format, surrogate and unassigned code points are refused by the IdentifierClass.
+const DISALLOWED = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/u;
+
+/** An XMPP localpart (RFC 7622, UsernameCaseMapped): case-mapped and NFC-normalised. */
+export function normalizeLocalpart(field: string, input: string, maxBytes = 1023): string {
+  const value = input.normalize("NFC").toLowerCase();
+  if (value.length === 0) throw AppError.field(field, "is required");
+  if (Buffer.byteLength(value, "utf8") > maxBytes) throw AppError.field(field, `must be at most ${maxBytes} bytes`);
+  if (FORBIDDEN_LOCALPART.test(value)) {
+    throw AppError.field(field, "must not contain spaces or any of \" & ' / : < > @");
+  }
+  if (DISALLOWED.test(value)) throw AppError.field(field, "contains a control or unassigned character");
+  return value;
+}
+
+/** A bare JID local@domain, each part validated. */
+export function normalizeBareJid(field: string, input: string): string {
+  const at = input.lastIndexOf("@");
+  if (at <= 0 || input.includes("/")) throw AppError.field(field, `"${input}" is not a bare JID (user@domain)`);
+  return `${normalizeLocalpart(field, input.slice(0, at))}@${normalizeDomainName(field, input.slice(at + 1))}`;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Payloads carry ids only; handlers re-read the state from the database. */
+const operationPayload = z.object({ operationId: z.string().min(1) });
+const noPayload = z.object({}).strict();
+
+interface JobSpec<S extends z.ZodType> {
+  queue: "operations" | "maintenance";
+  schema: S;
+  attempts: number;
+  backoff: { type: "exponential" | "fixed"; delay: number };
+}
+
+const operation = { queue: "operations", schema: operationPayload, attempts: 8, backoff: { type: "exponential", delay: 500 } } as const;
+const maintenance = { queue: "maintenance", schema: noPayload, attempts: 1, backoff: { type: "fixed", delay: 1000 } } as const;
+
+/** Every job the platform runs: name -> payload schema, attempts, backoff. */
+export const jobCatalogue = {
+  "instance.create": operation,
+  "instance.start": operation,
+  "instance.stop": operation,
+  "instance.restart": operation,
+  "instance.delete": operation,
+  "domain.create": operation,
+  "domain.update": operation,
+  "domain.delete": operation,
+  "account.create": operation,
+  "account.delete": operation,
+  "account.password": operation,
+  "room.create": operation,
+  "room.update": operation,
+  "room.members": operation,
+  "room.delete": operation,
+  "maintenance.sweep": maintenance,
+  "maintenance.sync": maintenance,
+  "maintenance.supervise": maintenance,
+} as const satisfies Record<string, JobSpec<z.ZodType>>;
+
+export type JobName = keyof typeof jobCatalogue;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobCatalogue)[N]["schema"]>;
+export type OperationType = { [N in JobName]: (typeof jobCatalogue)[N]["queue"] extends "operations" ? N : never }[JobName];
+
+export const operationTypes = (Object.keys(jobCatalogue) as JobName[]).filter(
+  (n): n is OperationType => jobCatalogue[n].queue === "operations",
+);
+
+export function isOperationType(name: string): name is OperationType {
+  return (operationTypes as string[]).includes(name);
+}

@@ -1,0 +1,48 @@
+import { Queue, type JobsOptions } from "bullmq";
+import { Redis } from "ioredis";
+import { type JobName, type JobPayload, jobCatalogue } from "./catalogue.ts";
+
+export * from "./catalogue.ts";
+
+export function createRedis(url: string): Redis {
+  // BullMQ needs maxRetriesPerRequest null for blocking connections.
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+export type QueueName = "operations" | "maintenance";
+
+/** The producer side: typed enqueue with the catalogue's attempts and backoff. */
+export class JobQueues {
+  readonly queues: Record<QueueName, Queue>;
+  constructor(readonly connection: Redis, prefix = "xh") {
+    this.queues = {
+      operations: new Queue("operations", { connection, prefix }),
+      maintenance: new Queue("maintenance", { connection, prefix }),
+    };
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: JobsOptions = {}): Promise<void> {
+    const spec = jobCatalogue[name];
+    const data = spec.schema.parse(payload);
+    await this.queues[spec.queue].add(name, data, {
+      attempts: spec.attempts,
+      backoff: spec.backoff,
+      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnFail: { age: 24 * 3600 },
+      ...opts,
+    });
+  }
+
+  /** Job id = operation id, so enqueueing the same operation twice is a no-op while the job exists. */
+  async enqueueOperation(op: { id: string; type: string }, attempts?: number): Promise<void> {
+    if (!(op.type in jobCatalogue)) throw new Error(`unknown operation type ${op.type}`);
+    await this.enqueue(op.type as JobName, { operationId: op.id } as never, {
+      jobId: op.id,
+      ...(attempts ? { attempts } : {}),
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  }
+}

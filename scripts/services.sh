@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs missing system packages and starts project-local PostgreSQL and Redis (data under ./var,
+# non-default ports) unless DATABASE_URL / REDIS_URL point elsewhere. Idempotent: running services are reused.
+# Writes the resulting URLs to var/services.env for the other scripts to source.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VAR="${DATA_ROOT:-$ROOT/var}"
+mkdir -p "$VAR"
+PG_PORT="${LOCAL_PG_PORT:-54329}"
+REDIS_PORT="${LOCAL_REDIS_PORT:-63799}"
+
+need=()
+command -v prosody >/dev/null || need+=(prosody prosody-modules)
+[ -d /usr/lib/prosody/modules ] && [ ! -e /usr/lib/prosody/modules/mod_invites_adhoc.lua ] && need+=(prosody-modules)
+command -v openssl >/dev/null || need+=(openssl)
+if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
+if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then need+=(redis-server); fi
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "services: installing ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    # Keep apt from starting the packaged system services: we run our own, project-local.
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+    rm -f /usr/sbin/policy-rc.d
+  else
+    echo "services: missing packages: ${need[*]}. Install them with: sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+fi
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  PGDATA="$VAR/postgres"
+  as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    mkdir -p "$PGDATA"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
+    as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
+  fi
+  if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+      -o "-p $PG_PORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  fi
+  for db in xmpphost xmpphost_test; do
+    as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 ||
+      as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"
+  done
+  DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/xmpphost"
+  TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/xmpphost_test"
+fi
+
+if [ -z "${REDIS_URL:-}" ]; then
+  mkdir -p "$VAR/redis"
+  if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$VAR/redis" --daemonize yes \
+      --pidfile "$VAR/redis/redis.pid" --logfile "$VAR/redis/redis.log" --maxmemory-policy noeviction \
+      --save "" --appendonly yes >/dev/null
+    for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  fi
+  REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+fi
+
+cat > "$VAR/services.env" <<ENV
+export DATABASE_URL="${DATABASE_URL}"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-$DATABASE_URL}"
+export REDIS_URL="${REDIS_URL}"
+ENV
+echo "services: PostgreSQL at ${DATABASE_URL%%\?*}, Redis at $REDIS_URL" >&2
