@@ -1,0 +1,85 @@
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { InternalCa } from "@xmpp-host/acme";
+import type { ApiEnv } from "@xmpp-host/config";
+import type { CoreContext } from "@xmpp-host/core";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import { authPlugin } from "./plugins/auth.ts";
+import { errorsPlugin } from "./plugins/errors.ts";
+import { accountRoutes } from "./routes/v1/accounts/index.ts";
+import { authRoutes } from "./routes/v1/auth/index.ts";
+import { caRoutes } from "./routes/v1/ca/index.ts";
+import { domainRoutes } from "./routes/v1/domains/index.ts";
+import { instanceRoutes } from "./routes/v1/instances/index.ts";
+import { meRoutes } from "./routes/v1/me/index.ts";
+import { operationRoutes } from "./routes/v1/operations/index.ts";
+import { roomRoutes } from "./routes/v1/rooms/index.ts";
+import { tenantRoutes } from "./routes/v1/tenants/index.ts";
+import { Problem } from "./schemas.ts";
+
+export interface AppDeps {
+  env: ApiEnv;
+  core: CoreContext;
+  redis: Redis;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: env.LOG_LEVEL, redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"] },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate("core", core);
+  app.addSchema(Problem);
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, redis, nameSpace: "xh-rl:" });
+  await app.register(authPlugin);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "XMPP platform API", version: "1.0.0", description: "Tenants, managed XMPP servers, domains, accounts, group chats and the operations that change them." },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "xh_session" } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  let ca: Promise<InternalCa> | null = null;
+  const caPem = async () => {
+    ca ??= InternalCa.loadOrCreate(path.join(env.DATA_ROOT, "ca"), core.secrets);
+    return (await ca).certPem;
+  };
+
+  const maxWait = env.MAX_WAIT_SECONDS;
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes, { sessionTtlHours: env.SESSION_TTL_HOURS, cookieSecure: env.COOKIE_SECURE, perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE });
+      await v1.register(meRoutes);
+      await v1.register(tenantRoutes, { maxWait });
+      await v1.register(instanceRoutes, { maxWait });
+      await v1.register(domainRoutes, { maxWait });
+      await v1.register(accountRoutes, { maxWait });
+      await v1.register(roomRoutes, { maxWait });
+      await v1.register(operationRoutes, { maxWait });
+      await v1.register(caRoutes, { caPem });
+    },
+    { prefix: "/api/v1" },
+  );
+
+  app.get("/healthz", { schema: { operationId: "healthz", tags: ["platform"], hide: false } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { operationId: "readyz", tags: ["platform"] } }, async (_req, reply) => {
+    const checks = await Promise.allSettled([core.db.$queryRaw`SELECT 1`, redis.ping()]);
+    const ready = checks.every((c) => c.status === "fulfilled");
+    return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", database: checks[0]?.status === "fulfilled", redis: checks[1]?.status === "fulfilled" });
+  });
+  app.get("/openapi.json", { schema: { operationId: "openapi", tags: ["platform"], hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,79 @@
+import { AppError, type ErrorCode } from "@xmpp-host/core";
+import type { FastifyError, FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+const statusOf: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  quota_exceeded: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+const titles: Record<number, string> = {
+  400: "Invalid request",
+  401: "Not signed in",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Conflict",
+  412: "Precondition failed",
+  415: "Unsupported media type",
+  422: "Unprocessable",
+  429: "Too many requests",
+  500: "Internal error",
+  503: "Unavailable",
+};
+
+/** Turns Ajv's `/members/0` or `must have required property 'x'` into the field a client sent. */
+function fieldOf(err: { instancePath?: string; params?: Record<string, unknown> }, context: string | undefined): string {
+  const path = (err.instancePath ?? "").replace(/^\//, "").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".");
+  const missing = typeof err.params?.missingProperty === "string" ? err.params.missingProperty : undefined;
+  const extra = typeof err.params?.additionalProperty === "string" ? err.params.additionalProperty : undefined;
+  const leaf = missing ?? extra;
+  const field = [path, leaf].filter(Boolean).join(".");
+  return field || context || "body";
+}
+
+/** Every error leaves as application/problem+json (RFC 9457). */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    let status: number;
+    let detail: string;
+    let code: string | undefined;
+    let errors: { field: string; message: string }[] | undefined;
+    if (error instanceof AppError) {
+      status = statusOf[error.code];
+      detail = error.message;
+      code = error.code;
+      errors = error.fields.length ? error.fields : undefined;
+    } else if ((error as FastifyError).validation) {
+      const e = error as FastifyError;
+      status = 400;
+      code = "validation_failed";
+      errors = (e.validation ?? []).map((v) => ({
+        field: fieldOf(v as never, e.validationContext),
+        message: v.message ?? "is invalid",
+      }));
+      detail = errors.map((f) => `${f.field}: ${f.message}`).join("; ");
+    } else {
+      const e = error as FastifyError;
+      status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+      detail = status === 500 ? "something went wrong on our side; it has been logged" : e.message;
+      code = status === 429 ? "rate_limited" : e.code;
+      if (status >= 500) request.log.error({ err: error }, "request failed");
+    }
+    reply
+      .status(status)
+      .type("application/problem+json")
+      .send({ type: `about:blank`, title: titles[status] ?? "Error", status, detail, code, ...(errors ? { errors } : {}) });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).type("application/problem+json").send({ type: "about:blank", title: "Not found", status: 404, detail: `no route for ${request.method} ${request.url.split("?")[0]}`, code: "not_found" });
+  });
+});

@@ -1,0 +1,59 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
+import { actorOf } from "../../../plugins/auth.ts";
+import { settle } from "../../../operation-reply.ts";
+import { Account, Id, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { operationView } from "../../../views.ts";
+
+const Params = Type.Object({ accountId: Id });
+
+export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  app.get(
+    "/accounts/:accountId",
+    { schema: { operationId: "getAccount", tags: ["accounts"], params: Params, response: { 200: Account, ...problemResponses } } },
+    async (request) => {
+      const account = await loadAccount(app.core, actorOf(request), request.params.accountId, "read");
+      return withJid(account, account.domain.name);
+    },
+  );
+
+  app.delete(
+    "/accounts/:accountId",
+    {
+      schema: {
+        operationId: "deleteAccount",
+        tags: ["accounts"],
+        params: Params,
+        querystring: WaitQuery,
+        response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const op = await deleteAccount(app.core, actorOf(request), request.params.accountId);
+      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+    },
+  );
+
+  const PasswordReply = Type.Object({ operation: Operation, password: Type.Optional(Type.String()) });
+  app.post(
+    "/accounts/:accountId/password",
+    {
+      schema: {
+        operationId: "resetAccountPassword",
+        tags: ["accounts"],
+        summary: "Set a new password; without one, a generated password is returned once",
+        params: Params,
+        querystring: WaitQuery,
+        body: Type.Object({ password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })) }),
+        response: { 200: PasswordReply, 202: PasswordReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { operation, password } = await resetPassword(app.core, actorOf(request), request.params.accountId, request.body ?? {});
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ operation: operationView(settled.operation), ...(password ? { password } : {}) });
+    },
+  );
+};

@@ -1,0 +1,75 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { login, logout, signup } from "@xmpp-host/core";
+import { SESSION_COOKIE } from "../../../plugins/auth.ts";
+import { problemResponses } from "../../../schemas.ts";
+
+const Credentials = Type.Object({
+  email: Type.String({ minLength: 3, maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+});
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ sessionTtlHours: number; cookieSecure: boolean; perMinute: number }> = async (app, opts) => {
+  const rateLimit = { max: opts.perMinute, timeWindow: "1 minute" };
+  const setCookie = (reply: { setCookie: (n: string, v: string, o: object) => unknown }, token: string, expires: Date) =>
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: opts.cookieSecure, path: "/", expires });
+
+  app.post(
+    "/auth/signup",
+    {
+      config: { rateLimit },
+      schema: {
+        operationId: "signup",
+        tags: ["auth"],
+        summary: "Create a user and their first tenant, and sign in",
+        body: Type.Object({
+          email: Type.String({ minLength: 3, maxLength: 254 }),
+          password: Type.String({ minLength: 10, maxLength: 1024 }),
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          tenantName: Type.String({ minLength: 1, maxLength: 100 }),
+        }),
+        response: {
+          201: Type.Object({ user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }), tenant: Type.Object({ id: Type.String(), name: Type.String() }) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user, tenant } = await signup(app.core, request.body);
+      const session = await login(app.core, request.body, opts.sessionTtlHours);
+      setCookie(reply, session.sessionToken, session.expiresAt);
+      return reply.status(201).send({ user, tenant });
+    },
+  );
+
+  app.post(
+    "/auth/login",
+    {
+      config: { rateLimit },
+      schema: {
+        operationId: "login",
+        tags: ["auth"],
+        summary: "Sign in with email and password; sets an HttpOnly session cookie",
+        body: Credentials,
+        response: { 200: Type.Object({ user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }) }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(app.core, request.body, opts.sessionTtlHours);
+      setCookie(reply, session.sessionToken, session.expiresAt);
+      return { user: session.user };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    { schema: { operationId: "logout", tags: ["auth"], summary: "End the session", response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(app.core, token);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+};

@@ -1,0 +1,122 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { createAccount, createRoom, deleteDomain, listAccounts, listRooms, loadDomain, updateDomain, withJid } from "@xmpp-host/core";
+import { actorOf } from "../../../plugins/auth.ts";
+import { settle } from "../../../operation-reply.ts";
+import { Account, Domain, Id, Nullable, Operation, PageQuery, page, problemResponses, Registration, Room, WaitQuery } from "../../../schemas.ts";
+import { domainView, operationView } from "../../../views.ts";
+
+const Params = Type.Object({ domainId: Id });
+
+export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  app.get(
+    "/domains/:domainId",
+    { schema: { operationId: "getDomain", tags: ["domains"], params: Params, response: { 200: Domain, ...problemResponses } } },
+    async (request) => domainView(await loadDomain(app.core, actorOf(request), request.params.domainId, "read")),
+  );
+
+  app.patch(
+    "/domains/:domainId",
+    {
+      schema: {
+        operationId: "updateDomain",
+        tags: ["domains"],
+        params: Params,
+        querystring: WaitQuery,
+        body: Type.Object({ registration: Type.Optional(Registration) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ domain: Domain, operation: Nullable(Operation) }), 202: Type.Object({ domain: Domain, operation: Nullable(Operation) }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { domain, operation } = await updateDomain(app.core, actorOf(request), request.params.domainId, request.body);
+      if (!operation) return { domain: domainView(domain), operation: null };
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ domain: domainView(domain), operation: operationView(settled.operation) });
+    },
+  );
+
+  app.delete(
+    "/domains/:domainId",
+    {
+      schema: {
+        operationId: "deleteDomain",
+        tags: ["domains"],
+        params: Params,
+        querystring: WaitQuery,
+        response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const op = await deleteDomain(app.core, actorOf(request), request.params.domainId);
+      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+    },
+  );
+
+  app.get(
+    "/domains/:domainId/accounts",
+    { schema: { operationId: "listAccounts", tags: ["accounts"], params: Params, querystring: PageQuery, response: { 200: page(Account), ...problemResponses } } },
+    async (request) => listAccounts(app.core, actorOf(request), request.params.domainId, request.query),
+  );
+
+  const AccountCreated = Type.Object({
+    account: Account,
+    operation: Operation,
+    password: Type.Optional(Type.String({ description: "The generated password, shown once. Absent when you chose one." })),
+  });
+  app.post(
+    "/domains/:domainId/accounts",
+    {
+      schema: {
+        operationId: "createAccount",
+        tags: ["accounts"],
+        summary: "Create an XMPP account; without a password one is generated and returned once",
+        params: Params,
+        querystring: WaitQuery,
+        body: Type.Object({ localpart: Type.String({ minLength: 1, maxLength: 256 }), password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })) }),
+        response: { 201: AccountCreated, 202: AccountCreated, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await createAccount(app.core, actorOf(request), request.params.domainId, request.body);
+      const settled = await settle(app.core, created.operation, request.query.wait, opts.maxWait, 201);
+      const latest = (await app.core.db.account.findUnique({ where: { id: created.account.id }, include: { domain: true } })) ?? null;
+      const account = latest ? withJid(latest, latest.domain.name) : { ...created.account, jid: created.jid };
+      return reply.status(settled.status).send({ account, operation: operationView(settled.operation), ...(created.password ? { password: created.password } : {}) });
+    },
+  );
+
+  app.get(
+    "/domains/:domainId/rooms",
+    { schema: { operationId: "listRooms", tags: ["rooms"], params: Params, querystring: PageQuery, response: { 200: page(Room), ...problemResponses } } },
+    async (request) => listRooms(app.core, actorOf(request), request.params.domainId, request.query),
+  );
+
+  app.post(
+    "/domains/:domainId/rooms",
+    {
+      schema: {
+        operationId: "createRoom",
+        tags: ["rooms"],
+        summary: "Create a group chat on the domain's MUC service",
+        params: Params,
+        querystring: WaitQuery,
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 256 }),
+          title: Type.Optional(Type.String({ maxLength: 200 })),
+          membersOnly: Type.Optional(Type.Boolean()),
+          persistent: Type.Optional(Type.Boolean()),
+          public: Type.Optional(Type.Boolean()),
+          members: Type.Optional(Type.Array(Type.String({ maxLength: 3071 }), { maxItems: 1000 })),
+        }),
+        response: { 201: Type.Object({ room: Room, operation: Operation }), 202: Type.Object({ room: Room, operation: Operation }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { room, operation } = await createRoom(app.core, actorOf(request), request.params.domainId, request.body);
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
+      const latest = await app.core.db.room.findUnique({ where: { id: room.id } });
+      return reply.status(settled.status).send({ room: latest ? { ...latest, jid: room.jid } : room, operation: operationView(settled.operation) });
+    },
+  );
+};

@@ -1,0 +1,86 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { deleteRoom, loadRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
+import { actorOf } from "../../../plugins/auth.ts";
+import { settle } from "../../../operation-reply.ts";
+import { Id, Operation, problemResponses, Room, WaitQuery } from "../../../schemas.ts";
+import { operationView } from "../../../views.ts";
+
+const Params = Type.Object({ roomId: Id });
+const RoomReply = Type.Object({ room: Room, operation: Operation });
+
+export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  app.get(
+    "/rooms/:roomId",
+    { schema: { operationId: "getRoom", tags: ["rooms"], params: Params, response: { 200: Room, ...problemResponses } } },
+    async (request) => {
+      const room = await loadRoom(app.core, actorOf(request), request.params.roomId, "read");
+      return { ...room, jid: roomJid(room, room.domain.name) };
+    },
+  );
+
+  app.patch(
+    "/rooms/:roomId",
+    {
+      schema: {
+        operationId: "updateRoom",
+        tags: ["rooms"],
+        params: Params,
+        querystring: WaitQuery,
+        body: Type.Object(
+          {
+            title: Type.Optional(Type.String({ maxLength: 200 })),
+            membersOnly: Type.Optional(Type.Boolean()),
+            persistent: Type.Optional(Type.Boolean()),
+            public: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: RoomReply, 202: RoomReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { room, operation } = await updateRoom(app.core, actorOf(request), request.params.roomId, request.body);
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ room, operation: operationView(settled.operation) });
+    },
+  );
+
+  app.put(
+    "/rooms/:roomId/members",
+    {
+      schema: {
+        operationId: "setRoomMembers",
+        tags: ["rooms"],
+        summary: "Make exactly these bare JIDs the room's members",
+        params: Params,
+        querystring: WaitQuery,
+        body: Type.Object({ members: Type.Array(Type.String({ maxLength: 3071 }), { maxItems: 1000 }) }),
+        response: { 200: RoomReply, 202: RoomReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { room, operation } = await setRoomMembers(app.core, actorOf(request), request.params.roomId, request.body);
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ room, operation: operationView(settled.operation) });
+    },
+  );
+
+  app.delete(
+    "/rooms/:roomId",
+    {
+      schema: {
+        operationId: "deleteRoom",
+        tags: ["rooms"],
+        params: Params,
+        querystring: WaitQuery,
+        response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const op = await deleteRoom(app.core, actorOf(request), request.params.roomId);
+      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+    },
+  );
+};

@@ -1,0 +1,121 @@
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
+
+export const DateTime = Type.Unsafe<Date | string>({ type: "string", format: "date-time" });
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
+
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    code: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: "Problem" },
+);
+
+export const PageQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+});
+export type PageQuery = Static<typeof PageQuery>;
+
+export const WaitQuery = Type.Object({
+  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 300, description: "Hold the answer up to this many seconds until the operation ends." })),
+});
+
+export const page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const Operation = Type.Object(
+  {
+    id: Type.String(),
+    type: Type.String(),
+    status: Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("succeeded"), Type.Literal("failed")]),
+    progress: Type.Integer({ minimum: 0, maximum: 100 }),
+    step: Nullable(Type.String()),
+    tenantId: Nullable(Type.String()),
+    resourceType: Type.String(),
+    resourceId: Type.String(),
+    attempts: Type.Integer(),
+    result: Type.Optional(Type.Unknown()),
+    error: Type.Optional(Type.Unknown()),
+    createdAt: DateTime,
+    startedAt: NullableDate,
+    finishedAt: NullableDate,
+  },
+  { $id: "Operation" },
+);
+
+const ResourceState = Type.Union([Type.Literal("pending"), Type.Literal("active"), Type.Literal("deleting"), Type.Literal("failed")]);
+export const Registration = Type.Union([Type.Literal("closed"), Type.Literal("invite"), Type.Literal("open")]);
+export const RoleSchema = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("viewer")]);
+
+export const Tenant = Type.Object({ id: Type.String(), name: Type.String(), accountQuota: Type.Integer(), createdAt: DateTime, role: Type.Optional(RoleSchema) });
+
+export const Member = Type.Object({ id: Type.String(), userId: Type.String(), email: Type.String(), name: Type.String(), role: RoleSchema, createdAt: DateTime });
+
+export const Instance = Type.Object({
+  id: Type.String(),
+  tenantId: Nullable(Type.String()),
+  name: Type.String(),
+  server: Type.String(),
+  runtime: Type.String(),
+  placement: Type.String(),
+  version: Nullable(Type.String()),
+  status: Type.String(),
+  desiredState: Type.String(),
+  lastError: Nullable(Type.String()),
+  endpoints: Type.Object({ host: Type.String(), c2sPort: Type.Integer(), s2sPort: Type.Integer(), httpPort: Type.Integer() }),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+export const Domain = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  tenantId: Type.String(),
+  instanceId: Type.String(),
+  registration: Registration,
+  state: ResourceState,
+  verified: Type.Boolean(),
+  services: Type.Object({ muc: Type.String(), upload: Type.String() }),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+export const Account = Type.Object({
+  id: Type.String(),
+  jid: Type.String(),
+  localpart: Type.String(),
+  domainId: Type.String(),
+  state: ResourceState,
+  origin: Type.String(),
+  createdAt: DateTime,
+});
+
+export const Room = Type.Object({
+  id: Type.String(),
+  jid: Type.String(),
+  name: Type.String(),
+  domainId: Type.String(),
+  title: Type.String(),
+  membersOnly: Type.Boolean(),
+  persistent: Type.Boolean(),
+  public: Type.Boolean(),
+  members: Type.Array(Type.String()),
+  state: ResourceState,
+  origin: Type.String(),
+  createdAt: DateTime,
+});
+
+export const problemResponses = {
+  400: Type.Ref(Problem),
+  401: Type.Ref(Problem),
+  403: Type.Ref(Problem),
+  404: Type.Ref(Problem),
+  409: Type.Ref(Problem),
+};

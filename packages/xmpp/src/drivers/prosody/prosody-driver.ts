@@ -1,0 +1,181 @@
+import {
+  DriverCommandError,
+  type OnlineSession,
+  type RoomConfig,
+  type RoomInfo,
+  type ServerInfo,
+  type XmppServerDriver,
+} from "../../driver.ts";
+import { type LuaValue, luaString, luaValue } from "../../lua.ts";
+import { assertValidHostname, splitBareJid } from "../../names.ts";
+import { AdminSocketClient, type ShellReply } from "./admin-socket.ts";
+import { SHELL_LIB } from "./shell-lib.ts";
+
+export interface ProsodyDriverOptions {
+  /** Path of the instance's `admin_socket`. */
+  socketPath: string;
+  /** Per-command timeout (time the server spends on one command), and connect timeout. Default 15 s. */
+  timeoutMs?: number;
+}
+
+const RESULT_PREFIX = "Result: ";
+const ERROR_PREFIX = "Error: ";
+
+/** Invalid input is refused before reaching the server, as a DriverCommandError: retrying cannot help. */
+function check(fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    throw new DriverCommandError((err as Error).message);
+  }
+}
+
+const bareJid = (jid: string) => check(() => splitBareJid(jid));
+const hostname = (host: string) => check(() => assertValidHostname(host));
+const password = (pw: string) =>
+  check(() => {
+    if (typeof pw !== "string" || pw.length === 0) throw new TypeError("password must be a non-empty string");
+    luaString(pw); // rejects lone surrogates
+  });
+
+function roomConfigTable(config: Partial<RoomConfig>): LuaValue {
+  const out: Record<string, LuaValue> = {};
+  if (config.title !== undefined) out.title = String(config.title);
+  if (config.membersOnly !== undefined) out.membersOnly = Boolean(config.membersOnly);
+  if (config.persistent !== undefined) out.persistent = Boolean(config.persistent);
+  if (config.public !== undefined) out.public = Boolean(config.public);
+  return out;
+}
+
+/** XmppServerDriver for Prosody 0.12 over its admin socket. One connection per driver, reused. */
+export class ProsodyDriver implements XmppServerDriver {
+  readonly server = "prosody" as const;
+  private readonly client: AdminSocketClient;
+
+  constructor(opts: ProsodyDriverOptions) {
+    if (!opts.socketPath) throw new TypeError("ProsodyDriver: socketPath is required");
+    this.client = new AdminSocketClient({
+      socketPath: opts.socketPath,
+      timeoutMs: opts.timeoutMs ?? 15_000,
+      initLines: [SHELL_LIB],
+    });
+  }
+
+  /** Calls one of the helpers installed by SHELL_LIB and returns its decoded JSON result. */
+  private async call<T>(name: string, ...args: LuaValue[]): Promise<T> {
+    const line = `>__xh.call(${[luaString(name), ...args.map(luaValue)].join(", ")})`;
+    const reply = await this.client.exec(line);
+    return this.decode<T>(reply, name);
+  }
+
+  private decode<T>(reply: ShellReply, name: string): T {
+    if (!reply.ok) {
+      const msg = reply.result.startsWith(ERROR_PREFIX) ? reply.result.slice(ERROR_PREFIX.length) : reply.result;
+      throw new DriverCommandError(`prosody ${name}: ${msg}`);
+    }
+    if (!reply.result.startsWith(RESULT_PREFIX)) {
+      throw new DriverCommandError(`prosody ${name}: unexpected shell answer ${JSON.stringify(reply.result)}`);
+    }
+    const body = reply.result.slice(RESULT_PREFIX.length);
+    let parsed: { r?: T };
+    try {
+      parsed = JSON.parse(body) as { r?: T };
+    } catch {
+      throw new DriverCommandError(`prosody ${name}: answer is not JSON: ${JSON.stringify(body.slice(0, 200))}`);
+    }
+    return parsed.r as T;
+  }
+
+  async ping(): Promise<void> {
+    const r = await this.call<string>("ping");
+    if (r !== "pong") throw new DriverCommandError(`prosody ping: unexpected answer ${JSON.stringify(r)}`);
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    const r = await this.call<{ software: string; version: string; uptime: number; hosts: string[] }>(
+      "server_info",
+    );
+    return { software: r.software, version: r.version, uptimeSeconds: r.uptime, hosts: r.hosts };
+  }
+
+  async applyHosts(hosts: string[]): Promise<{ activated: string[]; deactivated: string[] }> {
+    for (const h of hosts) hostname(h);
+    return await this.call("apply_hosts", [...new Set(hosts)]);
+  }
+
+  async reload(): Promise<void> {
+    await this.call("reload");
+  }
+
+  async createAccount(jid: string, pw: string): Promise<"created" | "existed"> {
+    bareJid(jid);
+    password(pw);
+    return await this.call("create_account", jid, pw);
+  }
+
+  async deleteAccount(jid: string): Promise<"deleted" | "absent"> {
+    bareJid(jid);
+    return await this.call("delete_account", jid);
+  }
+
+  async setPassword(jid: string, pw: string): Promise<void> {
+    bareJid(jid);
+    password(pw);
+    await this.call("set_password", jid, pw);
+  }
+
+  async accountExists(jid: string): Promise<boolean> {
+    bareJid(jid);
+    return await this.call("account_exists", jid);
+  }
+
+  async listAccounts(host: string): Promise<string[]> {
+    hostname(host);
+    return await this.call("list_accounts", host);
+  }
+
+  async createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed"> {
+    bareJid(jid);
+    return await this.call("create_room", jid, roomConfigTable(config));
+  }
+
+  async configureRoom(jid: string, config: Partial<RoomConfig>): Promise<void> {
+    bareJid(jid);
+    await this.call("configure_room", jid, roomConfigTable(config));
+  }
+
+  async setRoomMembers(jid: string, members: string[]): Promise<void> {
+    bareJid(jid);
+    for (const m of members) bareJid(m);
+    await this.call("set_room_members", jid, members);
+  }
+
+  async getRoom(jid: string): Promise<RoomInfo | null> {
+    bareJid(jid);
+    return (await this.call<RoomInfo | undefined>("get_room", jid)) ?? null;
+  }
+
+  async destroyRoom(jid: string): Promise<"destroyed" | "absent"> {
+    bareJid(jid);
+    return await this.call("destroy_room", jid);
+  }
+
+  async listRooms(mucHost: string): Promise<RoomInfo[]> {
+    hostname(mucHost);
+    return await this.call("list_rooms", mucHost);
+  }
+
+  async onlineSessions(host?: string): Promise<OnlineSession[]> {
+    if (host !== undefined) hostname(host);
+    return await this.call("sessions", host ?? null);
+  }
+
+  /** Drops the admin connection; the next command reconnects (for tests and after config surgery). */
+  disconnect(): void {
+    this.client.disconnect();
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
