@@ -11,8 +11,9 @@ REDIS_PORT="${LOCAL_REDIS_PORT:-63799}"
 
 need=()
 command -v prosody >/dev/null || need+=(prosody prosody-modules)
-[ -d /usr/lib/prosody/modules ] && [ ! -e /usr/lib/prosody/modules/mod_invites_adhoc.lua ] && need+=(prosody-modules)
+[ -d /usr/lib/prosody/modules ] && [ ! -d /usr/lib/prosody/modules/mod_invites_page ] && need+=(prosody-modules)
 command -v openssl >/dev/null || need+=(openssl)
+[ -d /usr/lib/python3/dist-packages/slixmpp ] || need+=(python3-slixmpp)
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then need+=(redis-server); fi
 if [ ${#need[@]} -gt 0 ]; then

@@ -31,7 +31,10 @@ export interface AppDeps {
 
 export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: env.LOG_LEVEL, redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"] },
+    logger: logger ?? {
+      level: env.LOG_LEVEL,
+      redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -45,8 +48,18 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "XMPP platform API", version: "1.0.0", description: "Tenants, managed XMPP servers, domains, accounts, group chats and the operations that change them." },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "xh_session" } } },
+      info: {
+        title: "XMPP platform API",
+        version: "1.0.0",
+        description:
+          "Tenants, managed XMPP servers, domains, accounts, group chats and the operations that change them.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "xh_session" },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
   });
@@ -61,7 +74,11 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   const maxWait = env.MAX_WAIT_SECONDS;
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { sessionTtlHours: env.SESSION_TTL_HOURS, cookieSecure: env.COOKIE_SECURE, perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE });
+      await v1.register(authRoutes, {
+        sessionTtlHours: env.SESSION_TTL_HOURS,
+        cookieSecure: env.COOKIE_SECURE,
+        perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+      });
       await v1.register(meRoutes);
       await v1.register(tenantRoutes, { maxWait });
       await v1.register(instanceRoutes, { maxWait });
@@ -74,12 +91,20 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     { prefix: "/api/v1" },
   );
 
-  app.get("/healthz", { schema: { operationId: "healthz", tags: ["platform"], hide: false } }, async () => ({ status: "ok" }));
+  app.get("/healthz", { schema: { operationId: "healthz", tags: ["platform"], hide: false } }, async () => ({
+    status: "ok",
+  }));
   app.get("/readyz", { schema: { operationId: "readyz", tags: ["platform"] } }, async (_req, reply) => {
     const checks = await Promise.allSettled([core.db.$queryRaw`SELECT 1`, redis.ping()]);
     const ready = checks.every((c) => c.status === "fulfilled");
-    return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", database: checks[0]?.status === "fulfilled", redis: checks[1]?.status === "fulfilled" });
+    return reply.status(ready ? 200 : 503).send({
+      status: ready ? "ready" : "not ready",
+      database: checks[0]?.status === "fulfilled",
+      redis: checks[1]?.status === "fulfilled",
+    });
   });
-  app.get("/openapi.json", { schema: { operationId: "openapi", tags: ["platform"], hide: true } }, async () => app.swagger());
+  app.get("/openapi.json", { schema: { operationId: "openapi", tags: ["platform"], hide: true } }, async () =>
+    app.swagger(),
+  );
   return app;
 }

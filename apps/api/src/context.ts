@@ -11,7 +11,10 @@ export function createCoreContext(env: ApiEnv) {
     db: getDb(env.DATABASE_URL),
     queue: { enqueue: (op) => queues.enqueueOperation(op) },
     secrets: new SecretBox(env.SECRETS_KEY),
-    settings: { portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END], bindAddress: env.INSTANCE_BIND_ADDRESS },
+    settings: {
+      portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],
+      bindAddress: env.INSTANCE_BIND_ADDRESS,
+    },
   };
   return { core, redis, queues };
 }

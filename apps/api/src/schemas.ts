@@ -25,16 +25,28 @@ export const PageQuery = Type.Object({
 export type PageQuery = Static<typeof PageQuery>;
 
 export const WaitQuery = Type.Object({
-  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 300, description: "Hold the answer up to this many seconds until the operation ends." })),
+  wait: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 300,
+      description: "Hold the answer up to this many seconds until the operation ends.",
+    }),
+  ),
 });
 
-export const page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+export const page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export const Operation = Type.Object(
   {
     id: Type.String(),
     type: Type.String(),
-    status: Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("succeeded"), Type.Literal("failed")]),
+    status: Type.Union([
+      Type.Literal("queued"),
+      Type.Literal("running"),
+      Type.Literal("succeeded"),
+      Type.Literal("failed"),
+    ]),
     progress: Type.Integer({ minimum: 0, maximum: 100 }),
     step: Nullable(Type.String()),
     tenantId: Nullable(Type.String()),
@@ -50,13 +62,31 @@ export const Operation = Type.Object(
   { $id: "Operation" },
 );
 
-const ResourceState = Type.Union([Type.Literal("pending"), Type.Literal("active"), Type.Literal("deleting"), Type.Literal("failed")]);
+const ResourceState = Type.Union([
+  Type.Literal("pending"),
+  Type.Literal("active"),
+  Type.Literal("deleting"),
+  Type.Literal("failed"),
+]);
 export const Registration = Type.Union([Type.Literal("closed"), Type.Literal("invite"), Type.Literal("open")]);
 export const RoleSchema = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("viewer")]);
 
-export const Tenant = Type.Object({ id: Type.String(), name: Type.String(), accountQuota: Type.Integer(), createdAt: DateTime, role: Type.Optional(RoleSchema) });
+export const Tenant = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  accountQuota: Type.Integer(),
+  createdAt: DateTime,
+  role: Type.Optional(RoleSchema),
+});
 
-export const Member = Type.Object({ id: Type.String(), userId: Type.String(), email: Type.String(), name: Type.String(), role: RoleSchema, createdAt: DateTime });
+export const Member = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  createdAt: DateTime,
+});
 
 export const Instance = Type.Object({
   id: Type.String(),
@@ -69,7 +99,12 @@ export const Instance = Type.Object({
   status: Type.String(),
   desiredState: Type.String(),
   lastError: Nullable(Type.String()),
-  endpoints: Type.Object({ host: Type.String(), c2sPort: Type.Integer(), s2sPort: Type.Integer(), httpPort: Type.Integer() }),
+  endpoints: Type.Object({
+    host: Type.String(),
+    c2sPort: Type.Integer(),
+    s2sPort: Type.Integer(),
+    httpPort: Type.Integer(),
+  }),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

@@ -24,7 +24,10 @@ export interface IssuedCertificate {
 }
 
 function toPem(der: ArrayBuffer, label: string): string {
-  const b64 = Buffer.from(der).toString("base64").replace(/(.{64})/g, "$1\n").trimEnd();
+  const b64 = Buffer.from(der)
+    .toString("base64")
+    .replace(/(.{64})/g, "$1\n")
+    .trimEnd();
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
@@ -35,7 +38,9 @@ function fromPem(pem: string): ArrayBuffer {
 }
 
 export function fingerprintOf(certPem: string): string {
-  return createHash("sha256").update(Buffer.from(fromPem(certPem))).digest("hex");
+  return createHash("sha256")
+    .update(Buffer.from(fromPem(certPem)))
+    .digest("hex");
 }
 
 function serial(): string {
@@ -95,9 +100,14 @@ export class InternalCa {
   }
 
   private static async load(file: string, sealer: Sealer): Promise<InternalCa> {
-    const { certPem, keySealed } = JSON.parse(await fs.readFile(file, "utf8")) as { certPem: string; keySealed: string };
+    const { certPem, keySealed } = JSON.parse(await fs.readFile(file, "utf8")) as {
+      certPem: string;
+      keySealed: string;
+    };
     const cert = new x509.X509Certificate(certPem);
-    const privateKey = await webcrypto.subtle.importKey("pkcs8", fromPem(sealer.decrypt(keySealed)), alg, true, ["sign"]);
+    const privateKey = await webcrypto.subtle.importKey("pkcs8", fromPem(sealer.decrypt(keySealed)), alg, true, [
+      "sign",
+    ]);
     const publicKey = await cert.publicKey.export(alg, ["verify"], webcrypto as never);
     return new InternalCa(cert.toString("pem"), { privateKey, publicKey } as webcrypto.CryptoKeyPair, cert);
   }

@@ -5,7 +5,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { InternalCa } from "../src/index.ts";
 
-const sealer = { encrypt: (s: string) => Buffer.from(s).toString("base64"), decrypt: (s: string) => Buffer.from(s, "base64").toString() };
+const sealer = {
+  encrypt: (s: string) => Buffer.from(s).toString("base64"),
+  decrypt: (s: string) => Buffer.from(s, "base64").toString(),
+};
 
 describe("InternalCa", () => {
   it("is created once and issues certificates that openssl verifies for every name", async () => {
@@ -21,10 +24,23 @@ describe("InternalCa", () => {
     writeFileSync(leaf, issued.certPem);
     writeFileSync(ca, a.certPem);
     for (const name of issued.names) {
-      const out = execFileSync("openssl", ["verify", "-CAfile", ca, "-verify_hostname", name, "-purpose", "sslserver", leaf]).toString();
+      const out = execFileSync("openssl", [
+        "verify",
+        "-CAfile",
+        ca,
+        "-verify_hostname",
+        name,
+        "-purpose",
+        "sslserver",
+        leaf,
+      ]).toString();
       expect(out).toContain(": OK");
     }
-    expect(() => execFileSync("openssl", ["verify", "-CAfile", ca, "-verify_hostname", "other.example", leaf], { stdio: "pipe" })).toThrow();
+    expect(() =>
+      execFileSync("openssl", ["verify", "-CAfile", ca, "-verify_hostname", "other.example", leaf], {
+        stdio: "pipe",
+      }),
+    ).toThrow();
     // The key matches the certificate.
     const keyFile = path.join(dir, "leaf.key");
     writeFileSync(keyFile, issued.keyPem);

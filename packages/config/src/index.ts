@@ -14,9 +14,7 @@ const base = {
   DATABASE_URL: z.string().url(),
   REDIS_URL: z.string().url(),
   DATA_ROOT: z.string().default(path.join(repoRoot, "var")),
-  SECRETS_KEY: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`"),
+  SECRETS_KEY: z.string().regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`"),
 };
 
 export const apiEnvSchema = z.object({
@@ -26,7 +24,11 @@ export const apiEnvSchema = z.object({
   PUBLIC_URL: z.string().url().default("http://localhost:3001"),
   WEB_URL: z.string().url().default("http://localhost:3000"),
   COOKIE_SECURE: z.stringbool().default(false),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 14),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   INSTANCE_PORT_RANGE_START: port.default(20000),
   INSTANCE_PORT_RANGE_END: port.default(29999),

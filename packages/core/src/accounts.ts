@@ -13,7 +13,12 @@ function checkXmppPassword(password: string): void {
   if (password.length > 1024) throw AppError.field("password", "must be at most 1024 characters");
 }
 
-export async function createAccount(ctx: CoreContext, actor: Actor, domainId: string, input: { localpart: string; password?: string }) {
+export async function createAccount(
+  ctx: CoreContext,
+  actor: Actor,
+  domainId: string,
+  input: { localpart: string; password?: string },
+) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
   if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
   const localpart = normalizeLocalpart("localpart", input.localpart, 256);
@@ -23,7 +28,8 @@ export async function createAccount(ctx: CoreContext, actor: Actor, domainId: st
   try {
     const { account, operation } = await ctx.db.$transaction(async (tx) => {
       const count = await tx.account.count({ where: { tenantId: domain.tenantId } });
-      if (count >= tenant.accountQuota) throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.accountQuota}) is reached`);
+      if (count >= tenant.accountQuota)
+        throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.accountQuota}) is reached`);
       const account = await tx.account.create({ data: { tenantId: domain.tenantId, domainId, localpart } });
       const operation = await recordOperation(ctx, tx, actor, {
         type: "account.create",
@@ -32,14 +38,27 @@ export async function createAccount(ctx: CoreContext, actor: Actor, domainId: st
         resourceId: account.id,
         secret: password,
       });
-      await audit(tx, actor, { tenantId: domain.tenantId, action: "account.created", resourceType: "account", resourceId: account.id, data: { jid: `${localpart}@${domain.name}` } });
+      await audit(tx, actor, {
+        tenantId: domain.tenantId,
+        action: "account.created",
+        resourceType: "account",
+        resourceId: account.id,
+        data: { jid: `${localpart}@${domain.name}` },
+      });
       return { account, operation };
     });
     await dispatch(ctx, operation);
-    return { account, operation, jid: `${localpart}@${domain.name}`, password: input.password === undefined ? password : null };
+    return {
+      account,
+      operation,
+      jid: `${localpart}@${domain.name}`,
+      password: input.password === undefined ? password : null,
+    };
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError("conflict", `${localpart}@${domain.name} already exists`, [{ field: "localpart", message: "is already taken" }]);
+      throw new AppError("conflict", `${localpart}@${domain.name} already exists`, [
+        { field: "localpart", message: "is already taken" },
+      ]);
     }
     throw err;
   }
@@ -55,7 +74,12 @@ export async function loadAccount(ctx: CoreContext, actor: Actor, accountId: str
   return account;
 }
 
-export async function listAccounts(ctx: CoreContext, actor: Actor, domainId: string, page: { cursor?: string; limit: number }) {
+export async function listAccounts(
+  ctx: CoreContext,
+  actor: Actor,
+  domainId: string,
+  page: { cursor?: string; limit: number },
+) {
   const domain = await loadDomain(ctx, actor, domainId, "read");
   const rows = await ctx.db.account.findMany({
     where: { domainId },
@@ -75,8 +99,19 @@ export async function deleteAccount(ctx: CoreContext, actor: Actor, accountId: s
   const account = await loadAccount(ctx, actor, accountId, "write");
   const operation = await ctx.db.$transaction(async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, { type: "account.delete", tenantId: account.tenantId, resourceType: "account", resourceId: account.id });
-    await audit(tx, actor, { tenantId: account.tenantId, action: "account.deleted", resourceType: "account", resourceId: account.id, data: { jid: `${account.localpart}@${account.domain.name}` } });
+    const op = await recordOperation(ctx, tx, actor, {
+      type: "account.delete",
+      tenantId: account.tenantId,
+      resourceType: "account",
+      resourceId: account.id,
+    });
+    await audit(tx, actor, {
+      tenantId: account.tenantId,
+      action: "account.deleted",
+      resourceType: "account",
+      resourceId: account.id,
+      data: { jid: `${account.localpart}@${account.domain.name}` },
+    });
     return op;
   });
   await dispatch(ctx, operation);
@@ -89,11 +124,21 @@ export async function resetPassword(ctx: CoreContext, actor: Actor, accountId: s
   if (input.password !== undefined) checkXmppPassword(input.password);
   const password = input.password ?? generatePassword();
   const operation = await ctx.db.$transaction(async (tx) => {
-    const op = await recordOperation(ctx, tx, actor, { type: "account.password", tenantId: account.tenantId, resourceType: "account", resourceId: account.id, secret: password });
-    await audit(tx, actor, { tenantId: account.tenantId, action: "account.password_reset", resourceType: "account", resourceId: account.id });
+    const op = await recordOperation(ctx, tx, actor, {
+      type: "account.password",
+      tenantId: account.tenantId,
+      resourceType: "account",
+      resourceId: account.id,
+      secret: password,
+    });
+    await audit(tx, actor, {
+      tenantId: account.tenantId,
+      action: "account.password_reset",
+      resourceType: "account",
+      resourceId: account.id,
+    });
     return op;
   });
   await dispatch(ctx, operation);
   return { operation, password: input.password === undefined ? password : null };
 }
-

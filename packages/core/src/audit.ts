@@ -4,7 +4,13 @@ import type { Actor } from "./context.ts";
 export async function audit(
   tx: Tx,
   actor: Actor | null,
-  event: { tenantId: string | null; action: string; resourceType: string; resourceId: string; data?: Prisma.InputJsonValue },
+  event: {
+    tenantId: string | null;
+    action: string;
+    resourceType: string;
+    resourceId: string;
+    data?: Prisma.InputJsonValue;
+  },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {

@@ -1,5 +1,5 @@
 import { type ApiToken, isUniqueViolation, type Role, type Tenant, type User } from "@xmpp-host/db";
-import { authorize, } from "./access.ts";
+import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -29,16 +29,23 @@ export async function signup(
       const user = await tx.user.create({ data: { email, name: input.name.trim(), passwordHash } });
       const tenant = await tx.tenant.create({ data: { name: input.tenantName.trim() } });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
-      await audit(tx, { userId: user.id, isOperator: false }, {
-        tenantId: tenant.id,
-        action: "tenant.created",
-        resourceType: "tenant",
-        resourceId: tenant.id,
-      });
+      await audit(
+        tx,
+        { userId: user.id, isOperator: false },
+        {
+          tenantId: tenant.id,
+          action: "tenant.created",
+          resourceType: "tenant",
+          resourceId: tenant.id,
+        },
+      );
       return { user, tenant };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("conflict", "an account with this email exists", [{ field: "email", message: "is already registered" }]);
+    if (isUniqueViolation(err))
+      throw new AppError("conflict", "an account with this email exists", [
+        { field: "email", message: "is already registered" },
+      ]);
     throw err;
   }
 }
@@ -66,7 +73,10 @@ export async function logout(ctx: CoreContext, sessionToken: string): Promise<vo
 }
 
 export async function actorFromSession(ctx: CoreContext, sessionToken: string): Promise<Actor | null> {
-  const session = await ctx.db.session.findUnique({ where: { tokenHash: sha256(sessionToken) }, include: { user: true } });
+  const session = await ctx.db.session.findUnique({
+    where: { tokenHash: sha256(sessionToken) },
+    include: { user: true },
+  });
   if (!session || session.expiresAt < new Date()) return null;
   return { userId: session.userId, isOperator: session.user.isOperator };
 }
@@ -82,7 +92,11 @@ export async function actorFromApiToken(ctx: CoreContext, token: string): Promis
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await ctx.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { userId: row.createdById, isOperator: false, token: { id: row.id, tenantId: row.tenantId, role: row.role } };
+  return {
+    userId: row.createdById,
+    isOperator: false,
+    token: { id: row.id, tenantId: row.tenantId, role: row.role },
+  };
 }
 
 export async function me(ctx: CoreContext, actor: Actor) {
@@ -90,7 +104,9 @@ export async function me(ctx: CoreContext, actor: Actor) {
     where: { id: actor.userId },
     include: { memberships: { include: { tenant: true }, orderBy: { createdAt: "asc" } } },
   });
-  const memberships = actor.token ? user.memberships.filter((m) => m.tenantId === actor.token?.tenantId) : user.memberships;
+  const memberships = actor.token
+    ? user.memberships.filter((m) => m.tenantId === actor.token?.tenantId)
+    : user.memberships;
   return {
     id: user.id,
     email: user.email,
@@ -113,9 +129,21 @@ export async function createApiToken(
   const value = randomToken("xht_", 32);
   const token = await ctx.db.$transaction(async (tx) => {
     const token = await tx.apiToken.create({
-      data: { tenantId: input.tenantId, name: input.name.trim(), role, tokenHash: sha256(value), prefix: value.slice(0, 10), createdById: actor.userId },
+      data: {
+        tenantId: input.tenantId,
+        name: input.name.trim(),
+        role,
+        tokenHash: sha256(value),
+        prefix: value.slice(0, 10),
+        createdById: actor.userId,
+      },
     });
-    await audit(tx, actor, { tenantId: input.tenantId, action: "api_token.created", resourceType: "api_token", resourceId: token.id });
+    await audit(tx, actor, {
+      tenantId: input.tenantId,
+      action: "api_token.created",
+      resourceType: "api_token",
+      resourceId: token.id,
+    });
     return token;
   });
   return { token, value };

@@ -27,23 +27,47 @@ export async function createDomain(
   try {
     const { domain, operation } = await ctx.db.$transaction(async (tx) => {
       const domain = await tx.domain.create({
-        data: { name, tenantId, instanceId, registration: input.registration ?? "closed", verificationToken: randomToken("xh-verify-", 16) },
+        data: {
+          name,
+          tenantId,
+          instanceId,
+          registration: input.registration ?? "closed",
+          verificationToken: randomToken("xh-verify-", 16),
+        },
       });
-      const operation = await recordOperation(ctx, tx, actor, { type: "domain.create", tenantId, resourceType: "domain", resourceId: domain.id });
-      await audit(tx, actor, { tenantId, action: "domain.created", resourceType: "domain", resourceId: domain.id, data: { name } });
+      const operation = await recordOperation(ctx, tx, actor, {
+        type: "domain.create",
+        tenantId,
+        resourceType: "domain",
+        resourceId: domain.id,
+      });
+      await audit(tx, actor, {
+        tenantId,
+        action: "domain.created",
+        resourceType: "domain",
+        resourceId: domain.id,
+        data: { name },
+      });
       return { domain, operation };
     });
     await dispatch(ctx, operation);
     return { domain, operation };
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError("conflict", `the domain ${name} is already in use on this platform`, [{ field: "name", message: "is already in use" }]);
+      throw new AppError("conflict", `the domain ${name} is already in use on this platform`, [
+        { field: "name", message: "is already in use" },
+      ]);
     }
     throw err;
   }
 }
 
-export async function loadDomain(ctx: CoreContext, actor: Actor, domainId: string, need: "read" | "write"): Promise<Domain> {
+export async function loadDomain(
+  ctx: CoreContext,
+  actor: Actor,
+  domainId: string,
+  need: "read" | "write",
+): Promise<Domain> {
   const domain = await ctx.db.domain.findUnique({ where: { id: domainId } });
   if (!domain) throw AppError.notFound("domain");
   await authorize(ctx, actor, domain.tenantId, need).catch((err: unknown) => {
@@ -53,7 +77,12 @@ export async function loadDomain(ctx: CoreContext, actor: Actor, domainId: strin
   return domain;
 }
 
-export async function listDomains(ctx: CoreContext, actor: Actor, instanceId: string, page: { cursor?: string; limit: number }) {
+export async function listDomains(
+  ctx: CoreContext,
+  actor: Actor,
+  instanceId: string,
+  page: { cursor?: string; limit: number },
+) {
   await loadInstance(ctx, actor, instanceId, "read");
   const rows = await ctx.db.domain.findMany({
     where: { instanceId },
@@ -64,15 +93,33 @@ export async function listDomains(ctx: CoreContext, actor: Actor, instanceId: st
   return paginate(rows, page.limit);
 }
 
-export async function updateDomain(ctx: CoreContext, actor: Actor, domainId: string, input: { registration?: RegistrationPolicy }) {
+export async function updateDomain(
+  ctx: CoreContext,
+  actor: Actor,
+  domainId: string,
+  input: { registration?: RegistrationPolicy },
+) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
   if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
-  if (input.registration === undefined || input.registration === domain.registration) return { domain, operation: null };
+  if (input.registration === undefined || input.registration === domain.registration)
+    return { domain, operation: null };
   const registration = input.registration;
   const { updated, operation } = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.domain.update({ where: { id: domain.id }, data: { registration } });
-    const operation = await recordOperation(ctx, tx, actor, { type: "domain.update", tenantId: domain.tenantId, resourceType: "domain", resourceId: domain.id, input: { registration } });
-    await audit(tx, actor, { tenantId: domain.tenantId, action: "domain.updated", resourceType: "domain", resourceId: domain.id, data: { registration } });
+    const operation = await recordOperation(ctx, tx, actor, {
+      type: "domain.update",
+      tenantId: domain.tenantId,
+      resourceType: "domain",
+      resourceId: domain.id,
+      input: { registration },
+    });
+    await audit(tx, actor, {
+      tenantId: domain.tenantId,
+      action: "domain.updated",
+      resourceType: "domain",
+      resourceId: domain.id,
+      data: { registration },
+    });
     return { updated, operation };
   });
   await dispatch(ctx, operation);
@@ -83,8 +130,19 @@ export async function deleteDomain(ctx: CoreContext, actor: Actor, domainId: str
   const domain = await loadDomain(ctx, actor, domainId, "write");
   const operation = await ctx.db.$transaction(async (tx) => {
     await tx.domain.update({ where: { id: domain.id }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, { type: "domain.delete", tenantId: domain.tenantId, resourceType: "domain", resourceId: domain.id });
-    await audit(tx, actor, { tenantId: domain.tenantId, action: "domain.deleted", resourceType: "domain", resourceId: domain.id, data: { name: domain.name } });
+    const op = await recordOperation(ctx, tx, actor, {
+      type: "domain.delete",
+      tenantId: domain.tenantId,
+      resourceType: "domain",
+      resourceId: domain.id,
+    });
+    await audit(tx, actor, {
+      tenantId: domain.tenantId,
+      action: "domain.deleted",
+      resourceType: "domain",
+      resourceId: domain.id,
+      data: { name: domain.name },
+    });
     return op;
   });
   await dispatch(ctx, operation);

@@ -46,7 +46,8 @@ export async function createInstance(
   await authorize(ctx, actor, tenantId, "write");
   const name = checkName(input.name);
   if ((input.server ?? "prosody") !== "prosody") throw AppError.field("server", "only prosody is available so far");
-  if ((input.runtime ?? "local") !== "local") throw AppError.field("runtime", "only the local runtime is available so far");
+  if ((input.runtime ?? "local") !== "local")
+    throw AppError.field("runtime", "only the local runtime is available so far");
   if ((input.placement ?? "dedicated") !== "dedicated") {
     throw AppError.field("placement", "shared instances are created by operators; choose dedicated");
   }
@@ -55,10 +56,29 @@ export async function createInstance(
     try {
       const { instance, operation } = await ctx.db.$transaction(async (tx) => {
         const instance = await tx.instance.create({
-          data: { tenantId, name, server: "prosody", runtime: "local", placement: "dedicated", host: ctx.settings.bindAddress, ...ports },
+          data: {
+            tenantId,
+            name,
+            server: "prosody",
+            runtime: "local",
+            placement: "dedicated",
+            host: ctx.settings.bindAddress,
+            ...ports,
+          },
         });
-        const operation = await recordOperation(ctx, tx, actor, { type: "instance.create", tenantId, resourceType: "instance", resourceId: instance.id });
-        await audit(tx, actor, { tenantId, action: "instance.created", resourceType: "instance", resourceId: instance.id, data: { name } });
+        const operation = await recordOperation(ctx, tx, actor, {
+          type: "instance.create",
+          tenantId,
+          resourceType: "instance",
+          resourceId: instance.id,
+        });
+        await audit(tx, actor, {
+          tenantId,
+          action: "instance.created",
+          resourceType: "instance",
+          resourceId: instance.id,
+          data: { name },
+        });
         return { instance, operation };
       });
       await dispatch(ctx, operation);
@@ -72,7 +92,12 @@ export async function createInstance(
 }
 
 /** Loads an instance the actor may see, or not_found. */
-export async function loadInstance(ctx: CoreContext, actor: Actor, instanceId: string, need: "read" | "write"): Promise<Instance> {
+export async function loadInstance(
+  ctx: CoreContext,
+  actor: Actor,
+  instanceId: string,
+  need: "read" | "write",
+): Promise<Instance> {
   const instance = await ctx.db.instance.findUnique({ where: { id: instanceId } });
   if (!instance) throw AppError.notFound("instance");
   await authorize(ctx, actor, instance.tenantId, need).catch((err: unknown) => {
@@ -82,7 +107,12 @@ export async function loadInstance(ctx: CoreContext, actor: Actor, instanceId: s
   return instance;
 }
 
-export async function listInstances(ctx: CoreContext, actor: Actor, tenantId: string, page: { cursor?: string; limit: number }) {
+export async function listInstances(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  page: { cursor?: string; limit: number },
+) {
   await authorize(ctx, actor, tenantId, "read");
   const rows = await ctx.db.instance.findMany({
     where: { tenantId },
@@ -99,18 +129,42 @@ export async function updateInstance(ctx: CoreContext, actor: Actor, instanceId:
   const name = checkName(input.name);
   return ctx.db.$transaction(async (tx) => {
     const updated = await tx.instance.update({ where: { id: instance.id }, data: { name } });
-    await audit(tx, actor, { tenantId: instance.tenantId, action: "instance.updated", resourceType: "instance", resourceId: instance.id, data: { name } });
+    await audit(tx, actor, {
+      tenantId: instance.tenantId,
+      action: "instance.updated",
+      resourceType: "instance",
+      resourceId: instance.id,
+      data: { name },
+    });
     return updated;
   });
 }
 
-export async function instanceAction(ctx: CoreContext, actor: Actor, instanceId: string, action: "start" | "stop" | "restart") {
+export async function instanceAction(
+  ctx: CoreContext,
+  actor: Actor,
+  instanceId: string,
+  action: "start" | "stop" | "restart",
+) {
   const instance = await loadInstance(ctx, actor, instanceId, "write");
   if (instance.status === "deleting") throw new AppError("conflict", "the instance is being deleted");
   const operation = await ctx.db.$transaction(async (tx) => {
-    await tx.instance.update({ where: { id: instance.id }, data: { desiredState: action === "stop" ? "stopped" : "running" } });
-    const op = await recordOperation(ctx, tx, actor, { type: `instance.${action}`, tenantId: instance.tenantId, resourceType: "instance", resourceId: instance.id });
-    await audit(tx, actor, { tenantId: instance.tenantId, action: `instance.${action}`, resourceType: "instance", resourceId: instance.id });
+    await tx.instance.update({
+      where: { id: instance.id },
+      data: { desiredState: action === "stop" ? "stopped" : "running" },
+    });
+    const op = await recordOperation(ctx, tx, actor, {
+      type: `instance.${action}`,
+      tenantId: instance.tenantId,
+      resourceType: "instance",
+      resourceId: instance.id,
+    });
+    await audit(tx, actor, {
+      tenantId: instance.tenantId,
+      action: `instance.${action}`,
+      resourceType: "instance",
+      resourceId: instance.id,
+    });
     return op;
   });
   await dispatch(ctx, operation);
@@ -121,15 +175,32 @@ export async function deleteInstance(ctx: CoreContext, actor: Actor, instanceId:
   const instance = await loadInstance(ctx, actor, instanceId, "write");
   const domains = await ctx.db.domain.count({ where: { instanceId } });
   if (domains > 0 && !force) {
-    throw new AppError("precondition_failed", `the instance still has ${domains} domain(s); repeat with ?force=true to delete them too`, [
-      { field: "force", message: "must be true to delete an instance that has domains" },
-    ]);
+    throw new AppError(
+      "precondition_failed",
+      `the instance still has ${domains} domain(s); repeat with ?force=true to delete them too`,
+      [{ field: "force", message: "must be true to delete an instance that has domains" }],
+    );
   }
   const operation = await ctx.db.$transaction(async (tx) => {
-    await tx.instance.update({ where: { id: instance.id }, data: { status: "deleting", desiredState: "stopped" } });
+    await tx.instance.update({
+      where: { id: instance.id },
+      data: { status: "deleting", desiredState: "stopped" },
+    });
     await tx.domain.updateMany({ where: { instanceId }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, { type: "instance.delete", tenantId: instance.tenantId, resourceType: "instance", resourceId: instance.id, input: { force } });
-    await audit(tx, actor, { tenantId: instance.tenantId, action: "instance.deleted", resourceType: "instance", resourceId: instance.id, data: { force } });
+    const op = await recordOperation(ctx, tx, actor, {
+      type: "instance.delete",
+      tenantId: instance.tenantId,
+      resourceType: "instance",
+      resourceId: instance.id,
+      input: { force },
+    });
+    await audit(tx, actor, {
+      tenantId: instance.tenantId,
+      action: "instance.deleted",
+      resourceType: "instance",
+      resourceId: instance.id,
+      data: { force },
+    });
     return op;
   });
   await dispatch(ctx, operation);

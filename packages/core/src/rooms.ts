@@ -51,14 +51,28 @@ export async function createRoom(ctx: CoreContext, actor: Actor, domainId: strin
           members,
         },
       });
-      const operation = await recordOperation(ctx, tx, actor, { type: "room.create", tenantId: domain.tenantId, resourceType: "room", resourceId: room.id });
-      await audit(tx, actor, { tenantId: domain.tenantId, action: "room.created", resourceType: "room", resourceId: room.id, data: { jid: roomJid(room, domain.name) } });
+      const operation = await recordOperation(ctx, tx, actor, {
+        type: "room.create",
+        tenantId: domain.tenantId,
+        resourceType: "room",
+        resourceId: room.id,
+      });
+      await audit(tx, actor, {
+        tenantId: domain.tenantId,
+        action: "room.created",
+        resourceType: "room",
+        resourceId: room.id,
+        data: { jid: roomJid(room, domain.name) },
+      });
       return { room, operation };
     });
     await dispatch(ctx, operation);
     return { room: { ...room, jid: roomJid(room, domain.name) }, operation };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("conflict", `the room ${name} already exists`, [{ field: "name", message: "is already taken" }]);
+    if (isUniqueViolation(err))
+      throw new AppError("conflict", `the room ${name} already exists`, [
+        { field: "name", message: "is already taken" },
+      ]);
     throw err;
   }
 }
@@ -73,7 +87,12 @@ export async function loadRoom(ctx: CoreContext, actor: Actor, roomId: string, n
   return room;
 }
 
-export async function listRooms(ctx: CoreContext, actor: Actor, domainId: string, page: { cursor?: string; limit: number }) {
+export async function listRooms(
+  ctx: CoreContext,
+  actor: Actor,
+  domainId: string,
+  page: { cursor?: string; limit: number },
+) {
   const domain = await loadDomain(ctx, actor, domainId, "read");
   const rows = await ctx.db.room.findMany({
     where: { domainId },
@@ -101,8 +120,20 @@ export async function updateRoom(
   };
   const { updated, operation } = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.room.update({ where: { id: room.id }, data });
-    const operation = await recordOperation(ctx, tx, actor, { type: "room.update", tenantId: room.tenantId, resourceType: "room", resourceId: room.id, input: data });
-    await audit(tx, actor, { tenantId: room.tenantId, action: "room.updated", resourceType: "room", resourceId: room.id, data });
+    const operation = await recordOperation(ctx, tx, actor, {
+      type: "room.update",
+      tenantId: room.tenantId,
+      resourceType: "room",
+      resourceId: room.id,
+      input: data,
+    });
+    await audit(tx, actor, {
+      tenantId: room.tenantId,
+      action: "room.updated",
+      resourceType: "room",
+      resourceId: room.id,
+      data,
+    });
     return { updated, operation };
   });
   await dispatch(ctx, operation);
@@ -115,8 +146,19 @@ export async function setRoomMembers(ctx: CoreContext, actor: Actor, roomId: str
   const members = checkMembers(input.members);
   const { updated, operation } = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.room.update({ where: { id: room.id }, data: { members } });
-    const operation = await recordOperation(ctx, tx, actor, { type: "room.members", tenantId: room.tenantId, resourceType: "room", resourceId: room.id });
-    await audit(tx, actor, { tenantId: room.tenantId, action: "room.members_set", resourceType: "room", resourceId: room.id, data: { members } });
+    const operation = await recordOperation(ctx, tx, actor, {
+      type: "room.members",
+      tenantId: room.tenantId,
+      resourceType: "room",
+      resourceId: room.id,
+    });
+    await audit(tx, actor, {
+      tenantId: room.tenantId,
+      action: "room.members_set",
+      resourceType: "room",
+      resourceId: room.id,
+      data: { members },
+    });
     return { updated, operation };
   });
   await dispatch(ctx, operation);
@@ -127,8 +169,19 @@ export async function deleteRoom(ctx: CoreContext, actor: Actor, roomId: string)
   const room = await loadRoom(ctx, actor, roomId, "write");
   const operation = await ctx.db.$transaction(async (tx) => {
     await tx.room.update({ where: { id: room.id }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, { type: "room.delete", tenantId: room.tenantId, resourceType: "room", resourceId: room.id });
-    await audit(tx, actor, { tenantId: room.tenantId, action: "room.deleted", resourceType: "room", resourceId: room.id, data: { jid: roomJid(room, room.domain.name) } });
+    const op = await recordOperation(ctx, tx, actor, {
+      type: "room.delete",
+      tenantId: room.tenantId,
+      resourceType: "room",
+      resourceId: room.id,
+    });
+    await audit(tx, actor, {
+      tenantId: room.tenantId,
+      action: "room.deleted",
+      resourceType: "room",
+      resourceId: room.id,
+      data: { jid: roomJid(room, room.domain.name) },
+    });
     return op;
   });
   await dispatch(ctx, operation);

@@ -20,7 +20,12 @@ export async function createTenant(ctx: CoreContext, actor: Actor, input: { name
   return ctx.db.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data: { name: input.name.trim() } });
     await tx.membership.create({ data: { tenantId: tenant.id, userId: actor.userId, role: "owner" } });
-    await audit(tx, actor, { tenantId: tenant.id, action: "tenant.created", resourceType: "tenant", resourceId: tenant.id });
+    await audit(tx, actor, {
+      tenantId: tenant.id,
+      action: "tenant.created",
+      resourceType: "tenant",
+      resourceId: tenant.id,
+    });
     return tenant;
   });
 }
@@ -32,7 +37,12 @@ export async function getTenant(ctx: CoreContext, actor: Actor, tenantId: string
   return { ...tenant, role };
 }
 
-export async function listMembers(ctx: CoreContext, actor: Actor, tenantId: string, page: { cursor?: string; limit: number }) {
+export async function listMembers(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  page: { cursor?: string; limit: number },
+) {
   await authorize(ctx, actor, tenantId, "read");
   const rows = await ctx.db.membership.findMany({
     where: { tenantId },
@@ -43,13 +53,25 @@ export async function listMembers(ctx: CoreContext, actor: Actor, tenantId: stri
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return {
-    items: items.map((m) => ({ id: m.id, userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, createdAt: m.createdAt })),
+    items: items.map((m) => ({
+      id: m.id,
+      userId: m.userId,
+      email: m.user.email,
+      name: m.user.name,
+      role: m.role,
+      createdAt: m.createdAt,
+    })),
     nextCursor,
   };
 }
 
 /** Adds an existing user by email. Only owners can grant the owner role. */
-export async function addMember(ctx: CoreContext, actor: Actor, tenantId: string, input: { email: string; role: Role }) {
+export async function addMember(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  input: { email: string; role: Role },
+) {
   const myRole = await authorize(ctx, actor, tenantId, "write");
   if (input.role === "owner" && myRole !== "owner") throw AppError.field("role", "only an owner can add another owner");
   const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
@@ -57,11 +79,27 @@ export async function addMember(ctx: CoreContext, actor: Actor, tenantId: string
   try {
     return await ctx.db.$transaction(async (tx) => {
       const m = await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role } });
-      await audit(tx, actor, { tenantId, action: "member.added", resourceType: "membership", resourceId: m.id, data: { email: user.email, role: input.role } });
-      return { id: m.id, userId: user.id, email: user.email, name: user.name, role: m.role, createdAt: m.createdAt };
+      await audit(tx, actor, {
+        tenantId,
+        action: "member.added",
+        resourceType: "membership",
+        resourceId: m.id,
+        data: { email: user.email, role: input.role },
+      });
+      return {
+        id: m.id,
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        role: m.role,
+        createdAt: m.createdAt,
+      };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("conflict", "this user is already a member", [{ field: "email", message: "is already a member" }]);
+    if (isUniqueViolation(err))
+      throw new AppError("conflict", "this user is already a member", [
+        { field: "email", message: "is already a member" },
+      ]);
     throw err;
   }
 }

@@ -11,8 +11,18 @@ interface JobSpec<S extends z.ZodType> {
   backoff: { type: "exponential" | "fixed"; delay: number };
 }
 
-const operation = { queue: "operations", schema: operationPayload, attempts: 8, backoff: { type: "exponential", delay: 500 } } as const;
-const maintenance = { queue: "maintenance", schema: noPayload, attempts: 1, backoff: { type: "fixed", delay: 1000 } } as const;
+const operation = {
+  queue: "operations",
+  schema: operationPayload,
+  attempts: 8,
+  backoff: { type: "exponential", delay: 500 },
+} as const;
+const maintenance = {
+  queue: "maintenance",
+  schema: noPayload,
+  attempts: 1,
+  backoff: { type: "fixed", delay: 1000 },
+} as const;
 
 /** Every job the platform runs: name -> payload schema, attempts, backoff. */
 export const jobCatalogue = {
@@ -38,7 +48,9 @@ export const jobCatalogue = {
 
 export type JobName = keyof typeof jobCatalogue;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobCatalogue)[N]["schema"]>;
-export type OperationType = { [N in JobName]: (typeof jobCatalogue)[N]["queue"] extends "operations" ? N : never }[JobName];
+export type OperationType = {
+  [N in JobName]: (typeof jobCatalogue)[N]["queue"] extends "operations" ? N : never;
+}[JobName];
 
 export const operationTypes = (Object.keys(jobCatalogue) as JobName[]).filter(
   (n): n is OperationType => jobCatalogue[n].queue === "operations",

@@ -1,4 +1,4 @@
-import { Queue, type JobsOptions } from "bullmq";
+import { type JobsOptions, Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { type JobName, type JobPayload, jobCatalogue } from "./catalogue.ts";
 
@@ -14,7 +14,10 @@ export type QueueName = "operations" | "maintenance";
 /** The producer side: typed enqueue with the catalogue's attempts and backoff. */
 export class JobQueues {
   readonly queues: Record<QueueName, Queue>;
-  constructor(readonly connection: Redis, prefix = "xh") {
+  constructor(
+    readonly connection: Redis,
+    prefix = "xh",
+  ) {
     this.queues = {
       operations: new Queue("operations", { connection, prefix }),
       maintenance: new Queue("maintenance", { connection, prefix }),

@@ -30,8 +30,14 @@ const titles: Record<number, string> = {
 };
 
 /** Turns Ajv's `/members/0` or `must have required property 'x'` into the field a client sent. */
-function fieldOf(err: { instancePath?: string; params?: Record<string, unknown> }, context: string | undefined): string {
-  const path = (err.instancePath ?? "").replace(/^\//, "").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".");
+function fieldOf(
+  err: { instancePath?: string; params?: Record<string, unknown> },
+  context: string | undefined,
+): string {
+  const path = (err.instancePath ?? "")
+    .replace(/^\//, "")
+    .replace(/\/(\d+)/g, "[$1]")
+    .replace(/\//g, ".");
   const missing = typeof err.params?.missingProperty === "string" ? err.params.missingProperty : undefined;
   const extra = typeof err.params?.additionalProperty === "string" ? err.params.additionalProperty : undefined;
   const leaf = missing ?? extra;
@@ -70,10 +76,26 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     reply
       .status(status)
       .type("application/problem+json")
-      .send({ type: `about:blank`, title: titles[status] ?? "Error", status, detail, code, ...(errors ? { errors } : {}) });
+      .send({
+        type: `about:blank`,
+        title: titles[status] ?? "Error",
+        status,
+        detail,
+        code,
+        ...(errors ? { errors } : {}),
+      });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).type("application/problem+json").send({ type: "about:blank", title: "Not found", status: 404, detail: `no route for ${request.method} ${request.url.split("?")[0]}`, code: "not_found" });
+    reply
+      .status(404)
+      .type("application/problem+json")
+      .send({
+        type: "about:blank",
+        title: "Not found",
+        status: 404,
+        detail: `no route for ${request.method} ${request.url.split("?")[0]}`,
+        code: "not_found",
+      });
   });
 });

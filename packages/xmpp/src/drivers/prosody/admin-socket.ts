@@ -3,8 +3,7 @@ import { DriverUnavailableError } from "../../driver.ts";
 import { xmlEscape } from "../../lua.ts";
 import { XmlStreamParser } from "./xml-stream.ts";
 
-const STREAM_HEADER =
-  "<stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='xmpp:prosody.im/admin'>";
+const STREAM_HEADER = "<stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='xmpp:prosody.im/admin'>";
 
 /** One `<repl-input>` answered: the `<repl-output>` lines it printed and its closing `<repl-result>`. */
 export interface ShellReply {

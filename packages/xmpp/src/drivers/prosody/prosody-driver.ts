@@ -92,9 +92,7 @@ export class ProsodyDriver implements XmppServerDriver {
   }
 
   async serverInfo(): Promise<ServerInfo> {
-    const r = await this.call<{ software: string; version: string; uptime: number; hosts: string[] }>(
-      "server_info",
-    );
+    const r = await this.call<{ software: string; version: string; uptime: number; hosts: string[] }>("server_info");
     return { software: r.software, version: r.version, uptimeSeconds: r.uptime, hosts: r.hosts };
   }
 

@@ -1,8 +1,8 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
 import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
-import { actorOf } from "../../../plugins/auth.ts";
 import { settle } from "../../../operation-reply.ts";
+import { actorOf } from "../../../plugins/auth.ts";
 import { Account, Id, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
 import { operationView } from "../../../views.ts";
 
@@ -11,7 +11,14 @@ const Params = Type.Object({ accountId: Id });
 export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
   app.get(
     "/accounts/:accountId",
-    { schema: { operationId: "getAccount", tags: ["accounts"], params: Params, response: { 200: Account, ...problemResponses } } },
+    {
+      schema: {
+        operationId: "getAccount",
+        tags: ["accounts"],
+        params: Params,
+        response: { 200: Account, ...problemResponses },
+      },
+    },
     async (request) => {
       const account = await loadAccount(app.core, actorOf(request), request.params.accountId, "read");
       return withJid(account, account.domain.name);
@@ -26,7 +33,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
         tags: ["accounts"],
         params: Params,
         querystring: WaitQuery,
-        response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+        response: {
+          200: Type.Object({ operation: Operation }),
+          202: Type.Object({ operation: Operation }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -51,9 +62,16 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
       },
     },
     async (request, reply) => {
-      const { operation, password } = await resetPassword(app.core, actorOf(request), request.params.accountId, request.body ?? {});
+      const { operation, password } = await resetPassword(
+        app.core,
+        actorOf(request),
+        request.params.accountId,
+        request.body ?? {},
+      );
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation), ...(password ? { password } : {}) });
+      return reply
+        .status(settled.status)
+        .send({ operation: operationView(settled.operation), ...(password ? { password } : {}) });
     },
   );
 };

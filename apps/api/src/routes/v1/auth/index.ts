@@ -1,5 +1,5 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
 import { login, logout, signup } from "@xmpp-host/core";
 import { SESSION_COOKIE } from "../../../plugins/auth.ts";
 import { problemResponses } from "../../../schemas.ts";
@@ -9,10 +9,24 @@ const Credentials = Type.Object({
   password: Type.String({ minLength: 1, maxLength: 1024 }),
 });
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ sessionTtlHours: number; cookieSecure: boolean; perMinute: number }> = async (app, opts) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  perMinute: number;
+}> = async (app, opts) => {
   const rateLimit = { max: opts.perMinute, timeWindow: "1 minute" };
-  const setCookie = (reply: { setCookie: (n: string, v: string, o: object) => unknown }, token: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: opts.cookieSecure, path: "/", expires });
+  const setCookie = (
+    reply: { setCookie: (n: string, v: string, o: object) => unknown },
+    token: string,
+    expires: Date,
+  ) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: opts.cookieSecure,
+      path: "/",
+      expires,
+    });
 
   app.post(
     "/auth/signup",
@@ -29,7 +43,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ sessionTtlHours: number; co
           tenantName: Type.String({ minLength: 1, maxLength: 100 }),
         }),
         response: {
-          201: Type.Object({ user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }), tenant: Type.Object({ id: Type.String(), name: Type.String() }) }),
+          201: Type.Object({
+            user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
+            tenant: Type.Object({ id: Type.String(), name: Type.String() }),
+          }),
           ...problemResponses,
         },
       },
@@ -51,7 +68,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ sessionTtlHours: number; co
         tags: ["auth"],
         summary: "Sign in with email and password; sets an HttpOnly session cookie",
         body: Credentials,
-        response: { 200: Type.Object({ user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }) }), ...problemResponses },
+        response: {
+          200: Type.Object({
+            user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
+          }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -63,7 +85,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ sessionTtlHours: number; co
 
   app.post(
     "/auth/logout",
-    { schema: { operationId: "logout", tags: ["auth"], summary: "End the session", response: { 204: Type.Null() } } },
+    {
+      schema: {
+        operationId: "logout",
+        tags: ["auth"],
+        summary: "End the session",
+        response: { 204: Type.Null() },
+      },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(app.core, token);
@@ -71,5 +100,4 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ sessionTtlHours: number; co
       return reply.status(204).send(null);
     },
   );
-
 };

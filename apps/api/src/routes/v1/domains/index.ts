@@ -1,9 +1,30 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { createAccount, createRoom, deleteDomain, listAccounts, listRooms, loadDomain, updateDomain, withJid } from "@xmpp-host/core";
-import { actorOf } from "../../../plugins/auth.ts";
+import { Type } from "@sinclair/typebox";
+import {
+  createAccount,
+  createRoom,
+  deleteDomain,
+  listAccounts,
+  listRooms,
+  loadDomain,
+  updateDomain,
+  withJid,
+} from "@xmpp-host/core";
 import { settle } from "../../../operation-reply.ts";
-import { Account, Domain, Id, Nullable, Operation, PageQuery, page, problemResponses, Registration, Room, WaitQuery } from "../../../schemas.ts";
+import { actorOf } from "../../../plugins/auth.ts";
+import {
+  Account,
+  Domain,
+  Id,
+  Nullable,
+  Operation,
+  PageQuery,
+  page,
+  problemResponses,
+  Registration,
+  Room,
+  WaitQuery,
+} from "../../../schemas.ts";
 import { domainView, operationView } from "../../../views.ts";
 
 const Params = Type.Object({ domainId: Id });
@@ -11,7 +32,14 @@ const Params = Type.Object({ domainId: Id });
 export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
   app.get(
     "/domains/:domainId",
-    { schema: { operationId: "getDomain", tags: ["domains"], params: Params, response: { 200: Domain, ...problemResponses } } },
+    {
+      schema: {
+        operationId: "getDomain",
+        tags: ["domains"],
+        params: Params,
+        response: { 200: Domain, ...problemResponses },
+      },
+    },
     async (request) => domainView(await loadDomain(app.core, actorOf(request), request.params.domainId, "read")),
   );
 
@@ -24,14 +52,25 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         params: Params,
         querystring: WaitQuery,
         body: Type.Object({ registration: Type.Optional(Registration) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ domain: Domain, operation: Nullable(Operation) }), 202: Type.Object({ domain: Domain, operation: Nullable(Operation) }), ...problemResponses },
+        response: {
+          200: Type.Object({ domain: Domain, operation: Nullable(Operation) }),
+          202: Type.Object({ domain: Domain, operation: Nullable(Operation) }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
-      const { domain, operation } = await updateDomain(app.core, actorOf(request), request.params.domainId, request.body);
+      const { domain, operation } = await updateDomain(
+        app.core,
+        actorOf(request),
+        request.params.domainId,
+        request.body,
+      );
       if (!operation) return { domain: domainView(domain), operation: null };
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ domain: domainView(domain), operation: operationView(settled.operation) });
+      return reply
+        .status(settled.status)
+        .send({ domain: domainView(domain), operation: operationView(settled.operation) });
     },
   );
 
@@ -43,7 +82,11 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         tags: ["domains"],
         params: Params,
         querystring: WaitQuery,
-        response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+        response: {
+          200: Type.Object({ operation: Operation }),
+          202: Type.Object({ operation: Operation }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -55,14 +98,24 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
 
   app.get(
     "/domains/:domainId/accounts",
-    { schema: { operationId: "listAccounts", tags: ["accounts"], params: Params, querystring: PageQuery, response: { 200: page(Account), ...problemResponses } } },
+    {
+      schema: {
+        operationId: "listAccounts",
+        tags: ["accounts"],
+        params: Params,
+        querystring: PageQuery,
+        response: { 200: page(Account), ...problemResponses },
+      },
+    },
     async (request) => listAccounts(app.core, actorOf(request), request.params.domainId, request.query),
   );
 
   const AccountCreated = Type.Object({
     account: Account,
     operation: Operation,
-    password: Type.Optional(Type.String({ description: "The generated password, shown once. Absent when you chose one." })),
+    password: Type.Optional(
+      Type.String({ description: "The generated password, shown once. Absent when you chose one." }),
+    ),
   });
   app.post(
     "/domains/:domainId/accounts",
@@ -73,22 +126,41 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         summary: "Create an XMPP account; without a password one is generated and returned once",
         params: Params,
         querystring: WaitQuery,
-        body: Type.Object({ localpart: Type.String({ minLength: 1, maxLength: 256 }), password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })) }),
+        body: Type.Object({
+          localpart: Type.String({ minLength: 1, maxLength: 256 }),
+          password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })),
+        }),
         response: { 201: AccountCreated, 202: AccountCreated, ...problemResponses },
       },
     },
     async (request, reply) => {
       const created = await createAccount(app.core, actorOf(request), request.params.domainId, request.body);
       const settled = await settle(app.core, created.operation, request.query.wait, opts.maxWait, 201);
-      const latest = (await app.core.db.account.findUnique({ where: { id: created.account.id }, include: { domain: true } })) ?? null;
+      const latest =
+        (await app.core.db.account.findUnique({
+          where: { id: created.account.id },
+          include: { domain: true },
+        })) ?? null;
       const account = latest ? withJid(latest, latest.domain.name) : { ...created.account, jid: created.jid };
-      return reply.status(settled.status).send({ account, operation: operationView(settled.operation), ...(created.password ? { password: created.password } : {}) });
+      return reply.status(settled.status).send({
+        account,
+        operation: operationView(settled.operation),
+        ...(created.password ? { password: created.password } : {}),
+      });
     },
   );
 
   app.get(
     "/domains/:domainId/rooms",
-    { schema: { operationId: "listRooms", tags: ["rooms"], params: Params, querystring: PageQuery, response: { 200: page(Room), ...problemResponses } } },
+    {
+      schema: {
+        operationId: "listRooms",
+        tags: ["rooms"],
+        params: Params,
+        querystring: PageQuery,
+        response: { 200: page(Room), ...problemResponses },
+      },
+    },
     async (request) => listRooms(app.core, actorOf(request), request.params.domainId, request.query),
   );
 
@@ -109,14 +181,21 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
           public: Type.Optional(Type.Boolean()),
           members: Type.Optional(Type.Array(Type.String({ maxLength: 3071 }), { maxItems: 1000 })),
         }),
-        response: { 201: Type.Object({ room: Room, operation: Operation }), 202: Type.Object({ room: Room, operation: Operation }), ...problemResponses },
+        response: {
+          201: Type.Object({ room: Room, operation: Operation }),
+          202: Type.Object({ room: Room, operation: Operation }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
       const { room, operation } = await createRoom(app.core, actorOf(request), request.params.domainId, request.body);
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
       const latest = await app.core.db.room.findUnique({ where: { id: room.id } });
-      return reply.status(settled.status).send({ room: latest ? { ...latest, jid: room.jid } : room, operation: operationView(settled.operation) });
+      return reply.status(settled.status).send({
+        room: latest ? { ...latest, jid: room.jid } : room,
+        operation: operationView(settled.operation),
+      });
     },
   );
 };

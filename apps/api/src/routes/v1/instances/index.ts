@@ -1,9 +1,26 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { createDomain, deleteInstance, instanceAction, listDomains, loadInstance, updateInstance } from "@xmpp-host/core";
-import { actorOf } from "../../../plugins/auth.ts";
+import { Type } from "@sinclair/typebox";
+import {
+  createDomain,
+  deleteInstance,
+  instanceAction,
+  listDomains,
+  loadInstance,
+  updateInstance,
+} from "@xmpp-host/core";
 import { settle } from "../../../operation-reply.ts";
-import { Domain, Id, Instance, Operation, PageQuery, page, problemResponses, Registration, WaitQuery } from "../../../schemas.ts";
+import { actorOf } from "../../../plugins/auth.ts";
+import {
+  Domain,
+  Id,
+  Instance,
+  Operation,
+  PageQuery,
+  page,
+  problemResponses,
+  Registration,
+  WaitQuery,
+} from "../../../schemas.ts";
 import { domainView, instanceView, operationView } from "../../../views.ts";
 
 const Params = Type.Object({ instanceId: Id });
@@ -11,7 +28,14 @@ const Params = Type.Object({ instanceId: Id });
 export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
   app.get(
     "/instances/:instanceId",
-    { schema: { operationId: "getInstance", tags: ["instances"], params: Params, response: { 200: Instance, ...problemResponses } } },
+    {
+      schema: {
+        operationId: "getInstance",
+        tags: ["instances"],
+        params: Params,
+        response: { 200: Instance, ...problemResponses },
+      },
+    },
     async (request) => instanceView(await loadInstance(app.core, actorOf(request), request.params.instanceId, "read")),
   );
 
@@ -22,11 +46,15 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         operationId: "updateInstance",
         tags: ["instances"],
         params: Params,
-        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Instance, ...problemResponses },
       },
     },
-    async (request) => instanceView(await updateInstance(app.core, actorOf(request), request.params.instanceId, request.body)),
+    async (request) =>
+      instanceView(await updateInstance(app.core, actorOf(request), request.params.instanceId, request.body)),
   );
 
   app.delete(
@@ -38,7 +66,11 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         summary: "Stop and remove the instance; with domains, needs ?force=true",
         params: Params,
         querystring: Type.Object({ force: Type.Boolean({ default: false }), ...WaitQuery.properties }),
-        response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+        response: {
+          200: Type.Object({ operation: Operation }),
+          202: Type.Object({ operation: Operation }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -57,7 +89,11 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
           tags: ["instances"],
           params: Params,
           querystring: WaitQuery,
-          response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+          response: {
+            200: Type.Object({ operation: Operation }),
+            202: Type.Object({ operation: Operation }),
+            ...problemResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -70,9 +106,22 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
 
   app.get(
     "/instances/:instanceId/domains",
-    { schema: { operationId: "listDomains", tags: ["domains"], params: Params, querystring: PageQuery, response: { 200: page(Domain), ...problemResponses } } },
+    {
+      schema: {
+        operationId: "listDomains",
+        tags: ["domains"],
+        params: Params,
+        querystring: PageQuery,
+        response: { 200: page(Domain), ...problemResponses },
+      },
+    },
     async (request) => {
-      const { items, nextCursor } = await listDomains(app.core, actorOf(request), request.params.instanceId, request.query);
+      const { items, nextCursor } = await listDomains(
+        app.core,
+        actorOf(request),
+        request.params.instanceId,
+        request.query,
+      );
       return { items: items.map(domainView), nextCursor };
     },
   );
@@ -86,15 +135,29 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         summary: "Add an XMPP domain (virtual host) with its group chat and upload services",
         params: Params,
         querystring: WaitQuery,
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 253 }), registration: Type.Optional(Registration) }),
-        response: { 201: Type.Object({ domain: Domain, operation: Operation }), 202: Type.Object({ domain: Domain, operation: Operation }), ...problemResponses },
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 253 }),
+          registration: Type.Optional(Registration),
+        }),
+        response: {
+          201: Type.Object({ domain: Domain, operation: Operation }),
+          202: Type.Object({ domain: Domain, operation: Operation }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
-      const { domain, operation } = await createDomain(app.core, actorOf(request), request.params.instanceId, request.body);
+      const { domain, operation } = await createDomain(
+        app.core,
+        actorOf(request),
+        request.params.instanceId,
+        request.body,
+      );
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
       const latest = (await app.core.db.domain.findUnique({ where: { id: domain.id } })) ?? domain;
-      return reply.status(settled.status).send({ domain: domainView(latest), operation: operationView(settled.operation) });
+      return reply
+        .status(settled.status)
+        .send({ domain: domainView(latest), operation: operationView(settled.operation) });
     },
   );
 };

@@ -1,5 +1,5 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
 import { createApiToken, me } from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, problemResponses, RoleSchema } from "../../../schemas.ts";
@@ -34,9 +34,21 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "createApiToken",
         tags: ["auth"],
         summary: "Create an API token for one tenant; its value is shown once",
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), tenantId: Type.String({ minLength: 1, maxLength: 64 }), role: Type.Optional(RoleSchema) }),
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          tenantId: Type.String({ minLength: 1, maxLength: 64 }),
+          role: Type.Optional(RoleSchema),
+        }),
         response: {
-          201: Type.Object({ id: Type.String(), name: Type.String(), tenantId: Type.String(), role: RoleSchema, prefix: Type.String(), token: Type.String(), createdAt: DateTime }),
+          201: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            tenantId: Type.String(),
+            role: RoleSchema,
+            prefix: Type.String(),
+            token: Type.String(),
+            createdAt: DateTime,
+          }),
           ...problemResponses,
         },
       },

@@ -1,5 +1,5 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
 import { getOperation, waitForOperation } from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
 import { Id, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";

@@ -1,8 +1,8 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
 import { deleteRoom, loadRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
-import { actorOf } from "../../../plugins/auth.ts";
 import { settle } from "../../../operation-reply.ts";
+import { actorOf } from "../../../plugins/auth.ts";
 import { Id, Operation, problemResponses, Room, WaitQuery } from "../../../schemas.ts";
 import { operationView } from "../../../views.ts";
 
@@ -12,7 +12,14 @@ const RoomReply = Type.Object({ room: Room, operation: Operation });
 export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
   app.get(
     "/rooms/:roomId",
-    { schema: { operationId: "getRoom", tags: ["rooms"], params: Params, response: { 200: Room, ...problemResponses } } },
+    {
+      schema: {
+        operationId: "getRoom",
+        tags: ["rooms"],
+        params: Params,
+        response: { 200: Room, ...problemResponses },
+      },
+    },
     async (request) => {
       const room = await loadRoom(app.core, actorOf(request), request.params.roomId, "read");
       return { ...room, jid: roomJid(room, room.domain.name) };
@@ -74,7 +81,11 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
         tags: ["rooms"],
         params: Params,
         querystring: WaitQuery,
-        response: { 200: Type.Object({ operation: Operation }), 202: Type.Object({ operation: Operation }), ...problemResponses },
+        response: {
+          200: Type.Object({ operation: Operation }),
+          202: Type.Object({ operation: Operation }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -1,9 +1,29 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { addMember, createInstance, createTenant, getTenant, listInstances, listMembers, listOperations, listTenants } from "@xmpp-host/core";
-import { actorOf } from "../../../plugins/auth.ts";
+import { Type } from "@sinclair/typebox";
+import {
+  addMember,
+  createInstance,
+  createTenant,
+  getTenant,
+  listInstances,
+  listMembers,
+  listOperations,
+  listTenants,
+} from "@xmpp-host/core";
 import { settle } from "../../../operation-reply.ts";
-import { Id, Instance, Member, Operation, PageQuery, page, problemResponses, RoleSchema, Tenant, WaitQuery } from "../../../schemas.ts";
+import { actorOf } from "../../../plugins/auth.ts";
+import {
+  Id,
+  Instance,
+  Member,
+  Operation,
+  PageQuery,
+  page,
+  problemResponses,
+  RoleSchema,
+  Tenant,
+  WaitQuery,
+} from "../../../schemas.ts";
 import { instanceView, operationView } from "../../../views.ts";
 
 const TenantParams = Type.Object({ tenantId: Id });
@@ -11,7 +31,14 @@ const TenantParams = Type.Object({ tenantId: Id });
 export const tenantRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
   app.get(
     "/tenants",
-    { schema: { operationId: "listTenants", tags: ["tenants"], querystring: PageQuery, response: { 200: page(Tenant), ...problemResponses } } },
+    {
+      schema: {
+        operationId: "listTenants",
+        tags: ["tenants"],
+        querystring: PageQuery,
+        response: { 200: page(Tenant), ...problemResponses },
+      },
+    },
     async (request) => listTenants(app.core, actorOf(request), request.query),
   );
 
@@ -30,13 +57,28 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
 
   app.get(
     "/tenants/:tenantId",
-    { schema: { operationId: "getTenant", tags: ["tenants"], params: TenantParams, response: { 200: Tenant, ...problemResponses } } },
+    {
+      schema: {
+        operationId: "getTenant",
+        tags: ["tenants"],
+        params: TenantParams,
+        response: { 200: Tenant, ...problemResponses },
+      },
+    },
     async (request) => getTenant(app.core, actorOf(request), request.params.tenantId),
   );
 
   app.get(
     "/tenants/:tenantId/members",
-    { schema: { operationId: "listMembers", tags: ["tenants"], params: TenantParams, querystring: PageQuery, response: { 200: page(Member), ...problemResponses } } },
+    {
+      schema: {
+        operationId: "listMembers",
+        tags: ["tenants"],
+        params: TenantParams,
+        querystring: PageQuery,
+        response: { 200: page(Member), ...problemResponses },
+      },
+    },
     async (request) => listMembers(app.core, actorOf(request), request.params.tenantId, request.query),
   );
 
@@ -52,23 +94,50 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         response: { 201: Member, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await addMember(app.core, actorOf(request), request.params.tenantId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await addMember(app.core, actorOf(request), request.params.tenantId, request.body)),
   );
 
   app.get(
     "/tenants/:tenantId/operations",
-    { schema: { operationId: "listOperations", tags: ["operations"], params: TenantParams, querystring: PageQuery, response: { 200: page(Operation), ...problemResponses } } },
+    {
+      schema: {
+        operationId: "listOperations",
+        tags: ["operations"],
+        params: TenantParams,
+        querystring: PageQuery,
+        response: { 200: page(Operation), ...problemResponses },
+      },
+    },
     async (request) => {
-      const { items, nextCursor } = await listOperations(app.core, actorOf(request), request.params.tenantId, request.query);
+      const { items, nextCursor } = await listOperations(
+        app.core,
+        actorOf(request),
+        request.params.tenantId,
+        request.query,
+      );
       return { items: items.map(operationView), nextCursor };
     },
   );
 
   app.get(
     "/tenants/:tenantId/instances",
-    { schema: { operationId: "listInstances", tags: ["instances"], params: TenantParams, querystring: PageQuery, response: { 200: page(Instance), ...problemResponses } } },
+    {
+      schema: {
+        operationId: "listInstances",
+        tags: ["instances"],
+        params: TenantParams,
+        querystring: PageQuery,
+        response: { 200: page(Instance), ...problemResponses },
+      },
+    },
     async (request) => {
-      const { items, nextCursor } = await listInstances(app.core, actorOf(request), request.params.tenantId, request.query);
+      const { items, nextCursor } = await listInstances(
+        app.core,
+        actorOf(request),
+        request.params.tenantId,
+        request.query,
+      );
       return { items: items.map(instanceView), nextCursor };
     },
   );
@@ -88,14 +157,25 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
           runtime: Type.Optional(Type.Union([Type.Literal("local"), Type.Literal("kubernetes")])),
           placement: Type.Optional(Type.Union([Type.Literal("dedicated"), Type.Literal("shared")])),
         }),
-        response: { 201: Type.Object({ instance: Instance, operation: Operation }), 202: Type.Object({ instance: Instance, operation: Operation }), ...problemResponses },
+        response: {
+          201: Type.Object({ instance: Instance, operation: Operation }),
+          202: Type.Object({ instance: Instance, operation: Operation }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
-      const { instance, operation } = await createInstance(app.core, actorOf(request), request.params.tenantId, request.body);
+      const { instance, operation } = await createInstance(
+        app.core,
+        actorOf(request),
+        request.params.tenantId,
+        request.body,
+      );
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
       const latest = (await app.core.db.instance.findUnique({ where: { id: instance.id } })) ?? instance;
-      return reply.status(settled.status).send({ instance: instanceView(latest), operation: operationView(settled.operation) });
+      return reply
+        .status(settled.status)
+        .send({ instance: instanceView(latest), operation: operationView(settled.operation) });
     },
   );
 };

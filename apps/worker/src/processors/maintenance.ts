@@ -1,0 +1,173 @@
+import { domainHosts } from "@xmpp-host/core";
+import type { JobName } from "@xmpp-host/queue/catalogue";
+import { specOf, type WorkerContext } from "../context.ts";
+
+/** Re-enqueues operations that PostgreSQL says are pending but Redis no longer holds. */
+export async function sweep(ctx: WorkerContext, graceMs = 5_000): Promise<{ requeued: string[] }> {
+  const pending = await ctx.db.operation.findMany({
+    where: { status: { in: ["queued", "running"] }, updatedAt: { lt: new Date(Date.now() - graceMs) } },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+  });
+  const requeued: string[] = [];
+  const queue = ctx.queues.queues.operations;
+  for (const op of pending) {
+    const job = await queue.getJob(op.id);
+    const state = job ? await job.getState() : "missing";
+    if (state === "missing" || state === "unknown" || state === "completed" || state === "failed") {
+      if (job) await job.remove().catch(() => undefined);
+      await ctx.queues.enqueueOperation(op, ctx.env.OPERATION_ATTEMPTS);
+      requeued.push(op.id);
+    }
+  }
+  if (requeued.length) ctx.log.info({ requeued }, "sweeper re-enqueued operations lost by the queue");
+  return { requeued };
+}
+
+/**
+ * Keeps every instance that should run, running: adopts live processes after a worker restart and
+ * restarts ones that died.
+ */
+export async function supervise(ctx: WorkerContext): Promise<{ restarted: string[] }> {
+  const instances = await ctx.db.instance.findMany({
+    where: { desiredState: "running", status: { in: ["running", "failed"] }, runtime: "local" },
+    include: { domains: true },
+  });
+  const restarted: string[] = [];
+  for (const instance of instances) {
+    const status = await ctx.runtime.status(instance.id);
+    if (status.running && instance.status === "running") {
+      if (status.pid !== instance.pid)
+        await ctx.db.instance.update({ where: { id: instance.id }, data: { pid: status.pid } });
+      continue;
+    }
+    if (instance.status === "failed") continue; // a failed start is retried by its operation, not here
+    try {
+      await ctx.forgetDriver(instance.id);
+      const started = await ctx.runtime.start(specOf(instance, instance.domains));
+      await ctx
+        .driverFor(instance)
+        .applyHosts(
+          instance.domains.filter((d) => d.state !== "deleting").flatMap((d) => Object.values(domainHosts(d.name))),
+        );
+      await ctx.db.instance.update({
+        where: { id: instance.id },
+        data: { pid: started.pid, lastError: null },
+      });
+      await ctx.db.auditEvent.create({
+        data: {
+          tenantId: instance.tenantId,
+          action: "instance.restarted_after_exit",
+          resourceType: "instance",
+          resourceId: instance.id,
+          data: { oldPid: instance.pid, newPid: started.pid },
+        },
+      });
+      restarted.push(instance.id);
+      ctx.log.warn({ instanceId: instance.id, pid: started.pid }, "instance had stopped; restarted it");
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await ctx.db.instance.update({
+        where: { id: instance.id },
+        data: { lastError: `restart failed: ${message}` },
+      });
+      ctx.log.error({ instanceId: instance.id, err: message }, "could not restart instance");
+    }
+  }
+  return { restarted };
+}
+
+/**
+ * Reads what exists on each server into the platform's view: accounts and rooms that users made
+ * themselves appear with origin `server`. Sync never deletes anything.
+ */
+export async function sync(ctx: WorkerContext): Promise<{ accountsAdded: number; roomsAdded: number }> {
+  const instances = await ctx.db.instance.findMany({
+    where: { status: "running" },
+    include: { domains: { where: { state: "active" } } },
+  });
+  let accountsAdded = 0;
+  let roomsAdded = 0;
+  const now = new Date();
+  for (const instance of instances) {
+    const driver = ctx.driverFor(instance);
+    for (const domain of instance.domains) {
+      try {
+        const localparts = await driver.listAccounts(domain.name);
+        const known = new Set(
+          (await ctx.db.account.findMany({ where: { domainId: domain.id }, select: { localpart: true } })).map(
+            (a) => a.localpart,
+          ),
+        );
+        const missing = localparts.filter((l) => !known.has(l));
+        if (missing.length) {
+          const created = await ctx.db.account.createMany({
+            data: missing.map((localpart) => ({
+              tenantId: domain.tenantId,
+              domainId: domain.id,
+              localpart,
+              state: "active" as const,
+              origin: "server" as const,
+              lastSeenOnServerAt: now,
+            })),
+            skipDuplicates: true,
+          });
+          accountsAdded += created.count;
+        }
+        await ctx.db.account.updateMany({
+          where: { domainId: domain.id, localpart: { in: localparts } },
+          data: { lastSeenOnServerAt: now },
+        });
+
+        const rooms = await driver.listRooms(domainHosts(domain.name).muc);
+        const knownRooms = new Set(
+          (await ctx.db.room.findMany({ where: { domainId: domain.id }, select: { name: true } })).map((r) => r.name),
+        );
+        const names = rooms.map((r) => ({ ...r, name: r.jid.split("@")[0] ?? r.jid }));
+        const newRooms = names.filter((r) => !knownRooms.has(r.name));
+        if (newRooms.length) {
+          const created = await ctx.db.room.createMany({
+            data: newRooms.map((r) => ({
+              tenantId: domain.tenantId,
+              domainId: domain.id,
+              name: r.name,
+              title: r.title,
+              membersOnly: r.membersOnly,
+              persistent: r.persistent,
+              public: r.public,
+              members: r.members,
+              state: "active" as const,
+              origin: "server" as const,
+              lastSeenOnServerAt: now,
+            })),
+            skipDuplicates: true,
+          });
+          roomsAdded += created.count;
+        }
+        await ctx.db.room.updateMany({
+          where: { domainId: domain.id, name: { in: names.map((r) => r.name) } },
+          data: { lastSeenOnServerAt: now },
+        });
+      } catch (err) {
+        ctx.log.warn(
+          {
+            instanceId: instance.id,
+            domain: domain.name,
+            err: err instanceof Error ? err.message : String(err),
+          },
+          "sync skipped a domain",
+        );
+      }
+    }
+  }
+  return { accountsAdded, roomsAdded };
+}
+
+export const maintenanceHandlers: Record<
+  Extract<JobName, `maintenance.${string}`>,
+  (ctx: WorkerContext) => Promise<unknown>
+> = {
+  "maintenance.sweep": (ctx) => sweep(ctx),
+  "maintenance.supervise": (ctx) => supervise(ctx),
+  "maintenance.sync": (ctx) => sync(ctx),
+};

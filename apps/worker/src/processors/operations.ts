@@ -1,0 +1,351 @@
+import { AppError, domainHosts, roomJid } from "@xmpp-host/core";
+import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
+import type { OperationType } from "@xmpp-host/queue/catalogue";
+import { DriverCommandError } from "@xmpp-host/xmpp";
+import { type Job, UnrecoverableError } from "bullmq";
+import { liveDomains, specOf, type WorkerContext } from "../context.ts";
+
+export type Progress = (percent: number, step: string) => Promise<void>;
+type Result = Prisma.InputJsonValue | undefined;
+type Handler = (ctx: WorkerContext, op: Operation, progress: Progress) => Promise<Result>;
+
+/** A failure that retrying cannot fix. */
+export class PermanentError extends Error {
+  override readonly name = "PermanentError";
+}
+
+async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & { domains: Domain[] }> {
+  const instance = await ctx.db.instance.findUnique({ where: { id }, include: { domains: true } });
+  if (!instance) throw new PermanentError("the instance no longer exists");
+  return instance;
+}
+
+/** Issues (once) the internal-CA certificate for a domain and writes it where the server reads it. */
+async function ensureCertificate(ctx: WorkerContext, instanceId: string, domain: Domain): Promise<boolean> {
+  const hosts = domainHosts(domain.name);
+  const names = [hosts.host, hosts.muc, hosts.upload];
+  let cert = await ctx.db.certificate.findFirst({
+    where: { domainId: domain.id, notAfter: { gt: new Date(Date.now() + 7 * 24 * 3600_000) } },
+    orderBy: { notAfter: "desc" },
+  });
+  if (!cert) {
+    const issued = await (await ctx.ca()).issue(names);
+    cert = await ctx.db.certificate.create({
+      data: {
+        domainId: domain.id,
+        issuer: issued.issuer,
+        names,
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+        fingerprint: issued.fingerprint,
+        certPem: issued.certPem,
+        keyEncrypted: ctx.secrets.encrypt(issued.keyPem),
+      },
+    });
+  }
+  const keyPem = ctx.secrets.decrypt(cert.keyEncrypted);
+  let changed = false;
+  for (const host of names)
+    changed = (await ctx.runtime.writeCertificate(instanceId, host, cert.certPem, keyPem)) || changed;
+  return changed;
+}
+
+function hostsOf(domains: Domain[]): string[] {
+  return liveDomains(domains).flatMap((d) => Object.values(domainHosts(d.name)));
+}
+
+/** Renders the configuration from the database and makes the running server match it, live. */
+async function applyConfiguration(
+  ctx: WorkerContext,
+  instance: Instance & { domains: Domain[] },
+): Promise<{ activated: string[]; deactivated: string[] }> {
+  let certsChanged = false;
+  for (const domain of liveDomains(instance.domains))
+    certsChanged = (await ensureCertificate(ctx, instance.id, domain)) || certsChanged;
+  const configChanged = await ctx.runtime.writeConfig(specOf(instance, instance.domains));
+  const status = await ctx.runtime.status(instance.id);
+  if (!status.running) return { activated: [], deactivated: [] };
+  const driver = ctx.driverFor(instance);
+  if (certsChanged || configChanged) await driver.reload();
+  return driver.applyHosts(hostsOf(instance.domains));
+}
+
+async function startInstance(ctx: WorkerContext, instanceId: string, progress: Progress): Promise<Result> {
+  const instance = await loadInstance(ctx, instanceId);
+  if (instance.status === "deleting") throw new PermanentError("the instance is being deleted");
+  await progress(20, "issuing certificates");
+  for (const domain of liveDomains(instance.domains)) await ensureCertificate(ctx, instance.id, domain);
+  await progress(40, "starting the server");
+  const spec = specOf(instance, instance.domains);
+  await ctx.runtime.writeConfig(spec);
+  const status = await ctx.runtime.start(spec);
+  await progress(80, "checking the admin channel");
+  const driver = ctx.driverFor(instance);
+  await driver.applyHosts(hostsOf(instance.domains));
+  const info = await driver.serverInfo();
+  await ctx.db.instance.update({
+    where: { id: instance.id },
+    data: { status: "running", pid: status.pid, version: info.version, lastError: null },
+  });
+  return { pid: status.pid, version: info.version };
+}
+
+async function stopInstance(ctx: WorkerContext, instanceId: string): Promise<Result> {
+  await ctx.forgetDriver(instanceId);
+  await ctx.runtime.stop(instanceId);
+  await ctx.db.instance.update({ where: { id: instanceId }, data: { status: "stopped", pid: null } });
+  return undefined;
+}
+
+async function loadDomainFor(ctx: WorkerContext, domainId: string) {
+  const domain = await ctx.db.domain.findUnique({
+    where: { id: domainId },
+    include: { instance: { include: { domains: true } } },
+  });
+  if (!domain) throw new PermanentError("the domain no longer exists");
+  return domain;
+}
+
+async function loadAccountFor(ctx: WorkerContext, accountId: string) {
+  const account = await ctx.db.account.findUnique({
+    where: { id: accountId },
+    include: { domain: { include: { instance: true } } },
+  });
+  if (!account) throw new PermanentError("the account no longer exists");
+  return { account, jid: `${account.localpart}@${account.domain.name}`, instance: account.domain.instance };
+}
+
+async function loadRoomFor(ctx: WorkerContext, roomId: string) {
+  const room = await ctx.db.room.findUnique({
+    where: { id: roomId },
+    include: { domain: { include: { instance: true } } },
+  });
+  if (!room) throw new PermanentError("the room no longer exists");
+  return { room, jid: roomJid(room, room.domain.name), instance: room.domain.instance };
+}
+
+function secretOf(ctx: WorkerContext, op: Operation): string {
+  if (!op.secretEncrypted) throw new PermanentError("the operation's secret is missing");
+  return ctx.secrets.decrypt(op.secretEncrypted);
+}
+
+/** One handler per operation type: a missing one fails the type check. */
+export const operationHandlers: Record<OperationType, Handler> = {
+  "instance.create": (ctx, op, progress) => startInstance(ctx, op.resourceId, progress),
+  "instance.start": (ctx, op, progress) => startInstance(ctx, op.resourceId, progress),
+  "instance.stop": (ctx, op) => stopInstance(ctx, op.resourceId),
+  "instance.restart": async (ctx, op, progress) => {
+    await progress(10, "stopping the server");
+    await stopInstance(ctx, op.resourceId);
+    return startInstance(ctx, op.resourceId, progress);
+  },
+  "instance.delete": async (ctx, op, progress) => {
+    const instance = await ctx.db.instance.findUnique({ where: { id: op.resourceId } });
+    if (!instance) return { alreadyDeleted: true };
+    await progress(30, "stopping and removing the server");
+    await ctx.forgetDriver(instance.id);
+    await ctx.runtime.destroy(instance.id);
+    await progress(80, "removing the records");
+    await ctx.db.$transaction([
+      ctx.db.domain.deleteMany({ where: { instanceId: instance.id } }),
+      ctx.db.instance.delete({ where: { id: instance.id } }),
+    ]);
+    return undefined;
+  },
+
+  "domain.create": async (ctx, op, progress) => {
+    const domain = await loadDomainFor(ctx, op.resourceId);
+    await progress(30, "issuing the certificate");
+    await ensureCertificate(ctx, domain.instanceId, domain);
+    await progress(60, "activating the hosts");
+    const applied = await applyConfiguration(ctx, domain.instance);
+    await ctx.db.domain.update({ where: { id: domain.id }, data: { state: "active" } });
+    return applied;
+  },
+  "domain.update": async (ctx, op, progress) => {
+    const domain = await loadDomainFor(ctx, op.resourceId);
+    await progress(50, "applying the configuration");
+    const applied = await applyConfiguration(ctx, domain.instance);
+    if ((await ctx.runtime.status(domain.instanceId)).running) await ctx.driverFor(domain.instance).reload();
+    return applied;
+  },
+  "domain.delete": async (ctx, op, progress) => {
+    const domain = await ctx.db.domain.findUnique({
+      where: { id: op.resourceId },
+      include: { instance: { include: { domains: true } } },
+    });
+    if (!domain) return { alreadyDeleted: true };
+    await progress(50, "deactivating the hosts");
+    await applyConfiguration(ctx, domain.instance);
+    await ctx.db.domain.delete({ where: { id: domain.id } });
+    return undefined;
+  },
+
+  "account.create": async (ctx, op) => {
+    const { account, jid, instance } = await loadAccountFor(ctx, op.resourceId);
+    const outcome = await ctx.driverFor(instance).createAccount(jid, secretOf(ctx, op));
+    await ctx.db.account.update({
+      where: { id: account.id },
+      data: { state: "active", lastSeenOnServerAt: new Date() },
+    });
+    return { jid, outcome };
+  },
+  "account.delete": async (ctx, op) => {
+    const found = await ctx.db.account.findUnique({ where: { id: op.resourceId } });
+    if (!found) return { alreadyDeleted: true };
+    const { account, jid, instance } = await loadAccountFor(ctx, op.resourceId);
+    const outcome = await ctx.driverFor(instance).deleteAccount(jid);
+    await ctx.db.account.delete({ where: { id: account.id } });
+    return { jid, outcome };
+  },
+  "account.password": async (ctx, op) => {
+    const { jid, instance } = await loadAccountFor(ctx, op.resourceId);
+    await ctx.driverFor(instance).setPassword(jid, secretOf(ctx, op));
+    return { jid };
+  },
+
+  "room.create": async (ctx, op, progress) => {
+    const { room, jid, instance } = await loadRoomFor(ctx, op.resourceId);
+    const driver = ctx.driverFor(instance);
+    await progress(40, "creating the room");
+    const outcome = await driver.createRoom(jid, {
+      title: room.title,
+      membersOnly: room.membersOnly,
+      persistent: room.persistent,
+      public: room.public,
+    });
+    await progress(70, "setting the members");
+    await driver.setRoomMembers(jid, room.members);
+    await ctx.db.room.update({
+      where: { id: room.id },
+      data: { state: "active", lastSeenOnServerAt: new Date() },
+    });
+    return { jid, outcome };
+  },
+  "room.update": async (ctx, op) => {
+    const { room, jid, instance } = await loadRoomFor(ctx, op.resourceId);
+    await ctx.driverFor(instance).configureRoom(jid, {
+      title: room.title,
+      membersOnly: room.membersOnly,
+      persistent: room.persistent,
+      public: room.public,
+    });
+    return { jid };
+  },
+  "room.members": async (ctx, op) => {
+    const { room, jid, instance } = await loadRoomFor(ctx, op.resourceId);
+    await ctx.driverFor(instance).setRoomMembers(jid, room.members);
+    return { jid, members: room.members.length };
+  },
+  "room.delete": async (ctx, op) => {
+    const found = await ctx.db.room.findUnique({ where: { id: op.resourceId } });
+    if (!found) return { alreadyDeleted: true };
+    const { room, jid, instance } = await loadRoomFor(ctx, op.resourceId);
+    const outcome = await ctx.driverFor(instance).destroyRoom(jid);
+    await ctx.db.room.delete({ where: { id: room.id } });
+    return { jid, outcome };
+  },
+};
+
+/** What to mark failed on the resource when its operation fails for good. */
+async function markResourceFailed(ctx: WorkerContext, op: Operation, message: string): Promise<void> {
+  const where = { id: op.resourceId };
+  switch (op.type) {
+    case "instance.create":
+    case "instance.start":
+    case "instance.restart":
+      await ctx.db.instance.updateMany({ where, data: { status: "failed", lastError: message } });
+      break;
+    case "domain.create":
+      await ctx.db.domain.updateMany({ where, data: { state: "failed" } });
+      break;
+    case "account.create":
+      await ctx.db.account.updateMany({ where, data: { state: "failed" } });
+      break;
+    case "room.create":
+      await ctx.db.room.updateMany({ where, data: { state: "failed" } });
+      break;
+    default:
+      break;
+  }
+}
+
+function isPermanent(err: unknown): boolean {
+  return err instanceof PermanentError || err instanceof DriverCommandError || err instanceof AppError;
+}
+
+/**
+ * Runs one operation exactly once in effect: a finished operation is never re-run, handlers are idempotent,
+ * and the outcome is written to PostgreSQL before the job completes.
+ */
+export async function runOperation(ctx: WorkerContext, job: Job<{ operationId: string }>): Promise<void> {
+  const op = await ctx.db.operation.findUnique({ where: { id: job.data.operationId } });
+  if (!op || op.status === "succeeded" || op.status === "failed") return;
+  const handler = operationHandlers[op.type as OperationType];
+  if (!handler) throw new UnrecoverableError(`no handler for ${op.type}`);
+  const attempt = job.attemptsMade + 1;
+  await ctx.db.operation.update({
+    where: { id: op.id },
+    data: { status: "running", attempts: attempt, startedAt: op.startedAt ?? new Date(), step: "started" },
+  });
+  const progress: Progress = async (percent, step) => {
+    await ctx.db.operation.update({ where: { id: op.id }, data: { progress: percent, step } });
+    await job.updateProgress(percent);
+  };
+  try {
+    const result = await handler(ctx, op, progress);
+    await ctx.db.$transaction([
+      ctx.db.operation.update({
+        where: { id: op.id },
+        data: {
+          status: "succeeded",
+          progress: 100,
+          step: "done",
+          result: result ?? undefined,
+          error: undefined,
+          secretEncrypted: null,
+          finishedAt: new Date(),
+        },
+      }),
+      ctx.db.auditEvent.create({
+        data: {
+          tenantId: op.tenantId,
+          actorUserId: op.actorUserId,
+          actorTokenId: op.actorTokenId,
+          action: `${op.type}.succeeded`,
+          resourceType: op.resourceType,
+          resourceId: op.resourceId,
+          data: { operationId: op.id },
+        },
+      }),
+    ]);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const kind = err instanceof Error ? err.name : "Error";
+    const permanent = isPermanent(err);
+    const last = attempt >= (job.opts.attempts ?? 1);
+    if (permanent || last) {
+      await ctx.db.operation.update({
+        where: { id: op.id },
+        data: {
+          status: "failed",
+          step: "failed",
+          error: { message, kind, attempts: attempt, permanent },
+          secretEncrypted: null,
+          finishedAt: new Date(),
+        },
+      });
+      await markResourceFailed(ctx, op, message);
+      ctx.log.warn({ operationId: op.id, type: op.type, err: message }, "operation failed");
+      throw new UnrecoverableError(message);
+    }
+    await ctx.db.operation.update({
+      where: { id: op.id },
+      data: {
+        step: `attempt ${attempt} failed; retrying`,
+        error: { message, kind, attempts: attempt, retrying: true },
+      },
+    });
+    throw err;
+  }
+}

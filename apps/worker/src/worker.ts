@@ -1,0 +1,60 @@
+import type { JobName } from "@xmpp-host/queue/catalogue";
+import { type Job, Worker } from "bullmq";
+import type { WorkerContext } from "./context.ts";
+import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
+import { runOperation } from "./processors/operations.ts";
+
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+/** Starts the queue consumers and reconciles the periodic schedules. */
+export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
+  const connection = ctx.queues.connection.duplicate();
+  const common = {
+    connection,
+    prefix: "xh",
+    lockDuration: ctx.env.WORKER_LOCK_MS,
+    stalledInterval: Math.max(1000, Math.floor(ctx.env.WORKER_LOCK_MS / 2)),
+  };
+
+  // Adopt the instances that kept running while no worker was up, before taking new work.
+  await supervise(ctx).catch((err: unknown) => ctx.log.error({ err }, "initial supervise failed"));
+
+  const operations = new Worker("operations", (job: Job<{ operationId: string }>) => runOperation(ctx, job), {
+    ...common,
+    concurrency: ctx.env.WORKER_CONCURRENCY,
+  });
+  const maintenance = new Worker(
+    "maintenance",
+    async (job: Job) => {
+      const handler = maintenanceHandlers[job.name as Extract<JobName, `maintenance.${string}`>];
+      if (!handler) throw new Error(`unknown maintenance job ${job.name}`);
+      return handler(ctx);
+    },
+    { ...common, concurrency: 1 },
+  );
+  for (const w of [operations, maintenance]) {
+    w.on("error", (err) => ctx.log.error({ err: err.message }, "worker error"));
+  }
+
+  // Schedules are upserted at every boot, so their intervals follow the configuration.
+  const q = ctx.queues.queues.maintenance;
+  await q.upsertJobScheduler("sweep", { every: ctx.env.SWEEP_INTERVAL_MS }, { name: "maintenance.sweep", data: {} });
+  await q.upsertJobScheduler(
+    "supervise",
+    { every: ctx.env.SUPERVISE_INTERVAL_MS },
+    { name: "maintenance.supervise", data: {} },
+  );
+  await q.upsertJobScheduler("sync", { every: ctx.env.SYNC_INTERVAL_MS }, { name: "maintenance.sync", data: {} });
+
+  // Work that was committed while Redis was away is picked up now rather than at the first tick.
+  await sweep(ctx, 0).catch((err: unknown) => ctx.log.error({ err }, "initial sweep failed"));
+
+  return {
+    async close() {
+      await Promise.all([operations.close(), maintenance.close()]);
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+# One image for the API and the worker; the command picks which.
+FROM node:20-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends prosody prosody-modules openssl ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/worker/package.json apps/worker/
+COPY apps/web/package.json apps/web/
+COPY packages/ packages/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true PRISMA_QUERY_ENGINE_LIBRARY=/bin/true PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING=1 npx prisma generate
+ENV NODE_ENV=production DATA_ROOT=/data
+VOLUME /data
+CMD ["npx", "tsx", "apps/api/src/main.ts"]

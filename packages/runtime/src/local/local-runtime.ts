@@ -1,0 +1,296 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, openSync } from "node:fs";
+import { chmod, mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+import { assertValidHostname } from "@xmpp-host/xmpp";
+import type { InstanceRuntime, InstanceSpec, RuntimeStatus } from "../runtime.ts";
+import {
+  canConnect,
+  connectAddress,
+  findProcessesWithArg,
+  isPortFree,
+  isProcessAlive,
+  processArgs,
+  sleep,
+} from "./process.ts";
+import {
+  assertValidInstanceId,
+  type InstancePaths,
+  MAX_UNIX_SOCKET_PATH,
+  renderHostsConfig,
+  renderMainConfig,
+  validateSpec,
+} from "./prosody-config.ts";
+
+export interface LocalRuntimeOptions {
+  /** Instances live under `<dataRoot>/instances/<id>/`. */
+  dataRoot: string;
+  /** Default /usr/bin/prosody. */
+  prosodyBinary?: string;
+  /** How long start() waits for the c2s port and admin socket. Default 10 s. */
+  startTimeoutMs?: number;
+  /** How long stop() waits after SIGTERM before SIGKILL. Default 10 s. */
+  stopTimeoutMs?: number;
+}
+
+const POLL_MS = 25;
+
+/**
+ * Writes `content` to `file` through a temporary file and a rename, so readers (Prosody reloading)
+ * never see half a file. Returns false, without writing, when the content is already there.
+ */
+async function writeFileAtomic(file: string, content: string, mode: number): Promise<boolean> {
+  let existing: string | null = null;
+  try {
+    existing = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  if (existing === content) {
+    if (((await stat(file)).mode & 0o777) !== mode) await chmod(file, mode);
+    return false;
+  }
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  const fh = await open(tmp, "wx", mode);
+  try {
+    await fh.writeFile(content, "utf8");
+    await fh.chmod(mode); // the umask may have stripped bits from the mode given to open()
+    await fh.sync();
+  } catch (err) {
+    await fh.close();
+    await rm(tmp, { force: true });
+    throw err;
+  } finally {
+    await fh.close().catch(() => {});
+  }
+  await rename(tmp, file);
+  return true;
+}
+
+/** Sends a signal, ignoring a process that is already gone. */
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ESRCH") throw err;
+  }
+}
+
+async function removeIfExists(file: string): Promise<void> {
+  await unlink(file).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== "ENOENT") throw err;
+  });
+}
+
+/** Runs Prosody instances as plain local processes that outlive the Node process that started them. */
+export class LocalRuntime implements InstanceRuntime {
+  readonly kind = "local" as const;
+  readonly dataRoot: string;
+  private readonly prosodyBinary: string;
+  private readonly startTimeoutMs: number;
+  private readonly stopTimeoutMs: number;
+  /** start/stop/destroy of one instance run one at a time (within this process). */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(opts: LocalRuntimeOptions) {
+    if (!opts.dataRoot) throw new TypeError("LocalRuntime: dataRoot is required");
+    this.dataRoot = path.resolve(opts.dataRoot);
+    this.prosodyBinary = opts.prosodyBinary ?? "/usr/bin/prosody";
+    this.startTimeoutMs = opts.startTimeoutMs ?? 10_000;
+    this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
+  }
+
+  paths(instanceId: string): InstancePaths {
+    assertValidInstanceId(instanceId);
+    const dir = path.join(this.dataRoot, "instances", instanceId);
+    return {
+      dir,
+      config: path.join(dir, "prosody.cfg.lua"),
+      hostsConfig: path.join(dir, "hosts.cfg.lua"),
+      data: path.join(dir, "data"),
+      certs: path.join(dir, "certs"),
+      pidfile: path.join(dir, "prosody.pid"),
+      log: path.join(dir, "prosody.log"),
+      adminSocket: path.join(dir, "admin.sock"),
+    };
+  }
+
+  adminSocketPath(instanceId: string): string {
+    return this.paths(instanceId).adminSocket;
+  }
+
+  async writeConfig(spec: InstanceSpec): Promise<boolean> {
+    validateSpec(spec);
+    const p = this.paths(spec.id);
+    if (Buffer.byteLength(p.adminSocket) > MAX_UNIX_SOCKET_PATH) {
+      throw new Error(`admin socket path is too long for a Unix socket (${p.adminSocket}); use a shorter dataRoot`);
+    }
+    await mkdir(p.data, { recursive: true, mode: 0o750 });
+    await mkdir(p.certs, { recursive: true, mode: 0o700 });
+    // Hosts first: the main file Includes it, and a reload may read them at any moment.
+    const hostsChanged = await writeFileAtomic(p.hostsConfig, renderHostsConfig(spec), 0o640);
+    const mainChanged = await writeFileAtomic(p.config, renderMainConfig(spec, p), 0o640);
+    return hostsChanged || mainChanged;
+  }
+
+  async writeCertificate(instanceId: string, host: string, certPem: string, keyPem: string): Promise<boolean> {
+    assertValidHostname(host);
+    if (!certPem.includes("-----BEGIN CERTIFICATE-----")) throw new TypeError("certPem is not a PEM certificate");
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyPem)) throw new TypeError("keyPem is not a PEM private key");
+    const p = this.paths(instanceId);
+    await mkdir(p.certs, { recursive: true, mode: 0o700 });
+    // Key first: a reload in between then pairs the old cert with the new key at worst for one rename.
+    const keyChanged = await writeFileAtomic(path.join(p.certs, `${host}.key`), keyPem, 0o600);
+    const certChanged = await writeFileAtomic(path.join(p.certs, `${host}.crt`), certPem, 0o644);
+    return keyChanged || certChanged;
+  }
+
+  start(spec: InstanceSpec): Promise<RuntimeStatus> {
+    return this.locked(spec.id, () => this.doStart(spec));
+  }
+
+  stop(instanceId: string): Promise<void> {
+    return this.locked(instanceId, () => this.doStop(instanceId));
+  }
+
+  destroy(instanceId: string): Promise<void> {
+    return this.locked(instanceId, async () => {
+      await this.doStop(instanceId);
+      await rm(this.paths(instanceId).dir, { recursive: true, force: true });
+    });
+  }
+
+  async status(instanceId: string): Promise<RuntimeStatus> {
+    const pid = await this.findPid(instanceId);
+    return { running: pid !== null, pid };
+  }
+
+  /** The last `bytes` of the instance's log, for error messages and diagnostics. */
+  async logTail(instanceId: string, bytes = 4000): Promise<string> {
+    try {
+      const text = await readFile(this.paths(instanceId).log, "utf8");
+      return text.slice(-bytes);
+    } catch {
+      return "";
+    }
+  }
+
+  private async locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.locks.get(id) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const settled = run.catch(() => {});
+    this.locks.set(id, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(id) === settled) this.locks.delete(id);
+    }
+  }
+
+  /**
+   * The PID of this instance's server: the pidfile when it names a live process started with our
+   * config file, else a /proc scan (covers the moment before Prosody writes its pidfile, or a lost pidfile).
+   */
+  private async findPid(instanceId: string): Promise<number | null> {
+    const p = this.paths(instanceId);
+    const pid = Number.parseInt(await readFile(p.pidfile, "utf8").catch(() => ""), 10);
+    if (isProcessAlive(pid) && processArgs(pid)?.includes(p.config)) return pid;
+    return findProcessesWithArg(p.config)[0] ?? null;
+  }
+
+  private async doStart(spec: InstanceSpec): Promise<RuntimeStatus> {
+    await this.writeConfig(spec);
+    const p = this.paths(spec.id);
+
+    const running = await this.findPid(spec.id);
+    if (running !== null) {
+      await this.waitReady(spec, p, running, () => null);
+      return { running: true, pid: running };
+    }
+
+    // Prosody keeps running when it cannot bind a port, and we would then talk to whoever holds it.
+    for (const [name, port] of Object.entries(spec.ports)) {
+      if (!(await isPortFree(spec.bindAddress, port))) {
+        throw new Error(`cannot start instance ${spec.id}: ${name} port ${spec.bindAddress}:${port} is in use`);
+      }
+    }
+    await removeIfExists(p.pidfile);
+    await removeIfExists(p.adminSocket);
+
+    const logFd = openSync(p.log, "a", 0o640);
+    let exit: string | null = null;
+    let child: ReturnType<typeof spawn>;
+    try {
+      // -F: foreground (the `daemonize` config option is deprecated in 0.12 and logs a warning).
+      // detached + own stdio: the server survives this process and never writes into a closed pipe.
+      child = spawn(this.prosodyBinary, ["--config", p.config, "-F"], {
+        cwd: p.dir,
+        detached: true,
+        stdio: ["ignore", logFd, logFd],
+      });
+    } finally {
+      closeSync(logFd);
+    }
+    child.once("error", (err) => {
+      exit = `could not run ${this.prosodyBinary}: ${err.message}`;
+    });
+    child.once("exit", (code, signal) => {
+      exit = `prosody exited (${signal ?? `code ${code}`})`;
+    });
+    child.unref();
+    const pid = child.pid ?? null;
+
+    try {
+      await this.waitReady(spec, p, pid, () => exit);
+    } catch (err) {
+      if (pid !== null) signal(pid, "SIGKILL");
+      const tail = await this.logTail(spec.id, 2000);
+      throw new Error(`cannot start instance ${spec.id}: ${(err as Error).message}\n--- log tail ---\n${tail}`);
+    }
+    return { running: true, pid };
+  }
+
+  /** Polls until the c2s port accepts TCP and the admin socket exists (bounded by startTimeoutMs). */
+  private async waitReady(
+    spec: InstanceSpec,
+    p: InstancePaths,
+    pid: number | null,
+    exited: () => string | null,
+  ): Promise<void> {
+    const deadline = Date.now() + this.startTimeoutMs;
+    const host = connectAddress(spec.bindAddress);
+    for (;;) {
+      const gone = exited();
+      if (gone) throw new Error(gone);
+      if (pid !== null && !isProcessAlive(pid)) throw new Error("prosody exited");
+      if (existsSync(p.adminSocket) && (await canConnect(host, spec.ports.c2s, 250))) return;
+      if (Date.now() > deadline) throw new Error(`not ready after ${this.startTimeoutMs} ms`);
+      await sleep(POLL_MS);
+    }
+  }
+
+  private async doStop(instanceId: string): Promise<void> {
+    const p = this.paths(instanceId);
+    const pid = await this.findPid(instanceId);
+    if (pid !== null) {
+      signal(pid, "SIGTERM");
+      if (!(await this.waitExit(pid, this.stopTimeoutMs))) {
+        signal(pid, "SIGKILL");
+        if (!(await this.waitExit(pid, 5_000))) throw new Error(`instance ${instanceId}: PID ${pid} survived SIGKILL`);
+      }
+    }
+    // Prosody removes both on a clean shutdown; after SIGKILL they are stale.
+    await removeIfExists(p.pidfile);
+    await removeIfExists(p.adminSocket);
+  }
+
+  private async waitExit(pid: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (isProcessAlive(pid)) {
+      if (Date.now() > deadline) return false;
+      await sleep(POLL_MS);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * The behaviour every XmppServerDriver must show, as a vitest suite run against a real server.
+ * Usage: describeDriverContract("prosody", async () => ({ driver, domain, mucHost, ... })).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DriverCommandError, DriverUnavailableError, type RoomConfig, type XmppServerDriver } from "./driver.ts";
+
+export interface DriverContractFixture {
+  driver: XmppServerDriver;
+  /** A virtual host the server serves, with `groups.<domain>` (MUC) and `share.<domain>` components. */
+  domain: string;
+  /** The MUC service of `domain`. */
+  mucHost: string;
+  /**
+   * Adds `domain` (with its components) to the server's configuration without activating anything,
+   * and returns every host the configuration then defines (what a caller passes to applyHosts).
+   */
+  defineDomain(domain: string): Promise<string[]>;
+  /** Breaks the driver's connection from the server's side, to check that the driver reconnects. */
+  dropConnection(): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+const sorted = (xs: string[]) => [...xs].sort();
+const base: RoomConfig = { title: "Family", membersOnly: true, persistent: true, public: false };
+
+async function expectCommandError(p: Promise<unknown>): Promise<void> {
+  await expect(p).rejects.toBeInstanceOf(DriverCommandError);
+}
+
+export function describeDriverContract(name: string, setup: () => Promise<DriverContractFixture>): void {
+  describe(`XmppServerDriver contract: ${name}`, () => {
+    let f: DriverContractFixture;
+    let driver: XmppServerDriver;
+    // Unique names per run, so a reused server cannot make a test pass by accident.
+    const run = Math.random().toString(36).slice(2, 8);
+    const user = (n: string) => `${n}-${run}@${f.domain}`;
+    const room = (n: string) => `${n}-${run}@${f.mucHost}`;
+
+    beforeAll(async () => {
+      f = await setup();
+      driver = f.driver;
+    }, 30_000);
+
+    afterAll(async () => {
+      await f?.teardown();
+    }, 30_000);
+
+    describe("server", () => {
+      it("answers ping", async () => {
+        await expect(driver.ping()).resolves.toBeUndefined();
+      });
+
+      it("reports software, version, uptime and active hosts", async () => {
+        const info = await driver.serverInfo();
+        expect(info.software).toMatch(/\S/);
+        expect(info.version).toMatch(/^\d+\.\d+/);
+        expect(info.uptimeSeconds).toBeGreaterThanOrEqual(0);
+        expect(info.hosts).toEqual(expect.arrayContaining([f.domain, f.mucHost, `share.${f.domain}`]));
+      });
+
+      it("reloads without a restart", async () => {
+        const before = await driver.serverInfo();
+        await driver.reload();
+        const after = await driver.serverInfo();
+        expect(after.uptimeSeconds).toBeGreaterThanOrEqual(before.uptimeSeconds);
+        expect(sorted(after.hosts)).toEqual(sorted(before.hosts));
+      });
+    });
+
+    describe("accounts", () => {
+      it("creates an account once, then reports it as existing", async () => {
+        const jid = user("alice");
+        expect(await driver.accountExists(jid)).toBe(false);
+        expect(await driver.createAccount(jid, "first secret")).toBe("created");
+        expect(await driver.createAccount(jid, "second secret")).toBe("existed");
+        expect(await driver.accountExists(jid)).toBe(true);
+        expect(await driver.listAccounts(f.domain)).toContain(`alice-${run}`);
+      });
+
+      it("accepts passwords full of quoting hazards", async () => {
+        const jid = user("quotes");
+        // Control characters are left out: SASLprep (hence XMPP) forbids them in passwords.
+        const pw = `a"b'c\\d]]e[[f]=]g<x>&amp;${"é😀"}--[[ end`;
+        expect(await driver.createAccount(jid, pw)).toBe("created");
+        await driver.setPassword(jid, `${pw}2`);
+        expect(await driver.createAccount(jid, pw)).toBe("existed");
+      });
+
+      it("sets a password only on an existing account", async () => {
+        const jid = user("bob");
+        await expectCommandError(driver.setPassword(jid, "pw"));
+        await driver.createAccount(jid, "pw");
+        await expect(driver.setPassword(jid, "pw2")).resolves.toBeUndefined();
+      });
+
+      it("deletes an account once, then reports it absent", async () => {
+        const jid = user("carol");
+        await driver.createAccount(jid, "pw");
+        expect(await driver.deleteAccount(jid)).toBe("deleted");
+        expect(await driver.deleteAccount(jid)).toBe("absent");
+        expect(await driver.accountExists(jid)).toBe(false);
+        expect(await driver.listAccounts(f.domain)).not.toContain(`carol-${run}`);
+        expect(await driver.createAccount(jid, "pw")).toBe("created");
+      });
+
+      it("lists only localparts of the given host", async () => {
+        const list = await driver.listAccounts(f.domain);
+        expect(list.length).toBeGreaterThan(0);
+        for (const localpart of list) expect(localpart).not.toContain("@");
+      });
+
+      it("handles many concurrent calls", async () => {
+        const jids = Array.from({ length: 25 }, (_, i) => user(`many${i}`));
+        const results = await Promise.all(jids.map((j) => driver.createAccount(j, "pw")));
+        expect(results).toEqual(jids.map(() => "created"));
+        const list = await driver.listAccounts(f.domain);
+        for (let i = 0; i < jids.length; i++) expect(list).toContain(`many${i}-${run}`);
+      });
+
+      it("refuses invalid JIDs and unknown hosts", async () => {
+        await expectCommandError(driver.createAccount("no-at-sign", "pw"));
+        await expectCommandError(driver.createAccount(`a@${f.domain}/resource`, "pw"));
+        await expectCommandError(driver.createAccount(`a b"c@${f.domain}`, "pw"));
+        await expectCommandError(driver.createAccount("a@not-served.invalid", "pw"));
+        await expectCommandError(driver.createAccount(user("empty"), ""));
+        await expectCommandError(driver.listAccounts("not-served.invalid"));
+        await expectCommandError(driver.listAccounts("Bad Host"));
+      });
+    });
+
+    describe("rooms", () => {
+      it("creates a room that exists with nobody in it", async () => {
+        const jid = room("family");
+        expect(await driver.getRoom(jid)).toBeNull();
+        expect(await driver.createRoom(jid, base)).toBe("created");
+        expect(await driver.getRoom(jid)).toEqual({ jid, ...base, members: [] });
+      });
+
+      it("updates the configuration when the room exists", async () => {
+        const jid = room("family");
+        const next: RoomConfig = {
+          title: `Fam "<ily>" ]] \\ ${"ü"}`,
+          membersOnly: false,
+          persistent: true,
+          public: true,
+        };
+        expect(await driver.createRoom(jid, next)).toBe("existed");
+        expect(await driver.getRoom(jid)).toMatchObject(next);
+      });
+
+      it("changes only the given fields", async () => {
+        const jid = room("family");
+        await driver.configureRoom(jid, { title: "Renamed" });
+        expect(await driver.getRoom(jid)).toMatchObject({ title: "Renamed", membersOnly: false, public: true });
+        await driver.configureRoom(jid, { membersOnly: true, public: false });
+        expect(await driver.getRoom(jid)).toMatchObject({ title: "Renamed", membersOnly: true, public: false });
+      });
+
+      it("makes the member list exactly the given set", async () => {
+        const jid = room("family");
+        const [a, b, c] = [user("m1"), user("m2"), user("m3")];
+        await driver.setRoomMembers(jid, [b, a]);
+        expect((await driver.getRoom(jid))?.members).toEqual(sorted([a, b]));
+        await driver.setRoomMembers(jid, [b, c]);
+        expect((await driver.getRoom(jid))?.members).toEqual(sorted([b, c]));
+        await driver.setRoomMembers(jid, [b, c]);
+        expect((await driver.getRoom(jid))?.members).toEqual(sorted([b, c]));
+        await driver.setRoomMembers(jid, []);
+        expect((await driver.getRoom(jid))?.members).toEqual([]);
+        await driver.setRoomMembers(jid, [a]);
+      });
+
+      it("lists rooms with their configuration and members", async () => {
+        const other = room("other");
+        await driver.createRoom(other, { ...base, title: "Other" });
+        const rooms = await driver.listRooms(f.mucHost);
+        expect(rooms).toContainEqual({ jid: room("family"), ...base, title: "Renamed", members: [user("m1")] });
+        expect(rooms).toContainEqual({ jid: other, ...base, title: "Other", members: [] });
+      });
+
+      it("destroys a room once, then reports it absent, and can create it again", async () => {
+        const jid = room("other");
+        expect(await driver.destroyRoom(jid)).toBe("destroyed");
+        expect(await driver.destroyRoom(jid)).toBe("absent");
+        expect(await driver.getRoom(jid)).toBeNull();
+        expect((await driver.listRooms(f.mucHost)).map((r) => r.jid)).not.toContain(jid);
+        expect(await driver.createRoom(jid, base)).toBe("created");
+        expect(await driver.getRoom(jid)).toEqual({ jid, ...base, members: [] });
+      });
+
+      it("refuses to configure rooms that do not exist, and bad room addresses", async () => {
+        await expectCommandError(driver.configureRoom(room("nope"), { title: "x" }));
+        await expectCommandError(driver.setRoomMembers(room("nope"), []));
+        await expectCommandError(driver.setRoomMembers(room("family"), ["not a jid"]));
+        await expectCommandError(driver.createRoom(`room@${f.domain}`, base)); // not a MUC service
+        await expectCommandError(driver.listRooms(f.domain));
+      });
+    });
+
+    describe("hosts", () => {
+      const share = () => `share.${f.domain}`;
+
+      it("deactivates hosts missing from the list and activates them again", async () => {
+        const all = (await driver.serverInfo()).hosts;
+        const without = all.filter((h) => h !== share());
+        expect(await driver.applyHosts(without)).toEqual({ activated: [], deactivated: [share()] });
+        expect((await driver.serverInfo()).hosts).not.toContain(share());
+        expect(await driver.applyHosts(all)).toEqual({ activated: [share()], deactivated: [] });
+        expect((await driver.serverInfo()).hosts).toContain(share());
+        expect(await driver.applyHosts(all)).toEqual({ activated: [], deactivated: [] });
+      });
+
+      it("activates a newly configured domain with its components", async () => {
+        const domain = `new-${run}.${f.domain}`;
+        const defined = await f.defineDomain(domain);
+        const fresh = [domain, `groups.${domain}`, `share.${domain}`];
+        expect(defined).toEqual(expect.arrayContaining(fresh));
+        const result = await driver.applyHosts(defined);
+        expect(sorted(result.activated)).toEqual(sorted(fresh));
+        expect(result.deactivated).toEqual([]);
+        expect((await driver.serverInfo()).hosts).toEqual(expect.arrayContaining(fresh));
+        expect(await driver.createAccount(`dave@${domain}`, "pw")).toBe("created");
+        expect(await driver.createRoom(`r@groups.${domain}`, base)).toBe("created");
+      });
+
+      it("rejects bad host names and hosts absent from the configuration, changing nothing", async () => {
+        const before = sorted((await driver.serverInfo()).hosts);
+        await expectCommandError(driver.applyHosts([...before, "Bad Name"]));
+        await expectCommandError(driver.applyHosts([...before, "evil.example'); os.exit(1) --"]));
+        await expectCommandError(driver.applyHosts([...before, "127.0.0.1"]));
+        await expectCommandError(driver.applyHosts([...before, `undefined-${run}.invalid`]));
+        expect(sorted((await driver.serverInfo()).hosts)).toEqual(before);
+      });
+    });
+
+    describe("sessions", () => {
+      it("lists sessions, filtered by host", async () => {
+        const all = await driver.onlineSessions();
+        expect(Array.isArray(all)).toBe(true);
+        const mine = await driver.onlineSessions(f.domain);
+        for (const s of mine) expect(s.jid.split("/")[0]?.endsWith(`@${f.domain}`)).toBe(true);
+        await expectCommandError(driver.onlineSessions("Bad Host"));
+      });
+    });
+
+    describe("connection", () => {
+      it("reconnects transparently after the connection is dropped", async () => {
+        await driver.ping();
+        await f.dropConnection();
+        await expect(driver.ping()).resolves.toBeUndefined();
+        await f.dropConnection();
+        const results = await Promise.all([driver.ping(), driver.accountExists(user("alice")), driver.ping()]);
+        expect(results).toEqual([undefined, true, undefined]);
+      });
+
+      it("fails with DriverUnavailableError once closed", async () => {
+        await driver.close();
+        await expect(driver.ping()).rejects.toBeInstanceOf(DriverUnavailableError);
+        await driver.close(); // idempotent
+      });
+    });
+  });
+}

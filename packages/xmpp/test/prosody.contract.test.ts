@@ -1,0 +1,239 @@
+import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
+import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeDriverContract } from "../src/contract.ts";
+import {
+  AdminSocketClient,
+  DriverCommandError,
+  DriverUnavailableError,
+  luaString,
+  ProsodyDriver,
+} from "../src/index.ts";
+import { xmppLogin } from "./mini-client.ts";
+
+/** A real Prosody instance in a throw-away data root, on free ports. */
+async function startInstance(domain: string) {
+  const tmp = tempDir();
+  const runtime = new LocalRuntime({ dataRoot: tmp.dir });
+  const [c2s, s2s, http] = await freePorts(3);
+  if (!c2s || !s2s || !http) throw new Error("no free ports");
+  const spec: InstanceSpec = {
+    id: "contract",
+    server: "prosody",
+    ports: { c2s, s2s, http },
+    bindAddress: "127.0.0.1",
+    domains: [{ name: domain, registration: "invite" }],
+  };
+  const certs = new Map<string, string>();
+  const addCert = async (name: string) => {
+    const { certPem, keyPem } = selfSignedCertificate([name, `*.${name}`]);
+    certs.set(name, certPem);
+    await runtime.writeCertificate(spec.id, name, certPem, keyPem);
+  };
+  await addCert(domain);
+  await runtime.start(spec);
+  const socketPath = runtime.adminSocketPath(spec.id);
+  const raw = new AdminSocketClient({ socketPath, timeoutMs: 5000 });
+  return {
+    runtime,
+    spec,
+    socketPath,
+    certs,
+    /** A second admin connection, for checks that go around the driver. */
+    raw,
+    async defineDomain(name: string): Promise<string[]> {
+      await addCert(name);
+      spec.domains.push({ name, registration: "closed" });
+      await runtime.writeConfig(spec);
+      return instanceHosts(spec);
+    },
+    /** Closes, from the server's side, every admin session that has the driver's helpers installed. */
+    async dropDriverConnections(): Promise<number> {
+      const reply = await raw.exec(
+        `>local s = require"core.modulemanager".get_module("*","admin_shell").module:shared("/*/admin_socket/sessions"); local n = 0; for _, sess in pairs(s) do local sh = sess.shell_session; if sh and sh.globalenv and rawget(sh.globalenv, "__xh") then sess:close(); n = n + 1; end end; return n`,
+      );
+      return Number(reply.result.replace("Result: ", ""));
+    },
+    async teardown() {
+      await raw.close();
+      await runtime.destroy(spec.id);
+      tmp.remove();
+    },
+  };
+}
+
+describeDriverContract("prosody", async () => {
+  const domain = "family.test";
+  const inst = await startInstance(domain);
+  const driver = new ProsodyDriver({ socketPath: inst.socketPath, timeoutMs: 5000 });
+  return {
+    driver,
+    domain,
+    mucHost: `groups.${domain}`,
+    defineDomain: (name) => inst.defineDomain(name),
+    async dropConnection() {
+      expect(await inst.dropDriverConnections()).toBe(1);
+    },
+    async teardown() {
+      await driver.close();
+      await inst.teardown();
+    },
+  };
+});
+
+describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
+  const domain = "extra.test";
+  let inst: Awaited<ReturnType<typeof startInstance>>;
+  let driver: ProsodyDriver;
+
+  beforeAll(async () => {
+    inst = await startInstance(domain);
+    driver = new ProsodyDriver({ socketPath: inst.socketPath, timeoutMs: 2000 });
+  }, 30_000);
+
+  afterAll(async () => {
+    await driver?.close();
+    await inst?.teardown();
+  }, 30_000);
+
+  const login = (username: string, password: string) =>
+    xmppLogin({
+      host: "127.0.0.1",
+      port: inst.spec.ports.c2s,
+      domain,
+      username,
+      password,
+      ca: inst.certs.get(domain) ?? "",
+    });
+
+  it("stores passwords byte-exactly: the account logs in over XMPP with it", async () => {
+    const pw = `q"u'o\\te]]]=]<&>${"ä😀"}`;
+    await driver.createAccount(`pw@${domain}`, pw);
+    const session = await login("pw", pw);
+    expect(session.jid).toBe(`pw@${domain}/test`);
+    await session.close();
+    await expect(login("pw", `${pw}x`)).rejects.toThrow(/authentication failed/);
+    await driver.setPassword(`pw@${domain}`, "changed");
+    await expect(login("pw", pw)).rejects.toThrow(/authentication failed/);
+    await (await login("pw", "changed")).close();
+  });
+
+  it("shows online sessions, and keeps them when createAccount repeats the same password", async () => {
+    await driver.createAccount(`online@${domain}`, "pw");
+    const session = await login("online", "pw");
+    try {
+      expect(await driver.onlineSessions(domain)).toContainEqual({ jid: `online@${domain}/test`, secure: true });
+      expect(await driver.onlineSessions("groups.extra.test")).toEqual([]);
+      expect(await driver.createAccount(`online@${domain}`, "pw")).toBe("existed");
+      expect((await driver.onlineSessions()).map((s) => s.jid)).toContain(`online@${domain}/test`);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("leaves owners and admins alone when setting members", async () => {
+    const room = `owned@groups.${domain}`;
+    const owner = `owner@${domain}`;
+    const admin = `admin@${domain}`;
+    await driver.createRoom(room, { title: "Owned", membersOnly: true, persistent: true, public: false });
+    for (const [jid, aff] of [
+      [owner, "owner"],
+      [admin, "admin"],
+    ] as const) {
+      const r = await inst.raw.exec(
+        `>return prosody.hosts[${luaString(`groups.${domain}`)}].modules.muc.get_room_from_jid(${luaString(room)}):set_affiliation(true, ${luaString(jid)}, ${luaString(aff)})`,
+      );
+      expect(r.result).toBe("Result: true");
+    }
+    const affiliation = async (jid: string) =>
+      (
+        await inst.raw.exec(
+          `>return prosody.hosts[${luaString(`groups.${domain}`)}].modules.muc.get_room_from_jid(${luaString(room)}):get_affiliation(${luaString(jid)})`,
+        )
+      ).result;
+    await driver.setRoomMembers(room, [owner, `m@${domain}`]);
+    await driver.setRoomMembers(room, [`m@${domain}`]);
+    expect((await driver.getRoom(room))?.members).toEqual([`m@${domain}`]);
+    expect(await affiliation(owner)).toBe("Result: owner");
+    expect(await affiliation(admin)).toBe("Result: admin");
+  });
+
+  it("keeps rooms and accounts across a restart, and reconnects to the new process", async () => {
+    const room = `kept@groups.${domain}`;
+    await driver.createRoom(room, { title: "Kept", membersOnly: true, persistent: true, public: true });
+    await driver.setRoomMembers(room, [`a@${domain}`]);
+    await driver.createAccount(`kept@${domain}`, "pw");
+    const before = await inst.runtime.status(inst.spec.id);
+
+    await inst.runtime.stop(inst.spec.id);
+    await expect(driver.ping()).rejects.toBeInstanceOf(DriverUnavailableError);
+    await inst.runtime.start(inst.spec);
+    expect((await inst.runtime.status(inst.spec.id)).pid).not.toBe(before.pid);
+
+    expect(await driver.getRoom(room)).toEqual({
+      jid: room,
+      title: "Kept",
+      membersOnly: true,
+      persistent: true,
+      public: true,
+      members: [`a@${domain}`],
+    });
+    expect(await driver.accountExists(`kept@${domain}`)).toBe(true);
+  }, 30_000);
+
+  it("turns a command that outlives the timeout into DriverUnavailableError, then recovers", async () => {
+    const slow = new AdminSocketClient({ socketPath: inst.socketPath, timeoutMs: 300 });
+    try {
+      // Busy-waits inside the server for 0.8 s: longer than the 300 ms timeout.
+      const p = slow.exec(
+        ">local t = require'util.time'.now() + 0.8; while require'util.time'.now() < t do end; return 1",
+      );
+      await expect(p).rejects.toBeInstanceOf(DriverUnavailableError);
+      // The server is single-threaded: wait until it is done busy-waiting, then the same client reconnects.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await expect(slow.exec(">return 2")).resolves.toMatchObject({ ok: true, result: "Result: 2" });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("reports shell errors as DriverCommandError with the server's message", async () => {
+    await expect(driver.setPassword(`ghost@${domain}`, "pw")).rejects.toThrow(DriverCommandError);
+    await expect(driver.setPassword(`ghost@${domain}`, "pw")).rejects.toThrow(/no such account/);
+    // SASLprep forbids control characters in passwords; Prosody refuses them.
+    await expect(driver.createAccount(`ctl@${domain}`, "a\u0007b")).rejects.toThrow(/SASLprep/);
+  });
+
+  it("fails fast with DriverUnavailableError when there is no server", async () => {
+    const nowhere = new ProsodyDriver({ socketPath: `${inst.socketPath}.missing`, timeoutMs: 1000 });
+    const t0 = Date.now();
+    await expect(nowhere.ping()).rejects.toBeInstanceOf(DriverUnavailableError);
+    expect(Date.now() - t0).toBeLessThan(500);
+    await nowhere.close();
+  });
+
+  it("measures admin socket throughput", async () => {
+    const n = 200;
+    let t0 = performance.now();
+    for (let i = 0; i < n; i++) await driver.createAccount(`seq${i}@${domain}`, `pw${i}`);
+    const sequential = n / ((performance.now() - t0) / 1000);
+
+    t0 = performance.now();
+    await Promise.all(Array.from({ length: n }, (_, i) => driver.createAccount(`par${i}@${domain}`, `pw${i}`)));
+    const pipelined = n / ((performance.now() - t0) / 1000);
+
+    t0 = performance.now();
+    for (let i = 0; i < n; i++) await driver.ping();
+    const pingMs = (performance.now() - t0) / n;
+
+    t0 = performance.now();
+    for (let i = 0; i < n; i++) await driver.createAccount(`seq${i}@${domain}`, `pw${i}`);
+    const existed = n / ((performance.now() - t0) / 1000);
+
+    console.log(
+      `[prosody admin socket] createAccount sequential ${sequential.toFixed(0)}/s, pipelined ${pipelined.toFixed(0)}/s, ` +
+        `createAccount on existing (password check) ${existed.toFixed(0)}/s, ping ${pingMs.toFixed(2)} ms`,
+    );
+    expect((await driver.listAccounts(domain)).length).toBeGreaterThanOrEqual(2 * n);
+  }, 30_000);
+});

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# npm run up: installs what is missing, starts PostgreSQL and Redis, migrates, seeds the demo operator and
+# runs the API (3001), the worker and the web app (3000) until Ctrl-C. Managed XMPP instances keep
+# running after it stops and are adopted at the next start.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/ensure-node-deps.sh
+bash scripts/services.sh
+# shellcheck disable=SC1091
+source "${DATA_ROOT:-$ROOT/var}/services.env"
+bash scripts/secrets.sh
+# shellcheck disable=SC1091
+source "${DATA_ROOT:-$ROOT/var}/secrets.env"
+npm run --silent db:migrate >/dev/null
+SEED_OUT="$(npx tsx prisma/seed.ts)"
+LOGS="${DATA_ROOT:-$ROOT/var}/logs"
+mkdir -p "$LOGS"
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+npx tsx apps/api/src/main.ts >"$LOGS/api.log" 2>&1 & pids+=($!)
+npx tsx apps/worker/src/main.ts >"$LOGS/worker.log" 2>&1 & pids+=($!)
+(cd apps/web && API_URL="http://127.0.0.1:${API_PORT:-3001}" npx next dev -p "${WEB_PORT:-3000}" >"$LOGS/web.log" 2>&1) & pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:${API_PORT:-3001}/readyz" >/dev/null && break; sleep 0.3; done
+cat <<MSG
+
+  The platform is running.
+    Web app:   http://localhost:${WEB_PORT:-3000}
+    API:       http://localhost:${API_PORT:-3001}/api/v1   (docs: http://localhost:${API_PORT:-3001}/docs)
+$SEED_OUT
+    Logs:      $LOGS
+  Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}"

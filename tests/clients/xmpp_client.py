@@ -1,0 +1,87 @@
+#!/usr/bin/python3
+"""An independent XMPP client for end-to-end tests (slixmpp; shares no code with the platform).
+
+usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
+       xmpp_client.py room-chat HOST PORT CAFILE ROOM JID1 PW1 JID2 PW2
+Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
+"""
+import asyncio
+import json
+import ssl
+import sys
+
+import slixmpp
+
+
+def make_client(jid, password, cafile):
+    client = slixmpp.ClientXMPP(jid, password)
+    client.ca_certs = cafile
+    client.register_plugin("xep_0030")
+    client.register_plugin("xep_0045")
+    client.register_plugin("xep_0199")
+    return client
+
+
+async def connect(client, host, port, timeout=15):
+    started = asyncio.get_running_loop().create_future()
+    client.add_event_handler("session_start", lambda _e: started.done() or started.set_result("ok"))
+    client.add_event_handler("failed_auth", lambda _e: started.done() or started.set_result("auth"))
+    client.add_event_handler("connection_failed", lambda e: started.done() or started.set_result(f"connection: {e}"))
+    client.connect(address=(host, int(port)), force_starttls=True, disable_starttls=False)
+    result = await asyncio.wait_for(started, timeout)
+    if result == "ok":
+        client.send_presence()
+    return result
+
+
+async def login(jid, password, host, port, cafile):
+    client = make_client(jid, password, cafile)
+    result = await connect(client, host, port)
+    if result == "ok":
+        client.disconnect()
+    print(json.dumps({"result": result}))
+    return 0 if result == "ok" else (2 if result == "auth" else 1)
+
+
+async def room_chat(host, port, cafile, room, jid1, pw1, jid2, pw2):
+    a = make_client(jid1, pw1, cafile)
+    b = make_client(jid2, pw2, cafile)
+    for c in (a, b):
+        r = await connect(c, host, port)
+        if r != "ok":
+            print(json.dumps({"result": r, "jid": c.boundjid.bare}))
+            return 2 if r == "auth" else 1
+    received = asyncio.get_running_loop().create_future()
+    body = "hello from the end-to-end test"
+
+    def on_groupchat(msg):
+        if msg["mucnick"] == "alice" and msg["body"] == body and not received.done():
+            received.set_result(msg["body"])
+
+    b.add_event_handler("groupchat_message", on_groupchat)
+    await a.plugin["xep_0045"].join_muc_wait(room, "alice", maxstanzas=0, timeout=10)
+    await b.plugin["xep_0045"].join_muc_wait(room, "bob", maxstanzas=0, timeout=10)
+    a.send_message(mto=room, mbody=body, mtype="groupchat")
+    got = await asyncio.wait_for(received, 10)
+    print(json.dumps({"result": "ok", "received": got}))
+    a.disconnect()
+    b.disconnect()
+    return 0
+
+
+async def main(argv):
+    cmd = argv[0]
+    try:
+        if cmd == "login":
+            return await login(*argv[1:6])
+        if cmd == "room-chat":
+            return await room_chat(*argv[1:9])
+    except Exception as exc:  # report every failure as JSON for the test to show
+        print(json.dumps({"result": "error", "error": f"{type(exc).__name__}: {exc}"}))
+        return 1
+    print(json.dumps({"result": "usage"}))
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(sys.argv[1:])))

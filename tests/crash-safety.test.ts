@@ -1,0 +1,168 @@
+import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createRedis, JobQueues } from "@xmpp-host/queue";
+import { createDriver } from "@xmpp-host/xmpp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Call, type Platform, signupWithToken, spawnWorker, startPlatform } from "./helpers/platform.ts";
+
+let platform: Platform;
+let call: Call;
+let worker: ChildProcess | null = null;
+let instanceId: string;
+let domainId: string;
+
+function prosodyPid(): number {
+  return Number(readFileSync(path.join(platform.dataRoot, "instances", instanceId, "prosody.pid"), "utf8").trim());
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function startWorkerProcess(): ChildProcess {
+  worker = spawnWorker(platform.workerEnv);
+  return worker;
+}
+
+function killWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (!w || w.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    w.once("exit", () => resolve());
+    w.kill("SIGKILL");
+  });
+}
+
+async function serverAccounts(): Promise<string[]> {
+  const driver = createDriver("prosody", {
+    socketPath: path.join(platform.dataRoot, "instances", instanceId, "admin.sock"),
+  });
+  try {
+    return await driver.listAccounts("crash.example");
+  } finally {
+    await driver.close();
+  }
+}
+
+beforeAll(async () => {
+  platform = await startPlatform({ inProcessWorker: false });
+  ({ call } = await signupWithToken(platform.app, "crash"));
+  const me = await call("GET", "/api/v1/me");
+  const tenantId = me.json.tenants[0].id;
+  startWorkerProcess();
+  const inst = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: "crash" });
+  expect(inst.json.operation.status, inst.text).toBe("succeeded");
+  instanceId = inst.json.instance.id;
+  const dom = await call("POST", `/api/v1/instances/${instanceId}/domains?wait=60`, {
+    name: "crash.example",
+  });
+  expect(dom.json.operation.status, dom.text).toBe("succeeded");
+  domainId = dom.json.domain.id;
+});
+
+afterAll(async () => {
+  await killWorker();
+  await platform?.close();
+});
+
+describe("crash safety", () => {
+  it("finishes an account creation exactly once after the worker is killed with -9 mid-operation", async () => {
+    const server = prosodyPid();
+    // Freeze the server so the worker is caught inside the driver call, then kill the worker.
+    process.kill(server, "SIGSTOP");
+    let opId: string;
+    try {
+      const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
+        localpart: "kevin",
+        password: "kevin-secret-pw",
+      });
+      expect(res.status, res.text).toBe(202);
+      opId = res.json.operation.id;
+      await until(
+        "the operation to be running",
+        async () => (await call("GET", `/api/v1/operations/${opId}`)).json.status === "running",
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      await killWorker();
+    } finally {
+      process.kill(server, "SIGCONT");
+    }
+    expect((await call("GET", `/api/v1/operations/${opId}`)).json.status).toBe("running");
+
+    startWorkerProcess();
+    const done = await call("GET", `/api/v1/operations/${opId}?wait=60`);
+    expect(done.json, done.text).toMatchObject({ status: "succeeded" });
+    const accounts = await platform.app.core.db.account.findMany({ where: { domainId, localpart: "kevin" } });
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]?.state).toBe("active");
+    expect((await serverAccounts()).filter((a) => a === "kevin")).toHaveLength(1);
+    const events = await platform.app.core.db.auditEvent.count({
+      where: { action: "account.create.succeeded", resourceId: accounts[0]?.id },
+    });
+    expect(events).toBe(1);
+  });
+
+  it("restarts a managed server that dies, and an operation issued meanwhile completes once it is back", async () => {
+    const before = prosodyPid();
+    process.kill(before, "SIGKILL");
+    const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
+      localpart: "laura",
+      password: "laura-secret-pw",
+    });
+    expect(res.status, res.text).toBe(202);
+    const done = await call("GET", `/api/v1/operations/${res.json.operation.id}?wait=60`);
+    expect(done.json, done.text).toMatchObject({ status: "succeeded" });
+    const after = prosodyPid();
+    expect(after).not.toBe(before);
+    expect(await serverAccounts()).toContain("laura");
+    const restarted = await platform.app.core.db.auditEvent.count({
+      where: { action: "instance.restarted_after_exit", resourceId: instanceId },
+    });
+    expect(restarted).toBeGreaterThanOrEqual(1);
+  });
+
+  it("re-enqueues an operation that Redis lost", async () => {
+    await killWorker();
+    const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
+      localpart: "mona",
+      password: "mona-secret-pw",
+    });
+    expect(res.status).toBe(202);
+    const opId = res.json.operation.id as string;
+    const redis = createRedis(platform.workerEnv.REDIS_URL as string);
+    const queues = new JobQueues(redis);
+    try {
+      const job = await queues.queues.operations.getJob(opId);
+      expect(job).toBeTruthy();
+      await job?.remove();
+      expect(await queues.queues.operations.getJob(opId)).toBeUndefined();
+    } finally {
+      await queues.close();
+      redis.disconnect();
+    }
+    startWorkerProcess();
+    const done = await call("GET", `/api/v1/operations/${opId}?wait=60`);
+    expect(done.json, done.text).toMatchObject({ status: "succeeded" });
+    expect(await serverAccounts()).toContain("mona");
+  });
+
+  it("keeps instances running across a worker restart and adopts them", async () => {
+    const before = prosodyPid();
+    await killWorker();
+    startWorkerProcess();
+    const res = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=60`, {
+      localpart: "nina",
+      password: "nina-secret-pw",
+    });
+    expect(res.json.operation.status, res.text).toBe("succeeded");
+    expect(prosodyPid()).toBe(before);
+  });
+});
