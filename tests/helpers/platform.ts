@@ -115,7 +115,8 @@ export function client(app: FastifyInstance, auth: { token?: string; cookie?: st
       },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
-    const json = res.body ? (JSON.parse(res.body) as Record<string, any>) : {};
+    const isJson = String(res.headers["content-type"] ?? "").includes("json");
+    const json = isJson && res.body ? (JSON.parse(res.body) as Record<string, any>) : {};
     return { status: res.statusCode, json, headers: res.headers, text: res.body };
   };
 }

@@ -121,7 +121,8 @@ export async function createApiToken(
   actor: Actor,
   input: { name: string; tenantId: string; role?: Role },
 ): Promise<{ token: ApiToken; value: string }> {
-  const myRole = await authorize(ctx, actor, input.tenantId, "write");
+  // Any member may automate what they can do themselves; the token never exceeds their role.
+  const myRole = await authorize(ctx, actor, input.tenantId, "read");
   if (actor.token) throw new AppError("forbidden", "API tokens cannot create API tokens");
   const role = input.role ?? (myRole === "owner" ? "admin" : myRole);
   const rank = { viewer: 0, admin: 1, owner: 2 } as const;

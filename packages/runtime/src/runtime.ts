@@ -12,6 +12,8 @@ export interface InstanceSpec {
   /** Address the instance listens on; 127.0.0.1 in development. */
   bindAddress: string;
   domains: InstanceDomainSpec[];
+  /** Bare JIDs with server admin rights (XEP-0133). Empty for managed instances: the platform uses the admin socket. */
+  admins?: string[];
 }
 
 export interface RuntimeStatus {

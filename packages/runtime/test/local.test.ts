@@ -4,7 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InstanceSpec, isProcessAlive, LocalRuntime, processArgs, renderHostsConfig } from "../src/index.ts";
-import { freePorts, selfSignedCertificate, tempDir } from "../src/testing.ts";
+import { freePorts, selfSignedCertificate, tempDir, xmppRegister } from "../src/testing.ts";
 
 /** Log lines Prosody marks as warnings or errors. */
 function problems(log: string): string[] {
@@ -16,6 +16,7 @@ describe("LocalRuntime", () => {
   const runtime = new LocalRuntime({ dataRoot: tmp.dir });
   let spec: InstanceSpec;
   let firstPid: number | null = null;
+  const certs = new Map<string, string>();
 
   beforeAll(async () => {
     const [c2s, s2s, http] = await freePorts(3);
@@ -33,6 +34,7 @@ describe("LocalRuntime", () => {
     };
     for (const d of spec.domains) {
       const { certPem, keyPem } = selfSignedCertificate([d.name, `*.${d.name}`]);
+      certs.set(d.name, certPem);
       await runtime.writeCertificate(spec.id, d.name, certPem, keyPem);
     }
   }, 30_000);
@@ -60,7 +62,8 @@ describe("LocalRuntime", () => {
       expect(hosts).toContain(`http_external_url = "http://share.${d.name}:${spec.ports.http}/"`);
     }
     const block = (name: string) => hosts.split(`VirtualHost "${name}"`)[1]?.split("Component")[0] ?? "";
-    expect(block("family.test")).toMatch(/allow_registration = true[\s\S]*registration_invite_only = true/);
+    // Invite-only: no open registration; mod_invites_register brings in IBR and demands a token.
+    expect(block("family.test")).toMatch(/allow_registration = false[\s\S]*registration_invite_only = true/);
     expect(block("family.test")).toContain('"invites_register"');
     expect(block("club.test")).toContain("allow_registration = true");
     expect(block("club.test")).not.toContain("invite");
@@ -111,6 +114,21 @@ describe("LocalRuntime", () => {
     const log = readFileSync(p.log, "utf8");
     expect(log).toContain("Activated service 'c2s'");
     expect(problems(log)).toEqual([]);
+  });
+
+  it("applies each domain's registration policy (seen from an XMPP client)", async () => {
+    const register = (domain: string, username: string) =>
+      xmppRegister({
+        host: "127.0.0.1",
+        port: spec.ports.c2s,
+        domain,
+        ca: certs.get(domain) ?? "",
+        username,
+        password: "pw",
+      });
+    expect(await register("club.test", "walkin")).toBe("registered");
+    expect(await register("family.test", "walkin")).toMatch(/^not-acceptable: .*invitation only/);
+    expect(await register("closed.test", "walkin")).toBe("unavailable");
   });
 
   it("keeps serving only its own ports (no default 5222/5269/5280/5281)", async () => {

@@ -1,5 +1,5 @@
 import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
-import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
+import { freePorts, selfSignedCertificate, tempDir, xmppLogin, xmppRegister } from "@xmpp-host/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeDriverContract } from "../src/contract.ts";
 import {
@@ -9,7 +9,6 @@ import {
   luaString,
   ProsodyDriver,
 } from "../src/index.ts";
-import { xmppLogin } from "./mini-client.ts";
 
 /** A real Prosody instance in a throw-away data root, on free ports. */
 async function startInstance(domain: string) {
@@ -45,6 +44,14 @@ async function startInstance(domain: string) {
       await addCert(name);
       spec.domains.push({ name, registration: "closed" });
       await runtime.writeConfig(spec);
+      return instanceHosts(spec);
+    },
+    /** Rewrites the config with a new registration policy for `name` (does not reload anything). */
+    async setRegistration(name: string, registration: "closed" | "invite" | "open"): Promise<string[]> {
+      const d = spec.domains.find((x) => x.name === name);
+      if (!d) throw new Error(`no domain ${name}`);
+      d.registration = registration;
+      expect(await runtime.writeConfig(spec)).toBe(true);
       return instanceHosts(spec);
     },
     /** Closes, from the server's side, every admin session that has the driver's helpers installed. */
@@ -180,6 +187,39 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
     });
     expect(await driver.accountExists(`kept@${domain}`)).toBe(true);
   }, 30_000);
+
+  it("re-activates a host whose config section changed, so a new registration policy takes effect", async () => {
+    const ep = { host: "127.0.0.1", port: inst.spec.ports.c2s, domain, ca: inst.certs.get(domain) ?? "" };
+    const loaded = async (mod: string) =>
+      (
+        await inst.raw.exec(
+          `>return require"core.modulemanager".is_loaded(${luaString(domain)}, ${luaString(mod)}) and true or false`,
+        )
+      ).result;
+    // Started as "invite": registration needs a token.
+    expect(await loaded("invites_register")).toBe("Result: true");
+    expect(await xmppRegister({ ...ep, username: "walkin", password: "pw" })).toMatch(
+      /^not-acceptable: .*invitation only/,
+    );
+    const invite = await inst.raw.exec(
+      `>return prosody.hosts[${luaString(domain)}].modules.invites.create_account().token`,
+    );
+    const token = invite.result.replace("Result: ", "");
+    expect(await xmppRegister({ ...ep, username: "invited", password: "pw", token })).toBe("registered");
+    expect(await driver.accountExists(`invited@${domain}`)).toBe(true);
+
+    let hosts = await inst.setRegistration(domain, "open");
+    await driver.reload(); // what a caller does after writing config; applyHosts must still see the change
+    expect(await driver.applyHosts(hosts)).toEqual({ activated: [domain], deactivated: [domain] });
+    expect(await loaded("invites_register")).toBe("Result: false");
+    expect(await xmppRegister({ ...ep, username: "walkin", password: "pw" })).toBe("registered");
+    expect(await driver.applyHosts(hosts)).toEqual({ activated: [], deactivated: [] });
+
+    hosts = await inst.setRegistration(domain, "closed");
+    expect(await driver.applyHosts(hosts)).toEqual({ activated: [domain], deactivated: [domain] });
+    expect(await xmppRegister({ ...ep, username: "walkin2", password: "pw" })).toBe("unavailable");
+    expect(await driver.accountExists(`walkin@${domain}`)).toBe(true);
+  });
 
   it("turns a command that outlives the timeout into DriverUnavailableError, then recovers", async () => {
     const slow = new AdminSocketClient({ socketPath: inst.socketPath, timeoutMs: 300 });

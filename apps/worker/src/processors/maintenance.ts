@@ -1,5 +1,6 @@
 import { domainHosts } from "@xmpp-host/core";
 import type { JobName } from "@xmpp-host/queue/catalogue";
+import { instanceHosts } from "@xmpp-host/runtime";
 import { specOf, type WorkerContext } from "../context.ts";
 
 /** Re-enqueues operations that PostgreSQL says are pending but Redis no longer holds. */

@@ -1,6 +1,7 @@
 import { AppError, domainHosts, roomJid } from "@xmpp-host/core";
 import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
 import type { OperationType } from "@xmpp-host/queue/catalogue";
+import { instanceHosts } from "@xmpp-host/runtime";
 import { DriverCommandError } from "@xmpp-host/xmpp";
 import { type Job, UnrecoverableError } from "bullmq";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
@@ -50,8 +51,8 @@ async function ensureCertificate(ctx: WorkerContext, instanceId: string, domain:
   return changed;
 }
 
-function hostsOf(domains: Domain[]): string[] {
-  return liveDomains(domains).flatMap((d) => Object.values(domainHosts(d.name)));
+function hostsOf(instance: Instance & { domains: Domain[] }): string[] {
+  return instanceHosts(specOf(instance, instance.domains));
 }
 
 /** Renders the configuration from the database and makes the running server match it, live. */
@@ -67,7 +68,7 @@ async function applyConfiguration(
   if (!status.running) return { activated: [], deactivated: [] };
   const driver = ctx.driverFor(instance);
   if (certsChanged || configChanged) await driver.reload();
-  return driver.applyHosts(hostsOf(instance.domains));
+  return driver.applyHosts(hostsOf(instance));
 }
 
 async function startInstance(ctx: WorkerContext, instanceId: string, progress: Progress): Promise<Result> {
@@ -81,7 +82,7 @@ async function startInstance(ctx: WorkerContext, instanceId: string, progress: P
   const status = await ctx.runtime.start(spec);
   await progress(80, "checking the admin channel");
   const driver = ctx.driverFor(instance);
-  await driver.applyHosts(hostsOf(instance.domains));
+  await driver.applyHosts(hostsOf(instance));
   const info = await driver.serverInfo();
   await ctx.db.instance.update({
     where: { id: instance.id },

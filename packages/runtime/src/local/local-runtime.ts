@@ -251,7 +251,11 @@ export class LocalRuntime implements InstanceRuntime {
     return { running: true, pid };
   }
 
-  /** Polls until the c2s port accepts TCP and the admin socket exists (bounded by startTimeoutMs). */
+  /**
+   * Polls until the c2s port accepts TCP, the admin socket exists and the pidfile names the process
+   * (bounded by startTimeoutMs). Prosody loads its global modules in no fixed order, so any of the
+   * three can come last.
+   */
   private async waitReady(
     spec: InstanceSpec,
     p: InstancePaths,
@@ -264,7 +268,8 @@ export class LocalRuntime implements InstanceRuntime {
       const gone = exited();
       if (gone) throw new Error(gone);
       if (pid !== null && !isProcessAlive(pid)) throw new Error("prosody exited");
-      if (existsSync(p.adminSocket) && (await canConnect(host, spec.ports.c2s, 250))) return;
+      const pidfileOk = pid === null || Number.parseInt(await readFile(p.pidfile, "utf8").catch(() => ""), 10) === pid;
+      if (pidfileOk && existsSync(p.adminSocket) && (await canConnect(host, spec.ports.c2s, 250))) return;
       if (Date.now() > deadline) throw new Error(`not ready after ${this.startTimeoutMs} ms`);
       await sleep(POLL_MS);
     }

@@ -14,7 +14,6 @@ export interface ShellReply {
 }
 
 interface Pending {
-  line: string;
   output: string[];
   resolve(reply: ShellReply): void;
   reject(err: Error): void;
@@ -83,13 +82,13 @@ export class AdminSocketClient {
     if (this.closed) throw new DriverUnavailableError("driver closed");
     const payload = `<repl-input>${xmlEscape(line)}</repl-input>`;
     const conn = await this.connection();
-    return await this.send(conn, line, payload);
+    return await this.send(conn, payload);
   }
 
-  private send(conn: Connection, line: string, payload: string): Promise<ShellReply> {
+  private send(conn: Connection, payload: string): Promise<ShellReply> {
     if (conn.dead) return Promise.reject(new ConnectionLost("admin socket connection lost"));
     return new Promise<ShellReply>((resolve, reject) => {
-      conn.inflight.push({ line, output: [], resolve, reject });
+      conn.inflight.push({ output: [], resolve, reject });
       if (conn.inflight.length === 1) this.armTimer(conn);
       conn.socket.write(payload);
     });
@@ -161,7 +160,6 @@ export class AdminSocketClient {
     socket.on("data", (chunk: string) => this.onData(conn, chunk));
     socket.on("error", (err) => this.kill(conn, new ConnectionLost(`admin socket error: ${err.message}`)));
     socket.on("close", () => this.kill(conn, new ConnectionLost("admin socket closed by server")));
-    socket.on("end", () => socket.end());
 
     if (this.closed) {
       this.kill(conn, new DriverUnavailableError("driver closed"), true);
@@ -169,7 +167,7 @@ export class AdminSocketClient {
     }
     this.conn = conn;
     for (const init of this.opts.initLines ?? []) {
-      const reply = await this.send(conn, init, `<repl-input>${xmlEscape(init)}</repl-input>`);
+      const reply = await this.send(conn, `<repl-input>${xmlEscape(init)}</repl-input>`);
       if (!reply.ok) {
         this.kill(conn, new DriverUnavailableError("initialisation failed"));
         throw new DriverUnavailableError(`admin shell initialisation failed: ${reply.result}`);

@@ -6,6 +6,7 @@
  */
 export const SHELL_LIB_VERSION = 1;
 
+// biome-ignore lint/complexity/noUselessStringRaw: keeps any Lua escape sequence added later verbatim
 export const SHELL_LIB = String.raw`>__xh = (function()
 local json = require "util.json";
 local array = require "util.array";
@@ -94,10 +95,57 @@ local function defined(host)
 	return hc ~= nil and (rawget(hc, "defined") or rawget(hc, "component_module")) ~= nil;
 end
 
+local function host_config(host) return rawget(cm.getconfig(), host); end
+
+local function copy(v)
+	if type(v) ~= "table" then return v; end
+	local t = {};
+	for k, x in pairs(v) do t[k] = copy(x); end
+	return t;
+end
+
+local function same(a, b)
+	if a == b then return true; end
+	if type(a) ~= "table" or type(b) ~= "table" then return false; end
+	for k, v in pairs(a) do if not same(v, rawget(b, k)) then return false; end end
+	for k in pairs(b) do if rawget(a, k) == nil then return false; end end
+	return true;
+end
+
+-- Modules read most options when they load, so a host whose own config section changed (say its
+-- registration policy) keeps the old behaviour until re-activated. We remember, per active host, the
+-- section it was last activated with. State lives in package.loaded so it outlives admin connections,
+-- and a handler snapshots the running config just before any reload (ours, SIGHUP or prosodyctl).
+local state = package.loaded["xmpp-host.state"];
+if not state then
+	state = { synced = {} };
+	package.loaded["xmpp-host.state"] = state;
+	prosody.events.add_handler("reloading-config", function()
+		for h in pairs(prosody.hosts) do
+			if state.synced[h] == nil then state.synced[h] = copy(host_config(h) or {}); end
+		end
+	end);
+end
+
 function M.reload()
 	local ok, err = prosody.reload_config();
 	if not ok then fail("config reload failed: " .. tostring(err)); end
 	return true;
+end
+
+local function is_component(h) return rawget(host_config(h) or {}, "component_module") ~= nil; end
+
+-- Components before virtual hosts when deactivating, the other way round when activating, so a MUC or
+-- upload service never runs without its parent host.
+local function components_first(a, b)
+	local ca, cb = is_component(a), is_component(b);
+	if ca ~= cb then return ca; end
+	return a < b;
+end
+local function hosts_first(a, b)
+	local ca, cb = is_component(a), is_component(b);
+	if ca ~= cb then return cb; end
+	return a < b;
 end
 
 function M.apply_hosts(wanted)
@@ -109,36 +157,28 @@ function M.apply_hosts(wanted)
 	end
 	local activated, deactivated = array(), array();
 	for h in pairs(prosody.hosts) do
-		if not want[h] then deactivated:push(h); end
+		local synced = state.synced[h];
+		if not want[h] or (synced ~= nil and not same(synced, host_config(h))) then deactivated:push(h); end
 	end
-	deactivated:sort();
-	-- Components first, so a MUC/upload service never outlives its parent host.
-	table.sort(deactivated, function(a, b)
-		local ca, cb = prosody.hosts[a].type == "component", prosody.hosts[b].type == "component";
-		if ca ~= cb then return ca; end
-		return a < b;
-	end);
+	table.sort(deactivated, components_first);
 	for _, h in ipairs(deactivated) do
 		local ok, err = hm.deactivate(h);
 		if not ok then fail("could not deactivate " .. h .. ": " .. tostring(err)); end
+		state.synced[h] = nil;
 	end
-	-- Virtual hosts before the components that hang off them.
 	local order = {};
-	for _, h in ipairs(wanted) do order[#order + 1] = h; end
-	table.sort(order, function(a, b)
-		local ca, cb = rawget(rawget(cm.getconfig(), a), "component_module") ~= nil,
-			rawget(rawget(cm.getconfig(), b), "component_module") ~= nil;
-		if ca ~= cb then return cb; end
-		return a < b;
-	end);
+	for h in pairs(want) do order[#order + 1] = h; end
+	table.sort(order, hosts_first);
 	for _, h in ipairs(order) do
 		if not prosody.hosts[h] then
 			local ok, err = hm.activate(h);
 			if not ok then fail("could not activate " .. h .. ": " .. tostring(err)); end
 			activated:push(h);
 		end
+		state.synced[h] = copy(host_config(h));
 	end
 	activated:sort();
+	deactivated:sort();
 	return { activated = activated; deactivated = deactivated };
 end
 
