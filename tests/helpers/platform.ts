@@ -11,7 +11,7 @@ import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { createCoreContext } from "../../apps/api/src/context.ts";
-import { createWorkerContext } from "../../apps/worker/src/context.ts";
+import { createWorkerContext, type WorkerContext } from "../../apps/worker/src/context.ts";
 import { startWorker } from "../../apps/worker/src/worker.ts";
 
 const run = promisify(execFile);
@@ -26,6 +26,7 @@ export async function resetDatabase(): Promise<void> {
 
 export interface Platform {
   app: FastifyInstance;
+  workerCtx: WorkerContext;
   dataRoot: string;
   workerEnv: Record<string, string>;
   stopWorker(): Promise<void>;
@@ -67,6 +68,7 @@ export async function startPlatform(
   const workerCtx = createWorkerContext(loadEnv(workerEnvSchema, env), pino({ level: "warn" }));
   const platform: Platform = {
     app,
+    workerCtx,
     dataRoot,
     workerEnv: env,
     async startWorker() {
@@ -93,7 +95,9 @@ export async function startPlatform(
 
 /** The worker as its own process, so that a test can kill it. */
 export function spawnWorker(env: Record<string, string>): ChildProcess {
-  const child = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), [path.join(repoRoot, "apps/worker/src/main.ts")], {
+  // node itself (not the tsx wrapper, which forks) so that a kill reaches the worker.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")], {
+    cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

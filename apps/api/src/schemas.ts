@@ -128,7 +128,12 @@ export const Account = Type.Object({
   localpart: Type.String(),
   domainId: Type.String(),
   state: ResourceState,
-  origin: Type.String(),
+  origin: Type.String({ description: "platform, or server when found by sync (made from a client)" }),
+  lastSeenOnServerAt: Type.Unsafe<Date | string | null>({
+    type: ["string", "null"],
+    format: "date-time",
+    description: "When sync last found it on the server; an old value means drift.",
+  }),
   createdAt: DateTime,
 });
 

@@ -3,7 +3,15 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type InstanceSpec, isProcessAlive, LocalRuntime, processArgs, renderHostsConfig } from "../src/index.ts";
+import {
+  type InstanceSpec,
+  instanceHosts,
+  isProcessAlive,
+  LocalRuntime,
+  PLACEHOLDER_HOST,
+  processArgs,
+  renderHostsConfig,
+} from "../src/index.ts";
 import { freePorts, selfSignedCertificate, tempDir, xmppRegister } from "../src/testing.ts";
 
 /** Log lines Prosody marks as warnings or errors. */
@@ -91,7 +99,11 @@ describe("LocalRuntime", () => {
         ],
       }),
     ).rejects.toThrow(/twice/);
-    expect(renderHostsConfig({ ...spec, domains: [] })).not.toContain("VirtualHost");
+    // Prosody will not start without a virtual host: an instance with no domain gets only the placeholder.
+    const empty = renderHostsConfig({ ...spec, domains: [] });
+    expect(empty.match(/VirtualHost "[^"]+"/g)).toEqual([`VirtualHost "${PLACEHOLDER_HOST}"`]);
+    expect(empty).not.toContain("Component");
+    expect(instanceHosts({ ...spec, domains: [] })).toEqual([PLACEHOLDER_HOST]);
   });
 
   it("starts the server, which accepts connections and logs no warnings or errors", async () => {

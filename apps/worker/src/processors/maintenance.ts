@@ -46,11 +46,7 @@ export async function supervise(ctx: WorkerContext): Promise<{ restarted: string
     try {
       await ctx.forgetDriver(instance.id);
       const started = await ctx.runtime.start(specOf(instance, instance.domains));
-      await ctx
-        .driverFor(instance)
-        .applyHosts(
-          instance.domains.filter((d) => d.state !== "deleting").flatMap((d) => Object.values(domainHosts(d.name))),
-        );
+      await ctx.driverFor(instance).applyHosts(instanceHosts(specOf(instance, instance.domains)));
       await ctx.db.instance.update({
         where: { id: instance.id },
         data: { pid: started.pid, lastError: null },
