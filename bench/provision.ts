@@ -11,13 +11,13 @@ import { apiEnvSchema, loadEnv, repoRoot, workerEnvSchema } from "@xmpp-host/con
 import { SecretBox } from "@xmpp-host/core";
 import { disconnectAll } from "@xmpp-host/db";
 import { LocalRuntime } from "@xmpp-host/runtime";
+import { freePorts } from "@xmpp-host/runtime/testing";
 import { createDriver } from "@xmpp-host/xmpp";
 import { pino } from "pino";
 import { buildApp } from "../apps/api/src/app.ts";
 import { createCoreContext } from "../apps/api/src/context.ts";
 import { createWorkerContext } from "../apps/worker/src/context.ts";
-import { startWorker } from "../apps/worker/src/worker.ts";
-import { resetDatabase } from "../tests/helpers/platform.ts";
+import { resetDatabase, spawnWorker } from "../tests/helpers/platform.ts";
 
 const COUNT = Number(process.env.BENCH_ACCOUNTS ?? 500);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
@@ -36,12 +36,13 @@ const env = {
 };
 await resetDatabase();
 const apiEnv = loadEnv(apiEnvSchema, env);
-const { core, redis, queues } = createCoreContext(apiEnv);
+const { core, redis, queues, waiters } = createCoreContext(apiEnv);
 const app = await buildApp({ env: apiEnv, core, redis, logger: false });
 const address = await app.listen({ host: "127.0.0.1", port: 0 });
 const workerCtx = createWorkerContext(loadEnv(workerEnvSchema, env), pino({ level: "warn" }));
 await redis.flushdb();
-const worker = await startWorker(workerCtx);
+// The worker runs in its own process, as in production.
+const worker = spawnWorker(env as Record<string, string>);
 
 async function http(method: string, url: string, body?: unknown, token?: string) {
   const res = await fetch(`${address}${url}`, {
@@ -111,7 +112,8 @@ try {
   const ca = await InternalCa.loadOrCreate(path.join(dataRoot, "bench-ca"), new SecretBox("ab".repeat(32)));
   const caFile = path.join(dataRoot, "bench-ca.pem");
   writeFileSync(caFile, ca.certPem);
-  const ports = { c2s: 45100, s2s: 45101, http: 45102 };
+  const [c2s, s2s, httpPort] = await freePorts(3);
+  const ports = { c2s: c2s!, s2s: s2s!, http: httpPort! };
   const spec = {
     id: "raw",
     server: "prosody" as const,
@@ -162,12 +164,13 @@ try {
   console.log(`  failed operations: ${failed}; accounts on the server: ${onServer.length}`);
   if (failed > 0 || onServer.length !== COUNT) process.exitCode = 1;
 } finally {
-  await worker.close();
+  worker.kill("SIGTERM");
   await workerCtx.close();
   for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
   await runtime.destroy("raw").catch(() => undefined);
   await app.close();
   await queues.close();
+  waiters.close();
   redis.disconnect();
   await disconnectAll();
   rmSync(dataRoot, { recursive: true, force: true });

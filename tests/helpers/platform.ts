@@ -60,7 +60,7 @@ export async function startPlatform(
     ...opts.workerEnv,
   } as Record<string, string>;
   const apiEnv = loadEnv(apiEnvSchema, env);
-  const { core, redis, queues } = createCoreContext(apiEnv);
+  const { core, redis, queues, waiters } = createCoreContext(apiEnv);
   const app = await buildApp({ env: apiEnv, core, redis, logger: false });
   await app.ready();
 
@@ -85,6 +85,7 @@ export async function startPlatform(
       for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
       await app.close();
       await queues.close();
+      waiters.close();
       redis.disconnect();
       rmSync(dataRoot, { recursive: true, force: true });
     },

@@ -1,20 +1,22 @@
 import type { ApiEnv } from "@xmpp-host/config";
 import { type CoreContext, SecretBox } from "@xmpp-host/core";
 import { getDb } from "@xmpp-host/db";
-import { createRedis, JobQueues } from "@xmpp-host/queue";
+import { createRedis, JobQueues, OperationWaiters } from "@xmpp-host/queue";
 
 /** Wires core to PostgreSQL and the queues. */
 export function createCoreContext(env: ApiEnv) {
   const redis = createRedis(env.REDIS_URL);
   const queues = new JobQueues(redis);
+  const waiters = new OperationWaiters(redis);
   const core: CoreContext = {
     db: getDb(env.DATABASE_URL),
     queue: { enqueue: (op) => queues.enqueueOperation(op) },
+    events: waiters,
     secrets: new SecretBox(env.SECRETS_KEY),
     settings: {
       portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],
       bindAddress: env.INSTANCE_BIND_ADDRESS,
     },
   };
-  return { core, redis, queues };
+  return { core, redis, queues, waiters };
 }

@@ -4,7 +4,7 @@ import { buildApp } from "./app.ts";
 import { createCoreContext } from "./context.ts";
 
 const env = loadEnv(apiEnvSchema);
-const { core, redis, queues } = createCoreContext(env);
+const { core, redis, queues, waiters } = createCoreContext(env);
 const app = await buildApp({ env, core, redis });
 await app.listen({ host: env.API_HOST, port: env.API_PORT });
 
@@ -12,6 +12,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     await app.close();
     await queues.close();
+    waiters.close();
     redis.disconnect();
     await disconnectAll();
     process.exit(0);

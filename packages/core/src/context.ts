@@ -6,9 +6,16 @@ export interface OperationQueue {
   enqueue(op: { id: string; type: string }): Promise<void>;
 }
 
+/** Tells waiters that an operation ended, so `?wait` answers at once instead of on the next poll. */
+export interface OperationEvents {
+  /** Resolves when the operation is announced finished, or after `ms`. */
+  waitFor(operationId: string, ms: number): Promise<void>;
+}
+
 export interface CoreContext {
   db: Db;
   queue: OperationQueue;
+  events?: OperationEvents;
   secrets: SecretBox;
   settings: {
     portRange: [number, number];

@@ -45,16 +45,24 @@ export function isFinished(op: Pick<Operation, "status">): boolean {
   return op.status === "succeeded" || op.status === "failed";
 }
 
-/** Polls until the operation ends or `seconds` pass; returns its latest state. */
+/**
+ * Waits until the operation ends or `seconds` pass; returns its latest state. Woken by the worker's
+ * announcement when events are wired, and re-reads PostgreSQL at least every second regardless.
+ */
 export async function waitForOperation(ctx: CoreContext, id: string, seconds: number): Promise<Operation> {
   const deadline = Date.now() + seconds * 1000;
   let delay = 25;
   for (;;) {
     const op = await ctx.db.operation.findUnique({ where: { id } });
     if (!op) throw AppError.notFound("operation");
-    if (isFinished(op) || Date.now() >= deadline) return op;
-    await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));
-    delay = Math.min(delay * 2, 250);
+    const left = deadline - Date.now();
+    if (isFinished(op) || left <= 0) return op;
+    if (ctx.events) {
+      await ctx.events.waitFor(id, Math.min(1000, left));
+    } else {
+      await new Promise((r) => setTimeout(r, Math.min(delay, left)));
+      delay = Math.min(delay * 2, 250);
+    }
   }
 }
 

@@ -49,3 +49,45 @@ export class JobQueues {
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
   }
 }
+
+const FINISHED_CHANNEL = "xh:operation-finished";
+
+/** The worker announces finished operations on a Redis channel. */
+export function announceFinished(redis: Redis, operationId: string): Promise<number> {
+  return redis.publish(FINISHED_CHANNEL, operationId);
+}
+
+/** One subscriber connection for all waiters of a process. */
+export class OperationWaiters {
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly subscriber: Redis;
+  private readonly ready: Promise<unknown>;
+
+  constructor(connection: Redis) {
+    this.subscriber = connection.duplicate();
+    this.subscriber.on("message", (_channel: string, id: string) => {
+      for (const wake of this.waiters.get(id) ?? []) wake();
+    });
+    this.ready = this.subscriber.subscribe(FINISHED_CHANNEL).catch(() => undefined);
+  }
+
+  async waitFor(operationId: string, ms: number): Promise<void> {
+    await this.ready;
+    await new Promise<void>((resolve) => {
+      const set = this.waiters.get(operationId) ?? new Set();
+      this.waiters.set(operationId, set);
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0) this.waiters.delete(operationId);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      set.add(done);
+    });
+  }
+
+  close(): void {
+    this.subscriber.disconnect();
+  }
+}

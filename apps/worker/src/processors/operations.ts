@@ -1,5 +1,6 @@
 import { AppError, domainHosts, roomJid } from "@xmpp-host/core";
 import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
+import { announceFinished } from "@xmpp-host/queue";
 import type { OperationType } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { DriverCommandError } from "@xmpp-host/xmpp";
@@ -320,6 +321,7 @@ export async function runOperation(ctx: WorkerContext, job: Job<{ operationId: s
         },
       }),
     ]);
+    await announceFinished(ctx.queues.connection, op.id).catch(() => undefined);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const kind = err instanceof Error ? err.name : "Error";
@@ -338,6 +340,7 @@ export async function runOperation(ctx: WorkerContext, job: Job<{ operationId: s
       });
       await markResourceFailed(ctx, op, message);
       ctx.log.warn({ operationId: op.id, type: op.type, err: message }, "operation failed");
+      await announceFinished(ctx.queues.connection, op.id).catch(() => undefined);
       throw new UnrecoverableError(message);
     }
     await ctx.db.operation.update({

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs a benchmark against the test database (reset by the benchmark) with the services started.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/ensure-node-deps.sh
+bash scripts/services.sh
+# shellcheck disable=SC1091
+source "${DATA_ROOT:-$ROOT/var}/services.env"
+export DATABASE_URL="$TEST_DATABASE_URL"
+export SECRETS_KEY="${SECRETS_KEY:-$(openssl rand -hex 32)}"
+npm run --silent db:migrate >/dev/null
+exec npx tsx "$@"
