@@ -3,7 +3,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/ apps/
 COPY packages/ packages/
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 RUN cd apps/web && npx next build
 
 FROM node:20-bookworm-slim
