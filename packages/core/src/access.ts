@@ -17,10 +17,16 @@ export async function authorize(ctx: CoreContext, actor: Actor, tenantId: string
     throw AppError.notFound("resource");
   }
   if (actor.token && actor.token.tenantId !== tenantId) throw AppError.notFound("resource");
-  const membership = await ctx.db.membership.findUnique({
-    where: { tenantId_userId: { tenantId, userId: actor.userId } },
-  });
-  let role: Role | null = membership?.role ?? null;
+  // A token's membership was read with the token itself, in the same request.
+  let role: Role | null =
+    actor.token?.memberRole ??
+    (
+      await ctx.db.membership.findUnique({
+        where: { tenantId_userId: { tenantId, userId: actor.userId } },
+        select: { role: true },
+      })
+    )?.role ??
+    null;
   if (!role && actor.isOperator && !actor.token) role = "owner";
   if (!role) throw AppError.notFound("resource");
   if (actor.token && rank[actor.token.role] < rank[role]) role = actor.token.role;

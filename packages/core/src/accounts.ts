@@ -24,12 +24,14 @@ export async function createAccount(
   const localpart = normalizeLocalpart("localpart", input.localpart, 256);
   if (input.password !== undefined) checkXmppPassword(input.password);
   const password = input.password ?? generatePassword();
-  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: domain.tenantId } });
   try {
     const { account, operation } = await ctx.db.$transaction(async (tx) => {
-      const count = await tx.account.count({ where: { tenantId: domain.tenantId } });
-      if (count >= tenant.accountQuota)
-        throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.accountQuota}) is reached`);
+      // Counted inside the transaction, against the quota, in one statement.
+      const [quota] = await tx.$queryRaw<{ quota: number; used: bigint }[]>`
+        SELECT t."accountQuota" AS quota, (SELECT count(*) FROM "Account" a WHERE a."tenantId" = t.id) AS used
+          FROM "Tenant" t WHERE t.id = ${domain.tenantId}`;
+      if (quota && Number(quota.used) >= quota.quota)
+        throw new AppError("quota_exceeded", `the tenant's account quota (${quota.quota}) is reached`);
       const account = await tx.account.create({ data: { tenantId: domain.tenantId, domainId, localpart } });
       const operation = await recordOperation(ctx, tx, actor, {
         type: "account.create",

@@ -82,12 +82,16 @@ export async function actorFromSession(ctx: CoreContext, sessionToken: string): 
 }
 
 export async function actorFromApiToken(ctx: CoreContext, token: string): Promise<Actor | null> {
-  const row = await ctx.db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
+  // One round trip on the hot path: the token and its creator's current membership together.
+  const rows = await ctx.db.$queryRaw<
+    { id: string; tenantId: string; role: Role; createdById: string; lastUsedAt: Date | null; memberRole: Role }[]
+  >`SELECT t.id, t."tenantId", t.role, t."createdById", t."lastUsedAt", m.role AS "memberRole"
+      FROM "ApiToken" t
+      JOIN "Membership" m ON m."tenantId" = t."tenantId" AND m."userId" = t."createdById"
+     WHERE t."tokenHash" = ${sha256(token)}`;
+  const row = rows[0];
+  // No row also when the creator left the tenant: the token dies with their access.
   if (!row) return null;
-  const membership = await ctx.db.membership.findUnique({
-    where: { tenantId_userId: { tenantId: row.tenantId, userId: row.createdById } },
-  });
-  if (!membership) return null; // the creator left the tenant: the token dies with their access
   // Touch at most once a minute to keep hot paths free of writes.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await ctx.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
@@ -95,7 +99,7 @@ export async function actorFromApiToken(ctx: CoreContext, token: string): Promis
   return {
     userId: row.createdById,
     isOperator: false,
-    token: { id: row.id, tenantId: row.tenantId, role: row.role },
+    token: { id: row.id, tenantId: row.tenantId, role: row.role, memberRole: row.memberRole },
   };
 }
 

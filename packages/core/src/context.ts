@@ -28,5 +28,5 @@ export interface Actor {
   userId: string;
   isOperator: boolean;
   /** Set when the request carries an API token: the token only reaches this tenant, with this role at most. */
-  token?: { id: string; tenantId: string; role: Role };
+  token?: { id: string; tenantId: string; role: Role; memberRole?: Role };
 }

@@ -53,10 +53,15 @@ export async function waitForOperation(ctx: CoreContext, id: string, seconds: nu
   const deadline = Date.now() + seconds * 1000;
   let delay = 25;
   for (;;) {
-    const op = await ctx.db.operation.findUnique({ where: { id } });
-    if (!op) throw AppError.notFound("operation");
+    // A light status read while waiting; the full row once, at the end.
+    const [row] = await ctx.db.$queryRaw<{ status: string }[]>`SELECT status FROM "Operation" WHERE id = ${id}`;
+    if (!row) throw AppError.notFound("operation");
     const left = deadline - Date.now();
-    if (isFinished(op) || left <= 0) return op;
+    if (isFinished(row as Pick<Operation, "status">) || left <= 0) {
+      const op = await ctx.db.operation.findUnique({ where: { id } });
+      if (!op) throw AppError.notFound("operation");
+      return op;
+    }
     if (ctx.events) {
       await ctx.events.waitFor(id, Math.min(1000, left));
     } else {

@@ -281,15 +281,18 @@ function isPermanent(err: unknown): boolean {
  * and the outcome is written to PostgreSQL before the job completes.
  */
 export async function runOperation(ctx: WorkerContext, job: Job<{ operationId: string }>): Promise<void> {
-  const op = await ctx.db.operation.findUnique({ where: { id: job.data.operationId } });
-  if (!op || op.status === "succeeded" || op.status === "failed") return;
+  const attempt = job.attemptsMade + 1;
+  // Claims the operation and reads it in one statement; a finished operation is never run again.
+  const [op] = await ctx.db.operation.updateManyAndReturn({
+    where: { id: job.data.operationId, status: { in: ["queued", "running"] } },
+    data: { status: "running", attempts: attempt, step: "started" },
+  });
+  if (!op) return;
+  if (!op.startedAt) {
+    await ctx.db.$executeRaw`UPDATE "Operation" SET "startedAt" = now() WHERE id = ${op.id} AND "startedAt" IS NULL`;
+  }
   const handler = operationHandlers[op.type as OperationType];
   if (!handler) throw new UnrecoverableError(`no handler for ${op.type}`);
-  const attempt = job.attemptsMade + 1;
-  await ctx.db.operation.update({
-    where: { id: op.id },
-    data: { status: "running", attempts: attempt, startedAt: op.startedAt ?? new Date(), step: "started" },
-  });
   const progress: Progress = async (percent, step) => {
     await ctx.db.operation.update({ where: { id: op.id }, data: { progress: percent, step } });
     await job.updateProgress(percent);

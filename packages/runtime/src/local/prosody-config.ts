@@ -147,6 +147,8 @@ export function renderMainConfig(spec: InstanceSpec, paths: InstancePaths): stri
       c2s: { rate: "50kb/s", burst: "2s" },
       s2sin: { rate: "100kb/s", burst: "2s" },
     }),
+    // Server admins do bulk work over c2s (XEP-0133); the per-connection rate limit is for users.
+    opt("unlimited_jids", spec.admins ?? []),
     opt("archive_expires_after", "4w"),
     `\nInclude ${luaString(paths.hostsConfig)}\n`,
   ].join("");

@@ -136,12 +136,12 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     async (request, reply) => {
       const created = await createAccount(app.core, actorOf(request), request.params.domainId, request.body);
       const settled = await settle(app.core, created.operation, request.query.wait, opts.maxWait, 201);
+      // Re-read only when the wait saw the operation end; otherwise the created row is current.
       const latest =
-        (await app.core.db.account.findUnique({
-          where: { id: created.account.id },
-          include: { domain: true },
-        })) ?? null;
-      const account = latest ? withJid(latest, latest.domain.name) : { ...created.account, jid: created.jid };
+        settled.operation === created.operation
+          ? null
+          : await app.core.db.account.findUnique({ where: { id: created.account.id } });
+      const account = { ...(latest ?? created.account), jid: created.jid };
       return reply.status(settled.status).send({
         account,
         operation: operationView(settled.operation),

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
+
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform({ inProcessWorker: false });
+});
+
+afterAll(async () => {
+  await platform?.close();
+});
+
+describe("auth", () => {
+  it("stores only hashes of passwords, sessions and API tokens", async () => {
+    const { token, cookie } = await signupWithToken(platform.app, "hashes");
+    const db = platform.app.core.db;
+    const user = await db.user.findUniqueOrThrow({ where: { email: "hashes@test.example" } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    const tokens = await db.apiToken.findMany();
+    expect(JSON.stringify(tokens)).not.toContain(token);
+    const sessions = await db.session.findMany();
+    expect(JSON.stringify(sessions)).not.toContain(cookie.split("=")[1]);
+  });
+
+  it("logs in with a session cookie that is HttpOnly, and logs out", async () => {
+    const anon = client(platform.app);
+    const login = await anon("POST", "/api/v1/auth/login", {
+      email: "hashes@test.example",
+      password: "correct horse battery",
+    });
+    expect(login.status).toBe(200);
+    const setCookie = String(login.headers["set-cookie"]);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(";")[0] ?? "";
+    const me = await client(platform.app, { cookie })("GET", "/api/v1/me");
+    expect(me.json.email).toBe("hashes@test.example");
+    expect((await client(platform.app, { cookie })("POST", "/api/v1/auth/logout")).status).toBe(204);
+    expect((await client(platform.app, { cookie })("GET", "/api/v1/me")).status).toBe(401);
+  });
+
+  it("refuses a wrong password and an unknown token", async () => {
+    const wrong = await client(platform.app)("POST", "/api/v1/auth/login", {
+      email: "hashes@test.example",
+      password: "wrong password!",
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers["content-type"]).toContain("application/problem+json");
+    const bad = await client(platform.app, { token: "xht_not-a-token" })("GET", "/api/v1/me");
+    expect(bad.status).toBe(401);
+  });
+
+  it("refuses a duplicate signup naming the email field", async () => {
+    const res = await client(platform.app)("POST", "/api/v1/auth/signup", {
+      email: "HASHES@test.example",
+      password: "another long password",
+      name: "x",
+      tenantName: "y",
+    });
+    expect(res.status).toBe(409);
+    expect(res.json.errors).toEqual([{ field: "email", message: "is already registered" }]);
+  });
+
+  it("rate-limits login attempts per IP", async () => {
+    const anon = client(platform.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push(
+        (await anon("POST", "/api/v1/auth/login", { email: "nobody@test.example", password: "whatever-123" })).status,
+      );
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses).toContain(429);
+    const limited = await anon("POST", "/api/v1/auth/login", {
+      email: "hashes@test.example",
+      password: "correct horse battery",
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.headers["content-type"]).toContain("application/problem+json");
+  });
+});
