@@ -363,3 +363,32 @@ async function signupCookie(): Promise<string> {
   const setCookie = res.headers["set-cookie"];
   return (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(";")[0] ?? "";
 }
+
+describe("instance lifecycle", () => {
+  it("stops, starts and deletes an instance, cleaning up its process and files", async () => {
+    const { existsSync } = await import("node:fs");
+    const dir = path.join(platform.dataRoot, "instances", instance.id);
+    const pid = pidOf(instance.id);
+    const stopped = await call("POST", `/api/v1/instances/${instance.id}/actions/stop?wait=30`);
+    expect(stopped.json.operation.status, stopped.text).toBe("succeeded");
+    expect((await call("GET", `/api/v1/instances/${instance.id}`)).json.status).toBe("stopped");
+    expect(() => process.kill(pid, 0)).toThrow();
+
+    const started = await call("POST", `/api/v1/instances/${instance.id}/actions/start?wait=30`);
+    expect(started.json.operation.status, started.text).toBe("succeeded");
+    const { host, c2sPort } = instance.endpoints;
+    expect(
+      (await xmppClient(["login", "carol@cousins.example", "carol-secret-pw", host, String(c2sPort), caFile])).code,
+    ).toBe(0);
+
+    const deleted = await call("DELETE", `/api/v1/instances/${instance.id}?force=true&wait=30`);
+    expect(deleted.json.operation.status, deleted.text).toBe("succeeded");
+    expect((await call("GET", `/api/v1/instances/${instance.id}`)).status).toBe(404);
+    expect((await call("GET", `/api/v1/domains/${domainId}`)).status).toBe(404);
+    expect(existsSync(dir)).toBe(false);
+    // The domain name is free again.
+    const again = await call("POST", `/api/v1/tenants/${tenantId}/instances`, { name: "new home" });
+    const reuse = await call("POST", `/api/v1/instances/${again.json.instance.id}/domains`, { name: "family.example" });
+    expect(reuse.status, reuse.text).toBe(202);
+  });
+});
