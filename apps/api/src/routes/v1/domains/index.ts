@@ -8,7 +8,6 @@ import {
   listRooms,
   loadDomain,
   updateDomain,
-  withJid,
 } from "@xmpp-host/core";
 import { settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
