@@ -312,6 +312,11 @@ describe("tenant isolation", () => {
       ["PUT", `/api/v1/rooms/${room.id}/members`, { members: ["intruder@evil.example"] }],
       ["DELETE", `/api/v1/rooms/${room.id}`],
       ["GET", `/api/v1/operations/${operation.id}`],
+      ["GET", `/api/v1/domains/${domainId}/dns`],
+      ["POST", `/api/v1/domains/${domainId}/dns/check`],
+      ["GET", `/api/v1/domains/${domainId}/certificates`],
+      ["POST", `/api/v1/domains/${domainId}/certificates`, { source: "internal" }],
+      ["GET", "/api/v1/fleet/domains"],
     ];
     const opsBefore = await db.operation.count();
     const failures: string[] = [];

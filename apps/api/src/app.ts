@@ -14,7 +14,10 @@ import { errorsPlugin } from "./plugins/errors.ts";
 import { accountRoutes } from "./routes/v1/accounts/index.ts";
 import { authRoutes } from "./routes/v1/auth/index.ts";
 import { caRoutes } from "./routes/v1/ca/index.ts";
+import { certificateRoutes } from "./routes/v1/certificates/index.ts";
+import { dnsRoutes } from "./routes/v1/dns/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
+import { fleetRoutes } from "./routes/v1/fleet/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
 import { meRoutes } from "./routes/v1/me/index.ts";
 import { operationRoutes } from "./routes/v1/operations/index.ts";
@@ -87,6 +90,9 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(roomRoutes, { maxWait });
       await v1.register(operationRoutes, { maxWait });
       await v1.register(caRoutes, { caPem });
+      await v1.register(dnsRoutes, { maxWait });
+      await v1.register(certificateRoutes, { maxWait });
+      await v1.register(fleetRoutes);
     },
     { prefix: "/api/v1" },
   );

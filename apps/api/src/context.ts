@@ -16,6 +16,14 @@ export function createCoreContext(env: ApiEnv) {
     settings: {
       portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],
       bindAddress: env.INSTANCE_BIND_ADDRESS,
+      renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
+      platform: {
+        host: env.PLATFORM_HOST,
+        ipv4: env.PLATFORM_IPV4,
+        ipv6: env.PLATFORM_IPV6,
+        ...(env.PLATFORM_BASE_DOMAIN ? { baseDomain: env.PLATFORM_BASE_DOMAIN } : {}),
+        ...(env.ACME_CAA_ISSUER ? { caaIssuer: env.ACME_CAA_ISSUER } : {}),
+      },
     },
   };
   return { core, redis, queues, waiters };

@@ -1,8 +1,16 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { InternalCa } from "@xmpp-host/acme";
+import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xmpp-host/acme";
 import type { WorkerEnv } from "@xmpp-host/config";
 import { SecretBox } from "@xmpp-host/core";
-import { type Db, type Domain, getDb, type Instance } from "@xmpp-host/db";
+import { type Db, type Domain, getDb, type Instance, isUniqueViolation } from "@xmpp-host/db";
+import {
+  CloudflareProvider,
+  DnsChecker,
+  type DnsProvider,
+  PlatformZoneProvider,
+  Rfc2136Provider,
+} from "@xmpp-host/dns";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
 import { type InstanceRuntime, type InstanceSpec, LocalRuntime } from "@xmpp-host/runtime";
 import { createDriver, type XmppServerDriver } from "@xmpp-host/xmpp";
@@ -17,6 +25,15 @@ export interface WorkerContext {
   runtime: InstanceRuntime;
   log: Logger;
   ca(): Promise<InternalCa>;
+  /** The ACME client with the platform's one account key (created and stored sealed on first use). */
+  acme(): Promise<AcmeIssuer>;
+  /** The HTTP-01 responder, started on first use. */
+  http01(): Promise<Http01Responder>;
+  /** Where DNS-01 challenges and platform-zone records are published, if configured. */
+  dnsProvider(): DnsProvider | null;
+  /** The platform's own zone (PLATFORM_BASE_DOMAIN) through the DNS provider, if both are configured. */
+  platformZone(): PlatformZoneProvider | null;
+  dnsChecker(): DnsChecker;
   /** One long-lived admin channel per instance, reused across jobs. */
   driverFor(instance: Pick<Instance, "id" | "server">): XmppServerDriver;
   forgetDriver(instanceId: string): Promise<void>;
@@ -29,10 +46,27 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
   const runtime = new LocalRuntime({ dataRoot: env.DATA_ROOT });
   const drivers = new Map<string, XmppServerDriver>();
   let ca: Promise<InternalCa> | null = null;
+  let acme: Promise<AcmeIssuer> | null = null;
+  let http01: Promise<Http01Responder> | null = null;
+  let checker: DnsChecker | null = null;
+  let provider: DnsProvider | null | undefined;
+  const db = getDb(env.DATABASE_URL);
   const queues = new JobQueues(redis);
+
+  async function accountKey(): Promise<string> {
+    const name = "acme-account-key";
+    const found = await db.platformSecret.findUnique({ where: { name } });
+    if (found) return secrets.decrypt(found.valueEncrypted);
+    try {
+      await db.platformSecret.create({ data: { name, valueEncrypted: secrets.encrypt(await generateAccountKey()) } });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err; // another worker created it first: use theirs
+    }
+    return accountKey();
+  }
   return {
     env,
-    db: getDb(env.DATABASE_URL),
+    db,
     secrets,
     queues,
     runtime,
@@ -40,6 +74,46 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     ca() {
       ca ??= InternalCa.loadOrCreate(path.join(env.DATA_ROOT, "ca"), secrets);
       return ca;
+    },
+    acme() {
+      acme ??= accountKey().then((accountKeyPem) =>
+        AcmeIssuer.create({
+          directoryUrl: env.ACME_DIRECTORY_URL,
+          accountKeyPem,
+          ...(env.ACME_EMAIL ? { email: env.ACME_EMAIL } : {}),
+          ...(env.ACME_CA_CERT_FILE ? { caCertPem: readFileSync(env.ACME_CA_CERT_FILE, "utf8") } : {}),
+        }),
+      );
+      acme.catch(() => {
+        acme = null; // a CA that was down at first use is tried again next time
+      });
+      return acme;
+    },
+    http01() {
+      http01 ??= (async () => {
+        const responder = new Http01Responder({ host: env.ACME_HTTP_HOST, port: env.ACME_HTTP_PORT });
+        await responder.start();
+        return responder;
+      })();
+      return http01;
+    },
+    dnsProvider() {
+      if (provider === undefined) provider = createDnsProvider(env);
+      return provider;
+    },
+    platformZone() {
+      const inner = this.dnsProvider();
+      return inner && env.PLATFORM_BASE_DOMAIN
+        ? new PlatformZoneProvider({ baseDomain: env.PLATFORM_BASE_DOMAIN, delegate: inner })
+        : null;
+    },
+    dnsChecker() {
+      checker ??= new DnsChecker({
+        ...(env.DNS_SERVERS.length ? { servers: env.DNS_SERVERS } : {}),
+        timeoutMs: env.DNS_TIMEOUT_MS,
+        concurrency: env.DNS_CONCURRENCY,
+      });
+      return checker;
     },
     driverFor(instance) {
       let driver = drivers.get(instance.id);
@@ -56,10 +130,36 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     },
     async close() {
       await Promise.all([...drivers.values()].map((d) => d.close().catch(() => undefined)));
+      if (http01) await (await http01.catch(() => null))?.stop();
       await queues.close();
       redis.disconnect();
     },
   };
+}
+
+function createDnsProvider(env: WorkerEnv): DnsProvider | null {
+  let inner: DnsProvider | null = null;
+  if (env.DNS_PROVIDER === "rfc2136") {
+    if (!env.RFC2136_ZONE) throw new Error("DNS_PROVIDER=rfc2136 needs RFC2136_ZONE");
+    inner = new Rfc2136Provider({
+      server: env.RFC2136_SERVER,
+      port: env.RFC2136_PORT,
+      zone: env.RFC2136_ZONE,
+      ...(env.RFC2136_TSIG_NAME && env.RFC2136_TSIG_SECRET
+        ? {
+            tsig: {
+              name: env.RFC2136_TSIG_NAME,
+              algorithm: env.RFC2136_TSIG_ALGORITHM,
+              secret: env.RFC2136_TSIG_SECRET,
+            },
+          }
+        : {}),
+    });
+  } else if (env.DNS_PROVIDER === "cloudflare") {
+    if (!env.CLOUDFLARE_API_TOKEN) throw new Error("DNS_PROVIDER=cloudflare needs CLOUDFLARE_API_TOKEN");
+    inner = new CloudflareProvider({ apiToken: env.CLOUDFLARE_API_TOKEN });
+  }
+  return inner;
 }
 
 /** Domains whose hosts belong in the server's configuration. */

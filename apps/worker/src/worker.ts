@@ -1,6 +1,7 @@
 import type { JobName } from "@xmpp-host/queue/catalogue";
 import { type Job, Worker } from "bullmq";
 import type { WorkerContext } from "./context.ts";
+import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
 import { runOperation } from "./processors/operations.ts";
 
@@ -34,7 +35,15 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     },
     { ...common, concurrency: 1 },
   );
-  for (const w of [operations, maintenance]) {
+  const checks = new Worker(
+    "checks",
+    async (job: Job<{ domainId: string }>) => {
+      if (job.name !== "domain.dns-check") throw new Error(`unknown check job ${job.name}`);
+      return checkDomainDns(ctx, job.data.domainId);
+    },
+    { ...common, concurrency: 8 },
+  );
+  for (const w of [operations, maintenance, checks]) {
     w.on("error", (err) => ctx.log.error({ err: err.message }, "worker error"));
   }
 
@@ -47,13 +56,19 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     { name: "maintenance.supervise", data: {} },
   );
   await q.upsertJobScheduler("sync", { every: ctx.env.SYNC_INTERVAL_MS }, { name: "maintenance.sync", data: {} });
+  await q.upsertJobScheduler(
+    "renew-certificates",
+    { every: ctx.env.RENEWAL_INTERVAL_MS },
+    { name: "maintenance.renew-certificates", data: {} },
+  );
+  await reconcileDnsSchedules(ctx).catch((err: unknown) => ctx.log.error({ err }, "reconciling DNS schedules failed"));
 
   // Work that was committed while Redis was away is picked up now rather than at the first tick.
   await sweep(ctx, 0).catch((err: unknown) => ctx.log.error({ err }, "initial sweep failed"));
 
   return {
     async close() {
-      await Promise.all([operations.close(), maintenance.close()]);
+      await Promise.all([operations.close(), maintenance.close(), checks.close()]);
       connection.disconnect();
     },
   };

@@ -8,6 +8,16 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const port = z.coerce.number().int().min(1).max(65535);
 const ms = z.coerce.number().int().min(10);
 
+const list = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
 const base = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -15,6 +25,19 @@ const base = {
   REDIS_URL: z.string().url(),
   DATA_ROOT: z.string().default(path.join(repoRoot, "var")),
   SECRETS_KEY: z.string().regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`"),
+  /** Domains under this base (e.g. chat.example -> smiths.chat.example) get their DNS records from the platform. */
+  PLATFORM_BASE_DOMAIN: z.string().optional(),
+  /** The host name clients and servers connect to; the target of every SRV record. */
+  PLATFORM_HOST: z.string().default("xmpp.localhost"),
+  PLATFORM_IPV4: list,
+  PLATFORM_IPV6: list,
+  /** Resolvers for DNS checks, e.g. "127.0.0.1:53,9.9.9.9"; empty means the system's. */
+  DNS_SERVERS: list,
+  DNS_TIMEOUT_MS: ms.default(3000),
+  DNS_CONCURRENCY: z.coerce.number().int().min(1).default(32),
+  /** The CA that CAA records must allow (e.g. letsencrypt.org); empty skips the CAA check. */
+  ACME_CAA_ISSUER: z.string().optional(),
+  ACME_RENEW_BEFORE_DAYS: z.coerce.number().int().min(1).default(30),
 };
 
 export const apiEnvSchema = z.object({
@@ -45,6 +68,28 @@ export const workerEnvSchema = z.object({
   SYNC_INTERVAL_MS: ms.default(60_000),
   SUPERVISE_INTERVAL_MS: ms.default(5_000),
   OPERATION_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  /** How many DNS checks are kept per domain. */
+  DNS_CHECK_HISTORY: z.coerce.number().int().min(1).default(20),
+  DNS_RECHECK_FAILING_MS: ms.default(5 * 60_000),
+  DNS_RECHECK_HEALTHY_MS: ms.default(24 * 3600_000),
+  ACME_DIRECTORY_URL: z.string().url().default("https://acme-staging-v02.api.letsencrypt.org/directory"),
+  ACME_EMAIL: z.string().email().optional(),
+  /** Extra CA (PEM file) to trust for the ACME server's own HTTPS, e.g. a test CA. */
+  ACME_CA_CERT_FILE: z.string().optional(),
+  ACME_CHALLENGE: z.enum(["http-01", "dns-01"]).default("http-01"),
+  /** Where the worker answers HTTP-01 challenges (/.well-known/acme-challenge/); port 80 must reach it. */
+  ACME_HTTP_HOST: z.string().default("0.0.0.0"),
+  ACME_HTTP_PORT: port.default(8402),
+  RENEWAL_INTERVAL_MS: ms.default(3600_000),
+  /** Where DNS-01 challenges and platform-zone records are published. */
+  DNS_PROVIDER: z.enum(["none", "rfc2136", "cloudflare"]).default("none"),
+  RFC2136_SERVER: z.string().default("127.0.0.1"),
+  RFC2136_PORT: port.default(53),
+  RFC2136_ZONE: z.string().optional(),
+  RFC2136_TSIG_NAME: z.string().optional(),
+  RFC2136_TSIG_ALGORITHM: z.string().default("hmac-sha256"),
+  RFC2136_TSIG_SECRET: z.string().optional(),
+  CLOUDFLARE_API_TOKEN: z.string().optional(),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

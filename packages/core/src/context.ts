@@ -20,7 +20,18 @@ export interface CoreContext {
   settings: {
     portRange: [number, number];
     bindAddress: string;
+    platform?: PlatformDnsSettings;
+    renewBeforeDays?: number;
   };
+}
+
+/** What DNS records of a domain must point at. */
+export interface PlatformDnsSettings {
+  host: string;
+  ipv4: string[];
+  ipv6: string[];
+  baseDomain?: string;
+  caaIssuer?: string;
 }
 
 /** Who is asking: a logged-in user, or an API token scoped to one tenant. */

@@ -3,6 +3,7 @@ export * from "./accounts.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./context.ts";
+export * from "./dns.ts";
 export * from "./domains.ts";
 export * from "./errors.ts";
 export * from "./instances.ts";

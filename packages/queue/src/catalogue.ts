@@ -3,9 +3,10 @@ import { z } from "zod";
 /** Payloads carry ids only; handlers re-read the state from the database. */
 const operationPayload = z.object({ operationId: z.string().min(1) });
 const noPayload = z.object({}).strict();
+const domainPayload = z.object({ domainId: z.string().min(1) });
 
 interface JobSpec<S extends z.ZodType> {
-  queue: "operations" | "maintenance";
+  queue: "operations" | "maintenance" | "checks";
   schema: S;
   attempts: number;
   backoff: { type: "exponential" | "fixed"; delay: number };
@@ -16,6 +17,12 @@ const operation = {
   schema: operationPayload,
   attempts: 8,
   backoff: { type: "exponential", delay: 500 },
+} as const;
+const check = {
+  queue: "checks",
+  schema: domainPayload,
+  attempts: 3,
+  backoff: { type: "exponential", delay: 2000 },
 } as const;
 const maintenance = {
   queue: "maintenance",
@@ -41,9 +48,13 @@ export const jobCatalogue = {
   "room.update": operation,
   "room.members": operation,
   "room.delete": operation,
+  "dns.check": operation,
+  "certificate.issue": operation,
+  "domain.dns-check": check,
   "maintenance.sweep": maintenance,
   "maintenance.sync": maintenance,
   "maintenance.supervise": maintenance,
+  "maintenance.renew-certificates": maintenance,
 } as const satisfies Record<string, JobSpec<z.ZodType>>;
 
 export type JobName = keyof typeof jobCatalogue;

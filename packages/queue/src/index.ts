@@ -9,7 +9,7 @@ export function createRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
-export type QueueName = "operations" | "maintenance";
+export type QueueName = "operations" | "maintenance" | "checks";
 
 /** The producer side: typed enqueue with the catalogue's attempts and backoff. */
 export class JobQueues {
@@ -21,6 +21,7 @@ export class JobQueues {
     this.queues = {
       operations: new Queue("operations", { connection, prefix }),
       maintenance: new Queue("maintenance", { connection, prefix }),
+      checks: new Queue("checks", { connection, prefix }),
     };
   }
 

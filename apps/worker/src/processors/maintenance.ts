@@ -2,6 +2,7 @@ import { domainHosts } from "@xmpp-host/core";
 import type { JobName } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { specOf, type WorkerContext } from "../context.ts";
+import { renewCertificates } from "./certificates.ts";
 
 /** Re-enqueues operations that PostgreSQL says are pending but Redis no longer holds. */
 export async function sweep(ctx: WorkerContext, graceMs = 5_000): Promise<{ requeued: string[] }> {
@@ -167,4 +168,5 @@ export const maintenanceHandlers: Record<
   "maintenance.sweep": (ctx) => sweep(ctx),
   "maintenance.supervise": (ctx) => supervise(ctx),
   "maintenance.sync": (ctx) => sync(ctx),
+  "maintenance.renew-certificates": (ctx) => renewCertificates(ctx),
 };

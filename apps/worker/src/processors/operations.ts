@@ -1,11 +1,14 @@
-import { AppError, domainHosts, roomJid } from "@xmpp-host/core";
+import { AppError, dnsTargetOf, domainHosts, isUnderPlatformDomain, roomJid } from "@xmpp-host/core";
 import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
+import { expectedRecords, publishDomainRecords } from "@xmpp-host/dns";
 import { announceFinished } from "@xmpp-host/queue";
 import type { OperationType } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { DriverCommandError } from "@xmpp-host/xmpp";
 import { type Job, UnrecoverableError } from "bullmq";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
+import { CertificateRefusedError, issueCertificate } from "./certificates.ts";
+import { checkDomainDns, platformOf, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
 
 export type Progress = (percent: number, step: string) => Promise<void>;
 type Result = Prisma.InputJsonValue | undefined;
@@ -22,15 +25,15 @@ async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & 
   return instance;
 }
 
-/** Issues (once) the internal-CA certificate for a domain and writes it where the server reads it. */
+/**
+ * Writes the domain's current certificate (the newest one) where the server reads it. A domain without one, or
+ * whose certificate is about to expire, gets one from the internal CA so that STARTTLS always works.
+ */
 async function ensureCertificate(ctx: WorkerContext, instanceId: string, domain: Domain): Promise<boolean> {
   const hosts = domainHosts(domain.name);
   const names = [hosts.host, hosts.muc, hosts.upload];
-  let cert = await ctx.db.certificate.findFirst({
-    where: { domainId: domain.id, notAfter: { gt: new Date(Date.now() + 7 * 24 * 3600_000) } },
-    orderBy: { notAfter: "desc" },
-  });
-  if (!cert) {
+  let cert = await ctx.db.certificate.findFirst({ where: { domainId: domain.id }, orderBy: { createdAt: "desc" } });
+  if (!cert || cert.notAfter.getTime() < Date.now() + 24 * 3600_000) {
     const issued = await (await ctx.ca()).issue(names);
     cert = await ctx.db.certificate.create({
       data: {
@@ -161,7 +164,19 @@ export const operationHandlers: Record<OperationType, Handler> = {
     await ensureCertificate(ctx, domain.instanceId, domain);
     await progress(60, "activating the hosts");
     const applied = await applyConfiguration(ctx, domain.instance);
-    await ctx.db.domain.update({ where: { id: domain.id }, data: { state: "active" } });
+    // Domains under the platform's base domain are the platform's own: published by it, verified by construction.
+    const platform = platformOf(ctx.env);
+    const managed = isUnderPlatformDomain(domain.name, platform);
+    const zone = managed ? ctx.platformZone() : null;
+    if (zone) {
+      await progress(80, "publishing the DNS records");
+      await publishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, domain.instance, platform)));
+    }
+    await ctx.db.domain.update({
+      where: { id: domain.id },
+      data: { state: "active", ...(managed ? { verified: true, verifiedAt: new Date() } : {}) },
+    });
+    await scheduleDnsCheck(ctx, domain.id, null);
     return applied;
   },
   "domain.update": async (ctx, op, progress) => {
@@ -179,6 +194,7 @@ export const operationHandlers: Record<OperationType, Handler> = {
     if (!domain) return { alreadyDeleted: true };
     await progress(50, "deactivating the hosts");
     await applyConfiguration(ctx, domain.instance);
+    await unscheduleDnsCheck(ctx, domain.id);
     await ctx.db.domain.delete({ where: { id: domain.id } });
     return undefined;
   },
@@ -239,6 +255,16 @@ export const operationHandlers: Record<OperationType, Handler> = {
     await ctx.driverFor(instance).setRoomMembers(jid, room.members);
     return { jid, members: room.members.length };
   },
+  "dns.check": async (ctx, op, progress) => {
+    await progress(30, "querying the DNS");
+    const result = await checkDomainDns(ctx, op.resourceId);
+    if (!result) throw new PermanentError("the domain no longer exists");
+    return result;
+  },
+  "certificate.issue": (ctx, op, progress) => {
+    const input = (op.input ?? {}) as { source?: string };
+    return issueCertificate(ctx, op.resourceId, input.source === "internal" ? "internal" : "acme", progress);
+  },
   "room.delete": async (ctx, op) => {
     const found = await ctx.db.room.findUnique({ where: { id: op.resourceId } });
     if (!found) return { alreadyDeleted: true };
@@ -273,7 +299,12 @@ async function markResourceFailed(ctx: WorkerContext, op: Operation, message: st
 }
 
 function isPermanent(err: unknown): boolean {
-  return err instanceof PermanentError || err instanceof DriverCommandError || err instanceof AppError;
+  return (
+    err instanceof PermanentError ||
+    err instanceof DriverCommandError ||
+    err instanceof AppError ||
+    err instanceof CertificateRefusedError
+  );
 }
 
 /**

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { getDnsView, requestDnsCheck } from "@xmpp-host/core";
+import { settle } from "../../../operation-reply.ts";
+import { actorOf } from "../../../plugins/auth.ts";
+import { DateTime, Id, Nullable, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { operationView } from "../../../views.ts";
+
+const Params = Type.Object({ domainId: Id });
+const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
+const Status = Type.Union([
+  Type.Literal("ok"),
+  Type.Literal("warning"),
+  Type.Literal("error"),
+  Type.Literal("unknown"),
+]);
+
+const ExpectedRecord = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  value: Type.String(),
+  required: Type.Boolean(),
+  purpose: Type.String(),
+});
+const RecordResult = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  status: Status,
+  expected: Type.Array(Type.String()),
+  found: Type.Array(Type.String()),
+  fix: Nullable(Type.String()),
+  detail: Type.Optional(Type.String()),
+});
+
+export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  app.get(
+    "/domains/:domainId/dns",
+    {
+      schema: {
+        operationId: "getDomainDns",
+        tags: ["dns"],
+        summary: "The records the domain needs, what the last check found for each, and a zone snippet to copy",
+        params: Params,
+        response: {
+          200: Type.Object({
+            domainId: Type.String(),
+            name: Type.String(),
+            managedByPlatform: Type.Boolean(),
+            verified: Type.Boolean(),
+            verifiedAt: NullableDate,
+            status: Nullable(Status),
+            checkedAt: NullableDate,
+            expected: Type.Array(ExpectedRecord),
+            records: Type.Array(RecordResult),
+            zoneSnippet: Type.String(),
+            history: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                status: Type.String(),
+                durationMs: Type.Integer(),
+                createdAt: DateTime,
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => getDnsView(app.core, actorOf(request), request.params.domainId) as never,
+  );
+
+  app.post(
+    "/domains/:domainId/dns/check",
+    {
+      schema: {
+        operationId: "checkDomainDns",
+        tags: ["dns"],
+        summary: "Check the domain's DNS records now",
+        params: Params,
+        querystring: WaitQuery,
+        response: {
+          200: Type.Object({ operation: Operation }),
+          202: Type.Object({ operation: Operation }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const op = await requestDnsCheck(app.core, actorOf(request), request.params.domainId);
+      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+    },
+  );
+};

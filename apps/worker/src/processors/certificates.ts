@@ -1,0 +1,174 @@
+import { AcmeError, fetchServedCertificate, type IssuedCertificate, renewalDue } from "@xmpp-host/acme";
+import { domainHosts } from "@xmpp-host/core";
+import type { Domain, Instance } from "@xmpp-host/db";
+import type { WorkerContext } from "../context.ts";
+
+/** A failure that retrying cannot fix (the caller marks the operation failed at once). */
+export class CertificateRefusedError extends Error {
+  override readonly name = "CertificateRefusedError";
+}
+
+function namesOf(domain: Domain): string[] {
+  const h = domainHosts(domain.name);
+  return [h.host, h.muc, h.upload];
+}
+
+/**
+ * Writes the certificate for the domain and its services, reloads the server (never restarts it), then
+ * connects with STARTTLS and checks that the served certificate is the new one.
+ */
+export async function deployCertificate(
+  ctx: WorkerContext,
+  domain: Domain,
+  instance: Instance,
+  cert: { certPem: string; keyPem: string; fingerprint: string },
+) {
+  for (const host of namesOf(domain)) await ctx.runtime.writeCertificate(instance.id, host, cert.certPem, cert.keyPem);
+  if (!(await ctx.runtime.status(instance.id)).running) return { served: null };
+  await ctx.driverFor(instance).reload();
+  const served = await fetchServedCertificate({ host: instance.host, port: instance.c2sPort, domain: domain.name });
+  if (served.fingerprint !== cert.fingerprint) {
+    throw new Error(
+      `the server still presents ${served.fingerprint.slice(0, 16)}… after the reload, not the new certificate`,
+    );
+  }
+  return { served: served.fingerprint };
+}
+
+async function issue(
+  ctx: WorkerContext,
+  domain: Domain,
+  source: "acme" | "internal",
+  progress: (p: number, s: string) => Promise<void>,
+): Promise<IssuedCertificate> {
+  if (source === "internal") return (await ctx.ca()).issue(namesOf(domain));
+  const acme = await ctx.acme();
+  const challenge = ctx.env.ACME_CHALLENGE;
+  await progress(20, `ordering from the ACME CA (${challenge})`);
+  if (challenge === "http-01") {
+    return acme.issue({
+      names: namesOf(domain),
+      challenge,
+      http01: await ctx.http01(),
+      onProgress: (s) => void progress(40, s),
+    });
+  }
+  const provider = ctx.dnsProvider();
+  if (!provider) throw new CertificateRefusedError("DNS-01 needs a DNS provider (set DNS_PROVIDER)");
+  return acme.issue({
+    names: namesOf(domain),
+    challenge,
+    dnsProvider: provider,
+    onProgress: (s) => void progress(40, s),
+  });
+}
+
+/**
+ * Issues and deploys a certificate. On failure the old certificate stays in place and the error is kept on
+ * the domain and recorded as an event; transient failures are retried by the queue with backoff.
+ */
+export async function issueCertificate(
+  ctx: WorkerContext,
+  domainId: string,
+  source: "acme" | "internal",
+  progress: (p: number, s: string) => Promise<void>,
+) {
+  const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
+  if (!domain || domain.state === "deleting") throw new CertificateRefusedError("the domain no longer exists");
+  if (source === "acme" && !domain.verified) {
+    throw new CertificateRefusedError(`${domain.name} is not verified: nothing is issued for an unverified domain`);
+  }
+  try {
+    const cert = await issue(ctx, domain, source, progress);
+    await progress(70, "deploying to the server");
+    const stored = await ctx.db.certificate.create({
+      data: {
+        domainId,
+        source,
+        issuer: cert.issuer,
+        names: cert.names,
+        notBefore: cert.notBefore,
+        notAfter: cert.notAfter,
+        fingerprint: cert.fingerprint,
+        certPem: cert.certPem,
+        keyEncrypted: ctx.secrets.encrypt(cert.keyPem),
+      },
+    });
+    const deployed = await deployCertificate(ctx, domain, domain.instance, cert);
+    await ctx.db.$transaction([
+      ctx.db.domain.update({
+        where: { id: domainId },
+        data: { certificateMode: source, certificateError: null, certificateErrorAt: null },
+      }),
+      ctx.db.event.create({
+        data: {
+          tenantId: domain.tenantId,
+          kind: "certificate.issued",
+          resourceType: "domain",
+          resourceId: domainId,
+          data: { certificateId: stored.id, source, notAfter: cert.notAfter },
+        },
+      }),
+    ]);
+    return {
+      certificateId: stored.id,
+      fingerprint: cert.fingerprint,
+      notAfter: cert.notAfter.toISOString(),
+      served: deployed.served,
+    };
+  } catch (err) {
+    const message =
+      err instanceof AcmeError && err.problem
+        ? `${err.problem.detail} (${err.problem.type})`
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    await ctx.db.$transaction([
+      ctx.db.domain.update({
+        where: { id: domainId },
+        data: { certificateError: message, certificateErrorAt: new Date() },
+      }),
+      ctx.db.event.create({
+        data: {
+          tenantId: domain.tenantId,
+          kind: "certificate.failed",
+          resourceType: "domain",
+          resourceId: domainId,
+          data: { source, message },
+        },
+      }),
+    ]);
+    if (err instanceof AcmeError && !err.transient) throw new CertificateRefusedError(message);
+    throw err;
+  }
+}
+
+/** Finds certificates that are due and asks for their renewal, once per domain. */
+export async function renewCertificates(ctx: WorkerContext, now = new Date()): Promise<{ requested: string[] }> {
+  const domains = await ctx.db.domain.findMany({
+    where: { state: "active" },
+    include: { certificates: { orderBy: { createdAt: "desc" }, take: 1 } },
+  });
+  const requested: string[] = [];
+  for (const domain of domains) {
+    const cert = domain.certificates[0];
+    if (!cert || !renewalDue(cert, now, ctx.env.ACME_RENEW_BEFORE_DAYS)) continue;
+    const pending = await ctx.db.operation.count({
+      where: { type: "certificate.issue", resourceId: domain.id, status: { in: ["queued", "running"] } },
+    });
+    if (pending) continue;
+    const source = domain.certificateMode === "acme" ? "acme" : "internal";
+    const op = await ctx.db.operation.create({
+      data: {
+        type: "certificate.issue",
+        tenantId: domain.tenantId,
+        resourceType: "domain",
+        resourceId: domain.id,
+        input: { source, reason: "renewal" },
+      },
+    });
+    await ctx.queues.enqueueOperation(op, ctx.env.OPERATION_ATTEMPTS);
+    requested.push(domain.id);
+  }
+  return { requested };
+}

@@ -1,0 +1,116 @@
+import type { WorkerEnv } from "@xmpp-host/config";
+import { dnsTargetOf, type PlatformDnsSettings } from "@xmpp-host/core";
+import type { WorkerContext } from "../context.ts";
+
+export function platformOf(env: WorkerEnv): PlatformDnsSettings {
+  return {
+    host: env.PLATFORM_HOST,
+    ipv4: env.PLATFORM_IPV4,
+    ipv6: env.PLATFORM_IPV6,
+    ...(env.PLATFORM_BASE_DOMAIN ? { baseDomain: env.PLATFORM_BASE_DOMAIN } : {}),
+    ...(env.ACME_CAA_ISSUER ? { caaIssuer: env.ACME_CAA_ISSUER } : {}),
+  };
+}
+
+const healthy = new Set(["ok", "warning"]);
+
+function schedulerId(domainId: string): string {
+  return `dns:${domainId}`;
+}
+
+/** Every 5 minutes while failing, daily while healthy (both configurable). */
+export async function scheduleDnsCheck(ctx: WorkerContext, domainId: string, status: string | null): Promise<void> {
+  const every = status && healthy.has(status) ? ctx.env.DNS_RECHECK_HEALTHY_MS : ctx.env.DNS_RECHECK_FAILING_MS;
+  await ctx.queues.queues.checks.upsertJobScheduler(
+    schedulerId(domainId),
+    { every },
+    {
+      name: "domain.dns-check",
+      data: { domainId },
+      opts: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
+    },
+  );
+}
+
+export async function unscheduleDnsCheck(ctx: WorkerContext, domainId: string): Promise<void> {
+  await ctx.queues.queues.checks.removeJobScheduler(schedulerId(domainId));
+}
+
+/** Makes the DNS schedules match the domains in PostgreSQL; run at every worker boot. */
+export async function reconcileDnsSchedules(ctx: WorkerContext): Promise<{ scheduled: number; removed: number }> {
+  const domains = await ctx.db.domain.findMany({ where: { state: "active" }, select: { id: true, dnsStatus: true } });
+  const wanted = new Set(domains.map((d) => schedulerId(d.id)));
+  let removed = 0;
+  for (const s of await ctx.queues.queues.checks.getJobSchedulers(0, -1)) {
+    const key = (s as { key?: string; id?: string }).key ?? (s as { id?: string }).id;
+    if (key?.startsWith("dns:") && !wanted.has(key)) {
+      await ctx.queues.queues.checks.removeJobScheduler(key);
+      removed++;
+    }
+  }
+  for (const d of domains) await scheduleDnsCheck(ctx, d.id, d.dnsStatus);
+  return { scheduled: domains.length, removed };
+}
+
+/**
+ * Checks a domain's records through the configured resolvers, keeps the result (the last N), verifies
+ * ownership from the TXT record, records status changes as events and adapts the schedule.
+ */
+export async function checkDomainDns(ctx: WorkerContext, domainId: string) {
+  const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
+  if (!domain || domain.state === "deleting") return null;
+  const report = await ctx.dnsChecker().check(dnsTargetOf(domain, domain.instance, platformOf(ctx.env)));
+  const ownership = report.records.find((r) => r.type === "TXT");
+  const newlyVerified = !domain.verified && ownership?.status === "ok";
+  await ctx.db.$transaction(async (tx) => {
+    await tx.dnsCheck.create({
+      data: {
+        domainId,
+        status: report.status,
+        records: JSON.parse(JSON.stringify(report.records)),
+        durationMs: Math.round(report.durationMs),
+      },
+    });
+    const old = await tx.dnsCheck.findMany({
+      where: { domainId },
+      orderBy: { createdAt: "desc" },
+      skip: ctx.env.DNS_CHECK_HISTORY,
+      select: { id: true },
+    });
+    if (old.length) await tx.dnsCheck.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
+    await tx.domain.update({
+      where: { id: domainId },
+      data: {
+        dnsStatus: report.status,
+        dnsCheckedAt: new Date(),
+        ...(newlyVerified ? { verified: true, verifiedAt: new Date() } : {}),
+      },
+    });
+    if (domain.dnsStatus !== report.status) {
+      await tx.event.create({
+        data: {
+          tenantId: domain.tenantId,
+          kind: "dns.status_changed",
+          resourceType: "domain",
+          resourceId: domainId,
+          data: {
+            from: domain.dnsStatus,
+            to: report.status,
+            failing: report.records.filter((r) => r.status === "error" || r.status === "unknown").map((r) => r.id),
+          },
+        },
+      });
+    }
+    if (newlyVerified) {
+      await tx.event.create({
+        data: { tenantId: domain.tenantId, kind: "domain.verified", resourceType: "domain", resourceId: domainId },
+      });
+    }
+  });
+  await scheduleDnsCheck(ctx, domainId, report.status);
+  return {
+    status: report.status,
+    verified: domain.verified || newlyVerified,
+    durationMs: Math.round(report.durationMs),
+  };
+}

@@ -1,0 +1,175 @@
+import type { Domain, Instance } from "@xmpp-host/db";
+import { type DnsTarget, expectedRecords, zoneSnippet } from "@xmpp-host/dns";
+import { audit } from "./audit.ts";
+import type { Actor, CoreContext, PlatformDnsSettings } from "./context.ts";
+import { loadDomain } from "./domains.ts";
+import { AppError } from "./errors.ts";
+import { dispatch, recordOperation } from "./operations.ts";
+
+const defaults: PlatformDnsSettings = { host: "xmpp.localhost", ipv4: [], ipv6: [] };
+
+export function platformSettings(ctx: CoreContext): PlatformDnsSettings {
+  return ctx.settings.platform ?? defaults;
+}
+
+/** Domains under the platform's base domain: the platform publishes their records and owns them. */
+export function isUnderPlatformDomain(name: string, platform: PlatformDnsSettings): boolean {
+  const base = platform.baseDomain?.toLowerCase();
+  return !!base && name.endsWith(`.${base}`);
+}
+
+export function dnsTargetOf(domain: Domain, instance: Instance, platform: PlatformDnsSettings): DnsTarget {
+  return {
+    domain: domain.name,
+    serverHost: platform.host,
+    ipv4: platform.ipv4,
+    ipv6: platform.ipv6,
+    c2sPort: instance.c2sPort,
+    s2sPort: instance.s2sPort,
+    verificationToken: domain.verificationToken,
+    ...(platform.caaIssuer ? { caaIssuers: [platform.caaIssuer] } : {}),
+  };
+}
+
+export async function getDnsView(ctx: CoreContext, actor: Actor, domainId: string) {
+  const domain = await loadDomain(ctx, actor, domainId, "read");
+  const instance = await ctx.db.instance.findUniqueOrThrow({ where: { id: domain.instanceId } });
+  const platform = platformSettings(ctx);
+  const expected = expectedRecords(dnsTargetOf(domain, instance, platform));
+  const history = await ctx.db.dnsCheck.findMany({ where: { domainId }, orderBy: { createdAt: "desc" }, take: 20 });
+  const latest = history[0];
+  return {
+    domainId: domain.id,
+    name: domain.name,
+    managedByPlatform: isUnderPlatformDomain(domain.name, platform),
+    verified: domain.verified,
+    verifiedAt: domain.verifiedAt,
+    status: domain.dnsStatus,
+    checkedAt: domain.dnsCheckedAt,
+    expected,
+    records: (latest?.records ?? []) as unknown[],
+    zoneSnippet: zoneSnippet(expected),
+    history: history.map((h) => ({ id: h.id, status: h.status, durationMs: h.durationMs, createdAt: h.createdAt })),
+  };
+}
+
+export async function requestDnsCheck(ctx: CoreContext, actor: Actor, domainId: string) {
+  const domain = await loadDomain(ctx, actor, domainId, "write");
+  const operation = await ctx.db.$transaction(async (tx) => {
+    const op = await recordOperation(ctx, tx, actor, {
+      type: "dns.check",
+      tenantId: domain.tenantId,
+      resourceType: "domain",
+      resourceId: domain.id,
+    });
+    await audit(tx, actor, {
+      tenantId: domain.tenantId,
+      action: "domain.dns_check_requested",
+      resourceType: "domain",
+      resourceId: domain.id,
+    });
+    return op;
+  });
+  await dispatch(ctx, operation);
+  return operation;
+}
+
+export function nextRenewalAt(notAfter: Date, renewBeforeDays: number): Date {
+  return new Date(notAfter.getTime() - renewBeforeDays * 24 * 3600_000);
+}
+
+export async function getCertificates(ctx: CoreContext, actor: Actor, domainId: string) {
+  const domain = await loadDomain(ctx, actor, domainId, "read");
+  const certs = await ctx.db.certificate.findMany({ where: { domainId }, orderBy: { createdAt: "desc" }, take: 10 });
+  const renewBefore = ctx.settings.renewBeforeDays ?? 30;
+  const view = (c: (typeof certs)[number]) => ({
+    id: c.id,
+    source: c.source,
+    issuer: c.issuer,
+    names: c.names,
+    notBefore: c.notBefore,
+    notAfter: c.notAfter,
+    fingerprint: c.fingerprint,
+    nextRenewalAt: nextRenewalAt(c.notAfter, renewBefore),
+    createdAt: c.createdAt,
+  });
+  const current = certs[0];
+  return {
+    domainId: domain.id,
+    mode: domain.certificateMode,
+    current: current ? view(current) : null,
+    lastError: domain.certificateError,
+    lastErrorAt: domain.certificateErrorAt,
+    history: certs.map(view),
+  };
+}
+
+/** Asks for a new certificate: from the public CA (ACME) once the domain is verified, or from the internal CA. */
+export async function requestCertificate(
+  ctx: CoreContext,
+  actor: Actor,
+  domainId: string,
+  input: { source?: "acme" | "internal" },
+) {
+  const domain = await loadDomain(ctx, actor, domainId, "write");
+  const source = input.source ?? "acme";
+  if (source === "acme" && !domain.verified && !isUnderPlatformDomain(domain.name, platformSettings(ctx))) {
+    throw new AppError(
+      "precondition_failed",
+      `${domain.name} is not verified yet: add its ownership TXT record (see its DNS page) and run a DNS check first`,
+      [{ field: "source", message: "a public certificate needs a verified domain" }],
+    );
+  }
+  const operation = await ctx.db.$transaction(async (tx) => {
+    const op = await recordOperation(ctx, tx, actor, {
+      type: "certificate.issue",
+      tenantId: domain.tenantId,
+      resourceType: "domain",
+      resourceId: domain.id,
+      input: { source },
+    });
+    await audit(tx, actor, {
+      tenantId: domain.tenantId,
+      action: "certificate.requested",
+      resourceType: "domain",
+      resourceId: domain.id,
+      data: { source },
+    });
+    return op;
+  });
+  await dispatch(ctx, operation);
+  return operation;
+}
+
+/** For operators: domains of the whole fleet whose DNS or certificate needs attention, and why. */
+export async function listDomainProblems(ctx: CoreContext, actor: Actor) {
+  if (!actor.isOperator || actor.token) throw AppError.notFound("resource");
+  const soon = new Date(Date.now() + 14 * 24 * 3600_000);
+  const domains = await ctx.db.domain.findMany({
+    where: { state: { not: "deleting" } },
+    include: { certificates: { orderBy: { createdAt: "desc" }, take: 1 }, tenant: { select: { name: true } } },
+    orderBy: { name: "asc" },
+  });
+  return domains.flatMap((d) => {
+    const reasons: string[] = [];
+    if (d.dnsStatus === "error") reasons.push("DNS records are missing or wrong");
+    if (d.dnsStatus === "unknown") reasons.push("DNS could not be checked (resolver timeout)");
+    if (d.certificateError) reasons.push(`certificate: ${d.certificateError}`);
+    const cert = d.certificates[0];
+    if (!cert) reasons.push("no certificate");
+    else if (cert.notAfter < soon) reasons.push(`certificate expires ${cert.notAfter.toISOString().slice(0, 10)}`);
+    return reasons.length
+      ? [
+          {
+            domainId: d.id,
+            name: d.name,
+            tenantId: d.tenantId,
+            tenantName: d.tenant.name,
+            dnsStatus: d.dnsStatus,
+            certificateNotAfter: cert?.notAfter ?? null,
+            reasons,
+          },
+        ]
+      : [];
+  });
+}

@@ -1,0 +1,560 @@
+/**
+ * Checks a domain's live DNS against the records it needs and says, per record, what was expected, what was found
+ * and how to fix it, in words for people who have never edited DNS.
+ */
+import { promises as dns } from "node:dns";
+import { canonicalAddress, fqdn, normalizeName } from "./names.ts";
+import {
+  type DnsTarget,
+  describeRecord,
+  type ExpectedRecord,
+  expectedRecords,
+  nameHint,
+  type RecordType,
+  recordLine,
+  VERIFICATION_PREFIX,
+} from "./records.ts";
+import { Semaphore } from "./semaphore.ts";
+import { formatCaa, formatSrv, parseCaa, parseSrv, type SrvValue } from "./wire.ts";
+
+export type RecordStatus = "ok" | "warning" | "error" | "unknown";
+
+export interface RecordResult {
+  id: string;
+  name: string;
+  type: RecordType;
+  status: RecordStatus;
+  /** Presentation format, as in ExpectedRecord.value. */
+  expected: string[];
+  found: string[];
+  /** What to do, for a human; null when nothing needs doing (or nothing can be said, for "unknown"). */
+  fix: string | null;
+  detail?: string;
+}
+
+export interface DomainDnsReport {
+  domain: string;
+  /** The worst record status: error > unknown > warning > ok. */
+  status: RecordStatus;
+  checkedAt: string;
+  durationMs: number;
+  records: RecordResult[];
+}
+
+export interface DnsCheckerOptions {
+  /** "127.0.0.1:5353", "[::1]:53"; defaults to the system's resolvers. */
+  servers?: string[];
+  /** Per attempt, default 2000 ms. */
+  timeoutMs?: number;
+  /** Attempts per server, default 2. */
+  tries?: number;
+  /** Queries in flight at once across everything this checker does; default 32. */
+  concurrency?: number;
+}
+
+const SEVERITY: Record<RecordStatus, number> = { ok: 0, warning: 1, unknown: 2, error: 3 };
+
+export function worstStatus(statuses: Iterable<RecordStatus>): RecordStatus {
+  let worst: RecordStatus = "ok";
+  for (const s of statuses) if (SEVERITY[s] > SEVERITY[worst]) worst = s;
+  return worst;
+}
+
+export type LookupResult =
+  | { kind: "found"; values: string[] }
+  /** NXDOMAIN (ENOTFOUND) or NODATA (ENODATA): the answer is authoritative, the record is not there. */
+  | { kind: "missing"; code: "ENOTFOUND" | "ENODATA" }
+  /** Timeout, SERVFAIL, refused...: we do not know. */
+  | { kind: "unknown"; code: string };
+
+/** Node hands TXT and CAA bytes over as Latin-1 strings; DNS text is UTF-8 in practice. */
+function utf8(latin1: string): string {
+  return Buffer.from(latin1, "latin1").toString("utf8");
+}
+
+/** Queries one RRset and returns its values in normalized presentation format. */
+export async function queryRecords(resolver: dns.Resolver, name: string, type: RecordType): Promise<LookupResult> {
+  try {
+    let values: string[];
+    switch (type) {
+      case "A":
+        values = (await resolver.resolve4(name)).map(canonicalAddress);
+        break;
+      case "AAAA":
+        values = (await resolver.resolve6(name)).map(canonicalAddress);
+        break;
+      case "CNAME":
+        values = (await resolver.resolveCname(name)).map(fqdn);
+        break;
+      case "SRV":
+        values = (await resolver.resolveSrv(name)).map((s) =>
+          formatSrv({ priority: s.priority, weight: s.weight, port: s.port, target: s.name }),
+        );
+        break;
+      case "TXT":
+        values = (await resolver.resolveTxt(name)).map((chunks) => utf8(chunks.join("")));
+        break;
+      case "CAA":
+        values = (await resolver.resolveCaa(name)).map((c) => {
+          const { critical, ...rest } = c as unknown as Record<string, string | number>;
+          const [tag, value] = Object.entries(rest)[0] ?? ["", ""];
+          return formatCaa({ flags: Number(critical), tag, value: utf8(String(value)) });
+        });
+        break;
+    }
+    return values.length ? { kind: "found", values } : { kind: "missing", code: "ENODATA" };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "EUNKNOWN";
+    if (code === "ENOTFOUND" || code === "ENODATA") return { kind: "missing", code };
+    return { kind: "unknown", code };
+  }
+}
+
+/** Values of one RRset ([] if it does not exist); throws if the server cannot say. For tests and tools. */
+export async function lookupRecordValues(resolver: dns.Resolver, name: string, type: RecordType): Promise<string[]> {
+  const r = await queryRecords(resolver, name, type);
+  if (r.kind === "unknown") throw new Error(`DNS lookup of ${name} ${type} failed: ${r.code}`);
+  return r.kind === "found" ? r.values : [];
+}
+
+const UNKNOWN_WORDS: Record<string, string> = {
+  ETIMEOUT: "the DNS server did not answer in time",
+  ESERVFAIL: "the DNS server reported an internal failure (SERVFAIL)",
+  EREFUSED: "the DNS server refused to answer",
+  ECONNREFUSED: "the DNS server could not be reached",
+  ECANCELLED: "the query was cancelled",
+};
+
+function unknownResult(rec: ExpectedRecord, code: string): RecordResult {
+  return {
+    ...head(rec),
+    status: "unknown",
+    found: [],
+    fix: null,
+    detail: `We could not check this record: ${UNKNOWN_WORDS[code] ?? `the lookup failed (${code})`}. This is usually temporary; check again in a few minutes.`,
+  };
+}
+
+function head(rec: ExpectedRecord) {
+  return { id: rec.id, name: rec.name, type: rec.type, expected: [rec.value] };
+}
+
+function addFix(rec: ExpectedRecord, domain: string, intro = "Add"): string {
+  return `${intro} ${describeRecord(rec)}. ${nameHint(rec, domain)} In zone-file form: ${recordLine(rec)}`;
+}
+
+function missingResult(rec: ExpectedRecord, domain: string, found: string[] = [], detail?: string): RecordResult {
+  return {
+    ...head(rec),
+    status: rec.required ? "error" : "warning",
+    found,
+    fix: `${addFix(rec, domain)}${rec.required ? "" : " This record is recommended, not required."}`,
+    ...(detail ? { detail } : {}),
+  };
+}
+
+type Query = (name: string, type: RecordType) => Promise<LookupResult>;
+
+/** The records of a check that share an owner name and type, evaluated together (their values are all allowed). */
+interface Group {
+  name: string;
+  type: RecordType;
+  records: ExpectedRecord[];
+}
+
+export class DnsChecker {
+  private readonly resolver: dns.Resolver;
+  private readonly semaphore: Semaphore;
+  private readonly concurrency: number;
+
+  constructor(opts: DnsCheckerOptions = {}) {
+    this.resolver = new dns.Resolver({ timeout: opts.timeoutMs ?? 2000, tries: opts.tries ?? 2 });
+    if (opts.servers?.length) this.resolver.setServers(opts.servers);
+    this.concurrency = opts.concurrency ?? 32;
+    this.semaphore = new Semaphore(this.concurrency);
+  }
+
+  /** Checks every record the target needs. Never rejects for DNS failures (they become "unknown" results). */
+  async check(target: DnsTarget): Promise<DomainDnsReport> {
+    const started = performance.now();
+    const checkedAt = new Date().toISOString();
+    const records = expectedRecords(target);
+    // One query per name and type per check, shared by the records that need it.
+    const memo = new Map<string, Promise<LookupResult>>();
+    const query: Query = (name, type) => {
+      const key = `${type} ${normalizeName(name)}`;
+      let p = memo.get(key);
+      if (!p) {
+        p = this.semaphore.run(() => queryRecords(this.resolver, name, type));
+        memo.set(key, p);
+      }
+      return p;
+    };
+
+    const groups = new Map<string, Group>();
+    for (const r of records) {
+      const key = `${r.type} ${r.name}`;
+      const g = groups.get(key) ?? { name: r.name, type: r.type, records: [] };
+      g.records.push(r);
+      groups.set(key, g);
+    }
+    const results = (await Promise.all([...groups.values()].map((g) => this.checkGroup(g, target, query)))).flat();
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const ordered = records.map((r) => byId.get(r.id) as RecordResult);
+    return {
+      domain: normalizeName(target.domain),
+      status: worstStatus(ordered.map((r) => r.status)),
+      checkedAt,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      records: ordered,
+    };
+  }
+
+  /**
+   * Checks many domains, yielding each report as soon as it is done (not in input order). The query limit of the
+   * checker applies across all of them; at most `concurrency` domains are in progress at once.
+   */
+  async *checkMany(targets: Iterable<DnsTarget> | AsyncIterable<DnsTarget>): AsyncIterable<DomainDnsReport> {
+    const iterator =
+      Symbol.asyncIterator in targets
+        ? (targets as AsyncIterable<DnsTarget>)[Symbol.asyncIterator]()
+        : (targets as Iterable<DnsTarget>)[Symbol.iterator]();
+    const inFlight = new Map<number, Promise<[number, DomainDnsReport]>>();
+    let next = 0;
+    let exhausted = false;
+    const fill = async () => {
+      while (!exhausted && inFlight.size < this.concurrency) {
+        const item = await iterator.next();
+        if (item.done) {
+          exhausted = true;
+          break;
+        }
+        const key = next++;
+        inFlight.set(
+          key,
+          this.check(item.value).then((report) => [key, report]),
+        );
+      }
+    };
+    await fill();
+    while (inFlight.size > 0) {
+      const [key, report] = await Promise.race(inFlight.values());
+      inFlight.delete(key);
+      yield report;
+      await fill();
+    }
+  }
+
+  /** checkMany collected into an array, in input order. */
+  async checkAll(targets: Iterable<DnsTarget>): Promise<DomainDnsReport[]> {
+    const list = [...targets];
+    const order = new Map(list.map((t, i) => [normalizeName(t.domain), i]));
+    const out: DomainDnsReport[] = new Array(list.length);
+    for await (const r of this.checkMany(list)) out[order.get(r.domain) as number] = r;
+    return out;
+  }
+
+  private checkGroup(g: Group, target: DnsTarget, query: Query): Promise<RecordResult[]> {
+    const domain = normalizeName(target.domain);
+    switch (g.type) {
+      case "A":
+      case "AAAA":
+        return checkAddresses(g, domain, query);
+      case "CNAME":
+        return Promise.all(g.records.map((r) => checkAlias(r, target, query)));
+      case "SRV":
+        return Promise.all(g.records.map((r) => checkSrv(r, domain, query)));
+      case "TXT":
+        return Promise.all(g.records.map((r) => checkTxt(r, domain, query)));
+      case "CAA":
+        return checkCaa(g, domain, query);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Address records (A/AAAA). A CNAME that leads to the right address is fine: the resolver follows it.
+
+async function aliasNote(name: string, query: Query): Promise<string> {
+  const alias = await query(name, "CNAME");
+  return alias.kind === "found"
+    ? ` ${name} is currently an alias (CNAME) of ${normalizeName(alias.values[0] as string)}; delete that alias first, because a name with an alias cannot have other records.`
+    : "";
+}
+
+async function checkAddresses(g: Group, domain: string, query: Query): Promise<RecordResult[]> {
+  const res = await query(g.name, g.type);
+  if (res.kind === "unknown") return g.records.map((r) => unknownResult(r, res.code));
+  const found = res.kind === "found" ? res.values : [];
+  const allowed = new Set(g.records.map((r) => canonicalAddress(r.value)));
+  const wrong = found.filter((v) => !allowed.has(v));
+  const kind = g.type === "A" ? "address record" : "IPv6 address record";
+  const out: RecordResult[] = [];
+  let extrasReported = false;
+  for (const rec of g.records) {
+    const want = canonicalAddress(rec.value);
+    if (found.includes(want)) {
+      out.push({ ...head(rec), status: "ok", found, fix: null });
+      continue;
+    }
+    if (found.length === 0) {
+      out.push(missingResult(rec, domain));
+      const note = await aliasNote(g.name, query);
+      if (note) (out.at(-1) as RecordResult).fix += note;
+      continue;
+    }
+    // Each wrong value is the one most likely meant to be this record: ask to change it.
+    const replace = wrong.shift();
+    const note = await aliasNote(g.name, query);
+    out.push({
+      ...head(rec),
+      status: "error",
+      found,
+      fix: replace
+        ? `The ${kind} of ${g.name} points to ${replace}, which is not the platform's server: chat apps and browsers would go to the wrong place. At your DNS provider, edit that record and change its value from ${replace} to ${want}.${note} In zone-file form: ${recordLine(rec)}`
+        : `${addFix(rec, domain)}${note}`,
+    });
+  }
+  // Values nobody asked for, next to the right ones: some visitors would reach another server.
+  if (wrong.length) {
+    for (const r of out) {
+      if (r.status !== "ok" || extrasReported) continue;
+      extrasReported = true;
+      r.status = "warning";
+      r.fix = `Remove the extra ${kind}${wrong.length > 1 ? "s" : ""} of ${g.name} with the value${wrong.length > 1 ? "s" : ""} ${wrong.join(", ")}: some chat apps and browsers would pick ${wrong.length > 1 ? "them" : "it"} and reach a server that is not the platform's. Keep ${[...allowed].join(", ")}.`;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Service hosts (groups., share.) expected as an alias of the platform's host.
+
+function sameAddresses(a: LookupResult, b: LookupResult): boolean {
+  if (a.kind !== "found" || b.kind !== "found") return false;
+  const sb = new Set(b.values);
+  return a.values.length > 0 && a.values.every((v) => sb.has(v));
+}
+
+async function checkAlias(rec: ExpectedRecord, target: DnsTarget, query: Query): Promise<RecordResult> {
+  const domain = normalizeName(target.domain);
+  const want = fqdn(rec.value);
+  const res = await query(rec.name, "CNAME");
+  if (res.kind === "unknown") return unknownResult(rec, res.code);
+  if (res.kind === "found" && res.values.includes(want)) {
+    return { ...head(rec), status: "ok", found: res.values, fix: null };
+  }
+  if (res.kind === "missing" && res.code === "ENOTFOUND") return missingResult(rec, domain);
+
+  // Either an alias elsewhere or no alias but other records: does it still reach the platform?
+  const [mine, platform] = await Promise.all([query(rec.name, "A"), query(normalizeName(rec.value), "A")]);
+  if (mine.kind === "unknown") return unknownResult(rec, mine.code);
+  if (platform.kind === "unknown") return unknownResult(rec, platform.code);
+  const reaches = sameAddresses(mine, platform);
+  const line = recordLine(rec);
+  if (res.kind === "found") {
+    const current = normalizeName(res.values[0] as string);
+    return {
+      ...head(rec),
+      status: reaches ? "warning" : "error",
+      found: res.values,
+      fix: reaches
+        ? `${rec.name} is an alias of ${current}, which reaches the platform today but will break if the platform's address changes. At your DNS provider, change the target of the alias (CNAME) ${rec.name} from ${current} to ${normalizeName(rec.value)}. In zone-file form: ${line}`
+        : `${rec.name} is an alias of ${current}, which is not the platform's server. At your DNS provider, change the target of the alias (CNAME) ${rec.name} from ${current} to ${normalizeName(rec.value)}. In zone-file form: ${line}`,
+    };
+  }
+  // No alias, the name exists: address records (or other records) are there instead.
+  const addresses = mine.kind === "found" ? mine.values : [];
+  if (addresses.length === 0) {
+    return missingResult(rec, domain, [], `${rec.name} exists but has no alias (CNAME) and no address.`);
+  }
+  return {
+    ...head(rec),
+    status: reaches ? "warning" : "error",
+    found: addresses.map((a) => `A ${a}`),
+    fix: reaches
+      ? `${rec.name} has address records (${addresses.join(", ")}) that reach the platform today but will break if the platform's address changes. At your DNS provider, delete the address records of ${rec.name} and ${addFix(rec, domain, "add")}`
+      : `${rec.name} has address records (${addresses.join(", ")}) that do not point to the platform's server. At your DNS provider, delete the address records of ${rec.name} and ${addFix(rec, domain, "add")}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SRV: only target and port matter (case- and trailing-dot-insensitive); priority/weight do not with one record.
+
+function srvWords(s: SrvValue): string {
+  return `port ${s.port}, target ${s.target || "."}`;
+}
+
+async function checkSrv(rec: ExpectedRecord, domain: string, query: Query): Promise<RecordResult> {
+  const res = await query(rec.name, "SRV");
+  if (res.kind === "unknown") return unknownResult(rec, res.code);
+  if (res.kind === "missing") return missingResult(rec, domain);
+  const want = parseSrv(rec.value);
+  const found = res.values.map(parseSrv);
+  const matches = found.filter((f) => f.port === want.port && f.target === want.target);
+  const line = recordLine(rec);
+  const what = `The service record (SRV) ${rec.name}`;
+
+  if (matches.length > 0) {
+    const others = found.filter((f) => !(f.port === want.port && f.target === want.target));
+    if (others.length > 0) {
+      const best = Math.min(...matches.map((m) => m.priority));
+      const ahead = others.some((o) => o.priority < best);
+      return {
+        ...head(rec),
+        status: "warning",
+        found: res.values,
+        fix:
+          `Remove the extra service record${others.length > 1 ? "s" : ""} named ${rec.name} with ${others.map(srvWords).join("; ")}: ` +
+          `chat apps and servers pick one of these records at random or by priority, and ${others.length > 1 ? "those" : "that one"} ${ahead ? "even comes first (lower priority number), so most of them" : "some of them"} would fail to connect. Keep only: ${line}`,
+      };
+    }
+    const m = matches[0] as SrvValue;
+    const odd = m.priority !== want.priority || m.weight !== want.weight;
+    return {
+      ...head(rec),
+      status: "ok",
+      found: res.values,
+      fix: null,
+      ...(odd
+        ? {
+            detail: `Priority ${m.priority} and weight ${m.weight} differ from the suggested ${want.priority} and ${want.weight}; with a single record that makes no difference.`,
+          }
+        : {}),
+    };
+  }
+
+  // Target "." alone means "this service is deliberately not offered here" (RFC 2782).
+  if (found.length === 1 && found[0]?.target === "") {
+    return {
+      ...head(rec),
+      status: "error",
+      found: res.values,
+      fix: `${what} says that this service is not offered for ${domain} (its target is "."). At your DNS provider, change its target to ${want.target} and its port to ${want.port}. In zone-file form: ${line}`,
+    };
+  }
+  const sameTarget = found.find((f) => f.target === want.target);
+  const samePort = found.find((f) => f.port === want.port);
+  const candidate = sameTarget ?? samePort ?? (found[0] as SrvValue);
+  const rest = found.filter((f) => f !== candidate);
+  let change: string;
+  if (candidate === sameTarget) {
+    change = `${what} sends connections to port ${candidate.port}, but the platform listens on port ${want.port}. At your DNS provider, edit that record and change its port from ${candidate.port} to ${want.port}.`;
+  } else if (candidate === samePort) {
+    change = `${what} points to the server ${candidate.target || "."}, but it must point to ${want.target}. At your DNS provider, edit that record and change its target from ${candidate.target || "."} to ${want.target}.`;
+  } else {
+    change = `${what} points to ${candidate.target || "."} on port ${candidate.port}, but it must point to ${want.target} on port ${want.port}. At your DNS provider, edit that record and change its target from ${candidate.target || "."} to ${want.target} and its port from ${candidate.port} to ${want.port}.`;
+  }
+  const cleanup = rest.length
+    ? ` Also remove the other service record${rest.length > 1 ? "s" : ""} named ${rec.name} (${rest.map(srvWords).join("; ")}).`
+    : "";
+  return {
+    ...head(rec),
+    status: "error",
+    found: res.values,
+    fix: `${change}${cleanup} In zone-file form: ${line}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// TXT ownership proof.
+
+/** People paste values with quotes around them; those still prove control. */
+function cleanTxt(v: string): string {
+  return v
+    .trim()
+    .replace(/^"(.*)"$/s, "$1")
+    .trim();
+}
+
+async function checkTxt(rec: ExpectedRecord, domain: string, query: Query): Promise<RecordResult> {
+  const res = await query(rec.name, "TXT");
+  if (res.kind === "unknown") return unknownResult(rec, res.code);
+  if (res.kind === "missing") return missingResult(rec, domain);
+  const matches = res.values.filter((v) => cleanTxt(v) === rec.value);
+  const others = res.values.filter((v) => cleanTxt(v) !== rec.value);
+  if (matches.length > 0) {
+    if (others.length === 0) return { ...head(rec), status: "ok", found: res.values, fix: null };
+    return {
+      ...head(rec),
+      status: "warning",
+      found: res.values,
+      fix: `Remove the other text record${others.length > 1 ? "s" : ""} named ${rec.name} (${others.map((o) => `"${o}"`).join(", ")}): only the value ${rec.value} belongs there, and an old code could let whoever holds it claim ${domain}.`,
+    };
+  }
+  const old = others.find((v) => cleanTxt(v).startsWith(VERIFICATION_PREFIX));
+  if (old) {
+    return {
+      ...head(rec),
+      status: "error",
+      found: res.values,
+      fix: `The text record (TXT) ${rec.name} contains the code ${cleanTxt(old).slice(VERIFICATION_PREFIX.length)}, which is not the code for ${domain}. At your DNS provider, edit that record and change its value to ${rec.value} (copy it exactly). In zone-file form: ${recordLine(rec)}`,
+    };
+  }
+  return missingResult(rec, domain, res.values, `${rec.name} has text records, but none with the verification code.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CAA (RFC 8659): the relevant set is the first non-empty one found climbing from the domain toward the top.
+
+const KNOWN_CAA_TAGS = new Set(["issue", "issuewild", "iodef", "contactemail", "contactphone"]);
+
+async function checkCaa(g: Group, domain: string, query: Query): Promise<RecordResult[]> {
+  const labels = domain.split(".");
+  let owner: string | null = null;
+  let values: string[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const name = labels.slice(i).join(".");
+    const res = await query(name, "CAA");
+    if (res.kind === "unknown") return g.records.map((r) => unknownResult(r, res.code));
+    if (res.kind === "found") {
+      owner = name;
+      values = res.values;
+      break;
+    }
+  }
+  if (owner === null) {
+    return g.records.map((r) => ({
+      ...head(r),
+      status: "ok" as const,
+      found: [],
+      fix: null,
+      detail: `${domain} has no CAA records, so every certificate authority may issue certificates for it; nothing to do.`,
+    }));
+  }
+  const parsed = values.map(parseCaa);
+  const where = owner === domain ? domain : `${owner} (which also applies to ${domain})`;
+  const criticalUnknown = parsed.find((c) => c.flags & 128 && !KNOWN_CAA_TAGS.has(c.tag));
+  const issuers = parsed.filter((c) => c.tag === "issue").map((c) => normalizeName(c.value.split(";")[0] ?? ""));
+  return g.records.map((rec) => {
+    const want = parseCaa(rec.value).value;
+    const line = recordLine({ ...rec, name: owner as string });
+    if (criticalUnknown) {
+      return {
+        ...head(rec),
+        status: "error" as const,
+        found: values,
+        fix: `The CAA records of ${where} contain a critical entry "${formatCaa(criticalUnknown)}" that certificate authorities do not understand, so none of them may issue certificates. Remove it at your DNS provider.`,
+      };
+    }
+    // Without any "issue" entry, issuance of normal certificates is not restricted.
+    if (issuers.length === 0 || issuers.includes(want)) {
+      return {
+        ...head(rec),
+        status: "ok" as const,
+        found: values,
+        fix: null,
+        ...(owner !== domain ? { detail: `The CAA records are set on ${owner} and apply to ${domain}.` } : {}),
+      };
+    }
+    const allowedNames = issuers.filter((i) => i !== "");
+    return {
+      ...head(rec),
+      status: "error" as const,
+      found: values,
+      fix:
+        `The CAA records of ${where} only allow ${allowedNames.length ? allowedNames.join(", ") : "no certificate authority"} to issue certificates, so ${want}, which issues the platform's certificates, would refuse. ` +
+        `At your DNS provider, add ${describeRecord({ ...rec, name: owner as string })}. In zone-file form: ${line}`,
+    };
+  });
+}

@@ -1,0 +1,222 @@
+/**
+ * RFC 2136 dynamic UPDATE, signed with TSIG (RFC 8945), over UDP with a TCP fallback. Works with BIND's named,
+ * Knot, PowerDNS and any server that accepts signed updates for the zone.
+ */
+import { randomInt } from "node:crypto";
+import dgram from "node:dgram";
+import net from "node:net";
+import { isValidName, isWithin, normalizeName } from "./names.ts";
+import {
+  type DnsProvider,
+  DnsProviderRefusedError,
+  DnsProviderUnavailableError,
+  type DnsRecordInput,
+} from "./provider.ts";
+import { readTsig, signMessage, type TsigKey, verifyResponse } from "./tsig.ts";
+import {
+  CLASS,
+  encodeMessage,
+  encodeRdata,
+  OPCODE,
+  type ParsedMessage,
+  parseMessage,
+  RCODE_NAMES,
+  TYPE,
+  type WireRecord,
+} from "./wire.ts";
+
+export interface Rfc2136Options {
+  server: string;
+  port?: number;
+  /** The zone the server is authoritative for and accepts updates to, e.g. "chat.example". */
+  zone: string;
+  tsig?: TsigKey;
+  /** Per attempt; default 2000 ms. */
+  timeoutMs?: number;
+  /** UDP attempts before giving up; default 2. */
+  tries?: number;
+  /** "udp" (default) falls back to TCP when the answer is truncated or the request exceeds 512 bytes. */
+  transport?: "udp" | "tcp";
+  /** Default TTL for records without one; default 300. */
+  defaultTtl?: number;
+}
+
+/** Classic DNS UDP size without EDNS: larger requests go over TCP. */
+const UDP_LIMIT = 512;
+
+export class Rfc2136Provider implements DnsProvider {
+  readonly kind = "rfc2136" as const;
+  private readonly zone: string;
+  private readonly port: number;
+  private readonly timeoutMs: number;
+  private readonly tries: number;
+
+  constructor(private readonly opts: Rfc2136Options) {
+    this.zone = normalizeName(opts.zone);
+    this.port = opts.port ?? 53;
+    this.timeoutMs = opts.timeoutMs ?? 2000;
+    this.tries = Math.max(1, opts.tries ?? 2);
+    if (opts.tsig && opts.tsig.algorithm.toLowerCase() !== "hmac-sha256") {
+      throw new RangeError(`unsupported TSIG algorithm ${opts.tsig.algorithm}: use hmac-sha256`);
+    }
+  }
+
+  handles(name: string): boolean {
+    return isValidName(name) && isWithin(name, this.zone);
+  }
+
+  async addRecord(record: DnsRecordInput): Promise<void> {
+    // RFC 2136 §3.4.2.2: adding an RR that exists only refreshes it, so a repeated add is harmless.
+    await this.update([this.toWire(record, CLASS.IN, record.ttl ?? this.opts.defaultTtl ?? 300)]);
+  }
+
+  async removeRecord(record: DnsRecordInput): Promise<void> {
+    // Class NONE with the rdata deletes exactly that RR (§2.5.4); deleting an absent RR is a no-op.
+    await this.update([this.toWire(record, CLASS.NONE, 0)]);
+  }
+
+  private toWire(record: DnsRecordInput, cls: number, ttl: number): WireRecord {
+    if (!this.handles(record.name)) {
+      throw new DnsProviderRefusedError(`${record.name} is not inside the zone ${this.zone}`);
+    }
+    let rdata: Buffer;
+    try {
+      rdata = encodeRdata(record.type, record.value);
+    } catch (err) {
+      throw new DnsProviderRefusedError(`invalid ${record.type} record for ${record.name}: ${(err as Error).message}`);
+    }
+    return { name: normalizeName(record.name), type: TYPE[record.type], class: cls, ttl, rdata };
+  }
+
+  /** Sends one UPDATE with the given update section and checks the answer. */
+  async update(updates: WireRecord[]): Promise<void> {
+    const id = randomInt(0x10000);
+    const unsigned = encodeMessage({
+      id,
+      opcode: OPCODE.UPDATE,
+      questions: [{ name: this.zone, type: TYPE.SOA, class: CLASS.IN }], // the zone section
+      authorities: updates, // the update section
+    });
+    const { signed, mac } = this.opts.tsig
+      ? signMessage(unsigned, this.opts.tsig)
+      : { signed: unsigned, mac: Buffer.alloc(0) };
+
+    let raw: Buffer;
+    if (this.opts.transport === "tcp" || signed.length > UDP_LIMIT) {
+      raw = await this.exchangeTcp(signed, id);
+    } else {
+      raw = await this.exchangeUdp(signed, id);
+      if (parseMessage(raw).tc) raw = await this.exchangeTcp(signed, id);
+    }
+    this.checkAnswer(raw, id, mac);
+  }
+
+  private checkAnswer(raw: Buffer, id: number, requestMac: Buffer): void {
+    let msg: ParsedMessage;
+    try {
+      msg = parseMessage(raw);
+    } catch (err) {
+      throw new DnsProviderUnavailableError(`malformed answer from ${this.where()}: ${(err as Error).message}`);
+    }
+    if (msg.id !== id || !msg.qr || msg.opcode !== OPCODE.UPDATE) {
+      throw new DnsProviderUnavailableError(`unexpected answer from ${this.where()}`);
+    }
+    const tsig = readTsig(raw, msg);
+    if (tsig && tsig.error !== 0) {
+      // BADSIG / BADKEY / BADTIME: the server did not accept our key; the answer itself is unsigned.
+      throw new DnsProviderRefusedError(
+        `${this.where()} rejected the TSIG signature: ${RCODE_NAMES[tsig.error] ?? tsig.error}` +
+          (tsig.error === 18 ? " (clocks differ by more than 5 minutes)" : ""),
+      );
+    }
+    if (msg.rcode === 2) {
+      throw new DnsProviderUnavailableError(`${this.where()} answered SERVFAIL to the update of ${this.zone}`);
+    }
+    if (msg.rcode !== 0) {
+      throw new DnsProviderRefusedError(
+        `${this.where()} refused the update of ${this.zone}: ${RCODE_NAMES[msg.rcode] ?? `rcode ${msg.rcode}`}`,
+      );
+    }
+    if (this.opts.tsig) {
+      // A success we cannot authenticate may be forged; treat it as not done.
+      if (!tsig || !verifyResponse(raw, tsig, this.opts.tsig, requestMac)) {
+        throw new DnsProviderUnavailableError(`the answer from ${this.where()} carries no valid TSIG signature`);
+      }
+      if (Math.abs(Math.floor(Date.now() / 1000) - tsig.timeSigned) > tsig.fudge) {
+        throw new DnsProviderUnavailableError(`the answer from ${this.where()} is signed outside the time window`);
+      }
+    }
+  }
+
+  private where(): string {
+    return `${this.opts.server}:${this.port}`;
+  }
+
+  private exchangeUdp(message: Buffer, id: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const socket = dgram.createSocket(net.isIPv6(this.opts.server) ? "udp6" : "udp4");
+      let attempt = 0;
+      let timer: NodeJS.Timeout | undefined;
+      let done = false;
+      const finish = (err: Error | null, data?: Buffer) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        socket.close();
+        if (err) reject(err);
+        else resolve(data as Buffer);
+      };
+      const send = () => {
+        if (done) return;
+        attempt++;
+        socket.send(message, (err) => {
+          if (err) finish(new DnsProviderUnavailableError(`cannot send to ${this.where()}: ${err.message}`));
+        });
+        timer = setTimeout(() => {
+          if (attempt < this.tries) send();
+          else finish(new DnsProviderUnavailableError(`no answer from ${this.where()} after ${attempt} attempt(s)`));
+        }, this.timeoutMs);
+      };
+      socket.on("message", (data) => {
+        // Ignore stray datagrams; a connected socket only hears from the server.
+        if (data.length >= 2 && data.readUInt16BE(0) === id) finish(null, data);
+      });
+      socket.on("error", (err) => finish(new DnsProviderUnavailableError(`${this.where()}: ${err.message}`)));
+      // Connecting makes ICMP "port unreachable" surface as an error instead of a silent timeout.
+      socket.connect(this.port, this.opts.server, send);
+    });
+  }
+
+  private exchangeTcp(message: Buffer, id: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host: this.opts.server, port: this.port });
+      let buffered = Buffer.alloc(0);
+      const timer = setTimeout(
+        () => finish(new DnsProviderUnavailableError(`no answer from ${this.where()} over TCP`)),
+        this.timeoutMs * this.tries,
+      );
+      const finish = (err: Error | null, data?: Buffer) => {
+        clearTimeout(timer);
+        socket.destroy();
+        if (err) reject(err);
+        else resolve(data as Buffer);
+      };
+      socket.on("connect", () => {
+        const len = Buffer.alloc(2);
+        len.writeUInt16BE(message.length);
+        socket.write(Buffer.concat([len, message]));
+      });
+      socket.on("data", (chunk) => {
+        buffered = Buffer.concat([buffered, chunk]);
+        if (buffered.length < 2) return;
+        const len = buffered.readUInt16BE(0);
+        if (buffered.length < 2 + len) return;
+        const data = buffered.subarray(2, 2 + len);
+        if (data.length >= 2 && data.readUInt16BE(0) === id) finish(null, data);
+        else finish(new DnsProviderUnavailableError(`unexpected answer from ${this.where()} over TCP`));
+      });
+      socket.on("error", (err) => finish(new DnsProviderUnavailableError(`${this.where()}: ${err.message}`)));
+      socket.on("close", () => finish(new DnsProviderUnavailableError(`${this.where()} closed the TCP connection`)));
+    });
+  }
+}

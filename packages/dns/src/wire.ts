@@ -1,0 +1,376 @@
+/**
+ * A small DNS wire-format codec (RFC 1035) for the record types this platform publishes, written here rather than
+ * taken from dns2 because TSIG needs exact control over the bytes that are signed, and dns2's bit-array writer is
+ * slow for the test server's hot path.
+ */
+import { isIPv4 } from "node:net";
+import { canonicalAddress, ipv6Groups, normalizeName } from "./names.ts";
+import type { PublishableType } from "./provider.ts";
+
+export const TYPE = {
+  A: 1,
+  NS: 2,
+  CNAME: 5,
+  SOA: 6,
+  TXT: 16,
+  AAAA: 28,
+  SRV: 33,
+  OPT: 41,
+  TSIG: 250,
+  ANY: 255,
+  CAA: 257,
+} as const;
+
+export const CLASS = { IN: 1, NONE: 254, ANY: 255 } as const;
+
+export const OPCODE = { QUERY: 0, UPDATE: 5 } as const;
+
+export const RCODE_NAMES: Record<number, string> = {
+  0: "NOERROR",
+  1: "FORMERR",
+  2: "SERVFAIL",
+  3: "NXDOMAIN",
+  4: "NOTIMP",
+  5: "REFUSED",
+  6: "YXDOMAIN",
+  7: "YXRRSET",
+  8: "NXRRSET",
+  9: "NOTAUTH",
+  10: "NOTZONE",
+  16: "BADSIG",
+  17: "BADKEY",
+  18: "BADTIME",
+  22: "BADTRUNC",
+};
+
+export interface WireRecord {
+  name: string;
+  type: number;
+  class: number;
+  ttl: number;
+  rdata: Buffer;
+}
+
+export interface WireQuestion {
+  name: string;
+  type: number;
+  class: number;
+}
+
+export interface ParsedRecord extends WireRecord {
+  /** Byte offset where this record starts in the message (TSIG verification strips from here). */
+  start: number;
+  section: "answer" | "authority" | "additional";
+}
+
+export interface ParsedMessage {
+  id: number;
+  qr: boolean;
+  opcode: number;
+  tc: boolean;
+  rcode: number;
+  questions: WireQuestion[];
+  answers: ParsedRecord[];
+  authorities: ParsedRecord[];
+  additionals: ParsedRecord[];
+}
+
+export class DnsWireError extends Error {
+  override readonly name = "DnsWireError";
+}
+
+/** Uncompressed wire form of a name. `lowercase` gives the canonical form TSIG signs (RFC 8945 §4.3.3). */
+export function encodeName(name: string, lowercase = false): Buffer {
+  const n = name.replace(/\.+$/, "");
+  const labels = n === "" ? [] : n.split(".");
+  const parts: Buffer[] = [];
+  let total = 1;
+  for (const label of labels) {
+    const bytes = Buffer.from(lowercase ? label.toLowerCase() : label, "utf8");
+    if (bytes.length === 0 || bytes.length > 63) throw new DnsWireError(`invalid label in name "${name}"`);
+    total += bytes.length + 1;
+    parts.push(Buffer.from([bytes.length]), bytes);
+  }
+  if (total > 255) throw new DnsWireError(`name too long: "${name}"`);
+  parts.push(Buffer.from([0]));
+  return Buffer.concat(parts);
+}
+
+/** Reads a possibly compressed name; returns it without trailing dot and the offset after it. */
+export function readName(buf: Buffer, offset: number): { name: string; next: number } {
+  const labels: string[] = [];
+  let pos = offset;
+  let next = -1;
+  let jumps = 0;
+  for (;;) {
+    if (pos >= buf.length) throw new DnsWireError("name runs past the end of the message");
+    const len = buf[pos] as number;
+    if (len === 0) {
+      pos += 1;
+      break;
+    }
+    if ((len & 0xc0) === 0xc0) {
+      if (pos + 1 >= buf.length) throw new DnsWireError("truncated compression pointer");
+      if (++jumps > 64) throw new DnsWireError("compression pointer loop");
+      if (next < 0) next = pos + 2;
+      pos = ((len & 0x3f) << 8) | (buf[pos + 1] as number);
+      continue;
+    }
+    if (len > 63) throw new DnsWireError("invalid label length");
+    labels.push(buf.toString("utf8", pos + 1, pos + 1 + len));
+    pos += 1 + len;
+  }
+  return { name: labels.join("."), next: next < 0 ? pos : next };
+}
+
+function u16(n: number): Buffer {
+  const b = Buffer.alloc(2);
+  b.writeUInt16BE(n);
+  return b;
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n >>> 0);
+  return b;
+}
+
+export function encodeRecord(r: WireRecord): Buffer {
+  return Buffer.concat([encodeName(r.name), u16(r.type), u16(r.class), u32(r.ttl), u16(r.rdata.length), r.rdata]);
+}
+
+export function encodeQuestion(q: WireQuestion): Buffer {
+  return Buffer.concat([encodeName(q.name), u16(q.type), u16(q.class)]);
+}
+
+export interface MessageInit {
+  id: number;
+  qr?: boolean;
+  opcode?: number;
+  aa?: boolean;
+  tc?: boolean;
+  rd?: boolean;
+  ra?: boolean;
+  rcode?: number;
+  questions?: WireQuestion[];
+  answers?: WireRecord[];
+  authorities?: WireRecord[];
+  additionals?: WireRecord[];
+}
+
+/** Encodes a message without name compression (TSIG signs the exact bytes, so simple is safer). */
+export function encodeMessage(m: MessageInit): Buffer {
+  const qd = m.questions ?? [];
+  const an = m.answers ?? [];
+  const ns = m.authorities ?? [];
+  const ar = m.additionals ?? [];
+  const flags =
+    (m.qr ? 0x8000 : 0) |
+    (((m.opcode ?? 0) & 0xf) << 11) |
+    (m.aa ? 0x0400 : 0) |
+    (m.tc ? 0x0200 : 0) |
+    (m.rd ? 0x0100 : 0) |
+    (m.ra ? 0x0080 : 0) |
+    ((m.rcode ?? 0) & 0xf);
+  const header = Buffer.alloc(12);
+  header.writeUInt16BE(m.id & 0xffff, 0);
+  header.writeUInt16BE(flags, 2);
+  header.writeUInt16BE(qd.length, 4);
+  header.writeUInt16BE(an.length, 6);
+  header.writeUInt16BE(ns.length, 8);
+  header.writeUInt16BE(ar.length, 10);
+  return Buffer.concat([
+    header,
+    ...qd.map(encodeQuestion),
+    ...an.map(encodeRecord),
+    ...ns.map(encodeRecord),
+    ...ar.map(encodeRecord),
+  ]);
+}
+
+export function parseMessage(buf: Buffer): ParsedMessage {
+  if (buf.length < 12) throw new DnsWireError("message shorter than a header");
+  const flags = buf.readUInt16BE(2);
+  const counts = [buf.readUInt16BE(4), buf.readUInt16BE(6), buf.readUInt16BE(8), buf.readUInt16BE(10)] as const;
+  let pos = 12;
+  const questions: WireQuestion[] = [];
+  for (let i = 0; i < counts[0]; i++) {
+    const { name, next } = readName(buf, pos);
+    if (next + 4 > buf.length) throw new DnsWireError("truncated question");
+    questions.push({ name, type: buf.readUInt16BE(next), class: buf.readUInt16BE(next + 2) });
+    pos = next + 4;
+  }
+  const sections: ParsedRecord[][] = [[], [], []];
+  const sectionNames = ["answer", "authority", "additional"] as const;
+  for (let s = 0; s < 3; s++) {
+    for (let i = 0; i < (counts[s + 1] as number); i++) {
+      const start = pos;
+      const { name, next } = readName(buf, pos);
+      if (next + 10 > buf.length) throw new DnsWireError("truncated record");
+      const rdlen = buf.readUInt16BE(next + 8);
+      if (next + 10 + rdlen > buf.length) throw new DnsWireError("truncated rdata");
+      (sections[s] as ParsedRecord[]).push({
+        name,
+        type: buf.readUInt16BE(next),
+        class: buf.readUInt16BE(next + 2),
+        ttl: buf.readUInt32BE(next + 4),
+        rdata: buf.subarray(next + 10, next + 10 + rdlen),
+        start,
+        section: sectionNames[s] as ParsedRecord["section"],
+      });
+      pos = next + 10 + rdlen;
+    }
+  }
+  return {
+    id: buf.readUInt16BE(0),
+    qr: (flags & 0x8000) !== 0,
+    opcode: (flags >> 11) & 0xf,
+    tc: (flags & 0x0200) !== 0,
+    rcode: flags & 0xf,
+    questions,
+    answers: sections[0] as ParsedRecord[],
+    authorities: sections[1] as ParsedRecord[],
+    additionals: sections[2] as ParsedRecord[],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Presentation format <-> rdata for the publishable types.
+
+export interface SrvValue {
+  priority: number;
+  weight: number;
+  port: number;
+  target: string;
+}
+
+export interface CaaValue {
+  flags: number;
+  tag: string;
+  value: string;
+}
+
+function u16Field(text: string | undefined, what: string): number {
+  const n = Number(text);
+  if (text === undefined || !/^\d+$/.test(text) || n > 65535) throw new DnsWireError(`invalid ${what}: "${text}"`);
+  return n;
+}
+
+/** Parses "priority weight port target" (the target keeps no trailing dot). */
+export function parseSrv(value: string): SrvValue {
+  const parts = value.trim().split(/\s+/);
+  if (parts.length !== 4) throw new DnsWireError(`SRV value must be "priority weight port target": "${value}"`);
+  return {
+    priority: u16Field(parts[0], "SRV priority"),
+    weight: u16Field(parts[1], "SRV weight"),
+    port: u16Field(parts[2], "SRV port"),
+    target: normalizeName(parts[3] as string),
+  };
+}
+
+export function formatSrv(v: SrvValue): string {
+  return `${v.priority} ${v.weight} ${v.port} ${v.target === "" ? "." : `${normalizeName(v.target)}.`}`;
+}
+
+/** Parses `flags tag "value"` (the value may be unquoted). */
+export function parseCaa(value: string): CaaValue {
+  const m = /^\s*(\d+)\s+([A-Za-z0-9]+)\s+(?:"((?:[^"\\]|\\.)*)"|(\S+))\s*$/.exec(value);
+  if (!m) throw new DnsWireError(`CAA value must be 'flags tag "value"': ${value}`);
+  const flags = Number(m[1]);
+  if (flags > 255) throw new DnsWireError(`invalid CAA flags: ${m[1]}`);
+  return { flags, tag: (m[2] as string).toLowerCase(), value: (m[3] ?? m[4] ?? "").replace(/\\(.)/g, "$1") };
+}
+
+export function formatCaa(v: CaaValue): string {
+  return `${v.flags} ${v.tag} "${v.value.replace(/(["\\])/g, "\\$1")}"`;
+}
+
+/** Splits TXT text into character-strings of at most 255 bytes, never inside a UTF-8 sequence. */
+export function splitTxt(text: string): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  let size = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch);
+    if (size + n > 255) {
+      chunks.push(current);
+      current = "";
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  chunks.push(current);
+  return chunks;
+}
+
+/** TXT text in zone-file form: quoted character-strings separated by spaces. */
+export function quoteTxt(text: string): string {
+  return splitTxt(text)
+    .map((c) => `"${c.replace(/(["\\])/g, "\\$1")}"`)
+    .join(" ");
+}
+
+/** Reads TXT content that may be written as quoted character-strings ("a" "b") back into its text. */
+export function unquoteTxt(content: string): string {
+  const t = content.trim();
+  if (!t.startsWith('"')) return t;
+  const parts = [...t.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] as string).replace(/\\(.)/g, "$1"));
+  return parts.join("");
+}
+
+/** Encodes the rdata of a record given in presentation format (TXT: the raw text, unquoted). */
+export function encodeRdata(type: PublishableType, value: string): Buffer {
+  switch (type) {
+    case "A": {
+      const v = value.trim();
+      if (!isIPv4(v)) throw new DnsWireError(`not an IPv4 address: "${value}"`);
+      return Buffer.from(v.split(".").map(Number));
+    }
+    case "AAAA": {
+      const groups = ipv6Groups(value.trim());
+      if (!groups) throw new DnsWireError(`not an IPv6 address: "${value}"`);
+      const b = Buffer.alloc(16);
+      groups.forEach((g, i) => {
+        b.writeUInt16BE(g, i * 2);
+      });
+      return b;
+    }
+    case "CNAME":
+      return encodeName(normalizeName(value));
+    case "SRV": {
+      const s = parseSrv(value);
+      return Buffer.concat([u16(s.priority), u16(s.weight), u16(s.port), encodeName(s.target)]);
+    }
+    case "TXT":
+      return Buffer.concat(
+        splitTxt(value).map((c) => {
+          const b = Buffer.from(c, "utf8");
+          return Buffer.concat([Buffer.from([b.length]), b]);
+        }),
+      );
+    case "CAA": {
+      const c = parseCaa(value);
+      const tag = Buffer.from(c.tag, "ascii");
+      return Buffer.concat([Buffer.from([c.flags, tag.length]), tag, Buffer.from(c.value, "utf8")]);
+    }
+  }
+}
+
+/** One canonical string per record value, so values from any source compare equal when they mean the same. */
+export function normalizeRecordValue(type: PublishableType, value: string): string {
+  switch (type) {
+    case "A":
+    case "AAAA":
+      encodeRdata(type, value); // throws unless it is an address of that family
+      return canonicalAddress(value);
+    case "CNAME":
+      return `${normalizeName(value)}.`;
+    case "SRV":
+      return formatSrv(parseSrv(value));
+    case "TXT":
+      return value;
+    case "CAA":
+      return formatCaa(parseCaa(value));
+  }
+}
