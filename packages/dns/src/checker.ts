@@ -212,14 +212,29 @@ export class DnsChecker {
 
   /**
    * Checks many domains, yielding each report as soon as it is done (not in input order). The query limit of the
-   * checker applies across all of them; at most `concurrency` domains are in progress at once.
+   * checker applies across all of them; at most `concurrency` domains are in progress at once. Rejects only for an
+   * invalid target (expectedRecords throws), never for DNS failures.
    */
   async *checkMany(targets: Iterable<DnsTarget> | AsyncIterable<DnsTarget>): AsyncIterable<DomainDnsReport> {
+    for await (const [, report] of this.indexed(targets)) yield report;
+  }
+
+  /** checkMany collected into an array, in input order. */
+  async checkAll(targets: Iterable<DnsTarget> | AsyncIterable<DnsTarget>): Promise<DomainDnsReport[]> {
+    const out: DomainDnsReport[] = [];
+    for await (const [i, report] of this.indexed(targets)) out[i] = report;
+    return out;
+  }
+
+  private async *indexed(
+    targets: Iterable<DnsTarget> | AsyncIterable<DnsTarget>,
+  ): AsyncGenerator<[number, DomainDnsReport]> {
     const iterator =
       Symbol.asyncIterator in targets
         ? (targets as AsyncIterable<DnsTarget>)[Symbol.asyncIterator]()
         : (targets as Iterable<DnsTarget>)[Symbol.iterator]();
-    const inFlight = new Map<number, Promise<[number, DomainDnsReport]>>();
+    // Settled promises only, so that a second failure while the first is thrown is not an unhandled rejection.
+    const inFlight = new Map<number, Promise<[number, DomainDnsReport | { error: unknown }]>>();
     let next = 0;
     let exhausted = false;
     const fill = async () => {
@@ -232,26 +247,21 @@ export class DnsChecker {
         const key = next++;
         inFlight.set(
           key,
-          this.check(item.value).then((report) => [key, report]),
+          this.check(item.value).then(
+            (report) => [key, report],
+            (error: unknown) => [key, { error }],
+          ),
         );
       }
     };
     await fill();
     while (inFlight.size > 0) {
-      const [key, report] = await Promise.race(inFlight.values());
+      const [key, result] = await Promise.race(inFlight.values());
       inFlight.delete(key);
-      yield report;
+      if ("error" in result) throw result.error;
+      yield [key, result];
       await fill();
     }
-  }
-
-  /** checkMany collected into an array, in input order. */
-  async checkAll(targets: Iterable<DnsTarget>): Promise<DomainDnsReport[]> {
-    const list = [...targets];
-    const order = new Map(list.map((t, i) => [normalizeName(t.domain), i]));
-    const out: DomainDnsReport[] = new Array(list.length);
-    for await (const r of this.checkMany(list)) out[order.get(r.domain) as number] = r;
-    return out;
   }
 
   private checkGroup(g: Group, target: DnsTarget, query: Query): Promise<RecordResult[]> {

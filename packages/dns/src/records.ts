@@ -276,8 +276,8 @@ export function nameHint(record: Pick<ExpectedRecord, "name" | "type">, domain: 
   const srv = record.type === "SRV" ? /^(_[^.]+)\.(_[^.]+)(?:\.(.+))?$/.exec(rel) : null;
   if (srv) {
     return (
-      `Most DNS providers want only "${rel}" as the name; some ask instead for the service "${srv[1]}", the protocol "${srv[2]}"` +
-      `${srv[3] ? ` and the name "${srv[3]}"` : ""}.`
+      `Most DNS providers want only "${rel}" as the name; some ask instead for the service "${srv[1]}"` +
+      (srv[3] ? `, the protocol "${srv[2]}" and the name "${srv[3]}".` : ` and the protocol "${srv[2]}".`)
     );
   }
   return `Most DNS providers want only "${rel}" as the name.`;

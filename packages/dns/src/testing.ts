@@ -14,7 +14,7 @@ import { TCPServer, UDPServer } from "dns2";
 import { normalizeName } from "./names.ts";
 import type { PublishableType } from "./provider.ts";
 import type { TsigKey } from "./tsig.ts";
-import { CLASS, encodeMessage, encodeRdata, TYPE, type WireRecord } from "./wire.ts";
+import { CLASS, encodeMessage, encodeRdata, type ParsedMessage, parseMessage, TYPE, type WireRecord } from "./wire.ts";
 
 export interface TestDnsRecord {
   name: string;
@@ -39,6 +39,29 @@ export interface TestDnsServer {
   /** Queries received so far. */
   readonly queryCount: number;
   close(): Promise<void>;
+}
+
+/**
+ * dns2's UDP server with requests parsed by this package's codec: dns2's parser reads bit by bit and makes a busy
+ * server allocate several hundred MB. Answers are already sized by the handler, hence the large payload limit.
+ */
+class LeanUdpServer extends UDPServer {
+  override handle(data: Buffer, rinfo: dgram.RemoteInfo): void {
+    let msg: ParsedMessage;
+    try {
+      msg = parseMessage(data);
+    } catch (err) {
+      this.emit("requestError", err);
+      return;
+    }
+    const request = {
+      header: { id: msg.id, rd: msg.rd, opcode: msg.opcode },
+      questions: msg.questions,
+      additionals: msg.additionals,
+    };
+    const send = (response: Buffer) => this.response({ rinfo, maxPayload: 65535 } as never, response);
+    this.emit("request", request, send, rinfo);
+  }
 }
 
 interface StoredRecord {
@@ -78,7 +101,7 @@ export async function startTestDnsServer(initial: readonly TestDnsRecord[] = [])
   };
   add(initial);
 
-  const answer = (request: { header: { id: number; rd: number; opcode: number }; questions: unknown[] }) => {
+  const answer = (request: { header: { id: number; rd: number | boolean; opcode: number }; questions: unknown[] }) => {
     const q = request.questions[0] as { name: string; type: number; class: number } | undefined;
     const base = { id: request.header.id, qr: true, opcode: request.header.opcode, rd: !!request.header.rd };
     if (!q) return encodeMessage({ ...base, rcode: 1 });
@@ -144,7 +167,7 @@ export async function startTestDnsServer(initial: readonly TestDnsRecord[] = [])
   let tcp: TCPServer | undefined;
   const sockets = new Set<net.Socket>();
   for (let attempt = 0; attempt < 20 && !tcp; attempt++) {
-    const u = new UDPServer(handler as never);
+    const u = new LeanUdpServer(handler as never);
     u.on("error", () => {});
     await u.listen(0, address);
     const port = u.address().port;

@@ -68,6 +68,7 @@ export interface ParsedMessage {
   qr: boolean;
   opcode: number;
   tc: boolean;
+  rd: boolean;
   rcode: number;
   questions: WireQuestion[];
   answers: ParsedRecord[];
@@ -79,21 +80,40 @@ export class DnsWireError extends Error {
   override readonly name = "DnsWireError";
 }
 
-/** Uncompressed wire form of a name. `lowercase` gives the canonical form TSIG signs (RFC 8945 §4.3.3). */
-export function encodeName(name: string, lowercase = false): Buffer {
+/** Labels of a name (no trailing dot), validated for DNS limits. */
+function labelsOf(name: string): string[] {
   const n = name.replace(/\.+$/, "");
   const labels = n === "" ? [] : n.split(".");
-  const parts: Buffer[] = [];
   let total = 1;
   for (const label of labels) {
-    const bytes = Buffer.from(lowercase ? label.toLowerCase() : label, "utf8");
-    if (bytes.length === 0 || bytes.length > 63) throw new DnsWireError(`invalid label in name "${name}"`);
-    total += bytes.length + 1;
-    parts.push(Buffer.from([bytes.length]), bytes);
+    const len = Buffer.byteLength(label);
+    if (len === 0 || len > 63) throw new DnsWireError(`invalid label in name "${name}"`);
+    total += len + 1;
   }
   if (total > 255) throw new DnsWireError(`name too long: "${name}"`);
-  parts.push(Buffer.from([0]));
-  return Buffer.concat(parts);
+  return labels;
+}
+
+function nameLength(name: string): number {
+  return labelsOf(name).reduce((n, l) => n + Buffer.byteLength(l) + 1, 1);
+}
+
+function writeName(buf: Buffer, offset: number, name: string, lowercase = false): number {
+  let pos = offset;
+  for (const label of labelsOf(name)) {
+    const len = buf.write(lowercase ? label.toLowerCase() : label, pos + 1, "utf8");
+    buf[pos] = len;
+    pos += len + 1;
+  }
+  buf[pos] = 0;
+  return pos + 1;
+}
+
+/** Uncompressed wire form of a name. `lowercase` gives the canonical form TSIG signs (RFC 8945 §4.3.3). */
+export function encodeName(name: string, lowercase = false): Buffer {
+  const buf = Buffer.alloc(nameLength(name));
+  writeName(buf, 0, name, lowercase);
+  return buf;
 }
 
 /** Reads a possibly compressed name; returns it without trailing dot and the offset after it. */
@@ -129,18 +149,23 @@ function u16(n: number): Buffer {
   return b;
 }
 
-function u32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n >>> 0);
-  return b;
+function recordLength(r: WireRecord): number {
+  return nameLength(r.name) + 10 + r.rdata.length;
+}
+
+function writeRecord(buf: Buffer, offset: number, r: WireRecord): number {
+  let pos = writeName(buf, offset, r.name);
+  pos = buf.writeUInt16BE(r.type, pos);
+  pos = buf.writeUInt16BE(r.class, pos);
+  pos = buf.writeUInt32BE(r.ttl >>> 0, pos);
+  pos = buf.writeUInt16BE(r.rdata.length, pos);
+  return pos + r.rdata.copy(buf, pos);
 }
 
 export function encodeRecord(r: WireRecord): Buffer {
-  return Buffer.concat([encodeName(r.name), u16(r.type), u16(r.class), u32(r.ttl), u16(r.rdata.length), r.rdata]);
-}
-
-export function encodeQuestion(q: WireQuestion): Buffer {
-  return Buffer.concat([encodeName(q.name), u16(q.type), u16(q.class)]);
+  const buf = Buffer.alloc(recordLength(r));
+  writeRecord(buf, 0, r);
+  return buf;
 }
 
 export interface MessageInit {
@@ -172,20 +197,27 @@ export function encodeMessage(m: MessageInit): Buffer {
     (m.rd ? 0x0100 : 0) |
     (m.ra ? 0x0080 : 0) |
     ((m.rcode ?? 0) & 0xf);
-  const header = Buffer.alloc(12);
-  header.writeUInt16BE(m.id & 0xffff, 0);
-  header.writeUInt16BE(flags, 2);
-  header.writeUInt16BE(qd.length, 4);
-  header.writeUInt16BE(an.length, 6);
-  header.writeUInt16BE(ns.length, 8);
-  header.writeUInt16BE(ar.length, 10);
-  return Buffer.concat([
-    header,
-    ...qd.map(encodeQuestion),
-    ...an.map(encodeRecord),
-    ...ns.map(encodeRecord),
-    ...ar.map(encodeRecord),
-  ]);
+  // One allocation per message: the test server encodes thousands of answers a second.
+  let size = 12;
+  for (const q of qd) size += nameLength(q.name) + 4;
+  for (const r of an) size += recordLength(r);
+  for (const r of ns) size += recordLength(r);
+  for (const r of ar) size += recordLength(r);
+  const buf = Buffer.alloc(size);
+  buf.writeUInt16BE(m.id & 0xffff, 0);
+  buf.writeUInt16BE(flags, 2);
+  buf.writeUInt16BE(qd.length, 4);
+  buf.writeUInt16BE(an.length, 6);
+  buf.writeUInt16BE(ns.length, 8);
+  buf.writeUInt16BE(ar.length, 10);
+  let pos = 12;
+  for (const q of qd) {
+    pos = writeName(buf, pos, q.name);
+    pos = buf.writeUInt16BE(q.type, pos);
+    pos = buf.writeUInt16BE(q.class, pos);
+  }
+  for (const r of [...an, ...ns, ...ar]) pos = writeRecord(buf, pos, r);
+  return buf;
 }
 
 export function parseMessage(buf: Buffer): ParsedMessage {
@@ -226,6 +258,7 @@ export function parseMessage(buf: Buffer): ParsedMessage {
     qr: (flags & 0x8000) !== 0,
     opcode: (flags >> 11) & 0xf,
     tc: (flags & 0x0200) !== 0,
+    rd: (flags & 0x0100) !== 0,
     rcode: flags & 0xf,
     questions,
     answers: sections[0] as ParsedRecord[],

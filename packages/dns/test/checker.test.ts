@@ -273,6 +273,20 @@ describe("DnsChecker against a real DNS server", () => {
     expect(report.status).toBe("error");
   });
 
+  it("limits the queries in flight across the checker", async () => {
+    // Two queries that each hang for the whole timeout: one at a time they take twice as long as side by side.
+    dns.setBehaviour("_xmpp-server._tcp.family.example", "timeout");
+    dns.setBehaviour("_xmpp-client._tcp.family.example", "timeout");
+    const serial = new DnsChecker({ servers: [dns.server], timeoutMs: 300, tries: 1, concurrency: 1 });
+    let t = performance.now();
+    const report = await serial.check(target);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(590);
+    expect(statuses(report)).toMatchObject({ "srv-server": "unknown", "srv-client": "unknown" });
+    t = performance.now();
+    await checker.check(target);
+    expect(performance.now() - t).toBeLessThan(590);
+  });
+
   it("checks many domains concurrently and reports each on its own", async () => {
     const targets: DnsTarget[] = Array.from({ length: 30 }, (_, i) => ({ ...target, domain: `d${i}.example` }));
     const records: TestDnsRecord[] = [...platform];
@@ -297,5 +311,7 @@ describe("DnsChecker against a real DNS server", () => {
     expect(dns.queryCount - before).toBe(30 * 11);
     const ordered = await checker.checkAll(targets.slice(0, 5));
     expect(ordered.map((r) => r.domain)).toEqual(targets.slice(0, 5).map((t) => t.domain));
+    // An invalid target is a programming error, not a DNS finding.
+    await expect(checker.checkAll([target, { ...target, domain: "not a domain" }])).rejects.toThrow(RangeError);
   });
 });

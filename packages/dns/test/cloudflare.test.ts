@@ -92,18 +92,18 @@ async function startCloudflareStandIn() {
         return fail(res, 400, 6003, "Invalid request headers");
       }
       const path = url.pathname.replace(/^\/client\/v4/, "");
-      let m: RegExpExecArray | null;
       if (req.method === "GET" && path === "/zones") {
         const name = url.searchParams.get("name");
         return page(res, name ? zones.filter((z) => z.name === name) : zones, url);
       }
-      if (req.method === "GET" && (m = /^\/zones\/([^/]+)$/.exec(path))) {
-        const zone = zones.find((z) => z.id === m?.[1]);
+      const single = /^\/zones\/([^/]+)$/.exec(path);
+      if (req.method === "GET" && single) {
+        const zone = zones.find((z) => z.id === single[1]);
         return zone
           ? send(res, 200, { success: true, errors: [], messages: [], result: zone })
           : fail(res, 404, 1001, "Invalid zone identifier");
       }
-      m = /^\/zones\/([^/]+)\/dns_records(?:\/([^/]+))?$/.exec(path);
+      const m = /^\/zones\/([^/]+)\/dns_records(?:\/([^/]+))?$/.exec(path);
       const zone = m ? zones.find((z) => z.id === m?.[1]) : undefined;
       if (!m || !zone)
         return fail(res, 404, 7003, "Could not route to /zones, perhaps your object identifier is invalid?");

@@ -1,7 +1,7 @@
 import { promises as dns } from "node:dns";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeMessage, lookupRecordValues, parseMessage, TYPE } from "../src/index.ts";
+import { encodeMessage, lookupRecordValues, parseMessage, Semaphore, TYPE } from "../src/index.ts";
 import { startTestDnsServer, type TestDnsServer } from "../src/testing.ts";
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -104,5 +104,30 @@ describe("startTestDnsServer", () => {
     expect(parsed.id).toBe(7);
     expect(parsed.tc).toBe(false);
     expect(parsed.answers).toHaveLength(30);
+  });
+});
+
+describe("Semaphore", () => {
+  it("never runs more tasks than its limit, and runs them all", async () => {
+    const sem = new Semaphore(3);
+    let active = 0;
+    let peak = 0;
+    const done: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        sem.run(async () => {
+          active++;
+          peak = Math.max(peak, active);
+          await new Promise((r) => setTimeout(r, 1 + (i % 4)));
+          active--;
+          done.push(i);
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(sem.inUse).toBe(0);
+    await expect(sem.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(sem.inUse).toBe(0);
   });
 });
