@@ -3,6 +3,8 @@
 
 usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py room-chat HOST PORT CAFILE ROOM JID1 PW1 JID2 PW2
+       xmpp_client.py converse HOST PORT CAFILE JID1 PW1 JID2 PW2 COUNT   (contacts both ways, COUNT messages 1->2)
+       xmpp_client.py inspect HOST PORT CAFILE JID PW ROOM WITH           (roster, room join, MAM count with WITH)
 Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
 """
 import asyncio
@@ -69,6 +71,63 @@ async def room_chat(host, port, cafile, room, jid1, pw1, jid2, pw2):
     return 0
 
 
+async def converse(host, port, cafile, jid1, pw1, jid2, pw2, count):
+    a = make_client(jid1, pw1, cafile)
+    b = make_client(jid2, pw2, cafile)
+    a.register_plugin("xep_0313")
+    for c in (a, b):
+        r = await connect(c, host, port)
+        if r != "ok":
+            print(json.dumps({"result": r}))
+            return 1
+    # Mutual presence subscription, as two people adding each other as contacts.
+    b.add_event_handler("presence_subscribe", lambda p: (b.send_presence(pto=p["from"].bare, ptype="subscribed"), b.send_presence(pto=p["from"].bare, ptype="subscribe")))
+    a.add_event_handler("presence_subscribe", lambda p: a.send_presence(pto=p["from"].bare, ptype="subscribed"))
+    await a.update_roster(jid2, name="Contact", subscription="none")
+    a.send_presence(pto=jid2, ptype="subscribe")
+    await asyncio.sleep(1.0)
+    got = 0
+    done = asyncio.get_running_loop().create_future()
+
+    def on_message(msg):
+        nonlocal got
+        if msg["type"] == "chat" and msg["body"].startswith("archived message"):
+            got += 1
+            if got >= int(count) and not done.done():
+                done.set_result(True)
+
+    b.add_event_handler("message", on_message)
+    for i in range(int(count)):
+        a.send_message(mto=jid2, mbody=f"archived message {i}", mtype="chat")
+    await asyncio.wait_for(done, max(30, int(count) / 50))
+    print(json.dumps({"result": "ok", "delivered": got}))
+    a.disconnect()
+    b.disconnect()
+    return 0
+
+
+async def inspect(host, port, cafile, jid, pw, room, with_jid):
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0313")
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    roster = await c.get_roster()
+    contacts = sorted(str(j) for j in c.client_roster.keys() if str(j) != jid)
+    joined = True
+    try:
+        await c.plugin["xep_0045"].join_muc_wait(room, "inspector", maxstanzas=0, timeout=10)
+    except Exception:
+        joined = False
+    count = 0
+    async for rsm in c.plugin["xep_0313"].retrieve(with_jid=slixmpp.JID(with_jid), iterator=True, rsm={"max": 100}):
+        count += len(list(rsm["mam"]["results"]))
+    print(json.dumps({"result": "ok", "contacts": contacts, "joined": joined, "archived": count}))
+    c.disconnect()
+    return 0
+
+
 async def main(argv):
     cmd = argv[0]
     try:
@@ -76,6 +135,10 @@ async def main(argv):
             return await login(*argv[1:6])
         if cmd == "room-chat":
             return await room_chat(*argv[1:9])
+        if cmd == "converse":
+            return await converse(*argv[1:9])
+        if cmd == "inspect":
+            return await inspect(*argv[1:8])
     except Exception as exc:  # report every failure as JSON for the test to show
         print(json.dumps({"result": "error", "error": f"{type(exc).__name__}: {exc}"}))
         return 1

@@ -5,6 +5,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { InternalCa } from "@xmpp-host/acme";
+import { createBackupStore } from "@xmpp-host/backup";
 import type { ApiEnv } from "@xmpp-host/config";
 import type { CoreContext } from "@xmpp-host/core";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -13,6 +14,7 @@ import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { accountRoutes } from "./routes/v1/accounts/index.ts";
 import { authRoutes } from "./routes/v1/auth/index.ts";
+import { backupRoutes } from "./routes/v1/backups/index.ts";
 import { caRoutes } from "./routes/v1/ca/index.ts";
 import { certificateRoutes } from "./routes/v1/certificates/index.ts";
 import { dnsRoutes } from "./routes/v1/dns/index.ts";
@@ -33,6 +35,8 @@ export interface AppDeps {
 }
 
 export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<FastifyInstance> {
+  const store = createBackupStore(env);
+  const backupStore = { open: (key: string) => store.get(key) };
   const app = Fastify({
     logger: logger ?? {
       level: env.LOG_LEVEL,
@@ -93,6 +97,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(dnsRoutes, { maxWait });
       await v1.register(certificateRoutes, { maxWait });
       await v1.register(fleetRoutes);
+      await v1.register(backupRoutes, { maxWait, store: env.BACKUP_STORE, downloads: backupStore });
     },
     { prefix: "/api/v1" },
   );

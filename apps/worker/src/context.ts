@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xmpp-host/acme";
+import { type BackupStore, createBackupStore } from "@xmpp-host/backup";
 import type { WorkerEnv } from "@xmpp-host/config";
 import { SecretBox } from "@xmpp-host/core";
 import { type Db, type Domain, getDb, type Instance, isUniqueViolation } from "@xmpp-host/db";
@@ -34,6 +35,8 @@ export interface WorkerContext {
   /** The platform's own zone (PLATFORM_BASE_DOMAIN) through the DNS provider, if both are configured. */
   platformZone(): PlatformZoneProvider | null;
   dnsChecker(): DnsChecker;
+  /** Where backups are kept (BACKUP_STORE). */
+  backupStore(): BackupStore;
   /** One long-lived admin channel per instance, reused across jobs. */
   driverFor(instance: Pick<Instance, "id" | "server">): XmppServerDriver;
   forgetDriver(instanceId: string): Promise<void>;
@@ -49,6 +52,7 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
   let acme: Promise<AcmeIssuer> | null = null;
   let http01: Promise<Http01Responder> | null = null;
   let checker: DnsChecker | null = null;
+  let store: BackupStore | null = null;
   let provider: DnsProvider | null | undefined;
   const db = getDb(env.DATABASE_URL);
   const queues = new JobQueues(redis);
@@ -106,6 +110,10 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
       return inner && env.PLATFORM_BASE_DOMAIN
         ? new PlatformZoneProvider({ baseDomain: env.PLATFORM_BASE_DOMAIN, delegate: inner })
         : null;
+    },
+    backupStore() {
+      store ??= createBackupStore(env);
+      return store;
     },
     dnsChecker() {
       checker ??= new DnsChecker({

@@ -1,6 +1,7 @@
 import type { JobName } from "@xmpp-host/queue/catalogue";
 import { type Job, Worker } from "bullmq";
 import type { WorkerContext } from "./context.ts";
+import { reconcileBackupSchedules, scheduledBackup, verifyBackup } from "./processors/backups.ts";
 import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
 import { runOperation } from "./processors/operations.ts";
@@ -37,9 +38,17 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
   );
   const checks = new Worker(
     "checks",
-    async (job: Job<{ domainId: string }>) => {
-      if (job.name !== "domain.dns-check") throw new Error(`unknown check job ${job.name}`);
-      return checkDomainDns(ctx, job.data.domainId);
+    async (job: Job<{ domainId?: string; backupId?: string; instanceId?: string }>) => {
+      switch (job.name) {
+        case "domain.dns-check":
+          return checkDomainDns(ctx, job.data.domainId ?? "");
+        case "backup.verify":
+          return verifyBackup(ctx, job.data.backupId ?? "");
+        case "instance.scheduled-backup":
+          return scheduledBackup(ctx, job.data.instanceId ?? "");
+        default:
+          throw new Error(`unknown check job ${job.name}`);
+      }
     },
     { ...common, concurrency: 8 },
   );
@@ -62,6 +71,9 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     { name: "maintenance.renew-certificates", data: {} },
   );
   await reconcileDnsSchedules(ctx).catch((err: unknown) => ctx.log.error({ err }, "reconciling DNS schedules failed"));
+  await reconcileBackupSchedules(ctx).catch((err: unknown) =>
+    ctx.log.error({ err }, "reconciling backup schedules failed"),
+  );
 
   // Work that was committed while Redis was away is picked up now rather than at the first tick.
   await sweep(ctx, 0).catch((err: unknown) => ctx.log.error({ err }, "initial sweep failed"));

@@ -38,6 +38,16 @@ const base = {
   /** The CA that CAA records must allow (e.g. letsencrypt.org); empty skips the CAA check. */
   ACME_CAA_ISSUER: z.string().optional(),
   ACME_RENEW_BEFORE_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Where backups are stored: a local directory, or S3-compatible storage. */
+  BACKUP_STORE: z.enum(["local", "s3"]).default("local"),
+  /** For BACKUP_STORE=local; default DATA_ROOT/backups. */
+  BACKUP_LOCAL_DIR: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(true),
 };
 
 export const apiEnvSchema = z.object({
@@ -90,6 +100,15 @@ export const workerEnvSchema = z.object({
   RFC2136_TSIG_ALGORITHM: z.string().default("hmac-sha256"),
   RFC2136_TSIG_SECRET: z.string().optional(),
   CLOUDFLARE_API_TOKEN: z.string().optional(),
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).default(4),
+  BACKUP_KEEP_MONTHLY: z.coerce.number().int().min(0).default(6),
+  /** Restore every new backup into a throwaway instance to prove it works. */
+  BACKUP_VERIFY: z.stringbool().default(true),
+  BACKUP_VERIFY_TIMEOUT_MS: ms.default(120_000),
+  /** Ports for throwaway verification instances. */
+  VERIFY_PORT_RANGE_START: port.default(30000),
+  VERIFY_PORT_RANGE_END: port.default(30999),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

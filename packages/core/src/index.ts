@@ -2,6 +2,7 @@ export * from "./access.ts";
 export * from "./accounts.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
+export * from "./backups.ts";
 export * from "./context.ts";
 export * from "./dns.ts";
 export * from "./domains.ts";

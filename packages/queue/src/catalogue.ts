@@ -4,6 +4,8 @@ import { z } from "zod";
 const operationPayload = z.object({ operationId: z.string().min(1) });
 const noPayload = z.object({}).strict();
 const domainPayload = z.object({ domainId: z.string().min(1) });
+const backupPayload = z.object({ backupId: z.string().min(1) });
+const instancePayload = z.object({ instanceId: z.string().min(1) });
 
 interface JobSpec<S extends z.ZodType> {
   queue: "operations" | "maintenance" | "checks";
@@ -50,7 +52,11 @@ export const jobCatalogue = {
   "room.delete": operation,
   "dns.check": operation,
   "certificate.issue": operation,
+  "backup.create": operation,
+  "backup.restore": operation,
   "domain.dns-check": check,
+  "backup.verify": { ...check, schema: backupPayload, attempts: 2 },
+  "instance.scheduled-backup": { ...check, schema: instancePayload },
   "maintenance.sweep": maintenance,
   "maintenance.sync": maintenance,
   "maintenance.supervise": maintenance,

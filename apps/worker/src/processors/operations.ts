@@ -7,6 +7,7 @@ import { instanceHosts } from "@xmpp-host/runtime";
 import { DriverCommandError } from "@xmpp-host/xmpp";
 import { type Job, UnrecoverableError } from "bullmq";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
+import { createBackup, RestoreRefusedError, restoreBackup } from "./backups.ts";
 import { CertificateRefusedError, issueCertificate } from "./certificates.ts";
 import { checkDomainDns, platformOf, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
 
@@ -265,6 +266,12 @@ export const operationHandlers: Record<OperationType, Handler> = {
     const input = (op.input ?? {}) as { source?: string };
     return issueCertificate(ctx, op.resourceId, input.source === "internal" ? "internal" : "acme", progress);
   },
+  "backup.create": (ctx, op, progress) => createBackup(ctx, op.resourceId, progress),
+  "backup.restore": (ctx, op, progress) => {
+    const input = (op.input ?? {}) as { backupId?: string };
+    if (!input.backupId) throw new PermanentError("the operation names no backup");
+    return restoreBackup(ctx, op.resourceId, input.backupId, progress);
+  },
   "room.delete": async (ctx, op) => {
     const found = await ctx.db.room.findUnique({ where: { id: op.resourceId } });
     if (!found) return { alreadyDeleted: true };
@@ -303,7 +310,8 @@ function isPermanent(err: unknown): boolean {
     err instanceof PermanentError ||
     err instanceof DriverCommandError ||
     err instanceof AppError ||
-    err instanceof CertificateRefusedError
+    err instanceof CertificateRefusedError ||
+    err instanceof RestoreRefusedError
   );
 }
 

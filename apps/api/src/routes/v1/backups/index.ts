@@ -1,0 +1,134 @@
+import type { Readable } from "node:stream";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { backupView, listBackups, loadBackup, requestBackup, requestRestore } from "@xmpp-host/core";
+import { settle } from "../../../operation-reply.ts";
+import { actorOf } from "../../../plugins/auth.ts";
+import { DateTime, Id, Nullable, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { operationView } from "../../../views.ts";
+
+const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
+const Backup = Type.Object({
+  id: Type.String(),
+  instanceId: Type.String(),
+  status: Type.String({ description: "queued | running | succeeded | failed" }),
+  verification: Type.String({
+    description: "pending | verified | failed: restored into a throwaway instance and checked",
+  }),
+  verificationError: Nullable(Type.String()),
+  trigger: Type.String(),
+  store: Type.String(),
+  sizeBytes: Nullable(Type.Integer()),
+  sha256: Nullable(Type.String()),
+  durationMs: Nullable(Type.Integer()),
+  pausedMs: Nullable(Type.Integer()),
+  error: Nullable(Type.String()),
+  createdAt: DateTime,
+  finishedAt: NullableDate,
+});
+
+export interface BackupDownloads {
+  open(storageKey: string): Promise<Readable>;
+}
+
+export const backupRoutes: FastifyPluginAsyncTypebox<{
+  maxWait: number;
+  store: string;
+  downloads: BackupDownloads;
+}> = async (app, opts) => {
+  app.get(
+    "/instances/:instanceId/backups",
+    {
+      schema: {
+        operationId: "listBackups",
+        tags: ["backups"],
+        params: Type.Object({ instanceId: Id }),
+        querystring: PageQuery,
+        response: { 200: page(Backup), ...problemResponses },
+      },
+    },
+    async (request) => listBackups(app.core, actorOf(request), request.params.instanceId, request.query),
+  );
+
+  const Created = Type.Object({ backup: Backup, operation: Operation });
+  app.post(
+    "/instances/:instanceId/backups",
+    {
+      schema: {
+        operationId: "createBackup",
+        tags: ["backups"],
+        summary: "Back up the instance now",
+        params: Type.Object({ instanceId: Id }),
+        querystring: WaitQuery,
+        response: { 201: Created, 202: Created, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { backup, operation } = await requestBackup(
+        app.core,
+        actorOf(request),
+        request.params.instanceId,
+        opts.store,
+      );
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
+      const latest = (await app.core.db.backup.findUnique({ where: { id: backup.id } })) ?? backup;
+      return reply
+        .status(settled.status)
+        .send({ backup: backupView(latest), operation: operationView(settled.operation) });
+    },
+  );
+
+  app.post(
+    "/backups/:backupId/restore",
+    {
+      schema: {
+        operationId: "restoreBackup",
+        tags: ["backups"],
+        summary: "Restore into the same instance (a rollback) or another instance of the tenant (a move)",
+        params: Type.Object({ backupId: Id }),
+        querystring: WaitQuery,
+        body: Type.Object({ targetInstanceId: Type.Optional(Id) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ operation: Operation }),
+          202: Type.Object({ operation: Operation }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const op = await requestRestore(app.core, actorOf(request), request.params.backupId, request.body ?? {});
+      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+    },
+  );
+
+  app.get(
+    "/backups/:backupId/download",
+    {
+      schema: {
+        operationId: "downloadBackup",
+        tags: ["backups"],
+        summary: "The encrypted archive (tenant owners only)",
+        params: Type.Object({ backupId: Id }),
+        produces: ["application/octet-stream"],
+      },
+    },
+    async (request, reply) => {
+      const backup = await loadBackup(app.core, actorOf(request), request.params.backupId, "own");
+      if (backup.status !== "succeeded" || !backup.storageKey) {
+        return reply
+          .status(409)
+          .type("application/problem+json")
+          .send({
+            type: "about:blank",
+            title: "Conflict",
+            status: 409,
+            detail: `this backup is ${backup.status}`,
+            code: "conflict",
+          });
+      }
+      reply.header("content-disposition", `attachment; filename="backup-${backup.id}.xhb"`);
+      return reply.type("application/octet-stream").send(await opts.downloads.open(backup.storageKey));
+    },
+  );
+};

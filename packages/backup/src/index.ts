@@ -1,0 +1,11 @@
+export * from "./archive.ts";
+export { CONTAINER_VERSION, DEFAULT_CHUNK_SIZE, decryptStream, deriveTenantKey, EncryptStream } from "./crypto.ts";
+export * from "./errors.ts";
+export * from "./from-env.ts";
+export { isSafeRelativePath } from "./paths.ts";
+export * from "./restore.ts";
+export * from "./retention.ts";
+export { type SnapshotFile, type SnapshotOptions, type SnapshotResult, snapshotInstance } from "./snapshot.ts";
+export * from "./store/local.ts";
+export * from "./store/s3.ts";
+export * from "./store/types.ts";
