@@ -79,6 +79,12 @@ afterAll(async () => {
 });
 
 describe("backups", () => {
+  it("schedules daily backups for every new instance", async () => {
+    const schedulers = await platform.workerCtx.queues.queues.checks.getJobSchedulers(0, -1);
+    const mine = schedulers.find((s) => s.key === `backup:${instance.id}`);
+    expect(Number(mine?.every)).toBe(24 * 3600_000);
+  });
+
   it("backs up an instance and verifies the backup automatically", async () => {
     const res = await call("POST", `/api/v1/instances/${instance.id}/backups?wait=60`);
     expect(res.status, res.text).toBe(201);

@@ -364,6 +364,29 @@ function backupSchedulerId(instanceId: string): string {
   return `backup:${instanceId}`;
 }
 
+/** The instance's backup schedule, from its interval (0 turns it off). */
+export async function scheduleBackups(ctx: WorkerContext, instance: { id: string; backupIntervalHours: number }) {
+  const q = ctx.queues.queues.checks;
+  if (instance.backupIntervalHours === 0) {
+    await q.removeJobScheduler(backupSchedulerId(instance.id));
+    return;
+  }
+  const every = instance.backupIntervalHours * 3600_000;
+  // An existing schedule keeps its next run: a worker restart must not push backups back.
+  const existing = await q.getJobScheduler(backupSchedulerId(instance.id));
+  if (existing && Number(existing.every) === every) return;
+  await q.upsertJobScheduler(
+    backupSchedulerId(instance.id),
+    // The first backup comes one interval after the schedule is made, not at once.
+    { every, startDate: Date.now() + every },
+    { name: "instance.scheduled-backup", data: { instanceId: instance.id } },
+  );
+}
+
+export async function unscheduleBackups(ctx: WorkerContext, instanceId: string) {
+  await ctx.queues.queues.checks.removeJobScheduler(backupSchedulerId(instanceId));
+}
+
 /** Makes the backup schedules match the instances in PostgreSQL; run at every worker boot. */
 export async function reconcileBackupSchedules(ctx: WorkerContext) {
   const instances = await ctx.db.instance.findMany({
@@ -376,11 +399,7 @@ export async function reconcileBackupSchedules(ctx: WorkerContext) {
     if (s.key.startsWith("backup:") && !wanted.has(s.key)) await q.removeJobScheduler(s.key);
   }
   for (const [key, i] of wanted) {
-    await q.upsertJobScheduler(
-      key,
-      { every: i.backupIntervalHours * 3600_000 },
-      { name: "instance.scheduled-backup", data: { instanceId: i.id } },
-    );
+    await scheduleBackups(ctx, i);
   }
   return { scheduled: wanted.size };
 }

@@ -7,7 +7,7 @@ import { instanceHosts } from "@xmpp-host/runtime";
 import { DriverCommandError } from "@xmpp-host/xmpp";
 import { type Job, UnrecoverableError } from "bullmq";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
-import { createBackup, RestoreRefusedError, restoreBackup } from "./backups.ts";
+import { createBackup, RestoreRefusedError, restoreBackup, scheduleBackups, unscheduleBackups } from "./backups.ts";
 import { CertificateRefusedError, issueCertificate } from "./certificates.ts";
 import { checkDomainDns, platformOf, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
 
@@ -93,6 +93,7 @@ async function startInstance(ctx: WorkerContext, instanceId: string, progress: P
     where: { id: instance.id },
     data: { status: "running", pid: status.pid, version: info.version, lastError: null },
   });
+  await scheduleBackups(ctx, instance);
   return { pid: status.pid, version: info.version };
 }
 
@@ -150,6 +151,7 @@ export const operationHandlers: Record<OperationType, Handler> = {
     if (!instance) return { alreadyDeleted: true };
     await progress(30, "stopping and removing the server");
     await ctx.forgetDriver(instance.id);
+    await unscheduleBackups(ctx, instance.id);
     await ctx.runtime.destroy(instance.id);
     await progress(80, "removing the records");
     await ctx.db.$transaction([
