@@ -398,7 +398,7 @@ export async function reconcileBackupSchedules(ctx: WorkerContext) {
   for (const s of await q.getJobSchedulers(0, -1)) {
     if (s.key.startsWith("backup:") && !wanted.has(s.key)) await q.removeJobScheduler(s.key);
   }
-  for (const [key, i] of wanted) {
+  for (const i of wanted.values()) {
     await scheduleBackups(ctx, i);
   }
   return { scheduled: wanted.size };
