@@ -1,5 +1,6 @@
 import { type CoreContext, isFinished, waitForOperation } from "@xmpp-host/core";
 import type { Operation } from "@xmpp-host/db";
+import { operationView } from "./views.ts";
 
 /**
  * Applies `?wait=SECONDS`: holds the answer until the operation ends (capped by configuration).
@@ -14,4 +15,20 @@ export async function settle(
 ): Promise<{ operation: Operation; status: number }> {
   const operation = wait ? await waitForOperation(core, op.id, Math.min(wait, maxWait)) : op;
   return { operation, status: isFinished(operation) ? doneStatus : 202 };
+}
+
+interface StatusReply {
+  status(code: number): { send(body: unknown): unknown };
+}
+
+/** The common answer of a route that only starts an operation: `{ operation }`, 202 or 200 after `?wait`. */
+export async function replyWithOperation(
+  core: CoreContext,
+  reply: StatusReply,
+  op: Operation,
+  wait: number | undefined,
+  maxWait: number,
+): Promise<void> {
+  const settled = await settle(core, op, wait, maxWait);
+  reply.status(settled.status).send({ operation: operationView(settled.operation) });
 }

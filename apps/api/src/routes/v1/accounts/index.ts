@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { replyWithOperation, settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { Account, Id, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
 import { operationView } from "../../../views.ts";
@@ -42,8 +42,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
     },
     async (request, reply) => {
       const op = await deleteAccount(app.core, actorOf(request), request.params.accountId);
-      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
     },
   );
 

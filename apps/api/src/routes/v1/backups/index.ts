@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { backupView, listBackups, loadBackup, requestBackup, requestRestore } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { replyWithOperation, settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
 import { operationView } from "../../../views.ts";
@@ -97,8 +97,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const op = await requestRestore(app.core, actorOf(request), request.params.backupId, request.body ?? {});
-      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
     },
   );
 

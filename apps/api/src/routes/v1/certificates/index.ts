@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { getCertificates, requestCertificate } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { replyWithOperation } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
-import { operationView } from "../../../views.ts";
 
 const Params = Type.Object({ domainId: Id });
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
@@ -67,8 +66,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
     },
     async (request, reply) => {
       const op = await requestCertificate(app.core, actorOf(request), request.params.domainId, request.body ?? {});
-      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
     },
   );
 };

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { getDnsView, requestDnsCheck } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { replyWithOperation } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
-import { operationView } from "../../../views.ts";
 
 const Params = Type.Object({ domainId: Id });
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
@@ -89,8 +88,7 @@ export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (
     },
     async (request, reply) => {
       const op = await requestDnsCheck(app.core, actorOf(request), request.params.domainId);
-      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
     },
   );
 };

@@ -9,7 +9,7 @@ import {
   loadDomain,
   updateDomain,
 } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { replyWithOperation, settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Account,
@@ -90,8 +90,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const op = await deleteDomain(app.core, actorOf(request), request.params.domainId);
-      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
     },
   );
 

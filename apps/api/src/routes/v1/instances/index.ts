@@ -8,7 +8,7 @@ import {
   loadInstance,
   updateInstance,
 } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { replyWithOperation, settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Domain,
@@ -75,8 +75,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
     },
     async (request, reply) => {
       const op = await deleteInstance(app.core, actorOf(request), request.params.instanceId, request.query.force);
-      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
     },
   );
 
@@ -98,8 +97,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
       },
       async (request, reply) => {
         const op = await instanceAction(app.core, actorOf(request), request.params.instanceId, action);
-        const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-        return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+        return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
       },
     );
   }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { deleteRoom, loadRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { replyWithOperation, settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { Id, Operation, problemResponses, Room, WaitQuery } from "../../../schemas.ts";
 import { operationView } from "../../../views.ts";
@@ -90,8 +90,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const op = await deleteRoom(app.core, actorOf(request), request.params.roomId);
-      const settled = await settle(app.core, op, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ operation: operationView(settled.operation) });
+      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
     },
   );
 };
