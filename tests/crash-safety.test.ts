@@ -141,7 +141,7 @@ describe("crash safety", () => {
     const queues = new JobQueues(redis);
     try {
       const job = await queues.queues.operations.getJob(opId);
-      expect(job).toBeTruthy();
+      expect(job?.id).toBe(opId);
       await job?.remove();
       expect(await queues.queues.operations.getJob(opId)).toBeUndefined();
     } finally {

@@ -267,7 +267,12 @@ describe("the API describes itself", () => {
       Object.values(p),
     );
     expect(ops.length).toBeGreaterThan(25);
-    for (const op of ops) expect(op.operationId).toBeTruthy();
+    const ids = ops.map((op) => op.operationId);
+    expect(ids.every((id) => typeof id === "string" && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(
+      expect.arrayContaining(["signup", "createInstance", "createAccount", "createRoom", "getOperation"]),
+    );
     const docs = await platform.app.inject({ method: "GET", url: "/docs/" });
     expect(docs.statusCode).toBe(200);
   });

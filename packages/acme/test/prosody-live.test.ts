@@ -78,7 +78,7 @@ describe("ACME certificates reach a running Prosody without a restart", () => {
     expect(pid).toBeTypeOf("number");
     const s = await served();
     expect(s.authorized).toBe(false);
-    expect(s.authorizationError).toBeTruthy();
+    expect(s.authorizationError).toMatch(/self[ _-]?signed|unable to (get|verify)/i);
     const initial = readFileSync(`${runtime.paths(spec.id).certs}/${D}.crt`, "utf8");
     expect(s.fingerprint).toBe(fingerprintOf(initial));
     expect(s.subjectAltNames).toEqual(serviceHosts(D));
