@@ -1,5 +1,5 @@
 import type { ApiEnv } from "@xmpp-host/config";
-import { type CoreContext, SecretBox } from "@xmpp-host/core";
+import { type CoreContext, platformSettingsFromEnv, SecretBox } from "@xmpp-host/core";
 import { getDb } from "@xmpp-host/db";
 import { createRedis, JobQueues, OperationWaiters } from "@xmpp-host/queue";
 
@@ -17,13 +17,7 @@ export function createCoreContext(env: ApiEnv) {
       portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],
       bindAddress: env.INSTANCE_BIND_ADDRESS,
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
-      platform: {
-        host: env.PLATFORM_HOST,
-        ipv4: env.PLATFORM_IPV4,
-        ipv6: env.PLATFORM_IPV6,
-        ...(env.PLATFORM_BASE_DOMAIN ? { baseDomain: env.PLATFORM_BASE_DOMAIN } : {}),
-        ...(env.ACME_CAA_ISSUER ? { caaIssuer: env.ACME_CAA_ISSUER } : {}),
-      },
+      platform: platformSettingsFromEnv(env),
     },
   };
   return { core, redis, queues, waiters };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xmpp-host/acme";
 import { type BackupStore, createBackupStore } from "@xmpp-host/backup";
 import type { WorkerEnv } from "@xmpp-host/config";
-import { SecretBox } from "@xmpp-host/core";
+import { type CoreContext, platformSettingsFromEnv, SecretBox } from "@xmpp-host/core";
 import { type Db, type Domain, getDb, type Instance, isUniqueViolation } from "@xmpp-host/db";
 import {
   CloudflareProvider,
@@ -20,6 +20,8 @@ import type { Logger } from "pino";
 /** Everything a processor needs; built once per worker process. */
 export interface WorkerContext {
   env: WorkerEnv;
+  /** Core's services, for work the worker starts itself (schedules, renewals). */
+  core: CoreContext;
   db: Db;
   secrets: SecretBox;
   queues: JobQueues;
@@ -68,8 +70,20 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     }
     return accountKey();
   }
+  const core: CoreContext = {
+    db,
+    secrets,
+    queue: { enqueue: (op) => queues.enqueueOperation(op, env.OPERATION_ATTEMPTS) },
+    settings: {
+      portRange: [0, 0],
+      bindAddress: "127.0.0.1",
+      platform: platformSettingsFromEnv(env),
+      renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
+    },
+  };
   return {
     env,
+    core,
     db,
     secrets,
     queues,

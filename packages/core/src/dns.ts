@@ -1,3 +1,4 @@
+import { nextRenewalAt } from "@xmpp-host/acme";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { type DnsTarget, expectedRecords, zoneSnippet } from "@xmpp-host/dns";
 import { audit } from "./audit.ts";
@@ -7,6 +8,23 @@ import { AppError } from "./errors.ts";
 import { dispatch, recordOperation } from "./operations.ts";
 
 const defaults: PlatformDnsSettings = { host: "xmpp.localhost", ipv4: [], ipv6: [] };
+
+/** The platform's DNS settings from the environment (both apps read the same variables). */
+export function platformSettingsFromEnv(env: {
+  PLATFORM_HOST: string;
+  PLATFORM_IPV4: string[];
+  PLATFORM_IPV6: string[];
+  PLATFORM_BASE_DOMAIN?: string | undefined;
+  ACME_CAA_ISSUER?: string | undefined;
+}): PlatformDnsSettings {
+  return {
+    host: env.PLATFORM_HOST,
+    ipv4: env.PLATFORM_IPV4,
+    ipv6: env.PLATFORM_IPV6,
+    ...(env.PLATFORM_BASE_DOMAIN ? { baseDomain: env.PLATFORM_BASE_DOMAIN } : {}),
+    ...(env.ACME_CAA_ISSUER ? { caaIssuer: env.ACME_CAA_ISSUER } : {}),
+  };
+}
 
 export function platformSettings(ctx: CoreContext): PlatformDnsSettings {
   return ctx.settings.platform ?? defaults;
@@ -74,10 +92,6 @@ export async function requestDnsCheck(ctx: CoreContext, actor: Actor, domainId: 
   return operation;
 }
 
-export function nextRenewalAt(notAfter: Date, renewBeforeDays: number): Date {
-  return new Date(notAfter.getTime() - renewBeforeDays * 24 * 3600_000);
-}
-
 export async function getCertificates(ctx: CoreContext, actor: Actor, domainId: string) {
   const domain = await loadDomain(ctx, actor, domainId, "read");
   const certs = await ctx.db.certificate.findMany({ where: { domainId }, orderBy: { createdAt: "desc" }, take: 10 });
@@ -90,7 +104,7 @@ export async function getCertificates(ctx: CoreContext, actor: Actor, domainId: 
     notBefore: c.notBefore,
     notAfter: c.notAfter,
     fingerprint: c.fingerprint,
-    nextRenewalAt: nextRenewalAt(c.notAfter, renewBefore),
+    nextRenewalAt: nextRenewalAt(c, renewBefore),
     createdAt: c.createdAt,
   });
   const current = certs[0];

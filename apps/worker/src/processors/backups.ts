@@ -14,7 +14,7 @@ import {
 } from "@xmpp-host/backup";
 import { domainHosts, roomJid, startBackup } from "@xmpp-host/core";
 import type { Instance } from "@xmpp-host/db";
-import { instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
+import { instanceHosts, isPortFree, LocalRuntime } from "@xmpp-host/runtime";
 import { createDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { sync } from "./maintenance.ts";
@@ -229,7 +229,7 @@ export async function restoreBackup(ctx: WorkerContext, targetId: string, backup
       data: { status: "running", pid: started.pid, desiredState: "running", lastError: null },
     });
     await progress(90, "syncing the platform's view");
-    const synced = await sync(ctx);
+    const synced = await sync(ctx, target.id);
     return { backupId, files: (manifest as { files?: unknown[] }).files?.length ?? null, synced };
   });
 }
@@ -325,16 +325,9 @@ export async function verifyBackup(ctx: WorkerContext, backupId: string) {
 }
 
 async function freeVerifyPorts(ctx: WorkerContext): Promise<[number, number, number]> {
-  const net = await import("node:net");
-  const free = (p: number) =>
-    new Promise<boolean>((resolve) => {
-      const srv = net.createServer();
-      srv.once("error", () => resolve(false));
-      srv.listen(p, "127.0.0.1", () => srv.close(() => resolve(true)));
-    });
   const found: number[] = [];
   for (let p = ctx.env.VERIFY_PORT_RANGE_START; p <= ctx.env.VERIFY_PORT_RANGE_END && found.length < 3; p++) {
-    if (await free(p)) found.push(p);
+    if (await isPortFree("127.0.0.1", p)) found.push(p);
   }
   const [a, b, c] = found;
   if (a === undefined || b === undefined || c === undefined)
@@ -348,15 +341,7 @@ export async function scheduledBackup(ctx: WorkerContext, instanceId: string) {
   if (instance?.status !== "running" || instance.backupIntervalHours === 0) return null;
   const busy = await ctx.db.backup.count({ where: { instanceId, status: { in: ["queued", "running"] } } });
   if (busy) return null;
-  const coreCtx = {
-    db: ctx.db,
-    secrets: ctx.secrets,
-    queue: {
-      enqueue: (op: { id: string; type: string }) => ctx.queues.enqueueOperation(op, ctx.env.OPERATION_ATTEMPTS),
-    },
-    settings: { portRange: [0, 0] as [number, number], bindAddress: "127.0.0.1" },
-  };
-  const { backup } = await startBackup(coreCtx, null, instanceId, "scheduled", ctx.env.BACKUP_STORE);
+  const { backup } = await startBackup(ctx.core, null, instanceId, "scheduled", ctx.env.BACKUP_STORE);
   return { backupId: backup.id };
 }
 

@@ -1,5 +1,5 @@
 import { AcmeError, fetchServedCertificate, type IssuedCertificate, renewalDue } from "@xmpp-host/acme";
-import { domainHosts } from "@xmpp-host/core";
+import { dispatch, domainHosts, recordOperation } from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import type { WorkerContext } from "../context.ts";
 
@@ -158,16 +158,16 @@ export async function renewCertificates(ctx: WorkerContext, now = new Date()): P
     });
     if (pending) continue;
     const source = domain.certificateMode === "acme" ? "acme" : "internal";
-    const op = await ctx.db.operation.create({
-      data: {
+    const op = await ctx.db.$transaction((tx) =>
+      recordOperation(ctx.core, tx, null, {
         type: "certificate.issue",
         tenantId: domain.tenantId,
         resourceType: "domain",
         resourceId: domain.id,
         input: { source, reason: "renewal" },
-      },
-    });
-    await ctx.queues.enqueueOperation(op, ctx.env.OPERATION_ATTEMPTS);
+      }),
+    );
+    await dispatch(ctx.core, op);
     requested.push(domain.id);
   }
   return { requested };

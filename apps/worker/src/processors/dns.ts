@@ -1,16 +1,5 @@
-import type { WorkerEnv } from "@xmpp-host/config";
-import { dnsTargetOf, type PlatformDnsSettings } from "@xmpp-host/core";
+import { dnsTargetOf, platformSettings } from "@xmpp-host/core";
 import type { WorkerContext } from "../context.ts";
-
-export function platformOf(env: WorkerEnv): PlatformDnsSettings {
-  return {
-    host: env.PLATFORM_HOST,
-    ipv4: env.PLATFORM_IPV4,
-    ipv6: env.PLATFORM_IPV6,
-    ...(env.PLATFORM_BASE_DOMAIN ? { baseDomain: env.PLATFORM_BASE_DOMAIN } : {}),
-    ...(env.ACME_CAA_ISSUER ? { caaIssuer: env.ACME_CAA_ISSUER } : {}),
-  };
-}
 
 const healthy = new Set(["ok", "warning"]);
 
@@ -59,7 +48,7 @@ export async function reconcileDnsSchedules(ctx: WorkerContext): Promise<{ sched
 export async function checkDomainDns(ctx: WorkerContext, domainId: string) {
   const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
   if (!domain || domain.state === "deleting") return null;
-  const report = await ctx.dnsChecker().check(dnsTargetOf(domain, domain.instance, platformOf(ctx.env)));
+  const report = await ctx.dnsChecker().check(dnsTargetOf(domain, domain.instance, platformSettings(ctx.core)));
   const ownership = report.records.find((r) => r.type === "TXT");
   const newlyVerified = !domain.verified && ownership?.status === "ok";
   await ctx.db.$transaction(async (tx) => {

@@ -79,9 +79,12 @@ export async function supervise(ctx: WorkerContext): Promise<{ restarted: string
  * Reads what exists on each server into the platform's view: accounts and rooms that users made
  * themselves appear with origin `server`. Sync never deletes anything.
  */
-export async function sync(ctx: WorkerContext): Promise<{ accountsAdded: number; roomsAdded: number }> {
+export async function sync(
+  ctx: WorkerContext,
+  instanceId?: string,
+): Promise<{ accountsAdded: number; roomsAdded: number }> {
   const instances = await ctx.db.instance.findMany({
-    where: { status: "running" },
+    where: { status: "running", ...(instanceId ? { id: instanceId } : {}) },
     include: { domains: { where: { state: "active" } } },
   });
   let accountsAdded = 0;

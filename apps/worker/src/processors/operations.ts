@@ -1,4 +1,4 @@
-import { AppError, dnsTargetOf, domainHosts, isUnderPlatformDomain, roomJid } from "@xmpp-host/core";
+import { AppError, dnsTargetOf, domainHosts, isUnderPlatformDomain, platformSettings, roomJid } from "@xmpp-host/core";
 import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords } from "@xmpp-host/dns";
 import { announceFinished } from "@xmpp-host/queue";
@@ -9,7 +9,7 @@ import { type Job, UnrecoverableError } from "bullmq";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
 import { createBackup, RestoreRefusedError, restoreBackup, scheduleBackups, unscheduleBackups } from "./backups.ts";
 import { CertificateRefusedError, issueCertificate } from "./certificates.ts";
-import { checkDomainDns, platformOf, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
+import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
 
 export type Progress = (percent: number, step: string) => Promise<void>;
 type Result = Prisma.InputJsonValue | undefined;
@@ -168,7 +168,7 @@ export const operationHandlers: Record<OperationType, Handler> = {
     await progress(60, "activating the hosts");
     const applied = await applyConfiguration(ctx, domain.instance);
     // Domains under the platform's base domain are the platform's own: published by it, verified by construction.
-    const platform = platformOf(ctx.env);
+    const platform = platformSettings(ctx.core);
     const managed = isUnderPlatformDomain(domain.name, platform);
     const zone = managed ? ctx.platformZone() : null;
     if (zone) {
