@@ -16,6 +16,7 @@ command -v openssl >/dev/null || need+=(openssl)
 command -v pebble >/dev/null || need+=(pebble)
 [ -x /usr/sbin/named ] || need+=(bind9)
 [ -d /usr/lib/python3/dist-packages/slixmpp ] || need+=(python3-slixmpp)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then need+=(redis-server); fi
 if [ ${#need[@]} -gt 0 ]; then

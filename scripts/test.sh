@@ -11,6 +11,8 @@ echo "== lint and format (biome)"
 npx biome check .
 echo "== type check (tsc)"
 npx tsc -p tsconfig.json --noEmit
+echo "== build the web app (next build)"
+npm run --silent build -w @xmpp-host/web
 echo "== tests (vitest)"
 export DATABASE_URL="$TEST_DATABASE_URL"
 # Tests use their own Redis database so they never touch a running platform's queues.

@@ -1,2 +1,2 @@
 /** @type {import('next').NextConfig} */
-export default { output: "standalone", poweredByHeader: false };
+export default { poweredByHeader: false, reactStrictMode: true };

@@ -23,6 +23,7 @@ import { fleetRoutes } from "./routes/v1/fleet/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
 import { meRoutes } from "./routes/v1/me/index.ts";
 import { operationRoutes } from "./routes/v1/operations/index.ts";
+import { platformRoutes } from "./routes/v1/platform/index.ts";
 import { roomRoutes } from "./routes/v1/rooms/index.ts";
 import { tenantRoutes } from "./routes/v1/tenants/index.ts";
 import { Problem } from "./schemas.ts";
@@ -87,6 +88,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
         perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       });
       await v1.register(meRoutes);
+      await v1.register(platformRoutes);
       await v1.register(tenantRoutes, { maxWait });
       await v1.register(instanceRoutes, { maxWait });
       await v1.register(domainRoutes, { maxWait });

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { AuthForm } from "../../components/auth-form";
+import { PublicShell } from "../../components/public-shell";
+import { Card } from "../../components/ui/card";
+import { getI18n } from "../../lib/i18n/server";
+
+export async function generateMetadata() {
+  const { m } = await getI18n();
+  return { title: m.auth.loginTitle };
+}
+
+export default async function Page() {
+  const { m } = await getI18n();
+  return (
+    <PublicShell>
+      <h1 className="text-2xl font-semibold tracking-tight">{m.auth.loginTitle}</h1>
+      <p className="mb-6 mt-1 text-sm text-zinc-600">{m.auth.loginLead}</p>
+      <Card>
+        <Suspense>
+          <AuthForm mode="login" />
+        </Suspense>
+      </Card>
+      <p className="mt-4 text-center text-sm text-zinc-700">
+        {m.auth.noAccount}{" "}
+        <Link href="/signup" className="font-medium text-brand-700 underline">
+          {m.auth.toSignup}
+        </Link>
+      </p>
+    </PublicShell>
+  );
+}

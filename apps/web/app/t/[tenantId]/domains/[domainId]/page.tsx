@@ -1,0 +1,164 @@
+import Link from "next/link";
+import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
+import { DeleteDomainButton, RegistrationPolicyForm } from "../../../../../components/forms/domain-settings";
+import { CreateRoomForm, DeleteRoomButton, RoomMembersForm } from "../../../../../components/forms/rooms";
+import { Pager } from "../../../../../components/pager";
+import { Badge, StatusBadge } from "../../../../../components/ui/badge";
+import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
+import { must, serverApi } from "../../../../../lib/api/server";
+import { getI18n } from "../../../../../lib/i18n/server";
+
+const tabs = ["accounts", "rooms", "settings"] as const;
+type Tab = (typeof tabs)[number];
+
+export default async function DomainPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenantId: string; domainId: string }>;
+  searchParams: Promise<{ tab?: string; cursor?: string }>;
+}) {
+  const { tenantId, domainId } = await params;
+  const query = await searchParams;
+  const tab: Tab = tabs.find((t) => t === query.tab) ?? "accounts";
+  const cursor = query.cursor ? { cursor: query.cursor } : {};
+  const { m } = await getI18n();
+  const api = await serverApi();
+  const domain = must(await api.GET("/api/v1/domains/{domainId}", { params: { path: { domainId } } }));
+  const base = `/t/${tenantId}/domains/${domainId}`;
+  const labels: Record<Tab, string> = {
+    accounts: m.accounts.title,
+    rooms: m.rooms.title,
+    settings: m.domains.registration,
+  };
+
+  let body: React.ReactNode = null;
+  if (tab === "accounts") {
+    const accounts = must(
+      await api.GET("/api/v1/domains/{domainId}/accounts", {
+        params: { path: { domainId }, query: { limit: 50, ...cursor } },
+      }),
+    );
+    body = (
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          {accounts.items.length === 0 ? (
+            <EmptyState title={m.accounts.emptyTitle} body={m.accounts.emptyBody} />
+          ) : (
+            <Card>
+              <ul className="divide-y divide-zinc-200">
+                {accounts.items.map((account) => (
+                  <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    <div>
+                      <p className="font-medium">{account.jid}</p>
+                      <p className="text-xs text-zinc-600">
+                        {m.accounts.origins[account.origin as keyof typeof m.accounts.origins] ?? account.origin} ·{" "}
+                        {m.status[account.state]}
+                      </p>
+                    </div>
+                    <AccountActions accountId={account.id} jid={account.jid} />
+                  </li>
+                ))}
+              </ul>
+              <Pager nextCursor={accounts.nextCursor} query={{ tab }} />
+            </Card>
+          )}
+        </div>
+        <Card title={m.accounts.create}>
+          <CreateAccountForm domainId={domainId} domain={domain.name} />
+        </Card>
+      </div>
+    );
+  } else if (tab === "rooms") {
+    const rooms = must(
+      await api.GET("/api/v1/domains/{domainId}/rooms", {
+        params: { path: { domainId }, query: { limit: 50, ...cursor } },
+      }),
+    );
+    body = (
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          {rooms.items.length === 0 ? (
+            <EmptyState title={m.rooms.emptyTitle} body={m.rooms.emptyBody} />
+          ) : (
+            rooms.items.map((room) => (
+              <Card
+                key={room.id}
+                title={
+                  <span className="flex flex-wrap items-center gap-2">
+                    {room.title || room.name} <span className="text-sm font-normal text-zinc-600">{room.jid}</span>
+                    {room.membersOnly ? <Badge tone="blue">{m.rooms.membersOnly}</Badge> : null}
+                  </span>
+                }
+                actions={<DeleteRoomButton roomId={room.id} name={room.title || room.name} />}
+              >
+                <RoomMembersForm roomId={room.id} members={room.members} />
+              </Card>
+            ))
+          )}
+          <Pager nextCursor={rooms.nextCursor} query={{ tab }} />
+        </div>
+        <Card title={m.rooms.create}>
+          <CreateRoomForm domainId={domainId} />
+        </Card>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={m.domains.registration}>
+          <RegistrationPolicyForm domainId={domainId} current={domain.registration} />
+          {domain.registration === "open" ? (
+            <p className="mt-3 text-sm">
+              <Link className="text-brand-700 underline" href={`/register/${domain.name}`}>
+                {m.domains.openSignupPage}
+              </Link>
+            </p>
+          ) : null}
+        </Card>
+        <Card title={m.domains.delete}>
+          <DeleteDomainButton
+            domainId={domainId}
+            name={domain.name}
+            back={`/t/${tenantId}/instances/${domain.instanceId}`}
+          />
+        </Card>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/t/${tenantId}/instances/${domain.instanceId}`} className="text-brand-700 underline">
+          {m.instances.title}
+        </Link>
+      </p>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {domain.name} <StatusBadge status={domain.state} labels={m.status} />
+            <Badge tone={domain.verified ? "green" : "amber"}>
+              {domain.verified ? m.domains.verified : m.domains.notVerified}
+            </Badge>
+          </span>
+        }
+      />
+      <nav aria-label={m.domains.tabs} className="mb-6 flex gap-1 border-b border-zinc-200">
+        {tabs.map((t) => (
+          <Link
+            key={t}
+            href={`${base}?tab=${t}`}
+            aria-current={t === tab ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+              t === tab ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-700 hover:text-zinc-900"
+            }`}
+          >
+            {labels[t]}
+          </Link>
+        ))}
+      </nav>
+      {body}
+    </>
+  );
+}

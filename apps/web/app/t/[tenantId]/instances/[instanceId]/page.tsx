@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { CreateDomainForm } from "../../../../../components/forms/create-domain";
+import { InstanceActions } from "../../../../../components/forms/instance-actions";
+import { StatusBadge } from "../../../../../components/ui/badge";
+import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
+import { must, serverApi } from "../../../../../lib/api/server";
+import { formatDateTime } from "../../../../../lib/i18n/format";
+import { getI18n } from "../../../../../lib/i18n/server";
+
+export default async function InstancePage({ params }: { params: Promise<{ tenantId: string; instanceId: string }> }) {
+  const { tenantId, instanceId } = await params;
+  const { m, locale } = await getI18n();
+  const api = await serverApi();
+  const [instance, domains, platform] = await Promise.all([
+    api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }).then(must),
+    api
+      .GET("/api/v1/instances/{instanceId}/domains", { params: { path: { instanceId }, query: { limit: 200 } } })
+      .then(must),
+    api.GET("/api/v1/platform").then(must),
+  ]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/t/${tenantId}/instances`} className="text-brand-700 underline">
+          {m.instances.title}
+        </Link>
+      </p>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            {instance.name} <StatusBadge status={instance.status} labels={m.status} />
+          </span>
+        }
+        actions={
+          <InstanceActions tenantId={tenantId} instanceId={instanceId} name={instance.name} status={instance.status} />
+        }
+      />
+      {instance.lastError ? <p className="mb-4 text-sm text-red-700">{instance.lastError}</p> : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title={m.instances.domains}>
+            {domains.items.length === 0 ? (
+              <EmptyState title={m.domains.emptyTitle} body={m.domains.emptyBody} />
+            ) : (
+              <ul className="divide-y divide-zinc-200">
+                {domains.items.map((domain) => (
+                  <li key={domain.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                    <Link
+                      href={`/t/${tenantId}/domains/${domain.id}`}
+                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {domain.name}
+                    </Link>
+                    <StatusBadge status={domain.state} labels={m.status} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title={m.instances.endpoints}>
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
+              <div>
+                <dt className="text-zinc-600">{m.instances.host}</dt>
+                <dd className="font-mono">{instance.endpoints.host}</dd>
+              </div>
+              <div>
+                <dt className="text-zinc-600">{m.instances.c2sPort}</dt>
+                <dd className="font-mono">{instance.endpoints.c2sPort}</dd>
+              </div>
+              <div>
+                <dt className="text-zinc-600">{m.instances.s2sPort}</dt>
+                <dd className="font-mono">{instance.endpoints.s2sPort}</dd>
+              </div>
+              <div>
+                <dt className="text-zinc-600">{m.instances.httpPort}</dt>
+                <dd className="font-mono">{instance.endpoints.httpPort}</dd>
+              </div>
+            </dl>
+            <p className="mt-3 text-xs text-zinc-600">
+              {instance.server} {instance.version ?? ""} · {m.instances.createdAt}{" "}
+              {formatDateTime(locale, instance.createdAt)}
+            </p>
+          </Card>
+        </div>
+        <Card title={m.domains.add}>
+          <CreateDomainForm tenantId={tenantId} instanceId={instanceId} baseDomain={platform.baseDomain} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useId } from "react";
+import { api } from "../lib/api/client";
+import { useI18n } from "../lib/i18n/client";
+
+export function NavLinks({ links }: { links: { href: string; label: string; exact?: boolean }[] }) {
+  const pathname = usePathname();
+  const { m } = useI18n();
+  return (
+    <nav aria-label={m.nav.main} className="-mb-px flex gap-1 overflow-x-auto">
+      {links.map((link) => {
+        const active = link.exact ? pathname === link.href : pathname.startsWith(link.href);
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
+              active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-700 hover:text-zinc-900"
+            }`}
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+export function TenantSwitcher({ current, tenants }: { current: string; tenants: { id: string; name: string }[] }) {
+  const { m } = useI18n();
+  const router = useRouter();
+  const id = useId();
+  if (tenants.length < 2) return null;
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <label htmlFor={id} className="sr-only">
+        {m.app.switchTenant}
+      </label>
+      <select
+        id={id}
+        value={current}
+        onChange={(e) => router.push(`/t/${e.target.value}`)}
+        className="rounded-md border border-zinc-300 bg-white px-2 py-1"
+      >
+        {tenants.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function SignOutButton() {
+  const { m } = useI18n();
+  const router = useRouter();
+  return (
+    <button
+      type="button"
+      className="rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100"
+      onClick={async () => {
+        await api.POST("/api/v1/auth/logout");
+        router.push("/login");
+        router.refresh();
+      }}
+    >
+      {m.app.signOut}
+    </button>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getI18n } from "../lib/i18n/server";
+import { NavLinks, SignOutButton, TenantSwitcher } from "./app-nav";
+import { LanguageSwitcher } from "./language-switcher";
+
+export interface ShellUser {
+  name: string;
+  isOperator: boolean;
+  tenants: { id: string; name: string; role: string }[];
+}
+
+/** The signed-in frame: brand, organisation switcher, language, sign-out and the main navigation. */
+export async function AppShell({
+  user,
+  tenantId,
+  children,
+}: {
+  user: ShellUser;
+  tenantId?: string;
+  children: ReactNode;
+}) {
+  const { m } = await getI18n();
+  const tenant = user.tenants.find((t) => t.id === tenantId);
+  const base = tenantId ? `/t/${tenantId}` : null;
+  const links = [
+    ...(base
+      ? [
+          { href: base, label: m.nav.overview, exact: true },
+          { href: `${base}/instances`, label: m.nav.instances },
+          { href: `${base}/operations`, label: m.nav.operations },
+          { href: `${base}/members`, label: m.nav.members },
+          { href: `${base}/tokens`, label: m.nav.tokens },
+        ]
+      : []),
+    ...(user.isOperator ? [{ href: "/fleet", label: m.nav.fleet }] : []),
+  ];
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-3">
+          <div className="flex items-center gap-3">
+            <Link href="/" className="font-semibold text-brand-700">
+              {m.app.name}
+            </Link>
+            {tenant ? <span className="text-sm text-zinc-700">{tenant.name}</span> : null}
+          </div>
+          <div className="flex items-center gap-3">
+            {tenantId ? <TenantSwitcher current={tenantId} tenants={user.tenants} /> : null}
+            <LanguageSwitcher />
+            <SignOutButton />
+          </div>
+        </div>
+        <div className="mx-auto max-w-6xl px-4 pt-2">
+          <NavLinks links={links} />
+        </div>
+      </header>
+      <main id="content" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useState } from "react";
+import { api } from "../../lib/api/client";
+import { fieldError } from "../../lib/api/problem";
+import { useI18n } from "../../lib/i18n/client";
+import { useAction } from "../../lib/use-action";
+import { Button } from "../ui/button";
+import { Alert, SelectField, TextField } from "../ui/field";
+
+export function CreateTokenForm({ tenantId }: { tenantId: string }) {
+  const { m } = useI18n();
+  const action = useAction();
+  const [token, setToken] = useState<string | null>(null);
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        const role = String(form.get("tokenRole")) as "admin" | "viewer";
+        const result = await action.run(() =>
+          api.POST("/api/v1/api-tokens", { body: { name: String(form.get("tokenName") ?? ""), tenantId, role } }),
+        );
+        const value = (result?.data as { token?: string } | undefined)?.token;
+        if (value) setToken(value);
+      }}
+    >
+      {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
+      <TextField
+        id="tokenName"
+        label={m.tokens.name}
+        required
+        maxLength={100}
+        error={fieldError(action.problem, "name")}
+      />
+      <SelectField id="tokenRole" label={m.members.role} defaultValue="admin">
+        <option value="admin">{m.members.roles.admin}</option>
+        <option value="viewer">{m.members.roles.viewer}</option>
+      </SelectField>
+      <Button type="submit" disabled={action.pending}>
+        {m.tokens.create}
+      </Button>
+      {token ? (
+        <Alert tone="success">
+          <p>{m.tokens.created}</p>
+          <code className="mt-1 block break-all font-mono text-xs">{token}</code>
+        </Alert>
+      ) : null}
+    </form>
+  );
+}

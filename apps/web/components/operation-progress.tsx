@@ -1,0 +1,74 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { api } from "../lib/api/client";
+import { useI18n } from "../lib/i18n/client";
+import { interpolate } from "../lib/i18n/format";
+
+interface OperationView {
+  status: "queued" | "running" | "succeeded" | "failed";
+  progress: number;
+  step: string | null;
+  error?: unknown;
+}
+
+function errorText(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  return error ? String(error) : "";
+}
+
+/** Follows an operation until it ends, with a real progress bar, then refreshes the page's data. */
+export function OperationProgress({ operationId, onDone }: { operationId: string; onDone?: () => void }) {
+  const { m } = useI18n();
+  const router = useRouter();
+  const [op, setOp] = useState<OperationView | null>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
+
+  useEffect(() => {
+    let stopped = false;
+    (async () => {
+      while (!stopped) {
+        const { data, response } = await api.GET("/api/v1/operations/{operationId}", {
+          params: { path: { operationId }, query: { wait: 2 } },
+        });
+        if (stopped) return;
+        if (!response.ok || !data) {
+          await new Promise((r) => setTimeout(r, 1000));
+          continue;
+        }
+        setOp(data);
+        if (data.status === "succeeded" || data.status === "failed") {
+          router.refresh();
+          done.current?.();
+          return;
+        }
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [operationId, router]);
+
+  const status = op?.status ?? "queued";
+  const percent = Math.round(op?.progress ?? 0);
+  const label =
+    status === "succeeded"
+      ? m.operations.done
+      : status === "failed"
+        ? interpolate(m.operations.failedWith, { error: errorText(op?.error) })
+        : interpolate(m.operations.working, { step: op?.step ?? m.status[status] });
+  return (
+    <div className="space-y-1" data-operation-status={status}>
+      <progress
+        className="h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-zinc-200 [&::-webkit-progress-value]:bg-brand-600"
+        max={100}
+        value={status === "succeeded" ? 100 : percent}
+        aria-label={m.operations.progress}
+      />
+      <p className={`text-sm ${status === "failed" ? "text-red-700" : "text-zinc-700"}`} role="status">
+        {label}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import createClient from "openapi-fetch";
+import type { paths } from "./schema";
+
+export function apiUrl(): string {
+  return process.env.API_URL ?? "http://127.0.0.1:3001";
+}
+
+/** The typed API client for server components, acting as the signed-in person (their cookie is forwarded). */
+export async function serverApi() {
+  const cookie = (await cookies()).toString();
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for");
+  return createClient<paths>({
+    baseUrl: apiUrl(),
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(forwarded ? { "x-forwarded-for": forwarded } : {}),
+    },
+    fetch: (request) => fetch(request, { cache: "no-store" }),
+  });
+}
+
+/**
+ * The data of an API answer, or the page a person should see instead: the login page when their session
+ * is gone, the not-found page for something that is not theirs.
+ */
+export function must<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  const status = result.response.status;
+  if (status === 401) redirect("/login");
+  if (status === 404 || status === 403) notFound();
+  if (result.data === undefined) {
+    throw new Error(`API answered ${status} for ${result.response.url}`);
+  }
+  return result.data;
+}

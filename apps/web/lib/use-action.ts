@@ -1,0 +1,57 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { asProblem, type Problem } from "./api/problem";
+
+interface ApiResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The operation a 202 answer carries, whether it is the body itself or its `operation` field. */
+export function operationOf(data: unknown): { id: string } | null {
+  if (!data || typeof data !== "object") return null;
+  const record = data as Record<string, unknown>;
+  const op = (record.operation ?? (typeof record.status === "string" && "progress" in record ? record : null)) as {
+    id?: unknown;
+  } | null;
+  return op && typeof op.id === "string" ? { id: op.id } : null;
+}
+
+/**
+ * Runs one API call for a form or button: keeps its pending state and the problem the API answered, and
+ * refreshes the page's server data once it succeeded.
+ */
+export function useAction<T extends ApiResult>() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [operationId, setOperationId] = useState<string | null>(null);
+
+  const run = useCallback(
+    async (call: () => Promise<T>): Promise<T | null> => {
+      setPending(true);
+      setProblem(null);
+      try {
+        const result = await call();
+        if (!result.response.ok) {
+          setProblem(asProblem(result.error, result.response.status));
+          return null;
+        }
+        const op = operationOf(result.data);
+        if (op) setOperationId(op.id);
+        router.refresh();
+        return result;
+      } catch (error) {
+        setProblem({ title: error instanceof Error ? error.message : String(error) });
+        return null;
+      } finally {
+        setPending(false);
+      }
+    },
+    [router],
+  );
+
+  return { run, pending, problem, operationId, setProblem, clearOperation: () => setOperationId(null) };
+}

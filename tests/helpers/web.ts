@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { repoRoot } from "@xmpp-host/config";
+import { freePorts } from "@xmpp-host/runtime/testing";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Platform, startPlatform } from "./platform.ts";
+
+/** Screenshots of every page the browser tests visit; kept as test artefacts, never committed. */
+export const artefactsDir = path.join(repoRoot, "test-artifacts", "screenshots");
+
+export interface WebStack {
+  platform: Platform;
+  apiUrl: string;
+  webUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+      last = res.status;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms: ${String(last)}`);
+}
+
+/**
+ * The whole product as a person meets it: the API listening on a real port with its worker, the built
+ * Next.js app in production mode in front of it, and Chromium.
+ */
+export async function startWebStack(opts: { workerEnv?: Record<string, string> } = {}): Promise<WebStack> {
+  const webDir = path.join(repoRoot, "apps/web");
+  if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
+    throw new Error("apps/web is not built: npm test builds it first (npm run build -w @xmpp-host/web)");
+  }
+  const [webPort] = await freePorts(1);
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const platform = await startPlatform({
+    workerEnv: { WEB_PUBLIC_URL: webUrl, ...opts.workerEnv },
+  });
+  await platform.app.listen({ port: 0, host: "127.0.0.1" });
+  const apiUrl = `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`;
+
+  let web: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    web?.kill("SIGTERM");
+    await platform.close();
+  };
+  try {
+    web = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(webPort), "-H", "127.0.0.1"],
+      {
+        cwd: webDir,
+        env: { ...process.env, API_URL: apiUrl, NODE_ENV: "production" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    web.stdout?.on("data", () => undefined);
+    web.stderr?.on("data", (d: Buffer) => process.stderr.write(`[web] ${d}`));
+    await waitForHttp(`${webUrl}/login`, 60_000);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      chromiumSandbox: false,
+      // Playwright gives each launch a fresh profile directory of its own.
+      args: [
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  mkdirSync(artefactsDir, { recursive: true });
+
+  return {
+    platform,
+    apiUrl,
+    webUrl,
+    browser,
+    close: stop,
+  };
+}
+
+export async function newContext(
+  stack: WebStack,
+  opts: { locale?: string; phone?: boolean } = {},
+): Promise<BrowserContext> {
+  return stack.browser.newContext({
+    baseURL: stack.webUrl,
+    locale: opts.locale ?? "en-GB",
+    extraHTTPHeaders: { "accept-language": opts.locale ?? "en-GB" },
+    ...(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
+  });
+}
+
+export interface AxeFinding {
+  page: string;
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Saves a screenshot of the page and returns axe-core's serious and critical findings on it, so a test
+ * can gather every page's findings and assert there are none.
+ */
+export async function inspectPage(page: Page, name: string): Promise<AxeFinding[]> {
+  await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // A page on which axe checked nothing (blank, or axe not injected) must not pass as "no violations".
+  if (result.passes.length === 0) throw new Error(`axe-core checked nothing on ${name}`);
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      page: name,
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+}

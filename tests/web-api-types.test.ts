@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { renderApiTypes, typesFile } from "../scripts/web-api-types.ts";
+
+describe("the dashboard's typed API client", () => {
+  it("is generated from the API's current OpenAPI document (run npm run web:api-types after changing routes)", async () => {
+    const fresh = await renderApiTypes();
+    expect(fresh).toContain("getPlatform");
+    expect(fresh === readFileSync(typesFile, "utf8")).toBe(true);
+  });
+});

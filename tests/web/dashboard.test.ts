@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "../../apps/web/lib/i18n/en.ts";
+import { fr } from "../../apps/web/lib/i18n/fr.ts";
+import { type AxeFinding, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+
+let stack: WebStack;
+const findings: AxeFinding[] = [];
+
+beforeAll(async () => {
+  stack = await startWebStack();
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+const flows = [
+  { locale: "en-GB", m: en, who: "anna", tenant: "The Smiths", domain: "smiths.example" },
+  { locale: "fr-FR", m: fr, who: "benoit", tenant: "Famille Martin", domain: "martin.example" },
+] as const;
+
+describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, who, tenant, domain }) => {
+  const tag = locale.slice(0, 2);
+
+  it("signs up, creates a chat server, a domain and a group chat", async () => {
+    const context = await newContext(stack, { locale });
+    const page = await context.newPage();
+
+    await page.goto("/signup");
+    expect(await page.locator("html").getAttribute("lang")).toBe(tag);
+    findings.push(...(await inspectPage(page, `${tag}-01-signup`)));
+    await page.getByLabel(m.auth.name).fill(who);
+    await page.getByLabel(m.auth.tenantName).fill(tenant);
+    await page.getByLabel(m.auth.email).fill(`${who}@example.org`);
+    await page.getByLabel(m.auth.password).fill("a long enough password");
+    await page.getByRole("button", { name: m.auth.signup }).click();
+
+    await page.waitForURL(/\/t\/[^/]+$/);
+    await page.getByRole("heading", { name: m.overview.emptyTitle }).waitFor();
+    findings.push(...(await inspectPage(page, `${tag}-02-overview-empty`)));
+
+    await page.getByRole("link", { name: m.overview.emptyAction }).click();
+    await page.waitForURL(/\/instances$/);
+    findings.push(...(await inspectPage(page, `${tag}-03-instances-empty`)));
+    await page.getByLabel(m.instances.name).fill(`${who}-server`);
+    await page.getByRole("button", { name: m.instances.create }).click();
+    await page.waitForURL(/\/instances\/[^/]+$/, { timeout: 60_000 });
+    await page.getByText(m.status.running, { exact: true }).first().waitFor({ timeout: 30_000 });
+    findings.push(...(await inspectPage(page, `${tag}-04-instance`)));
+
+    await page.getByLabel(m.domains.name).fill(domain);
+    await page.getByRole("button", { name: m.domains.add }).click();
+    await page.waitForURL(/\/domains\/[^/]+$/, { timeout: 60_000 });
+    await page.getByRole("heading", { name: new RegExp(domain) }).waitFor();
+    findings.push(...(await inspectPage(page, `${tag}-05-domain-accounts`)));
+
+    await page.getByRole("link", { name: m.rooms.title }).click();
+    await page.waitForURL(/tab=rooms/);
+    await page.getByLabel(m.rooms.name).fill("family");
+    await page.getByLabel(m.rooms.roomTitle).fill(tenant);
+    await page.getByRole("button", { name: m.rooms.create }).click();
+    await page.locator('[data-operation-status="succeeded"]').waitFor({ timeout: 60_000 });
+    await page.getByText(`family@groups.${domain}`).waitFor();
+    findings.push(...(await inspectPage(page, `${tag}-06-domain-rooms`)));
+
+    const rooms = await stack.platform.workerCtx.core.db.room.findMany({ where: { domain: { name: domain } } });
+    expect(rooms.map((r) => [r.name, r.title, r.membersOnly])).toEqual([["family", tenant, true]]);
+    await context.close();
+  }, 180_000);
+});
+
+describe("accessibility", () => {
+  it("axe-core finds no serious or critical violation on any page visited", () => {
+    expect(findings.length === 0 ? [] : findings).toEqual([]);
+  });
+});
