@@ -40,6 +40,30 @@ describe("auth", () => {
     expect((await client(platform.app, { cookie })("GET", "/api/v1/me")).status).toBe(401);
   });
 
+  it("lists a tenant's API tokens without their values, and revokes one at once", async () => {
+    const owner = await signupWithToken(platform.app, "tokens");
+    const other = await signupWithToken(platform.app, "tokens-other");
+    const asOwner = client(platform.app, { cookie: owner.cookie });
+    const extra = await asOwner("POST", "/api/v1/api-tokens", { name: "backup script", tenantId: owner.tenantId });
+    expect(extra.status).toBe(201);
+
+    const list = await asOwner("GET", `/api/v1/tenants/${owner.tenantId}/api-tokens`);
+    expect(list.status).toBe(200);
+    expect(list.json.items.map((t: { name: string }) => t.name).sort()).toEqual(["backup script", "test"]);
+    expect(list.text).not.toContain(extra.json.token);
+    expect(list.text).not.toContain(owner.token);
+
+    // Another tenant can neither see nor revoke it.
+    expect((await other.call("GET", `/api/v1/tenants/${owner.tenantId}/api-tokens`)).status).toBe(404);
+    expect((await other.call("DELETE", `/api/v1/api-tokens/${extra.json.id}`)).status).toBe(404);
+
+    const asExtra = client(platform.app, { token: extra.json.token });
+    expect((await asExtra("GET", "/api/v1/me")).status).toBe(200);
+    expect((await asOwner("DELETE", `/api/v1/api-tokens/${extra.json.id}`)).status).toBe(204);
+    expect((await asExtra("GET", "/api/v1/me")).status).toBe(401);
+    expect((await asOwner("GET", `/api/v1/tenants/${owner.tenantId}/api-tokens`)).json.items).toHaveLength(1);
+  });
+
   it("refuses a wrong password and an unknown token", async () => {
     const wrong = await client(platform.app)("POST", "/api/v1/auth/login", {
       email: "hashes@test.example",

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { repoRoot } from "@xmpp-host/config";
 import { freePorts } from "@xmpp-host/runtime/testing";
@@ -139,4 +140,28 @@ export async function inspectPage(page: Page, name: string): Promise<AxeFinding[
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(" ")),
     }));
+}
+
+/**
+ * The JavaScript a first visit to `url` downloads, gzipped as a server would send it: every script the
+ * page loads until the network is idle, from a cold cache.
+ */
+export async function firstLoadJs(
+  stack: WebStack,
+  url: string,
+): Promise<{ files: number; rawBytes: number; gzipBytes: number }> {
+  const context = await newContext(stack, { phone: true });
+  const page = await context.newPage();
+  const bodies: Promise<Buffer>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") bodies.push(response.body());
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  const scripts = await Promise.all(bodies);
+  await context.close();
+  return {
+    files: scripts.length,
+    rawBytes: scripts.reduce((sum, b) => sum + b.length, 0),
+    gzipBytes: scripts.reduce((sum, b) => sum + gzipSync(b).length, 0),
+  };
 }

@@ -13,6 +13,7 @@ import type { Redis } from "ioredis";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { accountRoutes } from "./routes/v1/accounts/index.ts";
+import { apiTokenRoutes } from "./routes/v1/api-tokens/index.ts";
 import { authRoutes } from "./routes/v1/auth/index.ts";
 import { backupRoutes } from "./routes/v1/backups/index.ts";
 import { caRoutes } from "./routes/v1/ca/index.ts";
@@ -88,6 +89,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
         perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       });
       await v1.register(meRoutes);
+      await v1.register(apiTokenRoutes);
       await v1.register(platformRoutes);
       await v1.register(tenantRoutes, { maxWait });
       await v1.register(instanceRoutes, { maxWait });

@@ -3,6 +3,7 @@ import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { paginate } from "./operations.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -152,4 +153,37 @@ export async function createApiToken(
     return token;
   });
   return { token, value };
+}
+
+/** A tenant's API tokens, without their values (only hashes are stored). Admins see all of them. */
+export async function listApiTokens(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  page: { cursor?: string; limit: number },
+) {
+  await authorize(ctx, actor, tenantId, "write");
+  const rows = await ctx.db.apiToken.findMany({
+    where: { tenantId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  return paginate(rows, page.limit);
+}
+
+/** Revokes a token at once: its next request is refused. */
+export async function revokeApiToken(ctx: CoreContext, actor: Actor, tokenId: string): Promise<void> {
+  const token = await ctx.db.apiToken.findUnique({ where: { id: tokenId } });
+  if (!token) throw AppError.notFound("api token");
+  await authorize(ctx, actor, token.tenantId, "write");
+  await ctx.db.$transaction(async (tx) => {
+    await tx.apiToken.delete({ where: { id: tokenId } });
+    await audit(tx, actor, {
+      tenantId: token.tenantId,
+      action: "api_token.revoked",
+      resourceType: "api_token",
+      resourceId: tokenId,
+    });
+  });
 }

@@ -3,7 +3,9 @@ import { useState } from "react";
 import { api } from "../../lib/api/client";
 import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
+import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
+import { ConfirmButton } from "../confirm-button";
 import { Button } from "../ui/button";
 import { Alert, SelectField, TextField } from "../ui/field";
 
@@ -47,5 +49,19 @@ export function CreateTokenForm({ tenantId }: { tenantId: string }) {
         </Alert>
       ) : null}
     </form>
+  );
+}
+
+export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
+  const { m } = useI18n();
+  const action = useAction();
+  return (
+    <ConfirmButton
+      label={m.tokens.revoke}
+      title={m.tokens.revoke}
+      body={interpolate(m.tokens.revokeConfirm, { name })}
+      confirmLabel={m.tokens.revoke}
+      onConfirm={() => action.run(() => api.DELETE("/api/v1/api-tokens/{tokenId}", { params: { path: { tokenId } } }))}
+    />
   );
 }

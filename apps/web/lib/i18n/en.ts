@@ -284,6 +284,11 @@ export const en = {
     create: "Create token",
     created: "Your new token. Copy it now: it will not be shown again.",
     emptyBody: "Tokens you create here are shown once; only a hash is stored.",
+    revoke: "Revoke",
+    revokeConfirm: "Revoke the token {name}? Scripts using it stop working at once.",
+    lastUsed: "Last used",
+    never: "Never",
+    emptyTitle: "No token yet",
   },
   fleet: {
     title: "Fleet",

@@ -296,6 +296,11 @@ export const fr: Messages = {
     create: "Créer le jeton",
     created: "Votre nouveau jeton. Copiez-le maintenant : il ne sera plus affiché.",
     emptyBody: "Les jetons créés ici ne sont affichés qu’une fois ; seule leur empreinte est conservée.",
+    revoke: "Révoquer",
+    revokeConfirm: "Révoquer le jeton {name} ? Les scripts qui l’utilisent cessent aussitôt de fonctionner.",
+    lastUsed: "Dernière utilisation",
+    never: "Jamais",
+    emptyTitle: "Aucun jeton",
   },
   fleet: {
     title: "Parc",
