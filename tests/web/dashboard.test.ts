@@ -74,19 +74,24 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
     const rooms = await stack.platform.workerCtx.core.db.room.findMany({ where: { domain: { name: domain } } });
     expect(rooms.map((r) => [r.name, r.title, r.membersOnly])).toEqual([["family", tenant, true]]);
 
+    await page.getByRole("link", { name: `${m.domains.dns} · ${m.domains.certificate}` }).click();
+    await page.waitForURL(/tab=dns/);
+    await page.getByText(`_xmpp-client._tcp.${domain}`).first().waitFor();
+    await inspect(page, `${tag}-07-domain-dns`);
+
     await page.goto(`${tenantPath}/operations`);
     await page.getByRole("heading", { name: m.operations.title }).waitFor();
     expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
-    await inspect(page, `${tag}-07-operations`);
+    await inspect(page, `${tag}-08-operations`);
     await page.goto(`${tenantPath}/members`);
     await page.getByText(`${who}@example.org`).waitFor();
-    await inspect(page, `${tag}-08-members`);
+    await inspect(page, `${tag}-09-members`);
     await page.goto(`${tenantPath}/tokens`);
     await page.getByLabel(m.tokens.name).fill("backup script");
     await page.getByRole("button", { name: m.tokens.create }).click();
     const shown = await page.locator("code", { hasText: /^xht_/ }).textContent();
     await page.locator("li", { hasText: "backup script" }).waitFor();
-    await inspect(page, `${tag}-09-tokens`);
+    await inspect(page, `${tag}-10-tokens`);
     const me = await fetch(`${stack.apiUrl}/api/v1/me`, { headers: { authorization: `Bearer ${shown}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { email: string }).email).toBe(`${who}@example.org`);
@@ -97,7 +102,7 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
 describe("accessibility", () => {
   it("axe-core finds no serious or critical violation on any page visited", () => {
     // Every page of both flows was checked, not just the ones before a failure.
-    expect(inspected).toHaveLength(18);
+    expect(inspected).toHaveLength(20);
     expect(findings).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DnsPanel } from "../../../../../components/dns-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
 import { DeleteDomainButton, RegistrationPolicyForm } from "../../../../../components/forms/domain-settings";
 import { CreateRoomForm, DeleteRoomButton, RoomMembersForm } from "../../../../../components/forms/rooms";
@@ -8,7 +9,7 @@ import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card"
 import { must, serverApi } from "../../../../../lib/api/server";
 import { getI18n } from "../../../../../lib/i18n/server";
 
-const tabs = ["accounts", "rooms", "settings"] as const;
+const tabs = ["accounts", "rooms", "dns", "settings"] as const;
 type Tab = (typeof tabs)[number];
 
 export default async function DomainPage({
@@ -22,13 +23,14 @@ export default async function DomainPage({
   const query = await searchParams;
   const tab: Tab = tabs.find((t) => t === query.tab) ?? "accounts";
   const cursor = query.cursor ? { cursor: query.cursor } : {};
-  const { m } = await getI18n();
+  const { m, locale } = await getI18n();
   const api = await serverApi();
   const domain = must(await api.GET("/api/v1/domains/{domainId}", { params: { path: { domainId } } }));
   const base = `/t/${tenantId}/domains/${domainId}`;
   const labels: Record<Tab, string> = {
     accounts: m.accounts.title,
     rooms: m.rooms.title,
+    dns: `${m.domains.dns} · ${m.domains.certificate}`,
     settings: m.domains.registration,
   };
 
@@ -103,6 +105,12 @@ export default async function DomainPage({
         </Card>
       </div>
     );
+  } else if (tab === "dns") {
+    const [dns, certificates] = await Promise.all([
+      api.GET("/api/v1/domains/{domainId}/dns", { params: { path: { domainId } } }).then(must),
+      api.GET("/api/v1/domains/{domainId}/certificates", { params: { path: { domainId } } }).then(must),
+    ]);
+    body = <DnsPanel domainId={domainId} dns={dns} certificates={certificates} m={m} locale={locale} />;
   } else {
     body = (
       <div className="grid gap-6 lg:grid-cols-2">
