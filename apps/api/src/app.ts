@@ -21,8 +21,11 @@ import { dnsRoutes } from "./routes/v1/dns/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
 import { fleetRoutes } from "./routes/v1/fleet/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
+import { inviteRoutes } from "./routes/v1/invites/index.ts";
 import { meRoutes } from "./routes/v1/me/index.ts";
+import { memberInviteRoutes } from "./routes/v1/member-invites/index.ts";
 import { operationRoutes } from "./routes/v1/operations/index.ts";
+import { publicRoutes } from "./routes/v1/public/index.ts";
 import { roomRoutes } from "./routes/v1/rooms/index.ts";
 import { tenantRoutes } from "./routes/v1/tenants/index.ts";
 import { Problem } from "./schemas.ts";
@@ -97,6 +100,14 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(dnsRoutes, { maxWait });
       await v1.register(certificateRoutes, { maxWait });
       await v1.register(fleetRoutes);
+      await v1.register(inviteRoutes, { maxWait });
+      await v1.register(memberInviteRoutes);
+      await v1.register(publicRoutes, {
+        redis,
+        openPerIpPerHour: env.OPEN_REGISTRATION_PER_IP_PER_HOUR,
+        openPerDomainPerHour: env.OPEN_REGISTRATION_PER_DOMAIN_PER_HOUR,
+        invitePerIpPerHour: env.INVITE_REGISTRATION_PER_IP_PER_HOUR,
+      });
       await v1.register(backupRoutes, { maxWait, store: env.BACKUP_STORE, downloads: backupStore });
     },
     { prefix: "/api/v1" },

@@ -44,3 +44,57 @@ export function normalizeBareJid(field: string, input: string): string {
   if (at <= 0 || input.includes("/")) throw AppError.field(field, `"${input}" is not a bare JID (user@domain)`);
   return `${normalizeLocalpart(field, input.slice(0, at))}@${normalizeDomainName(field, input.slice(at + 1))}`;
 }
+
+/**
+ * Usernames nobody can register for themselves (open registration and invite links): role addresses
+ * (RFC 2142), names that look like the operator's, and names of the platform's own machinery.
+ * Admins can still create such accounts on purpose through the accounts API.
+ */
+export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
+  "abuse",
+  "admin",
+  "administrator",
+  "hostmaster",
+  "help",
+  "info",
+  "mailer-daemon",
+  "noc",
+  "noreply",
+  "no-reply",
+  "operator",
+  "postmaster",
+  "probe",
+  "root",
+  "security",
+  "staff",
+  "support",
+  "sysadmin",
+  "system",
+  "webmaster",
+  "www",
+  "xmpp",
+]);
+
+/** A username someone picks for themselves: a valid localpart, not reserved, and plain enough to type. */
+export function checkSelfServiceUsername(input: string): string {
+  let localpart: string;
+  try {
+    localpart = normalizeLocalpart("username", input.trim(), 64);
+  } catch (err) {
+    if (err instanceof AppError) throw AppError.unprocessable("username", err.fields[0]?.message ?? err.message);
+    throw err;
+  }
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(localpart)) {
+    throw AppError.unprocessable("username", "must start with a letter or digit and use only letters, digits, . _ -");
+  }
+  if (RESERVED_USERNAMES.has(localpart) || /^(admin|root|postmaster|probe)[._-]/.test(localpart)) {
+    throw AppError.unprocessable("username", "is reserved");
+  }
+  return localpart;
+}
+
+/** A password someone picks for their new XMPP account. */
+export function checkSelfServicePassword(password: string): void {
+  if (password.length < 8) throw AppError.unprocessable("password", "must be at least 8 characters");
+  if (password.length > 1024) throw AppError.unprocessable("password", "must be at most 1024 characters");
+}
