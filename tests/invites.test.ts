@@ -1,6 +1,7 @@
 import { xmppRegister } from "@xmpp-host/runtime/testing";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sync } from "../apps/worker/src/processors/maintenance.ts";
 import {
   type Call,
   client,
@@ -186,19 +187,6 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
     expect(account.state).toBe("active");
   });
 
-  it("accepts the same token for in-band registration (XEP-0401) from an XMPP client", async () => {
-    expect(
-      await xmppRegister({ ...endpoint(), username: "dave", password: "dave-password", token: invite.token }),
-    ).toBe("registered");
-    expect(await driver().accountExists(`dave@${DOMAIN}`)).toBe(true);
-    // Prosody's own invite handling makes the inviter a contact, from the same stored invite.
-    expect(await driver().roster(`dave@${DOMAIN}`)).toEqual({ [`alice@${DOMAIN}`]: "both" });
-    // A wrong token is refused by the server.
-    expect(
-      await xmppRegister({ ...endpoint(), username: "eve", password: "eve-password", token: "x".repeat(24) }),
-    ).toMatch(/^forbidden/);
-  });
-
   it("refuses taken, reserved and malformed usernames and short passwords, creating nothing and using nothing", async () => {
     const before = await accounts();
     const post = (body: unknown) => anon("192.0.2.2")("POST", `/api/v1/public/invites/${invite.token}/register`, body);
@@ -219,6 +207,46 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
     }
     expect(await accounts()).toBe(before);
     expect((await platform.app.core.db.invite.findUniqueOrThrow({ where: { id: invite.id } })).uses).toBe(1);
+  });
+  it("accepts the same token in-band (XEP-0401), with the same rooms, contact and limit, counted at sync", async () => {
+    expect(
+      await xmppRegister({ ...endpoint(), username: "dave", password: "dave-password", token: invite.token }),
+    ).toBe("registered");
+    expect(await driver().accountExists(`dave@${DOMAIN}`)).toBe(true);
+    // Prosody's own invite handling makes the inviter a contact, from the same stored invite...
+    expect(await driver().roster(`dave@${DOMAIN}`)).toEqual({ [`alice@${DOMAIN}`]: "both" });
+    // ...and the platform's registration hook gives the account the invite's room and its bookmark.
+    expect((await driver().getRoom(ROOM))?.members).toContain(`dave@${DOMAIN}`);
+    expect(await driver().getBookmarks(`dave@${DOMAIN}`)).toEqual([{ jid: ROOM, name: "The Club", autojoin: "true" }]);
+    // A wrong token is refused by the server.
+    expect(
+      await xmppRegister({ ...endpoint(), username: "eve", password: "eve-password", token: "x".repeat(24) }),
+    ).toMatch(/^forbidden/);
+
+    // The platform learns of in-band uses when it syncs; running sync twice counts them once.
+    expect((await sync(platform.workerCtx)).inviteUsesAdded).toBe(1);
+    expect((await sync(platform.workerCtx)).inviteUsesAdded).toBe(0);
+    const db = platform.app.core.db;
+    expect((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).uses).toBe(2);
+    expect((await db.room.findUniqueOrThrow({ where: { id: roomId } })).members).toContain(`dave@${DOMAIN}`);
+    expect(await db.account.findFirst({ where: { localpart: "dave" } })).toMatchObject({ origin: "server" });
+
+    // The third and last use, in-band: Prosody then removes the token and refuses a fourth.
+    expect(
+      await xmppRegister({ ...endpoint(), username: "erin", password: "erin-password", token: invite.token }),
+    ).toBe("registered");
+    expect(await driver().getInvite(DOMAIN, invite.token)).toBeNull();
+    expect(
+      await xmppRegister({ ...endpoint(), username: "frank", password: "frank-password", token: invite.token }),
+    ).toMatch(/^forbidden/);
+    await sync(platform.workerCtx);
+    const web = await anon("192.0.2.1")("POST", `/api/v1/public/invites/${invite.token}/register`, {
+      username: "frank",
+      password: "frank-password",
+    });
+    expect([web.status, web.json.code]).toEqual([410, "invite_used_up"]);
+    const shown = await anon("192.0.2.1")("GET", `/api/v1/public/invites/${invite.token}`);
+    expect(shown.json).toMatchObject({ status: "used_up", uses: 3, maxUses: 3 });
   });
 });
 
@@ -374,6 +402,12 @@ describe("open registration", () => {
       expect(res.json.errors[0].field).toBe(field);
     }
     expect(await accounts()).toBe(before);
+    // In-band registration on the open domain refuses reserved names too.
+    const openEndpoint = { ...endpoint(), domain: OPEN };
+    expect(await xmppRegister({ ...openEndpoint, username: "Admin", password: "long-enough" })).toBe(
+      "not-acceptable: This username is reserved",
+    );
+    expect(await xmppRegister({ ...openEndpoint, username: "inband", password: "long-enough" })).toBe("registered");
   });
 
   it("is closed on invite-only domains", async () => {

@@ -1,3 +1,4 @@
+import { isReservedUsername } from "@xmpp-host/xmpp";
 import { AppError } from "./errors.ts";
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -45,36 +46,6 @@ export function normalizeBareJid(field: string, input: string): string {
   return `${normalizeLocalpart(field, input.slice(0, at))}@${normalizeDomainName(field, input.slice(at + 1))}`;
 }
 
-/**
- * Usernames nobody can register for themselves (open registration and invite links): role addresses
- * (RFC 2142), names that look like the operator's, and names of the platform's own machinery.
- * Admins can still create such accounts on purpose through the accounts API.
- */
-export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
-  "abuse",
-  "admin",
-  "administrator",
-  "hostmaster",
-  "help",
-  "info",
-  "mailer-daemon",
-  "noc",
-  "noreply",
-  "no-reply",
-  "operator",
-  "postmaster",
-  "probe",
-  "root",
-  "security",
-  "staff",
-  "support",
-  "sysadmin",
-  "system",
-  "webmaster",
-  "www",
-  "xmpp",
-]);
-
 /** A username someone picks for themselves: a valid localpart, not reserved, and plain enough to type. */
 export function checkSelfServiceUsername(input: string): string {
   let localpart: string;
@@ -87,7 +58,7 @@ export function checkSelfServiceUsername(input: string): string {
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(localpart)) {
     throw AppError.unprocessable("username", "must start with a letter or digit and use only letters, digits, . _ -");
   }
-  if (RESERVED_USERNAMES.has(localpart) || /^(admin|root|postmaster|probe)[._-]/.test(localpart)) {
+  if (isReservedUsername(localpart)) {
     throw AppError.unprocessable("username", "is reserved");
   }
   return localpart;

@@ -100,6 +100,8 @@ export interface XmppServerDriver {
   putInvite(host: string, invite: ServerInvite): Promise<void>;
   getInvite(host: string, token: string): Promise<{ token: string; type: string; jid: string; uri: string } | null>;
   deleteInvite(host: string, token: string): Promise<"deleted" | "absent">;
+  /** Usernames registered in-band through each of the given invites (by the invite's `data.xh_invite` id). */
+  inviteRegistrations(host: string, inviteIds: string[]): Promise<Record<string, string[]>>;
 
   onlineSessions(host?: string): Promise<OnlineSession[]>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "Invite" DROP COLUMN "addInviterAsContact",
 ADD COLUMN     "inviterAccountId" TEXT,
+ADD COLUMN     "serverUses" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "tokenEncrypted" TEXT NOT NULL;
 
 -- CreateTable

@@ -154,7 +154,7 @@ export class UsernameTakenError extends PermanentError {
  * Makes the server's invite store match the invite: an active invite is stored under the same token (so the
  * XEP-0401 URI works in clients), any other is removed. Idempotent.
  */
-async function syncInviteToken(ctx: WorkerContext, inviteId: string): Promise<{ token: "stored" | "removed" }> {
+export async function syncInviteToken(ctx: WorkerContext, inviteId: string): Promise<{ token: "stored" | "removed" }> {
   const invite = await ctx.db.invite.findUnique({
     where: { id: inviteId },
     include: { domain: { include: { instance: true } } },
@@ -182,8 +182,10 @@ async function syncInviteToken(ctx: WorkerContext, inviteId: string): Promise<{ 
     data: {
       xh_invite: invite.id,
       xh_max_uses: invite.maxUses,
-      xh_uses: invite.uses,
+      // Prosody adds its own in-band registrations to this: give it only the platform's.
+      xh_uses: invite.uses - invite.serverUses,
       xh_rooms: rooms.map((r) => roomJid(r, invite.domain.name)),
+      xh_room_names: rooms.map((r) => r.title),
     },
   });
   return { token: "stored" };

@@ -244,6 +244,23 @@ export class ProsodyDriver implements XmppServerDriver {
     return await this.call("delete_invite", host, token);
   }
 
+  async inviteRegistrations(host: string, inviteIds: string[]): Promise<Record<string, string[]>> {
+    hostname(host);
+    if (inviteIds.length === 0) return {};
+    const r = await this.call<Record<string, string[] | Record<string, never>> | unknown[]>(
+      "invite_registrations",
+      host,
+      inviteIds,
+    );
+    const out: Record<string, string[]> = {};
+    if (Array.isArray(r)) return Object.fromEntries(inviteIds.map((id) => [id, []]));
+    for (const id of inviteIds) {
+      const list = r[id];
+      out[id] = Array.isArray(list) ? list : [];
+    }
+    return out;
+  }
+
   async onlineSessions(host?: string): Promise<OnlineSession[]> {
     if (host !== undefined) hostname(host);
     return await this.call("sessions", host ?? null);

@@ -1,3 +1,6 @@
+import { luaValue } from "../../lua.ts";
+import { RESERVED_PREFIXES, RESERVED_USERNAMES } from "../../names.ts";
+
 /**
  * Lua run inside Prosody 0.12 through the admin shell. A line starting with `>` is evaluated in the
  * server's global environment (with globals kept per connection), so we install these helpers once per
@@ -182,6 +185,7 @@ function M.apply_hosts(wanted)
 	end
 	activated:sort();
 	deactivated:sort();
+	M.hook_all();
 	return { activated = activated; deactivated = deactivated };
 end
 
@@ -333,6 +337,7 @@ function M.put_invite(host, inv)
 		expires = inv.expires;
 		reusable = inv.reusable;
 	};
+	M.hook_all();
 	local ok, err = store:set(nil, inv.token, record);
 	if not ok then fail("could not store the invite: " .. tostring(err)); end
 	if inv.type == "roster" then
@@ -475,6 +480,102 @@ function M.roster(j)
 	return out;
 end
 
+-- In-band registration (XEP-0077/XEP-0401) happens inside Prosody, without the platform. These handlers,
+-- installed on every local host, keep it to the platform's rules:
+--  * reserved usernames are refused, as on the web;
+--  * an invite made by the platform (additional_data.xh_invite) allows at most xh_max_uses registrations,
+--    counting the platform's own (xh_uses, rewritten after each) plus the in-band ones recorded here;
+--  * an in-band registration through such an invite gets its rooms and bookmarks, like a web one
+--    (mod_invites_register itself adds the inviter as a contact).
+-- The platform reads the recorded registrations back when it syncs (invite_registrations).
+local RESERVED = {};
+for _, name in ipairs(${luaValue([...RESERVED_USERNAMES])}) do RESERVED[name] = true; end
+local RESERVED_PREFIXES = ${luaValue([...RESERVED_PREFIXES])};
+local INVITE_USES = "xh_invite_uses";
+
+local function reserved(username)
+	username = tostring(username or ""):lower();
+	if RESERVED[username] then return true; end
+	for _, p in ipairs(RESERVED_PREFIXES) do
+		if username:sub(1, #p) == p and username:sub(#p + 1, #p + 1):match("^[._-]$") then return true; end
+	end
+	return false;
+end
+
+local function platform_invite(event)
+	local inv = event.validated_invite or (event.session and event.session.validated_invite);
+	local data = inv and inv.additional_data;
+	if type(data) ~= "table" or not data.xh_invite then return nil; end
+	return inv, data;
+end
+
+local function registrations_of(host, id)
+	return sm.open(host, INVITE_USES, "map"):get(nil, id) or {};
+end
+
+local function on_registering(host)
+	return function(event)
+		if reserved(event.username) then
+			event.allowed = false;
+			event.reason = "This username is reserved";
+			return;
+		end
+		local inv, data = platform_invite(event);
+		if not inv then return; end
+		local record = sm.open(host, "invite_token", "map"):get(nil, inv.token);
+		local current = record and record.additional_data or {};
+		local used = (current.xh_uses or 0) + #registrations_of(host, data.xh_invite);
+		if not record or used >= (current.xh_max_uses or 1) then
+			event.allowed = false;
+			event.reason = "This invite has been used up or revoked";
+		end
+	end;
+end
+
+local function on_registered(host)
+	return function(event)
+		local inv, data = platform_invite(event);
+		if not inv then return; end
+		local store = sm.open(host, INVITE_USES, "map");
+		local list = store:get(nil, data.xh_invite) or {};
+		list[#list + 1] = event.username;
+		store:set(nil, data.xh_invite, list);
+		local jid = event.username .. "@" .. host;
+		local marks = {};
+		for i, room in ipairs(data.xh_rooms or {}) do
+			pcall(M.add_room_member, room, jid);
+			marks[#marks + 1] = { jid = room; name = (data.xh_room_names or {})[i] or room };
+		end
+		if #marks > 0 then pcall(M.add_bookmarks, jid, marks); end
+		local record = sm.open(host, "invite_token", "map"):get(nil, inv.token);
+		local current = record and record.additional_data or data;
+		if (current.xh_uses or 0) + #list >= (current.xh_max_uses or 1) then pcall(M.delete_invite, host, inv.token); end
+	end;
+end
+
+state.hooked = state.hooked or {};
+local function hook_registration(host)
+	local h = prosody.hosts[host];
+	if not h or h.type ~= "local" or not h.events then return; end
+	if state.hooked[host] == h.events then return; end
+	h.events.add_handler("user-registering", on_registering(host), 10);
+	h.events.add_handler("user-registered", on_registered(host), 10);
+	state.hooked[host] = h.events;
+end
+
+function M.hook_all()
+	for host in pairs(prosody.hosts) do hook_registration(host); end
+	return true;
+end
+
+-- Usernames of in-band registrations through each of the given platform invites.
+function M.invite_registrations(host, ids)
+	local_host(host);
+	local out = {};
+	for _, id in ipairs(ids) do out[id] = registrations_of(host, id); end
+	return out;
+end
+
 function M.sessions(host)
 	local list = array();
 	for full_jid, session in pairs(prosody.full_sessions) do
@@ -497,5 +598,6 @@ function M.call(name, ...)
 	return json.encode({ r = res });
 end
 
+M.hook_all();
 return M;
 end)()`;
