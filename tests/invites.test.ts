@@ -2,6 +2,7 @@ import { xmppRegister } from "@xmpp-host/runtime/testing";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sync } from "../apps/worker/src/processors/maintenance.ts";
+import { operationHandlers } from "../apps/worker/src/processors/operations.ts";
 import {
   type Call,
   client,
@@ -247,6 +248,49 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
     expect([web.status, web.json.code]).toEqual([410, "invite_used_up"]);
     const shown = await anon("192.0.2.1")("GET", `/api/v1/public/invites/${invite.token}`);
     expect(shown.json).toMatchObject({ status: "used_up", uses: 3, maxUses: 3 });
+  });
+});
+
+describe("registration is all or nothing, and safe to retry", () => {
+  it("undoes the request when the name was taken on the server directly, leaving the invite unused", async () => {
+    await driver().createAccount(`ghost@${DOMAIN}`, "someone-elses-password");
+    const inv = await newInvite({ rooms: [roomId] });
+    const before = await accounts();
+    const res = await anon("192.0.2.20")("POST", `/api/v1/public/invites/${inv.token}/register`, {
+      username: "ghost",
+      password: "ghost-password",
+    });
+    expect(res.status, res.text).toBe(409);
+    expect(res.json.errors).toEqual([{ field: "username", message: "is already taken" }]);
+    const db = platform.app.core.db;
+    expect(await accounts()).toBe(before);
+    expect((await db.invite.findUniqueOrThrow({ where: { id: inv.id } })).uses).toBe(0);
+    expect((await db.room.findUniqueOrThrow({ where: { id: roomId } })).members).not.toContain(`ghost@${DOMAIN}`);
+    // The other account's password was left alone, and the invite still works.
+    expect(await driver().registerAccount(`ghost@${DOMAIN}`, "someone-elses-password")).toBe("existed");
+    expect(await driver().getInvite(DOMAIN, inv.token)).not.toBeNull();
+  });
+
+  it("runs a registration's server steps again without doing anything twice", async () => {
+    const db = platform.app.core.db;
+    const carol = await db.account.findFirstOrThrow({ where: { localpart: "carol", domainId } });
+    const op = await db.operation.findFirstOrThrow({ where: { type: "account.register", resourceId: carol.id } });
+    // As if the worker died after the server steps and before recording the outcome: the retry repeats them.
+    const retry = { ...op, secretEncrypted: platform.app.core.secrets.encrypt("carol-password") };
+    const progress = async () => undefined;
+    const result = await operationHandlers["account.register"](platform.workerCtx, retry, progress);
+    expect(result).toMatchObject({
+      jid: `carol@${DOMAIN}`,
+      outcome: "existed",
+      rooms: [ROOM],
+      inviter: `alice@${DOMAIN}`,
+    });
+    expect(await driver().getBookmarks(`carol@${DOMAIN}`)).toHaveLength(1);
+    expect(await driver().roster(`carol@${DOMAIN}`)).toEqual({ [`alice@${DOMAIN}`]: "both" });
+    const members = (await driver().getRoom(ROOM))?.members ?? [];
+    expect(members.filter((m) => m === `carol@${DOMAIN}`)).toHaveLength(1);
+    const invite = await db.invite.findFirstOrThrow({ where: { id: (op.input as { inviteId: string }).inviteId } });
+    expect(invite.uses).toBe(3);
   });
 });
 
