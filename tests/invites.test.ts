@@ -1,6 +1,7 @@
 import { xmppRegister } from "@xmpp-host/runtime/testing";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redactTokens } from "../apps/api/src/app.ts";
 import { sync } from "../apps/worker/src/processors/maintenance.ts";
 import { operationHandlers } from "../apps/worker/src/processors/operations.ts";
 import {
@@ -126,6 +127,12 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
       jid: `alice@${DOMAIN}`,
       uri: invite.uri,
     });
+    // Request logs show the path without the token.
+    expect(redactTokens(`/api/v1/public/invites/${token}/register?x=1`)).toBe(
+      "/api/v1/public/invites/[token]/register?x=1",
+    );
+    expect(redactTokens(`/api/v1/member-invites/${token}/accept`)).toBe("/api/v1/member-invites/[token]/accept");
+    expect(redactTokens(`/api/v1/invites/${invite.id}`)).toBe(`/api/v1/invites/${invite.id}`);
     // Only a hash and a sealed copy are stored.
     const row = await platform.app.core.db.invite.findUniqueOrThrow({ where: { id: invite.id } });
     expect(JSON.stringify(row)).not.toContain(token);

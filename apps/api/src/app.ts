@@ -30,6 +30,11 @@ import { roomRoutes } from "./routes/v1/rooms/index.ts";
 import { tenantRoutes } from "./routes/v1/tenants/index.ts";
 import { Problem } from "./schemas.ts";
 
+/** Invite and invitation tokens travel in URL paths; they never reach the logs. */
+export function redactTokens(url: string): string {
+  return url.replace(/(\/(?:public\/)?(?:member-)?invites\/)([^/?#]{30,})/g, "$1[token]");
+}
+
 export interface AppDeps {
   env: ApiEnv;
   core: CoreContext;
@@ -44,6 +49,13 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     logger: logger ?? {
       level: env.LOG_LEVEL,
       redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactTokens(req.url),
+          remoteAddress: req.ip,
+        }),
+      },
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
     trustProxy: true,
