@@ -51,7 +51,7 @@ describe("sync", () => {
     });
 
     const result = await sync(platform.workerCtx);
-    expect(result).toEqual({ accountsAdded: 1, roomsAdded: 1 });
+    expect(result).toEqual({ accountsAdded: 1, roomsAdded: 1, inviteUsesAdded: 0 });
 
     const accounts = await call("GET", `/api/v1/domains/${domainId}/accounts`);
     const byJid = Object.fromEntries(accounts.json.items.map((a: { jid: string }) => [a.jid, a]));
@@ -68,6 +68,6 @@ describe("sync", () => {
     ]);
 
     // Running it again adds nothing twice.
-    expect(await sync(platform.workerCtx)).toEqual({ accountsAdded: 0, roomsAdded: 0 });
+    expect(await sync(platform.workerCtx)).toEqual({ accountsAdded: 0, roomsAdded: 0, inviteUsesAdded: 0 });
   });
 });

@@ -5,6 +5,7 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py room-chat HOST PORT CAFILE ROOM JID1 PW1 JID2 PW2
        xmpp_client.py converse HOST PORT CAFILE JID1 PW1 JID2 PW2 COUNT   (contacts both ways, COUNT messages 1->2)
        xmpp_client.py inspect HOST PORT CAFILE JID PW ROOM WITH           (roster, room join, MAM count with WITH)
+       xmpp_client.py welcome HOST PORT CAFILE JID PW                     (XEP-0402 bookmarks, autojoin, affiliations, roster)
 Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
 """
 import asyncio
@@ -128,6 +129,53 @@ async def inspect(host, port, cafile, jid, pw, room, with_jid):
     return 0
 
 
+BOOKMARKS = "urn:xmpp:bookmarks:1"
+
+
+async def welcome(host, port, cafile, jid, pw):
+    """What a fresh client sees after signing up: its bookmarks (joining those marked autojoin) and its roster."""
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0060")
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    await c.get_roster()
+    roster = {
+        str(contact): c.client_roster[contact]["subscription"]
+        for contact in c.client_roster.keys()
+        if str(contact) != c.boundjid.bare
+    }
+    iq = await c.plugin["xep_0060"].get_items(c.boundjid.bare, BOOKMARKS, timeout=10)
+    bookmarks = []
+    for item in iq.xml.iter("{http://jabber.org/protocol/pubsub}item"):
+        conf = item.find(f"{{{BOOKMARKS}}}conference")
+        if conf is None:
+            continue
+        nick = conf.find(f"{{{BOOKMARKS}}}nick")
+        bookmarks.append({
+            "jid": item.get("id"),
+            "name": conf.get("name"),
+            "autojoin": conf.get("autojoin") in ("true", "1"),
+            "nick": nick.text if nick is not None else None,
+        })
+    joined = {}
+    for b in bookmarks:
+        if not b["autojoin"]:
+            continue
+        try:
+            joined_result = await c.plugin["xep_0045"].join_muc_wait(
+                b["jid"], b["nick"] or c.boundjid.user, maxstanzas=0, timeout=10
+            )
+            presence = joined_result[0]  # our own presence as the room reflects it
+            joined[b["jid"]] = presence["muc"]["affiliation"]
+        except Exception as exc:
+            joined[b["jid"]] = f"error: {type(exc).__name__}: {exc}"
+    print(json.dumps({"result": "ok", "bookmarks": bookmarks, "joined": joined, "roster": roster}))
+    c.disconnect()
+    return 0
+
+
 async def main(argv):
     cmd = argv[0]
     try:
@@ -139,6 +187,8 @@ async def main(argv):
             return await converse(*argv[1:9])
         if cmd == "inspect":
             return await inspect(*argv[1:8])
+        if cmd == "welcome":
+            return await welcome(*argv[1:6])
     except Exception as exc:  # report every failure as JSON for the test to show
         print(json.dumps({"result": "error", "error": f"{type(exc).__name__}: {exc}"}))
         return 1

@@ -22,12 +22,20 @@ import { dnsRoutes } from "./routes/v1/dns/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
 import { fleetRoutes } from "./routes/v1/fleet/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
+import { inviteRoutes } from "./routes/v1/invites/index.ts";
 import { meRoutes } from "./routes/v1/me/index.ts";
+import { memberInviteRoutes } from "./routes/v1/member-invites/index.ts";
 import { operationRoutes } from "./routes/v1/operations/index.ts";
 import { platformRoutes } from "./routes/v1/platform/index.ts";
+import { publicRoutes } from "./routes/v1/public/index.ts";
 import { roomRoutes } from "./routes/v1/rooms/index.ts";
 import { tenantRoutes } from "./routes/v1/tenants/index.ts";
 import { Problem } from "./schemas.ts";
+
+/** Invite and invitation tokens travel in URL paths; they never reach the logs. */
+export function redactTokens(url: string): string {
+  return url.replace(/(\/(?:public\/)?(?:member-)?invites\/)([^/?#]{30,})/g, "$1[token]");
+}
 
 export interface AppDeps {
   env: ApiEnv;
@@ -43,6 +51,13 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     logger: logger ?? {
       level: env.LOG_LEVEL,
       redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactTokens(req.url),
+          remoteAddress: req.ip,
+        }),
+      },
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
     trustProxy: true,
@@ -101,6 +116,14 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(dnsRoutes, { maxWait });
       await v1.register(certificateRoutes, { maxWait });
       await v1.register(fleetRoutes);
+      await v1.register(inviteRoutes, { maxWait });
+      await v1.register(memberInviteRoutes);
+      await v1.register(publicRoutes, {
+        redis,
+        openPerIpPerHour: env.OPEN_REGISTRATION_PER_IP_PER_HOUR,
+        openPerDomainPerHour: env.OPEN_REGISTRATION_PER_DOMAIN_PER_HOUR,
+        invitePerIpPerHour: env.INVITE_REGISTRATION_PER_IP_PER_HOUR,
+      });
       await v1.register(backupRoutes, { maxWait, store: env.BACKUP_STORE, downloads: backupStore });
     },
     { prefix: "/api/v1" },

@@ -18,6 +18,7 @@ export function createCoreContext(env: ApiEnv) {
       bindAddress: env.INSTANCE_BIND_ADDRESS,
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       platform: platformSettingsFromEnv(env),
+      webPublicUrl: env.WEB_PUBLIC_URL,
     },
   };
   return { core, redis, queues, waiters };

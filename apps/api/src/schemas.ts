@@ -159,3 +159,63 @@ export const problemResponses = {
   404: Type.Ref(Problem),
   409: Type.Ref(Problem),
 };
+
+export const InviteStatus = Type.Union([
+  Type.Literal("active"),
+  Type.Literal("expired"),
+  Type.Literal("used_up"),
+  Type.Literal("revoked"),
+]);
+
+export const Invite = Type.Object({
+  id: Type.String(),
+  domainId: Type.String(),
+  domain: Type.String({ description: "The domain's name" }),
+  token: Type.String(),
+  url: Type.String({ description: "The web landing page: WEB_PUBLIC_URL/join/TOKEN" }),
+  uri: Type.String({ description: "XEP-0401 URI for XMPP clients with in-band registration" }),
+  maxUses: Type.Integer(),
+  uses: Type.Integer(),
+  rooms: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), title: Type.String(), jid: Type.String() })),
+  inviter: Nullable(Type.String({ description: "Bare JID added as a mutual contact of each new account" })),
+  expiresAt: DateTime,
+  revokedAt: NullableDate,
+  status: InviteStatus,
+  createdAt: DateTime,
+});
+
+export const PublicInvite = Type.Object({
+  status: InviteStatus,
+  domain: Type.String(),
+  tenantName: Type.String(),
+  rooms: Type.Array(Type.Object({ name: Type.String(), title: Type.String(), jid: Type.String() })),
+  inviter: Nullable(Type.String()),
+  expiresAt: DateTime,
+  uri: Type.String(),
+  maxUses: Type.Integer(),
+  uses: Type.Integer(),
+});
+
+export const MemberInvite = Type.Object({
+  id: Type.String(),
+  tenantId: Type.String(),
+  token: Type.String(),
+  url: Type.String({ description: "WEB_PUBLIC_URL/accept/TOKEN" }),
+  role: RoleSchema,
+  status: InviteStatus,
+  expiresAt: DateTime,
+  acceptedAt: NullableDate,
+  revokedAt: NullableDate,
+  createdAt: DateTime,
+});
+
+export const RegistrationBody = Type.Object({
+  username: Type.String({ maxLength: 1023 }),
+  password: Type.String({ maxLength: 1024 }),
+});
+
+export const goneResponses = {
+  410: Type.Ref(Problem),
+  422: Type.Ref(Problem),
+  429: Type.Ref(Problem),
+};

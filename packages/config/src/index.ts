@@ -67,6 +67,13 @@ export const apiEnvSchema = z.object({
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
   MAX_WAIT_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Where the web app's public pages live: invite links are WEB_PUBLIC_URL/join/TOKEN. */
+  WEB_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** Self-service registrations on open domains, per client IP and per domain, per hour. */
+  OPEN_REGISTRATION_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  OPEN_REGISTRATION_PER_DOMAIN_PER_HOUR: z.coerce.number().int().min(1).default(50),
+  /** Registrations through invite links, per client IP, per hour. */
+  INVITE_REGISTRATION_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 export const workerEnvSchema = z.object({

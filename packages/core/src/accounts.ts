@@ -1,4 +1,4 @@
-import { type Account, isUniqueViolation } from "@xmpp-host/db";
+import { type Account, isUniqueViolation, type Tx } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
@@ -7,6 +7,20 @@ import { AppError } from "./errors.ts";
 import { dispatch, paginate, recordOperation } from "./operations.ts";
 import { generatePassword } from "./secrets.ts";
 import { normalizeLocalpart } from "./validation.ts";
+
+/**
+ * Refuses a new account once the tenant's quota is reached. Run inside the transaction that creates the
+ * account: it locks the tenant's row, so concurrent creations are counted one after the other.
+ */
+export async function checkAccountQuota(tx: Tx, tenantId: string): Promise<void> {
+  // Lock first, count after: in READ COMMITTED the count then sees every creation committed before the lock.
+  const [tenant] = await tx.$queryRaw<{ quota: number }[]>`
+    SELECT "accountQuota" AS quota FROM "Tenant" WHERE id = ${tenantId} FOR UPDATE`;
+  if (!tenant) return;
+  const used = await tx.account.count({ where: { tenantId } });
+  if (used >= tenant.quota)
+    throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.quota}) is reached`);
+}
 
 function checkXmppPassword(password: string): void {
   if (password.length < 8) throw AppError.field("password", "must be at least 8 characters");
@@ -26,12 +40,7 @@ export async function createAccount(
   const password = input.password ?? generatePassword();
   try {
     const { account, operation } = await ctx.db.$transaction(async (tx) => {
-      // Counted inside the transaction, against the quota, in one statement.
-      const [quota] = await tx.$queryRaw<{ quota: number; used: bigint }[]>`
-        SELECT t."accountQuota" AS quota, (SELECT count(*) FROM "Account" a WHERE a."tenantId" = t.id) AS used
-          FROM "Tenant" t WHERE t.id = ${domain.tenantId}`;
-      if (quota && Number(quota.used) >= quota.quota)
-        throw new AppError("quota_exceeded", `the tenant's account quota (${quota.quota}) is reached`);
+      await checkAccountQuota(tx, domain.tenantId);
       const account = await tx.account.create({ data: { tenantId: domain.tenantId, domainId, localpart } });
       const operation = await recordOperation(ctx, tx, actor, {
         type: "account.create",

@@ -22,6 +22,8 @@ export interface CoreContext {
     bindAddress: string;
     platform?: PlatformDnsSettings;
     renewBeforeDays?: number;
+    /** Base of the web app's public pages (invite and co-admin links); default http://localhost:3000. */
+    webPublicUrl?: string;
   };
 }
 

@@ -6,6 +6,11 @@ export type ErrorCode =
   | "conflict"
   | "precondition_failed"
   | "quota_exceeded"
+  | "unprocessable"
+  | "registration_closed"
+  | "invite_expired"
+  | "invite_used_up"
+  | "invite_revoked"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -28,6 +33,11 @@ export class AppError extends Error {
 
   static field(field: string, message: string): AppError {
     return new AppError("validation_failed", `${field}: ${message}`, [{ field, message }]);
+  }
+
+  /** Well-formed input the request cannot go ahead with (a reserved or malformed username, a short password). */
+  static unprocessable(field: string, message: string): AppError {
+    return new AppError("unprocessable", `${field}: ${message}`, [{ field, message }]);
   }
 
   static notFound(what: string): AppError {

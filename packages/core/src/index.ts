@@ -8,6 +8,8 @@ export * from "./dns.ts";
 export * from "./domains.ts";
 export * from "./errors.ts";
 export * from "./instances.ts";
+export * from "./invites.ts";
+export * from "./member-invites.ts";
 export * from "./operations.ts";
 export * from "./rooms.ts";
 export * from "./secrets.ts";

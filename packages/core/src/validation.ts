@@ -1,3 +1,4 @@
+import { isReservedUsername } from "@xmpp-host/xmpp";
 import { AppError } from "./errors.ts";
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -43,4 +44,28 @@ export function normalizeBareJid(field: string, input: string): string {
   const at = input.lastIndexOf("@");
   if (at <= 0 || input.includes("/")) throw AppError.field(field, `"${input}" is not a bare JID (user@domain)`);
   return `${normalizeLocalpart(field, input.slice(0, at))}@${normalizeDomainName(field, input.slice(at + 1))}`;
+}
+
+/** A username someone picks for themselves: a valid localpart, not reserved, and plain enough to type. */
+export function checkSelfServiceUsername(input: string): string {
+  let localpart: string;
+  try {
+    localpart = normalizeLocalpart("username", input.trim(), 64);
+  } catch (err) {
+    if (err instanceof AppError) throw AppError.unprocessable("username", err.fields[0]?.message ?? err.message);
+    throw err;
+  }
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(localpart)) {
+    throw AppError.unprocessable("username", "must start with a letter or digit and use only letters, digits, . _ -");
+  }
+  if (isReservedUsername(localpart)) {
+    throw AppError.unprocessable("username", "is reserved");
+  }
+  return localpart;
+}
+
+/** A password someone picks for their new XMPP account. */
+export function checkSelfServicePassword(password: string): void {
+  if (password.length < 8) throw AppError.unprocessable("password", "must be at least 8 characters");
+  if (password.length > 1024) throw AppError.unprocessable("password", "must be at most 1024 characters");
 }

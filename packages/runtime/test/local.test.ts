@@ -218,6 +218,16 @@ describe("LocalRuntime", () => {
     const impatient = new LocalRuntime({ dataRoot: tmp.dir, stopTimeoutMs: 300 });
     const { pid } = await impatient.status(spec.id);
     if (!pid) throw new Error("not running");
+    // Until Prosody has installed its SIGTERM handler, SIGTERM's default action kills even a stopped process
+    // at once (which made this test flaky on a busy machine): wait for the handler first.
+    const catchesSigterm = () => {
+      const mask = readFileSync(`/proc/${pid}/status`, "utf8").match(/^SigCgt:\s*([0-9a-f]+)$/m)?.[1] ?? "0";
+      return ((BigInt(`0x${mask}`) >> 14n) & 1n) === 1n; // SIGTERM is signal 15, bit 14
+    };
+    for (const deadline = Date.now() + 5000; !catchesSigterm(); ) {
+      if (Date.now() > deadline) throw new Error("the server never installed a SIGTERM handler");
+      await new Promise((r) => setTimeout(r, 20));
+    }
     process.kill(pid, "SIGSTOP"); // a stopped process cannot act on SIGTERM
     const t0 = Date.now();
     await impatient.stop(spec.id);

@@ -198,6 +198,77 @@ export function describeDriverContract(name: string, setup: () => Promise<Driver
       });
     });
 
+    describe("self-service registration and invites", () => {
+      it("registers an account once: a retry with the same password is a no-op, another password is refused", async () => {
+        const jid = user("newcomer");
+        expect(await driver.registerAccount(jid, "first password")).toBe("created");
+        expect(await driver.registerAccount(jid, "first password")).toBe("existed");
+        expect(await driver.registerAccount(jid, "another password")).toBe("taken");
+        // The owner's password was not touched.
+        expect(await driver.registerAccount(jid, "first password")).toBe("existed");
+      });
+
+      it("adds a room member without dropping the others", async () => {
+        const jid = room("club");
+        await driver.createRoom(jid, base);
+        await driver.setRoomMembers(jid, [user("m1")]);
+        expect(await driver.addRoomMember(jid, user("m2"))).toBe("added");
+        expect(await driver.addRoomMember(jid, user("m2"))).toBe("existed");
+        expect((await driver.getRoom(jid))?.members).toEqual(sorted([user("m1"), user("m2")]));
+        await expectCommandError(driver.addRoomMember(room("nope"), user("m2")));
+      });
+
+      it("adds autojoin bookmarks once, keeping existing ones", async () => {
+        const jid = user("marker");
+        await driver.createAccount(jid, "pw");
+        expect(await driver.getBookmarks(jid)).toEqual([]);
+        expect(await driver.addBookmarks(jid, [{ jid: room("club"), name: "Club" }])).toBe(1);
+        expect(await driver.addBookmarks(jid, [{ jid: room("club"), name: "Club" }])).toBe(0);
+        expect(await driver.addBookmarks(jid, [{ jid: room("family"), name: "Family" }])).toBe(1);
+        expect(sorted((await driver.getBookmarks(jid)).map((b) => `${b.jid} ${b.name} ${b.autojoin}`))).toEqual(
+          sorted([`${room("club")} Club true`, `${room("family")} Family true`]),
+        );
+        await expectCommandError(driver.addBookmarks(user("nobody"), []));
+      });
+
+      it("makes two accounts mutual contacts, once", async () => {
+        const [a, b] = [user("friend1"), user("friend2")];
+        await driver.createAccount(a, "pw");
+        await driver.createAccount(b, "pw");
+        expect(await driver.addMutualContacts(a, b)).toBe("added");
+        expect(await driver.addMutualContacts(b, a)).toBe("existed");
+        expect(await driver.roster(a)).toEqual({ [b]: "both" });
+        expect(await driver.roster(b)).toEqual({ [a]: "both" });
+        await expectCommandError(driver.addMutualContacts(a, user("nobody")));
+      });
+
+      it("stores, reads and removes invites in the server's own store", async () => {
+        const token = `tok${run}`.padEnd(24, "x");
+        const expiresAt = new Date(Date.now() + 3600_000);
+        const invite = {
+          token,
+          jid: f.domain,
+          inviter: false,
+          uri: `xmpp:${f.domain}?register;preauth=${token}`,
+          createdAt: new Date(),
+          expiresAt,
+          reusable: true,
+          data: { xh_invite: `inv-${run}`, xh_max_uses: 2, xh_uses: 0 },
+        };
+        await driver.putInvite(f.domain, invite);
+        expect(await driver.getInvite(f.domain, token)).toMatchObject({ token, type: "register", jid: f.domain });
+        const inviter = user("alice");
+        await driver.putInvite(f.domain, { ...invite, jid: inviter, inviter: true });
+        expect(await driver.getInvite(f.domain, token)).toMatchObject({ type: "roster", jid: inviter });
+        expect(await driver.inviteRegistrations(f.domain, [`inv-${run}`])).toEqual({ [`inv-${run}`]: [] });
+        expect(await driver.deleteInvite(f.domain, token)).toBe("deleted");
+        expect(await driver.deleteInvite(f.domain, token)).toBe("absent");
+        expect(await driver.getInvite(f.domain, token)).toBeNull();
+        await expectCommandError(driver.putInvite(f.domain, { ...invite, token: "bad token" }));
+        await expectCommandError(driver.putInvite("not-served.invalid", invite));
+      });
+    });
+
     describe("hosts", () => {
       const share = () => `share.${f.domain}`;
 

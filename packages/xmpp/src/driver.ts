@@ -31,6 +31,30 @@ export interface ServerInfo {
   hosts: string[];
 }
 
+/**
+ * An invite in the server's own invite store (XEP-0401 tokens for in-band registration). `inviter` set makes it
+ * a contact invite of that account (`xmpp:inviter?roster;preauth=...;ibr=y`), otherwise an account invite.
+ */
+export interface ServerInvite {
+  token: string;
+  /** The bare domain (account invite) or the inviter's bare JID (contact invite). */
+  jid: string;
+  inviter: boolean;
+  uri: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** Single-use invites are removed by the server on use; reusable ones only by us. */
+  reusable: boolean;
+  /** Extra data kept with the invite (rooms, limits), free-form. */
+  data?: Record<string, string | number | boolean | string[]>;
+}
+
+export interface Bookmark {
+  /** Bare room JID. */
+  jid: string;
+  name: string;
+}
+
 export interface XmppServerDriver {
   readonly server: "prosody" | "ejabberd";
   ping(): Promise<void>;
@@ -56,6 +80,28 @@ export interface XmppServerDriver {
   getRoom(jid: string): Promise<RoomInfo | null>;
   destroyRoom(jid: string): Promise<"destroyed" | "absent">;
   listRooms(mucHost: string): Promise<RoomInfo[]>;
+
+  /**
+   * Creates an account that must not exist yet. "existed" when it exists with this very password (a retry),
+   * "taken" when it exists with another one (somebody else's: nothing is changed).
+   */
+  registerAccount(jid: string, password: string): Promise<"created" | "existed" | "taken">;
+  /** Gives `member` the member affiliation in the room unless it already has member, admin or owner. */
+  addRoomMember(room: string, member: string): Promise<"added" | "existed">;
+  /** Adds XEP-0402 bookmarks (autojoin) to the account's PEP; existing bookmarks are kept. Returns how many were added. */
+  addBookmarks(jid: string, rooms: Bookmark[]): Promise<number>;
+  getBookmarks(jid: string): Promise<(Bookmark & { autojoin: string })[]>;
+  /** Makes two accounts of the same host mutual contacts (subscription both). */
+  addMutualContacts(a: string, b: string): Promise<"added" | "existed">;
+  /** The account's roster: contact bare JID -> subscription. */
+  roster(jid: string): Promise<Record<string, string>>;
+
+  /** Stores (or replaces) an invite in the server's invite store on `host`. */
+  putInvite(host: string, invite: ServerInvite): Promise<void>;
+  getInvite(host: string, token: string): Promise<{ token: string; type: string; jid: string; uri: string } | null>;
+  deleteInvite(host: string, token: string): Promise<"deleted" | "absent">;
+  /** Usernames registered in-band through each of the given invites (by the invite's `data.xh_invite` id). */
+  inviteRegistrations(host: string, inviteIds: string[]): Promise<Record<string, string[]>>;
 
   onlineSessions(host?: string): Promise<OnlineSession[]>;
   close(): Promise<void>;

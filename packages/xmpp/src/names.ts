@@ -28,3 +28,44 @@ export function splitBareJid(jid: string): { local: string; domain: string } {
   assertValidHostname(domain);
   return { local, domain };
 }
+
+/**
+ * Usernames nobody can register for themselves, on the web or in-band: role addresses (RFC 2142), names that
+ * look like the operator's, and names of the platform's own machinery. Admins can still create such accounts
+ * on purpose through the accounts API. Prosody is given the same list (see the driver's registration hook).
+ */
+export const RESERVED_USERNAMES: readonly string[] = [
+  "abuse",
+  "admin",
+  "administrator",
+  "help",
+  "hostmaster",
+  "info",
+  "mailer-daemon",
+  "no-reply",
+  "noc",
+  "noreply",
+  "operator",
+  "postmaster",
+  "probe",
+  "root",
+  "security",
+  "staff",
+  "support",
+  "sysadmin",
+  "system",
+  "webmaster",
+  "www",
+  "xmpp",
+];
+
+/** Prefixes that are reserved too, followed by `.`, `_` or `-` (admin-team, root.backup, ...). */
+export const RESERVED_PREFIXES: readonly string[] = ["admin", "root", "postmaster", "probe"];
+
+export function isReservedUsername(localpart: string): boolean {
+  const name = localpart.toLowerCase();
+  return (
+    RESERVED_USERNAMES.includes(name) ||
+    RESERVED_PREFIXES.some((p) => /^[._-]/.test(name.slice(p.length)) && name.startsWith(p))
+  );
+}

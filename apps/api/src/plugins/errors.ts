@@ -9,7 +9,12 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
-  quota_exceeded: 422,
+  quota_exceeded: 403,
+  unprocessable: 422,
+  registration_closed: 403,
+  invite_expired: 410,
+  invite_used_up: 410,
+  invite_revoked: 410,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -22,6 +27,7 @@ const titles: Record<number, string> = {
   404: "Not found",
   409: "Conflict",
   412: "Precondition failed",
+  410: "Gone",
   415: "Unsupported media type",
   422: "Unprocessable",
   429: "Too many requests",
@@ -57,6 +63,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       detail = error.message;
       code = error.code;
       errors = error.fields.length ? error.fields : undefined;
+      const retryAfter = (error as AppError & { retryAfter?: number }).retryAfter;
+      if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
     } else if ((error as FastifyError).validation) {
       const e = error as FastifyError;
       status = 400;

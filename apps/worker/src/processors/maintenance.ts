@@ -1,6 +1,7 @@
 import { domainHosts } from "@xmpp-host/core";
 import type { JobName } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
+import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { renewCertificates } from "./certificates.ts";
 
@@ -82,13 +83,14 @@ export async function supervise(ctx: WorkerContext): Promise<{ restarted: string
 export async function sync(
   ctx: WorkerContext,
   instanceId?: string,
-): Promise<{ accountsAdded: number; roomsAdded: number }> {
+): Promise<{ accountsAdded: number; roomsAdded: number; inviteUsesAdded: number }> {
   const instances = await ctx.db.instance.findMany({
     where: { status: "running", ...(instanceId ? { id: instanceId } : {}) },
     include: { domains: { where: { state: "active" } } },
   });
   let accountsAdded = 0;
   let roomsAdded = 0;
+  let inviteUsesAdded = 0;
   const now = new Date();
   for (const instance of instances) {
     const driver = ctx.driverFor(instance);
@@ -119,6 +121,8 @@ export async function sync(
           where: { domainId: domain.id, localpart: { in: localparts } },
           data: { lastSeenOnServerAt: now },
         });
+
+        inviteUsesAdded += await syncInviteUses(ctx, driver, domain);
 
         const rooms = await driver.listRooms(domainHosts(domain.name).muc);
         const knownRooms = new Set(
@@ -161,7 +165,46 @@ export async function sync(
       }
     }
   }
-  return { accountsAdded, roomsAdded };
+  return { accountsAdded, roomsAdded, inviteUsesAdded };
+}
+
+/**
+ * Counts in-band registrations made with the domain's invites (recorded by the server) into `uses`, and
+ * adds those accounts to the invite's rooms in the platform's view (the server already made them members).
+ * Idempotent: the server's count is absolute and only the difference is added.
+ */
+async function syncInviteUses(
+  ctx: WorkerContext,
+  driver: XmppServerDriver,
+  domain: { id: string; name: string },
+): Promise<number> {
+  const invites = await ctx.db.invite.findMany({
+    where: { domainId: domain.id, revokedAt: null, expiresAt: { gt: new Date(Date.now() - 24 * 3600_000) } },
+    select: { id: true, rooms: true, serverUses: true },
+  });
+  if (invites.length === 0) return 0;
+  const found = await driver.inviteRegistrations(
+    domain.name,
+    invites.map((i) => i.id),
+  );
+  let added = 0;
+  for (const invite of invites) {
+    const usernames = found[invite.id] ?? [];
+    if (usernames.length <= invite.serverUses) continue;
+    const jids = usernames.map((u) => `${u}@${domain.name}`);
+    await ctx.db.$transaction(async (tx) => {
+      const n = usernames.length;
+      added += await tx.$executeRaw`
+        UPDATE "Invite" SET uses = uses + (${n} - "serverUses"), "serverUses" = ${n}
+         WHERE id = ${invite.id} AND "serverUses" < ${n}`;
+      for (const jid of jids) {
+        await tx.$executeRaw`
+          UPDATE "Room" SET members = array_append(members, ${jid}), "updatedAt" = now()
+           WHERE id = ANY(${invite.rooms}) AND NOT (${jid} = ANY(members))`;
+      }
+    });
+  }
+  return added;
 }
 
 export const maintenanceHandlers: Record<

@@ -1,4 +1,13 @@
-import { AppError, dnsTargetOf, domainHosts, isUnderPlatformDomain, platformSettings, roomJid } from "@xmpp-host/core";
+import {
+  AppError,
+  dnsTargetOf,
+  domainHosts,
+  inviteStatus,
+  inviteUri,
+  isUnderPlatformDomain,
+  platformSettings,
+  roomJid,
+} from "@xmpp-host/core";
 import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords } from "@xmpp-host/dns";
 import { announceFinished } from "@xmpp-host/queue";
@@ -17,7 +26,7 @@ type Handler = (ctx: WorkerContext, op: Operation, progress: Progress) => Promis
 
 /** A failure that retrying cannot fix. */
 export class PermanentError extends Error {
-  override readonly name = "PermanentError";
+  override readonly name: string = "PermanentError";
 }
 
 async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & { domains: Domain[] }> {
@@ -136,6 +145,111 @@ function secretOf(ctx: WorkerContext, op: Operation): string {
   return ctx.secrets.decrypt(op.secretEncrypted);
 }
 
+/** The account's name exists on the server with another password: someone registered it in-band first. */
+export class UsernameTakenError extends PermanentError {
+  override readonly name: string = "UsernameTakenError";
+}
+
+/**
+ * Makes the server's invite store match the invite: an active invite is stored under the same token (so the
+ * XEP-0401 URI works in clients), any other is removed. Idempotent.
+ */
+export async function syncInviteToken(ctx: WorkerContext, inviteId: string): Promise<{ token: "stored" | "removed" }> {
+  const invite = await ctx.db.invite.findUnique({
+    where: { id: inviteId },
+    include: { domain: { include: { instance: true } } },
+  });
+  if (!invite) return { token: "removed" };
+  const driver = ctx.driverFor(invite.domain.instance);
+  const token = ctx.secrets.decrypt(invite.tokenEncrypted);
+  if (inviteStatus(invite) !== "active" || invite.domain.state === "deleting") {
+    await driver.deleteInvite(invite.domain.name, token);
+    return { token: "removed" };
+  }
+  const inviter = invite.inviterAccountId
+    ? await ctx.db.account.findUnique({ where: { id: invite.inviterAccountId } })
+    : null;
+  const rooms = invite.rooms.length ? await ctx.db.room.findMany({ where: { id: { in: invite.rooms } } }) : [];
+  const inviterJid = inviter ? `${inviter.localpart}@${invite.domain.name}` : null;
+  await driver.putInvite(invite.domain.name, {
+    token,
+    jid: inviterJid ?? invite.domain.name,
+    inviter: inviterJid !== null,
+    uri: inviteUri(invite.domain.name, token, inviterJid),
+    createdAt: invite.createdAt,
+    expiresAt: invite.expiresAt,
+    reusable: invite.maxUses > 1,
+    data: {
+      xh_invite: invite.id,
+      xh_max_uses: invite.maxUses,
+      // Prosody adds its own in-band registrations to this: give it only the platform's.
+      xh_uses: invite.uses - invite.serverUses,
+      xh_rooms: rooms.map((r) => roomJid(r, invite.domain.name)),
+      xh_room_names: rooms.map((r) => r.title),
+    },
+  });
+  return { token: "stored" };
+}
+
+/**
+ * A self-service registration (open domain or invite link): the server account, then for an invite its
+ * rooms (membership and autojoin bookmarks), the inviter as a mutual contact, and the token's new state.
+ * Every step is idempotent, so a retry after a crash finishes the same work once.
+ */
+async function registerAccount(ctx: WorkerContext, op: Operation, progress: Progress): Promise<Result> {
+  const { account, jid, instance } = await loadAccountFor(ctx, op.resourceId);
+  const driver = ctx.driverFor(instance);
+  const inviteId = ((op.input ?? {}) as { inviteId?: string }).inviteId;
+  await progress(20, "creating the account");
+  const outcome = await driver.registerAccount(jid, secretOf(ctx, op));
+  if (outcome === "taken") {
+    // Someone took the name on the server directly (in-band). Undo what the request did, as one change.
+    await ctx.db.$transaction(async (tx) => {
+      await tx.account.delete({ where: { id: account.id } });
+      if (inviteId) {
+        await tx.$executeRaw`UPDATE "Invite" SET uses = uses - 1 WHERE id = ${inviteId} AND uses > 0`;
+        await tx.$executeRaw`UPDATE "Room" SET members = array_remove(members, ${jid}) WHERE ${jid} = ANY(members)`;
+      }
+    });
+    throw new UsernameTakenError(`${jid} already exists on the server`);
+  }
+  await ctx.db.account.update({
+    where: { id: account.id },
+    data: { state: "active", lastSeenOnServerAt: new Date() },
+  });
+  const rooms: string[] = [];
+  let inviter: string | null = null;
+  if (inviteId) {
+    const invite = await ctx.db.invite.findUnique({ where: { id: inviteId } });
+    if (invite) {
+      const found = invite.rooms.length
+        ? await ctx.db.room.findMany({ where: { id: { in: invite.rooms }, state: "active" } })
+        : [];
+      await progress(40, "joining the rooms");
+      for (const room of found) {
+        const roomAddress = roomJid(room, account.domain.name);
+        await driver.addRoomMember(roomAddress, jid);
+        rooms.push(roomAddress);
+      }
+      await driver.addBookmarks(
+        jid,
+        found.map((r) => ({ jid: roomJid(r, account.domain.name), name: r.title })),
+      );
+      const inviterAccount = invite.inviterAccountId
+        ? await ctx.db.account.findUnique({ where: { id: invite.inviterAccountId } })
+        : null;
+      if (inviterAccount && inviterAccount.state === "active") {
+        await progress(70, "adding the inviter as a contact");
+        inviter = `${inviterAccount.localpart}@${account.domain.name}`;
+        await driver.addMutualContacts(inviter, jid);
+      }
+      await progress(90, "updating the invite on the server");
+      await syncInviteToken(ctx, invite.id);
+    }
+  }
+  return { jid, outcome, rooms, inviter };
+}
+
 /** One handler per operation type: a missing one fails the type check. */
 export const operationHandlers: Record<OperationType, Handler> = {
   "instance.create": (ctx, op, progress) => startInstance(ctx, op.resourceId, progress),
@@ -211,6 +325,9 @@ export const operationHandlers: Record<OperationType, Handler> = {
     });
     return { jid, outcome };
   },
+  "account.register": registerAccount,
+  "invite.create": (ctx, op) => syncInviteToken(ctx, op.resourceId),
+  "invite.revoke": (ctx, op) => syncInviteToken(ctx, op.resourceId),
   "account.delete": async (ctx, op) => {
     const found = await ctx.db.account.findUnique({ where: { id: op.resourceId } });
     if (!found) return { alreadyDeleted: true };
@@ -297,6 +414,7 @@ async function markResourceFailed(ctx: WorkerContext, op: Operation, message: st
       await ctx.db.domain.updateMany({ where, data: { state: "failed" } });
       break;
     case "account.create":
+    case "account.register":
       await ctx.db.account.updateMany({ where, data: { state: "failed" } });
       break;
     case "room.create":

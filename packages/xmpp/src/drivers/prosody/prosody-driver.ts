@@ -1,9 +1,11 @@
 import {
+  type Bookmark,
   DriverCommandError,
   type OnlineSession,
   type RoomConfig,
   type RoomInfo,
   type ServerInfo,
+  type ServerInvite,
   type XmppServerDriver,
 } from "../../driver.ts";
 import { type LuaValue, luaString, luaValue } from "../../lua.ts";
@@ -161,6 +163,102 @@ export class ProsodyDriver implements XmppServerDriver {
   async listRooms(mucHost: string): Promise<RoomInfo[]> {
     hostname(mucHost);
     return await this.call("list_rooms", mucHost);
+  }
+
+  async registerAccount(jid: string, pw: string): Promise<"created" | "existed" | "taken"> {
+    bareJid(jid);
+    password(pw);
+    return await this.call("register_account", jid, pw);
+  }
+
+  async addRoomMember(room: string, member: string): Promise<"added" | "existed"> {
+    bareJid(room);
+    bareJid(member);
+    return await this.call("add_room_member", room, member);
+  }
+
+  async addBookmarks(jid: string, rooms: Bookmark[]): Promise<number> {
+    bareJid(jid);
+    for (const r of rooms) bareJid(r.jid);
+    return await this.call(
+      "add_bookmarks",
+      jid,
+      rooms.map((r) => ({ jid: r.jid, name: String(r.name) })),
+    );
+  }
+
+  async getBookmarks(jid: string): Promise<(Bookmark & { autojoin: string })[]> {
+    bareJid(jid);
+    const r = await this.call<(Bookmark & { autojoin: string })[] | Record<string, never>>("get_bookmarks", jid);
+    return Array.isArray(r) ? r : [];
+  }
+
+  async addMutualContacts(a: string, b: string): Promise<"added" | "existed"> {
+    bareJid(a);
+    bareJid(b);
+    return await this.call("add_mutual_contacts", a, b);
+  }
+
+  async roster(jid: string): Promise<Record<string, string>> {
+    bareJid(jid);
+    const r = await this.call<Record<string, string> | unknown[]>("roster", jid);
+    return Array.isArray(r) ? {} : r;
+  }
+
+  async putInvite(host: string, invite: ServerInvite): Promise<void> {
+    hostname(host);
+    check(() => {
+      if (!/^[A-Za-z0-9_-]{16,128}$/.test(invite.token)) throw new TypeError("invalid invite token");
+    });
+    if (invite.inviter) bareJid(invite.jid);
+    else hostname(invite.jid);
+    const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+    await this.call("put_invite", host, {
+      type: invite.inviter ? "roster" : "register",
+      jid: invite.jid,
+      token: invite.token,
+      uri: invite.uri,
+      created_at: seconds(invite.createdAt),
+      expires: seconds(invite.expiresAt),
+      reusable: invite.reusable,
+      data: invite.data ?? {},
+    });
+  }
+
+  async getInvite(
+    host: string,
+    token: string,
+  ): Promise<{ token: string; type: string; jid: string; uri: string } | null> {
+    hostname(host);
+    return (
+      (await this.call<{ token: string; type: string; jid: string; uri: string } | undefined>(
+        "get_invite",
+        host,
+        token,
+      )) ?? null
+    );
+  }
+
+  async deleteInvite(host: string, token: string): Promise<"deleted" | "absent"> {
+    hostname(host);
+    return await this.call("delete_invite", host, token);
+  }
+
+  async inviteRegistrations(host: string, inviteIds: string[]): Promise<Record<string, string[]>> {
+    hostname(host);
+    if (inviteIds.length === 0) return {};
+    const r = await this.call<Record<string, string[] | Record<string, never>> | unknown[]>(
+      "invite_registrations",
+      host,
+      inviteIds,
+    );
+    const out: Record<string, string[]> = {};
+    if (Array.isArray(r)) return Object.fromEntries(inviteIds.map((id) => [id, []]));
+    for (const id of inviteIds) {
+      const list = r[id];
+      out[id] = Array.isArray(list) ? list : [];
+    }
+    return out;
   }
 
   async onlineSessions(host?: string): Promise<OnlineSession[]> {

@@ -1,10 +1,13 @@
+import { luaValue } from "../../lua.ts";
+import { RESERVED_PREFIXES, RESERVED_USERNAMES } from "../../names.ts";
+
 /**
  * Lua run inside Prosody 0.12 through the admin shell. A line starting with `>` is evaluated in the
  * server's global environment (with globals kept per connection), so we install these helpers once per
  * connection as `__xh` and call them with quoted arguments. Each call answers one JSON document
  * (`Result: {"r":...}`) or fails with `Error: <message>`; nothing is scraped from human-readable text.
  */
-export const SHELL_LIB_VERSION = 1;
+export const SHELL_LIB_VERSION = 2;
 
 // biome-ignore lint/complexity/noUselessStringRaw: keeps any Lua escape sequence added later verbatim
 export const SHELL_LIB = String.raw`>__xh = (function()
@@ -14,6 +17,9 @@ local jid_lib = require "util.jid";
 local um = require "core.usermanager";
 local hm = require "core.hostmanager";
 local cm = require "core.configmanager";
+local rm = require "core.rostermanager";
+local sm = require "core.storagemanager";
+local st = require "util.stanza";
 local M = { version = ${SHELL_LIB_VERSION} };
 local Failure = {};
 
@@ -179,6 +185,7 @@ function M.apply_hosts(wanted)
 	end
 	activated:sort();
 	deactivated:sort();
+	M.hook_all();
 	return { activated = activated; deactivated = deactivated };
 end
 
@@ -310,6 +317,265 @@ function M.list_rooms(host)
 	return rooms;
 end
 
+-- Invites live in mod_invites' own store, in its own record format, so that mod_invites_register accepts
+-- the token at in-band registration (XEP-0401/XEP-0445) exactly as if Prosody had made it.
+local function invite_store(host)
+	local_host(host);
+	return sm.open(host, "invite_token", "map");
+end
+
+function M.put_invite(host, inv)
+	local store = invite_store(host);
+	local record = {
+		type = inv.type;
+		jid = inv.jid;
+		token = inv.token;
+		allow_registration = true;
+		additional_data = inv.data;
+		uri = inv.uri;
+		created_at = inv.created_at;
+		expires = inv.expires;
+		reusable = inv.reusable;
+	};
+	M.hook_all();
+	local ok, err = store:set(nil, inv.token, record);
+	if not ok then fail("could not store the invite: " .. tostring(err)); end
+	if inv.type == "roster" then
+		ok, err = store:set(jid_lib.node(inv.jid), inv.token, inv.expires);
+		if not ok then fail("could not store the contact invite: " .. tostring(err)); end
+	end
+	return true;
+end
+
+function M.get_invite(host, token)
+	return invite_store(host):get(nil, token);
+end
+
+function M.delete_invite(host, token)
+	local store = invite_store(host);
+	local record = store:get(nil, token);
+	if not record then return "absent"; end
+	if record.type == "roster" and record.jid then store:set(jid_lib.node(record.jid), token, nil); end
+	local ok, err = store:set(nil, token, nil);
+	if not ok then fail("could not delete the invite: " .. tostring(err)); end
+	return "deleted";
+end
+
+-- Creates an account that must not exist yet; a second call with the same password (a retry) is a no-op,
+-- and an existing account with another password is someone else's.
+function M.register_account(j, pw)
+	local node, host = account(j);
+	if um.user_exists(node, host) then
+		if um.test_password(node, host, pw) then return "existed"; end
+		return "taken";
+	end
+	local ok, err = um.create_user(node, pw, host);
+	if not ok then fail("could not create user: " .. tostring(err)); end
+	return "created";
+end
+
+function M.add_room_member(j, m)
+	local jid, muc = room_jid(j);
+	local room = live_room(muc, jid);
+	if not room then fail("no such room: " .. jid); end
+	local node, host, res = jid_lib.prepped_split(m);
+	if not node or not host or res then fail("invalid member JID: " .. tostring(m)); end
+	local member = node .. "@" .. host;
+	local current = room:get_affiliation(member);
+	if current == "member" or current == "owner" or current == "admin" then return "existed"; end
+	local ok, _, cond = room:set_affiliation(true, member, "member");
+	if not ok then fail("could not add member " .. member .. ": " .. tostring(cond)); end
+	return "added";
+end
+
+-- XEP-0402 bookmarks, with the node options mod_bookmarks uses, so clients that sync bookmarks see them.
+local BOOKMARKS = "urn:xmpp:bookmarks:1";
+local bookmark_options = {
+	persist_items = true;
+	max_items = "max";
+	send_last_published_item = "never";
+	access_model = "whitelist";
+};
+
+local function pep_of(j)
+	local node, host = account(j);
+	if not um.user_exists(node, host) then fail("no such account: " .. node .. "@" .. host); end
+	local pep = prosody.hosts[host].modules.pep;
+	if not pep then fail("PEP is not loaded on " .. host); end
+	return pep.get_pep_service(node), node .. "@" .. host, node;
+end
+
+function M.add_bookmarks(j, rooms)
+	local service, owner, nick = pep_of(j);
+	local ok, items = service:get_items(BOOKMARKS, owner);
+	if not ok then
+		if items ~= "item-not-found" then fail("could not read bookmarks: " .. tostring(items)); end
+		local created, err = service:create(BOOKMARKS, owner, bookmark_options);
+		if not created then fail("could not create the bookmarks node: " .. tostring(err)); end
+		items = {};
+	end
+	local added = 0;
+	for _, r in ipairs(rooms) do
+		local rjid = room_jid(r.jid);
+		if not items[rjid] then
+			local item = st.stanza("item", { xmlns = "http://jabber.org/protocol/pubsub", id = rjid })
+				:tag("conference", { xmlns = BOOKMARKS, name = r.name, autojoin = "true" })
+				:text_tag("nick", nick);
+			local published, err = service:publish(BOOKMARKS, owner, rjid, item, bookmark_options);
+			if not published then fail("could not publish bookmark " .. rjid .. ": " .. tostring(err)); end
+			added = added + 1;
+		end
+	end
+	return added;
+end
+
+function M.get_bookmarks(j)
+	local service, owner = pep_of(j);
+	local ok, items = service:get_items(BOOKMARKS, owner);
+	if not ok then
+		if items == "item-not-found" then return {}; end
+		fail("could not read bookmarks: " .. tostring(items));
+	end
+	local out = array();
+	for _, id in ipairs(items) do
+		local conference = items[id]:get_child("conference", BOOKMARKS);
+		out:push({ jid = id; name = conference and conference.attr.name or ""; autojoin = conference and conference.attr.autojoin or "" });
+	end
+	return out;
+end
+
+-- A one-way subscription of user to contact, written straight into both rosters (as mod_invites_register does).
+local function subscribe(host, user, contact)
+	local user_jid, contact_jid = user .. "@" .. host, contact .. "@" .. host;
+	if rm.is_user_subscribed(user, host, contact_jid) then return false; end
+	rm.set_contact_pending_out(user, host, contact_jid);
+	rm.set_contact_pending_in(contact, host, user_jid);
+	rm.subscribed(contact, host, user_jid);
+	rm.process_inbound_subscription_approval(user, host, contact_jid);
+	return true;
+end
+
+function M.add_mutual_contacts(a, b)
+	local na, ha = account(a);
+	local nb, hb = account(b);
+	if ha ~= hb then fail("contacts must be on the same host"); end
+	if na == nb then fail("an account cannot be its own contact"); end
+	for _, n in ipairs({ na, nb }) do
+		if not um.user_exists(n, ha) then fail("no such account: " .. n .. "@" .. ha); end
+	end
+	local changed = subscribe(ha, na, nb);
+	changed = subscribe(ha, nb, na) or changed;
+	rm.roster_push(na, ha, nb .. "@" .. ha);
+	rm.roster_push(nb, ha, na .. "@" .. ha);
+	return changed and "added" or "existed";
+end
+
+function M.roster(j)
+	local node, host = account(j);
+	local roster = rm.load_roster(node, host);
+	local out = {};
+	for contact, item in pairs(roster) do
+		if contact then out[contact] = item.subscription; end
+	end
+	return out;
+end
+
+-- In-band registration (XEP-0077/XEP-0401) happens inside Prosody, without the platform. These handlers,
+-- installed on every local host, keep it to the platform's rules:
+--  * reserved usernames are refused, as on the web;
+--  * an invite made by the platform (additional_data.xh_invite) allows at most xh_max_uses registrations,
+--    counting the platform's own (xh_uses, rewritten after each) plus the in-band ones recorded here;
+--  * an in-band registration through such an invite gets its rooms and bookmarks, like a web one
+--    (mod_invites_register itself adds the inviter as a contact).
+-- The platform reads the recorded registrations back when it syncs (invite_registrations).
+local RESERVED = {};
+for _, name in ipairs(${luaValue([...RESERVED_USERNAMES])}) do RESERVED[name] = true; end
+local RESERVED_PREFIXES = ${luaValue([...RESERVED_PREFIXES])};
+local INVITE_USES = "xh_invite_uses";
+
+local function reserved(username)
+	username = tostring(username or ""):lower();
+	if RESERVED[username] then return true; end
+	for _, p in ipairs(RESERVED_PREFIXES) do
+		if username:sub(1, #p) == p and username:sub(#p + 1, #p + 1):match("^[._-]$") then return true; end
+	end
+	return false;
+end
+
+local function platform_invite(event)
+	local inv = event.validated_invite or (event.session and event.session.validated_invite);
+	local data = inv and inv.additional_data;
+	if type(data) ~= "table" or not data.xh_invite then return nil; end
+	return inv, data;
+end
+
+local function registrations_of(host, id)
+	return sm.open(host, INVITE_USES, "map"):get(nil, id) or {};
+end
+
+local function on_registering(host)
+	return function(event)
+		if reserved(event.username) then
+			event.allowed = false;
+			event.reason = "This username is reserved";
+			return;
+		end
+		local inv, data = platform_invite(event);
+		if not inv then return; end
+		local record = sm.open(host, "invite_token", "map"):get(nil, inv.token);
+		local current = record and record.additional_data or {};
+		local used = (current.xh_uses or 0) + #registrations_of(host, data.xh_invite);
+		if not record or used >= (current.xh_max_uses or 1) then
+			event.allowed = false;
+			event.reason = "This invite has been used up or revoked";
+		end
+	end;
+end
+
+local function on_registered(host)
+	return function(event)
+		local inv, data = platform_invite(event);
+		if not inv then return; end
+		local store = sm.open(host, INVITE_USES, "map");
+		local list = store:get(nil, data.xh_invite) or {};
+		list[#list + 1] = event.username;
+		store:set(nil, data.xh_invite, list);
+		local jid = event.username .. "@" .. host;
+		local marks = {};
+		for i, room in ipairs(data.xh_rooms or {}) do
+			pcall(M.add_room_member, room, jid);
+			marks[#marks + 1] = { jid = room; name = (data.xh_room_names or {})[i] or room };
+		end
+		if #marks > 0 then pcall(M.add_bookmarks, jid, marks); end
+		local record = sm.open(host, "invite_token", "map"):get(nil, inv.token);
+		local current = record and record.additional_data or data;
+		if (current.xh_uses or 0) + #list >= (current.xh_max_uses or 1) then pcall(M.delete_invite, host, inv.token); end
+	end;
+end
+
+state.hooked = state.hooked or {};
+local function hook_registration(host)
+	local h = prosody.hosts[host];
+	if not h or h.type ~= "local" or not h.events then return; end
+	if state.hooked[host] == h.events then return; end
+	h.events.add_handler("user-registering", on_registering(host), 10);
+	h.events.add_handler("user-registered", on_registered(host), 10);
+	state.hooked[host] = h.events;
+end
+
+function M.hook_all()
+	for host in pairs(prosody.hosts) do hook_registration(host); end
+	return true;
+end
+
+-- Usernames of in-band registrations through each of the given platform invites.
+function M.invite_registrations(host, ids)
+	local_host(host);
+	local out = {};
+	for _, id in ipairs(ids) do out[id] = registrations_of(host, id); end
+	return out;
+end
+
 function M.sessions(host)
 	local list = array();
 	for full_jid, session in pairs(prosody.full_sessions) do
@@ -332,5 +598,6 @@ function M.call(name, ...)
 	return json.encode({ r = res });
 end
 
+M.hook_all();
 return M;
 end)()`;

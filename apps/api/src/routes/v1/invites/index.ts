@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { createInvite, getInvite, INVITE_LIMITS, listInvites, revokeInvite } from "@xmpp-host/core";
+import { settle } from "../../../operation-reply.ts";
+import { actorOf } from "../../../plugins/auth.ts";
+import { Id, Invite, InviteStatus, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { operationView } from "../../../views.ts";
+
+const InviteReply = Type.Object({ invite: Invite, operation: Operation });
+
+export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  app.post(
+    "/domains/:domainId/invites",
+    {
+      schema: {
+        operationId: "createInvite",
+        tags: ["invites"],
+        summary: "Create an invite link (owners and admins); the domain's registration must be invite or open",
+        params: Type.Object({ domainId: Id }),
+        querystring: WaitQuery,
+        body: Type.Object(
+          {
+            maxUses: Type.Optional(
+              Type.Integer({ minimum: INVITE_LIMITS.maxUses.min, maximum: INVITE_LIMITS.maxUses.max, default: 1 }),
+            ),
+            expiresIn: Type.Optional(
+              Type.Integer({
+                minimum: INVITE_LIMITS.expiresIn.min,
+                maximum: INVITE_LIMITS.expiresIn.max,
+                default: INVITE_LIMITS.expiresIn.default,
+                description: "Seconds from now",
+              }),
+            ),
+            rooms: Type.Optional(Type.Array(Id, { maxItems: 20, description: "Room ids on this domain" })),
+            inviterAccountId: Type.Optional(Id),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: InviteReply, 202: InviteReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { invite, operation } = await createInvite(
+        app.core,
+        actorOf(request),
+        request.params.domainId,
+        request.body ?? {},
+      );
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
+      return reply.status(settled.status).send({ invite, operation: operationView(settled.operation) });
+    },
+  );
+
+  app.get(
+    "/domains/:domainId/invites",
+    {
+      schema: {
+        operationId: "listInvites",
+        tags: ["invites"],
+        params: Type.Object({ domainId: Id }),
+        querystring: Type.Composite([PageQuery, Type.Object({ status: Type.Optional(InviteStatus) })]),
+        response: { 200: page(Invite), ...problemResponses },
+      },
+    },
+    async (request) => listInvites(app.core, actorOf(request), request.params.domainId, request.query),
+  );
+
+  app.get(
+    "/invites/:inviteId",
+    {
+      schema: {
+        operationId: "getInvite",
+        tags: ["invites"],
+        params: Type.Object({ inviteId: Id }),
+        response: { 200: Invite, ...problemResponses },
+      },
+    },
+    async (request) => getInvite(app.core, actorOf(request), request.params.inviteId),
+  );
+
+  app.delete(
+    "/invites/:inviteId",
+    {
+      schema: {
+        operationId: "revokeInvite",
+        tags: ["invites"],
+        summary: "Revoke an invite: its link stops working and its token leaves the server; it stays listed",
+        params: Type.Object({ inviteId: Id }),
+        querystring: WaitQuery,
+        response: { 200: InviteReply, 202: InviteReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { invite, operation } = await revokeInvite(app.core, actorOf(request), request.params.inviteId);
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
+      return reply.status(settled.status).send({ invite, operation: operationView(settled.operation) });
+    },
+  );
+};

@@ -1,0 +1,145 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import {
+  getPublicDomain,
+  getPublicInvite,
+  getPublicMemberInvite,
+  type Registration,
+  registerOpen,
+  registerWithInvite,
+} from "@xmpp-host/core";
+import type { Redis } from "ioredis";
+import { hitLimit } from "../../../limiter.ts";
+import {
+  DateTime,
+  goneResponses,
+  InviteStatus,
+  PublicInvite,
+  problemResponses,
+  RegistrationBody,
+  Registration as RegistrationPolicy,
+  RoleSchema,
+} from "../../../schemas.ts";
+
+export interface PublicRouteOptions {
+  redis: Redis;
+  openPerIpPerHour: number;
+  openPerDomainPerHour: number;
+  invitePerIpPerHour: number;
+}
+
+const Token = Type.String({ minLength: 1, maxLength: 256 });
+const HOUR = 3600;
+
+const InviteRegistered = Type.Object({
+  jid: Type.String(),
+  rooms: Type.Array(Type.String(), { description: "Bare JIDs of the rooms the account is a member of" }),
+  operationId: Type.String(),
+});
+const OpenRegistered = Type.Object({ jid: Type.String(), operationId: Type.String() });
+
+/** 201 once the account exists on the server; 202 (same body) if it is still being created after the wait. */
+const statusOf = (r: Registration) => (r.finished ? 201 : 202);
+
+/** Routes anyone may call without signing in: invite landing pages and self-service registration. */
+export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async (app, opts) => {
+  app.get(
+    "/public/invites/:token",
+    {
+      schema: {
+        operationId: "getPublicInvite",
+        tags: ["public"],
+        summary: "What an invite link offers, whatever its status (404 for an unknown token)",
+        security: [],
+        params: Type.Object({ token: Token }),
+        response: { 200: PublicInvite, 404: problemResponses[404] },
+      },
+    },
+    async (request) => getPublicInvite(app.core, request.params.token),
+  );
+
+  app.post(
+    "/public/invites/:token/register",
+    {
+      schema: {
+        operationId: "registerWithInvite",
+        tags: ["public"],
+        summary:
+          "Create an account through an invite: joins its rooms, adds the inviter as a contact. 410 with code invite_expired, invite_used_up or invite_revoked",
+        security: [],
+        params: Type.Object({ token: Token }),
+        body: RegistrationBody,
+        response: { 201: InviteRegistered, 202: InviteRegistered, ...problemResponses, ...goneResponses },
+      },
+    },
+    async (request, reply) => {
+      await hitLimit(opts.redis, `invite-register:ip:${request.ip}`, opts.invitePerIpPerHour, HOUR);
+      const r = await registerWithInvite(app.core, request.params.token, request.body);
+      return reply.status(statusOf(r)).send({ jid: r.jid, rooms: r.rooms, operationId: r.operationId });
+    },
+  );
+
+  app.get(
+    "/public/domains/:domain",
+    {
+      schema: {
+        operationId: "getPublicDomain",
+        tags: ["public"],
+        summary: "A domain's registration policy, for the self-service registration page",
+        security: [],
+        params: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        response: {
+          200: Type.Object({ domain: Type.String(), registration: RegistrationPolicy, tenantName: Type.String() }),
+          404: problemResponses[404],
+        },
+      },
+    },
+    async (request) => getPublicDomain(app.core, request.params.domain),
+  );
+
+  app.post(
+    "/public/domains/:domain/register",
+    {
+      schema: {
+        operationId: "registerOpen",
+        tags: ["public"],
+        summary:
+          "Create an account on a domain with open registration (403 registration_closed otherwise); rate-limited per IP and per domain",
+        security: [],
+        params: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        body: RegistrationBody,
+        response: { 201: OpenRegistered, 202: OpenRegistered, ...problemResponses, ...goneResponses },
+      },
+    },
+    async (request, reply) => {
+      const domain = request.params.domain.trim().toLowerCase();
+      await hitLimit(opts.redis, `open-register:ip:${request.ip}`, opts.openPerIpPerHour, HOUR);
+      await hitLimit(opts.redis, `open-register:domain:${domain}`, opts.openPerDomainPerHour, HOUR);
+      const r = await registerOpen(app.core, domain, request.body);
+      return reply.status(statusOf(r)).send({ jid: r.jid, operationId: r.operationId });
+    },
+  );
+
+  app.get(
+    "/public/member-invites/:token",
+    {
+      schema: {
+        operationId: "getPublicMemberInvite",
+        tags: ["public"],
+        summary: "What a co-admin invitation offers, whatever its status (404 for an unknown token)",
+        security: [],
+        params: Type.Object({ token: Token }),
+        response: {
+          200: Type.Object({
+            tenantName: Type.String(),
+            role: RoleSchema,
+            status: InviteStatus,
+            expiresAt: DateTime,
+          }),
+          404: problemResponses[404],
+        },
+      },
+    },
+    async (request) => getPublicMemberInvite(app.core, request.params.token),
+  );
+};

@@ -1,0 +1,180 @@
+import type { MemberInvite, Role } from "@xmpp-host/db";
+import { authorize } from "./access.ts";
+import { audit } from "./audit.ts";
+import type { Actor, CoreContext } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { type InviteStatus, webPublicUrl } from "./invites.ts";
+import { paginate } from "./operations.ts";
+import { randomToken, sha256 } from "./secrets.ts";
+
+const rank: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
+export const MEMBER_INVITE_EXPIRY = { min: 300, max: 30 * 24 * 3600, default: 7 * 24 * 3600 } as const;
+
+export function memberInviteStatus(
+  invite: Pick<MemberInvite, "revokedAt" | "acceptedAt" | "expiresAt">,
+  now = new Date(),
+): InviteStatus {
+  if (invite.revokedAt) return "revoked";
+  if (invite.acceptedAt) return "used_up";
+  if (invite.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+export function memberInviteView(ctx: CoreContext, invite: MemberInvite) {
+  const token = ctx.secrets.decrypt(invite.tokenEncrypted);
+  return {
+    id: invite.id,
+    tenantId: invite.tenantId,
+    token,
+    url: `${webPublicUrl(ctx)}/accept/${token}`,
+    role: invite.role,
+    status: memberInviteStatus(invite),
+    expiresAt: invite.expiresAt,
+    acceptedAt: invite.acceptedAt,
+    revokedAt: invite.revokedAt,
+    createdAt: invite.createdAt,
+  };
+}
+
+export async function createMemberInvite(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  input: { role: Role; expiresIn?: number },
+) {
+  const mine = await authorize(ctx, actor, tenantId, "write");
+  if (!(input.role in rank)) throw AppError.field("role", "must be owner, admin or viewer");
+  if (input.role === "owner" && mine !== "owner") throw new AppError("forbidden", "only owners can invite owners");
+  const expiresIn = input.expiresIn ?? MEMBER_INVITE_EXPIRY.default;
+  if (!Number.isInteger(expiresIn) || expiresIn < MEMBER_INVITE_EXPIRY.min || expiresIn > MEMBER_INVITE_EXPIRY.max) {
+    throw AppError.field(
+      "expiresIn",
+      `must be a whole number from ${MEMBER_INVITE_EXPIRY.min} to ${MEMBER_INVITE_EXPIRY.max}`,
+    );
+  }
+  const token = randomToken("", 24);
+  const invite = await ctx.db.$transaction(async (tx) => {
+    const invite = await tx.memberInvite.create({
+      data: {
+        tenantId,
+        role: input.role,
+        tokenHash: sha256(token),
+        tokenEncrypted: ctx.secrets.encrypt(token),
+        expiresAt: new Date(Date.now() + expiresIn * 1000),
+        createdById: actor.userId,
+      },
+    });
+    await audit(tx, actor, {
+      tenantId,
+      action: "member_invite.created",
+      resourceType: "member_invite",
+      resourceId: invite.id,
+      data: { role: input.role },
+    });
+    return invite;
+  });
+  return memberInviteView(ctx, invite);
+}
+
+export async function listMemberInvites(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  page: { cursor?: string; limit: number },
+) {
+  await authorize(ctx, actor, tenantId, "write");
+  const rows = await ctx.db.memberInvite.findMany({
+    where: { tenantId },
+    orderBy: { id: "desc" },
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  const { items, nextCursor } = paginate(rows, page.limit);
+  return { items: items.map((i) => memberInviteView(ctx, i)), nextCursor };
+}
+
+export async function revokeMemberInvite(ctx: CoreContext, actor: Actor, memberInviteId: string) {
+  const invite = await ctx.db.memberInvite.findUnique({ where: { id: memberInviteId } });
+  if (!invite) throw AppError.notFound("member invite");
+  const mine = await authorize(ctx, actor, invite.tenantId, "write").catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("member invite");
+    throw err;
+  });
+  if (invite.role === "owner" && mine !== "owner")
+    throw new AppError("forbidden", "only owners can revoke owner invites");
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const updated = await tx.memberInvite.update({
+      where: { id: invite.id },
+      data: { revokedAt: invite.revokedAt ?? new Date() },
+    });
+    await audit(tx, actor, {
+      tenantId: invite.tenantId,
+      action: "member_invite.revoked",
+      resourceType: "member_invite",
+      resourceId: invite.id,
+    });
+    return updated;
+  });
+  return memberInviteView(ctx, updated);
+}
+
+async function memberInviteByToken(ctx: CoreContext, token: string) {
+  if (typeof token !== "string" || token.length < 16 || token.length > 128) throw AppError.notFound("member invite");
+  const invite = await ctx.db.memberInvite.findUnique({ where: { tokenHash: sha256(token) } });
+  if (!invite) throw AppError.notFound("member invite");
+  const tenant = await ctx.db.tenant.findUnique({ where: { id: invite.tenantId }, select: { name: true } });
+  if (!tenant) throw AppError.notFound("member invite");
+  return { invite, tenantName: tenant.name };
+}
+
+export async function getPublicMemberInvite(ctx: CoreContext, token: string) {
+  const { invite, tenantName } = await memberInviteByToken(ctx, token);
+  return { tenantName, role: invite.role, status: memberInviteStatus(invite), expiresAt: invite.expiresAt };
+}
+
+function goneError(status: InviteStatus): AppError {
+  if (status === "revoked") return new AppError("invite_revoked", "this invitation was revoked");
+  if (status === "used_up") return new AppError("invite_used_up", "this invitation has already been accepted");
+  return new AppError("invite_expired", "this invitation has expired");
+}
+
+/**
+ * A signed-in user accepts: the invitation is marked accepted and the membership written in one transaction,
+ * so it is used once. A user who is already a member keeps the higher of the two roles.
+ */
+export async function acceptMemberInvite(ctx: CoreContext, actor: Actor, token: string) {
+  if (actor.token) throw new AppError("forbidden", "sign in as a user to accept an invitation (not with an API token)");
+  const { invite, tenantName } = await memberInviteByToken(ctx, token);
+  const status = memberInviteStatus(invite);
+  if (status !== "active") throw goneError(status);
+  const membership = await ctx.db.$transaction(async (tx) => {
+    const taken = await tx.memberInvite.updateMany({
+      where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date(), acceptedById: actor.userId },
+    });
+    if (taken.count !== 1) {
+      const now = await tx.memberInvite.findUniqueOrThrow({ where: { id: invite.id } });
+      throw goneError(memberInviteStatus(now));
+    }
+    const existing = await tx.membership.findUnique({
+      where: { tenantId_userId: { tenantId: invite.tenantId, userId: actor.userId } },
+    });
+    const membership =
+      existing && rank[existing.role] >= rank[invite.role]
+        ? existing
+        : await tx.membership.upsert({
+            where: { tenantId_userId: { tenantId: invite.tenantId, userId: actor.userId } },
+            create: { tenantId: invite.tenantId, userId: actor.userId, role: invite.role },
+            update: { role: invite.role },
+          });
+    await audit(tx, actor, {
+      tenantId: invite.tenantId,
+      action: "member_invite.accepted",
+      resourceType: "member_invite",
+      resourceId: invite.id,
+      data: { role: membership.role },
+    });
+    return membership;
+  });
+  return { tenantId: invite.tenantId, tenantName, role: membership.role };
+}
