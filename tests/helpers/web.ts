@@ -110,7 +110,15 @@ export async function newContext(
     baseURL: stack.webUrl,
     locale: opts.locale ?? "en-GB",
     extraHTTPHeaders: { "accept-language": opts.locale ?? "en-GB" },
-    ...(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
+    ...(opts.phone
+      ? {
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+          userAgent:
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36",
+        }
+      : {}),
   });
 }
 

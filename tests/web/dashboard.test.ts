@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
+import { writeCa, xmppClient } from "../helpers/platform.ts";
 import { type AxeFinding, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
 
 let stack: WebStack;
@@ -74,24 +75,66 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
     const rooms = await stack.platform.workerCtx.core.db.room.findMany({ where: { domain: { name: domain } } });
     expect(rooms.map((r) => [r.name, r.title, r.membersOnly])).toEqual([["family", tenant, true]]);
 
+    // An invite into the family group chat, opened on a phone in a fresh browser.
+    await page.getByRole("link", { name: m.invites.title, exact: true }).click();
+    await page.waitForURL(/tab=invites/);
+    await inspect(page, `${tag}-07-domain-invites-empty`);
+    await page.getByLabel(tenant).check();
+    await page.getByRole("button", { name: m.invites.create }).click();
+    await page.locator('[data-operation-status="succeeded"]').waitFor({ timeout: 60_000 });
+    const inviteUrl = await page.locator("[data-invite-link]").first().getAttribute("href");
+    expect(inviteUrl).toMatch(new RegExp(`^${stack.webUrl}/join/[A-Za-z0-9_-]{20,}$`));
+    await inspect(page, `${tag}-08-domain-invites`);
+
+    const phone = await newContext(stack, { locale, phone: true });
+    const guest = await phone.newPage();
+    await guest.goto(inviteUrl as string);
+    await guest.getByRole("heading", { name: m.join.title.replace("{domain}", domain) }).waitFor();
+    expect(await guest.getByRole("img", { name: m.invites.qr }).count()).toBe(1);
+    // The visitor's own system comes first: this phone says it runs Android.
+    expect(await guest.locator("li").first().textContent()).toContain("Conversations");
+    await inspect(guest, `${tag}-09-join`);
+    await guest.getByLabel(m.join.username).fill(`${who}-guest`);
+    await guest.getByLabel(m.join.password).fill("guest password");
+    await guest.getByRole("button", { name: m.join.submit }).click();
+    await guest.getByTestId("join-success").waitFor({ timeout: 60_000 });
+    await inspect(guest, `${tag}-10-joined`);
+    await phone.close();
+
+    // An independent client logs in as the new account and is in the group chat, as a member.
+    const instance = await stack.platform.workerCtx.core.db.instance.findFirstOrThrow({
+      where: { domains: { some: { name: domain } } },
+    });
+    const caFile = writeCa(stack.platform.dataRoot, await (await fetch(`${stack.apiUrl}/api/v1/ca.pem`)).text());
+    const roomJid = `family@groups.${domain}`;
+    const seen = await xmppClient([
+      "welcome",
+      "127.0.0.1",
+      String(instance.c2sPort),
+      caFile,
+      `${who}-guest@${domain}`,
+      "guest password",
+    ]);
+    expect(seen.out, JSON.stringify(seen)).toMatchObject({ result: "ok", joined: { [roomJid]: "member" } });
+
     await page.getByRole("link", { name: `${m.domains.dns} · ${m.domains.certificate}` }).click();
     await page.waitForURL(/tab=dns/);
     await page.getByText(`_xmpp-client._tcp.${domain}`).first().waitFor();
-    await inspect(page, `${tag}-07-domain-dns`);
+    await inspect(page, `${tag}-11-domain-dns`);
 
     await page.goto(`${tenantPath}/operations`);
     await page.getByRole("heading", { name: m.operations.title }).waitFor();
     expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
-    await inspect(page, `${tag}-08-operations`);
+    await inspect(page, `${tag}-12-operations`);
     await page.goto(`${tenantPath}/members`);
     await page.getByText(`${who}@example.org`).waitFor();
-    await inspect(page, `${tag}-09-members`);
+    await inspect(page, `${tag}-13-members`);
     await page.goto(`${tenantPath}/tokens`);
     await page.getByLabel(m.tokens.name).fill("backup script");
     await page.getByRole("button", { name: m.tokens.create }).click();
     const shown = await page.locator("code", { hasText: /^xht_/ }).textContent();
     await page.locator("li", { hasText: "backup script" }).waitFor();
-    await inspect(page, `${tag}-10-tokens`);
+    await inspect(page, `${tag}-14-tokens`);
     const me = await fetch(`${stack.apiUrl}/api/v1/me`, { headers: { authorization: `Bearer ${shown}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { email: string }).email).toBe(`${who}@example.org`);
@@ -102,7 +145,7 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
 describe("accessibility", () => {
   it("axe-core finds no serious or critical violation on any page visited", () => {
     // Every page of both flows was checked, not just the ones before a failure.
-    expect(inspected).toHaveLength(20);
+    expect(inspected).toHaveLength(28);
     expect(findings).toEqual([]);
   });
 });

@@ -90,7 +90,9 @@ export function DnsPanel({
           </table>
         </div>
         <h3 className="mb-1 mt-4 text-sm font-semibold">{m.dns.zone}</h3>
-        <pre className="whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 text-xs text-zinc-50">{dns.zoneSnippet}</pre>
+        <pre className="whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 text-xs text-zinc-50">
+          {dns.zoneSnippet}
+        </pre>
       </Card>
       <Card title={m.domains.certificate}>
         {cert ? (

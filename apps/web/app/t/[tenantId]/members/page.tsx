@@ -1,11 +1,14 @@
+import { CopyLink } from "../../../../components/forms/invites";
+import { CreateMemberInviteForm, RevokeMemberInviteButton } from "../../../../components/forms/member-invites";
 import { Pager } from "../../../../components/pager";
 import { Badge } from "../../../../components/ui/badge";
 import { Card, PageHeader } from "../../../../components/ui/card";
 import { must, serverApi } from "../../../../lib/api/server";
+import { formatDateTime, interpolate } from "../../../../lib/i18n/format";
 import { getI18n } from "../../../../lib/i18n/server";
 
 export async function generateMetadata() {
-  const { m } = await getI18n();
+  const { m, locale } = await getI18n();
   return { title: m.members.title };
 }
 
@@ -18,13 +21,19 @@ export default async function MembersPage({
 }) {
   const { tenantId } = await params;
   const { cursor } = await searchParams;
-  const { m } = await getI18n();
+  const { m, locale } = await getI18n();
   const api = await serverApi();
-  const members = must(
-    await api.GET("/api/v1/tenants/{tenantId}/members", {
-      params: { path: { tenantId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
-    }),
-  );
+  const [me, members, invitations] = await Promise.all([
+    api.GET("/api/v1/me").then(must),
+    api
+      .GET("/api/v1/tenants/{tenantId}/members", {
+        params: { path: { tenantId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
+      })
+      .then(must),
+    api.GET("/api/v1/tenants/{tenantId}/member-invites", { params: { path: { tenantId }, query: { limit: 50 } } }),
+  ]);
+  const myRole = me.tenants.find((t) => t.id === tenantId)?.role ?? "viewer";
+  const pending = (invitations.data?.items ?? []).filter((i) => i.status === "active");
   return (
     <>
       <PageHeader title={m.members.title} lead={m.members.lead} />
@@ -43,6 +52,31 @@ export default async function MembersPage({
           </ul>
           <Pager nextCursor={members.nextCursor} />
         </Card>
+        {myRole === "viewer" ? null : (
+          <div className="space-y-6">
+            <Card title={m.members.invite}>
+              <CreateMemberInviteForm tenantId={tenantId} canInviteOwners={myRole === "owner"} />
+            </Card>
+            {pending.length ? (
+              <Card title={m.members.pending}>
+                <ul className="divide-y divide-zinc-200">
+                  {pending.map((invite) => (
+                    <li key={invite.id} className="space-y-1 py-2">
+                      <p className="text-sm font-medium">
+                        {m.members.roles[invite.role]} ·{" "}
+                        <span className="font-normal text-zinc-600">
+                          {interpolate(m.members.linkValid, { date: formatDateTime(locale, invite.expiresAt) })}
+                        </span>
+                      </p>
+                      <CopyLink url={invite.url} />
+                      <RevokeMemberInviteButton memberInviteId={invite.id} />
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ) : null}
+          </div>
+        )}
       </div>
     </>
   );

@@ -2,14 +2,18 @@ import Link from "next/link";
 import { DnsPanel } from "../../../../../components/dns-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
 import { DeleteDomainButton, RegistrationPolicyForm } from "../../../../../components/forms/domain-settings";
+import { CopyLink, CreateInviteForm, RevokeInviteButton } from "../../../../../components/forms/invites";
 import { CreateRoomForm, DeleteRoomButton, RoomMembersForm } from "../../../../../components/forms/rooms";
 import { Pager } from "../../../../../components/pager";
+import { QrCode } from "../../../../../components/qr-code";
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
+import { Alert } from "../../../../../components/ui/field";
 import { must, serverApi } from "../../../../../lib/api/server";
+import { formatDateTime } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
-const tabs = ["accounts", "rooms", "dns", "settings"] as const;
+const tabs = ["accounts", "rooms", "invites", "dns", "settings"] as const;
 type Tab = (typeof tabs)[number];
 
 export default async function DomainPage({
@@ -30,6 +34,7 @@ export default async function DomainPage({
   const labels: Record<Tab, string> = {
     accounts: m.accounts.title,
     rooms: m.rooms.title,
+    invites: m.invites.title,
     dns: `${m.domains.dns} · ${m.domains.certificate}`,
     settings: m.domains.registration,
   };
@@ -102,6 +107,72 @@ export default async function DomainPage({
         </div>
         <Card title={m.rooms.create}>
           <CreateRoomForm domainId={domainId} />
+        </Card>
+      </div>
+    );
+  } else if (tab === "invites") {
+    const [invites, rooms, accounts] = await Promise.all([
+      api
+        .GET("/api/v1/domains/{domainId}/invites", { params: { path: { domainId }, query: { limit: 50, ...cursor } } })
+        .then(must),
+      api.GET("/api/v1/domains/{domainId}/rooms", { params: { path: { domainId }, query: { limit: 200 } } }).then(must),
+      api
+        .GET("/api/v1/domains/{domainId}/accounts", { params: { path: { domainId }, query: { limit: 200 } } })
+        .then(must),
+    ]);
+    body = (
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          {domain.registration === "closed" ? <Alert tone="info">{m.invites.needsPolicy}</Alert> : null}
+          {invites.items.length === 0 ? (
+            <EmptyState title={m.invites.emptyTitle} body={m.invites.emptyBody} />
+          ) : (
+            invites.items.map((invite) => (
+              <Card
+                key={invite.id}
+                title={
+                  <span className="flex flex-wrap items-center gap-2">
+                    <StatusBadge status={invite.status} labels={m.status} />
+                    <span className="text-sm font-normal text-zinc-700">
+                      {m.invites.uses}: {invite.uses}/{invite.maxUses} · {m.invites.expires}{" "}
+                      {formatDateTime(locale, invite.expiresAt)}
+                    </span>
+                  </span>
+                }
+                actions={invite.status === "active" ? <RevokeInviteButton inviteId={invite.id} /> : null}
+              >
+                <div className="flex flex-wrap items-start gap-4">
+                  {invite.status === "active" ? (
+                    <div className="w-28 shrink-0">
+                      <QrCode value={invite.url} label={m.invites.qr} />
+                    </div>
+                  ) : null}
+                  <div className="min-w-0 flex-1 space-y-2 text-sm">
+                    <p className="text-zinc-700">{m.invites.share}</p>
+                    <CopyLink url={invite.url} />
+                    {invite.rooms.length ? (
+                      <p className="text-zinc-700">
+                        {m.invites.rooms}: {invite.rooms.map((r) => r.title || r.name).join(", ")}
+                      </p>
+                    ) : null}
+                    {invite.inviter ? (
+                      <p className="text-zinc-700">
+                        {m.invites.inviter}: {invite.inviter}
+                      </p>
+                    ) : null}
+                  </div>
+                </div>
+              </Card>
+            ))
+          )}
+          <Pager nextCursor={invites.nextCursor} query={{ tab }} />
+        </div>
+        <Card title={m.invites.create}>
+          <CreateInviteForm
+            domainId={domainId}
+            rooms={rooms.items.map((r) => ({ id: r.id, label: r.title || r.name }))}
+            accounts={accounts.items.map((a) => ({ id: a.id, jid: a.jid }))}
+          />
         </Card>
       </div>
     );

@@ -1,0 +1,132 @@
+"use client";
+import { useState } from "react";
+import { api } from "../../lib/api/client";
+import { fieldError } from "../../lib/api/problem";
+import { useI18n } from "../../lib/i18n/client";
+import { interpolate } from "../../lib/i18n/format";
+import { useAction } from "../../lib/use-action";
+import { ConfirmButton } from "../confirm-button";
+import { OperationProgress } from "../operation-progress";
+import { Button } from "../ui/button";
+import { Alert, SelectField } from "../ui/field";
+
+const validity = [
+  { seconds: 86400, days: 1 },
+  { seconds: 7 * 86400, days: 7 },
+  { seconds: 30 * 86400, days: 30 },
+];
+
+export function CreateInviteForm({
+  domainId,
+  rooms,
+  accounts,
+}: {
+  domainId: string;
+  rooms: { id: string; label: string }[];
+  accounts: { id: string; jid: string }[];
+}) {
+  const { m } = useI18n();
+  const action = useAction();
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        const inviter = String(form.get("inviter") ?? "");
+        await action.run(() =>
+          api.POST("/api/v1/domains/{domainId}/invites", {
+            params: { path: { domainId } },
+            body: {
+              maxUses: Number(form.get("maxUses")),
+              expiresIn: Number(form.get("expiresIn")),
+              rooms: form.getAll("inviteRooms").map(String),
+              ...(inviter ? { inviterAccountId: inviter } : {}),
+            },
+          }),
+        );
+      }}
+    >
+      {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
+      <SelectField
+        id="maxUses"
+        label={m.invites.maxUses}
+        defaultValue="1"
+        error={fieldError(action.problem, "maxUses")}
+      >
+        {[1, 5, 10, 25, 100].map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id="expiresIn" label={m.invites.expiresIn} defaultValue={String(7 * 86400)}>
+        {validity.map((v) => (
+          <option key={v.seconds} value={v.seconds}>
+            {interpolate(m.invites.days, { n: v.days })}
+          </option>
+        ))}
+      </SelectField>
+      {rooms.length ? (
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium">{m.invites.rooms}</legend>
+          {rooms.map((room) => (
+            <label key={room.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="inviteRooms" value={room.id} defaultChecked /> {room.label}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {accounts.length ? (
+        <SelectField id="inviter" label={m.invites.inviter} defaultValue="">
+          <option value="">{m.invites.inviterNone}</option>
+          {accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.jid}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <Button type="submit" disabled={action.pending}>
+        {m.invites.create}
+      </Button>
+      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
+    </form>
+  );
+}
+
+export function CopyLink({ url }: { url: string }) {
+  const { m } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <a href={url} className="break-all font-mono text-xs text-brand-700 underline" data-invite-link>
+        {url}
+      </a>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={async () => {
+          await navigator.clipboard?.writeText(url);
+          setCopied(true);
+        }}
+      >
+        {copied ? m.app.copied : m.app.copy}
+      </Button>
+    </div>
+  );
+}
+
+export function RevokeInviteButton({ inviteId }: { inviteId: string }) {
+  const { m } = useI18n();
+  const action = useAction();
+  return (
+    <ConfirmButton
+      label={m.invites.revoke}
+      title={m.invites.revoke}
+      body={m.invites.revokeConfirm}
+      confirmLabel={m.invites.revoke}
+      onConfirm={() => action.run(() => api.DELETE("/api/v1/invites/{inviteId}", { params: { path: { inviteId } } }))}
+    />
+  );
+}
