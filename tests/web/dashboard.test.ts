@@ -2,8 +2,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
-import { writeCa, xmppClient } from "../helpers/platform.ts";
-import { type AxeFinding, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+import { type Call, signupWithToken, writeCa, xmppClient } from "../helpers/platform.ts";
+import { type AxeFinding, firstLoadJs, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
 
 let stack: WebStack;
 const findings: AxeFinding[] = [];
@@ -142,10 +142,114 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
   }, 180_000);
 });
 
+describe("invite and sign-up pages", () => {
+  let call: Call;
+  let domainId: string;
+  const domain = "club.example";
+  const open = "open.example";
+
+  async function invite(body: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {
+    const res = await call("POST", `/api/v1/domains/${domainId}/invites?wait=30`, body);
+    expect(res.status, res.text).toBe(201);
+    return res.json.invite;
+  }
+
+  beforeAll(async () => {
+    const signup = await signupWithToken(stack.platform.app, "club");
+    call = signup.call;
+    const tenantId = signup.tenantId;
+    const instance = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name: "club" });
+    expect(instance.status, instance.text).toBe(201);
+    const created = await call("POST", `/api/v1/instances/${instance.json.instance.id}/domains?wait=30`, {
+      name: domain,
+      registration: "invite",
+    });
+    expect(created.status, created.text).toBe(201);
+    domainId = created.json.domain.id;
+    const openDomain = await call("POST", `/api/v1/instances/${instance.json.instance.id}/domains?wait=30`, {
+      name: open,
+      registration: "open",
+    });
+    expect(openDomain.status, openDomain.text).toBe(201);
+  }, 120_000);
+
+  it("shows an expired, a used-up, a revoked and an unknown invite each with its own message", async () => {
+    const expired = await invite();
+    await stack.platform.app.core.db.invite.update({
+      where: { id: expired.id },
+      data: { expiresAt: new Date(Date.now() - 60_000) },
+    });
+    const usedUp = await invite({ maxUses: 1 });
+    const used = await call("POST", `/api/v1/public/invites/${usedUp.token}/register`, {
+      username: "first",
+      password: "first password",
+    });
+    expect(used.status, used.text).toBe(201);
+    const revoked = await invite();
+    expect((await call("DELETE", `/api/v1/invites/${revoked.id}?wait=30`)).status).toBe(200);
+
+    const context = await newContext(stack, { phone: true });
+    const page = await context.newPage();
+    const cases = [
+      { token: expired.token, status: "expired", title: en.join.expiredTitle },
+      { token: usedUp.token, status: "used_up", title: en.join.usedUpTitle },
+      { token: revoked.token, status: "revoked", title: en.join.revokedTitle },
+      { token: "no-such-invite-token-at-all-000000", status: "unknown", title: en.join.unknownTitle },
+    ];
+    for (const c of cases) {
+      await page.goto(`/join/${c.token}`);
+      const heading = page.getByRole("heading", { level: 1 });
+      expect(await heading.textContent()).toBe(c.title);
+      expect(await heading.getAttribute("data-invite-status")).toBe(c.status);
+      // No form to fill in for an invite that cannot be used.
+      expect(await page.getByLabel(en.join.username).count()).toBe(0);
+      await inspect(page, `invite-${c.status}`);
+    }
+    await context.close();
+  }, 120_000);
+
+  it("lets 5 quick sign-ups from one address through the web app, then answers 429", async () => {
+    const context = await newContext(stack, { phone: true });
+    const page = await context.newPage();
+    await page.goto(`/register/${open}`);
+    await page.getByRole("heading", { name: en.register.title.replace("{domain}", open) }).waitFor();
+    await inspect(page, "register-open");
+    await page.goto(`/register/${domain}`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(en.register.closedTitle);
+    await inspect(page, "register-closed");
+    await context.close();
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`${stack.webUrl}/api/v1/public/domains/${open}/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: `walker${i}`, password: "walker password" }),
+      });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    expect(statuses.slice(5)).toEqual(Array(15).fill(429));
+    const accounts = await stack.platform.app.core.db.account.count({ where: { domain: { name: open } } });
+    expect(accounts).toBe(5);
+  }, 120_000);
+
+  it("keeps the invite landing page's first-load JavaScript under 150 kB gzipped", async () => {
+    const active = await invite();
+    const js = await firstLoadJs(stack, `/join/${active.token}`);
+    console.log(
+      `invite landing page first-load JS: ${js.files} files, ${(js.rawBytes / 1024).toFixed(1)} kB raw, ${(js.gzipBytes / 1024).toFixed(1)} kB gzipped`,
+    );
+    expect(js.files).toBeGreaterThan(0);
+    expect(js.gzipBytes).toBeLessThanOrEqual(150 * 1024);
+  }, 60_000);
+});
+
 describe("accessibility", () => {
   it("axe-core finds no serious or critical violation on any page visited", () => {
     // Every page of both flows was checked, not just the ones before a failure.
-    expect(inspected).toHaveLength(28);
+    expect(inspected).toHaveLength(34);
     expect(findings).toEqual([]);
   });
 });
