@@ -55,7 +55,6 @@ export const apiEnvSchema = z.object({
   API_HOST: z.string().default("127.0.0.1"),
   API_PORT: port.default(3001),
   PUBLIC_URL: z.string().url().default("http://localhost:3001"),
-  WEB_URL: z.string().url().default("http://localhost:3000"),
   COOKIE_SECURE: z.stringbool().default(false),
   SESSION_TTL_HOURS: z.coerce
     .number()

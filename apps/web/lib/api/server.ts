@@ -1,10 +1,11 @@
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import createClient from "openapi-fetch";
+import { webEnv } from "../env";
 import type { paths } from "./schema";
 
 export function apiUrl(): string {
-  return process.env.API_URL ?? "http://127.0.0.1:3001";
+  return webEnv().API_URL;
 }
 
 /** The typed API client for server components, acting as the signed-in person (their cookie is forwarded). */
