@@ -18,6 +18,11 @@ export function createCoreContext(env: ApiEnv) {
       bindAddress: env.INSTANCE_BIND_ADDRESS,
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       platform: platformSettingsFromEnv(env),
+      alerts: {
+        smtpUrl: env.SMTP_URL,
+        emailFrom: env.ALERT_EMAIL_FROM,
+        allowUnauthorizedSmtpTls: !env.SMTP_TLS_VERIFY,
+      },
     },
   };
   return { core, redis, queues, waiters };

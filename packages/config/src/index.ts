@@ -48,6 +48,11 @@ const base = {
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(true),
+  /** Where alert mail is sent through: smtp://user:pass@host:port or smtps://...; unset turns email channels off. */
+  SMTP_URL: z.string().url().optional(),
+  ALERT_EMAIL_FROM: z.string().default("XMPP platform alerts <alerts@xmpp.localhost>"),
+  /** Verify the SMTP server's TLS certificate (turn off only for internal relays with self-signed certificates). */
+  SMTP_TLS_VERIFY: z.stringbool().default(true),
 };
 
 export const apiEnvSchema = z.object({
@@ -67,6 +72,10 @@ export const apiEnvSchema = z.object({
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
   MAX_WAIT_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Bearer token for GET /metrics; unset leaves /metrics open (bind the API to a private address then). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** The worker counts as gone when its heartbeat is older than this. */
+  WORKER_HEARTBEAT_STALE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export const workerEnvSchema = z.object({
@@ -109,6 +118,25 @@ export const workerEnvSchema = z.object({
   /** Ports for throwaway verification instances. */
   VERIFY_PORT_RANGE_START: port.default(30000),
   VERIFY_PORT_RANGE_END: port.default(30999),
+  /** How often each instance is probed (connect, STARTTLS, login, ping, metrics). */
+  HEALTH_PROBE_INTERVAL_MS: ms.default(60_000),
+  /** Time limit for one probe. */
+  HEALTH_PROBE_TIMEOUT_MS: ms.default(10_000),
+  HEALTH_PROBE_CONCURRENCY: z.coerce.number().int().min(1).default(32),
+  /** Login slower than this degrades the instance and opens the login_slow alert. */
+  HEALTH_LOGIN_SLOW_MS: ms.default(2000),
+  /** Certificates with fewer days left than this open the certificate_expiring alert. */
+  HEALTH_CERT_MIN_DAYS: z.coerce.number().min(0).default(14),
+  /** Resident memory of a server above this opens the memory_high alert; 0 turns it off. */
+  HEALTH_MEMORY_LIMIT_MB: z.coerce.number().min(0).default(512),
+  /** Probes in a row that must find an instance down before the down alert opens. */
+  HEALTH_DOWN_AFTER_PROBES: z.coerce.number().int().min(1).default(2),
+  /** The newest successful backup may be this old before the backup alert opens. */
+  HEALTH_BACKUP_MAX_AGE_HOURS: z.coerce.number().min(1).default(36),
+  /** How often samples are rolled up and old ones pruned. */
+  HEALTH_ROLLUP_INTERVAL_MS: ms.default(300_000),
+  /** How often the worker writes its heartbeat to Redis. */
+  WORKER_HEARTBEAT_MS: ms.default(5_000),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -22,6 +22,10 @@ export interface CoreContext {
     bindAddress: string;
     platform?: PlatformDnsSettings;
     renewBeforeDays?: number;
+    /** How alert channels reach email (SMTP) — for test notifications sent from the API. */
+    alerts?: { smtpUrl?: string | undefined; emailFrom: string; allowUnauthorizedSmtpTls?: boolean };
+    /** The probe interval, so that health views know how fresh a verdict is. */
+    probeIntervalMs?: number;
   };
 }
 

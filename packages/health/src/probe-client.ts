@@ -42,7 +42,11 @@ export interface XmppProbeResult {
   totalMs: number;
   certificate?: ProbeCertificate;
   /** Set when a step failed: which one, and why. */
-  failure?: { step: ProbeStep; code: "unreachable" | "timeout" | "tls_failed" | "login_failed" | "error"; message: string };
+  failure?: {
+    step: ProbeStep;
+    code: "unreachable" | "timeout" | "tls_failed" | "login_failed" | "error";
+    message: string;
+  };
 }
 
 const NS_STREAM = "http://etherx.jabber.org/streams";
@@ -205,7 +209,10 @@ export async function probeXmpp(opts: XmppProbeOptions): Promise<XmppProbeResult
     });
     const s = secure;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Timeout("TLS handshake timed out")), Math.max(1, deadline - Date.now()));
+      const timer = setTimeout(
+        () => reject(new Timeout("TLS handshake timed out")),
+        Math.max(1, deadline - Date.now()),
+      );
       s.once("secureConnect", () => {
         clearTimeout(timer);
         resolve();
@@ -240,7 +247,8 @@ export async function probeXmpp(opts: XmppProbeOptions): Promise<XmppProbeResult
 
     // SASL SCRAM-SHA-1
     step = "login";
-    if (!secured.includes("<mechanism>SCRAM-SHA-1</mechanism>")) throw new Error("the server does not offer SCRAM-SHA-1");
+    if (!secured.includes("<mechanism>SCRAM-SHA-1</mechanism>"))
+      throw new Error("the server does not offer SCRAM-SHA-1");
     t = performance.now();
     const clientNonce = randomBytes(18).toString("base64");
     const clientFirstBare = `n=${saslName(opts.username)},r=${clientNonce}`;
@@ -259,7 +267,10 @@ export async function probeXmpp(opts: XmppProbeOptions): Promise<XmppProbeResult
     secure.write(
       `<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>${Buffer.from(clientFinal).toString("base64")}</response>`,
     );
-    const outcome = await inbox.expect(/<success[^>]*>([^<]*)<\/success>|<success[^>]*\/>|<failure[\s\S]*?<\/failure>/, deadline);
+    const outcome = await inbox.expect(
+      /<success[^>]*>([^<]*)<\/success>|<success[^>]*\/>|<failure[\s\S]*?<\/failure>/,
+      deadline,
+    );
     if (!outcome[0].startsWith("<success")) throw new LoginFailed(saslCondition(outcome[0]));
     const verifier = Buffer.from(outcome[1] ?? "", "base64").toString("utf8");
     const v = Buffer.from(verifier.replace(/^v=/, ""), "base64");

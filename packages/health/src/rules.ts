@@ -29,7 +29,12 @@ export interface AlertInput {
   memoryBytes: number | null;
   domains: { id: string; name: string; dnsStatus: string | null; certificateDaysLeft: number | null }[];
   /** Backups: whether any was ever taken, the newest finished one, and the newest successful one. */
-  backups: { any: boolean; scheduled: boolean; lastFinished: { status: string; at: Date } | null; lastSucceededAt: Date | null };
+  backups: {
+    any: boolean;
+    scheduled: boolean;
+    lastFinished: { status: string; at: Date } | null;
+    lastSucceededAt: Date | null;
+  };
   now: Date;
 }
 
@@ -63,7 +68,8 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
     ...inst,
     rule: "memory_high",
     severity: "warning",
-    firing: t.memoryLimitBytes <= 0 ? false : input.memoryBytes === null ? null : input.memoryBytes > t.memoryLimitBytes,
+    firing:
+      t.memoryLimitBytes <= 0 ? false : input.memoryBytes === null ? null : input.memoryBytes > t.memoryLimitBytes,
     message: `${input.instance.name} uses ${Math.round((input.memoryBytes ?? 0) / 1048576)} MiB of memory (limit ${Math.round(t.memoryLimitBytes / 1048576)} MiB)`,
   });
   const b = input.backups;

@@ -56,7 +56,8 @@ function mib(bytes: number): string {
 export function evaluateInstance(o: InstanceObservation, t: Thresholds): { status: HealthStatus; reasons: Reason[] } {
   const down: Reason[] = [];
   const degraded: Reason[] = [];
-  if (o.process && !o.process.alive) down.push({ code: "process_not_running", message: "The server process is not running" });
+  if (o.process && !o.process.alive)
+    down.push({ code: "process_not_running", message: "The server process is not running" });
   else if (o.process?.state === "T")
     down.push({ code: "process_stopped", message: "The server process is stopped (it does not run)" });
   const f = o.xmpp?.failure;
@@ -114,7 +115,8 @@ export function evaluateDomain(
 ): { status: HealthStatus; reasons: Reason[] } {
   const reasons: Reason[] = [];
   let status: HealthStatus = instanceStatus === "down" ? "down" : "healthy";
-  if (instanceStatus === "down") reasons.push({ code: "instance_down", message: "The server hosting this domain is down" });
+  if (instanceStatus === "down")
+    reasons.push({ code: "instance_down", message: "The server hosting this domain is down" });
   if (d.dnsStatus === "error") reasons.push({ code: "dns_broken", message: "DNS records are missing or wrong" });
   if (d.dnsStatus === "unknown") reasons.push({ code: "dns_unknown", message: "DNS could not be checked" });
   if (d.certificateDaysLeft !== null && d.certificateDaysLeft < t.certificateMinDays) {

@@ -3,6 +3,7 @@ import type { JobName } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { specOf, type WorkerContext } from "../context.ts";
 import { renewCertificates } from "./certificates.ts";
+import { healthMaintenance } from "./health.ts";
 
 /** Re-enqueues operations that PostgreSQL says are pending but Redis no longer holds. */
 export async function sweep(ctx: WorkerContext, graceMs = 5_000): Promise<{ requeued: string[] }> {
@@ -172,4 +173,5 @@ export const maintenanceHandlers: Record<
   "maintenance.supervise": (ctx) => supervise(ctx),
   "maintenance.sync": (ctx) => sync(ctx),
   "maintenance.renew-certificates": (ctx) => renewCertificates(ctx),
+  "maintenance.health-rollup": (ctx) => healthMaintenance(ctx),
 };
