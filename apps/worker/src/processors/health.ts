@@ -350,7 +350,8 @@ export async function rollupHealth(ctx: WorkerContext, now = new Date()) {
   const db = ctx.db;
   // 5-minute buckets: from the newest one written (recomputed, to take late samples) onward.
   const last5 = await db.healthRollup.findFirst({ where: { resolution: FIVE_MINUTES }, orderBy: { bucket: "desc" } });
-  const from5 = last5 ? last5.bucket : new Date(now.getTime() - RETENTION.rawMs);
+  const rawStart = now.getTime() - RETENTION.rawMs;
+  const from5 = new Date(Math.max(last5?.bucket.getTime() ?? 0, rawStart));
   const raw = await db.healthSample.findMany({
     where: { at: { gte: from5, lt: bucketStart(now, FIVE_MINUTES) } },
     select: {
@@ -375,7 +376,7 @@ export async function rollupHealth(ctx: WorkerContext, now = new Date()) {
   }
   // Hours, from the 5-minute buckets.
   const lastH = await db.healthRollup.findFirst({ where: { resolution: ONE_HOUR }, orderBy: { bucket: "desc" } });
-  const fromH = lastH ? lastH.bucket : new Date(now.getTime() - RETENTION.fiveMinuteMs);
+  const fromH = new Date(Math.max(lastH?.bucket.getTime() ?? 0, now.getTime() - RETENTION.fiveMinuteMs));
   const fives = await db.healthRollup.findMany({
     where: { resolution: FIVE_MINUTES, bucket: { gte: fromH, lt: bucketStart(now, ONE_HOUR) } },
   });
