@@ -1,7 +1,6 @@
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
-import { AppError } from "@xmpp-host/core";
 import { type JobQueues, queueNames } from "@xmpp-host/queue";
 import type { FastifyInstance } from "fastify";
 
@@ -15,9 +14,20 @@ export async function queueDashboardPlugin(app: FastifyInstance, opts: { queues:
     serverAdapter: serverAdapter as never,
   });
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  app.addHook("onRequest", async (request) => {
-    if (!request.actor) throw new AppError("unauthorized", "sign in as an operator");
-    if (!request.actor.isOperator || request.actor.token) throw AppError.notFound("page");
+  // Bull Board installs its own error handler in this scope, so the refusal is answered here.
+  app.addHook("onRequest", async (request, reply) => {
+    const status = !request.actor ? 401 : !request.actor.isOperator || request.actor.token ? 404 : 0;
+    if (!status) return;
+    return reply
+      .status(status)
+      .type("application/problem+json")
+      .send({
+        type: "about:blank",
+        title: status === 401 ? "Not signed in" : "Not found",
+        status,
+        detail: status === 401 ? "sign in as an operator" : "page not found",
+        code: status === 401 ? "unauthorized" : "not_found",
+      });
   });
   await app.register(serverAdapter.registerPlugin() as never, { prefix: QUEUE_DASHBOARD_PATH });
 }
