@@ -8,6 +8,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const port = z.coerce.number().int().min(1).max(65535);
 const ms = z.coerce.number().int().min(10);
 
+/** An optional value where an empty string (VAR= in an env file) means unset. */
+const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === "" ? undefined : v), t.optional());
+
 const list = z
   .string()
   .default("")
@@ -49,7 +52,7 @@ const base = {
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(true),
   /** Where alert mail is sent through: smtp://user:pass@host:port or smtps://...; unset turns email channels off. */
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: optional(z.string().url()),
   ALERT_EMAIL_FROM: z.string().default("XMPP platform alerts <alerts@xmpp.localhost>"),
   /** Verify the SMTP server's TLS certificate (turn off only for internal relays with self-signed certificates). */
   SMTP_TLS_VERIFY: z.stringbool().default(true),
@@ -73,7 +76,7 @@ export const apiEnvSchema = z.object({
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
   MAX_WAIT_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Bearer token for GET /metrics; unset leaves /metrics open (bind the API to a private address then). */
-  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_TOKEN: optional(z.string().min(16)),
   /** The worker counts as gone when its heartbeat is older than this. */
   WORKER_HEARTBEAT_STALE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
