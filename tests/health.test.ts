@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { verifyWebhook } from "@xmpp-host/alerts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { supervise } from "../apps/worker/src/processors/maintenance.ts";
+import { supervise, sync } from "../apps/worker/src/processors/maintenance.ts";
 import { type Call, client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
 import { startSmtpSink, startWebhookReceiver } from "./helpers/sinks.ts";
 
@@ -293,5 +293,31 @@ describe("health monitoring", () => {
     const range = await call("GET", `/api/v1/instances/${instanceId}/health?range=7d`);
     expect(range.status).toBe(400);
     expect(range.json.errors[0].field).toContain("range");
+  });
+
+  it("keeps the probe account out of the tenant's accounts, and reserves its name", async () => {
+    await sync(platform.workerCtx, instanceId);
+    const accounts = await call("GET", `/api/v1/domains/${domainId}/accounts`);
+    expect(accounts.json.items.map((a: { localpart: string }) => a.localpart)).not.toContain("xh-probe");
+    const taken = await call("POST", `/api/v1/domains/${domainId}/accounts`, { localpart: "XH-Probe" });
+    expect(taken.status).toBe(400);
+    expect(taken.json.errors).toEqual([{ field: "localpart", message: "is reserved for the platform's health probe" }]);
+  });
+
+  it("reports a stopped instance as stopped, not as an incident", async () => {
+    const before = webhook.received.length;
+    const stop = await call("POST", `/api/v1/instances/${instanceId}/actions/stop?wait=30`);
+    expect(stop.json.operation.status, stop.text).toBe("succeeded");
+    const health = await until(
+      "the stopped verdict",
+      async () => {
+        const h = (await call("GET", `/api/v1/instances/${instanceId}/health`)).json;
+        return h.reasons?.[0]?.code === "instance_stopped" ? h : null;
+      },
+      4 * INTERVAL_MS + 5000,
+    );
+    expect(health.status).toBe("down");
+    await sleep(3 * INTERVAL_MS);
+    expect(webhook.received.slice(before).filter((w) => w.json.alert?.rule === "instance_down")).toEqual([]);
   });
 });

@@ -5,6 +5,9 @@ import { AppError } from "./errors.ts";
 import { loadInstance } from "./instances.ts";
 import { paginate } from "./operations.ts";
 
+/** The localpart of the account each instance is probed with; reserved, and hidden from sync. */
+export const PROBE_LOCALPART = "xh-probe";
+
 export type HealthRange = "1h" | "24h" | "30d";
 
 interface Reason {

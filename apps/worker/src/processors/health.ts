@@ -2,9 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { rootCertificates } from "node:tls";
 import { fetchServedCertificate } from "@xmpp-host/acme";
-import { generatePassword } from "@xmpp-host/core";
+import { generatePassword, PROBE_LOCALPART } from "@xmpp-host/core";
 import type { Prisma } from "@xmpp-host/db";
 import {
+  type AlertRule,
   bucketStart,
   type DomainObservation,
   evaluateAlertRules,
@@ -29,7 +30,7 @@ import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition } from "./alerts.ts";
 
 /** The localpart of the account each instance is probed with. */
-export const PROBE_USERNAME = "xh-probe";
+export const PROBE_USERNAME = PROBE_LOCALPART;
 
 function probeSchedulerId(instanceId: string): string {
   return `probe:${instanceId}`;
@@ -119,6 +120,25 @@ export async function ensureProbeAccount(
   return { host, username: PROBE_USERNAME, password };
 }
 
+/** Resolves every open alert about an instance (it was stopped or deleted). */
+async function resolveAlertsOf(ctx: WorkerContext, instanceId: string) {
+  const open = await ctx.db.alert.findMany({ where: { instanceId, status: "open" } });
+  return applyAlertConditions(
+    ctx,
+    open.map((a) => ({
+      rule: a.rule as AlertRule,
+      subjectType: a.subjectType as "instance" | "domain",
+      subjectId: a.subjectId,
+      subjectName: a.subjectName,
+      severity: a.severity as "critical" | "warning",
+      firing: false,
+      message: a.message,
+      tenantId: a.tenantId,
+      instanceId,
+    })),
+  );
+}
+
 interface DomainHealth {
   id: string;
   name: string;
@@ -139,10 +159,20 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   });
   if (!instance || instance.status === "deleting") {
     await unscheduleProbe(ctx, instanceId);
+    await resolveAlertsOf(ctx, instanceId);
     return { skipped: "instance gone" };
   }
-  if (instance.desiredState === "stopped" || instance.status === "provisioning" || instance.status === "stopped") {
-    return { skipped: `instance ${instance.status}` };
+  if (instance.status === "provisioning") return { skipped: "instance provisioning" };
+  if (instance.desiredState === "stopped" || instance.status === "stopped") {
+    // Stopped on purpose: not an incident. Its verdict says so, and its alerts close.
+    const reasons = [{ code: "instance_stopped", message: "The instance is stopped" }];
+    await ctx.db.instanceHealth.upsert({
+      where: { instanceId },
+      create: { instanceId, status: "down", reasons, domains: [], consecutiveDown: 0, checkedAt: new Date() },
+      update: { status: "down", reasons, consecutiveDown: 0, checkedAt: new Date() },
+    });
+    await resolveAlertsOf(ctx, instanceId);
+    return { skipped: "instance stopped" };
   }
   const t = thresholds(ctx);
   const timeoutMs = ctx.env.HEALTH_PROBE_TIMEOUT_MS;

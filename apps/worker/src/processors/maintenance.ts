@@ -1,4 +1,4 @@
-import { domainHosts } from "@xmpp-host/core";
+import { domainHosts, PROBE_LOCALPART } from "@xmpp-host/core";
 import type { JobName } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { specOf, type WorkerContext } from "../context.ts";
@@ -95,7 +95,8 @@ export async function sync(
     const driver = ctx.driverFor(instance);
     for (const domain of instance.domains) {
       try {
-        const localparts = await driver.listAccounts(domain.name);
+        // The platform's own probe account is not the tenant's.
+        const localparts = (await driver.listAccounts(domain.name)).filter((l) => l !== PROBE_LOCALPART);
         const known = new Set(
           (await ctx.db.account.findMany({ where: { domainId: domain.id }, select: { localpart: true } })).map(
             (a) => a.localpart,
