@@ -1,7 +1,7 @@
 // npm run bench:probes — one worker probing a fleet of 200 targets (200 virtual hosts over 4 Prosody
-// instances, each host with its own probe account), through BullMQ like the real probe jobs: process
-// stats, /metrics, the s2s port, then connect, STARTTLS, SCRAM login, bind and ping, and one
-// HealthSample row per probe. The baseline is a bare TCP connect + STARTTLS loop over the same targets
+// instances, each host with its own probe account), through BullMQ like the real probe jobs: per
+// target connect, STARTTLS, SCRAM login, bind and ping, and one HealthSample row; per instance (once a
+// round) process stats, /metrics and the s2s port. The baseline is a bare TCP connect + STARTTLS loop over the same targets
 // at the same concurrency, in the same run. Prints probes per second, round time against the probe
 // interval, and the CPU the probing process used.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -63,9 +63,23 @@ for (let i = 0; i < INSTANCES; i++) {
     const cert = await ca.issue([d.name, `groups.${d.name}`, `share.${d.name}`]);
     await runtime.writeCertificate(spec.id, d.name, cert.certPem, cert.keyPem);
   }
+  const t0 = performance.now();
   const { pid } = await runtime.start(spec);
-  const driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id) });
+  // A server with 150 hosts (each domain brings its MUC and upload hosts) is busy for a while after it
+  // starts accepting connections: wait until its admin shell answers.
+  let driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id) });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await driver.serverInfo();
+      break;
+    } catch (err) {
+      await driver.close();
+      if (attempt >= 10) throw err;
+      driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id) });
+    }
+  }
   await driver.applyHosts(instanceHosts(spec));
+  console.log(`  ${spec.id}: ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   for (const d of spec.domains) {
     const password = `probe-${d.name}`;
     await driver.createAccount(`xh-probe@${d.name}`, password);
@@ -75,13 +89,29 @@ for (let i = 0; i < INSTANCES; i++) {
 }
 const caPem = [ca.certPem];
 
-/** One probe, as the worker's instance.probe job does it, plus its sample row. */
-async function probe(t: Target) {
-  const proc = await processStats(t.pid);
+/** What an instance-level check found: process, /metrics and s2s, read once per instance per round. */
+const instanceChecks = new Map<
+  string,
+  { rssBytes: number | null; onlineUsers: number | null; s2s: boolean; http: boolean }
+>();
+
+async function checkInstance(spec: InstanceSpec) {
+  const { pid } = await runtime.status(spec.id);
+  const proc = await processStats(pid);
   const [http, s2s] = await Promise.all([
-    fetchServerMetrics("127.0.0.1", t.ports.http),
-    tcpReachable("127.0.0.1", t.ports.s2s),
+    fetchServerMetrics("127.0.0.1", spec.ports.http),
+    tcpReachable("127.0.0.1", spec.ports.s2s),
   ]);
+  instanceChecks.set(spec.id, {
+    rssBytes: proc.rssBytes,
+    onlineUsers: http.metrics?.c2sConnections ?? null,
+    s2s,
+    http: http.reachable,
+  });
+}
+
+/** One target's probe, as the worker's job does it: connect, STARTTLS, login, bind, ping, and a sample row. */
+async function probe(t: Target) {
   const r = await probeXmpp({
     host: "127.0.0.1",
     port: t.ports.c2s,
@@ -90,6 +120,7 @@ async function probe(t: Target) {
     password: t.password,
     ca: caPem,
   });
+  const inst = instanceChecks.get(t.instanceId);
   await db.healthSample.create({
     data: {
       instanceId: t.instanceId,
@@ -98,13 +129,13 @@ async function probe(t: Target) {
       tlsMs: r.tlsMs ?? null,
       loginMs: r.loginMs ?? null,
       pingMs: r.pingMs ?? null,
-      onlineUsers: http.metrics?.c2sConnections ?? null,
-      memoryBytes: proc.rssBytes === null ? null : BigInt(proc.rssBytes),
-      s2sReachable: s2s,
-      httpReachable: http.reachable,
+      onlineUsers: inst?.onlineUsers ?? null,
+      memoryBytes: inst?.rssBytes == null ? null : BigInt(inst.rssBytes),
+      s2sReachable: inst?.s2s ?? null,
+      httpReachable: inst?.http ?? null,
     },
   });
-  if (!r.ok) throw new Error(`${t.domain}: ${r.failure?.message}`);
+  if (!r.ok) throw new Error(`${t.domain}: ${r.failure?.step} ${r.failure?.message}`);
   return r.loginMs ?? 0;
 }
 
@@ -151,7 +182,7 @@ worker.on("failed", (_job, err) => {
 async function roundThroughQueue(round: number): Promise<number[]> {
   const logins: number[] = [];
   const done = new Promise<void>((resolve) => {
-    let left = targets.length;
+    let left = targets.length + specs.length;
     const onEnd = (args: { jobId: string; returnvalue?: unknown }) => {
       if (!args.jobId.startsWith(`r${round}-`)) return;
       if (typeof args.returnvalue === "number") logins.push(args.returnvalue);
@@ -164,13 +195,18 @@ async function roundThroughQueue(round: number): Promise<number[]> {
     events.on("completed", onEnd as never);
     events.on("failed", onEnd as never);
   });
-  await queue.addBulk(
-    targets.map((_, i) => ({
+  await queue.addBulk([
+    ...specs.map((_, i) => ({
+      name: "instance.check",
+      data: { i },
+      opts: { jobId: `r${round}-instance-${i}`, removeOnComplete: true, removeOnFail: true },
+    })),
+    ...targets.map((_, i) => ({
       name: "instance.probe",
       data: { i },
       opts: { jobId: `r${round}-${i}`, removeOnComplete: true, removeOnFail: true },
     })),
-  );
+  ]);
   await done;
   return logins;
 }

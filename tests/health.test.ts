@@ -320,4 +320,30 @@ describe("health monitoring", () => {
     await sleep(3 * INTERVAL_MS);
     expect(webhook.received.slice(before).filter((w) => w.json.alert?.rule === "instance_down")).toEqual([]);
   });
+
+  it("serves the 24h chart from 5-minute rollups and the 30d chart from hourly ones", async () => {
+    const db = platform.app.core.db;
+    const hourAgo = Math.floor((Date.now() - 3600_000) / 3600_000) * 3600_000;
+    await db.healthRollup.createMany({
+      data: [
+        { instanceId, resolution: 300, bucket: new Date(hourAgo + 600_000), samples: 5, upSamples: 5, loginMs: 12 },
+        { instanceId, resolution: 300, bucket: new Date(hourAgo), samples: 5, upSamples: 4, loginMs: 10 },
+        { instanceId, resolution: 300, bucket: new Date(hourAgo - 2 * 86_400_000), samples: 5, upSamples: 5 },
+        {
+          instanceId,
+          resolution: 3600,
+          bucket: new Date(hourAgo - 86_400_000),
+          samples: 60,
+          upSamples: 60,
+          loginMs: 8,
+        },
+        { instanceId, resolution: 3600, bucket: new Date(hourAgo - 40 * 86_400_000), samples: 60, upSamples: 60 },
+      ],
+    });
+    const day = (await call("GET", `/api/v1/instances/${instanceId}/health?range=24h`)).json;
+    expect(day.series.map((p: { loginMs: number }) => p.loginMs)).toEqual([10, 12]);
+    expect(day.series[0].at).toBe(new Date(hourAgo).toISOString());
+    const month = (await call("GET", `/api/v1/instances/${instanceId}/health?range=30d`)).json;
+    expect(month.series.map((p: { loginMs: number }) => p.loginMs)).toEqual([8]);
+  });
 });
