@@ -8,12 +8,16 @@ import { InternalCa } from "@xmpp-host/acme";
 import { createBackupStore } from "@xmpp-host/backup";
 import type { ApiEnv } from "@xmpp-host/config";
 import type { CoreContext } from "@xmpp-host/core";
+import { heartbeatAgeSeconds, JobQueues } from "@xmpp-host/queue";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { metricsPlugin } from "./plugins/metrics.ts";
+import { queueDashboardPlugin } from "./plugins/queue-dashboard.ts";
 import { accountRoutes } from "./routes/v1/accounts/index.ts";
 import { apiTokenRoutes } from "./routes/v1/api-tokens/index.ts";
+import { alertRoutes } from "./routes/v1/alerts/index.ts";
 import { authRoutes } from "./routes/v1/auth/index.ts";
 import { backupRoutes } from "./routes/v1/backups/index.ts";
 import { caRoutes } from "./routes/v1/ca/index.ts";
@@ -21,6 +25,7 @@ import { certificateRoutes } from "./routes/v1/certificates/index.ts";
 import { dnsRoutes } from "./routes/v1/dns/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
 import { fleetRoutes } from "./routes/v1/fleet/index.ts";
+import { healthRoutes } from "./routes/v1/health/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
 import { inviteRoutes } from "./routes/v1/invites/index.ts";
 import { meRoutes } from "./routes/v1/me/index.ts";
@@ -69,6 +74,10 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   await app.register(cookie);
   await app.register(rateLimit, { global: false, redis, nameSpace: "xh-rl:" });
   await app.register(authPlugin);
+  // Read-only views of the queues, for /metrics and the queue dashboard.
+  const queues = new JobQueues(redis);
+  app.addHook("onClose", async () => queues.close());
+  await metricsPlugin(app, { redis, queues, token: env.METRICS_TOKEN });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -124,10 +133,13 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
         openPerDomainPerHour: env.OPEN_REGISTRATION_PER_DOMAIN_PER_HOUR,
         invitePerIpPerHour: env.INVITE_REGISTRATION_PER_IP_PER_HOUR,
       });
+      await v1.register(healthRoutes);
+      await v1.register(alertRoutes);
       await v1.register(backupRoutes, { maxWait, store: env.BACKUP_STORE, downloads: backupStore });
     },
     { prefix: "/api/v1" },
   );
+  await app.register(queueDashboardPlugin, { queues });
 
   app.get("/healthz", { schema: { operationId: "healthz", tags: ["platform"], hide: false } }, async () => ({
     status: "ok",
@@ -135,10 +147,16 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   app.get("/readyz", { schema: { operationId: "readyz", tags: ["platform"] } }, async (_req, reply) => {
     const checks = await Promise.allSettled([core.db.$queryRaw`SELECT 1`, redis.ping()]);
     const ready = checks.every((c) => c.status === "fulfilled");
+    // The API serves without a worker (requests queue up), so a missing worker is reported, not fatal.
+    const age = checks[1]?.status === "fulfilled" ? await heartbeatAgeSeconds(redis).catch(() => null) : null;
     return reply.status(ready ? 200 : 503).send({
       status: ready ? "ready" : "not ready",
       database: checks[0]?.status === "fulfilled",
       redis: checks[1]?.status === "fulfilled",
+      worker: {
+        alive: age !== null && age <= env.WORKER_HEARTBEAT_STALE_SECONDS,
+        heartbeatAgeSeconds: age === null ? null : Math.round(age * 10) / 10,
+      },
     });
   });
   app.get("/openapi.json", { schema: { operationId: "openapi", tags: ["platform"], hide: true } }, async () =>

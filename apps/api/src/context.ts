@@ -19,6 +19,11 @@ export function createCoreContext(env: ApiEnv) {
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       platform: platformSettingsFromEnv(env),
       webPublicUrl: env.WEB_PUBLIC_URL,
+      alerts: {
+        smtpUrl: env.SMTP_URL,
+        emailFrom: env.ALERT_EMAIL_FROM,
+        allowUnauthorizedSmtpTls: !env.SMTP_TLS_VERIFY,
+      },
     },
   };
   return { core, redis, queues, waiters };

@@ -1,8 +1,12 @@
+import { hostname } from "node:os";
+import { countJobFailure, writeHeartbeat } from "@xmpp-host/queue";
 import type { JobName } from "@xmpp-host/queue/catalogue";
 import { type Job, Worker } from "bullmq";
 import type { WorkerContext } from "./context.ts";
+import { deliverNotification } from "./processors/alerts.ts";
 import { reconcileBackupSchedules, scheduledBackup, verifyBackup } from "./processors/backups.ts";
 import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
+import { probeInstance, reconcileProbeSchedules } from "./processors/health.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
 import { runOperation } from "./processors/operations.ts";
 
@@ -52,8 +56,22 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     },
     { ...common, concurrency: 8 },
   );
-  for (const w of [operations, maintenance, checks]) {
+  const probes = new Worker("probes", (job: Job<{ instanceId: string }>) => probeInstance(ctx, job.data.instanceId), {
+    ...common,
+    concurrency: ctx.env.HEALTH_PROBE_CONCURRENCY,
+  });
+  const alerts = new Worker(
+    "alerts",
+    (job: Job<{ notificationId: string }>) =>
+      deliverNotification(ctx, job.data.notificationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+    { ...common, concurrency: 8 },
+  );
+  const workers = [operations, maintenance, checks, probes, alerts];
+  for (const w of workers) {
     w.on("error", (err) => ctx.log.error({ err: err.message }, "worker error"));
+    w.on("failed", () => {
+      countJobFailure(ctx.queues.connection, w.name).catch(() => undefined);
+    });
   }
 
   // Schedules are upserted at every boot, so their intervals follow the configuration.
@@ -70,17 +88,36 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     { every: ctx.env.RENEWAL_INTERVAL_MS },
     { name: "maintenance.renew-certificates", data: {} },
   );
+  await q.upsertJobScheduler(
+    "health-rollup",
+    { every: ctx.env.HEALTH_ROLLUP_INTERVAL_MS },
+    { name: "maintenance.health-rollup", data: {} },
+  );
+  await reconcileProbeSchedules(ctx).catch((err: unknown) =>
+    ctx.log.error({ err }, "reconciling probe schedules failed"),
+  );
   await reconcileDnsSchedules(ctx).catch((err: unknown) => ctx.log.error({ err }, "reconciling DNS schedules failed"));
   await reconcileBackupSchedules(ctx).catch((err: unknown) =>
     ctx.log.error({ err }, "reconciling backup schedules failed"),
   );
+
+  // The API reports the worker's liveness from this heartbeat (/metrics, /readyz).
+  const workerId = `${hostname()}:${process.pid}`;
+  const beat = () =>
+    writeHeartbeat(ctx.queues.connection, workerId).catch((err: unknown) =>
+      ctx.log.warn({ err }, "writing the heartbeat failed"),
+    );
+  await beat();
+  const heartbeat = setInterval(beat, ctx.env.WORKER_HEARTBEAT_MS);
+  heartbeat.unref();
 
   // Work that was committed while Redis was away is picked up now rather than at the first tick.
   await sweep(ctx, 0).catch((err: unknown) => ctx.log.error({ err }, "initial sweep failed"));
 
   return {
     async close() {
-      await Promise.all([operations.close(), maintenance.close(), checks.close()]);
+      clearInterval(heartbeat);
+      await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
     },
   };

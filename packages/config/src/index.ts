@@ -8,6 +8,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const port = z.coerce.number().int().min(1).max(65535);
 const ms = z.coerce.number().int().min(10);
 
+/** An optional value where an empty string (VAR= in an env file) means unset. */
+const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === "" ? undefined : v), t.optional());
+
 const list = z
   .string()
   .default("")
@@ -48,6 +51,11 @@ const base = {
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(true),
+  /** Where alert mail is sent through: smtp://user:pass@host:port or smtps://...; unset turns email channels off. */
+  SMTP_URL: optional(z.string().url()),
+  ALERT_EMAIL_FROM: z.string().default("XMPP platform alerts <alerts@xmpp.localhost>"),
+  /** Verify the SMTP server's TLS certificate (turn off only for internal relays with self-signed certificates). */
+  SMTP_TLS_VERIFY: z.stringbool().default(true),
 };
 
 export const apiEnvSchema = z.object({
@@ -73,6 +81,10 @@ export const apiEnvSchema = z.object({
   OPEN_REGISTRATION_PER_DOMAIN_PER_HOUR: z.coerce.number().int().min(1).default(50),
   /** Registrations through invite links, per client IP, per hour. */
   INVITE_REGISTRATION_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Bearer token for GET /metrics; unset leaves /metrics open (bind the API to a private address then). */
+  METRICS_TOKEN: optional(z.string().min(16)),
+  /** The worker counts as gone when its heartbeat is older than this. */
+  WORKER_HEARTBEAT_STALE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export const workerEnvSchema = z.object({
@@ -115,6 +127,25 @@ export const workerEnvSchema = z.object({
   /** Ports for throwaway verification instances. */
   VERIFY_PORT_RANGE_START: port.default(30000),
   VERIFY_PORT_RANGE_END: port.default(30999),
+  /** How often each instance is probed (connect, STARTTLS, login, ping, metrics). */
+  HEALTH_PROBE_INTERVAL_MS: ms.default(60_000),
+  /** Time limit for one probe. */
+  HEALTH_PROBE_TIMEOUT_MS: ms.default(10_000),
+  HEALTH_PROBE_CONCURRENCY: z.coerce.number().int().min(1).default(32),
+  /** Login slower than this degrades the instance and opens the login_slow alert. */
+  HEALTH_LOGIN_SLOW_MS: ms.default(2000),
+  /** Certificates with fewer days left than this open the certificate_expiring alert. */
+  HEALTH_CERT_MIN_DAYS: z.coerce.number().min(0).default(14),
+  /** Resident memory of a server above this opens the memory_high alert; 0 turns it off. */
+  HEALTH_MEMORY_LIMIT_MB: z.coerce.number().min(0).default(512),
+  /** Probes in a row that must find an instance down before the down alert opens. */
+  HEALTH_DOWN_AFTER_PROBES: z.coerce.number().int().min(1).default(2),
+  /** The newest successful backup may be this old before the backup alert opens. */
+  HEALTH_BACKUP_MAX_AGE_HOURS: z.coerce.number().min(1).default(36),
+  /** How often samples are rolled up and old ones pruned. */
+  HEALTH_ROLLUP_INTERVAL_MS: ms.default(300_000),
+  /** How often the worker writes its heartbeat to Redis. */
+  WORKER_HEARTBEAT_MS: ms.default(5_000),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

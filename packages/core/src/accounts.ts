@@ -4,6 +4,7 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
+import { PROBE_LOCALPART } from "./health.ts";
 import { dispatch, paginate, recordOperation } from "./operations.ts";
 import { generatePassword } from "./secrets.ts";
 import { normalizeLocalpart } from "./validation.ts";
@@ -36,6 +37,7 @@ export async function createAccount(
   const domain = await loadDomain(ctx, actor, domainId, "write");
   if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
   const localpart = normalizeLocalpart("localpart", input.localpart, 256);
+  if (localpart === PROBE_LOCALPART) throw AppError.field("localpart", "is reserved for the platform's health probe");
   if (input.password !== undefined) checkXmppPassword(input.password);
   const password = input.password ?? generatePassword();
   try {

@@ -24,6 +24,10 @@ export interface CoreContext {
     renewBeforeDays?: number;
     /** Base of the web app's public pages (invite and co-admin links); default http://localhost:3000. */
     webPublicUrl?: string;
+    /** How alert channels reach email (SMTP) — for test notifications sent from the API. */
+    alerts?: { smtpUrl?: string | undefined; emailFrom: string; allowUnauthorizedSmtpTls?: boolean };
+    /** The probe interval, so that health views know how fresh a verdict is. */
+    probeIntervalMs?: number;
   };
 }
 

@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./accounts.ts";
+export * from "./alerts.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./backups.ts";
@@ -7,6 +8,7 @@ export * from "./context.ts";
 export * from "./dns.ts";
 export * from "./domains.ts";
 export * from "./errors.ts";
+export * from "./health.ts";
 export * from "./instances.ts";
 export * from "./invites.ts";
 export * from "./member-invites.ts";

@@ -6,9 +6,10 @@ const noPayload = z.object({}).strict();
 const domainPayload = z.object({ domainId: z.string().min(1) });
 const backupPayload = z.object({ backupId: z.string().min(1) });
 const instancePayload = z.object({ instanceId: z.string().min(1) });
+const notificationPayload = z.object({ notificationId: z.string().min(1) });
 
 interface JobSpec<S extends z.ZodType> {
-  queue: "operations" | "maintenance" | "checks";
+  queue: "operations" | "maintenance" | "checks" | "probes" | "alerts";
   schema: S;
   attempts: number;
   backoff: { type: "exponential" | "fixed"; delay: number };
@@ -60,10 +61,20 @@ export const jobCatalogue = {
   "domain.dns-check": check,
   "backup.verify": { ...check, schema: backupPayload, attempts: 2 },
   "instance.scheduled-backup": { ...check, schema: instancePayload },
+  /** One probe; a missed one is simply the next one, so no retries. */
+  "instance.probe": { queue: "probes", schema: instancePayload, attempts: 1, backoff: { type: "fixed", delay: 1000 } },
+  /** One notification to one channel; retried, and a sent one is never sent again. */
+  "alert.notify": {
+    queue: "alerts",
+    schema: notificationPayload,
+    attempts: 8,
+    backoff: { type: "exponential", delay: 2000 },
+  },
   "maintenance.sweep": maintenance,
   "maintenance.sync": maintenance,
   "maintenance.supervise": maintenance,
   "maintenance.renew-certificates": maintenance,
+  "maintenance.health-rollup": maintenance,
 } as const satisfies Record<string, JobSpec<z.ZodType>>;
 
 export type JobName = keyof typeof jobCatalogue;

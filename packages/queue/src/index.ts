@@ -9,7 +9,8 @@ export function createRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
-export type QueueName = "operations" | "maintenance" | "checks";
+export type QueueName = "operations" | "maintenance" | "checks" | "probes" | "alerts";
+export const queueNames: QueueName[] = ["operations", "maintenance", "checks", "probes", "alerts"];
 
 /** The producer side: typed enqueue with the catalogue's attempts and backoff. */
 export class JobQueues {
@@ -22,6 +23,8 @@ export class JobQueues {
       operations: new Queue("operations", { connection, prefix }),
       maintenance: new Queue("maintenance", { connection, prefix }),
       checks: new Queue("checks", { connection, prefix }),
+      probes: new Queue("probes", { connection, prefix }),
+      alerts: new Queue("alerts", { connection, prefix }),
     };
   }
 
@@ -91,4 +94,25 @@ export class OperationWaiters {
   close(): void {
     this.subscriber.disconnect();
   }
+}
+
+/** The Redis hash of failed job attempts per queue, counted by the workers. */
+export const JOB_FAILURES_KEY = "xh:job-failures";
+
+export async function countJobFailure(redis: Redis, queue: string): Promise<void> {
+  await redis.hincrby(JOB_FAILURES_KEY, queue, 1);
+}
+
+/** The Redis hash where each worker process writes its last heartbeat (ms since the epoch). */
+export const WORKER_HEARTBEAT_KEY = "xh:worker-heartbeats";
+
+export async function writeHeartbeat(redis: Redis, workerId: string, now = Date.now()): Promise<void> {
+  await redis.hset(WORKER_HEARTBEAT_KEY, workerId, String(now));
+}
+
+/** Seconds since the newest heartbeat of any worker, or null if no worker ever wrote one. */
+export async function heartbeatAgeSeconds(redis: Redis, now = Date.now()): Promise<number | null> {
+  const all = await redis.hgetall(WORKER_HEARTBEAT_KEY);
+  const newest = Math.max(...Object.values(all).map(Number).filter(Number.isFinite));
+  return Number.isFinite(newest) ? Math.max(0, (now - newest) / 1000) : null;
 }

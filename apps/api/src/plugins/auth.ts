@@ -11,12 +11,17 @@ declare module "fastify" {
   interface FastifyInstance {
     core: CoreContext;
   }
+  interface FastifyContextConfig {
+    /** The route checks its own credentials (e.g. /metrics with its token). */
+    skipAuth?: boolean;
+  }
 }
 
 /** Resolves the caller from a Bearer API token or the session cookie; routes call `actorOf` to require one. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
+    if (request.routeOptions.config?.skipAuth) return;
     const header = request.headers.authorization;
     if (header?.startsWith("Bearer ")) {
       request.actor = await actorFromApiToken(app.core, header.slice(7).trim());

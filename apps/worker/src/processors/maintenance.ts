@@ -1,9 +1,10 @@
-import { domainHosts } from "@xmpp-host/core";
+import { domainHosts, PROBE_LOCALPART } from "@xmpp-host/core";
 import type { JobName } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { renewCertificates } from "./certificates.ts";
+import { healthMaintenance } from "./health.ts";
 
 /** Re-enqueues operations that PostgreSQL says are pending but Redis no longer holds. */
 export async function sweep(ctx: WorkerContext, graceMs = 5_000): Promise<{ requeued: string[] }> {
@@ -96,7 +97,8 @@ export async function sync(
     const driver = ctx.driverFor(instance);
     for (const domain of instance.domains) {
       try {
-        const localparts = await driver.listAccounts(domain.name);
+        // The platform's own probe account is not the tenant's.
+        const localparts = (await driver.listAccounts(domain.name)).filter((l) => l !== PROBE_LOCALPART);
         const known = new Set(
           (await ctx.db.account.findMany({ where: { domainId: domain.id }, select: { localpart: true } })).map(
             (a) => a.localpart,
@@ -215,4 +217,5 @@ export const maintenanceHandlers: Record<
   "maintenance.supervise": (ctx) => supervise(ctx),
   "maintenance.sync": (ctx) => sync(ctx),
   "maintenance.renew-certificates": (ctx) => renewCertificates(ctx),
+  "maintenance.health-rollup": (ctx) => healthMaintenance(ctx),
 };

@@ -19,6 +19,7 @@ import { liveDomains, specOf, type WorkerContext } from "../context.ts";
 import { createBackup, RestoreRefusedError, restoreBackup, scheduleBackups, unscheduleBackups } from "./backups.ts";
 import { CertificateRefusedError, issueCertificate } from "./certificates.ts";
 import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
+import { scheduleProbe, unscheduleProbe } from "./health.ts";
 
 export type Progress = (percent: number, step: string) => Promise<void>;
 type Result = Prisma.InputJsonValue | undefined;
@@ -103,6 +104,7 @@ async function startInstance(ctx: WorkerContext, instanceId: string, progress: P
     data: { status: "running", pid: status.pid, version: info.version, lastError: null },
   });
   await scheduleBackups(ctx, instance);
+  await scheduleProbe(ctx, instance.id);
   return { pid: status.pid, version: info.version };
 }
 
@@ -266,6 +268,7 @@ export const operationHandlers: Record<OperationType, Handler> = {
     await progress(30, "stopping and removing the server");
     await ctx.forgetDriver(instance.id);
     await unscheduleBackups(ctx, instance.id);
+    await unscheduleProbe(ctx, instance.id);
     await ctx.runtime.destroy(instance.id);
     await progress(80, "removing the records");
     await ctx.db.$transaction([

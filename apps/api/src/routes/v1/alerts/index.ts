@@ -1,0 +1,189 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import {
+  createAlertChannel,
+  deleteAlertChannel,
+  listAlertChannels,
+  listAlerts,
+  listFleetAlerts,
+  testAlertChannel,
+} from "@xmpp-host/core";
+import { actorOf } from "../../../plugins/auth.ts";
+import { DateTime, Id, Nullable, PageQuery, page, problemResponses } from "../../../schemas.ts";
+
+const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
+
+const Alert = Type.Object({
+  id: Type.String(),
+  tenantId: Nullable(Type.String()),
+  rule: Type.String({
+    description: "instance_down | login_slow | certificate_expiring | dns_broken | backup_failed | memory_high",
+  }),
+  severity: Type.String({ description: "critical | warning" }),
+  status: Type.String({ description: "open | resolved" }),
+  subjectType: Type.String({ description: "instance | domain" }),
+  subjectId: Type.String(),
+  subjectName: Type.String(),
+  instanceId: Nullable(Type.String()),
+  message: Type.String(),
+  openedAt: DateTime,
+  resolvedAt: NullableDate,
+});
+
+const Channel = Type.Object({
+  id: Type.String(),
+  tenantId: Nullable(Type.String()),
+  kind: Type.String({ description: "email | webhook" }),
+  name: Type.String(),
+  target: Type.String({ description: "an email address, or the webhook URL" }),
+  createdAt: DateTime,
+});
+
+const NewChannel = Type.Object(
+  {
+    kind: Type.Union([Type.Literal("email"), Type.Literal("webhook")]),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    target: Type.String({ minLength: 3, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+const Created = Type.Object({
+  channel: Channel,
+  secret: Nullable(
+    Type.String({
+      description:
+        "Webhooks only, shown once: the HMAC-SHA256 key. Each POST carries X-Timestamp and X-Signature: sha256=hex(HMAC(secret, timestamp + '.' + body)).",
+    }),
+  ),
+});
+
+const AlertQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({ status: Type.Optional(Type.Union([Type.Literal("open"), Type.Literal("resolved")])) }),
+]);
+
+export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/tenants/:tenantId/alerts",
+    {
+      schema: {
+        operationId: "listAlerts",
+        tags: ["alerts"],
+        summary: "The tenant's alert history, newest first",
+        params: Type.Object({ tenantId: Id }),
+        querystring: AlertQuery,
+        response: { 200: page(Alert), ...problemResponses },
+      },
+    },
+    async (request) => listAlerts(app.core, actorOf(request), request.params.tenantId, request.query),
+  );
+
+  app.get(
+    "/tenants/:tenantId/alert-channels",
+    {
+      schema: {
+        operationId: "listAlertChannels",
+        tags: ["alerts"],
+        params: Type.Object({ tenantId: Id }),
+        querystring: PageQuery,
+        response: { 200: page(Channel), ...problemResponses },
+      },
+    },
+    async (request) => listAlertChannels(app.core, actorOf(request), request.params.tenantId, request.query),
+  );
+
+  app.post(
+    "/tenants/:tenantId/alert-channels",
+    {
+      schema: {
+        operationId: "createAlertChannel",
+        tags: ["alerts"],
+        summary: "Add an email or webhook channel; a webhook's signing secret is returned once",
+        params: Type.Object({ tenantId: Id }),
+        body: NewChannel,
+        response: { 201: Created, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createAlertChannel(app.core, actorOf(request), request.params.tenantId, request.body)),
+  );
+
+  app.delete(
+    "/alert-channels/:channelId",
+    {
+      schema: {
+        operationId: "deleteAlertChannel",
+        tags: ["alerts"],
+        params: Type.Object({ channelId: Id }),
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteAlertChannel(app.core, actorOf(request), request.params.channelId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/alert-channels/:channelId/test",
+    {
+      schema: {
+        operationId: "testAlertChannel",
+        tags: ["alerts"],
+        summary: "Send a test notification now (503 with the reason if it cannot be delivered)",
+        params: Type.Object({ channelId: Id }),
+        response: {
+          200: Type.Object({ delivered: Type.Boolean(), durationMs: Type.Integer() }),
+          ...problemResponses,
+          503: Type.Ref("Problem"),
+        },
+      },
+    },
+    async (request) => testAlertChannel(app.core, actorOf(request), request.params.channelId),
+  );
+
+  app.get(
+    "/fleet/alerts",
+    {
+      schema: {
+        operationId: "listFleetAlerts",
+        tags: ["fleet"],
+        summary: "Operators: every alert of the fleet, newest first",
+        querystring: AlertQuery,
+        response: { 200: page(Alert), ...problemResponses },
+      },
+    },
+    async (request) => listFleetAlerts(app.core, actorOf(request), request.query),
+  );
+
+  app.get(
+    "/fleet/alert-channels",
+    {
+      schema: {
+        operationId: "listFleetAlertChannels",
+        tags: ["fleet"],
+        summary: "Operators: the operators' own channels, which hear about every alert of the fleet",
+        querystring: PageQuery,
+        response: { 200: page(Channel), ...problemResponses },
+      },
+    },
+    async (request) => listAlertChannels(app.core, actorOf(request), null, request.query),
+  );
+
+  app.post(
+    "/fleet/alert-channels",
+    {
+      schema: {
+        operationId: "createFleetAlertChannel",
+        tags: ["fleet"],
+        body: NewChannel,
+        response: { 201: Created, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createAlertChannel(app.core, actorOf(request), null, request.body)),
+  );
+};

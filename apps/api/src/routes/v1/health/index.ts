@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { getInstanceHealth } from "@xmpp-host/core";
+import { actorOf } from "../../../plugins/auth.ts";
+import { DateTime, Id, Nullable, problemResponses } from "../../../schemas.ts";
+
+export const Reason = Type.Object({
+  code: Type.String({ description: "stable, e.g. login_slow, c2s_unreachable, certificate_expiring" }),
+  message: Type.String({ description: "English, for people" }),
+});
+export const HealthStatus = Type.String({ description: "healthy | degraded | down (unknown before the first probe)" });
+const NullableNumber = Nullable(Type.Number());
+
+const InstanceHealth = Type.Object({
+  status: HealthStatus,
+  reasons: Type.Array(Reason),
+  uptime30d: Nullable(Type.Number({ minimum: 0, maximum: 1, description: "share of probes up over 30 days" })),
+  checkedAt: Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" }),
+  latest: Nullable(
+    Type.Object({
+      loginMs: NullableNumber,
+      connectMs: NullableNumber,
+      tlsMs: NullableNumber,
+      pingMs: NullableNumber,
+      onlineUsers: NullableNumber,
+      memoryBytes: NullableNumber,
+      certificateDaysLeft: NullableNumber,
+      s2sReachable: Nullable(Type.Boolean()),
+      httpReachable: Nullable(Type.Boolean()),
+      mucRooms: NullableNumber,
+      s2sConnections: NullableNumber,
+    }),
+  ),
+  series: Type.Array(
+    Type.Object({
+      at: DateTime,
+      onlineUsers: NullableNumber,
+      loginMs: NullableNumber,
+      memoryBytes: NullableNumber,
+      messagesPerMinute: NullableNumber,
+    }),
+  ),
+  domains: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), status: HealthStatus, reasons: Type.Array(Reason) }),
+  ),
+});
+
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/instances/:instanceId/health",
+    {
+      schema: {
+        operationId: "getInstanceHealth",
+        tags: ["health"],
+        summary: "Status, uptime, latest probe figures and a chart series (1h: raw, 24h: 5-minute, 30d: hourly)",
+        params: Type.Object({ instanceId: Id }),
+        querystring: Type.Object({
+          range: Type.Union([Type.Literal("1h"), Type.Literal("24h"), Type.Literal("30d")], { default: "24h" }),
+        }),
+        response: { 200: InstanceHealth, ...problemResponses },
+      },
+    },
+    async (request) => getInstanceHealth(app.core, actorOf(request), request.params.instanceId, request.query.range),
+  );
+};

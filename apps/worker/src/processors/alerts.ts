@@ -1,0 +1,198 @@
+import { type AlertNotificationPayload, channelFor } from "@xmpp-host/alerts";
+import { type Alert, isUniqueViolation, type Tx } from "@xmpp-host/db";
+import type { AlertCondition } from "@xmpp-host/health";
+import type { WorkerContext } from "../context.ts";
+
+/** A condition with the tenant its subject belongs to and the instance it concerns. */
+export type ScopedCondition = AlertCondition & { tenantId: string | null; instanceId: string };
+
+export function channelSettings(ctx: WorkerContext) {
+  return {
+    smtpUrl: ctx.env.SMTP_URL,
+    emailFrom: ctx.env.ALERT_EMAIL_FROM,
+    allowUnauthorizedSmtpTls: !ctx.env.SMTP_TLS_VERIFY,
+  };
+}
+
+/**
+ * Who hears about an alert: the channels of the subject's tenant, and every operator channel (operators
+ * watch the whole fleet). A resolution goes to the channels that were told about the opening.
+ */
+async function notify(tx: Tx, alert: Alert, kind: "opened" | "resolved"): Promise<string[]> {
+  const channelIds =
+    kind === "opened"
+      ? (
+          await tx.alertChannel.findMany({
+            where: { OR: [{ tenantId: null }, ...(alert.tenantId ? [{ tenantId: alert.tenantId }] : [])] },
+            select: { id: true },
+          })
+        ).map((c) => c.id)
+      : (
+          await tx.alertNotification.findMany({
+            where: { alertId: alert.id, kind: "opened" },
+            select: { channelId: true },
+          })
+        ).map((n) => n.channelId);
+  const ids: string[] = [];
+  for (const channelId of channelIds) {
+    const n = await tx.alertNotification.upsert({
+      where: { alertId_kind_channelId: { alertId: alert.id, kind, channelId } },
+      create: { alertId: alert.id, kind, channelId },
+      update: {},
+    });
+    ids.push(n.id);
+  }
+  return ids;
+}
+
+export async function enqueueNotifications(ctx: WorkerContext, ids: string[]): Promise<void> {
+  for (const notificationId of ids) {
+    await ctx.queues.enqueue("alert.notify", { notificationId }, { jobId: `notify-${notificationId}` });
+  }
+}
+
+/**
+ * Opens an alert for every firing condition that has none open, and resolves open alerts whose
+ * condition cleared. One open alert per (rule, subject) is enforced by the unique openKey, so two
+ * probes racing open it once; a resolution is claimed by a conditional update, so it is sent once.
+ */
+export async function applyAlertConditions(
+  ctx: WorkerContext,
+  conditions: ScopedCondition[],
+  now = new Date(),
+): Promise<{ opened: string[]; resolved: string[] }> {
+  const opened: string[] = [];
+  const resolved: string[] = [];
+  const keys = conditions.filter((c) => c.firing !== null).map((c) => `${c.rule}:${c.subjectId}`);
+  const open = new Map(
+    (await ctx.db.alert.findMany({ where: { openKey: { in: keys } } })).map((a) => [a.openKey as string, a]),
+  );
+  for (const c of conditions) {
+    if (c.firing === null) continue;
+    const openKey = `${c.rule}:${c.subjectId}`;
+    const existing = open.get(openKey);
+    if (c.firing && !existing) {
+      try {
+        const { alert, ids } = await ctx.db.$transaction(async (tx) => {
+          const alert = await tx.alert.create({
+            data: {
+              tenantId: c.tenantId,
+              rule: c.rule,
+              subjectType: c.subjectType,
+              subjectId: c.subjectId,
+              subjectName: c.subjectName,
+              instanceId: c.instanceId,
+              severity: c.severity,
+              message: c.message,
+              openKey,
+              openedAt: now,
+            },
+          });
+          return { alert, ids: await notify(tx, alert, "opened") };
+        });
+        opened.push(alert.id);
+        await enqueueNotifications(ctx, ids);
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err; // opened meanwhile by another probe
+      }
+    } else if (!c.firing && existing) {
+      const ids = await ctx.db.$transaction(async (tx) => {
+        const claimed = await tx.alert.updateMany({
+          where: { id: existing.id, status: "open" },
+          data: { status: "resolved", openKey: null, resolvedAt: now },
+        });
+        if (claimed.count !== 1) return null; // resolved meanwhile by another probe
+        return notify(tx, { ...existing, status: "resolved", resolvedAt: now }, "resolved");
+      });
+      if (ids) {
+        resolved.push(existing.id);
+        await enqueueNotifications(ctx, ids);
+      }
+    }
+  }
+  return { opened, resolved };
+}
+
+export function payloadOf(
+  n: { id: string; kind: string },
+  a: Pick<
+    Alert,
+    | "id"
+    | "rule"
+    | "severity"
+    | "subjectType"
+    | "subjectId"
+    | "subjectName"
+    | "tenantId"
+    | "message"
+    | "openedAt"
+    | "resolvedAt"
+  >,
+): AlertNotificationPayload {
+  return {
+    id: n.id,
+    event: n.kind === "resolved" ? "resolved" : n.kind === "opened" ? "opened" : "test",
+    alert: {
+      id: a.id,
+      rule: a.rule,
+      severity: a.severity,
+      subjectType: a.subjectType,
+      subjectId: a.subjectId,
+      subjectName: a.subjectName,
+      tenantId: a.tenantId,
+      message: a.message,
+      openedAt: a.openedAt.toISOString(),
+      resolvedAt: a.resolvedAt ? a.resolvedAt.toISOString() : null,
+    },
+  };
+}
+
+/**
+ * Sends one notification. A notification already marked sent is never sent again; a failure is
+ * recorded and thrown, so the queue retries it with backoff.
+ */
+export async function deliverNotification(ctx: WorkerContext, notificationId: string, finalAttempt: boolean) {
+  const n = await ctx.db.alertNotification.findUnique({
+    where: { id: notificationId },
+    include: { alert: true, channel: true },
+  });
+  if (!n) return { skipped: "gone" };
+  if (n.status === "sent") return { skipped: "already sent" };
+  await ctx.db.alertNotification.update({ where: { id: n.id }, data: { attempts: { increment: 1 } } });
+  try {
+    const secret = n.channel.secretEncrypted ? ctx.secrets.decrypt(n.channel.secretEncrypted) : null;
+    await channelFor(n.channel, secret, channelSettings(ctx)).send(payloadOf(n, n.alert));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await ctx.db.alertNotification.update({
+      where: { id: n.id },
+      data: { lastError: message.slice(0, 500), ...(finalAttempt ? { status: "failed" } : {}) },
+    });
+    throw err;
+  }
+  await ctx.db.alertNotification.update({
+    where: { id: n.id },
+    data: { status: "sent", sentAt: new Date(), lastError: null },
+  });
+  return { sent: n.channel.kind };
+}
+
+/** Notifications left pending (a crash between commit and enqueue) are queued again. */
+export async function requeuePendingNotifications(ctx: WorkerContext, olderThanMs = 30_000): Promise<number> {
+  const pending = await ctx.db.alertNotification.findMany({
+    where: { status: "pending", createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    select: { id: true },
+    take: 1000,
+  });
+  let requeued = 0;
+  for (const p of pending) {
+    const job = await ctx.queues.queues.alerts.getJob(`notify-${p.id}`);
+    const state = job ? await job.getState() : "missing";
+    if (state === "missing" || state === "unknown" || state === "completed" || state === "failed") {
+      if (job) await job.remove().catch(() => undefined);
+      await enqueueNotifications(ctx, [p.id]);
+      requeued++;
+    }
+  }
+  return requeued;
+}

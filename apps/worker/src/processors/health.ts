@@ -1,0 +1,440 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { rootCertificates } from "node:tls";
+import { fetchServedCertificate } from "@xmpp-host/acme";
+import { generatePassword, PROBE_LOCALPART } from "@xmpp-host/core";
+import type { Prisma } from "@xmpp-host/db";
+import {
+  type AlertRule,
+  bucketStart,
+  type DomainObservation,
+  evaluateAlertRules,
+  evaluateDomain,
+  evaluateInstance,
+  FIVE_MINUTES,
+  fetchServerMetrics,
+  type InstanceObservation,
+  mergeRollups,
+  ONE_HOUR,
+  probeXmpp,
+  processStats,
+  RETENTION,
+  type RollupRow,
+  type RuleThresholds,
+  rollupRaw,
+  tcpReachable,
+  type XmppProbeResult,
+} from "@xmpp-host/health";
+import { connectAddress, LocalRuntime, PLACEHOLDER_HOST } from "@xmpp-host/runtime";
+import type { WorkerContext } from "../context.ts";
+import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition } from "./alerts.ts";
+
+/** The localpart of the account each instance is probed with. */
+export const PROBE_USERNAME = PROBE_LOCALPART;
+
+function probeSchedulerId(instanceId: string): string {
+  return `probe:${instanceId}`;
+}
+
+export async function scheduleProbe(ctx: WorkerContext, instanceId: string): Promise<void> {
+  await ctx.queues.queues.probes.upsertJobScheduler(
+    probeSchedulerId(instanceId),
+    { every: ctx.env.HEALTH_PROBE_INTERVAL_MS },
+    {
+      name: "instance.probe",
+      data: { instanceId },
+      opts: { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 200 } },
+    },
+  );
+}
+
+export async function unscheduleProbe(ctx: WorkerContext, instanceId: string): Promise<void> {
+  await ctx.queues.queues.probes.removeJobScheduler(probeSchedulerId(instanceId));
+}
+
+/** Makes the probe schedules match the instances in PostgreSQL; run at every worker boot. */
+export async function reconcileProbeSchedules(ctx: WorkerContext): Promise<{ scheduled: number; removed: number }> {
+  const instances = await ctx.db.instance.findMany({
+    where: { status: { notIn: ["deleting", "provisioning"] } },
+    select: { id: true },
+  });
+  const wanted = new Set(instances.map((i) => probeSchedulerId(i.id)));
+  let removed = 0;
+  const q = ctx.queues.queues.probes;
+  for (const s of await q.getJobSchedulers(0, -1)) {
+    if (s.key.startsWith("probe:") && !wanted.has(s.key)) {
+      await q.removeJobScheduler(s.key);
+      removed++;
+    }
+  }
+  for (const i of instances) await scheduleProbe(ctx, i.id);
+  return { scheduled: instances.length, removed };
+}
+
+export function thresholds(ctx: WorkerContext): RuleThresholds {
+  return {
+    loginSlowMs: ctx.env.HEALTH_LOGIN_SLOW_MS,
+    certificateMinDays: ctx.env.HEALTH_CERT_MIN_DAYS,
+    memoryLimitBytes: ctx.env.HEALTH_MEMORY_LIMIT_MB * 1024 * 1024,
+    downAfterProbes: ctx.env.HEALTH_DOWN_AFTER_PROBES,
+    backupMaxAgeHours: ctx.env.HEALTH_BACKUP_MAX_AGE_HOURS,
+  };
+}
+
+/** CAs the probe trusts: the platform's internal CA and the system roots. */
+async function trustedCas(ctx: WorkerContext): Promise<string[]> {
+  return [(await ctx.ca()).certPem, ...rootCertificates];
+}
+
+/**
+ * The probe account of an instance, created on its first domain (or on the placeholder host while it
+ * has none, with an internal certificate so that STARTTLS works there). Its password is stored sealed.
+ */
+export async function ensureProbeAccount(
+  ctx: WorkerContext,
+  instance: { id: string; server: "prosody" | "ejabberd"; domains: { name: string }[] },
+): Promise<{ host: string; username: string; password: string }> {
+  const host = instance.domains[0]?.name ?? PLACEHOLDER_HOST;
+  const row = await ctx.db.probeAccount.findUnique({ where: { instanceId: instance.id } });
+  if (row && row.host === host) {
+    return { host, username: row.username, password: ctx.secrets.decrypt(row.passwordEncrypted) };
+  }
+  const driver = ctx.driverFor(instance);
+  if (host === PLACEHOLDER_HOST && ctx.runtime instanceof LocalRuntime) {
+    const file = path.join(ctx.runtime.paths(instance.id).certs, `${PLACEHOLDER_HOST}.crt`);
+    if (!existsSync(file)) {
+      const cert = await (await ctx.ca()).issue([PLACEHOLDER_HOST]);
+      await ctx.runtime.writeCertificate(instance.id, PLACEHOLDER_HOST, cert.certPem, cert.keyPem);
+      await driver.reload();
+    }
+  }
+  const password = generatePassword(24);
+  const jid = `${PROBE_USERNAME}@${host}`;
+  if ((await driver.createAccount(jid, password)) === "existed") await driver.setPassword(jid, password);
+  const data = { host, username: PROBE_USERNAME, passwordEncrypted: ctx.secrets.encrypt(password) };
+  await ctx.db.probeAccount.upsert({
+    where: { instanceId: instance.id },
+    create: { instanceId: instance.id, ...data },
+    update: data,
+  });
+  return { host, username: PROBE_USERNAME, password };
+}
+
+/** Resolves every open alert about an instance (it was stopped or deleted). */
+async function resolveAlertsOf(ctx: WorkerContext, instanceId: string) {
+  const open = await ctx.db.alert.findMany({ where: { instanceId, status: "open" } });
+  return applyAlertConditions(
+    ctx,
+    open.map((a) => ({
+      rule: a.rule as AlertRule,
+      subjectType: a.subjectType as "instance" | "domain",
+      subjectId: a.subjectId,
+      subjectName: a.subjectName,
+      severity: a.severity as "critical" | "warning",
+      firing: false,
+      message: a.message,
+      tenantId: a.tenantId,
+      instanceId,
+    })),
+  );
+}
+
+interface DomainHealth {
+  id: string;
+  name: string;
+  status: string;
+  reasons: { code: string; message: string }[];
+  certificateDaysLeft: number | null;
+}
+
+/**
+ * Probes one instance: process, HTTP (and /metrics), s2s port, then c2s connect, STARTTLS, login and
+ * ping as the probe account, and the certificate each domain serves. Stores the sample, the current
+ * verdict, and opens or resolves alerts.
+ */
+export async function probeInstance(ctx: WorkerContext, instanceId: string) {
+  const instance = await ctx.db.instance.findUnique({
+    where: { id: instanceId },
+    include: { domains: { where: { state: "active" }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!instance || instance.status === "deleting") {
+    await unscheduleProbe(ctx, instanceId);
+    await resolveAlertsOf(ctx, instanceId);
+    return { skipped: "instance gone" };
+  }
+  if (instance.status === "provisioning") return { skipped: "instance provisioning" };
+  if (instance.desiredState === "stopped" || instance.status === "stopped") {
+    // Stopped on purpose: not an incident. Its verdict says so, and its alerts close.
+    const reasons = [{ code: "instance_stopped", message: "The instance is stopped" }];
+    await ctx.db.instanceHealth.upsert({
+      where: { instanceId },
+      create: { instanceId, status: "down", reasons, domains: [], consecutiveDown: 0, checkedAt: new Date() },
+      update: { status: "down", reasons, consecutiveDown: 0, checkedAt: new Date() },
+    });
+    await resolveAlertsOf(ctx, instanceId);
+    return { skipped: "instance stopped" };
+  }
+  const t = thresholds(ctx);
+  const timeoutMs = ctx.env.HEALTH_PROBE_TIMEOUT_MS;
+  const host = connectAddress(instance.host);
+  const startedAt = new Date();
+
+  const runtimeStatus = await ctx.runtime.status(instance.id);
+  const proc = ctx.runtime.kind === "local" ? await processStats(runtimeStatus.pid) : null;
+  // /metrics before logging in, so that the probe's own session is not counted as a user.
+  const [http, s2sReachable] = await Promise.all([
+    fetchServerMetrics(host, instance.httpPort, Math.min(timeoutMs, 5000)),
+    tcpReachable(host, instance.s2sPort, Math.min(timeoutMs, 5000)),
+  ]);
+
+  let xmpp: XmppProbeResult | null = null;
+  let xmppSkipped: string | undefined;
+  const processUp = proc === null || (proc.alive && proc.state !== "T");
+  if (processUp) {
+    let account: { host: string; username: string; password: string } | null = null;
+    try {
+      account = await ensureProbeAccount(ctx, instance);
+    } catch (err) {
+      xmppSkipped = `The probe account could not be set up: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    xmpp = await probeXmpp({
+      host,
+      port: instance.c2sPort,
+      domain: account?.host ?? instance.domains[0]?.name ?? PLACEHOLDER_HOST,
+      username: account?.username ?? PROBE_USERNAME,
+      password: account?.password ?? "",
+      ca: await trustedCas(ctx),
+      timeoutMs,
+    });
+    if (!account && xmpp.failure?.step === "login") {
+      const { failure: _ignored, ...rest } = xmpp;
+      xmpp = rest;
+    }
+  }
+
+  const observation: InstanceObservation = {
+    process: proc,
+    xmpp,
+    ...(xmppSkipped ? { xmppSkipped } : {}),
+    s2sReachable,
+    httpReachable: http.reachable,
+    metrics: http.metrics,
+  };
+  const verdict = evaluateInstance(observation, t);
+
+  // The certificate each domain serves (the probe's own domain was read during the login).
+  const certificates = await Promise.all(
+    instance.domains.map(async (d, i): Promise<number | null> => {
+      if (i === 0 && xmpp?.certificate) return xmpp.certificate.daysLeft;
+      if (verdict.status === "down") return null;
+      try {
+        const served = await fetchServedCertificate({ host, port: instance.c2sPort, domain: d.name, timeoutMs });
+        return (served.notAfter.getTime() - Date.now()) / 86_400_000;
+      } catch {
+        return null;
+      }
+    }),
+  );
+  const domains: DomainHealth[] = instance.domains.map((d, i) => {
+    const obs: DomainObservation = {
+      id: d.id,
+      name: d.name,
+      dnsStatus: d.dnsStatus,
+      certificateDaysLeft: certificates[i] ?? null,
+      certificateError: d.certificateError,
+    };
+    return {
+      id: d.id,
+      name: d.name,
+      ...evaluateDomain(obs, verdict.status, t),
+      certificateDaysLeft: obs.certificateDaysLeft,
+    };
+  });
+  const domainDays = domains.map((d) => d.certificateDaysLeft).filter((d): d is number => d !== null);
+  const certificateDaysLeft = domainDays.length ? Math.min(...domainDays) : (xmpp?.certificate?.daysLeft ?? null);
+
+  const previous = await ctx.db.instanceHealth.findUnique({ where: { instanceId } });
+  const consecutiveDown = verdict.status === "down" ? (previous?.consecutiveDown ?? 0) + 1 : 0;
+  const reasonsJson = verdict.reasons as unknown as Prisma.InputJsonValue;
+  const domainsJson = domains as unknown as Prisma.InputJsonValue;
+  const sample = {
+    instanceId,
+    at: startedAt,
+    status: verdict.status,
+    reasons: reasonsJson,
+    connectMs: xmpp?.connectMs ?? null,
+    tlsMs: xmpp?.tlsMs ?? null,
+    loginMs: xmpp?.loginMs ?? null,
+    pingMs: xmpp?.pingMs ?? null,
+    onlineUsers: http.metrics?.c2sConnections ?? null,
+    memoryBytes: proc?.rssBytes != null ? BigInt(proc.rssBytes) : null,
+    certificateDaysLeft,
+    s2sReachable,
+    httpReachable: http.reachable,
+    mucRooms: http.metrics?.mucRooms ?? null,
+    s2sConnections: http.metrics?.s2sConnections ?? null,
+    // Prosody 0.12's metrics carry no message counter: the series stays empty rather than invented.
+    messagesPerMinute: null,
+    domains: domainsJson,
+  };
+  await ctx.db.$transaction([
+    ctx.db.healthSample.create({ data: sample }),
+    ctx.db.instanceHealth.upsert({
+      where: { instanceId },
+      create: {
+        instanceId,
+        status: verdict.status,
+        reasons: reasonsJson,
+        domains: domainsJson,
+        consecutiveDown,
+        checkedAt: startedAt,
+      },
+      update: {
+        status: verdict.status,
+        reasons: reasonsJson,
+        domains: domainsJson,
+        consecutiveDown,
+        checkedAt: startedAt,
+      },
+    }),
+  ]);
+
+  // Alerts
+  const [lastFinished, lastSucceeded, anyBackup] = await Promise.all([
+    ctx.db.backup.findFirst({
+      where: { instanceId, status: { in: ["succeeded", "failed"] } },
+      orderBy: { createdAt: "desc" },
+    }),
+    ctx.db.backup.findFirst({ where: { instanceId, status: "succeeded" }, orderBy: { createdAt: "desc" } }),
+    ctx.db.backup.count({ where: { instanceId } }),
+  ]);
+  const conditions = evaluateAlertRules(
+    {
+      instance: { id: instance.id, name: instance.name },
+      status: verdict.status,
+      reasons: verdict.reasons,
+      consecutiveDown,
+      loginMs: xmpp?.ok ? (xmpp.loginMs ?? null) : null,
+      memoryBytes: proc?.rssBytes ?? null,
+      domains: domains.map((d, i) => ({
+        id: d.id,
+        name: d.name,
+        dnsStatus: instance.domains[i]?.dnsStatus ?? null,
+        certificateDaysLeft: d.certificateDaysLeft,
+      })),
+      backups: {
+        any: anyBackup > 0,
+        scheduled: instance.backupIntervalHours > 0,
+        lastFinished: lastFinished
+          ? { status: lastFinished.status, at: lastFinished.finishedAt ?? lastFinished.createdAt }
+          : null,
+        lastSucceededAt: lastSucceeded ? (lastSucceeded.finishedAt ?? lastSucceeded.createdAt) : null,
+      },
+      now: new Date(),
+    },
+    t,
+  );
+  const tenantOfDomain = new Map(instance.domains.map((d) => [d.id, d.tenantId]));
+  const scoped: ScopedCondition[] = conditions.map((c) => ({
+    ...c,
+    instanceId,
+    tenantId: c.subjectType === "domain" ? (tenantOfDomain.get(c.subjectId) ?? instance.tenantId) : instance.tenantId,
+  }));
+  const alerts = await applyAlertConditions(ctx, scoped);
+  return {
+    status: verdict.status,
+    reasons: verdict.reasons.map((r) => r.code),
+    loginMs: xmpp?.loginMs ?? null,
+    ...alerts,
+  };
+}
+
+async function upsertRollups(ctx: WorkerContext, instanceId: string, resolution: number, rows: RollupRow[]) {
+  if (!rows.length) return;
+  await ctx.db.$transaction(
+    rows.map((r) =>
+      ctx.db.healthRollup.upsert({
+        where: { instanceId_resolution_bucket: { instanceId, resolution, bucket: r.bucket } },
+        create: { instanceId, resolution, ...r },
+        update: { ...r },
+      }),
+    ),
+  );
+}
+
+function byInstance<T extends { instanceId: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.instanceId);
+    if (list) list.push(r);
+    else out.set(r.instanceId, [r]);
+  }
+  return out;
+}
+
+/**
+ * Rolls raw samples into 5-minute buckets and those into hours (complete buckets only), then prunes
+ * each resolution past its retention. Idempotent: buckets are recomputed from their sources and upserted.
+ */
+export async function rollupHealth(ctx: WorkerContext, now = new Date()) {
+  const db = ctx.db;
+  // 5-minute buckets: from the newest one written (recomputed, to take late samples) onward.
+  const last5 = await db.healthRollup.findFirst({ where: { resolution: FIVE_MINUTES }, orderBy: { bucket: "desc" } });
+  const rawStart = now.getTime() - RETENTION.rawMs;
+  const from5 = new Date(Math.max(last5?.bucket.getTime() ?? 0, rawStart));
+  const raw = await db.healthSample.findMany({
+    where: { at: { gte: from5, lt: bucketStart(now, FIVE_MINUTES) } },
+    select: {
+      instanceId: true,
+      at: true,
+      status: true,
+      loginMs: true,
+      onlineUsers: true,
+      memoryBytes: true,
+      messagesPerMinute: true,
+    },
+  });
+  let fiveMinute = 0;
+  for (const [instanceId, points] of byInstance(raw)) {
+    const rows = rollupRaw(
+      points.map((p) => ({ ...p, memoryBytes: p.memoryBytes === null ? null : Number(p.memoryBytes) })),
+      FIVE_MINUTES,
+      now,
+    );
+    await upsertRollups(ctx, instanceId, FIVE_MINUTES, rows);
+    fiveMinute += rows.length;
+  }
+  // Hours, from the 5-minute buckets.
+  const lastH = await db.healthRollup.findFirst({ where: { resolution: ONE_HOUR }, orderBy: { bucket: "desc" } });
+  const fromH = new Date(Math.max(lastH?.bucket.getTime() ?? 0, now.getTime() - RETENTION.fiveMinuteMs));
+  const fives = await db.healthRollup.findMany({
+    where: { resolution: FIVE_MINUTES, bucket: { gte: fromH, lt: bucketStart(now, ONE_HOUR) } },
+  });
+  let hourly = 0;
+  for (const [instanceId, rows] of byInstance(fives)) {
+    const merged = mergeRollups(rows, ONE_HOUR, now);
+    await upsertRollups(ctx, instanceId, ONE_HOUR, merged);
+    hourly += merged.length;
+  }
+  const [rawPruned, fivePruned, hourPruned] = await db.$transaction([
+    db.healthSample.deleteMany({ where: { at: { lt: new Date(now.getTime() - RETENTION.rawMs) } } }),
+    db.healthRollup.deleteMany({
+      where: { resolution: FIVE_MINUTES, bucket: { lt: new Date(now.getTime() - RETENTION.fiveMinuteMs) } },
+    }),
+    db.healthRollup.deleteMany({
+      where: { resolution: ONE_HOUR, bucket: { lt: new Date(now.getTime() - RETENTION.hourlyMs) } },
+    }),
+  ]);
+  return {
+    fiveMinute,
+    hourly,
+    pruned: { raw: rawPruned.count, fiveMinute: fivePruned.count, hourly: hourPruned.count },
+  };
+}
+
+/** The maintenance job: rollups and pruning, and notifications that a crash left unqueued. */
+export async function healthMaintenance(ctx: WorkerContext) {
+  const rollups = await rollupHealth(ctx);
+  const requeued = await requeuePendingNotifications(ctx);
+  return { ...rollups, requeuedNotifications: requeued };
+}

@@ -1,0 +1,112 @@
+import type { Reason, Thresholds } from "./status.ts";
+
+export type AlertRule =
+  | "instance_down"
+  | "login_slow"
+  | "certificate_expiring"
+  | "dns_broken"
+  | "backup_failed"
+  | "memory_high";
+
+export interface AlertCondition {
+  rule: AlertRule;
+  subjectType: "instance" | "domain";
+  subjectId: string;
+  subjectName: string;
+  severity: "critical" | "warning";
+  /** true: should be open; false: should be resolved; null: not known this time (leave it as it is). */
+  firing: boolean | null;
+  message: string;
+}
+
+export interface AlertInput {
+  instance: { id: string; name: string };
+  status: "healthy" | "degraded" | "down";
+  reasons: Reason[];
+  /** Probes in a row that found the instance down (this one included). */
+  consecutiveDown: number;
+  loginMs: number | null;
+  memoryBytes: number | null;
+  domains: { id: string; name: string; dnsStatus: string | null; certificateDaysLeft: number | null }[];
+  /** Backups: whether any was ever taken, the newest finished one, and the newest successful one. */
+  backups: {
+    any: boolean;
+    scheduled: boolean;
+    lastFinished: { status: string; at: Date } | null;
+    lastSucceededAt: Date | null;
+  };
+  now: Date;
+}
+
+export interface RuleThresholds extends Thresholds {
+  /** Probes in a row that must fail before the down alert opens. */
+  downAfterProbes: number;
+  /** The newest successful backup may be this old. */
+  backupMaxAgeHours: number;
+}
+
+/** What every rule says about one instance and its domains after a probe. */
+export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertCondition[] {
+  const out: AlertCondition[] = [];
+  const inst = { subjectType: "instance" as const, subjectId: input.instance.id, subjectName: input.instance.name };
+  const isDown = input.status === "down";
+  out.push({
+    ...inst,
+    rule: "instance_down",
+    severity: "critical",
+    firing: isDown ? (input.consecutiveDown >= t.downAfterProbes ? true : null) : false,
+    message: `${input.instance.name} is down: ${input.reasons.map((r) => r.message).join("; ") || "no answer"}`,
+  });
+  out.push({
+    ...inst,
+    rule: "login_slow",
+    severity: "warning",
+    firing: input.loginMs === null ? null : input.loginMs > t.loginSlowMs,
+    message: `Logging in to ${input.instance.name} took ${((input.loginMs ?? 0) / 1000).toFixed(1)} s (limit ${(t.loginSlowMs / 1000).toFixed(1)} s)`,
+  });
+  out.push({
+    ...inst,
+    rule: "memory_high",
+    severity: "warning",
+    firing:
+      t.memoryLimitBytes <= 0 ? false : input.memoryBytes === null ? null : input.memoryBytes > t.memoryLimitBytes,
+    message: `${input.instance.name} uses ${Math.round((input.memoryBytes ?? 0) / 1048576)} MiB of memory (limit ${Math.round(t.memoryLimitBytes / 1048576)} MiB)`,
+  });
+  const b = input.backups;
+  let backupFiring: boolean = false;
+  let backupMessage = `Backups of ${input.instance.name} are fine`;
+  if (b.any && b.lastFinished?.status === "failed") {
+    backupFiring = true;
+    backupMessage = `The last backup of ${input.instance.name} failed`;
+  } else if (b.any && b.scheduled) {
+    const ageH = b.lastSucceededAt ? (input.now.getTime() - b.lastSucceededAt.getTime()) / 3600_000 : Infinity;
+    if (ageH > t.backupMaxAgeHours) {
+      backupFiring = true;
+      backupMessage = b.lastSucceededAt
+        ? `The newest backup of ${input.instance.name} is ${Math.floor(ageH)} hours old (limit ${t.backupMaxAgeHours})`
+        : `${input.instance.name} has no successful backup`;
+    }
+  }
+  out.push({ ...inst, rule: "backup_failed", severity: "warning", firing: backupFiring, message: backupMessage });
+  for (const d of input.domains) {
+    const dom = { subjectType: "domain" as const, subjectId: d.id, subjectName: d.name };
+    out.push({
+      ...dom,
+      rule: "dns_broken",
+      severity: "warning",
+      firing: d.dnsStatus === null ? null : d.dnsStatus === "error",
+      message: `DNS records of ${d.name} are missing or wrong`,
+    });
+    out.push({
+      ...dom,
+      rule: "certificate_expiring",
+      severity: "warning",
+      firing: d.certificateDaysLeft === null ? null : d.certificateDaysLeft < t.certificateMinDays,
+      message:
+        (d.certificateDaysLeft ?? 0) <= 0
+          ? `The certificate of ${d.name} has expired`
+          : `The certificate of ${d.name} expires in ${Math.floor(d.certificateDaysLeft ?? 0)} days`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+import type { ProsodyMetrics } from "./openmetrics.ts";
+import type { XmppProbeResult } from "./probe-client.ts";
+
+export type HealthStatus = "healthy" | "degraded" | "down";
+
+/** A stable code for machines and an English sentence for people. */
+export interface Reason {
+  code: string;
+  message: string;
+}
+
+export interface Thresholds {
+  /** Login slower than this is degraded. */
+  loginSlowMs: number;
+  /** Fewer days of certificate validity than this is degraded. */
+  certificateMinDays: number;
+  /** Resident memory above this is degraded; 0 turns the check off. */
+  memoryLimitBytes: number;
+}
+
+/** Everything one probe of an instance found. */
+export interface InstanceObservation {
+  process: { alive: boolean; state: string | null; rssBytes: number | null } | null;
+  xmpp: XmppProbeResult | null;
+  /** Why the XMPP login was not tried, when it was not. */
+  xmppSkipped?: string;
+  s2sReachable: boolean;
+  httpReachable: boolean;
+  metrics: ProsodyMetrics | null;
+}
+
+export interface DomainObservation {
+  id: string;
+  name: string;
+  /** ok | warning | error | unknown | null (never checked) */
+  dnsStatus: string | null;
+  certificateDaysLeft: number | null;
+  certificateError: string | null;
+}
+
+const rank: Record<HealthStatus, number> = { healthy: 0, degraded: 1, down: 2 };
+
+export function worst(...statuses: HealthStatus[]): HealthStatus {
+  return statuses.reduce<HealthStatus>((a, b) => (rank[b] > rank[a] ? b : a), "healthy");
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function mib(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MiB`;
+}
+
+/** The verdict on an instance: down when users cannot log in, degraded when something needs attention. */
+export function evaluateInstance(o: InstanceObservation, t: Thresholds): { status: HealthStatus; reasons: Reason[] } {
+  const down: Reason[] = [];
+  const degraded: Reason[] = [];
+  if (o.process && !o.process.alive)
+    down.push({ code: "process_not_running", message: "The server process is not running" });
+  else if (o.process?.state === "T")
+    down.push({ code: "process_stopped", message: "The server process is stopped (it does not run)" });
+  const f = o.xmpp?.failure;
+  if (f) {
+    const code = {
+      unreachable: "c2s_unreachable",
+      timeout: "c2s_timeout",
+      tls_failed: "tls_failed",
+      login_failed: "login_failed",
+      error: `${f.step}_failed`,
+    }[f.code];
+    const what = {
+      unreachable: "The client port does not accept connections",
+      timeout: `The server did not answer in time (at ${f.step})`,
+      tls_failed: "STARTTLS failed",
+      login_failed: "The probe account could not log in",
+      error: `The ${f.step} step failed`,
+    }[f.code];
+    down.push({ code, message: `${what}: ${f.message}` });
+  }
+  if (o.xmpp?.ok && o.xmpp.loginMs !== undefined && o.xmpp.loginMs > t.loginSlowMs) {
+    degraded.push({
+      code: "login_slow",
+      message: `Login took ${seconds(o.xmpp.loginMs)} (limit ${seconds(t.loginSlowMs)})`,
+    });
+  }
+  if (o.xmppSkipped) degraded.push({ code: "login_not_checked", message: o.xmppSkipped });
+  const cert = o.xmpp?.certificate;
+  if (cert && cert.daysLeft < t.certificateMinDays) {
+    degraded.push({
+      code: cert.daysLeft <= 0 ? "certificate_expired" : "certificate_expiring",
+      message:
+        cert.daysLeft <= 0
+          ? "The certificate has expired"
+          : `The certificate expires in ${Math.floor(cert.daysLeft)} days (limit ${t.certificateMinDays})`,
+    });
+  }
+  if (!o.s2sReachable && down.length === 0)
+    degraded.push({ code: "s2s_unreachable", message: "The server-to-server port does not accept connections" });
+  if (!o.httpReachable && down.length === 0)
+    degraded.push({ code: "http_unreachable", message: "The HTTP (file upload) service does not answer" });
+  const rss = o.process?.rssBytes;
+  if (t.memoryLimitBytes > 0 && rss !== null && rss !== undefined && rss > t.memoryLimitBytes) {
+    degraded.push({ code: "memory_high", message: `Memory use is ${mib(rss)} (limit ${mib(t.memoryLimitBytes)})` });
+  }
+  const status: HealthStatus = down.length ? "down" : degraded.length ? "degraded" : "healthy";
+  return { status, reasons: [...down, ...degraded] };
+}
+
+/** A domain is down with its instance; otherwise DNS and certificate problems degrade it. */
+export function evaluateDomain(
+  d: DomainObservation,
+  instanceStatus: HealthStatus,
+  t: Thresholds,
+): { status: HealthStatus; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let status: HealthStatus = instanceStatus === "down" ? "down" : "healthy";
+  if (instanceStatus === "down")
+    reasons.push({ code: "instance_down", message: "The server hosting this domain is down" });
+  if (d.dnsStatus === "error") reasons.push({ code: "dns_broken", message: "DNS records are missing or wrong" });
+  if (d.dnsStatus === "unknown") reasons.push({ code: "dns_unknown", message: "DNS could not be checked" });
+  if (d.certificateDaysLeft !== null && d.certificateDaysLeft < t.certificateMinDays) {
+    reasons.push(
+      d.certificateDaysLeft <= 0
+        ? { code: "certificate_expired", message: "The certificate has expired" }
+        : {
+            code: "certificate_expiring",
+            message: `The certificate expires in ${Math.floor(d.certificateDaysLeft)} days (limit ${t.certificateMinDays})`,
+          },
+    );
+  }
+  if (d.certificateError) reasons.push({ code: "certificate_error", message: `Certificate: ${d.certificateError}` });
+  if (status === "healthy" && reasons.length) status = "degraded";
+  return { status, reasons };
+}

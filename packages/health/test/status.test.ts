@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import {
+  type AlertInput,
+  evaluateAlertRules,
+  evaluateDomain,
+  evaluateInstance,
+  type InstanceObservation,
+  type RuleThresholds,
+} from "../src/index.ts";
+
+const t: RuleThresholds = {
+  loginSlowMs: 2000,
+  certificateMinDays: 14,
+  memoryLimitBytes: 100 * 1024 * 1024,
+  downAfterProbes: 2,
+  backupMaxAgeHours: 36,
+};
+
+const good: InstanceObservation = {
+  process: { alive: true, state: "S", rssBytes: 20 * 1024 * 1024 },
+  xmpp: {
+    ok: true,
+    connectMs: 1,
+    tlsMs: 5,
+    loginMs: 4,
+    pingMs: 1,
+    totalMs: 12,
+    certificate: { notAfter: new Date(Date.now() + 60 * 86_400_000), daysLeft: 60, authorized: true },
+  },
+  s2sReachable: true,
+  httpReachable: true,
+  metrics: null,
+};
+
+describe("status evaluation", () => {
+  it("is healthy when everything answers in time", () => {
+    expect(evaluateInstance(good, t)).toEqual({ status: "healthy", reasons: [] });
+  });
+
+  it("is degraded, with readable reasons, for a slow login, an expiring certificate, high memory and closed ports", () => {
+    const v = evaluateInstance(
+      {
+        ...good,
+        process: { alive: true, state: "S", rssBytes: 300 * 1024 * 1024 },
+        xmpp: {
+          ...good.xmpp!,
+          loginMs: 2300,
+          certificate: { notAfter: new Date(), daysLeft: 3.5, authorized: true },
+        },
+        s2sReachable: false,
+        httpReachable: false,
+      },
+      t,
+    );
+    expect(v.status).toBe("degraded");
+    expect(v.reasons).toEqual([
+      { code: "login_slow", message: "Login took 2.3 s (limit 2.0 s)" },
+      { code: "certificate_expiring", message: "The certificate expires in 3 days (limit 14)" },
+      { code: "s2s_unreachable", message: "The server-to-server port does not accept connections" },
+      { code: "http_unreachable", message: "The HTTP (file upload) service does not answer" },
+      { code: "memory_high", message: "Memory use is 300 MiB (limit 100 MiB)" },
+    ]);
+  });
+
+  it("is down when the process is gone or stopped, or a step fails", () => {
+    expect(
+      evaluateInstance({ ...good, process: { alive: false, state: null, rssBytes: null }, xmpp: null }, t).reasons[0]
+        ?.code,
+    ).toBe("process_not_running");
+    expect(evaluateInstance({ ...good, process: { alive: true, state: "T", rssBytes: 1 } }, t).status).toBe("down");
+    const timeout = evaluateInstance(
+      { ...good, xmpp: { ok: false, totalMs: 10, failure: { step: "stream", code: "timeout", message: "no answer" } } },
+      t,
+    );
+    expect(timeout).toEqual({
+      status: "down",
+      reasons: [{ code: "c2s_timeout", message: "The server did not answer in time (at stream): no answer" }],
+    });
+  });
+
+  it("rates domains: down with the instance, degraded by DNS or certificate trouble", () => {
+    const d = { id: "d1", name: "a.test", dnsStatus: "ok", certificateDaysLeft: 60, certificateError: null };
+    expect(evaluateDomain(d, "healthy", t)).toEqual({ status: "healthy", reasons: [] });
+    expect(evaluateDomain({ ...d, dnsStatus: "error" }, "healthy", t).reasons.map((r) => r.code)).toEqual([
+      "dns_broken",
+    ]);
+    expect(evaluateDomain({ ...d, certificateDaysLeft: 2 }, "degraded", t).status).toBe("degraded");
+    expect(evaluateDomain(d, "down", t).status).toBe("down");
+  });
+});
+
+describe("alert rules", () => {
+  const input: AlertInput = {
+    instance: { id: "i1", name: "family" },
+    status: "healthy",
+    reasons: [],
+    consecutiveDown: 0,
+    loginMs: 10,
+    memoryBytes: 1024,
+    domains: [{ id: "d1", name: "a.test", dnsStatus: "ok", certificateDaysLeft: 60 }],
+    backups: { any: false, scheduled: true, lastFinished: null, lastSucceededAt: null },
+    now: new Date("2026-03-01T12:00:00Z"),
+  };
+  const firing = (i: AlertInput) =>
+    Object.fromEntries(evaluateAlertRules(i, t).map((c) => [`${c.rule}:${c.subjectId}`, c.firing]));
+
+  it("fires nothing for a healthy instance", () => {
+    expect(firing(input)).toEqual({
+      "instance_down:i1": false,
+      "login_slow:i1": false,
+      "memory_high:i1": false,
+      "backup_failed:i1": false,
+      "dns_broken:d1": false,
+      "certificate_expiring:d1": false,
+    });
+  });
+
+  it("opens the down alert only after the configured number of probes in a row", () => {
+    const down = { ...input, status: "down" as const, loginMs: null, memoryBytes: null };
+    expect(firing({ ...down, consecutiveDown: 1 })["instance_down:i1"]).toBeNull();
+    expect(firing({ ...down, consecutiveDown: 2 })["instance_down:i1"]).toBe(true);
+    // While down, the login and memory rules cannot tell: they are left as they are.
+    expect(firing(down)["login_slow:i1"]).toBeNull();
+    expect(firing(down)["memory_high:i1"]).toBeNull();
+  });
+
+  it("fires for slow logins, high memory, broken DNS and expiring certificates", () => {
+    const f = firing({
+      ...input,
+      loginMs: 2500,
+      memoryBytes: 200 * 1024 * 1024,
+      domains: [{ id: "d1", name: "a.test", dnsStatus: "error", certificateDaysLeft: 13.9 }],
+    });
+    expect(f["login_slow:i1"]).toBe(true);
+    expect(f["memory_high:i1"]).toBe(true);
+    expect(f["dns_broken:d1"]).toBe(true);
+    expect(f["certificate_expiring:d1"]).toBe(true);
+  });
+
+  it("fires for a failed backup or a stale one, only where backups exist", () => {
+    const hoursAgo = (h: number) => new Date(input.now.getTime() - h * 3600_000);
+    const withBackups = (b: Partial<AlertInput["backups"]>) =>
+      firing({ ...input, backups: { ...input.backups, any: true, ...b } });
+    expect(
+      withBackups({ lastFinished: { status: "failed", at: hoursAgo(1) }, lastSucceededAt: hoursAgo(2) })[
+        "backup_failed:i1"
+      ],
+    ).toBe(true);
+    expect(
+      withBackups({ lastFinished: { status: "succeeded", at: hoursAgo(37) }, lastSucceededAt: hoursAgo(37) })[
+        "backup_failed:i1"
+      ],
+    ).toBe(true);
+    expect(
+      withBackups({ lastFinished: { status: "succeeded", at: hoursAgo(35) }, lastSucceededAt: hoursAgo(35) })[
+        "backup_failed:i1"
+      ],
+    ).toBe(false);
+    // Scheduled backups turned off: an old backup is not a problem.
+    expect(
+      withBackups({
+        scheduled: false,
+        lastFinished: { status: "succeeded", at: hoursAgo(99) },
+        lastSucceededAt: hoursAgo(99),
+      })["backup_failed:i1"],
+    ).toBe(false);
+    const msg = evaluateAlertRules(
+      { ...input, backups: { any: true, scheduled: true, lastFinished: null, lastSucceededAt: hoursAgo(40) } },
+      t,
+    ).find((c) => c.rule === "backup_failed")?.message;
+    expect(msg).toBe("The newest backup of family is 40 hours old (limit 36)");
+  });
+});
