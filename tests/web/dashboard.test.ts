@@ -15,7 +15,7 @@ async function inspect(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startWebStack();
+  stack = await startWebStack({ workerEnv: { HEALTH_PROBE_INTERVAL_MS: "1000" } });
 }, 120_000);
 
 afterAll(async () => {
@@ -246,10 +246,71 @@ describe("invite and sign-up pages", () => {
   }, 60_000);
 });
 
+describe("health, alerts and the fleet", () => {
+  it("charts an instance's health, manages alert channels, and shows operators the fleet", async () => {
+    const { call, tenantId } = await signupWithToken(stack.platform.app, "watcher");
+    const created = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name: "watched" });
+    expect(created.status, created.text).toBe(201);
+    const instanceId = created.json.instance.id as string;
+    const domain = await call("POST", `/api/v1/instances/${instanceId}/domains?wait=30`, { name: "watched.example" });
+    expect(domain.status, domain.text).toBe(201);
+    // Probes run every second in this stack: wait for a few samples.
+    const deadline = Date.now() + 60_000;
+    let points = 0;
+    while (Date.now() < deadline && points < 3) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const health = await call("GET", `/api/v1/instances/${instanceId}/health?range=1h`);
+      points = (health.json.series ?? []).filter((p: { loginMs: number | null }) => p.loginMs !== null).length;
+    }
+    expect(points).toBeGreaterThanOrEqual(3);
+    await stack.platform.app.core.db.user.update({
+      where: { email: "watcher@test.example" },
+      data: { isOperator: true },
+    });
+
+    const context = await newContext(stack);
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel(en.auth.email).fill("watcher@test.example");
+    await page.getByLabel(en.auth.password).fill("correct horse battery");
+    await page.getByRole("button", { name: en.auth.login }).click();
+    await page.waitForURL(/\/t\/[^/]+$/);
+
+    await page.goto(`/t/${tenantId}/instances/${instanceId}/health?range=1h`);
+    await page.getByRole("heading", { name: /watched/ }).waitFor();
+    for (const chart of ["onlineUsers", "loginMs", "memoryMb"]) {
+      const line = page.locator(`[data-chart="${chart}"] path.recharts-curve`);
+      await line.waitFor({ state: "attached", timeout: 15_000 });
+      // A drawn line, not an empty chart: several points in its path.
+      expect(((await line.getAttribute("d")) ?? "").split(/[LC]/).length).toBeGreaterThanOrEqual(3);
+    }
+    await inspect(page, "health-1h");
+
+    await page.goto(`/t/${tenantId}/alerts`);
+    await page.getByRole("heading", { name: en.alerts.title, level: 1 }).waitFor();
+    await page.getByLabel(en.alerts.channelName).fill("Family admins");
+    await page.getByLabel(en.alerts.target).fill("admins@watched.example");
+    await page.getByRole("button", { name: en.alerts.addChannel }).click();
+    await page.getByText("admins@watched.example").waitFor();
+    await inspect(page, "alerts");
+    const channels = await call("GET", `/api/v1/tenants/${tenantId}/alert-channels`);
+    expect(channels.json.items.map((c: { kind: string; target: string }) => [c.kind, c.target])).toEqual([
+      ["email", "admins@watched.example"],
+    ]);
+
+    await page.goto("/fleet");
+    const row = page.locator('tr[data-instance="watched"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain("watched.example");
+    await inspect(page, "fleet");
+    await context.close();
+  }, 180_000);
+});
+
 describe("accessibility", () => {
   it("axe-core finds no serious or critical violation on any page visited", () => {
     // Every page of both flows was checked, not just the ones before a failure.
-    expect(inspected).toHaveLength(34);
+    expect(inspected).toHaveLength(37);
     expect(findings).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ export async function AppShell({
           { href: base, label: m.nav.overview, exact: true },
           { href: `${base}/instances`, label: m.nav.instances },
           { href: `${base}/operations`, label: m.nav.operations },
+          { href: `${base}/alerts`, label: m.nav.alerts },
           { href: `${base}/members`, label: m.nav.members },
           { href: `${base}/tokens`, label: m.nav.tokens },
         ]

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CreateDomainForm } from "../../../../../components/forms/create-domain";
 import { InstanceActions } from "../../../../../components/forms/instance-actions";
 import { StatusBadge } from "../../../../../components/ui/badge";
+import { buttonClass } from "../../../../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
 import { must, serverApi } from "../../../../../lib/api/server";
 import { formatDateTime } from "../../../../../lib/i18n/format";
@@ -32,7 +33,17 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
           </span>
         }
         actions={
-          <InstanceActions tenantId={tenantId} instanceId={instanceId} name={instance.name} status={instance.status} />
+          <div className="flex flex-wrap items-start gap-2">
+            <Link href={`/t/${tenantId}/instances/${instanceId}/health`} className={buttonClass("secondary", "sm")}>
+              {m.instances.health}
+            </Link>
+            <InstanceActions
+              tenantId={tenantId}
+              instanceId={instanceId}
+              name={instance.name}
+              status={instance.status}
+            />
+          </div>
         }
       />
       {instance.lastError ? <p className="mb-4 text-sm text-red-700">{instance.lastError}</p> : null}

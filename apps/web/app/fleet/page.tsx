@@ -1,0 +1,123 @@
+import Link from "next/link";
+import { AppShell } from "../../components/app-shell";
+import { Pager } from "../../components/pager";
+import { Sparkline } from "../../components/sparkline";
+import { StatusBadge } from "../../components/ui/badge";
+import { Card, EmptyState, PageHeader } from "../../components/ui/card";
+import { must, serverApi } from "../../lib/api/server";
+import { formatDateTime, formatNumber, interpolate } from "../../lib/i18n/format";
+import { getI18n } from "../../lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const { m } = await getI18n();
+  return { title: m.fleet.title };
+}
+
+/** Every instance of every tenant, for operators: health, people online, login times, certificates, backups. */
+export default async function FleetPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const { cursor } = await searchParams;
+  const { m, locale } = await getI18n();
+  const api = await serverApi();
+  const me = must(await api.GET("/api/v1/me"));
+  if (!me.isOperator) {
+    return (
+      <AppShell user={me}>
+        <EmptyState title={m.fleet.title} body={m.fleet.operatorsOnly} />
+      </AppShell>
+    );
+  }
+  const fleet = must(
+    await api.GET("/api/v1/fleet", { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }),
+  );
+  return (
+    <AppShell user={me}>
+      <PageHeader
+        title={m.fleet.title}
+        lead={m.fleet.lead}
+        actions={
+          <a href="/admin/queues" className="text-sm text-brand-700 underline">
+            {m.fleet.queues}
+          </a>
+        }
+      />
+      {fleet.items.length === 0 ? (
+        <EmptyState title={m.fleet.emptyTitle} body={m.fleet.emptyBody} />
+      ) : (
+        <Card>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-zinc-600">
+                <tr>
+                  {[
+                    m.fleet.instance,
+                    m.fleet.health,
+                    m.fleet.tenant,
+                    m.fleet.domains,
+                    m.fleet.online,
+                    m.fleet.login,
+                    m.fleet.certificate,
+                    m.fleet.lastBackup,
+                  ].map((h) => (
+                    <th key={h} scope="col" className="whitespace-nowrap py-2 pr-4 font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200">
+                {fleet.items.map((row) => (
+                  <tr key={row.instance.id} data-instance={row.instance.name}>
+                    <td className="py-2 pr-4 font-medium">
+                      {row.tenant ? (
+                        <Link
+                          href={`/t/${row.tenant.id}/instances/${row.instance.id}/health`}
+                          className="text-brand-700 underline"
+                        >
+                          {row.instance.name}
+                        </Link>
+                      ) : (
+                        row.instance.name
+                      )}
+                    </td>
+                    <td className="py-2 pr-4">
+                      <StatusBadge status={row.health.status} labels={m.status} />
+                      {row.health.reasons[0] ? (
+                        <p className="mt-1 text-xs text-zinc-600">{row.health.reasons[0].message}</p>
+                      ) : null}
+                    </td>
+                    <td className="py-2 pr-4">{row.tenant?.name ?? "—"}</td>
+                    <td className="py-2 pr-4">{row.domains.join(", ") || "—"}</td>
+                    <td className="py-2 pr-4">
+                      {row.onlineUsers === null ? "—" : formatNumber(locale, row.onlineUsers)}
+                    </td>
+                    <td className="py-2 pr-4">
+                      <Sparkline values={row.loginSparkline} label={`${m.fleet.login}: ${row.instance.name}`} />
+                    </td>
+                    <td className="py-2 pr-4">
+                      {row.certificateDaysLeft === null
+                        ? "—"
+                        : interpolate(m.fleet.daysLeft, { n: row.certificateDaysLeft })}
+                    </td>
+                    <td className="py-2 pr-4">
+                      {row.lastBackup ? (
+                        <>
+                          {formatDateTime(locale, row.lastBackup.at)}{" "}
+                          <StatusBadge status={row.lastBackup.status} labels={m.status} />
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager nextCursor={fleet.nextCursor} />
+        </Card>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { HealthCharts } from "../../../../../../components/health-charts";
+import { StatusBadge } from "../../../../../../components/ui/badge";
+import { Card, PageHeader } from "../../../../../../components/ui/card";
+import { must, serverApi } from "../../../../../../lib/api/server";
+import { formatNumber, formatRelative, interpolate } from "../../../../../../lib/i18n/format";
+import { getI18n } from "../../../../../../lib/i18n/server";
+
+const ranges = ["1h", "24h", "30d"] as const;
+type Range = (typeof ranges)[number];
+
+export default async function InstanceHealthPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenantId: string; instanceId: string }>;
+  searchParams: Promise<{ range?: string }>;
+}) {
+  const { tenantId, instanceId } = await params;
+  const requested = (await searchParams).range;
+  const range: Range = ranges.find((r) => r === requested) ?? "24h";
+  const { m, locale } = await getI18n();
+  const api = await serverApi();
+  const [instance, health] = await Promise.all([
+    api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }).then(must),
+    api.GET("/api/v1/instances/{instanceId}/health", { params: { path: { instanceId }, query: { range } } }).then(must),
+  ]);
+  const latest = health.latest;
+  const figures: [string, string][] = [
+    [
+      m.health.uptime,
+      health.uptime30d === null
+        ? "—"
+        : formatNumber(locale, health.uptime30d, { style: "percent", maximumFractionDigits: 2 }),
+    ],
+    [m.health.onlineUsers, latest?.onlineUsers == null ? "—" : formatNumber(locale, latest.onlineUsers)],
+    [m.health.loginMs, latest?.loginMs == null ? "—" : formatNumber(locale, Math.round(latest.loginMs))],
+    [
+      m.health.memory,
+      latest?.memoryBytes == null
+        ? "—"
+        : formatNumber(locale, latest.memoryBytes / 1048576, { maximumFractionDigits: 1 }),
+    ],
+  ];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/t/${tenantId}/instances/${instanceId}`} className="text-brand-700 underline">
+          {instance.name}
+        </Link>
+      </p>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {interpolate(m.health.title, { name: instance.name })}
+            <StatusBadge status={health.status} labels={m.status} />
+          </span>
+        }
+        lead={
+          health.checkedAt
+            ? interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })
+            : m.health.noData
+        }
+        actions={
+          <nav aria-label={m.health.range} className="flex gap-1">
+            {ranges.map((r) => (
+              <Link
+                key={r}
+                href={`?range=${r}`}
+                aria-current={r === range ? "page" : undefined}
+                className={`rounded-md px-3 py-1 text-sm ${r === range ? "bg-brand-600 text-white" : "border border-zinc-300 bg-white text-zinc-800"}`}
+              >
+                {m.health.ranges[r]}
+              </Link>
+            ))}
+          </nav>
+        }
+      />
+      {health.reasons.length ? (
+        <Card title={m.health.reasons} className="mb-6">
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {health.reasons.map((r) => (
+              <li key={r.code}>{r.message}</li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
+        {figures.map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+            <dt className="text-xs text-zinc-600">{label}</dt>
+            <dd className="text-2xl font-semibold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {health.series.length === 0 ? (
+        <p className="text-sm text-zinc-600">{m.health.noData}</p>
+      ) : (
+        <HealthCharts points={health.series.map((p) => ({ ...p, at: String(p.at) }))} range={range} />
+      )}
+    </>
+  );
+}
