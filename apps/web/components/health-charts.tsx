@@ -17,7 +17,11 @@ export function HealthCharts({ points, range }: { points: HealthPoint[]; range: 
   const { m, locale } = useI18n();
   const time = new Intl.DateTimeFormat(
     locale,
-    range === "30d" ? { day: "numeric", month: "short" } : { timeStyle: "short" },
+    range === "30d"
+      ? { day: "numeric", month: "short" }
+      : range === "1h"
+        ? { timeStyle: "medium" }
+        : { timeStyle: "short" },
   );
   const data = points.map((p) => ({
     t: new Date(p.at).getTime(),
