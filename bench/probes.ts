@@ -166,14 +166,19 @@ async function prosodyCpuS(): Promise<number> {
 const connection = createRedis(redisUrl);
 await connection.flushdb();
 const queue = new Queue("bench-probes", { connection, prefix: "xhb" });
-const events = new QueueEvents("bench-probes", { connection: connection.duplicate(), prefix: "xhb" });
+const eventsConnection = connection.duplicate();
+const workerConnection = connection.duplicate();
+const events = new QueueEvents("bench-probes", { connection: eventsConnection, prefix: "xhb" });
 await events.waitUntilReady();
 let failures = 0;
-const worker = new Worker("bench-probes", async (job: Job<{ i: number }>) => probe(targets[job.data.i] as Target), {
-  connection: connection.duplicate(),
-  prefix: "xhb",
-  concurrency: CONCURRENCY,
-});
+const worker = new Worker(
+  "bench-probes",
+  async (job: Job<{ i: number }>) =>
+    job.name === "instance.check"
+      ? checkInstance(specs[job.data.i] as InstanceSpec)
+      : probe(targets[job.data.i] as Target),
+  { connection: workerConnection, prefix: "xhb", concurrency: CONCURRENCY },
+);
 worker.on("failed", (_job, err) => {
   failures++;
   if (failures < 5) console.error(`probe failed: ${err.message}`);
@@ -276,7 +281,7 @@ console.log(`  failed probes: ${failures}`);
 await worker.close();
 await events.close();
 await queue.close();
-connection.disconnect();
+for (const c of [connection, eventsConnection, workerConnection]) c.disconnect();
 for (const s of specs) await runtime.destroy(s.id);
 await disconnectAll();
 rmSync(dataRoot, { recursive: true, force: true });
