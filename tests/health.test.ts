@@ -107,9 +107,16 @@ describe("health monitoring", () => {
     expect(health.domains).toEqual([
       expect.objectContaining({ id: domainId, name: "family.example", status: expect.any(String) }),
     ]);
-    // The probe account's password is stored sealed.
-    const probe = await platform.app.core.db.probeAccount.findUniqueOrThrow({ where: { instanceId } });
-    expect(probe.host).toBe("family.example");
+    // The probe account moves from the placeholder host to the first domain (a probe may have run before the
+    // domain existed), and its password is stored sealed.
+    const probe = await until(
+      "the probe account on the domain",
+      async () => {
+        const row = await platform.app.core.db.probeAccount.findUnique({ where: { instanceId } });
+        return row?.host === "family.example" ? row : null;
+      },
+      30_000,
+    );
     expect(probe.passwordEncrypted).toMatch(/^v1\./);
   });
 

@@ -307,10 +307,52 @@ describe("health, alerts and the fleet", () => {
   }, 180_000);
 });
 
+describe("co-admins", () => {
+  it("invites a co-admin by link, who signs up from it and joins with the role", async () => {
+    const owner = await signupWithToken(stack.platform.app, "keeper");
+    const context = await newContext(stack);
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel(en.auth.email).fill("keeper@test.example");
+    await page.getByLabel(en.auth.password).fill("correct horse battery");
+    await page.getByRole("button", { name: en.auth.login }).click();
+    await page.waitForURL(/\/t\/[^/]+$/);
+    await page.goto(`/t/${owner.tenantId}/members`);
+    await page.getByLabel(en.members.role).selectOption("admin");
+    await page.getByRole("button", { name: en.members.createLink }).click();
+    const link = await page.locator("[data-invite-link]").first().getAttribute("href");
+    expect(link).toMatch(new RegExp(`^${stack.webUrl}/accept/`));
+    await inspect(page, "members-invite");
+    await context.close();
+
+    const newcomer = await newContext(stack);
+    const other = await newcomer.newPage();
+    await other.goto(link as string);
+    await other.getByRole("heading", { name: en.members.acceptTitle.replace("{tenant}", "keeper's family") }).waitFor();
+    await inspect(other, "accept-signed-out");
+    await other.getByRole("link", { name: en.auth.toSignup }).click();
+    await other.getByLabel(en.auth.name).fill("Helper");
+    await other.getByLabel(en.auth.tenantName).fill("Helper's home");
+    await other.getByLabel(en.auth.email).fill("helper@example.org");
+    await other.getByLabel(en.auth.password).fill("a long enough password");
+    await other.getByRole("button", { name: en.auth.signup }).click();
+    await other.waitForURL(/\/accept\//);
+    await other.getByRole("button", { name: en.members.accept }).click();
+    await other.waitForURL(new RegExp(`/t/${owner.tenantId}$`));
+    await newcomer.close();
+
+    const helper = await stack.platform.app.core.db.user.findUniqueOrThrow({ where: { email: "helper@example.org" } });
+    const membership = await stack.platform.app.core.db.membership.findUniqueOrThrow({
+      where: { tenantId_userId: { tenantId: owner.tenantId, userId: helper.id } },
+    });
+    expect(membership.role).toBe("admin");
+  }, 120_000);
+});
+
 describe("accessibility", () => {
   it("axe-core finds no serious or critical violation on any page visited", () => {
     // Every page of both flows was checked, not just the ones before a failure.
-    expect(inspected).toHaveLength(37);
+    expect(inspected).toHaveLength(39);
     expect(findings).toEqual([]);
   });
 });

@@ -28,9 +28,10 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       </AppShell>
     );
   }
-  const fleet = must(
-    await api.GET("/api/v1/fleet", { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }),
-  );
+  const [fleet, alerts] = await Promise.all([
+    api.GET("/api/v1/fleet", { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }).then(must),
+    api.GET("/api/v1/fleet/alerts", { params: { query: { limit: 20, status: "open" } } }).then(must),
+  ]);
   return (
     <AppShell user={me}>
       <PageHeader
@@ -42,6 +43,22 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
+      {alerts.items.length ? (
+        <Card title={m.fleet.openAlerts} className="mb-6">
+          <ul className="divide-y divide-zinc-200">
+            {alerts.items.map((alert) => (
+              <li key={alert.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{alert.subjectName}</span>: {alert.message}
+                </span>
+                <span className="text-xs text-zinc-600">
+                  {m.alerts.opened} {formatDateTime(locale, alert.openedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       {fleet.items.length === 0 ? (
         <EmptyState title={m.fleet.emptyTitle} body={m.fleet.emptyBody} />
       ) : (

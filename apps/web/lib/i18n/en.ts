@@ -318,6 +318,7 @@ export const en = {
     emptyTitle: "No chat server in the fleet",
     emptyBody: "Chat servers appear here as soon as an organisation creates one.",
     operatorsOnly: "The fleet view is for operators.",
+    openAlerts: "Open alerts",
     queues: "Job queues",
   },
   health: {

@@ -330,6 +330,7 @@ export const fr: Messages = {
     emptyTitle: "Aucun serveur dans le parc",
     emptyBody: "Les serveurs apparaissent ici dès qu’une organisation en crée un.",
     operatorsOnly: "La vue du parc est réservée aux opérateurs.",
+    openAlerts: "Alertes en cours",
     queues: "Files de tâches",
   },
   health: {
