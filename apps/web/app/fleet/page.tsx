@@ -6,14 +6,11 @@ import { StatusBadge } from "../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../components/ui/card";
 import { must, serverApi } from "../../lib/api/server";
 import { formatDateTime, formatNumber, interpolate } from "../../lib/i18n/format";
-import { getI18n } from "../../lib/i18n/server";
+import { getI18n, titled } from "../../lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  const { m } = await getI18n();
-  return { title: m.fleet.title };
-}
+export const generateMetadata = titled((m) => m.fleet.title);
 
 /** Every instance of every tenant, for operators: health, people online, login times, certificates, backups. */
 export default async function FleetPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {

@@ -3,12 +3,9 @@ import { Suspense } from "react";
 import { AuthForm } from "../../components/auth-form";
 import { PublicShell } from "../../components/public-shell";
 import { Card } from "../../components/ui/card";
-import { getI18n } from "../../lib/i18n/server";
+import { getI18n, titled } from "../../lib/i18n/server";
 
-export async function generateMetadata() {
-  const { m } = await getI18n();
-  return { title: m.auth.loginTitle };
-}
+export const generateMetadata = titled((m) => m.auth.loginTitle);
 
 export default async function Page() {
   const { m } = await getI18n();

@@ -16,3 +16,11 @@ export async function getI18n(): Promise<{ locale: Locale; m: Messages }> {
   const locale = await getLocale();
   return { locale, m: dictionaries[locale] };
 }
+
+/** A page's `generateMetadata` whose title comes from the dictionary, in the visitor's language. */
+export function titled(pick: (m: Messages) => string) {
+  return async () => {
+    const { m } = await getI18n();
+    return { title: pick(m) };
+  };
+}

@@ -5,12 +5,9 @@ import { buttonClass } from "../../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../../components/ui/card";
 import { must, serverApi } from "../../../lib/api/server";
 import { formatNumber, interpolate } from "../../../lib/i18n/format";
-import { getI18n } from "../../../lib/i18n/server";
+import { getI18n, titled } from "../../../lib/i18n/server";
 
-export async function generateMetadata() {
-  const { m } = await getI18n();
-  return { title: m.overview.title };
-}
+export const generateMetadata = titled((m) => m.overview.title);
 
 export default async function OverviewPage({ params }: { params: Promise<{ tenantId: string }> }) {
   const { tenantId } = await params;

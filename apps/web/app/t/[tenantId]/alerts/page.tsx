@@ -4,12 +4,9 @@ import { StatusBadge } from "../../../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../../../components/ui/card";
 import { must, serverApi } from "../../../../lib/api/server";
 import { formatDateTime } from "../../../../lib/i18n/format";
-import { getI18n } from "../../../../lib/i18n/server";
+import { getI18n, titled } from "../../../../lib/i18n/server";
 
-export async function generateMetadata() {
-  const { m } = await getI18n();
-  return { title: m.alerts.title };
-}
+export const generateMetadata = titled((m) => m.alerts.title);
 
 export default async function AlertsPage({
   params,

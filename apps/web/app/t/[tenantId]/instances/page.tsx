@@ -5,12 +5,9 @@ import { StatusBadge } from "../../../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../../../components/ui/card";
 import { must, serverApi } from "../../../../lib/api/server";
 import { formatDate } from "../../../../lib/i18n/format";
-import { getI18n } from "../../../../lib/i18n/server";
+import { getI18n, titled } from "../../../../lib/i18n/server";
 
-export async function generateMetadata() {
-  const { m } = await getI18n();
-  return { title: m.instances.title };
-}
+export const generateMetadata = titled((m) => m.instances.title);
 
 export default async function InstancesPage({
   params,

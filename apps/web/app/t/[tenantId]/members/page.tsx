@@ -5,12 +5,9 @@ import { Badge } from "../../../../components/ui/badge";
 import { Card, PageHeader } from "../../../../components/ui/card";
 import { must, serverApi } from "../../../../lib/api/server";
 import { formatDateTime, interpolate } from "../../../../lib/i18n/format";
-import { getI18n } from "../../../../lib/i18n/server";
+import { getI18n, titled } from "../../../../lib/i18n/server";
 
-export async function generateMetadata() {
-  const { m, locale } = await getI18n();
-  return { title: m.members.title };
-}
+export const generateMetadata = titled((m) => m.members.title);
 
 export default async function MembersPage({
   params,

@@ -2,12 +2,9 @@ import { OperationsTable } from "../../../../components/operations-table";
 import { Pager } from "../../../../components/pager";
 import { Card, EmptyState, PageHeader } from "../../../../components/ui/card";
 import { must, serverApi } from "../../../../lib/api/server";
-import { getI18n } from "../../../../lib/i18n/server";
+import { getI18n, titled } from "../../../../lib/i18n/server";
 
-export async function generateMetadata() {
-  const { m } = await getI18n();
-  return { title: m.operations.title };
-}
+export const generateMetadata = titled((m) => m.operations.title);
 
 export default async function OperationsPage({
   params,
