@@ -12,6 +12,7 @@ npx biome check .
 echo "== type check (tsc)"
 npx tsc -p tsconfig.json --noEmit
 echo "== build the web app (next build)"
+export NEXT_TELEMETRY_DISABLED=1
 npm run --silent build -w @xmpp-host/web
 echo "== tests (vitest)"
 export DATABASE_URL="$TEST_DATABASE_URL"

@@ -21,7 +21,7 @@ cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 npx tsx apps/api/src/main.ts >"$LOGS/api.log" 2>&1 & pids+=($!)
 npx tsx apps/worker/src/main.ts >"$LOGS/worker.log" 2>&1 & pids+=($!)
-(cd apps/web && API_URL="http://127.0.0.1:${API_PORT:-3001}" npx next dev -p "${WEB_PORT:-3000}" >"$LOGS/web.log" 2>&1) & pids+=($!)
+(cd apps/web && NEXT_TELEMETRY_DISABLED=1 API_URL="http://127.0.0.1:${API_PORT:-3001}" npx next dev -p "${WEB_PORT:-3000}" >"$LOGS/web.log" 2>&1) & pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:${API_PORT:-3001}/readyz" >/dev/null && break; sleep 0.3; done
 cat <<MSG
 

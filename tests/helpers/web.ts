@@ -66,7 +66,7 @@ export async function startWebStack(opts: { workerEnv?: Record<string, string> }
       [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(webPort), "-H", "127.0.0.1"],
       {
         cwd: webDir,
-        env: { ...process.env, API_URL: apiUrl, NODE_ENV: "production" },
+        env: { ...process.env, API_URL: apiUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
