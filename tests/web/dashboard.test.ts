@@ -286,6 +286,14 @@ describe("health, alerts and the fleet", () => {
     }
     await inspect(page, "health-1h");
 
+    await page.goto(`/t/${tenantId}/instances/${instanceId}`);
+    await page.getByRole("button", { name: en.backups.now }).click();
+    await page.locator('[data-operation-status="succeeded"]').waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: en.backups.restore }).waitFor();
+    await inspect(page, "instance-backups");
+    const backups = await call("GET", `/api/v1/instances/${instanceId}/backups`);
+    expect(backups.json.items.map((b: { status: string; trigger: string }) => b.status)).toEqual(["succeeded"]);
+
     await page.goto(`/t/${tenantId}/alerts`);
     await page.getByRole("heading", { name: en.alerts.title, level: 1 }).waitFor();
     await page.getByLabel(en.alerts.channelName).fill("Family admins");
@@ -352,7 +360,7 @@ describe("co-admins", () => {
 describe("accessibility", () => {
   it("axe-core finds no serious or critical violation on any page visited", () => {
     // Every page of both flows was checked, not just the ones before a failure.
-    expect(inspected).toHaveLength(39);
+    expect(inspected).toHaveLength(40);
     expect(findings).toEqual([]);
   });
 });

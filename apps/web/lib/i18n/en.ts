@@ -257,6 +257,18 @@ export const en = {
     renews: "Renewed from",
     noCertificate: "No certificate yet: it is issued when the domain is added.",
   },
+  backups: {
+    title: "Backups",
+    lead: "Encrypted copies of everything on this chat server: accounts, contacts, group chats and history. Each one is restored into a throwaway server to prove it works.",
+    now: "Back up now",
+    restore: "Restore",
+    restoreConfirm:
+      "Put the chat server back as it was on {when}? Everything since then is lost; people are disconnected for a moment.",
+    size: "Size",
+    verified: "Verified",
+    empty: "No backup yet. One is taken every day; you can also back up now.",
+    download: "Download",
+  },
   operations: {
     title: "Activity",
     lead: "Every change to your chat servers, with its progress and outcome.",

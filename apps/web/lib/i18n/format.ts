@@ -52,3 +52,10 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   }
   return "en";
 }
+
+/** "812 kB", "3.4 MB" (binary multiples, as servers and archives are measured). */
+export function formatBytes(locale: Locale, bytes: number): string {
+  const [value, unit] =
+    bytes < 1048576 ? [bytes / 1024, locale === "fr" ? "ko" : "kB"] : [bytes / 1048576, locale === "fr" ? "Mo" : "MB"];
+  return `${formatNumber(locale, value, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${unit}`;
+}

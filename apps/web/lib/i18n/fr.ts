@@ -268,6 +268,18 @@ export const fr: Messages = {
     renews: "Renouvelé à partir du",
     noCertificate: "Pas encore de certificat : il est émis à l’ajout du domaine.",
   },
+  backups: {
+    title: "Sauvegardes",
+    lead: "Des copies chiffrées de tout ce que contient ce serveur : comptes, contacts, salons et historique. Chacune est restaurée dans un serveur jetable pour prouver qu’elle fonctionne.",
+    now: "Sauvegarder maintenant",
+    restore: "Restaurer",
+    restoreConfirm:
+      "Remettre le serveur tel qu’il était le {when} ? Tout ce qui a suivi sera perdu ; les personnes connectées seront déconnectées un instant.",
+    size: "Taille",
+    verified: "Vérifiée",
+    empty: "Aucune sauvegarde pour l’instant. Une est faite chaque jour ; vous pouvez aussi sauvegarder maintenant.",
+    download: "Télécharger",
+  },
   operations: {
     title: "Activité",
     lead: "Chaque modification de vos serveurs, avec sa progression et son résultat.",

@@ -1,24 +1,30 @@
 import Link from "next/link";
+import { BackUpNowButton, RestoreBackupButton } from "../../../../../components/forms/backups";
 import { CreateDomainForm } from "../../../../../components/forms/create-domain";
 import { InstanceActions } from "../../../../../components/forms/instance-actions";
-import { StatusBadge } from "../../../../../components/ui/badge";
+import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { buttonClass } from "../../../../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
 import { must, serverApi } from "../../../../../lib/api/server";
-import { formatDateTime } from "../../../../../lib/i18n/format";
+import { formatBytes, formatDateTime } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
 export default async function InstancePage({ params }: { params: Promise<{ tenantId: string; instanceId: string }> }) {
   const { tenantId, instanceId } = await params;
   const { m, locale } = await getI18n();
   const api = await serverApi();
-  const [instance, domains, platform] = await Promise.all([
+  const [instance, domains, platform, backups] = await Promise.all([
     api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }).then(must),
     api
       .GET("/api/v1/instances/{instanceId}/domains", { params: { path: { instanceId }, query: { limit: 200 } } })
       .then(must),
     api.GET("/api/v1/platform").then(must),
+    api
+      .GET("/api/v1/instances/{instanceId}/backups", { params: { path: { instanceId }, query: { limit: 10 } } })
+      .then(must),
   ]);
+  const me = must(await api.GET("/api/v1/me"));
+  const isOwner = me.tenants.find((t) => t.id === tenantId)?.role === "owner";
   return (
     <>
       <p className="mb-2 text-sm">
@@ -91,6 +97,37 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
               {instance.server} {instance.version ?? ""} · {m.instances.createdAt}{" "}
               {formatDateTime(locale, instance.createdAt)}
             </p>
+          </Card>
+          <Card title={m.backups.title} actions={<BackUpNowButton instanceId={instanceId} />}>
+            <p className="mb-3 text-sm text-zinc-700">{m.backups.lead}</p>
+            {backups.items.length === 0 ? (
+              <p className="text-sm text-zinc-600">{m.backups.empty}</p>
+            ) : (
+              <ul className="divide-y divide-zinc-200">
+                {backups.items.map((backup) => (
+                  <li key={backup.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                    <span className="flex flex-wrap items-center gap-2">
+                      {formatDateTime(locale, backup.createdAt)}
+                      <StatusBadge status={backup.status} labels={m.status} />
+                      {backup.verification === "verified" ? <Badge tone="green">{m.backups.verified}</Badge> : null}
+                      {backup.sizeBytes !== null ? (
+                        <span className="text-xs text-zinc-600">{formatBytes(locale, backup.sizeBytes)}</span>
+                      ) : null}
+                    </span>
+                    {backup.status === "succeeded" ? (
+                      <span className="flex items-center gap-2">
+                        {isOwner ? (
+                          <a href={`/api/v1/backups/${backup.id}/download`} className="text-brand-700 underline">
+                            {m.backups.download}
+                          </a>
+                        ) : null}
+                        <RestoreBackupButton backupId={backup.id} when={formatDateTime(locale, backup.createdAt)} />
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
           </Card>
         </div>
         <Card title={m.domains.add}>
