@@ -103,4 +103,20 @@ describe("auth", () => {
     expect(limited.status).toBe(429);
     expect(limited.headers["content-type"]).toContain("application/problem+json");
   });
+
+  it("counts a client by its own address when it is not a trusted proxy, whatever X-Forwarded-For claims", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await platform.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        remoteAddress: "203.0.113.7",
+        headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
+        payload: JSON.stringify({ email: "nobody@test.example", password: "whatever-123" }),
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

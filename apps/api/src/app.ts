@@ -42,6 +42,15 @@ export function redactTokens(url: string): string {
   return url.replace(/(\/(?:public\/)?(?:member-)?invites\/)([^/?#]{30,})/g, "$1[token]");
 }
 
+/** Fastify's trustProxy from TRUST_PROXY: "true", or addresses, CIDRs and names like "loopback". */
+export function trustProxySetting(value: string): boolean | string[] {
+  if (value === "true") return true;
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
 export interface AppDeps {
   env: ApiEnv;
   core: CoreContext;
@@ -65,7 +74,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       },
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
-    trustProxy: true,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("core", core);

@@ -70,6 +70,11 @@ export const apiEnvSchema = z.object({
     .min(1)
     .default(24 * 14),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /**
+   * Which peers may tell the API a client's address in X-Forwarded-For (per-IP rate limits use it):
+   * "loopback" (the web app on the same machine), comma-separated addresses or CIDRs, or "true".
+   */
+  TRUST_PROXY: z.string().min(1).default("loopback"),
   INSTANCE_PORT_RANGE_START: port.default(20000),
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
