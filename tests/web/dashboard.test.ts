@@ -310,7 +310,22 @@ describe("health, alerts and the fleet", () => {
     const row = page.locator('tr[data-instance="watched"]');
     await row.waitFor();
     expect(await row.textContent()).toContain("watched.example");
+    await page.getByLabel(en.alerts.channelName).fill("On-call");
+    await page.getByLabel(en.alerts.target).fill("oncall@platform.example");
+    await page.getByRole("button", { name: en.alerts.addChannel }).click();
+    await page.getByText("oncall@platform.example").waitFor();
     await inspect(page, "fleet");
+    const operatorChannels = await stack.platform.app.core.db.alertChannel.findMany({ where: { tenantId: null } });
+    expect(operatorChannels.map((c) => c.target)).toEqual(["oncall@platform.example"]);
+
+    // A second organisation for the same person, then back to the first with the switcher.
+    await page.getByRole("link", { name: en.app.newTenant }).click();
+    await page.getByLabel(en.auth.tenantName).fill("Second home");
+    await page.getByRole("button", { name: en.app.create }).click();
+    await page.waitForURL((url) => /\/t\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(tenantId));
+    await inspect(page, "second-tenant");
+    await page.getByLabel(en.app.switchTenant).selectOption(tenantId);
+    await page.waitForURL((url) => url.pathname === `/t/${tenantId}`);
     await context.close();
   }, 180_000);
 });
@@ -360,7 +375,7 @@ describe("co-admins", () => {
 describe("accessibility", () => {
   it("axe-core finds no serious or critical violation on any page visited", () => {
     // Every page of both flows was checked, not just the ones before a failure.
-    expect(inspected).toHaveLength(40);
+    expect(inspected).toHaveLength(41);
     expect(findings).toEqual([]);
   });
 });

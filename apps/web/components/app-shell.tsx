@@ -48,6 +48,9 @@ export async function AppShell({
           </div>
           <div className="flex items-center gap-3">
             {tenantId ? <TenantSwitcher current={tenantId} tenants={user.tenants} /> : null}
+            <Link href="/tenants/new" className="text-sm text-brand-700 underline">
+              {m.app.newTenant}
+            </Link>
             <LanguageSwitcher />
             <SignOutButton />
           </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AppShell } from "../../components/app-shell";
+import { AlertChannelActions, CreateAlertChannelForm } from "../../components/forms/alert-channels";
 import { Pager } from "../../components/pager";
 import { Sparkline } from "../../components/sparkline";
 import { StatusBadge } from "../../components/ui/badge";
@@ -25,9 +26,10 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       </AppShell>
     );
   }
-  const [fleet, alerts] = await Promise.all([
+  const [fleet, alerts, channels] = await Promise.all([
     api.GET("/api/v1/fleet", { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }).then(must),
     api.GET("/api/v1/fleet/alerts", { params: { query: { limit: 20, status: "open" } } }).then(must),
+    api.GET("/api/v1/fleet/alert-channels", { params: { query: { limit: 50 } } }).then(must),
   ]);
   return (
     <AppShell user={me}>
@@ -132,6 +134,23 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           <Pager nextCursor={fleet.nextCursor} />
         </Card>
       )}
+      <Card title={m.fleet.channels} className="mt-6">
+        <p className="mb-3 text-sm text-zinc-700">{m.fleet.channelsLead}</p>
+        <div className="grid gap-6 md:grid-cols-2">
+          <ul className="divide-y divide-zinc-200">
+            {channels.items.map((channel) => (
+              <li key={channel.id} className="space-y-1 py-2">
+                <p className="text-sm font-medium">
+                  {channel.name} <span className="font-normal text-zinc-600">({channel.kind})</span>
+                </p>
+                <p className="break-all text-xs text-zinc-600">{channel.target}</p>
+                <AlertChannelActions channelId={channel.id} name={channel.name} />
+              </li>
+            ))}
+          </ul>
+          <CreateAlertChannelForm />
+        </div>
+      </Card>
     </AppShell>
   );
 }

@@ -9,7 +9,8 @@ import { ConfirmButton } from "../confirm-button";
 import { Button } from "../ui/button";
 import { Alert, SelectField, TextField } from "../ui/field";
 
-export function CreateAlertChannelForm({ tenantId }: { tenantId: string }) {
+/** Adds a channel for one tenant, or for the operators when no tenant is given. */
+export function CreateAlertChannelForm({ tenantId }: { tenantId?: string }) {
   const { m } = useI18n();
   const action = useAction();
   const [secret, setSecret] = useState<string | null>(null);
@@ -20,15 +21,15 @@ export function CreateAlertChannelForm({ tenantId }: { tenantId: string }) {
         e.preventDefault();
         setSecret(null);
         const form = new FormData(e.currentTarget);
+        const body = {
+          kind: String(form.get("channelKind")) as "email" | "webhook",
+          name: String(form.get("channelName") ?? ""),
+          target: String(form.get("channelTarget") ?? ""),
+        };
         const result = await action.run(() =>
-          api.POST("/api/v1/tenants/{tenantId}/alert-channels", {
-            params: { path: { tenantId } },
-            body: {
-              kind: String(form.get("channelKind")) as "email" | "webhook",
-              name: String(form.get("channelName") ?? ""),
-              target: String(form.get("channelTarget") ?? ""),
-            },
-          }),
+          tenantId
+            ? api.POST("/api/v1/tenants/{tenantId}/alert-channels", { params: { path: { tenantId } }, body })
+            : api.POST("/api/v1/fleet/alert-channels", { body }),
         );
         const created = result?.data as { secret?: string | null } | undefined;
         if (created?.secret) setSecret(created.secret);

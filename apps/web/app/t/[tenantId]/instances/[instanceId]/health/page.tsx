@@ -85,6 +85,23 @@ export default async function InstanceHealthPage({
           </ul>
         </Card>
       ) : null}
+      {health.domains.length ? (
+        <Card title={m.instances.domains} className="mb-6">
+          <ul className="divide-y divide-zinc-200">
+            {health.domains.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{d.name}</span>
+                  {d.reasons.length ? (
+                    <span className="block text-xs text-zinc-600">{d.reasons.map((r) => r.message).join(" · ")}</span>
+                  ) : null}
+                </span>
+                <StatusBadge status={d.status} labels={m.status} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
         {figures.map(([label, value]) => (
           <div key={label} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
