@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, type Locale } from "../lib/i18n/format";
 import { CheckDnsButton } from "./forms/dns-check";
 import { StatusBadge } from "./ui/badge";
 import { Card } from "./ui/card";
+import { TableHead } from "./ui/table";
 
 interface DnsView {
   status: "ok" | "warning" | "error" | "unknown" | null;
@@ -54,22 +55,7 @@ export function DnsPanel({
         </p>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="text-zinc-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {m.dns.record}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {m.dns.expected}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {m.dns.found}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {m.status.ok}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[m.dns.record, m.dns.expected, m.dns.found, m.status.ok]} />
             <tbody className="divide-y divide-zinc-200 align-top">
               {dns.records.map((r) => (
                 <tr key={r.id}>

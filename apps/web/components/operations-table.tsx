@@ -1,6 +1,7 @@
 import type { Messages } from "../lib/i18n/en";
 import { formatDateTime, type Locale } from "../lib/i18n/format";
 import { StatusBadge } from "./ui/badge";
+import { TableHead } from "./ui/table";
 
 export interface OperationRow {
   id: string;
@@ -23,22 +24,7 @@ export function OperationsTable({ items, m, locale }: { items: OperationRow[]; m
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <thead className="text-zinc-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {m.operations.type}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {m.operations.status}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {m.operations.progress}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {m.operations.started}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[m.operations.type, m.operations.status, m.operations.progress, m.operations.started]} />
         <tbody className="divide-y divide-zinc-200">
           {items.map((op) => (
             <tr key={op.id}>

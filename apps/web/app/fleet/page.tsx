@@ -5,7 +5,8 @@ import { Pager } from "../../components/pager";
 import { Sparkline } from "../../components/sparkline";
 import { StatusBadge } from "../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../components/ui/card";
-import { must, serverApi } from "../../lib/api/server";
+import { TableHead } from "../../components/ui/table";
+import { currentUser, must, serverApi } from "../../lib/api/server";
 import { formatDateTime, formatNumber, interpolate } from "../../lib/i18n/format";
 import { getI18n, titled } from "../../lib/i18n/server";
 
@@ -18,7 +19,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const { cursor } = await searchParams;
   const { m, locale } = await getI18n();
   const api = await serverApi();
-  const me = must(await api.GET("/api/v1/me"));
+  const me = await currentUser();
   if (!me.isOperator) {
     return (
       <AppShell user={me}>
@@ -64,24 +65,18 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
         <Card>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="text-zinc-600">
-                <tr>
-                  {[
-                    m.fleet.instance,
-                    m.fleet.health,
-                    m.fleet.tenant,
-                    m.fleet.domains,
-                    m.fleet.online,
-                    m.fleet.login,
-                    m.fleet.certificate,
-                    m.fleet.lastBackup,
-                  ].map((h) => (
-                    <th key={h} scope="col" className="whitespace-nowrap py-2 pr-4 font-medium">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  m.fleet.instance,
+                  m.fleet.health,
+                  m.fleet.tenant,
+                  m.fleet.domains,
+                  m.fleet.online,
+                  m.fleet.login,
+                  m.fleet.certificate,
+                  m.fleet.lastBackup,
+                ]}
+              />
               <tbody className="divide-y divide-zinc-200">
                 {fleet.items.map((row) => (
                   <tr key={row.instance.id} data-instance={row.instance.name}>

@@ -31,22 +31,22 @@ function FieldShell({ id, label, hint, error, children }: FieldProps & { childre
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+/** What every form control of a field carries: its name, style, and the links to its hint and error. */
+function controlProps(id: string, hint: unknown, error: unknown) {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+  return {
+    id,
+    name: id,
+    className: control,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": ids.length ? ids.join(" ") : undefined,
+  };
 }
 
 export function TextField({ id, label, hint, error, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        name={id}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...props}
-      />
+      <input {...controlProps(id, hint, error)} {...props} />
     </FieldShell>
   );
 }
@@ -56,21 +56,11 @@ export function SelectField({
   label,
   hint,
   error,
-  children,
   ...props
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <select
-        id={id}
-        name={id}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...props}
-      >
-        {children}
-      </select>
+      <select {...controlProps(id, hint, error)} {...props} />
     </FieldShell>
   );
 }
@@ -84,14 +74,7 @@ export function TextAreaField({
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        name={id}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...props}
-      />
+      <textarea {...controlProps(id, hint, error)} {...props} />
     </FieldShell>
   );
 }

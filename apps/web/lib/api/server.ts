@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import createClient from "openapi-fetch";
+import { cache } from "react";
 import { webEnv } from "../env";
 import type { paths } from "./schema";
 
@@ -36,3 +37,9 @@ export function must<T>(result: { data?: T; error?: unknown; response: Response 
   }
   return result.data;
 }
+
+/**
+ * The signed-in person with their organisations, read once per request: the tenant layout and its pages
+ * both need it.
+ */
+export const currentUser = cache(async () => must(await (await serverApi()).GET("/api/v1/me")));

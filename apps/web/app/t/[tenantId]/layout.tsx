@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "../../../components/app-shell";
-import { must, serverApi } from "../../../lib/api/server";
+import { currentUser } from "../../../lib/api/server";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +13,7 @@ export default async function TenantLayout({
   params: Promise<{ tenantId: string }>;
 }) {
   const { tenantId } = await params;
-  const api = await serverApi();
-  const me = must(await api.GET("/api/v1/me"));
+  const me = await currentUser();
   if (!me.tenants.some((t) => t.id === tenantId)) notFound();
   return (
     <AppShell user={me} tenantId={tenantId}>

@@ -3,7 +3,7 @@ import { OperationsTable } from "../../../components/operations-table";
 import { StatusBadge } from "../../../components/ui/badge";
 import { buttonClass } from "../../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../../components/ui/card";
-import { must, serverApi } from "../../../lib/api/server";
+import { currentUser, must, serverApi } from "../../../lib/api/server";
 import { formatNumber, interpolate } from "../../../lib/i18n/format";
 import { getI18n, titled } from "../../../lib/i18n/server";
 
@@ -14,7 +14,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
   const { m, locale } = await getI18n();
   const api = await serverApi();
   const [me, instances, operations] = await Promise.all([
-    api.GET("/api/v1/me").then(must),
+    currentUser(),
     api
       .GET("/api/v1/tenants/{tenantId}/instances", { params: { path: { tenantId }, query: { limit: 200 } } })
       .then(must),

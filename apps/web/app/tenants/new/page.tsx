@@ -1,7 +1,7 @@
 import { AppShell } from "../../../components/app-shell";
 import { CreateTenantForm } from "../../../components/forms/create-tenant";
 import { Card, PageHeader } from "../../../components/ui/card";
-import { must, serverApi } from "../../../lib/api/server";
+import { currentUser } from "../../../lib/api/server";
 import { getI18n, titled } from "../../../lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +10,7 @@ export const generateMetadata = titled((m) => m.app.newTenant);
 /** Another organisation for the same person, e.g. a family and an association. */
 export default async function NewTenantPage() {
   const { m } = await getI18n();
-  const api = await serverApi();
-  const me = must(await api.GET("/api/v1/me"));
+  const me = await currentUser();
   return (
     <AppShell user={me}>
       <PageHeader title={m.app.newTenant} lead={m.app.newTenantLead} />

@@ -3,7 +3,7 @@ import { CreateMemberInviteForm, RevokeMemberInviteButton } from "../../../../co
 import { Pager } from "../../../../components/pager";
 import { Badge } from "../../../../components/ui/badge";
 import { Card, PageHeader } from "../../../../components/ui/card";
-import { must, serverApi } from "../../../../lib/api/server";
+import { currentUser, must, serverApi } from "../../../../lib/api/server";
 import { formatDateTime, interpolate } from "../../../../lib/i18n/format";
 import { getI18n, titled } from "../../../../lib/i18n/server";
 
@@ -21,7 +21,7 @@ export default async function MembersPage({
   const { m, locale } = await getI18n();
   const api = await serverApi();
   const [me, members, invitations] = await Promise.all([
-    api.GET("/api/v1/me").then(must),
+    currentUser(),
     api
       .GET("/api/v1/tenants/{tenantId}/members", {
         params: { path: { tenantId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },

@@ -5,7 +5,7 @@ import { InstanceActions } from "../../../../../components/forms/instance-action
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { buttonClass } from "../../../../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
-import { must, serverApi } from "../../../../../lib/api/server";
+import { currentUser, must, serverApi } from "../../../../../lib/api/server";
 import { formatBytes, formatDateTime } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
@@ -23,7 +23,7 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
       .GET("/api/v1/instances/{instanceId}/backups", { params: { path: { instanceId }, query: { limit: 10 } } })
       .then(must),
   ]);
-  const me = must(await api.GET("/api/v1/me"));
+  const me = await currentUser();
   const isOwner = me.tenants.find((t) => t.id === tenantId)?.role === "owner";
   return (
     <>
