@@ -1,6 +1,15 @@
-// Creates the demo operator, a demo tenant and its first managed instance. Safe to run repeatedly.
+// Creates the demo operator, a demo tenant and its first managed instance, and, when the platform offers free
+// addresses (PLATFORM_BASE_DOMAIN), the first shared server of the pool. Safe to run repeatedly.
 import { apiEnvSchema, loadEnv } from "@xmpp-host/config";
-import { type CoreContext, createInstance, hashPassword, SecretBox } from "@xmpp-host/core";
+import {
+  type CoreContext,
+  createInstance,
+  hashPassword,
+  openSharedInstance,
+  platformSettingsFromEnv,
+  SecretBox,
+  sharedSettingsFromEnv,
+} from "@xmpp-host/core";
 import { disconnectAll, getDb } from "@xmpp-host/db";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
 
@@ -17,6 +26,8 @@ const core: CoreContext = {
   settings: {
     portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],
     bindAddress: env.INSTANCE_BIND_ADDRESS,
+    platform: platformSettingsFromEnv(env),
+    shared: sharedSettingsFromEnv(env),
   },
 };
 
@@ -33,6 +44,9 @@ if (!membership) {
 }
 if ((await db.instance.count({ where: { tenantId: membership.tenantId } })) === 0) {
   await createInstance(core, { userId: user.id, isOperator: true }, membership.tenantId, { name: "demo" });
+}
+if (env.PLATFORM_BASE_DOMAIN && (await db.instance.count({ where: { placement: "shared" } })) === 0) {
+  await openSharedInstance(core, null);
 }
 console.log(`    Login:     ${email} / ${password}`);
 await queues.close();

@@ -12,6 +12,18 @@ source "${DATA_ROOT:-$ROOT/var}/services.env"
 bash scripts/secrets.sh
 # shellcheck disable=SC1091
 source "${DATA_ROOT:-$ROOT/var}/secrets.env"
+# The local platform zone (skipped when DNS is configured); sourced before the seed, API and worker start.
+bash scripts/platform-dns.sh
+FREE_ADDRESSES=
+if [ -f "${DATA_ROOT:-$ROOT/var}/platform-dns.env" ]; then
+  # shellcheck disable=SC1091
+  source "${DATA_ROOT:-$ROOT/var}/platform-dns.env"
+  FREE_ADDRESSES=" (DNS on 127.0.0.1:${PLATFORM_DNS_PORT:-15353})"
+fi
+if [ -n "${PLATFORM_BASE_DOMAIN:-}" ]; then
+  FREE_ADDRESSES="
+    Free addresses: NAME.$PLATFORM_BASE_DOMAIN$FREE_ADDRESSES"
+fi
 npm run --silent db:migrate >/dev/null
 SEED_OUT="$(npx tsx prisma/seed.ts)"
 LOGS="${DATA_ROOT:-$ROOT/var}/logs"
@@ -28,7 +40,7 @@ cat <<MSG
   The platform is running.
     Web app:   http://localhost:${WEB_PORT:-3000}
     API:       http://localhost:${API_PORT:-3001}/api/v1   (docs: http://localhost:${API_PORT:-3001}/docs)
-$SEED_OUT
+$SEED_OUT$FREE_ADDRESSES
     Logs:      $LOGS
   Press Ctrl-C to stop.
 

@@ -326,6 +326,11 @@ describe("tenant isolation", () => {
       ["GET", `/api/v1/domains/${domainId}/certificates`],
       ["POST", `/api/v1/domains/${domainId}/certificates`, { source: "internal" }],
       ["GET", "/api/v1/fleet/domains"],
+      ["GET", `/api/v1/tenants/${tenantId}/domains`],
+      ["POST", `/api/v1/tenants/${tenantId}/domains`, { name: "evil" }],
+      ["GET", `/api/v1/domains/${domainId}/backups`],
+      ["POST", `/api/v1/domains/${domainId}/backups`],
+      ["GET", `/api/v1/domains/${domainId}/health`],
     ];
     const intruderUser = await db.user.findUniqueOrThrow({ where: { email: "intruder@test.example" } });
     const failures: string[] = [];

@@ -6,6 +6,9 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py converse HOST PORT CAFILE JID1 PW1 JID2 PW2 COUNT   (contacts both ways, COUNT messages 1->2)
        xmpp_client.py inspect HOST PORT CAFILE JID PW ROOM WITH           (roster, room join, MAM count with WITH)
        xmpp_client.py welcome HOST PORT CAFILE JID PW                     (XEP-0402 bookmarks, autojoin, affiliations, roster)
+       xmpp_client.py srv-join DNS_HOST:DNS_PORT CAFILE JID PW ROOM        (finds the server by SRV and A records, logs in, joins)
+       xmpp_client.py register HOST PORT CAFILE JID PW                    (XEP-0077 in-band registration)
+       xmpp_client.py disco HOST PORT CAFILE JID PW TARGET...             (XEP-0030 items of each target)
 Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
 """
 import asyncio
@@ -30,6 +33,9 @@ async def connect(client, host, port, timeout=15):
     client.add_event_handler("session_start", lambda _e: started.done() or started.set_result("ok"))
     client.add_event_handler("failed_auth", lambda _e: started.done() or started.set_result("auth"))
     client.add_event_handler("connection_failed", lambda e: started.done() or started.set_result(f"connection: {e}"))
+    # A server that does not serve the domain ends the stream (host-unknown) instead of failing the login.
+    client.add_event_handler("stream_error", lambda e: started.done() or started.set_result(f"stream: {e['condition']}"))
+    client.add_event_handler("disconnected", lambda _e: started.done() or started.set_result("disconnected"))
     client.connect(address=(host, int(port)), force_starttls=True, disable_starttls=False)
     result = await asyncio.wait_for(started, timeout)
     if result == "ok":
@@ -176,6 +182,84 @@ async def welcome(host, port, cafile, jid, pw):
     return 0
 
 
+async def srv_join(dns_server, cafile, jid, pw, room):
+    """Finds the server as a client does, from DNS alone: the SRV record of the account's domain, then the address
+    of its target, both asked of DNS_SERVER; then logs in there and joins ROOM."""
+    import aiodns
+
+    dns_host, _, dns_port = dns_server.rpartition(":")
+    resolver = aiodns.DNSResolver(nameservers=[dns_host], tcp_port=int(dns_port), udp_port=int(dns_port), timeout=3, tries=2)
+    domain = jid.split("@", 1)[1]
+    srv = sorted(await resolver.query(f"_xmpp-client._tcp.{domain}", "SRV"), key=lambda r: (r.priority, -r.weight))
+    if not srv:
+        print(json.dumps({"result": "no-srv"}))
+        return 1
+    target, port = srv[0].host.rstrip("."), srv[0].port
+    addresses = [a.host for a in await resolver.query(target, "A")]
+    c = make_client(jid, pw, cafile)
+    r = await connect(c, addresses[0], port)
+    out = {"target": target, "port": port, "address": addresses[0]}
+    if r != "ok":
+        print(json.dumps({"result": r, **out}))
+        return 2 if r == "auth" else 1
+    await c.plugin["xep_0045"].join_muc_wait(room, c.boundjid.user, maxstanzas=0, timeout=10)
+    print(json.dumps({"result": "ok", "joined": room, **out}))
+    c.disconnect()
+    return 0
+
+
+async def register(host, port, cafile, jid, pw):
+    """Creates the account in-band (XEP-0077), as a client's sign-up screen does."""
+    from slixmpp.exceptions import IqError, IqTimeout
+
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0077")
+    c["xep_0077"].force_registration = True
+    # Registration happens before login, when slixmpp otherwise holds stanzas back.
+    c._always_send_everything = True
+    done = asyncio.get_running_loop().create_future()
+
+    async def on_register(_form):
+        iq = c.Iq()
+        iq["type"] = "set"
+        iq["register"]["username"] = c.boundjid.user
+        iq["register"]["password"] = pw
+        try:
+            await iq.send(timeout=10)
+            done.done() or done.set_result({"result": "ok"})
+        except IqError as e:
+            err = e.iq["error"]
+            done.done() or done.set_result({"result": "refused", "condition": err["condition"], "text": err["text"]})
+        except IqTimeout:
+            done.done() or done.set_result({"result": "timeout"})
+        c.disconnect()
+
+    c.add_event_handler("register", on_register)
+    c.add_event_handler("connection_failed", lambda e: done.done() or done.set_result({"result": f"connection: {e}"}))
+    c.connect(address=(host, int(port)), force_starttls=True, disable_starttls=False)
+    out = await asyncio.wait_for(done, 15)
+    print(json.dumps(out))
+    return 0 if out["result"] == "ok" else 1
+
+
+async def disco(host, port, cafile, jid, pw, *targets):
+    c = make_client(jid, pw, cafile)
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    items = {}
+    for target in targets:
+        try:
+            iq = await c.plugin["xep_0030"].get_items(jid=target, timeout=10)
+            items[target] = sorted(str(i[0]) for i in iq["disco_items"]["items"])
+        except Exception as exc:
+            items[target] = f"error: {type(exc).__name__}"
+    print(json.dumps({"result": "ok", "items": items}))
+    c.disconnect()
+    return 0
+
+
 async def main(argv):
     cmd = argv[0]
     try:
@@ -189,6 +273,12 @@ async def main(argv):
             return await inspect(*argv[1:8])
         if cmd == "welcome":
             return await welcome(*argv[1:6])
+        if cmd == "srv-join":
+            return await srv_join(*argv[1:6])
+        if cmd == "register":
+            return await register(*argv[1:6])
+        if cmd == "disco":
+            return await disco(*argv[1:])
     except Exception as exc:  # report every failure as JSON for the test to show
         print(json.dumps({"result": "error", "error": f"{type(exc).__name__}: {exc}"}))
         return 1

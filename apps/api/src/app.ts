@@ -25,6 +25,7 @@ import { certificateRoutes } from "./routes/v1/certificates/index.ts";
 import { dnsRoutes } from "./routes/v1/dns/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
 import { fleetRoutes } from "./routes/v1/fleet/index.ts";
+import { freeAddressRoutes } from "./routes/v1/free-addresses/index.ts";
 import { healthRoutes } from "./routes/v1/health/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
 import { inviteRoutes } from "./routes/v1/invites/index.ts";
@@ -127,6 +128,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(tenantRoutes, { maxWait });
       await v1.register(instanceRoutes, { maxWait });
       await v1.register(domainRoutes, { maxWait });
+      await v1.register(freeAddressRoutes, { maxWait });
       await v1.register(accountRoutes, { maxWait });
       await v1.register(roomRoutes, { maxWait });
       await v1.register(operationRoutes, { maxWait });

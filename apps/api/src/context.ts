@@ -1,5 +1,5 @@
 import type { ApiEnv } from "@xmpp-host/config";
-import { type CoreContext, platformSettingsFromEnv, SecretBox } from "@xmpp-host/core";
+import { type CoreContext, platformSettingsFromEnv, SecretBox, sharedSettingsFromEnv } from "@xmpp-host/core";
 import { getDb } from "@xmpp-host/db";
 import { createRedis, JobQueues, OperationWaiters } from "@xmpp-host/queue";
 
@@ -19,6 +19,7 @@ export function createCoreContext(env: ApiEnv) {
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       platform: platformSettingsFromEnv(env),
       webPublicUrl: env.WEB_PUBLIC_URL,
+      shared: sharedSettingsFromEnv(env),
       alerts: {
         smtpUrl: env.SMTP_URL,
         emailFrom: env.ALERT_EMAIL_FROM,

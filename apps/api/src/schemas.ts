@@ -113,7 +113,19 @@ export const Domain = Type.Object({
   id: Type.String(),
   name: Type.String(),
   tenantId: Type.String(),
-  instanceId: Type.String(),
+  instanceId: Nullable(Type.String({ description: "null on a shared server, which belongs to the platform" })),
+  placement: Type.Union([Type.Literal("dedicated"), Type.Literal("shared")]),
+  freeAddress: Type.Boolean({ description: "a free address under the platform's base domain" }),
+  limits: Nullable(
+    Type.Object(
+      {
+        maxAccounts: Type.Integer(),
+        uploadQuotaMb: Type.Integer(),
+        archiveDays: Type.Integer({ description: "days that message archives are kept" }),
+      },
+      { description: "the platform's limits for a domain on a shared server" },
+    ),
+  ),
   registration: Registration,
   state: ResourceState,
   verified: Type.Boolean(),

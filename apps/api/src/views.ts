@@ -1,5 +1,11 @@
-import { domainHosts } from "@xmpp-host/core";
-import type { Domain, Instance, Operation } from "@xmpp-host/db";
+import {
+  type CoreContext,
+  domainHosts,
+  isUnderPlatformDomain,
+  platformSettings,
+  sharedSettings,
+} from "@xmpp-host/core";
+import type { Domain, Instance, Operation, Placement } from "@xmpp-host/db";
 
 /** Shapes database rows into API resources; secrets never leave through here. */
 export function operationView(op: Operation) {
@@ -25,7 +31,27 @@ export function instanceView(i: Instance) {
   };
 }
 
-export function domainView(d: Domain) {
+/**
+ * A domain as its tenant sees it. On a shared server the server is the platform's: its id is not shown, and the
+ * platform's per-domain limits are.
+ */
+export function domainView(d: Domain & { instance: { placement: Placement } }, core: CoreContext) {
+  const limits = sharedSettings(core);
   const hosts = domainHosts(d.name);
-  return { ...d, services: { muc: hosts.muc, upload: hosts.upload } };
+  const { instance, ...rest } = d;
+  const shared = instance.placement === "shared";
+  return {
+    ...rest,
+    instanceId: shared ? null : d.instanceId,
+    placement: instance.placement,
+    freeAddress: isUnderPlatformDomain(d.name, platformSettings(core)),
+    limits: shared
+      ? {
+          maxAccounts: limits.maxAccounts,
+          uploadQuotaMb: limits.uploadQuotaMb,
+          archiveDays: limits.archiveDays,
+        }
+      : null,
+    services: { muc: hosts.muc, upload: hosts.upload },
+  };
 }

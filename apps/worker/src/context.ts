@@ -3,7 +3,13 @@ import path from "node:path";
 import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xmpp-host/acme";
 import { type BackupStore, createBackupStore } from "@xmpp-host/backup";
 import type { WorkerEnv } from "@xmpp-host/config";
-import { type CoreContext, platformSettingsFromEnv, SecretBox } from "@xmpp-host/core";
+import {
+  type CoreContext,
+  domainLimitsFor,
+  platformSettingsFromEnv,
+  SecretBox,
+  sharedSettingsFromEnv,
+} from "@xmpp-host/core";
 import { type Db, type Domain, getDb, type Instance, isUniqueViolation } from "@xmpp-host/db";
 import {
   CloudflareProvider,
@@ -79,6 +85,7 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
       bindAddress: "127.0.0.1",
       platform: platformSettingsFromEnv(env),
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
+      shared: sharedSettingsFromEnv(env),
     },
   };
   return {
@@ -189,12 +196,25 @@ export function liveDomains(domains: Domain[]): Domain[] {
   return domains.filter((d) => d.state !== "deleting");
 }
 
-export function specOf(instance: Instance, domains: Domain[]): InstanceSpec {
+export function specOf(ctx: Pick<WorkerContext, "core">, instance: Instance, domains: Domain[]): InstanceSpec {
+  const limits = domainLimitsFor(ctx.core, instance);
   return {
     id: instance.id,
     server: instance.server,
     ports: { c2s: instance.c2sPort, s2s: instance.s2sPort, http: instance.httpPort },
     bindAddress: instance.host,
-    domains: liveDomains(domains).map((d) => ({ name: d.name, registration: d.registration })),
+    domains: liveDomains(domains).map((d) => ({
+      name: d.name,
+      registration: d.registration,
+      ...(limits
+        ? {
+            limits: {
+              maxAccounts: limits.maxAccounts,
+              uploadQuotaBytes: limits.uploadQuotaMb * 1024 * 1024,
+              archiveDays: limits.archiveDays,
+            },
+          }
+        : {}),
+    })),
   };
 }

@@ -4,7 +4,13 @@ import type { JobName } from "@xmpp-host/queue/catalogue";
 import { type Job, Worker } from "bullmq";
 import type { WorkerContext } from "./context.ts";
 import { deliverNotification } from "./processors/alerts.ts";
-import { reconcileBackupSchedules, scheduledBackup, verifyBackup } from "./processors/backups.ts";
+import {
+  reconcileBackupSchedules,
+  reconcileDomainBackupSchedules,
+  scheduledBackup,
+  scheduledDomainBackup,
+  verifyBackup,
+} from "./processors/backups.ts";
 import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
 import { probeInstance, reconcileProbeSchedules } from "./processors/health.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
@@ -50,6 +56,8 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
           return verifyBackup(ctx, job.data.backupId ?? "");
         case "instance.scheduled-backup":
           return scheduledBackup(ctx, job.data.instanceId ?? "");
+        case "domain.scheduled-backup":
+          return scheduledDomainBackup(ctx, job.data.domainId ?? "");
         default:
           throw new Error(`unknown check job ${job.name}`);
       }
@@ -99,6 +107,9 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
   await reconcileDnsSchedules(ctx).catch((err: unknown) => ctx.log.error({ err }, "reconciling DNS schedules failed"));
   await reconcileBackupSchedules(ctx).catch((err: unknown) =>
     ctx.log.error({ err }, "reconciling backup schedules failed"),
+  );
+  await reconcileDomainBackupSchedules(ctx).catch((err: unknown) =>
+    ctx.log.error({ err }, "reconciling domain backup schedules failed"),
   );
 
   // The API reports the worker's liveness from this heartbeat (/metrics, /readyz).

@@ -51,6 +51,11 @@ export interface SnapshotOptions {
   maxPauseMs?: number;
   /** Files copied in parallel while the server is stopped. Default 8. */
   concurrency?: number;
+  /**
+   * Copy only these top-level entries of the data directory (one domain's host directories on a shared server);
+   * default everything. Names that do not exist are simply absent from the copy.
+   */
+  only?: string[];
 }
 
 export interface SnapshotResult {
@@ -72,6 +77,7 @@ export async function snapshotInstance(opts: SnapshotOptions): Promise<SnapshotR
   const dataDir = path.resolve(opts.dataDir);
   const maxPauseMs = opts.maxPauseMs ?? 30_000;
   const concurrency = opts.concurrency ?? 8;
+  const only = opts.only ? new Set(opts.only) : null;
   const info = await stat(dataDir).catch(() => null);
   if (!info?.isDirectory()) throw new SnapshotError(`data directory ${dataDir} does not exist`);
   await mkdir(opts.tmpDir, { recursive: true });
@@ -81,10 +87,10 @@ export async function snapshotInstance(opts: SnapshotOptions): Promise<SnapshotR
     let copied: CopiedFile[];
     let pausedMs = 0;
     if (opts.pid === null || opts.pid === undefined) {
-      copied = await copyTree(dataDir, dir, skipped, concurrency, Number.POSITIVE_INFINITY);
+      copied = await copyTree(dataDir, dir, skipped, concurrency, Number.POSITIVE_INFINITY, only);
     } else {
       const r = await whilePaused(opts.pid, maxPauseMs, (deadline) =>
-        copyTree(dataDir, dir, skipped, concurrency, deadline),
+        copyTree(dataDir, dir, skipped, concurrency, deadline, only),
       );
       copied = r.result;
       pausedMs = r.pausedMs;
@@ -119,11 +125,13 @@ async function copyTree(
   skipped: string[],
   concurrency: number,
   deadline: number,
+  only: Set<string> | null = null,
 ): Promise<CopiedFile[]> {
   const files: { rel: string; mode: number }[] = [];
   const walk = async (rel: string): Promise<void> => {
     const entries = await readdir(path.join(src, rel), { withFileTypes: true });
     for (const e of entries) {
+      if (rel === "" && only && !only.has(e.name)) continue;
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
         await mkdir(path.join(dst, child));

@@ -56,6 +56,12 @@ const base = {
   ALERT_EMAIL_FROM: z.string().default("XMPP platform alerts <alerts@xmpp.localhost>"),
   /** Verify the SMTP server's TLS certificate (turn off only for internal relays with self-signed certificates). */
   SMTP_TLS_VERIFY: z.stringbool().default(true),
+  /** Free addresses live on shared servers: at most this many domains per shared server. */
+  SHARED_INSTANCE_MAX_DOMAINS: z.coerce.number().int().min(1).max(5000).default(250),
+  /** Limits of each domain on a shared server: accounts, upload storage (MB) and message archive retention (days). */
+  SHARED_DOMAIN_MAX_ACCOUNTS: z.coerce.number().int().min(1).default(50),
+  SHARED_DOMAIN_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).default(1024),
+  SHARED_DOMAIN_ARCHIVE_DAYS: z.coerce.number().int().min(1).default(30),
 };
 
 export const apiEnvSchema = z.object({

@@ -4,6 +4,7 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
+import { domainLimitsFor } from "./free-addresses.ts";
 import { PROBE_LOCALPART } from "./health.ts";
 import { dispatch, paginate, recordOperation } from "./operations.ts";
 import { generatePassword } from "./secrets.ts";
@@ -13,7 +14,12 @@ import { normalizeLocalpart } from "./validation.ts";
  * Refuses a new account once the tenant's quota is reached. Run inside the transaction that creates the
  * account: it locks the tenant's row, so concurrent creations are counted one after the other.
  */
-export async function checkAccountQuota(tx: Tx, tenantId: string): Promise<void> {
+export async function checkAccountQuota(
+  ctx: CoreContext,
+  tx: Tx,
+  domain: { id: string; tenantId: string; instanceId: string },
+): Promise<void> {
+  const tenantId = domain.tenantId;
   // Lock first, count after: in READ COMMITTED the count then sees every creation committed before the lock.
   const [tenant] = await tx.$queryRaw<{ quota: number }[]>`
     SELECT "accountQuota" AS quota FROM "Tenant" WHERE id = ${tenantId} FOR UPDATE`;
@@ -21,6 +27,16 @@ export async function checkAccountQuota(tx: Tx, tenantId: string): Promise<void>
   const used = await tx.account.count({ where: { tenantId } });
   if (used >= tenant.quota)
     throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.quota}) is reached`);
+  // A domain on a shared server also has the platform's per-domain limit.
+  const instance = await tx.instance.findUnique({ where: { id: domain.instanceId }, select: { placement: true } });
+  const limits = instance ? domainLimitsFor(ctx, instance) : null;
+  if (limits && (await tx.account.count({ where: { domainId: domain.id } })) >= limits.maxAccounts) {
+    throw new AppError(
+      "quota_exceeded",
+      `this address has its ${limits.maxAccounts} accounts, the most a free address can have`,
+      [{ field: "domain", message: `holds at most ${limits.maxAccounts} accounts` }],
+    );
+  }
 }
 
 function checkXmppPassword(password: string): void {
@@ -42,7 +58,7 @@ export async function createAccount(
   const password = input.password ?? generatePassword();
   try {
     const { account, operation } = await ctx.db.$transaction(async (tx) => {
-      await checkAccountQuota(tx, domain.tenantId);
+      await checkAccountQuota(ctx, tx, domain);
       const account = await tx.account.create({ data: { tenantId: domain.tenantId, domainId, localpart } });
       const operation = await recordOperation(ctx, tx, actor, {
         type: "account.create",

@@ -28,7 +28,17 @@ export interface CoreContext {
     alerts?: { smtpUrl?: string | undefined; emailFrom: string; allowUnauthorizedSmtpTls?: boolean };
     /** The probe interval, so that health views know how fresh a verdict is. */
     probeIntervalMs?: number;
+    /** The shared pool that free addresses live on. */
+    shared?: SharedHostingSettings;
   };
+}
+
+/** How free addresses are hosted: domains per shared server, and the limits of each domain there. */
+export interface SharedHostingSettings {
+  maxDomainsPerInstance: number;
+  maxAccounts: number;
+  uploadQuotaMb: number;
+  archiveDays: number;
 }
 
 /** What DNS records of a domain must point at. */

@@ -45,6 +45,7 @@ export function dnsTargetOf(domain: Domain, instance: Instance, platform: Platfo
     c2sPort: instance.c2sPort,
     s2sPort: instance.s2sPort,
     verificationToken: domain.verificationToken,
+    ...(isUnderPlatformDomain(domain.name, platform) ? { ownershipRecord: false } : {}),
     ...(platform.caaIssuer ? { caaIssuers: [platform.caaIssuer] } : {}),
   };
 }

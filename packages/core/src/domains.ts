@@ -1,8 +1,10 @@
-import { type Domain, isUniqueViolation, type RegistrationPolicy } from "@xmpp-host/db";
+import { type Domain, isUniqueViolation, type Placement, type RegistrationPolicy } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
+import { isUnderPlatformDomain, platformSettings } from "./dns.ts";
 import { AppError } from "./errors.ts";
+import { checkDomainQuota } from "./free-addresses.ts";
 import { loadInstance } from "./instances.ts";
 import { dispatch, paginate, recordOperation } from "./operations.ts";
 import { randomToken } from "./secrets.ts";
@@ -24,8 +26,16 @@ export async function createDomain(
   const name = normalizeDomainName("name", input.name);
   const tenantId = instance.tenantId;
   if (!tenantId) throw new AppError("forbidden", "domains on shared instances are added by operators");
+  const platform = platformSettings(ctx);
+  if (isUnderPlatformDomain(name, platform) || name === platform.baseDomain?.toLowerCase()) {
+    throw AppError.unprocessable(
+      "name",
+      `addresses under ${platform.baseDomain} are free addresses: ask for one by its name instead of adding it as your own domain`,
+    );
+  }
   try {
     const { domain, operation } = await ctx.db.$transaction(async (tx) => {
+      await checkDomainQuota(tx, tenantId);
       const domain = await tx.domain.create({
         data: {
           name,
@@ -67,8 +77,11 @@ export async function loadDomain(
   actor: Actor,
   domainId: string,
   need: "read" | "write",
-): Promise<Domain> {
-  const domain = await ctx.db.domain.findUnique({ where: { id: domainId } });
+): Promise<Domain & { instance: { placement: Placement } }> {
+  const domain = await ctx.db.domain.findUnique({
+    where: { id: domainId },
+    include: { instance: { select: { placement: true } } },
+  });
   if (!domain) throw AppError.notFound("domain");
   await authorize(ctx, actor, domain.tenantId, need).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("domain");
@@ -86,6 +99,25 @@ export async function listDomains(
   await loadInstance(ctx, actor, instanceId, "read");
   const rows = await ctx.db.domain.findMany({
     where: { instanceId },
+    include: { instance: { select: { placement: true } } },
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  return paginate(rows, page.limit);
+}
+
+/** Every domain of the tenant, on dedicated and shared servers alike. */
+export async function listTenantDomains(
+  ctx: CoreContext,
+  actor: Actor,
+  tenantId: string,
+  page: { cursor?: string; limit: number },
+) {
+  await authorize(ctx, actor, tenantId, "read");
+  const rows = await ctx.db.domain.findMany({
+    where: { tenantId },
+    include: { instance: { select: { placement: true } } },
     orderBy: { id: "asc" },
     take: page.limit + 1,
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
@@ -105,7 +137,11 @@ export async function updateDomain(
     return { domain, operation: null };
   const registration = input.registration;
   const { updated, operation } = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.domain.update({ where: { id: domain.id }, data: { registration } });
+    const updated = await tx.domain.update({
+      where: { id: domain.id },
+      data: { registration },
+      include: { instance: { select: { placement: true } } },
+    });
     const operation = await recordOperation(ctx, tx, actor, {
       type: "domain.update",
       tenantId: domain.tenantId,

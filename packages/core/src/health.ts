@@ -1,7 +1,9 @@
 import type { Prisma } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import type { Actor, CoreContext } from "./context.ts";
+import { loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
+import { sharedSettings } from "./free-addresses.ts";
 import { loadInstance } from "./instances.ts";
 import { paginate } from "./operations.ts";
 
@@ -131,6 +133,25 @@ export async function getInstanceHealth(
   };
 }
 
+/** A domain's health for its tenant: the verdict of the last probe of its server for this domain. */
+export async function getDomainHealth(ctx: CoreContext, actor: Actor, domainId: string, now = new Date()) {
+  const domain = await loadDomain(ctx, actor, domainId, "read");
+  const current = await ctx.db.instanceHealth.findUnique({ where: { instanceId: domain.instanceId } });
+  const probed = (
+    Array.isArray(current?.domains)
+      ? (current.domains as unknown as { id: string; status: string; reasons: Reason[] }[])
+      : []
+  ).find((d) => d.id === domain.id);
+  return {
+    domainId: domain.id,
+    name: domain.name,
+    status: probed?.status ?? "unknown",
+    reasons: probed ? reasonsOf(probed.reasons as unknown as Prisma.JsonValue) : [NOT_PROBED],
+    checkedAt: probed ? (current?.checkedAt ?? null) : null,
+    uptime30d: await uptime30d(ctx, domain.instanceId, now),
+  };
+}
+
 /** Operators: every instance with its tenant, domains, verdict and the figures a fleet table shows. */
 export async function listFleet(ctx: CoreContext, actor: Actor, page: { cursor?: string; limit: number }) {
   if (!actor.isOperator || actor.token) throw AppError.notFound("resource");
@@ -161,7 +182,7 @@ export async function listFleet(ctx: CoreContext, actor: Actor, page: { cursor?:
           where: { instanceId: i.id },
           orderBy: { at: "desc" },
           take: 30,
-          select: { loginMs: true, onlineUsers: true },
+          select: { loginMs: true, onlineUsers: true, memoryBytes: true },
         }),
         ctx.db.backup.findFirst({
           where: { instanceId: i.id, status: { in: ["succeeded", "failed"] } },
@@ -174,7 +195,11 @@ export async function listFleet(ctx: CoreContext, actor: Actor, page: { cursor?:
         .filter((d): d is Date => d !== undefined)
         .map((d) => (d.getTime() - now) / DAY_MS);
       return {
-        instance: { id: i.id, name: i.name, status: i.status, server: i.server },
+        instance: { id: i.id, name: i.name, status: i.status, server: i.server, placement: i.placement },
+        domainCount: i.domains.length,
+        /** Shared servers: how many domains the pool places here at most. */
+        capacity: i.placement === "shared" ? (i.maxDomains ?? sharedSettings(ctx).maxDomainsPerInstance) : null,
+        memoryBytes: samples[0]?.memoryBytes == null ? null : Number(samples[0].memoryBytes),
         tenant: i.tenant ? { id: i.tenant.id, name: i.tenant.name } : null,
         domains: i.domains.map((d) => d.name),
         health: h ? { status: h.status, reasons: reasonsOf(h.reasons) } : { status: "unknown", reasons: [NOT_PROBED] },

@@ -1,5 +1,12 @@
 import net from "node:net";
-import { type Instance, isUniqueViolation, type Placement, type RuntimeKind, type ServerKind } from "@xmpp-host/db";
+import {
+  type Instance,
+  isUniqueViolation,
+  type Placement,
+  type RuntimeKind,
+  type ServerKind,
+  type Tx,
+} from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
@@ -15,8 +22,11 @@ function portIsFree(port: number, host: string): Promise<boolean> {
 }
 
 /** Three free ports (c2s, s2s, http) from the configured range, skipping ports in use by anything. */
-async function allocatePorts(ctx: CoreContext): Promise<{ c2sPort: number; s2sPort: number; httpPort: number }> {
-  const rows = await ctx.db.instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
+export async function allocatePorts(
+  ctx: CoreContext,
+  tx?: Tx,
+): Promise<{ c2sPort: number; s2sPort: number; httpPort: number }> {
+  const rows = await (tx ?? ctx.db).instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
   const used = new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort]));
   const [start, end] = ctx.settings.portRange;
   const found: number[] = [];

@@ -321,7 +321,7 @@ async function register(
   let operation: Awaited<ReturnType<typeof recordOperation>>;
   try {
     operation = await ctx.db.$transaction(async (tx: Tx) => {
-      await checkAccountQuota(tx, domain.tenantId);
+      await checkAccountQuota(ctx, tx, domain);
       if (invite) {
         // Counted in the transaction that creates the account: both commit, or neither does.
         const counted = await tx.$executeRaw`

@@ -29,6 +29,11 @@ export interface DnsTarget {
   s2sDirectTlsPort?: number;
   /** Proves the admin controls the domain. */
   verificationToken: string;
+  /**
+   * Whether the ownership TXT record is expected; default true. Domains under the platform's own zone have nothing
+   * to prove: the platform holds the zone.
+   */
+  ownershipRecord?: boolean;
   /** e.g. ["letsencrypt.org"]: when set, CAA records (if the domain has any) must allow these issuers. */
   caaIssuers?: string[];
 }
@@ -194,14 +199,16 @@ export function expectedRecords(target: DnsTarget): ExpectedRecord[] {
   });
   serviceHost("share", "the files shared in chats");
 
-  out.push({
-    id: "txt-verify",
-    name: verificationRecordName(d),
-    type: "TXT",
-    value: verificationValue(target.verificationToken),
-    required: true,
-    purpose: `Proves that you control ${d}, so that nobody else can add it to the platform.`,
-  });
+  if (target.ownershipRecord ?? true) {
+    out.push({
+      id: "txt-verify",
+      name: verificationRecordName(d),
+      type: "TXT",
+      value: verificationValue(target.verificationToken),
+      required: true,
+      purpose: `Proves that you control ${d}, so that nobody else can add it to the platform.`,
+    });
+  }
 
   (target.caaIssuers ?? []).forEach((issuer, i) => {
     const ca = normalizeName(issuer);

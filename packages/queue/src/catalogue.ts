@@ -58,9 +58,11 @@ export const jobCatalogue = {
   "certificate.issue": operation,
   "backup.create": operation,
   "backup.restore": operation,
+  "domain.restore": operation,
   "domain.dns-check": check,
   "backup.verify": { ...check, schema: backupPayload, attempts: 2 },
   "instance.scheduled-backup": { ...check, schema: instancePayload },
+  "domain.scheduled-backup": check,
   /** One probe; a missed one is simply the next one, so no retries. */
   "instance.probe": { queue: "probes", schema: instancePayload, attempts: 1, backoff: { type: "fixed", delay: 1000 } },
   /** One notification to one channel; retried, and a sent one is never sent again. */

@@ -3,6 +3,17 @@ export interface InstanceDomainSpec {
   /** The virtual host, e.g. family.example. MUC is groups.<name>, upload is share.<name>. */
   name: string;
   registration: "closed" | "invite" | "open";
+  /** Limits set by the platform for a domain on a shared server; absent on dedicated servers. */
+  limits?: DomainLimits;
+}
+
+export interface DomainLimits {
+  /** Accounts the domain may hold; in-band registration stops there. */
+  maxAccounts: number;
+  /** Bytes of uploaded files the domain may keep at once. */
+  uploadQuotaBytes: number;
+  /** Days that message archives (personal and group chat) are kept. */
+  archiveDays: number;
 }
 
 export interface InstanceSpec {
@@ -32,6 +43,11 @@ export interface InstanceRuntime {
   stop(instanceId: string): Promise<void>;
   /** Stops the instance and removes all its files. */
   destroy(instanceId: string): Promise<void>;
+  /**
+   * Removes everything the server keeps for these hosts (their stored data, certificates and keys); the hosts must
+   * already be deactivated. Other hosts of the instance are untouched.
+   */
+  removeHostData(instanceId: string, hosts: string[]): Promise<void>;
   status(instanceId: string): Promise<RuntimeStatus>;
   /** Path of the server's admin socket (local runtime), for the driver. */
   adminSocketPath(instanceId: string): string;

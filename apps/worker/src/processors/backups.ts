@@ -12,11 +12,22 @@ import {
   snapshotInstance,
   writeBackup,
 } from "@xmpp-host/backup";
-import { domainHosts, roomJid, startBackup } from "@xmpp-host/core";
-import type { Instance } from "@xmpp-host/db";
-import { instanceHosts, isPortFree, LocalRuntime } from "@xmpp-host/runtime";
+import {
+  dnsTargetOf,
+  domainHosts,
+  isUnderPlatformDomain,
+  platformSettings,
+  roomJid,
+  startBackup,
+  startDomainBackup,
+} from "@xmpp-host/core";
+import type { Domain, Instance } from "@xmpp-host/db";
+import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
+import { instanceHosts, isPortFree, LocalRuntime, prosodyStoreName } from "@xmpp-host/runtime";
 import { createDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
+import { withInstanceLock } from "../instance-lock.ts";
+import { applyConfiguration } from "./configuration.ts";
 import { sync } from "./maintenance.ts";
 
 /** A backup that cannot be restored as asked; the instance was not touched. */
@@ -41,11 +52,14 @@ async function withTempDir<T>(prefix: string, fn: (dir: string) => Promise<T>): 
 }
 
 /** The platform's own records for the instance, carried in the manifest. Keys stay sealed. */
-async function platformRecords(ctx: WorkerContext, instanceId: string) {
+async function platformRecords(ctx: WorkerContext, instanceId: string, domainId: string | null = null) {
   const instance = await ctx.db.instance.findUniqueOrThrow({
     where: { id: instanceId },
     include: {
-      domains: { include: { rooms: true, invites: true, certificates: { orderBy: { createdAt: "desc" }, take: 1 } } },
+      domains: {
+        ...(domainId ? { where: { id: domainId } } : {}),
+        include: { rooms: true, invites: true, certificates: { orderBy: { createdAt: "desc" }, take: 1 } },
+      },
     },
   });
   return {
@@ -78,14 +92,27 @@ async function platformRecords(ctx: WorkerContext, instanceId: string) {
   };
 }
 
-function storageKey(tenantId: string | null, instanceId: string, backupId: string): string {
-  return `${tenantId ?? "platform"}/${instanceId}/${backupId}.xhb`;
+function storageKey(tenantId: string | null, instanceId: string, backupId: string, domainId: string | null): string {
+  return domainId
+    ? `${tenantId ?? "platform"}/domains/${domainId}/${backupId}.xhb`
+    : `${tenantId ?? "platform"}/${instanceId}/${backupId}.xhb`;
+}
+
+/** The top-level directories of Prosody's data_path that hold one domain's data (host, groups., share.). */
+export function domainDataDirs(domainName: string): string[] {
+  return Object.values(domainHosts(domainName)).map(prosodyStoreName);
 }
 
 export async function createBackup(ctx: WorkerContext, backupId: string, progress: Progress) {
-  const backup = await ctx.db.backup.findUnique({ where: { id: backupId }, include: { instance: true } });
+  const backup = await ctx.db.backup.findUnique({
+    where: { id: backupId },
+    include: { instance: true, domain: true },
+  });
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
   if (backup.status === "succeeded") return { alreadyDone: true };
+  if (backup.domainId && (!backup.domain || backup.domain.instanceId !== backup.instanceId)) {
+    throw new RestoreRefusedError("the domain has moved since this backup was asked for");
+  }
   const started = Date.now();
   await ctx.db.backup.update({ where: { id: backupId }, data: { status: "running", error: null } });
   const runtime = localRuntime(ctx);
@@ -98,9 +125,11 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
         dataDir: runtime.paths(backup.instanceId).data,
         pid: status.pid,
         tmpDir: tmp,
+        // A domain's backup holds only its own hosts' data, never its neighbours'.
+        ...(backup.domain ? { only: domainDataDirs(backup.domain.name) } : {}),
       });
       await progress(40, "compressing and encrypting");
-      const records = await platformRecords(ctx, backup.instanceId);
+      const records = await platformRecords(ctx, backup.instanceId, backup.domainId);
       const archive = path.join(tmp, "backup.xhb");
       const written = await writeBackup({
         snapshotDir: snap.dir,
@@ -113,7 +142,7 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
         out: createWriteStream(archive),
       });
       await progress(70, "uploading to the backup store");
-      const key = storageKey(backup.tenantId, backup.instanceId, backup.id);
+      const key = storageKey(backup.tenantId, backup.instanceId, backup.id, backup.domainId);
       const size = (await fs.stat(archive)).size;
       await store.put(key, { file: archive }, size);
       const accounts = records.domains.length;
@@ -136,7 +165,7 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
         },
       });
       await progress(90, "applying retention");
-      const pruned = await applyRetention(ctx, backup.instanceId);
+      const pruned = await applyRetention(ctx, backup.instanceId, backup.domainId);
       if (ctx.env.BACKUP_VERIFY)
         await ctx.queues.enqueue("backup.verify", { backupId }, { jobId: `verify-${backupId}` });
       return { storageKey: key, sizeBytes: size, pausedMs: Math.round(snap.pausedMs), pruned };
@@ -151,8 +180,17 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
 }
 
 /** Deletes what the retention policy lets go; runs only after a successful backup, so a failure never prunes. */
-export async function applyRetention(ctx: WorkerContext, instanceId: string): Promise<number> {
-  const backups = await ctx.db.backup.findMany({ where: { instanceId, status: { in: ["succeeded", "failed"] } } });
+export async function applyRetention(
+  ctx: WorkerContext,
+  instanceId: string,
+  domainId: string | null = null,
+): Promise<number> {
+  // A domain's backups and its server's whole-instance backups are kept apart, each by the same policy.
+  const backups = await ctx.db.backup.findMany({
+    where: domainId
+      ? { domainId, status: { in: ["succeeded", "failed"] } }
+      : { instanceId, domainId: null, status: { in: ["succeeded", "failed"] } },
+  });
   const doomed = selectForDeletion(
     backups.map((b) => ({
       id: b.id,
@@ -211,22 +249,25 @@ export async function restoreBackup(ctx: WorkerContext, targetId: string, backup
       await progress(30, "moving the domains to the new instance");
       await moveDomains(ctx, backup.instanceId, target);
     }
-    await progress(50, "stopping the server");
-    await ctx.forgetDriver(target.id);
-    await runtime.stop(target.id);
-    const dataDir = runtime.paths(target.id).data;
-    await recoverInterruptedRestore(dataDir);
-    await progress(60, "putting the restored data in place");
-    await restoreDataDir({ stagingDir: staging, dataDir });
-    await progress(75, "starting the server");
-    const fresh = await ctx.db.instance.findUniqueOrThrow({ where: { id: target.id }, include: { domains: true } });
-    const spec = specOf(fresh, fresh.domains);
-    await ctx.runtime.writeConfig(spec);
-    const started = await ctx.runtime.start(spec);
-    await ctx.driverFor(fresh).applyHosts(instanceHosts(spec));
-    await ctx.db.instance.update({
-      where: { id: target.id },
-      data: { status: "running", pid: started.pid, desiredState: "running", lastError: null },
+    // Under the instance's lock, so that the supervisor does not restart it half-way.
+    await withInstanceLock(ctx, target.id, async () => {
+      await progress(50, "stopping the server");
+      await ctx.forgetDriver(target.id);
+      await runtime.stop(target.id);
+      const dataDir = runtime.paths(target.id).data;
+      await recoverInterruptedRestore(dataDir);
+      await progress(60, "putting the restored data in place");
+      await restoreDataDir({ stagingDir: staging, dataDir });
+      await progress(75, "starting the server");
+      const fresh = await ctx.db.instance.findUniqueOrThrow({ where: { id: target.id }, include: { domains: true } });
+      const spec = specOf(ctx, fresh, fresh.domains);
+      await ctx.runtime.writeConfig(spec);
+      const started = await ctx.runtime.start(spec);
+      await ctx.driverFor(fresh).applyHosts(instanceHosts(spec));
+      await ctx.db.instance.update({
+        where: { id: target.id },
+        data: { status: "running", pid: started.pid, desiredState: "running", lastError: null },
+      });
     });
     await progress(90, "syncing the platform's view");
     const synced = await sync(ctx, target.id);
@@ -247,7 +288,7 @@ async function moveDomains(ctx: WorkerContext, sourceId: string, target: Instanc
   }
   const source = await ctx.db.instance.findUnique({ where: { id: sourceId }, include: { domains: true } });
   if (source && (await ctx.runtime.status(source.id)).running) {
-    const spec = specOf(source, source.domains);
+    const spec = specOf(ctx, source, source.domains);
     await ctx.runtime.writeConfig(spec);
     await ctx.driverFor(source).applyHosts(instanceHosts(spec));
   }
@@ -263,12 +304,13 @@ export async function verifyBackup(ctx: WorkerContext, backupId: string) {
   const runtime = localRuntime(ctx);
   const id = `verify-${backupId}`.slice(0, 64);
   const deadline = Date.now() + ctx.env.BACKUP_VERIFY_TIMEOUT_MS;
+  const scope = backup.domainId ? { domainId: backup.domainId } : { domain: { instanceId: backup.instanceId } };
   const expectedAccounts = await ctx.db.account.findMany({
-    where: { domain: { instanceId: backup.instanceId }, state: "active", createdAt: { lte: backup.createdAt } },
+    where: { ...scope, state: "active", createdAt: { lte: backup.createdAt } },
     include: { domain: true },
   });
   const expectedRooms = await ctx.db.room.findMany({
-    where: { domain: { instanceId: backup.instanceId }, state: "active", createdAt: { lte: backup.createdAt } },
+    where: { ...scope, state: "active", createdAt: { lte: backup.createdAt } },
     include: { domain: true },
   });
   try {
@@ -381,10 +423,149 @@ export async function reconcileBackupSchedules(ctx: WorkerContext) {
   const wanted = new Map(instances.filter((i) => i.backupIntervalHours > 0).map((i) => [backupSchedulerId(i.id), i]));
   const q = ctx.queues.queues.checks;
   for (const s of await q.getJobSchedulers(0, -1)) {
-    if (s.key.startsWith("backup:") && !wanted.has(s.key)) await q.removeJobScheduler(s.key);
+    if (s.key.startsWith("backup:") && !s.key.startsWith("backup:domain:") && !wanted.has(s.key))
+      await q.removeJobScheduler(s.key);
   }
   for (const i of wanted.values()) {
     await scheduleBackups(ctx, i);
   }
   return { scheduled: wanted.size };
+}
+
+/**
+ * Restores one domain's backup: only that domain's hosts are touched, so neighbours on a shared server keep
+ * running, connected and unchanged. Into the domain's own server (a rollback) or into another server of the
+ * tenant (the domain moves there: its hosts leave the old server, data and keys included).
+ *
+ * The archive is verified in a staging directory first. The domain's hosts are then deactivated, their data
+ * directories replaced (each copied in beside the live one, then swapped by rename), and the hosts activated
+ * again. A retry redoes the swap from the archive, so a crash at any point ends with the backup's data.
+ */
+export async function restoreDomainBackup(
+  ctx: WorkerContext,
+  domainId: string,
+  input: { backupId: string; sourceInstanceId: string; targetInstanceId: string },
+  progress: Progress,
+) {
+  const backup = await ctx.db.backup.findUnique({ where: { id: input.backupId } });
+  if (!backup || backup.domainId !== domainId) throw new RestoreRefusedError("the backup no longer exists");
+  const domain = await ctx.db.domain.findUnique({ where: { id: domainId } });
+  if (!domain || domain.state === "deleting") throw new RestoreRefusedError("the domain no longer exists");
+  const runtime = localRuntime(ctx);
+  return withTempDir("xh-restore-", async (tmp) => {
+    await progress(10, "downloading and verifying the archive");
+    const { manifest, staging } = await fetchAndExtract(ctx, backup, tmp);
+    const recorded = (manifest as { platform?: { domains?: { name: string }[] } }).platform?.domains ?? [];
+    if (recorded.length !== 1 || recorded[0]?.name !== domain.name) {
+      throw new RestoreRefusedError(`the archive does not hold ${domain.name} alone`);
+    }
+    const dirs = domainDataDirs(domain.name);
+    const unexpected = (await fs.readdir(staging)).filter((n) => !dirs.includes(n) && !n.startsWith("."));
+    if (unexpected.length) throw new RestoreRefusedError(`the archive holds other data: ${unexpected.join(", ")}`);
+    const target = await ctx.db.instance.findUniqueOrThrow({ where: { id: input.targetInstanceId } });
+    const hosts = Object.values(domainHosts(domain.name));
+
+    await progress(40, "pausing the domain on its server");
+    await withInstanceLock(ctx, target.id, async () => {
+      const fresh = await ctx.db.instance.findUniqueOrThrow({ where: { id: target.id }, include: { domains: true } });
+      if ((await runtime.status(target.id)).running) {
+        const others = instanceHosts(specOf(ctx, fresh, fresh.domains)).filter((h) => !hosts.includes(h));
+        // Only this domain's hosts go down (its users are disconnected); the instance keeps its other hosts.
+        await ctx.driverFor(fresh).applyHosts(others.length ? others : ["localhost"]);
+      }
+      await progress(55, "putting the restored data in place");
+      const dataDir = runtime.paths(target.id).data;
+      await fs.mkdir(dataDir, { recursive: true, mode: 0o750 });
+      for (const dir of dirs) {
+        const live = path.join(dataDir, dir);
+        const incoming = `${live}.xh-restoring`;
+        const outgoing = `${live}.xh-replaced`;
+        await fs.rm(incoming, { recursive: true, force: true });
+        await fs.rm(outgoing, { recursive: true, force: true });
+        const fromArchive = path.join(staging, dir);
+        const has = await fs.stat(fromArchive).catch(() => null);
+        if (has?.isDirectory()) await fs.cp(fromArchive, incoming, { recursive: true, preserveTimestamps: true });
+        if (await fs.stat(live).catch(() => null)) await fs.rename(live, outgoing);
+        if (has?.isDirectory()) await fs.rename(incoming, live);
+        await fs.rm(outgoing, { recursive: true, force: true });
+      }
+    });
+
+    if (input.sourceInstanceId !== target.id) {
+      await progress(65, "moving the domain to its new server");
+      await ctx.db.domain.update({ where: { id: domainId }, data: { instanceId: target.id } });
+    }
+    await progress(75, "bringing the domain back");
+    await applyConfiguration(ctx, target.id);
+    if (input.sourceInstanceId !== target.id) {
+      // The old server lets the hosts go, then forgets everything of the domain.
+      await applyConfiguration(ctx, input.sourceInstanceId).catch((err: unknown) => {
+        ctx.log.warn({ err, instanceId: input.sourceInstanceId }, "old server could not drop the moved domain yet");
+      });
+      await withInstanceLock(ctx, input.sourceInstanceId, () => runtime.removeHostData(input.sourceInstanceId, hosts));
+      await progress(85, "pointing the DNS records at the new server");
+      await republishMovedDomain(ctx, domain, input.sourceInstanceId, target);
+      if (target.placement === "shared") await scheduleDomainBackups(ctx, domain.id);
+      else await unscheduleDomainBackups(ctx, domain.id);
+    }
+    await progress(90, "syncing the platform's view");
+    const synced = await sync(ctx, target.id, domainId);
+    return { backupId: backup.id, domain: domain.name, instanceId: target.id, hosts, synced };
+  });
+}
+
+function domainBackupSchedulerId(domainId: string): string {
+  return `backup:domain:${domainId}`;
+}
+
+/** Domains on shared servers are backed up on their own, daily, so that each can be restored on its own. */
+export async function scheduleDomainBackups(ctx: WorkerContext, domainId: string) {
+  const q = ctx.queues.queues.checks;
+  const id = domainBackupSchedulerId(domainId);
+  const every = 24 * 3600_000;
+  if (await q.getJobScheduler(id)) return;
+  await q.upsertJobScheduler(
+    id,
+    { every, startDate: Date.now() + every },
+    { name: "domain.scheduled-backup", data: { domainId } },
+  );
+}
+
+export async function unscheduleDomainBackups(ctx: WorkerContext, domainId: string) {
+  await ctx.queues.queues.checks.removeJobScheduler(domainBackupSchedulerId(domainId));
+}
+
+/** The per-domain schedule's job: starts a backup of the domain unless one is under way. */
+export async function scheduledDomainBackup(ctx: WorkerContext, domainId: string) {
+  const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
+  if (domain?.state !== "active" || domain.instance.status !== "running") return null;
+  const busy = await ctx.db.backup.count({ where: { domainId, status: { in: ["queued", "running"] } } });
+  if (busy) return null;
+  const { backup } = await startDomainBackup(ctx.core, null, domainId, "scheduled", ctx.env.BACKUP_STORE);
+  return { backupId: backup.id };
+}
+
+/** Makes the per-domain backup schedules match the domains on shared servers; run at every worker boot. */
+export async function reconcileDomainBackupSchedules(ctx: WorkerContext) {
+  const domains = await ctx.db.domain.findMany({
+    where: { state: "active", instance: { placement: "shared" } },
+    select: { id: true },
+  });
+  const wanted = new Set(domains.map((d) => domainBackupSchedulerId(d.id)));
+  const q = ctx.queues.queues.checks;
+  for (const s of await q.getJobSchedulers(0, -1)) {
+    if (s.key.startsWith("backup:domain:") && !wanted.has(s.key)) await q.removeJobScheduler(s.key);
+  }
+  for (const d of domains) await scheduleDomainBackups(ctx, d.id);
+  return { scheduled: domains.length };
+}
+
+/** A free address that moved: its SRV records now name the new server's ports (the platform publishes them). */
+async function republishMovedDomain(ctx: WorkerContext, domain: Domain, sourceId: string, target: Instance) {
+  const platform = platformSettings(ctx.core);
+  const zone = isUnderPlatformDomain(domain.name, platform) ? ctx.platformZone() : null;
+  if (!zone) return;
+  const source = await ctx.db.instance.findUnique({ where: { id: sourceId } });
+  if (source) await unpublishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, source, platform)));
+  await publishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, target, platform)));
 }

@@ -1,5 +1,5 @@
 import { AcmeError, fetchServedCertificate, type IssuedCertificate, renewalDue } from "@xmpp-host/acme";
-import { dispatch, domainHosts, recordOperation } from "@xmpp-host/core";
+import { dispatch, domainHosts, isUnderPlatformDomain, platformSettings, recordOperation } from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import type { WorkerContext } from "../context.ts";
 
@@ -43,7 +43,9 @@ async function issue(
 ): Promise<IssuedCertificate> {
   if (source === "internal") return (await ctx.ca()).issue(namesOf(domain));
   const acme = await ctx.acme();
-  const challenge = ctx.env.ACME_CHALLENGE;
+  // The platform's own subdomains are proved in the platform zone (DNS-01), whatever the default challenge.
+  const zone = isUnderPlatformDomain(domain.name, platformSettings(ctx.core)) ? ctx.platformZone() : null;
+  const challenge = zone ? "dns-01" : ctx.env.ACME_CHALLENGE;
   await progress(20, `ordering from the ACME CA (${challenge})`);
   if (challenge === "http-01") {
     return acme.issue({
@@ -53,7 +55,7 @@ async function issue(
       onProgress: (s) => void progress(40, s),
     });
   }
-  const provider = ctx.dnsProvider();
+  const provider = zone ?? ctx.dnsProvider();
   if (!provider) throw new CertificateRefusedError("DNS-01 needs a DNS provider (set DNS_PROVIDER)");
   return acme.issue({
     names: namesOf(domain),
@@ -141,6 +143,25 @@ export async function issueCertificate(
     if (err instanceof AcmeError && !err.transient) throw new CertificateRefusedError(message);
     throw err;
   }
+}
+
+/** Asks for a public certificate for the domain (a free address once it is live), unless one is under way. */
+export async function requestPublicCertificate(ctx: WorkerContext, domainId: string, tenantId: string) {
+  const pending = await ctx.db.operation.count({
+    where: { type: "certificate.issue", resourceId: domainId, status: { in: ["queued", "running"] } },
+  });
+  if (pending) return null;
+  const op = await ctx.db.$transaction((tx) =>
+    recordOperation(ctx.core, tx, null, {
+      type: "certificate.issue",
+      tenantId,
+      resourceType: "domain",
+      resourceId: domainId,
+      input: { source: "acme", reason: "free-address" },
+    }),
+  );
+  await dispatch(ctx.core, op);
+  return op.id;
 }
 
 /** Finds certificates that are due and asks for their renewal, once per domain. */

@@ -3,6 +3,7 @@ import type { JobName } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
+import { withInstanceLock } from "../instance-lock.ts";
 import { renewCertificates } from "./certificates.ts";
 import { healthMaintenance } from "./health.ts";
 
@@ -47,9 +48,18 @@ export async function supervise(ctx: WorkerContext): Promise<{ restarted: string
     }
     if (instance.status === "failed") continue; // a failed start is retried by its operation, not here
     try {
-      await ctx.forgetDriver(instance.id);
-      const started = await ctx.runtime.start(specOf(instance, instance.domains));
-      await ctx.driverFor(instance).applyHosts(instanceHosts(specOf(instance, instance.domains)));
+      // Under the instance's lock, re-read: a restore or start in progress finishes first and is not raced.
+      const started = await withInstanceLock(ctx, instance.id, async () => {
+        const fresh = await ctx.db.instance.findUnique({ where: { id: instance.id }, include: { domains: true } });
+        if (fresh?.desiredState !== "running" || fresh.status !== "running") return null;
+        if ((await ctx.runtime.status(instance.id)).running) return null;
+        await ctx.forgetDriver(instance.id);
+        const spec = specOf(ctx, fresh, fresh.domains);
+        const result = await ctx.runtime.start(spec);
+        await ctx.driverFor(fresh).applyHosts(instanceHosts(spec));
+        return result;
+      });
+      if (!started) continue;
       await ctx.db.instance.update({
         where: { id: instance.id },
         data: { pid: started.pid, lastError: null },
@@ -84,10 +94,11 @@ export async function supervise(ctx: WorkerContext): Promise<{ restarted: string
 export async function sync(
   ctx: WorkerContext,
   instanceId?: string,
+  domainId?: string,
 ): Promise<{ accountsAdded: number; roomsAdded: number; inviteUsesAdded: number }> {
   const instances = await ctx.db.instance.findMany({
     where: { status: "running", ...(instanceId ? { id: instanceId } : {}) },
-    include: { domains: { where: { state: "active" } } },
+    include: { domains: { where: { state: "active", ...(domainId ? { id: domainId } : {}) } } },
   });
   let accountsAdded = 0;
   let roomsAdded = 0;

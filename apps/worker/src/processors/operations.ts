@@ -8,16 +8,26 @@ import {
   platformSettings,
   roomJid,
 } from "@xmpp-host/core";
-import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
-import { expectedRecords, publishDomainRecords } from "@xmpp-host/dns";
+import type { Operation, Prisma } from "@xmpp-host/db";
+import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { announceFinished } from "@xmpp-host/queue";
 import type { OperationType } from "@xmpp-host/queue/catalogue";
-import { instanceHosts } from "@xmpp-host/runtime";
 import { DriverCommandError } from "@xmpp-host/xmpp";
 import { type Job, UnrecoverableError } from "bullmq";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
-import { createBackup, RestoreRefusedError, restoreBackup, scheduleBackups, unscheduleBackups } from "./backups.ts";
-import { CertificateRefusedError, issueCertificate } from "./certificates.ts";
+import { withInstanceLock } from "../instance-lock.ts";
+import {
+  createBackup,
+  RestoreRefusedError,
+  restoreBackup,
+  restoreDomainBackup,
+  scheduleBackups,
+  scheduleDomainBackups,
+  unscheduleBackups,
+  unscheduleDomainBackups,
+} from "./backups.ts";
+import { CertificateRefusedError, issueCertificate, requestPublicCertificate } from "./certificates.ts";
+import { applyConfiguration, ensureCertificate, hostsOf, loadInstance, PermanentError } from "./configuration.ts";
 import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
 import { scheduleProbe, unscheduleProbe } from "./health.ts";
 
@@ -25,87 +35,30 @@ export type Progress = (percent: number, step: string) => Promise<void>;
 type Result = Prisma.InputJsonValue | undefined;
 type Handler = (ctx: WorkerContext, op: Operation, progress: Progress) => Promise<Result>;
 
-/** A failure that retrying cannot fix. */
-export class PermanentError extends Error {
-  override readonly name: string = "PermanentError";
-}
-
-async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & { domains: Domain[] }> {
-  const instance = await ctx.db.instance.findUnique({ where: { id }, include: { domains: true } });
-  if (!instance) throw new PermanentError("the instance no longer exists");
-  return instance;
-}
-
-/**
- * Writes the domain's current certificate (the newest one) where the server reads it. A domain without one, or
- * whose certificate is about to expire, gets one from the internal CA so that STARTTLS always works.
- */
-async function ensureCertificate(ctx: WorkerContext, instanceId: string, domain: Domain): Promise<boolean> {
-  const hosts = domainHosts(domain.name);
-  const names = [hosts.host, hosts.muc, hosts.upload];
-  let cert = await ctx.db.certificate.findFirst({ where: { domainId: domain.id }, orderBy: { createdAt: "desc" } });
-  if (!cert || cert.notAfter.getTime() < Date.now() + 24 * 3600_000) {
-    const issued = await (await ctx.ca()).issue(names);
-    cert = await ctx.db.certificate.create({
-      data: {
-        domainId: domain.id,
-        issuer: issued.issuer,
-        names,
-        notBefore: issued.notBefore,
-        notAfter: issued.notAfter,
-        fingerprint: issued.fingerprint,
-        certPem: issued.certPem,
-        keyEncrypted: ctx.secrets.encrypt(issued.keyPem),
-      },
-    });
-  }
-  const keyPem = ctx.secrets.decrypt(cert.keyEncrypted);
-  let changed = false;
-  for (const host of names)
-    changed = (await ctx.runtime.writeCertificate(instanceId, host, cert.certPem, keyPem)) || changed;
-  return changed;
-}
-
-function hostsOf(instance: Instance & { domains: Domain[] }): string[] {
-  return instanceHosts(specOf(instance, instance.domains));
-}
-
-/** Renders the configuration from the database and makes the running server match it, live. */
-async function applyConfiguration(
-  ctx: WorkerContext,
-  instance: Instance & { domains: Domain[] },
-): Promise<{ activated: string[]; deactivated: string[] }> {
-  let certsChanged = false;
-  for (const domain of liveDomains(instance.domains))
-    certsChanged = (await ensureCertificate(ctx, instance.id, domain)) || certsChanged;
-  const configChanged = await ctx.runtime.writeConfig(specOf(instance, instance.domains));
-  const status = await ctx.runtime.status(instance.id);
-  if (!status.running) return { activated: [], deactivated: [] };
-  const driver = ctx.driverFor(instance);
-  if (certsChanged || configChanged) await driver.reload();
-  return driver.applyHosts(hostsOf(instance));
-}
+export { PermanentError };
 
 async function startInstance(ctx: WorkerContext, instanceId: string, progress: Progress): Promise<Result> {
-  const instance = await loadInstance(ctx, instanceId);
-  if (instance.status === "deleting") throw new PermanentError("the instance is being deleted");
-  await progress(20, "issuing certificates");
-  for (const domain of liveDomains(instance.domains)) await ensureCertificate(ctx, instance.id, domain);
-  await progress(40, "starting the server");
-  const spec = specOf(instance, instance.domains);
-  await ctx.runtime.writeConfig(spec);
-  const status = await ctx.runtime.start(spec);
-  await progress(80, "checking the admin channel");
-  const driver = ctx.driverFor(instance);
-  await driver.applyHosts(hostsOf(instance));
-  const info = await driver.serverInfo();
-  await ctx.db.instance.update({
-    where: { id: instance.id },
-    data: { status: "running", pid: status.pid, version: info.version, lastError: null },
+  return withInstanceLock(ctx, instanceId, async () => {
+    const instance = await loadInstance(ctx, instanceId);
+    if (instance.status === "deleting") throw new PermanentError("the instance is being deleted");
+    await progress(20, "issuing certificates");
+    for (const domain of liveDomains(instance.domains)) await ensureCertificate(ctx, instance.id, domain);
+    await progress(40, "starting the server");
+    const spec = specOf(ctx, instance, instance.domains);
+    await ctx.runtime.writeConfig(spec);
+    const status = await ctx.runtime.start(spec);
+    await progress(80, "checking the admin channel");
+    const driver = ctx.driverFor(instance);
+    await driver.applyHosts(hostsOf(ctx, instance));
+    const info = await driver.serverInfo();
+    await ctx.db.instance.update({
+      where: { id: instance.id },
+      data: { status: "running", pid: status.pid, version: info.version, lastError: null },
+    });
+    await scheduleBackups(ctx, instance);
+    await scheduleProbe(ctx, instance.id);
+    return { pid: status.pid, version: info.version };
   });
-  await scheduleBackups(ctx, instance);
-  await scheduleProbe(ctx, instance.id);
-  return { pid: status.pid, version: info.version };
 }
 
 async function stopInstance(ctx: WorkerContext, instanceId: string): Promise<Result> {
@@ -280,10 +233,13 @@ export const operationHandlers: Record<OperationType, Handler> = {
 
   "domain.create": async (ctx, op, progress) => {
     const domain = await loadDomainFor(ctx, op.resourceId);
+    if (domain.state === "deleting") throw new PermanentError("the domain is being deleted");
+    // A new shared server is started by its own operation; the domain waits for it (retried with backoff).
+    if (domain.instance.status === "provisioning") throw new Error("the server for this domain is still starting");
     await progress(30, "issuing the certificate");
     await ensureCertificate(ctx, domain.instanceId, domain);
     await progress(60, "activating the hosts");
-    const applied = await applyConfiguration(ctx, domain.instance);
+    const applied = await applyConfiguration(ctx, domain.instanceId);
     // Domains under the platform's base domain are the platform's own: published by it, verified by construction.
     const platform = platformSettings(ctx.core);
     const managed = isUnderPlatformDomain(domain.name, platform);
@@ -294,29 +250,44 @@ export const operationHandlers: Record<OperationType, Handler> = {
     }
     await ctx.db.domain.update({
       where: { id: domain.id },
-      data: { state: "active", ...(managed ? { verified: true, verifiedAt: new Date() } : {}) },
+      data: { state: "active", ...(managed ? { verified: true, verifiedAt: domain.verifiedAt ?? new Date() } : {}) },
     });
     await scheduleDnsCheck(ctx, domain.id, null);
+    if (domain.instance.placement === "shared") await scheduleDomainBackups(ctx, domain.id);
+    // A free address gets a public certificate by DNS-01 in the platform zone wherever ACME is configured.
+    if (zone && ctx.env.ACME_EMAIL) await requestPublicCertificate(ctx, domain.id, domain.tenantId);
     return applied;
   },
   "domain.update": async (ctx, op, progress) => {
     const domain = await loadDomainFor(ctx, op.resourceId);
     await progress(50, "applying the configuration");
-    const applied = await applyConfiguration(ctx, domain.instance);
+    const applied = await applyConfiguration(ctx, domain.instanceId);
     if ((await ctx.runtime.status(domain.instanceId)).running) await ctx.driverFor(domain.instance).reload();
     return applied;
   },
   "domain.delete": async (ctx, op, progress) => {
     const domain = await ctx.db.domain.findUnique({
       where: { id: op.resourceId },
-      include: { instance: { include: { domains: true } } },
+      include: { instance: true, backups: true },
     });
     if (!domain) return { alreadyDeleted: true };
-    await progress(50, "deactivating the hosts");
-    await applyConfiguration(ctx, domain.instance);
+    await progress(30, "deactivating the hosts");
+    await applyConfiguration(ctx, domain.instanceId);
+    await progress(50, "removing the domain's data and keys from the server");
+    const hosts = Object.values(domainHosts(domain.name));
+    await withInstanceLock(ctx, domain.instanceId, () => ctx.runtime.removeHostData(domain.instanceId, hosts));
+    const platform = platformSettings(ctx.core);
+    const zone = isUnderPlatformDomain(domain.name, platform) ? ctx.platformZone() : null;
+    if (zone) {
+      await progress(70, "removing the DNS records");
+      await unpublishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, domain.instance, platform)));
+    }
+    await progress(85, "removing the domain's backups");
+    for (const b of domain.backups) if (b.storageKey) await ctx.backupStore().delete(b.storageKey);
     await unscheduleDnsCheck(ctx, domain.id);
+    await unscheduleDomainBackups(ctx, domain.id);
     await ctx.db.domain.delete({ where: { id: domain.id } });
-    return undefined;
+    return { removedHosts: hosts, removedBackups: domain.backups.length };
   },
 
   "account.create": async (ctx, op) => {
@@ -393,6 +364,21 @@ export const operationHandlers: Record<OperationType, Handler> = {
     const input = (op.input ?? {}) as { backupId?: string };
     if (!input.backupId) throw new PermanentError("the operation names no backup");
     return restoreBackup(ctx, op.resourceId, input.backupId, progress);
+  },
+  "domain.restore": (ctx, op, progress) => {
+    const input = (op.input ?? {}) as { backupId?: string; sourceInstanceId?: string; targetInstanceId?: string };
+    if (!input.backupId || !input.sourceInstanceId || !input.targetInstanceId)
+      throw new PermanentError("the operation names no backup or server");
+    return restoreDomainBackup(
+      ctx,
+      op.resourceId,
+      {
+        backupId: input.backupId,
+        sourceInstanceId: input.sourceInstanceId,
+        targetInstanceId: input.targetInstanceId,
+      },
+      progress,
+    );
   },
   "room.delete": async (ctx, op) => {
     const found = await ctx.db.room.findUnique({ where: { id: op.resourceId } });

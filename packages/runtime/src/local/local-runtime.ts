@@ -18,6 +18,7 @@ import {
   assertValidInstanceId,
   type InstancePaths,
   MAX_UNIX_SOCKET_PATH,
+  prosodyStoreName,
   renderHostsConfig,
   renderMainConfig,
   validateSpec,
@@ -159,6 +160,15 @@ export class LocalRuntime implements InstanceRuntime {
       await this.doStop(instanceId);
       await rm(this.paths(instanceId).dir, { recursive: true, force: true });
     });
+  }
+
+  async removeHostData(instanceId: string, hosts: string[]): Promise<void> {
+    const p = this.paths(instanceId);
+    for (const host of hosts) {
+      assertValidHostname(host);
+      await rm(path.join(p.data, prosodyStoreName(host)), { recursive: true, force: true });
+      for (const ext of [".crt", ".key"]) await rm(path.join(p.certs, `${host}${ext}`), { force: true });
+    }
   }
 
   async status(instanceId: string): Promise<RuntimeStatus> {

@@ -77,11 +77,24 @@ export function validateSpec(spec: InstanceSpec): void {
     if (!["closed", "invite", "open"].includes(d.registration)) {
       throw new TypeError(`invalid registration policy ${JSON.stringify(d.registration)} for ${d.name}`);
     }
+    if (d.limits) {
+      for (const [k, v] of Object.entries(d.limits)) {
+        if (!Number.isSafeInteger(v) || v < 1) throw new TypeError(`invalid limit ${k}=${v} for ${d.name}`);
+      }
+    }
     for (const n of serviceHosts(d.name)) {
       if (names.has(n)) throw new TypeError(`host ${n} appears twice in the instance`);
       names.add(n);
     }
   }
+}
+
+/**
+ * The directory name Prosody's internal storage uses for a host under data_path: every character other than
+ * a letter or digit becomes %xx (util.datamanager's encode), so family.example is family%2eexample.
+ */
+export function prosodyStoreName(host: string): string {
+  return host.replace(/[^A-Za-z0-9]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 /** The hosts one domain contributes: the virtual host, its MUC and its upload service. */
@@ -169,6 +182,12 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     // pulls in mod_register_ibr itself and lets a registration through only with a valid invite token.
     // (Listing register_ibr here too would open registration to anyone if invites_register failed to load.)
     out.push(`  ${opt("allow_registration", d.registration === "open")}`);
+    if (d.limits) {
+      // A domain on a shared server: the platform's limits. xh_max_accounts is read by the platform's
+      // registration hook (in-band registration); the API enforces the same number.
+      out.push(`  ${opt("xh_max_accounts", d.limits.maxAccounts)}`);
+      out.push(`  ${opt("archive_expires_after", `${d.limits.archiveDays}d`)}`);
+    }
     if (d.registration === "invite") {
       out.push(`  ${opt("registration_invite_only", true)}`);
       out.push(`  ${opt("modules_enabled", ["invites_register"])}`);
@@ -185,11 +204,13 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     out.push(`  ${opt("muc_room_default_public", false)}`);
     out.push(`  ${opt("muc_room_default_history_length", 20)}`);
     out.push(`  ${opt("max_history_messages", 50)}`);
+    if (d.limits) out.push(`  ${opt("muc_log_expires_after", `${d.limits.archiveDays}d`)}`);
 
     out.push(`\nComponent ${luaString(share)} "http_file_share"\n`);
     out.push(`  ${opt("http_file_share_size_limit", FILE_SHARE_SIZE_LIMIT)}`);
     out.push(`  ${opt("http_file_share_daily_quota", FILE_SHARE_SIZE_LIMIT * 10)}`);
     out.push(`  ${opt("http_file_share_expires_after", 60 * 60 * 24 * 30)}`);
+    if (d.limits) out.push(`  ${opt("http_file_share_global_quota", d.limits.uploadQuotaBytes)}`);
     out.push(`  ${opt("http_host", share)}`);
     out.push(`  ${opt("http_external_url", `http://${share}:${spec.ports.http}/`)}`);
   }

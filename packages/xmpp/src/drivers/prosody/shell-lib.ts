@@ -7,7 +7,7 @@ import { RESERVED_PREFIXES, RESERVED_USERNAMES } from "../../names.ts";
  * connection as `__xh` and call them with quoted arguments. Each call answers one JSON document
  * (`Result: {"r":...}`) or fails with `Error: <message>`; nothing is scraped from human-readable text.
  */
-export const SHELL_LIB_VERSION = 2;
+export const SHELL_LIB_VERSION = 3;
 
 // biome-ignore lint/complexity/noUselessStringRaw: keeps any Lua escape sequence added later verbatim
 export const SHELL_LIB = String.raw`>__xh = (function()
@@ -513,11 +513,28 @@ local function registrations_of(host, id)
 	return sm.open(host, INVITE_USES, "map"):get(nil, id) or {};
 end
 
+-- xh_max_accounts: the platform's limit for a domain on a shared server.
+local function over_account_limit(host)
+	local limit = cm.get(host, "xh_max_accounts");
+	if type(limit) ~= "number" then return false; end
+	local n = 0;
+	for _ in um.users(host) do
+		n = n + 1;
+		if n >= limit then return true; end
+	end
+	return false;
+end
+
 local function on_registering(host)
 	return function(event)
 		if reserved(event.username) then
 			event.allowed = false;
 			event.reason = "This username is reserved";
+			return;
+		end
+		if over_account_limit(host) then
+			event.allowed = false;
+			event.reason = "This address has reached its number of accounts";
 			return;
 		end
 		local inv, data = platform_invite(event);

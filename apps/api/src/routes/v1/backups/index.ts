@@ -1,7 +1,15 @@
 import type { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { backupView, listBackups, loadBackup, requestBackup, requestRestore } from "@xmpp-host/core";
+import {
+  backupView,
+  listBackups,
+  listDomainBackups,
+  loadBackup,
+  requestBackup,
+  requestDomainBackup,
+  requestRestore,
+} from "@xmpp-host/core";
 import { replyWithOperation, settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
@@ -10,7 +18,8 @@ import { operationView } from "../../../views.ts";
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
 const Backup = Type.Object({
   id: Type.String(),
-  instanceId: Type.String(),
+  instanceId: Nullable(Type.String({ description: "null for a domain on a shared server" })),
+  domainId: Nullable(Type.String({ description: "set for a backup of one domain (its data only)" })),
   status: Type.String({ description: "queued | running | succeeded | failed" }),
   verification: Type.String({
     description: "pending | verified | failed: restored into a throwaway instance and checked",
@@ -78,13 +87,56 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
     },
   );
 
+  app.get(
+    "/domains/:domainId/backups",
+    {
+      schema: {
+        operationId: "listDomainBackups",
+        tags: ["backups"],
+        summary: "Backups of this domain alone (domains on shared servers are backed up daily on their own)",
+        params: Type.Object({ domainId: Id }),
+        querystring: PageQuery,
+        response: { 200: page(Backup), ...problemResponses },
+      },
+    },
+    async (request) => listDomainBackups(app.core, actorOf(request), request.params.domainId, request.query),
+  );
+
+  app.post(
+    "/domains/:domainId/backups",
+    {
+      schema: {
+        operationId: "createDomainBackup",
+        tags: ["backups"],
+        summary: "Back up this domain's data alone now (an export: download it, or restore it onto another server)",
+        params: Type.Object({ domainId: Id }),
+        querystring: WaitQuery,
+        response: { 201: Created, 202: Created, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { backup, operation } = await requestDomainBackup(
+        app.core,
+        actorOf(request),
+        request.params.domainId,
+        opts.store,
+      );
+      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
+      const latest = (await app.core.db.backup.findUnique({ where: { id: backup.id } })) ?? backup;
+      return reply
+        .status(settled.status)
+        .send({ backup: backupView(latest), operation: operationView(settled.operation) });
+    },
+  );
+
   app.post(
     "/backups/:backupId/restore",
     {
       schema: {
         operationId: "restoreBackup",
         tags: ["backups"],
-        summary: "Restore into the same instance (a rollback) or another instance of the tenant (a move)",
+        summary:
+          "Restore into the same instance (a rollback) or another instance of the tenant (a move); a domain's backup rolls back or moves that domain alone",
         params: Type.Object({ backupId: Id }),
         querystring: WaitQuery,
         body: Type.Object({ targetInstanceId: Type.Optional(Id) }, { additionalProperties: false }),

@@ -39,7 +39,8 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         response: { 200: Domain, ...problemResponses },
       },
     },
-    async (request) => domainView(await loadDomain(app.core, actorOf(request), request.params.domainId, "read")),
+    async (request) =>
+      domainView(await loadDomain(app.core, actorOf(request), request.params.domainId, "read"), app.core),
   );
 
   app.patch(
@@ -65,11 +66,11 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         request.params.domainId,
         request.body,
       );
-      if (!operation) return { domain: domainView(domain), operation: null };
+      if (!operation) return { domain: domainView(domain, app.core), operation: null };
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
       return reply
         .status(settled.status)
-        .send({ domain: domainView(domain), operation: operationView(settled.operation) });
+        .send({ domain: domainView(domain, app.core), operation: operationView(settled.operation) });
     },
   );
 

@@ -6,7 +6,16 @@ import { DateTime, Nullable, PageQuery, page, problemResponses } from "../../../
 import { HealthStatus, Reason } from "../health/index.ts";
 
 const FleetItem = Type.Object({
-  instance: Type.Object({ id: Type.String(), name: Type.String(), status: Type.String(), server: Type.String() }),
+  instance: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    status: Type.String(),
+    server: Type.String(),
+    placement: Type.Union([Type.Literal("dedicated"), Type.Literal("shared")]),
+  }),
+  domainCount: Type.Integer(),
+  capacity: Nullable(Type.Integer({ description: "shared servers: the most domains the pool places here" })),
+  memoryBytes: Nullable(Type.Number({ description: "resident memory at the last probe" })),
   /** null for shared instances */
   tenant: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
   domains: Type.Array(Type.String()),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { getInstanceHealth } from "@xmpp-host/core";
+import { getDomainHealth, getInstanceHealth } from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, problemResponses } from "../../../schemas.ts";
 
@@ -61,5 +61,29 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getInstanceHealth(app.core, actorOf(request), request.params.instanceId, request.query.range),
+  );
+
+  app.get(
+    "/domains/:domainId/health",
+    {
+      schema: {
+        operationId: "getDomainHealth",
+        tags: ["health"],
+        summary: "The domain's own verdict from the last probe of its server (also for domains on shared servers)",
+        params: Type.Object({ domainId: Id }),
+        response: {
+          200: Type.Object({
+            domainId: Type.String(),
+            name: Type.String(),
+            status: HealthStatus,
+            reasons: Type.Array(Reason),
+            checkedAt: Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" }),
+            uptime30d: NullableNumber,
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => getDomainHealth(app.core, actorOf(request), request.params.domainId),
   );
 };

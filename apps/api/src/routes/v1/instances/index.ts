@@ -120,7 +120,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         request.params.instanceId,
         request.query,
       );
-      return { items: items.map(domainView), nextCursor };
+      return { items: items.map((d) => domainView(d, app.core)), nextCursor };
     },
   );
 
@@ -152,10 +152,13 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         request.body,
       );
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      const latest = (await app.core.db.domain.findUnique({ where: { id: domain.id } })) ?? domain;
+      const latest = await app.core.db.domain.findUniqueOrThrow({
+        where: { id: domain.id },
+        include: { instance: { select: { placement: true } } },
+      });
       return reply
         .status(settled.status)
-        .send({ domain: domainView(latest), operation: operationView(settled.operation) });
+        .send({ domain: domainView(latest, app.core), operation: operationView(settled.operation) });
     },
   );
 };

@@ -1,0 +1,37 @@
+import type { WorkerContext } from "./context.ts";
+
+const chains = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `fn` while holding the instance's configuration lock: in this process, a promise chain per instance (so
+ * waiting jobs hold no database connection); across workers, a PostgreSQL advisory lock held by a transaction
+ * for as long as `fn` runs. Everything that renders an instance's configuration and applies it goes through here.
+ */
+export function withInstanceLock<T>(
+  ctx: Pick<WorkerContext, "db">,
+  instanceId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const previous = chains.get(instanceId) ?? Promise.resolve();
+  const run = previous.then(
+    () => locked(ctx, instanceId, fn),
+    () => locked(ctx, instanceId, fn),
+  );
+  const tail = run.catch(() => undefined);
+  chains.set(instanceId, tail);
+  void tail.then(() => {
+    if (chains.get(instanceId) === tail) chains.delete(instanceId);
+  });
+  return run;
+}
+
+async function locked<T>(ctx: Pick<WorkerContext, "db">, instanceId: string, fn: () => Promise<T>): Promise<T> {
+  return ctx.db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`xh-instance:${instanceId}`}))`;
+      return fn();
+    },
+    // Starting a server or reloading one with hundreds of hosts can take a while.
+    { timeout: 120_000, maxWait: 60_000 },
+  );
+}

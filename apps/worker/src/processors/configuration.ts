@@ -1,0 +1,73 @@
+import { domainHosts } from "@xmpp-host/core";
+import type { Domain, Instance } from "@xmpp-host/db";
+import { instanceHosts } from "@xmpp-host/runtime";
+import { liveDomains, specOf, type WorkerContext } from "../context.ts";
+import { withInstanceLock } from "../instance-lock.ts";
+
+/** A failure that retrying cannot fix. */
+export class PermanentError extends Error {
+  override readonly name: string = "PermanentError";
+}
+
+export async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & { domains: Domain[] }> {
+  const instance = await ctx.db.instance.findUnique({ where: { id }, include: { domains: true } });
+  if (!instance) throw new PermanentError("the instance no longer exists");
+  return instance;
+}
+
+/**
+ * Writes the domain's current certificate (the newest one) where the server reads it. A domain without one, or
+ * whose certificate is about to expire, gets one from the internal CA so that STARTTLS always works.
+ */
+export async function ensureCertificate(ctx: WorkerContext, instanceId: string, domain: Domain): Promise<boolean> {
+  const hosts = domainHosts(domain.name);
+  const names = [hosts.host, hosts.muc, hosts.upload];
+  let cert = await ctx.db.certificate.findFirst({ where: { domainId: domain.id }, orderBy: { createdAt: "desc" } });
+  if (!cert || cert.notAfter.getTime() < Date.now() + 24 * 3600_000) {
+    const issued = await (await ctx.ca()).issue(names);
+    cert = await ctx.db.certificate.create({
+      data: {
+        domainId: domain.id,
+        issuer: issued.issuer,
+        names,
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+        fingerprint: issued.fingerprint,
+        certPem: issued.certPem,
+        keyEncrypted: ctx.secrets.encrypt(issued.keyPem),
+      },
+    });
+  }
+  const keyPem = ctx.secrets.decrypt(cert.keyEncrypted);
+  let changed = false;
+  for (const host of names)
+    changed = (await ctx.runtime.writeCertificate(instanceId, host, cert.certPem, keyPem)) || changed;
+  return changed;
+}
+
+export function hostsOf(ctx: WorkerContext, instance: Instance & { domains: Domain[] }): string[] {
+  return instanceHosts(specOf(ctx, instance, instance.domains));
+}
+
+/**
+ * Renders the configuration from the database and makes the running server match it, live. Serialised per
+ * instance (and across workers, by an advisory lock), and the instance is read inside the lock: two jobs
+ * changing one shared server at once would otherwise each render the other's domain away.
+ */
+export function applyConfiguration(
+  ctx: WorkerContext,
+  instanceId: string,
+): Promise<{ activated: string[]; deactivated: string[] }> {
+  return withInstanceLock(ctx, instanceId, async () => {
+    const instance = await loadInstance(ctx, instanceId);
+    let certsChanged = false;
+    for (const domain of liveDomains(instance.domains))
+      certsChanged = (await ensureCertificate(ctx, instance.id, domain)) || certsChanged;
+    const configChanged = await ctx.runtime.writeConfig(specOf(ctx, instance, instance.domains));
+    const status = await ctx.runtime.status(instance.id);
+    if (!status.running) return { activated: [], deactivated: [] };
+    const driver = ctx.driverFor(instance);
+    if (certsChanged || configChanged) await driver.reload();
+    return driver.applyHosts(hostsOf(ctx, instance));
+  });
+}
