@@ -27,6 +27,7 @@ export async function AppShell({
     ...(base
       ? [
           { href: base, label: m.nav.overview, exact: true },
+          { href: `${base}/domains`, label: m.nav.domains },
           { href: `${base}/instances`, label: m.nav.instances },
           { href: `${base}/operations`, label: m.nav.operations },
           { href: `${base}/alerts`, label: m.nav.alerts },

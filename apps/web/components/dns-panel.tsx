@@ -18,6 +18,8 @@ interface DnsView {
     fix: string | null;
   }[];
   zoneSnippet: string;
+  /** The platform publishes the records itself (free addresses): nothing for the person to copy. */
+  managedByPlatform: boolean;
 }
 
 interface CertificateView {
@@ -75,10 +77,16 @@ export function DnsPanel({
             </tbody>
           </table>
         </div>
-        <h3 className="mb-1 mt-4 text-sm font-semibold">{m.dns.zone}</h3>
-        <pre className="whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 text-xs text-zinc-50">
-          {dns.zoneSnippet}
-        </pre>
+        {dns.managedByPlatform ? (
+          <p className="mt-4 text-sm text-zinc-700">{m.freeAddress.dnsManaged}</p>
+        ) : (
+          <>
+            <h3 className="mb-1 mt-4 text-sm font-semibold">{m.dns.zone}</h3>
+            <pre className="whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 text-xs text-zinc-50">
+              {dns.zoneSnippet}
+            </pre>
+          </>
+        )}
       </Card>
       <Card title={m.domains.certificate}>
         {cert ? (

@@ -128,6 +128,19 @@ describe("LocalRuntime", () => {
     expect(problems(log)).toEqual([]);
   });
 
+  it("runs Prosody so that its hosts share their modules' compiled code", async () => {
+    const p = runtime.paths(spec.id);
+    const pid = (await runtime.status(spec.id)).pid ?? 0;
+    expect(processArgs(pid)?.some((a) => a.includes("shared-module-code.lua"))).toBe(true);
+    const ask = (expr: string) =>
+      execFileSync("prosodyctl", ["--config", p.config, "shell", `>return ${expr}`], { encoding: "utf8" });
+    const compiled = Number(/(\d+)/.exec(ask("xh_shared_module_code.compiled"))?.[1]);
+    const reused = Number(/(\d+)/.exec(ask("xh_shared_module_code.reused"))?.[1]);
+    // Three domains, each a host and two components: most module sources serve several hosts.
+    expect(compiled).toBeGreaterThan(20);
+    expect(reused).toBeGreaterThan(compiled);
+  });
+
   it("applies each domain's registration policy (seen from an XMPP client)", async () => {
     const register = (domain: string, username: string) =>
       xmppRegister({

@@ -3,11 +3,11 @@ import { AppShell } from "../../components/app-shell";
 import { AlertChannelActions, CreateAlertChannelForm } from "../../components/forms/alert-channels";
 import { Pager } from "../../components/pager";
 import { Sparkline } from "../../components/sparkline";
-import { StatusBadge } from "../../components/ui/badge";
+import { Badge, StatusBadge } from "../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../components/ui/card";
 import { TableHead } from "../../components/ui/table";
 import { currentUser, must, serverApi } from "../../lib/api/server";
-import { formatDateTime, formatNumber, interpolate } from "../../lib/i18n/format";
+import { formatBytes, formatDateTime, formatNumber, interpolate } from "../../lib/i18n/format";
 import { getI18n, titled } from "../../lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -63,15 +63,18 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
         <EmptyState title={m.fleet.emptyTitle} body={m.fleet.emptyBody} />
       ) : (
         <Card>
-          <div className="overflow-x-auto">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable, so that keyboard users can scroll the wide table on a phone */}
+          <section className="overflow-x-auto" tabIndex={0} aria-label={m.fleet.title}>
             <table className="w-full text-left text-sm">
               <TableHead
                 columns={[
                   m.fleet.instance,
+                  m.fleet.placement,
                   m.fleet.health,
                   m.fleet.tenant,
                   m.fleet.domains,
                   m.fleet.online,
+                  m.fleet.memory,
                   m.fleet.login,
                   m.fleet.certificate,
                   m.fleet.lastBackup,
@@ -79,7 +82,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
               />
               <tbody className="divide-y divide-zinc-200">
                 {fleet.items.map((row) => (
-                  <tr key={row.instance.id} data-instance={row.instance.name}>
+                  <tr key={row.instance.id} data-instance={row.instance.name} data-placement={row.instance.placement}>
                     <td className="py-2 pr-4 font-medium">
                       {row.tenant ? (
                         <Link
@@ -93,15 +96,30 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
                       )}
                     </td>
                     <td className="py-2 pr-4">
+                      <Badge tone={row.instance.placement === "shared" ? "blue" : "zinc"}>
+                        {m.fleet.placements[row.instance.placement]}
+                      </Badge>
+                    </td>
+                    <td className="py-2 pr-4">
                       <StatusBadge status={row.health.status} labels={m.status} />
                       {row.health.reasons[0] ? (
                         <p className="mt-1 text-xs text-zinc-600">{row.health.reasons[0].message}</p>
                       ) : null}
                     </td>
                     <td className="py-2 pr-4">{row.tenant?.name ?? "—"}</td>
-                    <td className="py-2 pr-4">{row.domains.join(", ") || "—"}</td>
+                    <td className="py-2 pr-4">
+                      {row.instance.placement === "shared" && row.capacity !== null
+                        ? interpolate(m.fleet.addresses, {
+                            n: formatNumber(locale, row.domainCount),
+                            capacity: formatNumber(locale, row.capacity),
+                          })
+                        : row.domains.join(", ") || "—"}
+                    </td>
                     <td className="py-2 pr-4">
                       {row.onlineUsers === null ? "—" : formatNumber(locale, row.onlineUsers)}
+                    </td>
+                    <td className="whitespace-nowrap py-2 pr-4">
+                      {row.memoryBytes === null ? "—" : formatBytes(locale, row.memoryBytes)}
                     </td>
                     <td className="py-2 pr-4">
                       <Sparkline values={row.loginSparkline} label={`${m.fleet.login}: ${row.instance.name}`} />
@@ -125,7 +143,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <Pager nextCursor={fleet.nextCursor} />
         </Card>
       )}

@@ -8,7 +8,8 @@ import { OperationProgress } from "../operation-progress";
 import { Button } from "../ui/button";
 import { Alert } from "../ui/field";
 
-export function BackUpNowButton({ instanceId }: { instanceId: string }) {
+/** Backs up a whole chat server, or one domain alone. */
+export function BackUpNowButton(target: { instanceId: string } | { domainId: string }) {
   const { m } = useI18n();
   const action = useAction();
   return (
@@ -18,7 +19,13 @@ export function BackUpNowButton({ instanceId }: { instanceId: string }) {
         variant="secondary"
         disabled={action.pending}
         onClick={() =>
-          action.run(() => api.POST("/api/v1/instances/{instanceId}/backups", { params: { path: { instanceId } } }))
+          action.run(() =>
+            "domainId" in target
+              ? api.POST("/api/v1/domains/{domainId}/backups", { params: { path: { domainId: target.domainId } } })
+              : api.POST("/api/v1/instances/{instanceId}/backups", {
+                  params: { path: { instanceId: target.instanceId } },
+                }),
+          )
         }
       >
         {m.backups.now}
@@ -29,7 +36,8 @@ export function BackUpNowButton({ instanceId }: { instanceId: string }) {
   );
 }
 
-export function RestoreBackupButton({ backupId, when }: { backupId: string; when: string }) {
+/** Rolls a chat server back to a backup; with `domain`, a backup of that domain alone rolls back only it. */
+export function RestoreBackupButton({ backupId, when, domain }: { backupId: string; when: string; domain?: string }) {
   const { m } = useI18n();
   const action = useAction();
   return (
@@ -37,7 +45,11 @@ export function RestoreBackupButton({ backupId, when }: { backupId: string; when
       <ConfirmButton
         label={m.backups.restore}
         title={m.backups.restore}
-        body={interpolate(m.backups.restoreConfirm, { when })}
+        body={
+          domain
+            ? interpolate(m.backups.domainRestoreConfirm, { when, name: domain })
+            : interpolate(m.backups.restoreConfirm, { when })
+        }
         confirmLabel={m.backups.restore}
         onConfirm={() =>
           action.run(() => api.POST("/api/v1/backups/{backupId}/restore", { params: { path: { backupId } }, body: {} }))

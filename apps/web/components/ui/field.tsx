@@ -43,10 +43,26 @@ function controlProps(id: string, hint: unknown, error: unknown) {
   };
 }
 
-export function TextField({ id, label, hint, error, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** A text input; `suffix` is shown beside it, for example the `.example.org` that a typed name ends with. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  suffix,
+  ...props
+}: FieldProps & { suffix?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const input = <input {...controlProps(id, hint, error)} {...props} />;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <input {...controlProps(id, hint, error)} {...props} />
+      {suffix ? (
+        <div className="flex items-center gap-2">
+          <div className="min-w-0 flex-1">{input}</div>
+          <span className="max-w-[50%] break-all text-sm text-zinc-700">{suffix}</span>
+        </div>
+      ) : (
+        input
+      )}
     </FieldShell>
   );
 }

@@ -177,7 +177,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restore into the same instance (a rollback) or another instance of the tenant (a move) */
+        /** Restore into the same instance (a rollback) or another instance of the tenant (a move); a domain's backup rolls back or moves that domain alone */
         post: operations["restoreBackup"];
         delete?: never;
         options?: never;
@@ -235,6 +235,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/domains/{domainId}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Backups of this domain alone (domains on shared servers are backed up daily on their own) */
+        get: operations["listDomainBackups"];
+        put?: never;
+        /** Back up this domain's data alone now (an export: download it, or restore it onto another server) */
+        post: operations["createDomainBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/domains/{domainId}/certificates": {
         parameters: {
             query?: never;
@@ -281,6 +299,23 @@ export interface paths {
         put?: never;
         /** Check the domain's DNS records now */
         post: operations["checkDomainDns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{domainId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain's own verdict from the last probe of its server (also for domains on shared servers) */
+        get: operations["getDomainHealth"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -381,6 +416,23 @@ export interface paths {
         };
         /** Operators: every domain of the fleet whose DNS or certificate needs attention, and why */
         get: operations["listFleetDomainProblems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/free-addresses/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether NAME.BASE can be had: a valid name, not reserved, not offensive, not taken */
+        get: operations["checkFreeAddress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -801,6 +853,24 @@ export interface paths {
         get: operations["listApiTokens"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every domain of the tenant: free addresses on shared servers and domains on its own servers */
+        get: operations["listTenantDomains"];
+        put?: never;
+        /** Get a free address NAME.BASE: hosted on the platform's shared servers, DNS published and certificate issued by the platform */
+        post: operations["createFreeAddress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1827,9 +1897,18 @@ export interface operations {
                     "application/json": {
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description a free address under the platform's base domain */
+                        freeAddress: boolean;
                         id: string;
-                        instanceId: string;
+                        instanceId: string | null;
+                        limits: {
+                            /** @description days that message archives are kept */
+                            archiveDays: number;
+                            maxAccounts: number;
+                            uploadQuotaMb: number;
+                        } | null;
                         name: string;
+                        placement: "dedicated" | "shared";
                         registration: "closed" | "invite" | "open";
                         services: {
                             muc: string;
@@ -2003,9 +2082,18 @@ export interface operations {
                         domain: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
                             name: string;
+                            placement: "dedicated" | "shared";
                             registration: "closed" | "invite" | "open";
                             services: {
                                 muc: string;
@@ -2031,9 +2119,18 @@ export interface operations {
                         domain: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
                             name: string;
+                            placement: "dedicated" | "shared";
                             registration: "closed" | "invite" | "open";
                             services: {
                                 muc: string;
@@ -2260,6 +2357,224 @@ export interface operations {
                         operation: components["schemas"]["def-1"];
                         /** @description The generated password, shown once. Absent when you chose one. */
                         password?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listDomainBackups: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            domainId: string | null;
+                            durationMs: number | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            instanceId: string | null;
+                            pausedMs: number | null;
+                            sha256: string | null;
+                            sizeBytes: number | null;
+                            /** @description queued | running | succeeded | failed */
+                            status: string;
+                            store: string;
+                            trigger: string;
+                            /** @description pending | verified | failed: restored into a throwaway instance and checked */
+                            verification: string;
+                            verificationError: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createDomainBackup: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backup: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            domainId: string | null;
+                            durationMs: number | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            instanceId: string | null;
+                            pausedMs: number | null;
+                            sha256: string | null;
+                            sizeBytes: number | null;
+                            /** @description queued | running | succeeded | failed */
+                            status: string;
+                            store: string;
+                            trigger: string;
+                            /** @description pending | verified | failed: restored into a throwaway instance and checked */
+                            verification: string;
+                            verificationError: string | null;
+                        };
+                        operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backup: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            domainId: string | null;
+                            durationMs: number | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            instanceId: string | null;
+                            pausedMs: number | null;
+                            sha256: string | null;
+                            sizeBytes: number | null;
+                            /** @description queued | running | succeeded | failed */
+                            status: string;
+                            store: string;
+                            trigger: string;
+                            /** @description pending | verified | failed: restored into a throwaway instance and checked */
+                            verification: string;
+                            verificationError: string | null;
+                        };
+                        operation: components["schemas"]["def-1"];
                     };
                 };
             };
@@ -2642,6 +2957,87 @@ export interface operations {
                 content: {
                     "application/json": {
                         operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDomainHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        checkedAt: string | null;
+                        domainId: string;
+                        name: string;
+                        reasons: {
+                            /** @description stable, e.g. login_slow, c2s_unreachable, certificate_expiring */
+                            code: string;
+                            /** @description English, for people */
+                            message: string;
+                        }[];
+                        /** @description healthy | degraded | down (unknown before the first probe) */
+                        status: string;
+                        uptime30d: number | null;
                     };
                 };
             };
@@ -3175,7 +3571,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            capacity: number | null;
                             certificateDaysLeft: number | null;
+                            domainCount: number;
                             domains: string[];
                             health: {
                                 reasons: {
@@ -3190,6 +3588,7 @@ export interface operations {
                             instance: {
                                 id: string;
                                 name: string;
+                                placement: "dedicated" | "shared";
                                 server: string;
                                 status: string;
                             };
@@ -3200,6 +3599,7 @@ export interface operations {
                             } | null;
                             /** @description login times (ms) of the last 30 probes, oldest first */
                             loginSparkline: number[];
+                            memoryBytes: number | null;
                             onlineUsers: number | null;
                             tenant: {
                                 id: string;
@@ -3541,6 +3941,80 @@ export interface operations {
                             tenantId: string;
                             tenantName: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    checkFreeAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        available: boolean;
+                        message: string | null;
+                        /** @description the name as it was understood (trimmed, lower case) */
+                        name: string;
+                        reason: ("invalid" | "reserved" | "offensive" | "taken" | "unavailable") | null;
                     };
                 };
             };
@@ -4130,12 +4604,13 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             createdAt: string;
+                            domainId: string | null;
                             durationMs: number | null;
                             error: string | null;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
                             pausedMs: number | null;
                             sha256: string | null;
                             sizeBytes: number | null;
@@ -4222,12 +4697,13 @@ export interface operations {
                         backup: {
                             /** Format: date-time */
                             createdAt: string;
+                            domainId: string | null;
                             durationMs: number | null;
                             error: string | null;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
                             pausedMs: number | null;
                             sha256: string | null;
                             sizeBytes: number | null;
@@ -4253,12 +4729,13 @@ export interface operations {
                         backup: {
                             /** Format: date-time */
                             createdAt: string;
+                            domainId: string | null;
                             durationMs: number | null;
                             error: string | null;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
                             pausedMs: number | null;
                             sha256: string | null;
                             sizeBytes: number | null;
@@ -4345,9 +4822,18 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
                             name: string;
+                            placement: "dedicated" | "shared";
                             registration: "closed" | "invite" | "open";
                             services: {
                                 muc: string;
@@ -4441,9 +4927,18 @@ export interface operations {
                         domain: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
                             name: string;
+                            placement: "dedicated" | "shared";
                             registration: "closed" | "invite" | "open";
                             services: {
                                 muc: string;
@@ -4469,9 +4964,18 @@ export interface operations {
                         domain: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
                             id: string;
-                            instanceId: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
                             name: string;
+                            placement: "dedicated" | "shared";
                             registration: "closed" | "invite" | "open";
                             services: {
                                 muc: string;
@@ -6530,6 +7034,247 @@ export interface operations {
                             tenantId: string;
                         }[];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listTenantDomains: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+            };
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
+                            id: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
+                            name: string;
+                            placement: "dedicated" | "shared";
+                            registration: "closed" | "invite" | "open";
+                            services: {
+                                muc: string;
+                                upload: string;
+                            };
+                            state: "pending" | "active" | "deleting" | "failed";
+                            tenantId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verified: boolean;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createFreeAddress: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the first label only, e.g. smiths */
+                    name: string;
+                    registration?: "closed" | "invite" | "open";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        domain: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
+                            id: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
+                            name: string;
+                            placement: "dedicated" | "shared";
+                            registration: "closed" | "invite" | "open";
+                            services: {
+                                muc: string;
+                                upload: string;
+                            };
+                            state: "pending" | "active" | "deleting" | "failed";
+                            tenantId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verified: boolean;
+                        };
+                        operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        domain: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a free address under the platform's base domain */
+                            freeAddress: boolean;
+                            id: string;
+                            instanceId: string | null;
+                            limits: {
+                                /** @description days that message archives are kept */
+                                archiveDays: number;
+                                maxAccounts: number;
+                                uploadQuotaMb: number;
+                            } | null;
+                            name: string;
+                            placement: "dedicated" | "shared";
+                            registration: "closed" | "invite" | "open";
+                            services: {
+                                muc: string;
+                                upload: string;
+                            };
+                            state: "pending" | "active" | "deleting" | "failed";
+                            tenantId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verified: boolean;
+                        };
+                        operation: components["schemas"]["def-1"];
                     };
                 };
             };

@@ -53,9 +53,13 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return "en";
 }
 
-/** "812 kB", "3.4 MB" (binary multiples, as servers and archives are measured). */
+/** "812 kB", "3.4 MB", "1 GB" (binary multiples, as servers and archives are measured). */
 export function formatBytes(locale: Locale, bytes: number): string {
   const [value, unit] =
-    bytes < 1048576 ? [bytes / 1024, locale === "fr" ? "ko" : "kB"] : [bytes / 1048576, locale === "fr" ? "Mo" : "MB"];
+    bytes < 1048576
+      ? [bytes / 1024, locale === "fr" ? "ko" : "kB"]
+      : bytes < 1073741824
+        ? [bytes / 1048576, locale === "fr" ? "Mo" : "MB"]
+        : [bytes / 1073741824, locale === "fr" ? "Go" : "GB"];
   return `${formatNumber(locale, value, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${unit}`;
 }

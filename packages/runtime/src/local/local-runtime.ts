@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, openSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { chmod, mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { assertValidHostname } from "@xmpp-host/xmpp";
+import { fileURLToPath } from "node:url";
+import { assertValidHostname, luaString } from "@xmpp-host/xmpp";
 import type { InstanceRuntime, InstanceSpec, RuntimeStatus } from "../runtime.ts";
 import {
   canConnect,
@@ -24,11 +25,15 @@ import {
   validateSpec,
 } from "./prosody-config.ts";
 
+const SHARED_MODULE_CODE = fileURLToPath(new URL("./shared-module-code.lua", import.meta.url));
+
 export interface LocalRuntimeOptions {
   /** Instances live under `<dataRoot>/instances/<id>/`. */
   dataRoot: string;
   /** Default /usr/bin/prosody. */
   prosodyBinary?: string;
+  /** Start Prosody so that its hosts share their modules' compiled code (default true); see shared-module-code.lua. */
+  shareModuleCode?: boolean;
   /** How long start() waits for the c2s port and admin socket. Default 10 s. */
   startTimeoutMs?: number;
   /** How long stop() waits after SIGTERM before SIGKILL. Default 10 s. */
@@ -89,6 +94,7 @@ export class LocalRuntime implements InstanceRuntime {
   readonly kind = "local" as const;
   readonly dataRoot: string;
   private readonly prosodyBinary: string;
+  private readonly shareModuleCode: boolean;
   private readonly startTimeoutMs: number;
   private readonly stopTimeoutMs: number;
   /** start/stop/destroy of one instance run one at a time (within this process). */
@@ -98,6 +104,7 @@ export class LocalRuntime implements InstanceRuntime {
     if (!opts.dataRoot) throw new TypeError("LocalRuntime: dataRoot is required");
     this.dataRoot = path.resolve(opts.dataRoot);
     this.prosodyBinary = opts.prosodyBinary ?? "/usr/bin/prosody";
+    this.shareModuleCode = opts.shareModuleCode ?? true;
     this.startTimeoutMs = opts.startTimeoutMs ?? 10_000;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
   }
@@ -160,6 +167,29 @@ export class LocalRuntime implements InstanceRuntime {
       await this.doStop(instanceId);
       await rm(this.paths(instanceId).dir, { recursive: true, force: true });
     });
+  }
+
+  /**
+   * How Prosody is started: through its Lua interpreter with shared-module-code.lua loaded first, so that every
+   * host shares the compiled code of its modules (a shared server holds hundreds of hosts); or, when the
+   * interpreter cannot be told from the binary's first line, the binary itself.
+   */
+  private launchCommand(config: string): { command: string; args: string[] } {
+    const plain = { command: this.prosodyBinary, args: ["--config", config, "-F"] };
+    if (!this.shareModuleCode) return plain;
+    let firstLine = "";
+    try {
+      firstLine = readFileSync(this.prosodyBinary, "utf8").split("\n", 1)[0] ?? "";
+    } catch {
+      return plain;
+    }
+    const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(firstLine);
+    const interpreter = m?.[1]?.endsWith("/env") ? m[2] : m?.[1];
+    if (!interpreter || !/lua/.test(interpreter)) return plain;
+    return {
+      command: interpreter,
+      args: ["-e", `dofile(${luaString(SHARED_MODULE_CODE)})`, this.prosodyBinary, "--config", config, "-F"],
+    };
   }
 
   async removeHostData(instanceId: string, hosts: string[]): Promise<void> {
@@ -234,7 +264,8 @@ export class LocalRuntime implements InstanceRuntime {
     try {
       // -F: foreground (the `daemonize` config option is deprecated in 0.12 and logs a warning).
       // detached + own stdio: the server survives this process and never writes into a closed pipe.
-      child = spawn(this.prosodyBinary, ["--config", p.config, "-F"], {
+      const { command, args } = this.launchCommand(p.config);
+      child = spawn(command, args, {
         cwd: p.dir,
         detached: true,
         stdio: ["ignore", logFd, logFd],
@@ -272,7 +303,10 @@ export class LocalRuntime implements InstanceRuntime {
     pid: number | null,
     exited: () => string | null,
   ): Promise<void> {
-    const deadline = Date.now() + this.startTimeoutMs;
+    // A server activates its hosts one after another before it is ready: about 0.25 s each for a shared server's
+    // hundreds of hosts on a small machine.
+    const limitMs = this.startTimeoutMs + spec.domains.length * 750;
+    const deadline = Date.now() + limitMs;
     const host = connectAddress(spec.bindAddress);
     for (;;) {
       const gone = exited();
@@ -280,7 +314,7 @@ export class LocalRuntime implements InstanceRuntime {
       if (pid !== null && !isProcessAlive(pid)) throw new Error("prosody exited");
       const pidfileOk = pid === null || Number.parseInt(await readFile(p.pidfile, "utf8").catch(() => ""), 10) === pid;
       if (pidfileOk && existsSync(p.adminSocket) && (await canConnect(host, spec.ports.c2s, 250))) return;
-      if (Date.now() > deadline) throw new Error(`not ready after ${this.startTimeoutMs} ms`);
+      if (Date.now() > deadline) throw new Error(`not ready after ${limitMs} ms`);
       await sleep(POLL_MS);
     }
   }

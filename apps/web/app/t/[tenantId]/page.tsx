@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FreeAddressCard, OwnDomainCard } from "../../../components/free-address-card";
 import { OperationsTable } from "../../../components/operations-table";
 import { StatusBadge } from "../../../components/ui/badge";
 import { buttonClass } from "../../../components/ui/button";
@@ -13,20 +14,44 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
   const { tenantId } = await params;
   const { m, locale } = await getI18n();
   const api = await serverApi();
-  const [me, instances, operations] = await Promise.all([
+  const [me, instances, domains, operations, platform] = await Promise.all([
     currentUser(),
     api
       .GET("/api/v1/tenants/{tenantId}/instances", { params: { path: { tenantId }, query: { limit: 200 } } })
       .then(must),
+    api.GET("/api/v1/tenants/{tenantId}/domains", { params: { path: { tenantId }, query: { limit: 200 } } }).then(must),
     api
       .GET("/api/v1/tenants/{tenantId}/operations", { params: { path: { tenantId }, query: { limit: 8 } } })
       .then(must),
+    api.GET("/api/v1/platform").then(must),
   ]);
+  const { baseDomain } = platform;
   const running = instances.items.filter((i) => i.status === "running").length;
+  const empty = domains.items.length === 0 && instances.items.length === 0;
+  // A tenant without any address starts with the free one when the platform offers it, else with a server.
+  const lead = Boolean(baseDomain) && domains.items.length === 0;
+  const instancesCard = instances.items.length ? (
+    <Card title={m.overview.instances}>
+      <p className="text-3xl font-semibold">{formatNumber(locale, instances.items.length)}</p>
+      <p className="text-sm text-zinc-600">
+        {formatNumber(locale, running)} {m.overview.running}
+      </p>
+      <ul className="mt-3 space-y-2">
+        {instances.items.slice(0, 5).map((i) => (
+          <li key={i.id} className="flex items-center justify-between gap-2 text-sm">
+            <Link href={`/t/${tenantId}/instances/${i.id}`} className="text-brand-700 underline">
+              {i.name}
+            </Link>
+            <StatusBadge status={i.status} labels={m.status} />
+          </li>
+        ))}
+      </ul>
+    </Card>
+  ) : null;
   return (
     <>
       <PageHeader title={interpolate(m.overview.welcome, { name: me.name })} lead={m.app.tagline} />
-      {instances.items.length === 0 ? (
+      {empty && !baseDomain ? (
         <EmptyState
           title={m.overview.emptyTitle}
           body={m.overview.emptyBody}
@@ -37,30 +62,46 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
           }
         />
       ) : (
+        // The free address form keeps its place in the tree whether it leads or not, so that the refresh after
+        // a creation does not unmount it while it follows the operation.
         <div className="grid gap-6 lg:grid-cols-3">
-          <Card title={m.overview.instances}>
-            <p className="text-3xl font-semibold">{formatNumber(locale, instances.items.length)}</p>
-            <p className="text-sm text-zinc-600">
-              {formatNumber(locale, running)} {m.overview.running}
-            </p>
-            <ul className="mt-3 space-y-2">
-              {instances.items.slice(0, 5).map((i) => (
-                <li key={i.id} className="flex items-center justify-between gap-2 text-sm">
-                  <Link href={`/t/${tenantId}/instances/${i.id}`} className="text-brand-700 underline">
-                    {i.name}
+          <div className={`space-y-6 ${lead ? "lg:col-span-2" : ""}`}>
+            {domains.items.length ? (
+              <Card title={m.overview.domains}>
+                <p className="text-3xl font-semibold">{formatNumber(locale, domains.items.length)}</p>
+                <ul className="mt-3 space-y-2">
+                  {domains.items.slice(0, 5).map((d) => (
+                    <li key={d.id} className="flex items-center justify-between gap-2 text-sm">
+                      <Link href={`/t/${tenantId}/domains/${d.id}`} className="break-all text-brand-700 underline">
+                        {d.name}
+                      </Link>
+                      <StatusBadge status={d.state} labels={m.status} />
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-3 text-sm">
+                  <Link href={`/t/${tenantId}/domains`} className="text-brand-700 underline">
+                    {m.overview.allDomains}
                   </Link>
-                  <StatusBadge status={i.status} labels={m.status} />
-                </li>
-              ))}
-            </ul>
-          </Card>
-          <Card title={m.overview.recent} className="lg:col-span-2">
-            {operations.items.length === 0 ? (
-              <p className="text-sm text-zinc-600">{m.overview.noActivity}</p>
-            ) : (
-              <OperationsTable items={operations.items} m={m} locale={locale} />
+                </p>
+              </Card>
+            ) : null}
+            {lead ? null : instancesCard}
+            {baseDomain ? <FreeAddressCard tenantId={tenantId} baseDomain={baseDomain} /> : null}
+            {lead ? instancesCard : null}
+          </div>
+          <div className={`space-y-6 ${lead ? "" : "lg:col-span-2"}`}>
+            {lead ? <OwnDomainCard tenantId={tenantId} /> : null}
+            {lead && operations.items.length === 0 ? null : (
+              <Card title={m.overview.recent}>
+                {operations.items.length === 0 ? (
+                  <p className="text-sm text-zinc-600">{m.overview.noActivity}</p>
+                ) : (
+                  <OperationsTable items={operations.items} m={m} locale={locale} />
+                )}
+              </Card>
             )}
-          </Card>
+          </div>
         </div>
       )}
     </>

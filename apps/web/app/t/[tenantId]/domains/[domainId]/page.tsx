@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DnsPanel } from "../../../../../components/dns-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
+import { BackUpNowButton, RestoreBackupButton } from "../../../../../components/forms/backups";
 import { DeleteDomainButton, RegistrationPolicyForm } from "../../../../../components/forms/domain-settings";
 import { CopyLink, CreateInviteForm, RevokeInviteButton } from "../../../../../components/forms/invites";
 import { CreateRoomForm, DeleteRoomButton, RoomMembersForm } from "../../../../../components/forms/rooms";
@@ -9,11 +10,11 @@ import { QrCode } from "../../../../../components/qr-code";
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
 import { Alert } from "../../../../../components/ui/field";
-import { must, serverApi } from "../../../../../lib/api/server";
-import { formatDateTime } from "../../../../../lib/i18n/format";
+import { currentUser, must, serverApi } from "../../../../../lib/api/server";
+import { formatBytes, formatDateTime, formatNumber, formatRelative, interpolate } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
-const tabs = ["accounts", "rooms", "invites", "dns", "settings"] as const;
+const tabs = ["accounts", "rooms", "invites", "dns", "backups", "settings"] as const;
 type Tab = (typeof tabs)[number];
 
 export default async function DomainPage({
@@ -30,12 +31,21 @@ export default async function DomainPage({
   const { m, locale } = await getI18n();
   const api = await serverApi();
   const domain = must(await api.GET("/api/v1/domains/{domainId}", { params: { path: { domainId } } }));
+  // A free address lives on a shared server, which tenants never see: no instance to link to.
+  const { instanceId } = domain;
+  const [health, instance] = await Promise.all([
+    api.GET("/api/v1/domains/{domainId}/health", { params: { path: { domainId } } }).then(must),
+    instanceId
+      ? api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }).then(must)
+      : Promise.resolve(null),
+  ]);
   const base = `/t/${tenantId}/domains/${domainId}`;
   const labels: Record<Tab, string> = {
     accounts: m.accounts.title,
     rooms: m.rooms.title,
     invites: m.invites.title,
     dns: `${m.domains.dns} · ${m.domains.certificate}`,
+    backups: m.backups.title,
     settings: m.domains.registration,
   };
 
@@ -182,6 +192,56 @@ export default async function DomainPage({
       api.GET("/api/v1/domains/{domainId}/certificates", { params: { path: { domainId } } }).then(must),
     ]);
     body = <DnsPanel domainId={domainId} dns={dns} certificates={certificates} m={m} locale={locale} />;
+  } else if (tab === "backups") {
+    const [backups, me] = await Promise.all([
+      api
+        .GET("/api/v1/domains/{domainId}/backups", { params: { path: { domainId }, query: { limit: 20, ...cursor } } })
+        .then(must),
+      currentUser(),
+    ]);
+    const isOwner = me.tenants.find((t) => t.id === tenantId)?.role === "owner";
+    body = (
+      <Card title={m.backups.title} actions={<BackUpNowButton domainId={domainId} />}>
+        <p className="mb-3 text-sm text-zinc-700">{m.backups.domainLead}</p>
+        {backups.items.length === 0 ? (
+          <p className="text-sm text-zinc-600">{m.backups.domainEmpty}</p>
+        ) : (
+          <ul className="divide-y divide-zinc-200">
+            {backups.items.map((backup) => (
+              <li
+                key={backup.id}
+                data-backup-status={backup.status}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+              >
+                <span className="flex flex-wrap items-center gap-2">
+                  {formatDateTime(locale, backup.createdAt)}
+                  <StatusBadge status={backup.status} labels={m.status} />
+                  {backup.verification === "verified" ? <Badge tone="green">{m.backups.verified}</Badge> : null}
+                  {backup.sizeBytes !== null ? (
+                    <span className="text-xs text-zinc-600">{formatBytes(locale, backup.sizeBytes)}</span>
+                  ) : null}
+                </span>
+                {backup.status === "succeeded" ? (
+                  <span className="flex items-center gap-2">
+                    {isOwner ? (
+                      <a href={`/api/v1/backups/${backup.id}/download`} className="text-brand-700 underline">
+                        {m.backups.download}
+                      </a>
+                    ) : null}
+                    <RestoreBackupButton
+                      backupId={backup.id}
+                      when={formatDateTime(locale, backup.createdAt)}
+                      domain={domain.name}
+                    />
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pager nextCursor={backups.nextCursor} query={{ tab }} />
+      </Card>
+    );
   } else {
     body = (
       <div className="grid gap-6 lg:grid-cols-2">
@@ -199,7 +259,7 @@ export default async function DomainPage({
           <DeleteDomainButton
             domainId={domainId}
             name={domain.name}
-            back={`/t/${tenantId}/instances/${domain.instanceId}`}
+            back={instanceId ? `/t/${tenantId}/instances/${instanceId}` : `/t/${tenantId}/domains`}
           />
         </Card>
       </div>
@@ -209,8 +269,8 @@ export default async function DomainPage({
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/t/${tenantId}/instances/${domain.instanceId}`} className="text-brand-700 underline">
-          {m.instances.title}
+        <Link href={`/t/${tenantId}/domains`} className="text-brand-700 underline">
+          {m.domains.title}
         </Link>
       </p>
       <PageHeader
@@ -223,20 +283,86 @@ export default async function DomainPage({
           </span>
         }
       />
-      <nav aria-label={m.domains.tabs} className="mb-6 flex gap-1 border-b border-zinc-200">
-        {tabs.map((t) => (
-          <Link
-            key={t}
-            href={`${base}?tab=${t}`}
-            aria-current={t === tab ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-              t === tab ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-700 hover:text-zinc-900"
-            }`}
-          >
-            {labels[t]}
-          </Link>
-        ))}
-      </nav>
+      <div className="mb-6 grid gap-4 md:grid-cols-2">
+        <Card title={m.domains.about}>
+          {instanceId === null ? (
+            <div className="space-y-2 text-sm" data-placement="shared">
+              <p className="font-medium">{m.freeAddress.hosted}</p>
+              <p className="text-zinc-700">{m.freeAddress.hostedBody}</p>
+              {domain.limits ? (
+                <>
+                  <h3 className="pt-1 font-semibold">{m.freeAddress.limits}</h3>
+                  <ul className="list-disc space-y-1 pl-5 text-zinc-700">
+                    <li>
+                      {interpolate(m.freeAddress.maxAccounts, { n: formatNumber(locale, domain.limits.maxAccounts) })}
+                    </li>
+                    <li>
+                      {interpolate(m.freeAddress.upload, {
+                        size: formatBytes(locale, domain.limits.uploadQuotaMb * 1048576),
+                      })}
+                    </li>
+                    <li>
+                      {interpolate(m.freeAddress.archive, { n: formatNumber(locale, domain.limits.archiveDays) })}
+                    </li>
+                  </ul>
+                </>
+              ) : null}
+            </div>
+          ) : (
+            <p className="text-sm" data-placement="dedicated">
+              <Link href={`/t/${tenantId}/instances/${instanceId}`} className="text-brand-700 underline">
+                {interpolate(m.domains.onServer, { name: instance?.name ?? instanceId })}
+              </Link>
+            </p>
+          )}
+        </Card>
+        <Card
+          title={
+            <span className="flex items-center gap-2">
+              {m.domains.health} <StatusBadge status={health.status} labels={m.status} />
+            </span>
+          }
+        >
+          <div className="space-y-2 text-sm" data-health={health.status}>
+            <p>{m.domains.healthSays[health.status as keyof typeof m.domains.healthSays] ?? health.status}</p>
+            {health.status !== "healthy" && health.status !== "unknown" && health.reasons.length ? (
+              <ul className="list-disc space-y-1 pl-5 text-zinc-700">
+                {health.reasons.map((r) => (
+                  <li key={r.code}>{r.message}</li>
+                ))}
+              </ul>
+            ) : null}
+            {health.checkedAt && health.uptime30d !== null ? (
+              <p className="text-zinc-700">
+                {interpolate(m.domains.uptime, {
+                  percent: formatNumber(locale, health.uptime30d, { style: "percent", maximumFractionDigits: 2 }),
+                })}
+              </p>
+            ) : null}
+            {health.checkedAt ? (
+              <p className="text-xs text-zinc-600">
+                {interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })}
+              </p>
+            ) : null}
+          </div>
+        </Card>
+      </div>
+      <div className="mb-6 border-b border-zinc-200">
+        <nav aria-label={m.domains.tabs} className="-mb-px flex gap-1 overflow-x-auto">
+          {tabs.map((t) => (
+            <Link
+              key={t}
+              href={`${base}?tab=${t}`}
+              aria-current={t === tab ? "page" : undefined}
+              className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
+                t === tab ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-700 hover:text-zinc-900"
+              }`}
+            >
+              {labels[t]}
+            </Link>
+          ))}
+        </nav>
+      </div>
       {body}
     </>
   );

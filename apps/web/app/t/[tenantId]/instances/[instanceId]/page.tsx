@@ -131,7 +131,15 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
           </Card>
         </div>
         <Card title={m.domains.add}>
-          <CreateDomainForm tenantId={tenantId} instanceId={instanceId} baseDomain={platform.baseDomain} />
+          <CreateDomainForm tenantId={tenantId} instanceId={instanceId} />
+          {platform.baseDomain ? (
+            <p className="mt-4 border-t border-zinc-200 pt-3 text-sm text-zinc-700">
+              {m.freeAddress.instanceNote}{" "}
+              <Link href={`/t/${tenantId}`} className="text-brand-700 underline">
+                {m.freeAddress.title}
+              </Link>
+            </p>
+          ) : null}
         </Card>
       </div>
     </>

@@ -1,0 +1,146 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { api } from "../../lib/api/client";
+import type { Problem } from "../../lib/api/problem";
+import { useI18n } from "../../lib/i18n/client";
+import type { Messages } from "../../lib/i18n/en";
+import { interpolate } from "../../lib/i18n/format";
+import { useAction } from "../../lib/use-action";
+import { OperationProgress } from "../operation-progress";
+import { Button } from "../ui/button";
+import { Alert, TextField } from "../ui/field";
+
+type Refusal = keyof Messages["freeAddress"]["refusals"];
+
+/** What the API said about one name; `reason` is null when it is free, or when the check itself failed. */
+interface Check {
+  name: string;
+  available: boolean;
+  address: string | null;
+  reason: Refusal | null;
+}
+
+/** The name as the API understands it. */
+function normalise(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+/** The refusal a failed creation stands for, in the terms of the live check; null when it was not about the name. */
+function refusalOf(problem: Problem | null, check: Check | null): Refusal | "other" | null {
+  if (!problem?.errors?.some((e) => e.field === "name") || problem.code === "quota_exceeded") return null;
+  if (problem.status === 409) return "taken";
+  if (problem.status === 400) return "invalid";
+  return check?.reason ?? "other";
+}
+
+/**
+ * Gets the tenant a free address NAME.BASE on the platform's shared servers. The name is checked as it is typed
+ * (debounced), the refusal is said in plain words, and once created the person lands on the new domain's page.
+ */
+export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; baseDomain: string }) {
+  const { m } = useI18n();
+  const router = useRouter();
+  const action = useAction();
+  const [name, setName] = useState("");
+  const [check, setCheck] = useState<Check | null>(null);
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const wanted = normalise(name);
+
+  useEffect(() => {
+    if (!wanted) return;
+    let stale = false;
+    const timer = setTimeout(async () => {
+      const { data } = await api
+        .GET("/api/v1/free-addresses/{name}", { params: { path: { name: wanted } } })
+        .catch(() => ({ data: undefined }));
+      if (stale) return;
+      // A check that failed (rate limit, network) says nothing: the creation checks the name again anyway.
+      setCheck(
+        data
+          ? { name: wanted, available: data.available, address: data.address, reason: data.reason }
+          : { name: wanted, available: false, address: null, reason: null },
+      );
+    }, 300);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [wanted]);
+
+  const current = check?.name === wanted ? check : null;
+  const refusedOnCreate = refusalOf(action.problem, current);
+  const refusal = refusedOnCreate ?? current?.reason ?? null;
+  const state = !wanted ? "empty" : refusal ? "refused" : !current ? "checking" : current.available ? "available" : "";
+  const statusId = "freeAddressName-check";
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const result = await action.run(() =>
+          api.POST("/api/v1/tenants/{tenantId}/domains", {
+            params: { path: { tenantId }, query: { wait: 20 } },
+            body: { name: wanted },
+          }),
+        );
+        const domain = (result?.data as { domain?: { id: string } } | undefined)?.domain;
+        if (domain) setCreatedId(domain.id);
+      }}
+    >
+      {action.problem?.code === "quota_exceeded" ? (
+        <Alert>{m.freeAddress.quota}</Alert>
+      ) : action.problem && !refusedOnCreate ? (
+        <Alert>{action.problem.detail ?? action.problem.title}</Alert>
+      ) : null}
+      <TextField
+        id="freeAddressName"
+        label={m.freeAddress.name}
+        hint={m.freeAddress.hint}
+        suffix={`.${baseDomain}`}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          if (action.problem) action.setProblem(null);
+        }}
+        required
+        maxLength={63}
+        autoCapitalize="none"
+        autoCorrect="off"
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={state === "refused" ? true : undefined}
+        aria-describedby={`freeAddressName-hint ${statusId}`}
+      />
+      <p
+        id={statusId}
+        role="status"
+        data-address-check={state || undefined}
+        className={`min-h-5 text-sm ${
+          state === "available" ? "text-green-800" : state === "refused" ? "text-red-700" : "text-zinc-600"
+        }`}
+      >
+        {state === "checking"
+          ? m.freeAddress.checking
+          : state === "available"
+            ? interpolate(m.freeAddress.available, { address: current?.address ?? `${wanted}.${baseDomain}` })
+            : refusal === "other"
+              ? m.freeAddress.refused
+              : refusal
+                ? m.freeAddress.refusals[refusal]
+                : null}
+      </p>
+      <Button type="submit" disabled={action.pending || Boolean(action.operationId) || state === "refused"}>
+        {m.freeAddress.create}
+      </Button>
+      {action.operationId ? (
+        <OperationProgress
+          operationId={action.operationId}
+          onDone={() => {
+            if (createdId) router.push(`/t/${tenantId}/domains/${createdId}`);
+          }}
+        />
+      ) : null}
+    </form>
+  );
+}
