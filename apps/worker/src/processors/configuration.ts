@@ -60,14 +60,17 @@ export function applyConfiguration(
 ): Promise<{ activated: string[]; deactivated: string[] }> {
   return withInstanceLock(ctx, instanceId, async () => {
     const instance = await loadInstance(ctx, instanceId);
-    let certsChanged = false;
+    const renewed: string[] = [];
     for (const domain of liveDomains(instance.domains))
-      certsChanged = (await ensureCertificate(ctx, instance.id, domain)) || certsChanged;
-    const configChanged = await ctx.runtime.writeConfig(specOf(ctx, instance, instance.domains));
+      if (await ensureCertificate(ctx, instance.id, domain)) renewed.push(...Object.values(domainHosts(domain.name)));
+    await ctx.runtime.writeConfig(specOf(ctx, instance, instance.domains));
     const status = await ctx.runtime.status(instance.id);
     if (!status.running) return { activated: [], deactivated: [] };
     const driver = ctx.driverFor(instance);
-    if (certsChanged || configChanged) await driver.reload();
-    return driver.applyHosts(hostsOf(ctx, instance));
+    const applied = await driver.applyHosts(hostsOf(ctx, instance));
+    // Hosts activated just now read their certificate as they start; only hosts that were already running need
+    // the (whole-server) reload to pick up a replaced one.
+    if (renewed.some((h) => !applied.activated.includes(h))) await driver.reload();
+    return applied;
   });
 }

@@ -261,9 +261,8 @@ export const operationHandlers: Record<OperationType, Handler> = {
   "domain.update": async (ctx, op, progress) => {
     const domain = await loadDomainFor(ctx, op.resourceId);
     await progress(50, "applying the configuration");
-    const applied = await applyConfiguration(ctx, domain.instanceId);
-    if ((await ctx.runtime.status(domain.instanceId)).running) await ctx.driverFor(domain.instance).reload();
-    return applied;
+    // The changed host is re-activated with its new settings; its neighbours are not touched.
+    return applyConfiguration(ctx, domain.instanceId);
   },
   "domain.delete": async (ctx, op, progress) => {
     const domain = await ctx.db.domain.findUnique({

@@ -7,7 +7,7 @@ import { RESERVED_PREFIXES, RESERVED_USERNAMES } from "../../names.ts";
  * connection as `__xh` and call them with quoted arguments. Each call answers one JSON document
  * (`Result: {"r":...}`) or fails with `Error: <message>`; nothing is scraped from human-readable text.
  */
-export const SHELL_LIB_VERSION = 3;
+export const SHELL_LIB_VERSION = 4;
 
 // biome-ignore lint/complexity/noUselessStringRaw: keeps any Lua escape sequence added later verbatim
 export const SHELL_LIB = String.raw`>__xh = (function()
@@ -155,7 +155,11 @@ local function hosts_first(a, b)
 end
 
 function M.apply_hosts(wanted)
-	M.reload();
+	-- Re-read the configuration without firing config-reloaded: that event makes every host rebuild its TLS
+	-- contexts (seconds of CPU on a shared server with hundreds of hosts), and a new or changed host reads its
+	-- own settings and certificate when it is activated below. Replaced certificates go through M.reload.
+	local ok, _, err = cm.load(prosody.config_file);
+	if not ok then fail("config reload failed: " .. tostring(err)); end
 	local want = {};
 	for _, h in ipairs(wanted) do
 		if not defined(h) then fail("host not defined in the configuration: " .. h); end
