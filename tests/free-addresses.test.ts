@@ -3,7 +3,10 @@
 
 import dns from "node:dns";
 import { existsSync, promises as fs } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { fetchServedCertificate } from "@xmpp-host/acme";
+import { type Pebble, startPebble } from "@xmpp-host/acme/testing";
 import { startTestNamed, type TestNamed } from "@xmpp-host/dns/testing";
 import { prosodyStoreName } from "@xmpp-host/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +24,7 @@ import {
 const BASE = "chat.test";
 let platform: Platform;
 let named: TestNamed;
+let pebble: Pebble;
 let caFile: string;
 let smiths: { call: Call; tenantId: string; domainId: string };
 let joneses: { call: Call; tenantId: string; domainId: string };
@@ -80,8 +84,15 @@ async function operatorCall(): Promise<Call> {
 
 beforeAll(async () => {
   named = await startTestNamed({ zones: [{ name: BASE, records: ["xmpp IN A 127.0.0.1"] }] });
+  // The ACME test CA checks DNS-01 challenges against the platform zone itself.
+  pebble = await startPebble({ dnsServer: named.server });
+  const pebbleCa = path.join(await fs.mkdtemp(path.join(tmpdir(), "xh-pebble-")), "pebble.pem");
+  await fs.writeFile(pebbleCa, pebble.caCertPem);
   platform = await startPlatform({
     workerEnv: {
+      ACME_DIRECTORY_URL: pebble.directoryUrl,
+      ACME_CA_CERT_FILE: pebbleCa,
+      ACME_EMAIL: "certs@chat.test",
       PLATFORM_BASE_DOMAIN: BASE,
       PLATFORM_HOST: `xmpp.${BASE}`,
       PLATFORM_IPV4: "127.0.0.1",
@@ -108,6 +119,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.close();
+  await pebble?.stop();
   await named?.close();
 });
 
@@ -174,6 +186,24 @@ describe("choosing a free address", () => {
     }
     const listed = (await smiths.call("GET", `/api/v1/tenants/${smiths.tenantId}/domains`)).json;
     expect(listed.items.map((d: { name: string }) => d.name)).toEqual(["smiths.chat.test"]);
+  });
+
+  it("serves the internal CA's certificate at once, then a public one obtained by DNS-01 in the platform zone", async () => {
+    const certificates = async () => (await smiths.call("GET", `/api/v1/domains/${smiths.domainId}/certificates`)).json;
+    const deadline = Date.now() + 60_000;
+    let view = await certificates();
+    while (view.current?.source !== "acme" && !view.lastError && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      view = await certificates();
+    }
+    expect(view.lastError).toBeNull();
+    expect(view.current).toMatchObject({ source: "acme" });
+    expect(view.history.map((c: { source: string }) => c.source)).toEqual(["acme", "internal"]);
+    const e = await sharedEndpoint();
+    const served = await fetchServedCertificate({ host: e.host, port: Number(e.port), domain: "smiths.chat.test" });
+    expect(served.fingerprint).toBe(view.current.fingerprint);
+    // The challenge record is gone from the zone again.
+    await expect(resolver().resolveTxt("_acme-challenge.smiths.chat.test")).rejects.toThrow();
   });
 
   it("lets an independent client find the server through the SRV record, log in and join a room", async () => {
@@ -271,6 +301,29 @@ describe("two families on one shared server", () => {
     expect(bobItems["joneses.chat.test"]).toEqual(["groups.joneses.chat.test", "share.joneses.chat.test"]);
     const aliceSees = await xmppClient(["disco", e.host, e.port, caFile, ...alice, "groups.joneses.chat.test"]);
     expect((aliceSees.out.items as Record<string, string[]>)["groups.joneses.chat.test"]).toEqual([]);
+  });
+
+  it("lets a family invite someone, who signs up on the web and logs in to the shared server", async () => {
+    const invite = await joneses.call("POST", `/api/v1/domains/${joneses.domainId}/invites?wait=30`, {
+      maxUses: 1,
+      rooms: [(await platform.app.core.db.room.findFirstOrThrow({ where: { domainId: joneses.domainId } })).id],
+    });
+    expect(invite.json.operation?.status, invite.text).toBe("succeeded");
+    const token = invite.json.invite.token as string;
+    const anon = client(platform.app);
+    const signup = await anon("POST", `/api/v1/public/invites/${token}/register`, {
+      username: "gran",
+      password: "gran-secret-pw",
+    });
+    expect(signup.status, signup.text).toBe(201);
+    expect(signup.json).toMatchObject({ jid: "gran@joneses.chat.test", rooms: [jonesesRoom] });
+    expect((await login(["gran@joneses.chat.test", "gran-secret-pw"])).out).toEqual({ result: "ok" });
+    // The invite was for one person.
+    const again = await anon("POST", `/api/v1/public/invites/${token}/register`, {
+      username: "x2",
+      password: "pw-123456",
+    });
+    expect(again.status).toBe(410);
   });
 
   it("enforces the per-domain account limit of a shared server, in the API and in-band", async () => {

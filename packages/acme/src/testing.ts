@@ -15,6 +15,8 @@ export interface PebbleOptions {
   env?: Record<string, string>;
   /** Bound on waiting for both processes. Default 10 s. */
   readyTimeoutMs?: number;
+  /** The DNS server Pebble validates DNS-01 challenges against (host:port); default its challenge test server. */
+  dnsServer?: string;
 }
 
 export interface Pebble {
@@ -119,7 +121,7 @@ export async function startPebble(opts: PebbleOptions = {}): Promise<Pebble> {
     const ctsArgs = ["-dns01", `127.0.0.1:${dnsPort}`, "-management", `127.0.0.1:${ctsMgmt}`];
     ctsArgs.push("-http01", "", "-https01", "", "-tlsalpn01", "", "-defaultIPv4", "", "-defaultIPv6", "");
     run("challtestsrv", "pebble-challtestsrv", ctsArgs, process.env);
-    run("pebble", "pebble", ["-config", configFile, "-dnsserver", `127.0.0.1:${dnsPort}`], {
+    run("pebble", "pebble", ["-config", configFile, "-dnsserver", opts.dnsServer ?? `127.0.0.1:${dnsPort}`], {
       ...process.env,
       PEBBLE_VA_NOSLEEP: "1",
       PEBBLE_WFE_NONCEREJECT: "0",

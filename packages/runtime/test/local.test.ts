@@ -139,6 +139,11 @@ describe("LocalRuntime", () => {
     // Three domains, each a host and two components: most module sources serve several hosts.
     expect(compiled).toBeGreaterThan(20);
     expect(reused).toBeGreaterThan(compiled);
+    // Components leave out what serves nothing there; the host itself keeps it.
+    expect(ask(`tostring(prosody.hosts["groups.family.test"].modules.smacks)`)).toContain("nil");
+    expect(ask(`tostring(prosody.hosts["family.test"].modules.smacks)`)).not.toContain("nil");
+    // jemalloc is preloaded (services.sh installs Debian's libjemalloc2).
+    expect(readFileSync(`/proc/${pid}/maps`, "utf8")).toContain("libjemalloc");
   });
 
   it("applies each domain's registration policy (seen from an XMPP client)", async () => {

@@ -25,6 +25,12 @@ import {
   validateSpec,
 } from "./prosody-config.ts";
 
+const JEMALLOC_PATHS = [
+  "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2",
+  "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2",
+  "/usr/lib/libjemalloc.so.2",
+];
+
 const SHARED_MODULE_CODE = fileURLToPath(new URL("./shared-module-code.lua", import.meta.url));
 
 export interface LocalRuntimeOptions {
@@ -34,6 +40,12 @@ export interface LocalRuntimeOptions {
   prosodyBinary?: string;
   /** Start Prosody so that its hosts share their modules' compiled code (default true); see shared-module-code.lua. */
   shareModuleCode?: boolean;
+  /**
+   * A malloc to preload into Prosody; default jemalloc when installed (Debian's libjemalloc2), null for the C
+   * library's. With hundreds of hosts the server's heap is large and churns: jemalloc keeps about 6% less of it
+   * resident (bench:density).
+   */
+  allocator?: string | null;
   /** How long start() waits for the c2s port and admin socket. Default 10 s. */
   startTimeoutMs?: number;
   /** How long stop() waits after SIGTERM before SIGKILL. Default 10 s. */
@@ -95,6 +107,7 @@ export class LocalRuntime implements InstanceRuntime {
   readonly dataRoot: string;
   private readonly prosodyBinary: string;
   private readonly shareModuleCode: boolean;
+  private readonly allocator: string | null;
   private readonly startTimeoutMs: number;
   private readonly stopTimeoutMs: number;
   /** start/stop/destroy of one instance run one at a time (within this process). */
@@ -105,6 +118,8 @@ export class LocalRuntime implements InstanceRuntime {
     this.dataRoot = path.resolve(opts.dataRoot);
     this.prosodyBinary = opts.prosodyBinary ?? "/usr/bin/prosody";
     this.shareModuleCode = opts.shareModuleCode ?? true;
+    this.allocator =
+      opts.allocator === undefined ? (JEMALLOC_PATHS.find((f) => existsSync(f)) ?? null) : opts.allocator;
     this.startTimeoutMs = opts.startTimeoutMs ?? 10_000;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
   }
@@ -267,6 +282,7 @@ export class LocalRuntime implements InstanceRuntime {
       const { command, args } = this.launchCommand(p.config);
       child = spawn(command, args, {
         cwd: p.dir,
+        env: this.allocator ? { ...process.env, LD_PRELOAD: this.allocator } : process.env,
         detached: true,
         stdio: ["ignore", logFd, logFd],
       });

@@ -60,6 +60,13 @@ export const PROSODY_MODULES = [
   "limits",
 ] as const;
 
+/**
+ * Global modules that Prosody also loads on components but that serve nothing there: stream management for the
+ * component's s2s links, and contact addresses (XEP-0157), which belong to the domain itself. Each costs memory
+ * per component, which adds up on a shared server.
+ */
+export const COMPONENT_MODULES_DISABLED = ["smacks", "server_contact_info"] as const;
+
 export const FILE_SHARE_SIZE_LIMIT = 100 * 1024 * 1024;
 
 export function validateSpec(spec: InstanceSpec): void {
@@ -195,6 +202,7 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     // No disco_items: Prosody lists components named <sub>.<host> under <host> by itself.
 
     out.push(`\nComponent ${luaString(groups)} "muc"\n`);
+    out.push(`  ${opt("modules_disabled", [...COMPONENT_MODULES_DISABLED])}`);
     out.push(`  ${opt("name", `Group chats on ${host}`)}`);
     out.push(`  ${opt("modules_enabled", ["muc_mam"])}`);
     // Only accounts of the parent host (and admins) may create rooms.
@@ -207,6 +215,7 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     if (d.limits) out.push(`  ${opt("muc_log_expires_after", `${d.limits.archiveDays}d`)}`);
 
     out.push(`\nComponent ${luaString(share)} "http_file_share"\n`);
+    out.push(`  ${opt("modules_disabled", [...COMPONENT_MODULES_DISABLED])}`);
     out.push(`  ${opt("http_file_share_size_limit", FILE_SHARE_SIZE_LIMIT)}`);
     out.push(`  ${opt("http_file_share_daily_quota", FILE_SHARE_SIZE_LIMIT * 10)}`);
     out.push(`  ${opt("http_file_share_expires_after", 60 * 60 * 24 * 30)}`);
