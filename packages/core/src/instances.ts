@@ -21,12 +21,19 @@ function portIsFree(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** Three free ports (c2s, s2s, http) from the configured range, skipping ports in use by anything. */
+const PORTS_LOCK = 0x78685f706f727473n; // "xh_ports"
+
+/**
+ * Three free ports (c2s, s2s, http) from the configured range, skipping ports in use by anything. Runs in the
+ * transaction that records the instance, under a lock held until it commits, so that concurrent requests (two
+ * servers created at once, or a shared server opened by the pool meanwhile) never pick the same ports.
+ */
 export async function allocatePorts(
   ctx: CoreContext,
-  tx?: Tx,
+  tx: Tx,
 ): Promise<{ c2sPort: number; s2sPort: number; httpPort: number }> {
-  const rows = await (tx ?? ctx.db).instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PORTS_LOCK})`;
+  const rows = await tx.instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
   const used = new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort]));
   const [start, end] = ctx.settings.portRange;
   const found: number[] = [];
@@ -62,9 +69,9 @@ export async function createInstance(
     throw AppError.field("placement", "shared instances are created by operators; choose dedicated");
   }
   for (let attempt = 0; ; attempt++) {
-    const ports = await allocatePorts(ctx);
     try {
       const { instance, operation } = await ctx.db.$transaction(async (tx) => {
+        const ports = await allocatePorts(ctx, tx);
         const instance = await tx.instance.create({
           data: {
             tenantId,
