@@ -16,7 +16,7 @@ command -v openssl >/dev/null || need+=(openssl)
 command -v pebble >/dev/null || need+=(pebble)
 [ -x /usr/sbin/named ] || need+=(bind9)
 # jemalloc keeps shared Prosody servers (hundreds of hosts each) smaller than the C library's malloc does.
-ls /usr/lib/*/libjemalloc.so.2 /usr/lib/libjemalloc.so.2 >/dev/null 2>&1 || need+=(libjemalloc2)
+compgen -G "/usr/lib/*/libjemalloc.so.2" >/dev/null || [ -f /usr/lib/libjemalloc.so.2 ] || need+=(libjemalloc2)
 [ -d /usr/lib/python3/dist-packages/slixmpp ] || need+=(python3-slixmpp)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
