@@ -110,7 +110,9 @@ beforeAll(async () => {
       BACKUP_VERIFY: "false",
     },
   });
-  caFile = writeCa(platform.dataRoot, (await client(platform.app)("GET", "/api/v1/ca.pem")).text);
+  // Clients trust the platform's internal CA (the first certificate) and the ACME CA's root (the public one).
+  const internalCa = (await client(platform.app)("GET", "/api/v1/ca.pem")).text;
+  caFile = writeCa(platform.dataRoot, `${internalCa.trim()}\n${(await pebble.rootPem()).trim()}\n`);
   const a = await signupWithToken(platform.app, "smith");
   const b = await signupWithToken(platform.app, "jones");
   smiths = { ...a, domainId: "" };
