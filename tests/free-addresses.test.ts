@@ -193,16 +193,19 @@ describe("choosing a free address", () => {
   it("serves the internal CA's certificate at once, then a public one obtained by DNS-01 in the platform zone", async () => {
     const certificates = async () => (await smiths.call("GET", `/api/v1/domains/${smiths.domainId}/certificates`)).json;
     const deadline = Date.now() + 60_000;
-    let view = await certificates();
-    // A failed attempt is retried by the queue; only an operation that failed for good ends the wait early.
-    const failed = () =>
-      platform.app.core.db.operation.count({
-        where: { type: "certificate.issue", resourceId: smiths.domainId, status: "failed" },
+    // The certificate is stored before it is deployed: wait for the operation itself to end. A failed attempt is
+    // retried by the queue; only an operation that failed for good ends the wait early.
+    const issued = () =>
+      platform.app.core.db.operation.findFirst({
+        where: { type: "certificate.issue", resourceId: smiths.domainId, status: { in: ["succeeded", "failed"] } },
       });
-    while (view.current?.source !== "acme" && (await failed()) === 0 && Date.now() < deadline) {
+    let op = await issued();
+    while (!op && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
-      view = await certificates();
+      op = await issued();
     }
+    expect(op?.status, JSON.stringify(op?.error)).toBe("succeeded");
+    const view = await certificates();
     expect(view.lastError).toBeNull();
     expect(view.current).toMatchObject({ source: "acme" });
     expect(view.history.map((c: { source: string }) => c.source)).toEqual(["acme", "internal"]);
@@ -229,6 +232,29 @@ describe("choosing a free address", () => {
       port: Number(shared.port),
       address: "127.0.0.1",
     });
+  });
+
+  it("tells the family when the shared server hosting it is down, and when it is back", async () => {
+    const { pid } = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: sharedId } });
+    if (!pid) throw new Error("the shared server has no pid");
+    const alerts = async () =>
+      (await smiths.call("GET", `/api/v1/tenants/${smiths.tenantId}/alerts`)).json.items as {
+        rule: string;
+        status: string;
+        subjectName: string;
+      }[];
+    process.kill(pid, "SIGSTOP");
+    try {
+      await probeInstance(platform.workerCtx, sharedId);
+      await probeInstance(platform.workerCtx, sharedId);
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    expect(await alerts()).toEqual([
+      expect.objectContaining({ rule: "domain_down", status: "open", subjectName: "smiths.chat.test" }),
+    ]);
+    await probeInstance(platform.workerCtx, sharedId);
+    expect(await alerts()).toEqual([expect.objectContaining({ rule: "domain_down", status: "resolved" })]);
   });
 
   it("refuses bad names and an own domain under the base, creating nothing", async () => {

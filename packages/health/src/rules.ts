@@ -2,6 +2,7 @@ import type { Reason, Thresholds } from "./status.ts";
 
 export type AlertRule =
   | "instance_down"
+  | "domain_down"
   | "login_slow"
   | "certificate_expiring"
   | "dns_broken"
@@ -28,6 +29,11 @@ export interface AlertInput {
   loginMs: number | null;
   memoryBytes: number | null;
   domains: { id: string; name: string; dnsStatus: string | null; certificateDaysLeft: number | null }[];
+  /**
+   * A shared server: its own alerts are the operators' (it has no tenant), so each domain on it also gets a
+   * down alert of its own, which reaches that domain's tenant.
+   */
+  shared?: boolean;
   /** Backups: whether any was ever taken, the newest finished one, and the newest successful one. */
   backups: {
     any: boolean;
@@ -50,11 +56,12 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
   const out: AlertCondition[] = [];
   const inst = { subjectType: "instance" as const, subjectId: input.instance.id, subjectName: input.instance.name };
   const isDown = input.status === "down";
+  const downFiring = isDown ? (input.consecutiveDown >= t.downAfterProbes ? true : null) : false;
   out.push({
     ...inst,
     rule: "instance_down",
     severity: "critical",
-    firing: isDown ? (input.consecutiveDown >= t.downAfterProbes ? true : null) : false,
+    firing: downFiring,
     message: `${input.instance.name} is down: ${input.reasons.map((r) => r.message).join("; ") || "no answer"}`,
   });
   out.push({
@@ -90,6 +97,15 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
   out.push({ ...inst, rule: "backup_failed", severity: "warning", firing: backupFiring, message: backupMessage });
   for (const d of input.domains) {
     const dom = { subjectType: "domain" as const, subjectId: d.id, subjectName: d.name };
+    if (input.shared) {
+      out.push({
+        ...dom,
+        rule: "domain_down",
+        severity: "critical",
+        firing: downFiring,
+        message: `Chat on ${d.name} is unavailable: the platform's server that hosts it is down`,
+      });
+    }
     out.push({
       ...dom,
       rule: "dns_broken",

@@ -115,6 +115,16 @@ describe("alert rules", () => {
     });
   });
 
+  it("gives every domain of a shared server its own down alert, for its tenant", () => {
+    const shared = { ...input, shared: true, domains: [...input.domains, { ...input.domains[0]!, id: "d2" }] };
+    expect(firing(shared)["domain_down:d1"]).toBe(false);
+    const down = { ...shared, status: "down" as const, loginMs: null, memoryBytes: null };
+    expect(firing({ ...down, consecutiveDown: 1 })["domain_down:d2"]).toBeNull();
+    expect(firing({ ...down, consecutiveDown: 2 })).toMatchObject({ "domain_down:d1": true, "domain_down:d2": true });
+    // A dedicated server's tenant hears of it through the instance's own alert.
+    expect(firing({ ...down, shared: false, consecutiveDown: 2 })["domain_down:d1"]).toBeUndefined();
+  });
+
   it("opens the down alert only after the configured number of probes in a row", () => {
     const down = { ...input, status: "down" as const, loginMs: null, memoryBytes: null };
     expect(firing({ ...down, consecutiveDown: 1 })["instance_down:i1"]).toBeNull();

@@ -311,6 +311,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   const conditions = evaluateAlertRules(
     {
       instance: { id: instance.id, name: instance.name },
+      shared: instance.placement === "shared",
       status: verdict.status,
       reasons: verdict.reasons,
       consecutiveDown,
