@@ -16,6 +16,10 @@ export interface DriverContractFixture {
    * and returns every host the configuration then defines (what a caller passes to applyHosts).
    */
   defineDomain(domain: string): Promise<string[]>;
+  /** Writes a new certificate for `host` where the server reads it (reloading nothing); returns its fingerprint. */
+  replaceCertificate(host: string): Promise<string>;
+  /** The fingerprint of the certificate the server presents for `host` on STARTTLS. */
+  servedCertificate(host: string): Promise<string>;
   /** Breaks the driver's connection from the server's side, to check that the driver reconnects. */
   dropConnection(): Promise<void>;
   teardown(): Promise<void>;
@@ -293,6 +297,17 @@ export function describeDriverContract(name: string, setup: () => Promise<Driver
         expect((await driver.serverInfo()).hosts).toEqual(expect.arrayContaining(fresh));
         expect(await driver.createAccount(`dave@${domain}`, "pw")).toBe("created");
         expect(await driver.createRoom(`r@groups.${domain}`, base)).toBe("created");
+      });
+
+      it("serves a replaced certificate after reloading that host's certificates alone", async () => {
+        const before = await f.servedCertificate(f.domain);
+        const replaced = await f.replaceCertificate(f.domain);
+        expect(replaced).not.toBe(before);
+        // Written is not served: nothing reloads by itself.
+        expect(await f.servedCertificate(f.domain)).toBe(before);
+        expect(await driver.reloadCertificates([f.domain, `absent-${run}.example`])).toEqual([f.domain]);
+        expect(await f.servedCertificate(f.domain)).toBe(replaced);
+        await expectCommandError(driver.reloadCertificates(["Bad Name"]));
       });
 
       it("rejects bad host names and hosts absent from the configuration, changing nothing", async () => {

@@ -63,6 +63,12 @@ export interface XmppServerDriver {
   applyHosts(hosts: string[]): Promise<{ activated: string[]; deactivated: string[] }>;
   /** Reload TLS certificates and other reloadable config without a restart. */
   reload(): Promise<void>;
+  /**
+   * Makes these active hosts serve their certificate files anew (after a renewal), touching no other host; on a
+   * shared server this spares the hundreds of neighbours the whole-server reload. Returns the hosts reloaded
+   * (active ones only).
+   */
+  reloadCertificates(hosts: string[]): Promise<string[]>;
 
   /** Creates the account, or sets its password when it already exists. */
   createAccount(jid: string, password: string): Promise<"created" | "existed">;

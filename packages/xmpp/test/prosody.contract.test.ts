@@ -1,3 +1,5 @@
+import { X509Certificate } from "node:crypto";
+import { fetchServedCertificate } from "@xmpp-host/acme";
 import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
 import { freePorts, selfSignedCertificate, tempDir, xmppLogin, xmppRegister } from "@xmpp-host/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +80,15 @@ describeDriverContract("prosody", async () => {
     domain,
     mucHost: `groups.${domain}`,
     defineDomain: (name) => inst.defineDomain(name),
+    async replaceCertificate(host) {
+      const { certPem, keyPem } = selfSignedCertificate([host, `*.${host}`]);
+      await inst.runtime.writeCertificate(inst.spec.id, host, certPem, keyPem);
+      return new X509Certificate(certPem).fingerprint256.replaceAll(":", "").toLowerCase();
+    },
+    async servedCertificate(host) {
+      const served = await fetchServedCertificate({ host: "127.0.0.1", port: inst.spec.ports.c2s, domain: host });
+      return served.fingerprint;
+    },
     async dropConnection() {
       expect(await inst.dropDriverConnections()).toBe(1);
     },

@@ -25,7 +25,8 @@ export async function deployCertificate(
 ) {
   for (const host of namesOf(domain)) await ctx.runtime.writeCertificate(instance.id, host, cert.certPem, cert.keyPem);
   if (!(await ctx.runtime.status(instance.id)).running) return { served: null };
-  await ctx.driverFor(instance).reload();
+  // This domain's hosts alone: its neighbours on a shared server keep running untouched.
+  await ctx.driverFor(instance).reloadCertificates(namesOf(domain));
   const served = await fetchServedCertificate({ host: instance.host, port: instance.c2sPort, domain: domain.name });
   if (served.fingerprint !== cert.fingerprint) {
     throw new Error(

@@ -68,9 +68,9 @@ export function applyConfiguration(
     if (!status.running) return { activated: [], deactivated: [] };
     const driver = ctx.driverFor(instance);
     const applied = await driver.applyHosts(hostsOf(ctx, instance));
-    // Hosts activated just now read their certificate as they start; only hosts that were already running need
-    // the (whole-server) reload to pick up a replaced one.
-    if (renewed.some((h) => !applied.activated.includes(h))) await driver.reload();
+    // Hosts activated just now read their certificate as they start; hosts that were already running reload theirs.
+    const running = renewed.filter((h) => !applied.activated.includes(h));
+    if (running.length) await driver.reloadCertificates(running);
     return applied;
   });
 }

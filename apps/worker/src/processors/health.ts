@@ -105,7 +105,7 @@ export async function ensureProbeAccount(
     if (!existsSync(file)) {
       const cert = await (await ctx.ca()).issue([PLACEHOLDER_HOST]);
       await ctx.runtime.writeCertificate(instance.id, PLACEHOLDER_HOST, cert.certPem, cert.keyPem);
-      await driver.reload();
+      await driver.reloadCertificates([PLACEHOLDER_HOST]);
     }
   }
   const password = generatePassword(24);

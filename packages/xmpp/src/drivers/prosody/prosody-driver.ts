@@ -107,6 +107,11 @@ export class ProsodyDriver implements XmppServerDriver {
     await this.call("reload");
   }
 
+  async reloadCertificates(hosts: string[]): Promise<string[]> {
+    for (const h of hosts) hostname(h);
+    return await this.call("reload_certificates", [...new Set(hosts)]);
+  }
+
   async createAccount(jid: string, pw: string): Promise<"created" | "existed"> {
     bareJid(jid);
     password(pw);

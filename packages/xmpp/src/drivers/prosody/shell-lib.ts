@@ -7,7 +7,7 @@ import { RESERVED_PREFIXES, RESERVED_USERNAMES } from "../../names.ts";
  * connection as `__xh` and call them with quoted arguments. Each call answers one JSON document
  * (`Result: {"r":...}`) or fails with `Error: <message>`; nothing is scraped from human-readable text.
  */
-export const SHELL_LIB_VERSION = 4;
+export const SHELL_LIB_VERSION = 5;
 
 // biome-ignore lint/complexity/noUselessStringRaw: keeps any Lua escape sequence added later verbatim
 export const SHELL_LIB = String.raw`>__xh = (function()
@@ -137,6 +137,22 @@ function M.reload()
 	local ok, err = prosody.reload_config();
 	if not ok then fail("config reload failed: " .. tostring(err)); end
 	return true;
+end
+
+-- mod_tls builds each host's TLS contexts when it loads and again on config-reloaded; calling its load again
+-- for one host rebuilds only that host's contexts from its (renewed) certificate files.
+function M.reload_certificates(wanted)
+	local done = array();
+	for _, h in ipairs(wanted) do
+		local host = prosody.hosts[h];
+		local tls = host and host.modules and host.modules.tls;
+		if tls and tls.module and type(tls.module.load) == "function" then
+			tls.module.load(true);
+			done:push(h);
+		end
+	end
+	done:sort();
+	return done;
 end
 
 local function is_component(h) return rawget(host_config(h) or {}, "component_module") ~= nil; end
