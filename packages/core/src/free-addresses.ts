@@ -281,6 +281,8 @@ async function recordSharedInstance(ctx: CoreContext, tx: Tx, actor: Actor | nul
       placement: "shared",
       host: ctx.settings.bindAddress,
       maxDomains: sharedSettings(ctx).maxDomainsPerInstance,
+      // Every domain on it is backed up on its own, daily; a whole-server copy stays an operator's manual act.
+      backupIntervalHours: 0,
       ...ports,
     },
   });

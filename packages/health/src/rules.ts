@@ -28,20 +28,52 @@ export interface AlertInput {
   consecutiveDown: number;
   loginMs: number | null;
   memoryBytes: number | null;
-  domains: { id: string; name: string; dnsStatus: string | null; certificateDaysLeft: number | null }[];
+  domains: {
+    id: string;
+    name: string;
+    dnsStatus: string | null;
+    certificateDaysLeft: number | null;
+    /** A domain backed up on its own (on a shared server): its backups, judged like an instance's. */
+    backups?: BackupFacts;
+  }[];
   /**
    * A shared server: its own alerts are the operators' (it has no tenant), so each domain on it also gets a
    * down alert of its own, which reaches that domain's tenant.
    */
   shared?: boolean;
   /** Backups: whether any was ever taken, the newest finished one, and the newest successful one. */
-  backups: {
-    any: boolean;
-    scheduled: boolean;
-    lastFinished: { status: string; at: Date } | null;
-    lastSucceededAt: Date | null;
-  };
+  backups: BackupFacts;
   now: Date;
+}
+
+export interface BackupFacts {
+  any: boolean;
+  scheduled: boolean;
+  lastFinished: { status: string; at: Date } | null;
+  lastSucceededAt: Date | null;
+}
+
+/** Whether the backups of `name` need attention: the last one failed, or the newest good one is too old. */
+function backupVerdict(
+  name: string,
+  b: BackupFacts,
+  now: Date,
+  t: RuleThresholds,
+): { firing: boolean; message: string } {
+  if (b.any && b.lastFinished?.status === "failed")
+    return { firing: true, message: `The last backup of ${name} failed` };
+  if (b.any && b.scheduled) {
+    const ageH = b.lastSucceededAt ? (now.getTime() - b.lastSucceededAt.getTime()) / 3600_000 : Infinity;
+    if (ageH > t.backupMaxAgeHours) {
+      return {
+        firing: true,
+        message: b.lastSucceededAt
+          ? `The newest backup of ${name} is ${Math.floor(ageH)} hours old (limit ${t.backupMaxAgeHours})`
+          : `${name} has no successful backup`,
+      };
+    }
+  }
+  return { firing: false, message: `Backups of ${name} are fine` };
 }
 
 export interface RuleThresholds extends Thresholds {
@@ -79,22 +111,12 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
       t.memoryLimitBytes <= 0 ? false : input.memoryBytes === null ? null : input.memoryBytes > t.memoryLimitBytes,
     message: `${input.instance.name} uses ${Math.round((input.memoryBytes ?? 0) / 1048576)} MiB of memory (limit ${Math.round(t.memoryLimitBytes / 1048576)} MiB)`,
   });
-  const b = input.backups;
-  let backupFiring: boolean = false;
-  let backupMessage = `Backups of ${input.instance.name} are fine`;
-  if (b.any && b.lastFinished?.status === "failed") {
-    backupFiring = true;
-    backupMessage = `The last backup of ${input.instance.name} failed`;
-  } else if (b.any && b.scheduled) {
-    const ageH = b.lastSucceededAt ? (input.now.getTime() - b.lastSucceededAt.getTime()) / 3600_000 : Infinity;
-    if (ageH > t.backupMaxAgeHours) {
-      backupFiring = true;
-      backupMessage = b.lastSucceededAt
-        ? `The newest backup of ${input.instance.name} is ${Math.floor(ageH)} hours old (limit ${t.backupMaxAgeHours})`
-        : `${input.instance.name} has no successful backup`;
-    }
-  }
-  out.push({ ...inst, rule: "backup_failed", severity: "warning", firing: backupFiring, message: backupMessage });
+  out.push({
+    ...inst,
+    rule: "backup_failed",
+    severity: "warning",
+    ...backupVerdict(input.instance.name, input.backups, input.now, t),
+  });
   for (const d of input.domains) {
     const dom = { subjectType: "domain" as const, subjectId: d.id, subjectName: d.name };
     if (input.shared) {
@@ -104,6 +126,14 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
         severity: "critical",
         firing: downFiring,
         message: `Chat on ${d.name} is unavailable: the platform's server that hosts it is down`,
+      });
+    }
+    if (d.backups) {
+      out.push({
+        ...dom,
+        rule: "backup_failed",
+        severity: "warning",
+        ...backupVerdict(d.name, d.backups, input.now, t),
       });
     }
     out.push({

@@ -125,6 +125,28 @@ describe("alert rules", () => {
     expect(firing({ ...down, shared: false, consecutiveDown: 2 })["domain_down:d1"]).toBeUndefined();
   });
 
+  it("judges the backups of a domain backed up on its own, like an instance's", () => {
+    const hoursAgo = (h: number) => new Date(input.now.getTime() - h * 3600_000);
+    const ok = {
+      any: true,
+      scheduled: true,
+      lastFinished: { status: "succeeded", at: hoursAgo(3) },
+      lastSucceededAt: hoursAgo(3),
+    };
+    const withBackups = (backups: typeof ok) => ({ ...input, domains: [{ ...input.domains[0]!, backups }] });
+    expect(firing(withBackups(ok))["backup_failed:d1"]).toBe(false);
+    expect(
+      firing(withBackups({ ...ok, lastFinished: { status: "failed", at: hoursAgo(1) } }))["backup_failed:d1"],
+    ).toBe(true);
+    expect(
+      firing(
+        withBackups({ ...ok, lastFinished: { status: "succeeded", at: hoursAgo(40) }, lastSucceededAt: hoursAgo(40) }),
+      )["backup_failed:d1"],
+    ).toBe(true);
+    // Domains without backups of their own have no such alert.
+    expect(firing(input)["backup_failed:d1"]).toBeUndefined();
+  });
+
   it("opens the down alert only after the configured number of probes in a row", () => {
     const down = { ...input, status: "down" as const, loginMs: null, memoryBytes: null };
     expect(firing({ ...down, consecutiveDown: 1 })["instance_down:i1"]).toBeNull();

@@ -6,6 +6,7 @@ import { generatePassword, PROBE_LOCALPART } from "@xmpp-host/core";
 import type { Prisma } from "@xmpp-host/db";
 import {
   type AlertRule,
+  type BackupFacts,
   bucketStart,
   type DomainObservation,
   evaluateAlertRules,
@@ -308,6 +309,8 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     ctx.db.backup.findFirst({ where: { instanceId, status: "succeeded" }, orderBy: { createdAt: "desc" } }),
     ctx.db.backup.count({ where: { instanceId } }),
   ]);
+  // Domains on a shared server are backed up on their own, daily: each one's backups are judged for its tenant.
+  const domainBackups = instance.placement === "shared" ? await domainBackupFacts(ctx, instanceId) : null;
   const conditions = evaluateAlertRules(
     {
       instance: { id: instance.id, name: instance.name },
@@ -322,6 +325,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
         name: d.name,
         dnsStatus: instance.domains[i]?.dnsStatus ?? null,
         certificateDaysLeft: d.certificateDaysLeft,
+        ...(domainBackups ? { backups: domainBackups(d.id) } : {}),
       })),
       backups: {
         any: anyBackup > 0,
@@ -438,4 +442,25 @@ export async function healthMaintenance(ctx: WorkerContext) {
   const rollups = await rollupHealth(ctx);
   const requeued = await requeuePendingNotifications(ctx);
   return { ...rollups, requeuedNotifications: requeued };
+}
+
+/** Per domain of the instance: its own backups' facts (one grouped query for the whole server). */
+async function domainBackupFacts(ctx: WorkerContext, instanceId: string): Promise<(domainId: string) => BackupFacts> {
+  const rows = await ctx.db.backup.groupBy({
+    by: ["domainId", "status"],
+    where: { instanceId, domainId: { not: null }, status: { in: ["succeeded", "failed"] } },
+    _max: { finishedAt: true },
+  });
+  return (domainId) => {
+    const mine = rows.filter((r) => r.domainId === domainId && r._max.finishedAt);
+    const succeeded = mine.find((r) => r.status === "succeeded")?._max.finishedAt ?? null;
+    const failed = mine.find((r) => r.status === "failed")?._max.finishedAt ?? null;
+    const lastFinished =
+      failed && (!succeeded || failed > succeeded)
+        ? { status: "failed", at: failed }
+        : succeeded
+          ? { status: "succeeded", at: succeeded }
+          : null;
+    return { any: mine.length > 0, scheduled: true, lastFinished, lastSucceededAt: succeeded };
+  };
 }
