@@ -107,6 +107,7 @@ beforeAll(async () => {
       DNS_TIMEOUT_MS: "1000",
       SHARED_INSTANCE_MAX_DOMAINS: "3",
       SHARED_DOMAIN_MAX_ACCOUNTS: "4",
+      SHARED_DOMAIN_UPLOAD_QUOTA_MB: "1",
       BACKUP_VERIFY: "false",
     },
   });
@@ -377,7 +378,16 @@ describe("two families on one shared server", () => {
     const conf = await fs.readFile(path.join(platform.dataRoot, "instances", sharedId, "hosts.cfg.lua"), "utf8");
     expect(conf).toContain("xh_max_accounts = 4");
     expect(conf).toContain('archive_expires_after = "30d"');
-    expect(conf).toContain("http_file_share_global_quota = ");
+    expect(conf).toContain('muc_log_expires_after = "30d"');
+    // Upload storage: 1 MB for the family in this test.
+    const slot = (size: number) =>
+      xmppClient(["upload-slot", e.host, e.port, caFile, ...alice, "share.smiths.chat.test", String(size)]);
+    expect((await slot(500_000)).out).toMatchObject({ result: "ok" });
+    expect((await slot(2_000_000)).out).toMatchObject({
+      result: "refused",
+      condition: "resource-constraint",
+      text: "Server global storage quota reached",
+    });
     // Below the limit again, the same registration goes through.
     for (const n of [2, 3, 4]) {
       const a = await db.account.findFirstOrThrow({ where: { localpart: `user${n}`, domainId: smiths.domainId } });

@@ -8,6 +8,7 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py welcome HOST PORT CAFILE JID PW                     (XEP-0402 bookmarks, autojoin, affiliations, roster)
        xmpp_client.py srv-join DNS_HOST:DNS_PORT CAFILE JID PW ROOM        (finds the server by SRV and A records, logs in, joins)
        xmpp_client.py register HOST PORT CAFILE JID PW                    (XEP-0077 in-band registration)
+       xmpp_client.py upload-slot HOST PORT CAFILE JID PW SERVICE SIZE     (XEP-0363 slot for a SIZE-byte file)
        xmpp_client.py disco HOST PORT CAFILE JID PW TARGET...             (XEP-0030 items of each target)
 Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
 """
@@ -242,6 +243,27 @@ async def register(host, port, cafile, jid, pw):
     return 0 if out["result"] == "ok" else 1
 
 
+async def upload_slot(host, port, cafile, jid, pw, service, size):
+    from slixmpp.exceptions import IqError
+
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0363")
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    try:
+        iq = await c.plugin["xep_0363"].request_slot(slixmpp.JID(service), "photo.jpg", int(size), "image/jpeg", timeout=10)
+        print(json.dumps({"result": "ok", "put": iq["http_upload_slot"]["put"]["url"]}))
+        code = 0
+    except IqError as e:
+        err = e.iq["error"]
+        print(json.dumps({"result": "refused", "condition": err["condition"], "text": err["text"]}))
+        code = 1
+    c.disconnect()
+    return code
+
+
 async def disco(host, port, cafile, jid, pw, *targets):
     c = make_client(jid, pw, cafile)
     r = await connect(c, host, port)
@@ -277,6 +299,8 @@ async def main(argv):
             return await srv_join(*argv[1:6])
         if cmd == "register":
             return await register(*argv[1:6])
+        if cmd == "upload-slot":
+            return await upload_slot(*argv[1:8])
         if cmd == "disco":
             return await disco(*argv[1:])
     except Exception as exc:  # report every failure as JSON for the test to show
