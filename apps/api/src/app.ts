@@ -15,6 +15,7 @@ import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { queueDashboardPlugin } from "./plugins/queue-dashboard.ts";
+import { stringsPlugin } from "./plugins/strings.ts";
 import { accountRoutes } from "./routes/v1/accounts/index.ts";
 import { alertRoutes } from "./routes/v1/alerts/index.ts";
 import { apiTokenRoutes } from "./routes/v1/api-tokens/index.ts";
@@ -81,6 +82,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   app.decorate("core", core);
   app.addSchema(Problem);
   await app.register(errorsPlugin);
+  await app.register(stringsPlugin);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, redis, nameSpace: "xh-rl:" });
   await app.register(authPlugin);
