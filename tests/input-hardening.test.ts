@@ -1,5 +1,6 @@
 // Text that no field accepts (NUL and other controls, lone surrogates, non-characters) is refused at the edge with
 // a 400 naming the field, before any database or server sees it: these inputs used to answer 500.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstUncleanField, isCleanText } from "../apps/api/src/plugins/strings.ts";
 import { client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
@@ -7,7 +8,7 @@ import { client, type Platform, signupWithToken, startPlatform } from "./helpers
 let platform: Platform;
 
 beforeAll(async () => {
-  platform = await startPlatform({ inProcessWorker: false });
+  platform = await startPlatform({ inProcessWorker: false, workerEnv: { API_REQUEST_TIMEOUT_MS: "1500" } });
 }, 60_000);
 
 afterAll(async () => {
@@ -70,5 +71,50 @@ describe("text at the edge", () => {
     const made = await raw("POST", "/api/v1/tenants", '{"name":"Family \\ud83c\\udfe1"}', cookie);
     expect(made.status, JSON.stringify(made.json)).toBe(201);
     expect(made.json.name ?? made.json.tenant?.name).toBe("Family 🏡");
+  });
+});
+
+describe("answers and connections", () => {
+  it("marks every answer nosniff, and answers that carry a signed-in user's data no-store", async () => {
+    const { cookie } = await signupWithToken(platform.app, "headers");
+    const mine = await client(platform.app, { cookie })("GET", "/api/v1/me");
+    expect(mine.status).toBe(200);
+    expect(mine.headers["x-content-type-options"]).toBe("nosniff");
+    expect(mine.headers["cache-control"]).toBe("no-store");
+    const pub = await client(platform.app)("GET", "/api/v1/platform");
+    expect(pub.headers["x-content-type-options"]).toBe("nosniff");
+    expect(pub.headers["cache-control"]).toBeUndefined();
+    const problem = await client(platform.app)("GET", "/api/v1/nowhere");
+    expect(problem.status).toBe(404);
+    expect(problem.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("closes a connection whose body is trickled in for longer than the request timeout (1.5 s here)", async () => {
+    const address = await platform.app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = new URL(address);
+    const socket = net.connect({ host: "127.0.0.1", port: Number(port) });
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    let answer = "";
+    socket.on("data", (d: Buffer) => {
+      answer += d.toString();
+    });
+    const closed = new Promise<number>((resolve) => socket.once("close", () => resolve(Date.now())));
+    const started = Date.now();
+    socket.write(
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{",
+    );
+    // One byte every 200 ms would take 40 s to finish the body.
+    const trickle = setInterval(() => {
+      if (!socket.destroyed) socket.write(" ");
+    }, 200);
+    try {
+      const at = await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(-1), 10_000))]);
+      expect(at, "the server kept the connection open").toBeGreaterThan(0);
+      expect(at - started).toBeLessThan(6_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
   });
 });

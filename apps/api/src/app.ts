@@ -1,3 +1,4 @@
+import http from "node:http";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
@@ -76,6 +77,20 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       },
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+    // A client that sends its request too slowly (or not at all) is cut off rather than holding a socket forever.
+    // Node checks the deadlines every connectionsCheckingInterval (30 s by default): check as often as needed.
+    serverFactory: (handler) =>
+      http.createServer(
+        {
+          requestTimeout: env.API_REQUEST_TIMEOUT_MS,
+          headersTimeout: Math.min(env.API_REQUEST_TIMEOUT_MS, 20_000),
+          keepAliveTimeout: 5_000,
+          connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(env.API_REQUEST_TIMEOUT_MS / 4))),
+        },
+        handler,
+      ),
+    // An idle socket is closed too, but never while a ?wait long-poll may legitimately hold it.
+    connectionTimeout: Math.max(env.API_REQUEST_TIMEOUT_MS * 2, (env.MAX_WAIT_SECONDS + 30) * 1000),
     trustProxy: trustProxySetting(env.TRUST_PROXY),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -83,6 +98,12 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   app.addSchema(Problem);
   await app.register(errorsPlugin);
   await app.register(stringsPlugin);
+  // Answers are JSON for programs: never sniffed as something else, and never cached when they carry someone's data.
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    if (request.actor && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    return payload;
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, redis, nameSpace: "xh-rl:" });
   await app.register(authPlugin);

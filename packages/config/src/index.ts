@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -56,6 +57,19 @@ const base = {
   ALERT_EMAIL_FROM: z.string().default("XMPP platform alerts <alerts@xmpp.localhost>"),
   /** Verify the SMTP server's TLS certificate (turn off only for internal relays with self-signed certificates). */
   SMTP_TLS_VERIFY: z.stringbool().default(true),
+  /**
+   * Webhooks reach public addresses only; these addresses and CIDR ranges (e.g. "10.1.2.3,192.168.50.0/24")
+   * are allowed too, for receivers on the operator's own network. Empty: public addresses only.
+   */
+  ALERT_WEBHOOK_ALLOW: list.refine(
+    (entries) =>
+      entries.every((e) => {
+        const [ip = "", bits, ...rest] = e.split("/");
+        const kind = isIP(ip);
+        return kind !== 0 && !rest.length && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128)));
+      }),
+    "must be comma-separated IP addresses or CIDR ranges",
+  ),
   /** Free addresses live on shared servers: at most this many domains per shared server. */
   SHARED_INSTANCE_MAX_DOMAINS: z.coerce.number().int().min(1).max(5000).default(250),
   /** Limits of each domain on a shared server: accounts, upload storage (MB) and message archive retention (days). */
@@ -68,6 +82,8 @@ export const apiEnvSchema = z.object({
   ...base,
   API_HOST: z.string().default("127.0.0.1"),
   API_PORT: port.default(3001),
+  /** A request (headers and body) must arrive within this long, or the connection is closed. */
+  API_REQUEST_TIMEOUT_MS: ms.default(30_000),
   PUBLIC_URL: z.string().url().default("http://localhost:3001"),
   COOKIE_SECURE: z.stringbool().default(false),
   SESSION_TTL_HOURS: z.coerce
