@@ -44,9 +44,14 @@ if [ -z "${DATABASE_URL:-}" ]; then
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
     as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
   fi
+  # fsync stays on unless the caller asks for speed over durability (npm test does; npm run up never does).
+  FSYNC="${LOCAL_PG_FSYNC:-on}"
   if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
     as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-      -o "-p $PG_PORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+      -o "-p $PG_PORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=$FSYNC -c max_connections=200" start >/dev/null
+  elif [ "$FSYNC" = on ] && [ "$(as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SHOW fsync")" != on ]; then
+    # A server that tests started for speed becomes durable again before the platform uses it.
+    as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "ALTER SYSTEM SET fsync = on" -c "SELECT pg_reload_conf()" >/dev/null
   fi
   for db in xmpphost xmpphost_test; do
     as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 ||
@@ -58,13 +63,22 @@ fi
 
 if [ -z "${REDIS_URL:-}" ]; then
   mkdir -p "$VAR/redis"
-  if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
-    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$VAR/redis" --daemonize yes \
-      --pidfile "$VAR/redis/redis.pid" --logfile "$VAR/redis/redis.log" --maxmemory-policy noeviction \
-      --save "" --appendonly yes >/dev/null
-    for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  # A password of its own, made once and kept beside its data (0600): nothing else on the machine talks to it.
+  if [ ! -s "$VAR/redis/password" ]; then (umask 077 && openssl rand -hex 24 >"$VAR/redis/password"); fi
+  REDIS_PASSWORD="$(cat "$VAR/redis/password")"
+  redis_ok() { REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
+  if ! redis_ok; then
+    if redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
+      # Started before it had a password: give it one now.
+      redis-cli -p "$REDIS_PORT" config set requirepass "$REDIS_PASSWORD" >/dev/null
+    else
+      redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$VAR/redis" --daemonize yes \
+        --pidfile "$VAR/redis/redis.pid" --logfile "$VAR/redis/redis.log" --maxmemory-policy noeviction \
+        --save "" --appendonly yes --appendfsync everysec --requirepass "$REDIS_PASSWORD" >/dev/null
+      for _ in $(seq 50); do redis_ok && break; sleep 0.1; done
+    fi
   fi
-  REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+  REDIS_URL="redis://:$REDIS_PASSWORD@127.0.0.1:$REDIS_PORT"
 fi
 
 cat > "$VAR/services.env" <<ENV
@@ -72,4 +86,4 @@ export DATABASE_URL="${DATABASE_URL}"
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-$DATABASE_URL}"
 export REDIS_URL="${REDIS_URL}"
 ENV
-echo "services: PostgreSQL at ${DATABASE_URL%%\?*}, Redis at $REDIS_URL" >&2
+echo "services: PostgreSQL at ${DATABASE_URL%%\?*}, Redis at ${REDIS_URL/\/\/:*@/\/\/}" >&2

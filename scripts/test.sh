@@ -4,7 +4,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/ensure-node-deps.sh
-bash scripts/services.sh
+# Tests trade durability for speed; npm run up never does (see services.sh).
+LOCAL_PG_FSYNC="${LOCAL_PG_FSYNC:-off}" bash scripts/services.sh
 # shellcheck disable=SC1091
 source "${DATA_ROOT:-$ROOT/var}/services.env"
 echo "== lint and format (biome)"

@@ -3,6 +3,8 @@
 # runs the API (3001), the worker and the web app (3000) until Ctrl-C. Managed XMPP instances keep
 # running after it stops and are adopted at the next start.
 set -euo pipefail
+# Logs, keys and data written from here on are not world-readable.
+umask 027
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/ensure-node-deps.sh

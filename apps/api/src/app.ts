@@ -142,7 +142,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     async (v1) => {
       await v1.register(authRoutes, {
         sessionTtlHours: env.SESSION_TTL_HOURS,
-        cookieSecure: env.COOKIE_SECURE,
+        cookieSecure: env.COOKIE_SECURE ?? env.PUBLIC_URL.startsWith("https:"),
         perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       });
       await v1.register(meRoutes);

@@ -85,7 +85,8 @@ export const apiEnvSchema = z.object({
   /** A request (headers and body) must arrive within this long, or the connection is closed. */
   API_REQUEST_TIMEOUT_MS: ms.default(30_000),
   PUBLIC_URL: z.string().url().default("http://localhost:3001"),
-  COOKIE_SECURE: z.stringbool().default(false),
+  /** Send the session cookie over HTTPS only; unset: whenever PUBLIC_URL is https. */
+  COOKIE_SECURE: optional(z.stringbool()),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
