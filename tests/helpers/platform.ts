@@ -57,6 +57,8 @@ export async function startPlatform(
     SWEEP_INTERVAL_MS: "2000",
     SUPERVISE_INTERVAL_MS: "1000",
     SYNC_INTERVAL_MS: "3600000",
+    // The tests' webhook receivers listen on loopback, which webhooks may not reach unless allowed.
+    ALERT_WEBHOOK_ALLOW: "127.0.0.1",
     ...opts.workerEnv,
   } as Record<string, string>;
   const apiEnv = loadEnv(apiEnvSchema, env);

@@ -24,6 +24,7 @@ export function createCoreContext(env: ApiEnv) {
         smtpUrl: env.SMTP_URL,
         emailFrom: env.ALERT_EMAIL_FROM,
         allowUnauthorizedSmtpTls: !env.SMTP_TLS_VERIFY,
+        webhookAllow: env.ALERT_WEBHOOK_ALLOW,
       },
     },
   };

@@ -1,9 +1,13 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink, startWebhookReceiver } from "../../../tests/helpers/sinks.ts";
 import {
   type AlertNotificationPayload,
   EmailChannel,
   type NotificationChannel,
+  OutboundRefusedError,
+  type Resolve,
   verifyWebhook,
   WebhookChannel,
 } from "../src/index.ts";
@@ -99,13 +103,15 @@ channelContract("email (SMTP)", async () => {
 });
 
 const SECRET = "whsec_contract_secret";
+const LOCAL = ["127.0.0.1"];
 let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
 channelContract("webhook (signed JSON)", async () => {
   hooks = await startWebhookReceiver();
   const receiver = hooks;
   return {
     fixture: {
-      channel: new WebhookChannel({ url: receiver.url, secret: SECRET }),
+      // The receiver listens on loopback, which only an allow list (ALERT_WEBHOOK_ALLOW) opens.
+      channel: new WebhookChannel({ url: receiver.url, secret: SECRET, allow: LOCAL }),
       received: () => receiver.received.map((r) => ({ notificationId: r.json.id, text: `${r.json.event} ${r.body}` })),
       refuse: (on) => {
         receiver.state.failWith = on ? 503 : 0;
@@ -119,7 +125,7 @@ describe("webhook signatures", () => {
   it("signs timestamp and body with HMAC-SHA256; tampering, other keys and old timestamps fail", async () => {
     const receiver = await startWebhookReceiver();
     try {
-      await new WebhookChannel({ url: receiver.url, secret: SECRET }).send(notification("n-sig"));
+      await new WebhookChannel({ url: receiver.url, secret: SECRET, allow: LOCAL }).send(notification("n-sig"));
       const [r] = receiver.received;
       const signature = r?.headers["x-signature"] as string;
       const timestamp = r?.headers["x-timestamp"] as string;
@@ -135,6 +141,105 @@ describe("webhook signatures", () => {
       expect(verifyWebhook({ secret: SECRET, body, signature, timestamp, now: Date.now() + 3600_000 })).toBe(false);
     } finally {
       await receiver.close();
+    }
+  });
+});
+
+describe("webhook destinations", () => {
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let port: string;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    port = new URL(receiver.url).port;
+  });
+  afterAll(async () => receiver?.close());
+
+  /** A resolver whose answers the test changes, like a DNS server an attacker controls. */
+  function zone(records: Record<string, string[]>): Resolve {
+    return async (host) => (records[host] ?? []).map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+  }
+
+  it("refuses loopback, private and metadata addresses unless allowed, without connecting", async () => {
+    const before = receiver.received.length;
+    for (const url of [
+      receiver.url,
+      `http://localhost:${port}/hooks/alerts`,
+      `http://2130706433:${port}/`,
+      `http://0:${port}/`,
+      `http://[::1]:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+      "http://169.254.169.254/latest/meta-data/",
+      "http://10.0.0.1/",
+      "http://192.168.1.1/",
+      "http://127.0.0.1:63799/",
+      "http://127.0.0.1:54329/",
+    ]) {
+      const channel = new WebhookChannel({ url, secret: SECRET, timeoutMs: 2000 });
+      await expect(channel.send(notification("n-refused")), url).rejects.toThrow(OutboundRefusedError);
+    }
+    expect(receiver.received).toHaveLength(before);
+  });
+
+  it("checks the address it connects to, so a name that rebinds to loopback is refused at send time", async () => {
+    const records: Record<string, string[]> = { "hooks.rebind.test": ["93.184.216.34"] };
+    const channel = new WebhookChannel({
+      url: `http://hooks.rebind.test:${port}/hooks/alerts`,
+      secret: SECRET,
+      resolve: zone(records),
+    });
+    records["hooks.rebind.test"] = ["127.0.0.1"];
+    const before = receiver.received.length;
+    await expect(channel.send(notification("n-rebound"))).rejects.toThrow("127.0.0.1 (hooks.rebind.test)");
+    // One refused address among public ones is enough to refuse.
+    records["hooks.rebind.test"] = ["93.184.216.34", "127.0.0.1"];
+    await expect(channel.send(notification("n-rebound"))).rejects.toThrow(OutboundRefusedError);
+    expect(receiver.received).toHaveLength(before);
+  });
+
+  it("connects to the checked address with the URL's own Host", async () => {
+    const channel = new WebhookChannel({
+      url: `http://hooks.internal.test:${port}/hooks/alerts?k=1`,
+      secret: SECRET,
+      allow: LOCAL,
+      resolve: zone({ "hooks.internal.test": ["127.0.0.1"] }),
+    });
+    await channel.send(notification("n-by-name"));
+    const got = receiver.received.at(-1);
+    expect(got?.json.id).toBe("n-by-name");
+    expect(got?.headers.host).toBe(`hooks.internal.test:${port}`);
+  });
+
+  it("does not follow redirects", async () => {
+    const redirector = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(307, { location: receiver.url }).end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/`;
+      const before = receiver.received.length;
+      await expect(
+        new WebhookChannel({ url, secret: SECRET, allow: LOCAL }).send(notification("n-redirect")),
+      ).rejects.toThrow("webhook answered 307");
+      expect(receiver.received).toHaveLength(before);
+    } finally {
+      await new Promise<void>((resolve) => redirector.close(() => resolve()));
+    }
+  });
+
+  it("gives up after its timeout", async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+      const started = Date.now();
+      await expect(
+        new WebhookChannel({ url, secret: SECRET, allow: LOCAL, timeoutMs: 300 }).send(notification("n-slow")),
+      ).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   });
 });

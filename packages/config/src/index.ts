@@ -66,7 +66,11 @@ const base = {
       entries.every((e) => {
         const [ip = "", bits, ...rest] = e.split("/");
         const kind = isIP(ip);
-        return kind !== 0 && !rest.length && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128)));
+        return (
+          kind !== 0 &&
+          !rest.length &&
+          (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128)))
+        );
       }),
     "must be comma-separated IP addresses or CIDR ranges",
   ),

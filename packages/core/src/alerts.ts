@@ -1,5 +1,5 @@
-import { channelFor } from "@xmpp-host/alerts";
-import type { Alert, AlertChannel } from "@xmpp-host/db";
+import { type ChannelSettings, channelFor, checkWebhookTarget, OutboundRefusedError } from "@xmpp-host/alerts";
+import type { Alert, AlertChannel, Role } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
@@ -24,8 +24,32 @@ export function alertView(a: Alert) {
   };
 }
 
-export function channelView(c: AlertChannel) {
-  return { id: c.id, tenantId: c.tenantId, kind: c.kind, name: c.name, target: c.target, createdAt: c.createdAt };
+/**
+ * A channel as the API shows it. Viewers see its target masked: a webhook URL often carries a secret in its
+ * path, and an address book is nobody's business but the admins'.
+ */
+export function channelView(c: AlertChannel, role: Role) {
+  const target = role === "viewer" ? maskTarget(c.kind, c.target) : c.target;
+  return { id: c.id, tenantId: c.tenantId, kind: c.kind, name: c.name, target, createdAt: c.createdAt };
+}
+
+/** `https://hooks.example.com/…` for a webhook, `o…@family.example` for an email address. */
+export function maskTarget(kind: string, target: string): string {
+  if (kind === "email") {
+    const at = target.lastIndexOf("@");
+    return at > 0 ? `${target.slice(0, 1)}…${target.slice(at)}` : "…";
+  }
+  try {
+    const url = new URL(target);
+    return `${url.protocol}//${url.host}/…`;
+  } catch {
+    return "…";
+  }
+}
+
+/** The alert settings of the context, with what the webhook guard takes (ALERT_WEBHOOK_ALLOW, a resolver). */
+function alertSettings(ctx: CoreContext): ChannelSettings {
+  return (ctx.settings.alerts as ChannelSettings | undefined) ?? { emailFrom: "alerts@xmpp.localhost" };
 }
 
 function requireOperator(actor: Actor): void {
@@ -76,7 +100,7 @@ export async function listAlertChannels(
   page: { cursor?: string; limit: number },
 ) {
   if (tenantId === null) requireOperator(actor);
-  await authorize(ctx, actor, tenantId, "read");
+  const role = await authorize(ctx, actor, tenantId, "read");
   const rows = await ctx.db.alertChannel.findMany({
     where: { tenantId },
     orderBy: { id: "asc" },
@@ -84,12 +108,15 @@ export async function listAlertChannels(
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
-  return { items: items.map(channelView), nextCursor };
+  return { items: items.map((c) => channelView(c, role)), nextCursor };
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
-function checkTarget(kind: string, target: string): string {
+const NOT_PUBLIC =
+  "must be a URL whose host resolves to public addresses only (not loopback, private or reserved ones)";
+
+async function checkTarget(ctx: CoreContext, kind: string, target: string): Promise<string> {
   const value = target.trim();
   if (kind === "email") {
     if (!EMAIL.test(value) || value.length > 254) throw AppError.field("target", "must be an email address");
@@ -105,6 +132,12 @@ function checkTarget(kind: string, target: string): string {
     throw AppError.field("target", "must be an http or https URL");
   }
   if (url.username || url.password) throw AppError.field("target", "must not carry credentials; the body is signed");
+  // Sending checks again against the address it connects to; this tells the admin now. The same answer for a
+  // private address and a name that does not resolve, so that saving a channel does not probe internal DNS.
+  await checkWebhookTarget(url, alertSettings(ctx)).catch((err: unknown) => {
+    if (err instanceof OutboundRefusedError) throw AppError.field("target", NOT_PUBLIC);
+    throw err;
+  });
   return url.toString();
 }
 
@@ -116,12 +149,12 @@ export async function createAlertChannel(
   input: { kind: "email" | "webhook"; name: string; target: string },
 ) {
   if (tenantId === null) requireOperator(actor);
-  await authorize(ctx, actor, tenantId, "write");
+  const role = await authorize(ctx, actor, tenantId, "write");
   const name = input.name.trim();
   if (!name) throw AppError.field("name", "is required");
   if (name.length > 100) throw AppError.field("name", "must be at most 100 characters");
   if (input.kind !== "email" && input.kind !== "webhook") throw AppError.field("kind", "must be email or webhook");
-  const target = checkTarget(input.kind, input.target);
+  const target = await checkTarget(ctx, input.kind, input.target);
   const secret = input.kind === "webhook" ? randomToken("whsec_", 32) : null;
   const channel = await ctx.db.$transaction(async (tx) => {
     const channel = await tx.alertChannel.create({
@@ -142,7 +175,7 @@ export async function createAlertChannel(
     });
     return channel;
   });
-  return { channel: channelView(channel), secret };
+  return { channel: channelView(channel, role), secret };
 }
 
 async function loadChannel(ctx: CoreContext, actor: Actor, channelId: string, need: "read" | "write") {
@@ -168,10 +201,12 @@ export async function deleteAlertChannel(ctx: CoreContext, actor: Actor, channel
   });
 }
 
+export const TEST_NOT_DELIVERED = "the channel did not accept the test notification";
+
 /** Sends a test notification through the channel now, so its owner sees it works. */
 export async function testAlertChannel(ctx: CoreContext, actor: Actor, channelId: string) {
   const channel = await loadChannel(ctx, actor, channelId, "write");
-  const settings = ctx.settings.alerts ?? { emailFrom: "alerts@xmpp.localhost" };
+  const settings = alertSettings(ctx);
   const secret = channel.secretEncrypted ? ctx.secrets.decrypt(channel.secretEncrypted) : null;
   const now = new Date().toISOString();
   const started = performance.now();
@@ -193,10 +228,12 @@ export async function testAlertChannel(ctx: CoreContext, actor: Actor, channelId
       },
     });
   } catch (err) {
-    throw new AppError(
-      "unavailable",
-      `the test notification could not be delivered: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    // The same answer whatever went wrong: the reason (refused address, connection refused, a status) would
+    // tell the caller about hosts and ports it cannot otherwise see. The reason is the error's cause, for the
+    // operator's log.
+    const failed = new AppError("unavailable", TEST_NOT_DELIVERED);
+    failed.cause = err;
+    throw failed;
   }
   return { delivered: true, durationMs: Math.round(performance.now() - started) };
 }

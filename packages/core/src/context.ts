@@ -25,7 +25,13 @@ export interface CoreContext {
     /** Base of the web app's public pages (invite and co-admin links); default http://localhost:3000. */
     webPublicUrl?: string;
     /** How alert channels reach email (SMTP) — for test notifications sent from the API. */
-    alerts?: { smtpUrl?: string | undefined; emailFrom: string; allowUnauthorizedSmtpTls?: boolean };
+    alerts?: {
+      smtpUrl?: string | undefined;
+      emailFrom: string;
+      allowUnauthorizedSmtpTls?: boolean;
+      /** Non-public addresses and ranges that webhook channels may reach (ALERT_WEBHOOK_ALLOW). */
+      webhookAllow?: readonly string[];
+    };
     /** The probe interval, so that health views know how fresh a verdict is. */
     probeIntervalMs?: number;
     /** The shared pool that free addresses live on. */

@@ -58,7 +58,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test notification now (503 with the reason if it cannot be delivered) */
+        /** Send a test notification now (503 "not delivered" if it cannot be; the reason goes to the log) */
         post: operations["testAlertChannel"];
         delete?: never;
         options?: never;

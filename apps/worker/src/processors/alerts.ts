@@ -11,6 +11,7 @@ export function channelSettings(ctx: WorkerContext) {
     smtpUrl: ctx.env.SMTP_URL,
     emailFrom: ctx.env.ALERT_EMAIL_FROM,
     allowUnauthorizedSmtpTls: !ctx.env.SMTP_TLS_VERIFY,
+    webhookAllow: ctx.env.ALERT_WEBHOOK_ALLOW,
   };
 }
 
