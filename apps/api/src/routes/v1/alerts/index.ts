@@ -134,7 +134,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: "testAlertChannel",
         tags: ["alerts"],
-        summary: "Send a test notification now (503 \"not delivered\" if it cannot be; the reason goes to the log)",
+        summary: 'Send a test notification now (503 "not delivered" if it cannot be; the reason goes to the log)',
         params: Type.Object({ channelId: Id }),
         response: {
           200: Type.Object({ delivered: Type.Boolean(), durationMs: Type.Integer() }),
