@@ -78,6 +78,11 @@ if [ -z "${REDIS_URL:-}" ]; then
       for _ in $(seq 50); do redis_ok && break; sleep 0.1; done
     fi
   fi
+  redis_ok || {
+    echo "services: Redis on port $REDIS_PORT does not answer with this checkout's password ($VAR/redis/password);" \
+      "is another one running there? Set LOCAL_REDIS_PORT or REDIS_URL." >&2
+    exit 1
+  }
   REDIS_URL="redis://:$REDIS_PASSWORD@127.0.0.1:$REDIS_PORT"
 fi
 

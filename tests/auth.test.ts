@@ -4,7 +4,8 @@ import { client, type Platform, signupWithToken, startPlatform } from "./helpers
 let platform: Platform;
 
 beforeAll(async () => {
-  platform = await startPlatform({ inProcessWorker: false });
+  // A short delay step keeps the per-account throttle's growing delays quick here.
+  platform = await startPlatform({ inProcessWorker: false, workerEnv: { AUTH_FAILURE_DELAY_MS: "20" } });
 });
 
 afterAll(async () => {
@@ -91,7 +92,8 @@ describe("auth", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       statuses.push(
-        (await anon("POST", "/api/v1/auth/login", { email: "nobody@test.example", password: "whatever-123" })).status,
+        (await anon("POST", "/api/v1/auth/login", { email: `nobody-${i}@test.example`, password: "whatever-123" }))
+          .status,
       );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -112,11 +114,39 @@ describe("auth", () => {
         url: "/api/v1/auth/login",
         remoteAddress: "203.0.113.7",
         headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
-        payload: JSON.stringify({ email: "nobody@test.example", password: "whatever-123" }),
+        payload: JSON.stringify({ email: `someone-${i}@test.example`, password: "whatever-123" }),
       });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("locks an account after 10 failed sign-ins in a row from any address, known or not, and says until when", async () => {
+    const { cookie } = await signupWithToken(platform.app, "locked");
+    expect(cookie).toBeTruthy();
+    const attempt = (email: string, password: string, i: number) =>
+      platform.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        // From the web app (a trusted loopback proxy) on behalf of a different visitor each time: the per-IP limit
+        // never sees the same address twice, so only the per-account throttle can stop this.
+        remoteAddress: "127.0.0.1",
+        headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
+        payload: JSON.stringify({ email, password }),
+      });
+    for (const email of ["locked@test.example", "ghost@test.example"]) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await attempt(email, "wrong-password-1", i)).statusCode);
+      expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
+      // Locked by the 10th attempt, the same way whether the account exists or not.
+      expect(statuses.slice(9)).toEqual([429, 429, 429]);
+    }
+    const right = await attempt("locked@test.example", "correct horse battery", 99);
+    expect(right.statusCode).toBe(429);
+    expect(Number(right.headers["retry-after"])).toBeGreaterThan(0);
+    expect(JSON.parse(right.body).code).toBe("rate_limited");
+    // Another account is not affected.
+    expect((await attempt("hashes@test.example", "correct horse battery", 100)).statusCode).toBe(200);
   });
 });

@@ -12,6 +12,7 @@ import type { CoreContext } from "@xmpp-host/core";
 import { heartbeatAgeSeconds, JobQueues } from "@xmpp-host/queue";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
+import { LoginGuard } from "./login-guard.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
@@ -144,6 +145,11 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
         sessionTtlHours: env.SESSION_TTL_HOURS,
         cookieSecure: env.COOKIE_SECURE ?? env.PUBLIC_URL.startsWith("https:"),
         perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+        guard: new LoginGuard(redis, {
+          lockAfter: env.AUTH_LOCK_AFTER_FAILURES,
+          lockSeconds: env.AUTH_LOCK_SECONDS,
+          failureDelayMs: env.AUTH_FAILURE_DELAY_MS,
+        }),
       });
       await v1.register(meRoutes);
       await v1.register(apiTokenRoutes);

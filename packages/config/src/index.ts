@@ -97,6 +97,10 @@ export const apiEnvSchema = z.object({
     .min(1)
     .default(24 * 14),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Per account, whatever the address: failed sign-ins in a row before a lock, its first length, and the delay step. */
+  AUTH_LOCK_AFTER_FAILURES: z.coerce.number().int().min(1).default(10),
+  AUTH_LOCK_SECONDS: z.coerce.number().int().min(1).default(60),
+  AUTH_FAILURE_DELAY_MS: z.coerce.number().int().min(0).default(250),
   /**
    * Which peers may tell the API a client's address in X-Forwarded-For (per-IP rate limits use it):
    * "loopback" (the web app on the same machine), comma-separated addresses or CIDRs, or "true".

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { login, logout, signup } from "@xmpp-host/core";
+import { AppError, login, logout, signup } from "@xmpp-host/core";
+import type { LoginGuard } from "../../../login-guard.ts";
 import { SESSION_COOKIE } from "../../../plugins/auth.ts";
 import { problemResponses } from "../../../schemas.ts";
 
@@ -13,6 +14,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   sessionTtlHours: number;
   cookieSecure: boolean;
   perMinute: number;
+  guard: LoginGuard;
 }> = async (app, opts) => {
   const rateLimit = { max: opts.perMinute, timeWindow: "1 minute" };
   const setCookie = (
@@ -77,7 +79,16 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const session = await login(app.core, request.body, opts.sessionTtlHours);
+      const { email } = request.body;
+      await opts.guard.check(email);
+      let session: Awaited<ReturnType<typeof login>>;
+      try {
+        session = await login(app.core, request.body, opts.sessionTtlHours);
+      } catch (err) {
+        if (err instanceof AppError && err.code === "unauthorized") await opts.guard.failed(email);
+        throw err;
+      }
+      await opts.guard.succeeded(email);
       setCookie(reply, session.sessionToken, session.expiresAt);
       return { user: session.user };
     },
