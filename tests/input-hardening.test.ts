@@ -112,9 +112,34 @@ describe("answers and connections", () => {
       expect(at, "the server kept the connection open").toBeGreaterThan(0);
       expect(at - started).toBeLessThan(6_000);
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(answer).toContain("Content-Type: application/problem+json");
     } finally {
       clearInterval(trickle);
       socket.destroy();
     }
+  });
+
+  it("answers errors raised before any route as problem+json: a path segment too long, headers too large", async () => {
+    const long = await platform.app.inject({ method: "GET", url: `/api/v1/instances/${"a".repeat(300)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.headers["content-type"]).toContain("application/problem+json");
+    expect(JSON.parse(long.body)).toMatchObject({ status: 414, code: "FST_ERR_MAX_PARAM_LENGTH" });
+
+    const address = platform.app.server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    expect(port).toBeGreaterThan(0);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: "127.0.0.1", port });
+      let text = "";
+      socket.on("data", (d: Buffer) => {
+        text += d.toString();
+      });
+      socket.on("close", () => resolve(text));
+      socket.on("error", reject);
+      socket.write(`GET /api/v1/platform HTTP/1.1\r\nHost: x\r\nX-Big: ${"b".repeat(40_000)}\r\n\r\n`);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431/);
+    expect(answer).toContain("Content-Type: application/problem+json");
+    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toMatchObject({ status: 431 });
   });
 });

@@ -10,11 +10,11 @@ import { createBackupStore } from "@xmpp-host/backup";
 import type { ApiEnv } from "@xmpp-host/config";
 import type { CoreContext } from "@xmpp-host/core";
 import { heartbeatAgeSeconds, JobQueues } from "@xmpp-host/queue";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { LoginGuard } from "./login-guard.ts";
 import { authPlugin } from "./plugins/auth.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { clientErrorHandler, errorsPlugin, problemBody } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { queueDashboardPlugin } from "./plugins/queue-dashboard.ts";
 import { stringsPlugin } from "./plugins/strings.ts";
@@ -93,6 +93,15 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     // An idle socket is closed too, but never while a ?wait long-poll may legitimately hold it.
     connectionTimeout: Math.max(env.API_REQUEST_TIMEOUT_MS * 2, (env.MAX_WAIT_SECONDS + 30) * 1000),
     trustProxy: trustProxySetting(env.TRUST_PROXY),
+    // Errors raised before any route runs leave as problem+json too.
+    clientErrorHandler,
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 400;
+      void (reply as unknown as FastifyReply)
+        .status(status)
+        .type("application/problem+json")
+        .send(JSON.parse(problemBody(status, error.message, error.code ?? "bad_request")));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("core", core);

@@ -21,6 +21,10 @@ const statusOf: Record<ErrorCode, number> = {
 };
 
 const titles: Record<number, string> = {
+  408: "Request timeout",
+  413: "Payload too large",
+  414: "URI too long",
+  431: "Request header fields too large",
   400: "Invalid request",
   401: "Not signed in",
   403: "Not allowed",
@@ -107,3 +111,27 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       });
   });
 });
+
+/** A problem document for errors raised before a route exists for the request (router and socket level). */
+export function problemBody(status: number, detail: string, code: string): string {
+  return JSON.stringify({ type: "about:blank", title: titles[status] ?? "Error", status, detail, code });
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, malformed request line, a
+ * request that arrives too slowly), answered as problem+json on the raw socket, as every other error.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import("node:stream").Duplex): void {
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, detail] =
+    err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "the request did not arrive in time"]
+      : err.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "the request's headers are too large"]
+        : [400, "the request could not be read as HTTP"];
+  const body = problemBody(status, detail, status === 408 ? "request_timeout" : "bad_request");
+  const reason = { 400: "Bad Request", 408: "Request Timeout", 431: "Request Header Fields Too Large" }[status];
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
