@@ -74,6 +74,38 @@ describe("text at the edge", () => {
   });
 });
 
+describe("names", () => {
+  it("trims names, and refuses one that is empty once trimmed, creating nothing", async () => {
+    const db = platform.app.core.db;
+    const before = { users: await db.user.count(), tenants: await db.tenant.count() };
+    const anon = client(platform.app);
+    const signup = (name: string, tenantName: string) =>
+      anon("POST", "/api/v1/auth/signup", {
+        email: "blank@test.example",
+        password: "correct horse battery",
+        name,
+        tenantName,
+      });
+    for (const [name, tenantName, field] of [
+      ["   ", "Family", "name"],
+      ["Ann", " \t ", "tenantName"],
+    ] as const) {
+      const res = await signup(name, tenantName);
+      expect(res.status, res.text).toBe(400);
+      expect(res.json.errors).toEqual([{ field, message: "is required" }]);
+    }
+    const { cookie } = await signupWithToken(platform.app, "names");
+    const blank = await client(platform.app, { cookie })("POST", "/api/v1/tenants", { name: "  " });
+    expect(blank.status).toBe(400);
+    expect(blank.json.errors).toEqual([{ field: "name", message: "is required" }]);
+    expect(await db.user.count()).toBe(before.users + 1);
+    expect(await db.tenant.count()).toBe(before.tenants + 1);
+    const trimmed = await client(platform.app, { cookie })("POST", "/api/v1/tenants", { name: "  The Smiths  " });
+    expect(trimmed.status, trimmed.text).toBe(201);
+    expect(trimmed.json.name ?? trimmed.json.tenant?.name).toBe("The Smiths");
+  });
+});
+
 describe("answers and connections", () => {
   it("marks every answer nosniff, and answers that carry a signed-in user's data no-store", async () => {
     const { cookie } = await signupWithToken(platform.app, "headers");

@@ -5,6 +5,7 @@ import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { paginate } from "./operations.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
+import { requiredText } from "./validation.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -23,12 +24,14 @@ export async function signup(
   input: { email: string; password: string; name: string; tenantName: string },
 ): Promise<{ user: User; tenant: Tenant }> {
   const email = checkEmail(input.email);
+  const name = requiredText("name", input.name);
+  const tenantName = requiredText("tenantName", input.tenantName);
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, name: input.name.trim(), passwordHash } });
-      const tenant = await tx.tenant.create({ data: { name: input.tenantName.trim() } });
+      const user = await tx.user.create({ data: { email, name, passwordHash } });
+      const tenant = await tx.tenant.create({ data: { name: tenantName } });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
       await audit(
         tx,
@@ -137,7 +140,7 @@ export async function createApiToken(
     const token = await tx.apiToken.create({
       data: {
         tenantId: input.tenantId,
-        name: input.name.trim(),
+        name: requiredText("name", input.name),
         role,
         tokenHash: sha256(value),
         prefix: value.slice(0, 10),

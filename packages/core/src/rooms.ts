@@ -18,6 +18,7 @@ export interface RoomInput {
 
 function checkTitle(title: string): string {
   const value = title.trim();
+  if (value.length === 0) throw AppError.field("title", "is required");
   if (value.length > 200) throw AppError.field("title", "must be at most 200 characters");
   return value;
 }

@@ -4,6 +4,7 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { paginate } from "./operations.ts";
+import { requiredText } from "./validation.ts";
 
 export async function listTenants(ctx: CoreContext, actor: Actor, page: { cursor?: string; limit: number }) {
   const rows = await ctx.db.tenant.findMany({
@@ -17,8 +18,9 @@ export async function listTenants(ctx: CoreContext, actor: Actor, page: { cursor
 
 export async function createTenant(ctx: CoreContext, actor: Actor, input: { name: string }) {
   if (actor.token) throw new AppError("forbidden", "API tokens are scoped to one tenant and cannot create tenants");
+  const name = requiredText("name", input.name);
   return ctx.db.$transaction(async (tx) => {
-    const tenant = await tx.tenant.create({ data: { name: input.name.trim() } });
+    const tenant = await tx.tenant.create({ data: { name } });
     await tx.membership.create({ data: { tenantId: tenant.id, userId: actor.userId, role: "owner" } });
     await audit(tx, actor, {
       tenantId: tenant.id,

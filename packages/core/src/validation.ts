@@ -1,6 +1,14 @@
 import { isReservedUsername } from "@xmpp-host/xmpp";
 import { AppError } from "./errors.ts";
 
+/** A name people type (an organisation, a person, a token): trimmed, required, bounded. */
+export function requiredText(field: string, input: string, max = 100): string {
+  const value = (typeof input === "string" ? input : "").trim();
+  if (value.length === 0) throw AppError.field(field, "is required");
+  if (value.length > max) throw AppError.field(field, `must be at most ${max} characters`);
+  return value;
+}
+
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** A DNS name for an XMPP domain: lowercase letters, digits, hyphens, at least two labels. */
