@@ -123,8 +123,7 @@ describe("auth", () => {
   });
 
   it("locks an account after 10 failed sign-ins in a row from any address, known or not, and says until when", async () => {
-    const { cookie } = await signupWithToken(platform.app, "locked");
-    expect(cookie).toBeTruthy();
+    await signupWithToken(platform.app, "locked");
     const attempt = (email: string, password: string, i: number) =>
       platform.app.inject({
         method: "POST",

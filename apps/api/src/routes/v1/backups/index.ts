@@ -10,6 +10,7 @@ import {
   requestDomainBackup,
   requestRestore,
 } from "@xmpp-host/core";
+import type { Backup as BackupRow, Operation as OperationRow } from "@xmpp-host/db";
 import { replyWithOperation, settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
@@ -60,6 +61,16 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
   );
 
   const Created = Type.Object({ backup: Backup, operation: Operation });
+  /** A started backup's answer: 202 while it runs, 201 once `?wait` saw it end, with the backup as it is then. */
+  const replyWithBackup = async (
+    started: { backup: BackupRow; operation: OperationRow },
+    wait: number | undefined,
+    reply: { status(code: number): { send(body: unknown): unknown } },
+  ): Promise<void> => {
+    const settled = await settle(app.core, started.operation, wait, opts.maxWait, 201);
+    const latest = (await app.core.db.backup.findUnique({ where: { id: started.backup.id } })) ?? started.backup;
+    reply.status(settled.status).send({ backup: backupView(latest), operation: operationView(settled.operation) });
+  };
   app.post(
     "/instances/:instanceId/backups",
     {
@@ -73,17 +84,8 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const { backup, operation } = await requestBackup(
-        app.core,
-        actorOf(request),
-        request.params.instanceId,
-        opts.store,
-      );
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      const latest = (await app.core.db.backup.findUnique({ where: { id: backup.id } })) ?? backup;
-      return reply
-        .status(settled.status)
-        .send({ backup: backupView(latest), operation: operationView(settled.operation) });
+      const started = await requestBackup(app.core, actorOf(request), request.params.instanceId, opts.store);
+      return replyWithBackup(started, request.query.wait, reply);
     },
   );
 
@@ -115,17 +117,8 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const { backup, operation } = await requestDomainBackup(
-        app.core,
-        actorOf(request),
-        request.params.domainId,
-        opts.store,
-      );
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      const latest = (await app.core.db.backup.findUnique({ where: { id: backup.id } })) ?? backup;
-      return reply
-        .status(settled.status)
-        .send({ backup: backupView(latest), operation: operationView(settled.operation) });
+      const started = await requestDomainBackup(app.core, actorOf(request), request.params.domainId, opts.store);
+      return replyWithBackup(started, request.query.wait, reply);
     },
   );
 
