@@ -3,12 +3,13 @@
 # runs the API (3001), the worker and the web app (3000) until Ctrl-C. Managed XMPP instances keep
 # running after it stops and are adopted at the next start.
 set -euo pipefail
-# Logs, keys and data written from here on are not world-readable.
-umask 027
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/ensure-node-deps.sh
 bash scripts/services.sh
+# Logs, keys and data written from here on are not world-readable. (After services.sh: PostgreSQL and BIND run as
+# their own users and must reach their directories under var/.)
+umask 027
 # shellcheck disable=SC1091
 source "${DATA_ROOT:-$ROOT/var}/services.env"
 bash scripts/secrets.sh
