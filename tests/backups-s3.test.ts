@@ -44,7 +44,7 @@ describe("backups on S3-compatible storage", () => {
     const dom = await call("POST", `/api/v1/instances/${instance.id}/domains?wait=30`, { name: "s3.example" });
     const acct = await call("POST", `/api/v1/domains/${dom.json.domain.id}/accounts?wait=30`, {
       localpart: "sam",
-      password: "sam-secret-pw",
+      password: "amber-orchard-lamp",
     });
     expect(acct.json.operation.status).toBe("succeeded");
 
@@ -61,7 +61,7 @@ describe("backups on S3-compatible storage", () => {
       xmppClient([
         "login",
         "sam@s3.example",
-        "sam-secret-pw",
+        "amber-orchard-lamp",
         instance.endpoints.host,
         String(instance.endpoints.c2sPort),
         caFile,

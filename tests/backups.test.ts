@@ -18,8 +18,8 @@ let instance: { id: string; endpoints: { host: string; c2sPort: number } };
 let caFile: string;
 let backupId: string;
 
-const alice = ["alice@family.example", "alice-secret-pw"] as const;
-const bob = ["bob@family.example", "bob-secret-pw"] as const;
+const alice = ["alice@family.example", "amber-orchard-lamp"] as const;
+const bob = ["bob@family.example", "amber-orchard-lamp"] as const;
 const room = "family@groups.family.example";
 
 function pidOf(id: string): number {

@@ -82,7 +82,7 @@ describe("crash safety", () => {
     try {
       const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
         localpart: "kevin",
-        password: "kevin-secret-pw",
+        password: "amber-orchard-lamp",
       });
       expect(res.status, res.text).toBe(202);
       opId = res.json.operation.id;
@@ -115,7 +115,7 @@ describe("crash safety", () => {
     process.kill(before, "SIGKILL");
     const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
       localpart: "laura",
-      password: "laura-secret-pw",
+      password: "amber-orchard-lamp",
     });
     expect(res.status, res.text).toBe(202);
     const done = await call("GET", `/api/v1/operations/${res.json.operation.id}?wait=60`);
@@ -133,7 +133,7 @@ describe("crash safety", () => {
     await killWorker();
     const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
       localpart: "mona",
-      password: "mona-secret-pw",
+      password: "amber-orchard-lamp",
     });
     expect(res.status).toBe(202);
     const opId = res.json.operation.id as string;
@@ -160,7 +160,7 @@ describe("crash safety", () => {
     startWorkerProcess();
     const res = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=60`, {
       localpart: "nina",
-      password: "nina-secret-pw",
+      password: "amber-orchard-lamp",
     });
     expect(res.json.operation.status, res.text).toBe("succeeded");
     expect(prosodyPid()).toBe(before);

@@ -17,7 +17,7 @@ let tenantId: string;
 let instance: { id: string; endpoints: { host: string; c2sPort: number } };
 let domainId: string;
 let caFile: string;
-const alicePassword = "alice-secret-pw";
+const alicePassword = "amber-orchard-lamp";
 let bobPassword: string;
 let bobId: string;
 
@@ -149,14 +149,14 @@ describe("end to end, through the HTTP API only", () => {
     expect(second.json.domain.state).toBe("active");
     const acct = await call("POST", `/api/v1/domains/${second.json.domain.id}/accounts?wait=30`, {
       localpart: "carol",
-      password: "carol-secret-pw",
+      password: "amber-orchard-lamp",
     });
     expect(acct.status, acct.text).toBe(201);
     const { host, c2sPort } = instance.endpoints;
     const login = await xmppClient([
       "login",
       "carol@cousins.example",
-      "carol-secret-pw",
+      "amber-orchard-lamp",
       host,
       String(c2sPort),
       caFile,
@@ -397,7 +397,7 @@ describe("instance lifecycle", () => {
     expect(started.json.operation.status, started.text).toBe("succeeded");
     const { host, c2sPort } = instance.endpoints;
     expect(
-      (await xmppClient(["login", "carol@cousins.example", "carol-secret-pw", host, String(c2sPort), caFile])).code,
+      (await xmppClient(["login", "carol@cousins.example", "amber-orchard-lamp", host, String(c2sPort), caFile])).code,
     ).toBe(0);
 
     const deleted = await call("DELETE", `/api/v1/instances/${instance.id}?force=true&wait=30`);

@@ -30,9 +30,9 @@ let smiths: { call: Call; tenantId: string; domainId: string };
 let joneses: { call: Call; tenantId: string; domainId: string };
 let sharedId: string;
 
-const alice = ["alice@smiths.chat.test", "alice-secret-pw"] as const;
-const bob = ["bob@joneses.chat.test", "bob-secret-pw"] as const;
-const bobsBrother = ["tom@joneses.chat.test", "tom-secret-pw"] as const;
+const alice = ["alice@smiths.chat.test", "amber-orchard-lamp"] as const;
+const bob = ["bob@joneses.chat.test", "amber-orchard-lamp"] as const;
+const bobsBrother = ["tom@joneses.chat.test", "amber-orchard-lamp"] as const;
 const smithsRoom = "family@groups.smiths.chat.test";
 const jonesesRoom = "home@groups.joneses.chat.test";
 
@@ -347,15 +347,15 @@ describe("two families on one shared server", () => {
     const anon = client(platform.app);
     const signup = await anon("POST", `/api/v1/public/invites/${token}/register`, {
       username: "gran",
-      password: "gran-secret-pw",
+      password: "amber-orchard-lamp",
     });
     expect(signup.status, signup.text).toBe(201);
     expect(signup.json).toMatchObject({ jid: "gran@joneses.chat.test", rooms: [jonesesRoom] });
-    expect((await login(["gran@joneses.chat.test", "gran-secret-pw"])).out).toEqual({ result: "ok" });
+    expect((await login(["gran@joneses.chat.test", "amber-orchard-lamp"])).out).toEqual({ result: "ok" });
     // The invite was for one person.
     const again = await anon("POST", `/api/v1/public/invites/${token}/register`, {
       username: "x2",
-      password: "pw-123456",
+      password: "river-stone-42",
     });
     expect(again.status).toBe(410);
   });
@@ -366,12 +366,13 @@ describe("two families on one shared server", () => {
     const e = await sharedEndpoint();
     const opened = await smiths.call("PATCH", `/api/v1/domains/${smiths.domainId}?wait=30`, { registration: "open" });
     expect(opened.json.operation?.status, opened.text).toBe("succeeded");
-    for (const n of [2, 3, 4]) await account(smiths.call, smiths.domainId, [`user${n}@smiths.chat.test`, "pw-123456"]);
+    for (const n of [2, 3, 4])
+      await account(smiths.call, smiths.domainId, [`user${n}@smiths.chat.test`, "river-stone-42"]);
     const over = await smiths.call("POST", `/api/v1/domains/${smiths.domainId}/accounts`, { localpart: "user5" });
     expect(over.status, over.text).toBe(403);
     expect(over.json.code).toBe("quota_exceeded");
     expect(await db.account.count({ where: { domainId: smiths.domainId } })).toBe(4);
-    const inBand = () => xmppClient(["register", e.host, e.port, caFile, "user5@smiths.chat.test", "pw-123456"]);
+    const inBand = () => xmppClient(["register", e.host, e.port, caFile, "user5@smiths.chat.test", "river-stone-42"]);
     const refused = await inBand();
     expect(refused.out, JSON.stringify(refused.out)).toMatchObject({ result: "refused" });
     expect(String(refused.out.text)).toContain("number of accounts");
@@ -396,7 +397,7 @@ describe("two families on one shared server", () => {
       );
     }
     expect((await inBand()).out).toEqual({ result: "ok" });
-    expect((await login(["user5@smiths.chat.test", "pw-123456"])).out).toEqual({ result: "ok" });
+    expect((await login(["user5@smiths.chat.test", "river-stone-42"])).out).toEqual({ result: "ok" });
   });
 
   it("restores one family's backup without touching the other", async () => {
@@ -407,7 +408,7 @@ describe("two families on one shared server", () => {
     expect(listed.items.map((b: { id: string }) => b.id)).toEqual([backup.json.backup.id]);
 
     // After the backup: the Smiths add an account; the Joneses add one and talk, which MAM archives.
-    const late = ["late@smiths.chat.test", "late-secret-pw"] as const;
+    const late = ["late@smiths.chat.test", "amber-orchard-lamp"] as const;
     await account(smiths.call, smiths.domainId, late);
     await account(joneses.call, joneses.domainId, bobsBrother);
     const e = await sharedEndpoint();

@@ -79,13 +79,13 @@ beforeAll(async () => {
 
   const alice = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, {
     localpart: "alice",
-    password: "alice-password",
+    password: "amber-orchard-lamp",
   });
   expect(alice.status, alice.text).toBe(201);
   aliceId = alice.json.account.id;
   const bob = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, {
     localpart: "bob",
-    password: "bob-password",
+    password: "amber-orchard-lamp",
   });
   expect(bob.status, bob.text).toBe(201);
   const room = await call("POST", `/api/v1/domains/${domainId}/rooms?wait=30`, {
@@ -160,7 +160,7 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
   it("registers through the link: the new account has the room bookmarked, is a member, and has the inviter as contact", async () => {
     const res = await anon("192.0.2.1")("POST", `/api/v1/public/invites/${invite.token}/register`, {
       username: "Carol",
-      password: "carol-password",
+      password: "amber-orchard-lamp",
     });
     expect(res.status, res.text).toBe(201);
     expect(res.json).toEqual({ jid: `carol@${DOMAIN}`, rooms: [ROOM], operationId: expect.any(String) });
@@ -171,7 +171,7 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
       String(instance.endpoints.c2sPort),
       caFile,
       `carol@${DOMAIN}`,
-      "carol-password",
+      "amber-orchard-lamp",
     ]);
     expect(seen, JSON.stringify(seen)).toEqual({
       code: 0,
@@ -218,7 +218,7 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
   });
   it("accepts the same token in-band (XEP-0401), with the same rooms, contact and limit, counted at sync", async () => {
     expect(
-      await xmppRegister({ ...endpoint(), username: "dave", password: "dave-password", token: invite.token }),
+      await xmppRegister({ ...endpoint(), username: "dave", password: "amber-orchard-lamp", token: invite.token }),
     ).toBe("registered");
     expect(await driver().accountExists(`dave@${DOMAIN}`)).toBe(true);
     // Prosody's own invite handling makes the inviter a contact, from the same stored invite...
@@ -228,7 +228,7 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
     expect(await driver().getBookmarks(`dave@${DOMAIN}`)).toEqual([{ jid: ROOM, name: "The Club", autojoin: "true" }]);
     // A wrong token is refused by the server.
     expect(
-      await xmppRegister({ ...endpoint(), username: "eve", password: "eve-password", token: "x".repeat(24) }),
+      await xmppRegister({ ...endpoint(), username: "eve", password: "amber-orchard-lamp", token: "x".repeat(24) }),
     ).toMatch(/^forbidden/);
 
     // The platform learns of in-band uses when it syncs; running sync twice counts them once.
@@ -241,16 +241,16 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
 
     // The third and last use, in-band: Prosody then removes the token and refuses a fourth.
     expect(
-      await xmppRegister({ ...endpoint(), username: "erin", password: "erin-password", token: invite.token }),
+      await xmppRegister({ ...endpoint(), username: "erin", password: "amber-orchard-lamp", token: invite.token }),
     ).toBe("registered");
     expect(await driver().getInvite(DOMAIN, invite.token)).toBeNull();
     expect(
-      await xmppRegister({ ...endpoint(), username: "frank", password: "frank-password", token: invite.token }),
+      await xmppRegister({ ...endpoint(), username: "frank", password: "amber-orchard-lamp", token: invite.token }),
     ).toMatch(/^forbidden/);
     await sync(platform.workerCtx);
     const web = await anon("192.0.2.1")("POST", `/api/v1/public/invites/${invite.token}/register`, {
       username: "frank",
-      password: "frank-password",
+      password: "amber-orchard-lamp",
     });
     expect([web.status, web.json.code]).toEqual([410, "invite_used_up"]);
     const shown = await anon("192.0.2.1")("GET", `/api/v1/public/invites/${invite.token}`);
@@ -265,7 +265,7 @@ describe("registration is all or nothing, and safe to retry", () => {
     const before = await accounts();
     const res = await anon("192.0.2.20")("POST", `/api/v1/public/invites/${inv.token}/register`, {
       username: "ghost",
-      password: "ghost-password",
+      password: "amber-orchard-lamp",
     });
     expect(res.status, res.text).toBe(409);
     expect(res.json.errors).toEqual([{ field: "username", message: "is already taken" }]);
@@ -283,7 +283,7 @@ describe("registration is all or nothing, and safe to retry", () => {
     const carol = await db.account.findFirstOrThrow({ where: { localpart: "carol", domainId } });
     const op = await db.operation.findFirstOrThrow({ where: { type: "account.register", resourceId: carol.id } });
     // As if the worker died after the server steps and before recording the outcome: the retry repeats them.
-    const retry = { ...op, secretEncrypted: platform.app.core.secrets.encrypt("carol-password") };
+    const retry = { ...op, secretEncrypted: platform.app.core.secrets.encrypt("amber-orchard-lamp") };
     const progress = async () => undefined;
     const result = await operationHandlers["account.register"](platform.workerCtx, retry, progress);
     expect(result).toMatchObject({
@@ -310,7 +310,7 @@ describe("invites that can no longer be used", () => {
     const usedUp = await newInvite({ maxUses: 1 });
     const first = await anon("192.0.2.3")("POST", `/api/v1/public/invites/${usedUp.token}/register`, {
       username: "grace",
-      password: "grace-password",
+      password: "amber-orchard-lamp",
     });
     expect(first.status, first.text).toBe(201);
     // Used up: the token left Prosody too.
@@ -337,7 +337,7 @@ describe("invites that can no longer be used", () => {
       expect(shown.json.status).toBe(status);
       const res = await anon("192.0.2.4")("POST", `/api/v1/public/invites/${inv.token}/register`, {
         username: `late-${status.replace("_", "")}`,
-        password: "late-password",
+        password: "amber-orchard-lamp",
       });
       expect(res.status, res.text).toBe(410);
       expect(res.json.code).toBe(code);
@@ -360,7 +360,7 @@ describe("invites that can no longer be used", () => {
       Array.from({ length: 6 }, (_, i) =>
         anon(`198.51.100.${i + 1}`)("POST", `/api/v1/public/invites/${inv.token}/register`, {
           username: `rush${i}`,
-          password: "rush-password",
+          password: "amber-orchard-lamp",
         }),
       ),
     );
@@ -418,7 +418,7 @@ describe("open registration", () => {
     for (let i = 0; i < 20; i++) {
       const res = await from("POST", `/api/v1/public/domains/${OPEN}/register`, {
         username: `walkin${i}`,
-        password: "walkin-password",
+        password: "amber-orchard-lamp",
       });
       statuses.push(res.status);
       if (res.status === 429) limited = res;
@@ -430,7 +430,7 @@ describe("open registration", () => {
     const login = await xmppClient([
       "login",
       `walkin0@${OPEN}`,
-      "walkin-password",
+      "amber-orchard-lamp",
       instance.endpoints.host,
       String(instance.endpoints.c2sPort),
       caFile,
@@ -464,7 +464,7 @@ describe("open registration", () => {
   it("is closed on invite-only domains", async () => {
     const res = await anon("203.0.113.9")("POST", `/api/v1/public/domains/${DOMAIN}/register`, {
       username: "walker",
-      password: "walker-password",
+      password: "amber-orchard-lamp",
     });
     expect(res.status).toBe(403);
     expect(res.json.code).toBe("registration_closed");
@@ -477,14 +477,14 @@ describe("open registration", () => {
     try {
       const open = await anon("203.0.113.10")("POST", `/api/v1/public/domains/${OPEN}/register`, {
         username: "toomany",
-        password: "toomany-password",
+        password: "amber-orchard-lamp",
       });
       expect(open.status, open.text).toBe(403);
       expect(open.json.code).toBe("quota_exceeded");
       const inv = await newInvite();
       const viaInvite = await anon("203.0.113.10")("POST", `/api/v1/public/invites/${inv.token}/register`, {
         username: "toomany",
-        password: "toomany-password",
+        password: "amber-orchard-lamp",
       });
       expect(viaInvite.status).toBe(403);
       expect(viaInvite.json.code).toBe("quota_exceeded");

@@ -36,7 +36,7 @@ afterAll(async () => {
 describe("sync", () => {
   it("brings accounts and rooms made outside the platform into its view, and never deletes", async () => {
     // A person signs up from their own client (in-band registration on an open domain).
-    expect(await xmppRegister({ ...endpoint, username: "dora", password: "dora-secret-pw" })).toBe("registered");
+    expect(await xmppRegister({ ...endpoint, username: "dora", password: "amber-orchard-lamp" })).toBe("registered");
     // A platform-made account that then disappears from the server behind the platform's back.
     const erin = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, { localpart: "erin" });
     expect(erin.json.operation.status).toBe("succeeded");

@@ -95,7 +95,7 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
     expect(await guest.locator("li").first().textContent()).toContain("Conversations");
     await inspect(guest, `${tag}-09-join`);
     await guest.getByLabel(m.join.username).fill(`${who}-guest`);
-    await guest.getByLabel(m.join.password).fill("guest password");
+    await guest.getByLabel(m.join.password).fill("sunny balcony evening");
     await guest.getByRole("button", { name: m.join.submit }).click();
     await guest.getByTestId("join-success").waitFor({ timeout: 60_000 });
     await inspect(guest, `${tag}-10-joined`);
@@ -113,7 +113,7 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
       String(instance.c2sPort),
       caFile,
       `${who}-guest@${domain}`,
-      "guest password",
+      "sunny balcony evening",
     ]);
     expect(seen.out, JSON.stringify(seen)).toMatchObject({ result: "ok", joined: { [roomJid]: "member" } });
 

@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { LoginGuard } from "./login-guard.ts";
 import { authPlugin } from "./plugins/auth.ts";
+import { closedBodiesPlugin } from "./plugins/closed-bodies.ts";
 import { clientErrorHandler, errorsPlugin, problemBody } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { queueDashboardPlugin } from "./plugins/queue-dashboard.ts";
@@ -108,6 +109,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   app.addSchema(Problem);
   await app.register(errorsPlugin);
   await app.register(stringsPlugin);
+  await app.register(closedBodiesPlugin);
   // Answers are JSON for programs: never sniffed as something else, and never cached when they carry someone's data.
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-content-type-options", "nosniff");

@@ -4,7 +4,8 @@ export const DateTime = Type.Unsafe<Date | string>({ type: "string", format: "da
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
 
-export const Id = Type.String({ minLength: 1, maxLength: 64 });
+/** Every id the API hands out (cuids) has this shape; anything else is refused before a lookup. */
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$" });
 
 export const Problem = Type.Object(
   {
@@ -19,7 +20,7 @@ export const Problem = Type.Object(
 );
 
 export const PageQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 64 })),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$" })),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });
 export type PageQuery = Static<typeof PageQuery>;

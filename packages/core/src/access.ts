@@ -27,7 +27,13 @@ export async function authorize(ctx: CoreContext, actor: Actor, tenantId: string
       })
     )?.role ??
     null;
-  if (!role && actor.isOperator && !actor.token) role = "owner";
+  // An operator acts in any tenant, but only one that exists: an id that names none is a 404, not a dangling row.
+  if (!role && actor.isOperator && !actor.token) {
+    if (!(await ctx.db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
+      throw AppError.notFound("resource");
+    }
+    role = "owner";
+  }
   if (!role) throw AppError.notFound("resource");
   if (actor.token && rank[actor.token.role] < rank[role]) role = actor.token.role;
   if (rank[role] < needRank[need]) {

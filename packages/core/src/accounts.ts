@@ -7,6 +7,7 @@ import { AppError } from "./errors.ts";
 import { domainLimitsFor } from "./free-addresses.ts";
 import { PROBE_LOCALPART } from "./health.ts";
 import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { requireStrongPassword, XMPP_PASSWORD_MIN } from "./passwords.ts";
 import { generatePassword } from "./secrets.ts";
 import { normalizeLocalpart } from "./validation.ts";
 
@@ -39,9 +40,12 @@ export async function checkAccountQuota(
   }
 }
 
-function checkXmppPassword(password: string): void {
-  if (password.length < 8) throw AppError.field("password", "must be at least 8 characters");
-  if (password.length > 1024) throw AppError.field("password", "must be at most 1024 characters");
+function checkXmppPassword(password: string, localpart: string, domain: string): void {
+  requireStrongPassword("password", password, {
+    minLength: XMPP_PASSWORD_MIN,
+    personal: [localpart, domain],
+    xmpp: true,
+  });
 }
 
 export async function createAccount(
@@ -54,7 +58,7 @@ export async function createAccount(
   if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
   const localpart = normalizeLocalpart("localpart", input.localpart, 256);
   if (localpart === PROBE_LOCALPART) throw AppError.field("localpart", "is reserved for the platform's health probe");
-  if (input.password !== undefined) checkXmppPassword(input.password);
+  if (input.password !== undefined) checkXmppPassword(input.password, localpart, domain.name);
   const password = input.password ?? generatePassword();
   try {
     const { account, operation } = await ctx.db.$transaction(async (tx) => {
@@ -150,7 +154,7 @@ export async function deleteAccount(ctx: CoreContext, actor: Actor, accountId: s
 export async function resetPassword(ctx: CoreContext, actor: Actor, accountId: string, input: { password?: string }) {
   const account = await loadAccount(ctx, actor, accountId, "write");
   if (account.state === "deleting") throw new AppError("conflict", "the account is being deleted");
-  if (input.password !== undefined) checkXmppPassword(input.password);
+  if (input.password !== undefined) checkXmppPassword(input.password, account.localpart, account.domain.name);
   const password = input.password ?? generatePassword();
   const operation = await ctx.db.$transaction(async (tx) => {
     const op = await recordOperation(ctx, tx, actor, {

@@ -4,6 +4,7 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { paginate } from "./operations.ts";
+import { PLATFORM_PASSWORD_MIN, requireStrongPassword } from "./passwords.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
 import { requiredText } from "./validation.ts";
 
@@ -15,10 +16,6 @@ function checkEmail(email: string): string {
   return value;
 }
 
-function checkPassword(password: string): void {
-  if (password.length < 10) throw AppError.field("password", "must be at least 10 characters");
-}
-
 export async function signup(
   ctx: CoreContext,
   input: { email: string; password: string; name: string; tenantName: string },
@@ -26,7 +23,7 @@ export async function signup(
   const email = checkEmail(input.email);
   const name = requiredText("name", input.name);
   const tenantName = requiredText("tenantName", input.tenantName);
-  checkPassword(input.password);
+  requireStrongPassword("password", input.password, { minLength: PLATFORM_PASSWORD_MIN, personal: [email, name] });
   const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.db.$transaction(async (tx) => {

@@ -14,6 +14,7 @@ export * from "./instances.ts";
 export * from "./invites.ts";
 export * from "./member-invites.ts";
 export * from "./operations.ts";
+export * from "./passwords.ts";
 export * from "./rooms.ts";
 export * from "./secrets.ts";
 export * from "./tenants.ts";

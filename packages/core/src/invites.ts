@@ -313,7 +313,7 @@ async function register(
 ): Promise<Registration> {
   if (domain.state !== "active") throw new AppError("conflict", "the domain is not ready for registrations");
   const localpart = checkSelfServiceUsername(typeof input.username === "string" ? input.username : "");
-  checkSelfServicePassword(typeof input.password === "string" ? input.password : "");
+  checkSelfServicePassword(typeof input.password === "string" ? input.password : "", localpart, domain.name);
   const jid = `${localpart}@${domain.name}`;
   const rooms = invite?.rooms.length
     ? await ctx.db.room.findMany({ where: { id: { in: invite.rooms }, domainId: domain.id, state: "active" } })

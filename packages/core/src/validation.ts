@@ -1,5 +1,6 @@
 import { isReservedUsername } from "@xmpp-host/xmpp";
 import { AppError } from "./errors.ts";
+import { requireStrongPassword, XMPP_PASSWORD_MIN } from "./passwords.ts";
 
 /** A name people type (an organisation, a person, a token): trimmed, required, bounded. */
 export function requiredText(field: string, input: string, max = 100): string {
@@ -73,7 +74,11 @@ export function checkSelfServiceUsername(input: string): string {
 }
 
 /** A password someone picks for their new XMPP account. */
-export function checkSelfServicePassword(password: string): void {
-  if (password.length < 8) throw AppError.unprocessable("password", "must be at least 8 characters");
-  if (password.length > 1024) throw AppError.unprocessable("password", "must be at most 1024 characters");
+export function checkSelfServicePassword(password: string, localpart: string, domain: string): void {
+  requireStrongPassword("password", password, {
+    minLength: XMPP_PASSWORD_MIN,
+    personal: [localpart, domain],
+    xmpp: true,
+    as: "422",
+  });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 
 /**
@@ -44,14 +44,22 @@ export function firstUncleanField(value: unknown, path = "", depth = 0): string 
   return null;
 }
 
+/** The first number that is not finite (JSON's 1e309, or a query's "1e309" coerced), which no field accepts. */
+export function firstNonFiniteField(value: unknown, path = "", depth = 0): string | null {
+  if (typeof value === "number") return Number.isFinite(value) ? null : path || "body";
+  if (depth > 64 || value === null || typeof value !== "object") return null;
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const field = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    const found = firstNonFiniteField(v, field, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Refuses control characters, lone surrogates and non-characters in path, query and body, naming the field. */
 export const stringsPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook("preValidation", async (request, reply) => {
-    const field =
-      firstUncleanField(request.params) ?? firstUncleanField(request.query) ?? firstUncleanField(request.body);
-    if (!field) return;
-    const message = "must not contain control characters, lone surrogates or non-characters";
-    return reply
+  const refuse = (reply: FastifyReply, field: string, message: string) =>
+    reply
       .status(400)
       .type("application/problem+json")
       .send({
@@ -62,5 +70,15 @@ export const stringsPlugin = fp(async (app: FastifyInstance) => {
         code: "validation_failed",
         errors: [{ field, message }],
       });
+  app.addHook("preValidation", async (request, reply) => {
+    const field =
+      firstUncleanField(request.params) ?? firstUncleanField(request.query) ?? firstUncleanField(request.body);
+    if (field) return refuse(reply, field, "must not contain control characters, lone surrogates or non-characters");
+  });
+  // After validation, which coerces "1e309" to Infinity and lets it through integer bounds.
+  app.addHook("preHandler", async (request, reply) => {
+    const field =
+      firstNonFiniteField(request.params) ?? firstNonFiniteField(request.query) ?? firstNonFiniteField(request.body);
+    if (field) return refuse(reply, field, "must be a finite number");
   });
 });

@@ -18,7 +18,7 @@ export default async function AcceptPage({ params }: { params: Promise<{ token: 
     api.GET("/api/v1/public/member-invites/{token}", { params: { path: { token } } }),
     api.GET("/api/v1/me"),
   ]);
-  if (!invite || invite.status !== "active") {
+  if (invite?.status !== "active") {
     return (
       <PublicShell>
         <Card>

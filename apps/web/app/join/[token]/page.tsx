@@ -24,7 +24,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   const api = await serverApi();
   const { data: invite } = await api.GET("/api/v1/public/invites/{token}", { params: { path: { token } } });
 
-  if (!invite || invite.status !== "active") {
+  if (invite?.status !== "active") {
     const [title, body] = !invite
       ? [m.join.unknownTitle, m.join.unknownBody]
       : invite.status === "expired"

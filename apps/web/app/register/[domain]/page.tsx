@@ -16,7 +16,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ domai
   const { m } = await getI18n();
   const api = await serverApi();
   const { data: domain } = await api.GET("/api/v1/public/domains/{domain}", { params: { path: { domain: name } } });
-  if (!domain || domain.registration !== "open") {
+  if (domain?.registration !== "open") {
     return (
       <PublicShell>
         <Card>

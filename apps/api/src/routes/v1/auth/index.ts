@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { AppError, login, logout, signup } from "@xmpp-host/core";
+import {
+  AppError,
+  assessPassword,
+  login,
+  logout,
+  PLATFORM_PASSWORD_MIN,
+  signup,
+  XMPP_PASSWORD_MIN,
+} from "@xmpp-host/core";
 import type { LoginGuard } from "../../../login-guard.ts";
 import { SESSION_COOKIE } from "../../../plugins/auth.ts";
 import { problemResponses } from "../../../schemas.ts";
@@ -58,6 +66,51 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       const session = await login(app.core, request.body, opts.sessionTtlHours);
       setCookie(reply, session.sessionToken, session.expiresAt);
       return reply.status(201).send({ user, tenant });
+    },
+  );
+
+  // The strength hint forms show while a password is typed: the same rules the routes that set passwords apply.
+  app.post(
+    "/auth/password-check",
+    {
+      config: { rateLimit: { max: opts.perMinute * 6, timeWindow: "1 minute" } },
+      schema: {
+        operationId: "checkPassword",
+        tags: ["auth"],
+        summary: "How strong a password is, and whether it would be accepted (nothing is stored or logged)",
+        body: Type.Object(
+          {
+            password: Type.String({ maxLength: 1024 }),
+            kind: Type.Union([Type.Literal("platform"), Type.Literal("chat")], {
+              description: "platform: a dashboard user; chat: an XMPP account",
+            }),
+            personal: Type.Optional(
+              Type.Array(Type.String({ maxLength: 254 }), {
+                maxItems: 4,
+                description: "What the person is known by (email, name, username, address)",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            score: Type.Integer({ minimum: 0, maximum: 4 }),
+            acceptable: Type.Boolean(),
+            problem: Type.Union([Type.String(), Type.Null()]),
+            message: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const chat = request.body.kind === "chat";
+      return assessPassword(request.body.password, {
+        minLength: chat ? XMPP_PASSWORD_MIN : PLATFORM_PASSWORD_MIN,
+        personal: request.body.personal ?? [],
+        xmpp: chat,
+      });
     },
   );
 
