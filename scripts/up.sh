@@ -37,9 +37,11 @@ trap cleanup EXIT INT TERM
 npx tsx apps/api/src/main.ts >"$LOGS/api.log" 2>&1 & pids+=($!)
 npx tsx apps/worker/src/main.ts >"$LOGS/worker.log" 2>&1 & pids+=($!)
 export NEXT_TELEMETRY_DISABLED=1
+export API_URL="http://127.0.0.1:${API_PORT:-3001}" WEB_PORT="${WEB_PORT:-3000}"
+# The web app runs behind its own server (apps/web/server.mjs), which also forwards /api/* to the API.
 if [ "${XH_WEB_DEV:-}" = 1 ]; then
-  # npm run dev: the development server, for contributors.
-  (cd apps/web && API_URL="http://127.0.0.1:${API_PORT:-3001}" npx next dev -p "${WEB_PORT:-3000}" >"$LOGS/web.log" 2>&1) & pids+=($!)
+  # npm run dev: Next's development mode (hot reload), for contributors.
+  (cd apps/web && exec node server.mjs --dev >"$LOGS/web.log" 2>&1) & pids+=($!)
 else
   # What users get: a production build, made once and again only when the web app's sources changed.
   STAMP=apps/web/.next/BUILD_ID
@@ -47,7 +49,7 @@ else
     echo "building the web app (production)..." >&2
     npm run --silent build -w @xmpp-host/web >"$LOGS/web-build.log" 2>&1 || { tail -30 "$LOGS/web-build.log" >&2; exit 1; }
   fi
-  (cd apps/web && NODE_ENV=production API_URL="http://127.0.0.1:${API_PORT:-3001}" npx next start -p "${WEB_PORT:-3000}" >"$LOGS/web.log" 2>&1) & pids+=($!)
+  (cd apps/web && NODE_ENV=production exec node server.mjs >"$LOGS/web.log" 2>&1) & pids+=($!)
 fi
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:${API_PORT:-3001}/readyz" >/dev/null && break; sleep 0.3; done
 cat <<MSG

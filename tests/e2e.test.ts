@@ -358,7 +358,12 @@ describe("tenant isolation", () => {
       email: "viewer@test.example",
       role: "viewer",
     });
-    expect(added.status, added.text).toBe(201);
+    expect(added.status, added.text).toBe(202);
+    const joined = await client(platform.app, { cookie: viewer.cookie })(
+      "POST",
+      `/api/v1/member-invites/${added.json.token}/accept`,
+    );
+    expect(joined.status, joined.text).toBe(200);
     const tok = await client(platform.app, { cookie: viewer.cookie })("POST", "/api/v1/api-tokens", {
       name: "ro",
       tenantId,

@@ -20,7 +20,7 @@ export interface WebStack {
   close(): Promise<void>;
 }
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   while (Date.now() < deadline) {
@@ -37,12 +37,40 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 /**
- * The whole product as a person meets it: the API listening on a real port with its worker, the built
- * Next.js app in production mode in front of it, and Chromium.
+ * The web app's own server (apps/web/server.mjs) serving the production build on 127.0.0.1:`port`, with `/api/*`
+ * forwarded to `apiUrl`. `env` adds or overrides variables (WEB_TRUSTED_PROXIES, WEB_API_BODY_LIMIT_BYTES...).
  */
-export async function startWebStack(opts: { workerEnv?: Record<string, string> } = {}): Promise<WebStack> {
+export function spawnWebServer(opts: { port: number; apiUrl: string; env?: Record<string, string> }): ChildProcess {
   const webDir = path.join(repoRoot, "apps/web");
   if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
+    throw new Error("apps/web is not built: npm test builds it first (npm run build -w @xmpp-host/web)");
+  }
+  const web = spawn(process.execPath, [path.join(webDir, "server.mjs")], {
+    cwd: webDir,
+    env: {
+      ...process.env,
+      API_URL: opts.apiUrl,
+      WEB_PORT: String(opts.port),
+      WEB_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  web.stdout?.on("data", () => undefined);
+  web.stderr?.on("data", (d: Buffer) => process.stderr.write(`[web] ${d}`));
+  return web;
+}
+
+/**
+ * The whole product as a person meets it: the API listening on a real port with its worker, the built
+ * Next.js app in production mode behind its own server in front of it, and Chromium.
+ */
+export async function startWebStack(
+  opts: { workerEnv?: Record<string, string>; webEnv?: Record<string, string> } = {},
+): Promise<WebStack> {
+  if (!existsSync(path.join(repoRoot, "apps/web", ".next", "BUILD_ID"))) {
     throw new Error("apps/web is not built: npm test builds it first (npm run build -w @xmpp-host/web)");
   }
   const [webPort] = await freePorts(1);
@@ -61,17 +89,7 @@ export async function startWebStack(opts: { workerEnv?: Record<string, string> }
     await platform.close();
   };
   try {
-    web = spawn(
-      process.execPath,
-      [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(webPort), "-H", "127.0.0.1"],
-      {
-        cwd: webDir,
-        env: { ...process.env, API_URL: apiUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    web.stdout?.on("data", () => undefined);
-    web.stderr?.on("data", (d: Buffer) => process.stderr.write(`[web] ${d}`));
+    web = spawnWebServer({ port: webPort as number, apiUrl, env: opts.webEnv });
     await waitForHttp(`${webUrl}/login`, 60_000);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

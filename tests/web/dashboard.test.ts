@@ -182,7 +182,7 @@ describe("invite and sign-up pages", () => {
     const usedUp = await invite({ maxUses: 1 });
     const used = await call("POST", `/api/v1/public/invites/${usedUp.token}/register`, {
       username: "first",
-      password: "first password",
+      password: "amber-orchard-lamp",
     });
     expect(used.status, used.text).toBe(201);
     const revoked = await invite();
@@ -224,7 +224,7 @@ describe("invite and sign-up pages", () => {
       const res = await fetch(`${stack.webUrl}/api/v1/public/domains/${open}/register`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: `walker${i}`, password: "walker password" }),
+        body: JSON.stringify({ username: `walker${i}`, password: "amber-orchard-lamp" }),
       });
       statuses.push(res.status);
       if (res.status === 429) expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -56,6 +56,15 @@ export function trustProxySetting(value: string): boolean | string[] {
     .filter(Boolean);
 }
 
+/** The promise's outcome, or a rejection once `ms` have passed without one. */
+function within<T>(promise: PromiseLike<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface AppDeps {
   env: ApiEnv;
   core: CoreContext;
@@ -165,7 +174,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(meRoutes);
       await v1.register(apiTokenRoutes);
       await v1.register(platformRoutes);
-      await v1.register(tenantRoutes, { maxWait });
+      await v1.register(tenantRoutes, { maxWait, redis, invitesPerHour: env.MEMBER_INVITES_PER_HOUR });
       await v1.register(instanceRoutes, { maxWait });
       await v1.register(domainRoutes, { maxWait });
       await v1.register(freeAddressRoutes, { maxWait });
@@ -196,10 +205,16 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     status: "ok",
   }));
   app.get("/readyz", { schema: { operationId: "readyz", tags: ["platform"] } }, async (_req, reply) => {
-    const checks = await Promise.allSettled([core.db.$queryRaw`SELECT 1`, redis.ping()]);
+    // A dependency that is down makes the answer "not ready" at once, never a hang: Redis commands wait for the
+    // reconnection (BullMQ needs them to), so a Redis that is not connected fails without being asked.
+    const checks = await Promise.allSettled([
+      within(core.db.$queryRaw`SELECT 1`, 2000),
+      redis.status === "ready" ? within(redis.ping(), 2000) : Promise.reject(new Error(`Redis is ${redis.status}`)),
+    ]);
     const ready = checks.every((c) => c.status === "fulfilled");
     // The API serves without a worker (requests queue up), so a missing worker is reported, not fatal.
-    const age = checks[1]?.status === "fulfilled" ? await heartbeatAgeSeconds(redis).catch(() => null) : null;
+    const age =
+      checks[1]?.status === "fulfilled" ? await within(heartbeatAgeSeconds(redis), 2000).catch(() => null) : null;
     return reply.status(ready ? 200 : 503).send({
       status: ready ? "ready" : "not ready",
       database: checks[0]?.status === "fulfilled",

@@ -215,6 +215,9 @@ export const MemberInvite = Type.Object({
   token: Type.String(),
   url: Type.String({ description: "WEB_PUBLIC_URL/accept/TOKEN" }),
   role: RoleSchema,
+  email: Type.Union([Type.String(), Type.Null()], {
+    description: "The address the invitation was sent to; only the user with that email may accept it",
+  }),
   status: InviteStatus,
   expiresAt: DateTime,
   acceptedAt: NullableDate,

@@ -86,6 +86,7 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
       platform: platformSettingsFromEnv(env),
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       shared: sharedSettingsFromEnv(env),
+      webPublicUrl: env.WEB_PUBLIC_URL,
     },
   };
   return {

@@ -47,6 +47,14 @@ export class EmailChannel implements NotificationChannel {
   }
 }
 
+/** One plain-text message to one person (tenant invitations), through the same pooled transport as alerts. */
+export async function sendEmail(
+  opts: Omit<EmailChannelOptions, "to">,
+  message: { to: string; subject: string; text: string; headers?: Record<string, string> },
+): Promise<void> {
+  await transportFor({ ...opts, to: message.to }).sendMail({ from: opts.from, ...message });
+}
+
 /** Closes pooled SMTP connections (at shutdown). */
 export function closeEmailTransports(): void {
   for (const t of transports.values()) t.close();

@@ -55,6 +55,10 @@ const base = {
   /** Where alert mail is sent through: smtp://user:pass@host:port or smtps://...; unset turns email channels off. */
   SMTP_URL: optional(z.string().url()),
   ALERT_EMAIL_FROM: z.string().default("XMPP platform alerts <alerts@xmpp.localhost>"),
+  /** Where the web app's public pages live: invite links are WEB_PUBLIC_URL/join/TOKEN. */
+  WEB_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** The sender of mail to people (tenant invitations). */
+  EMAIL_FROM: z.string().default("XMPP platform <noreply@xmpp.localhost>"),
   /** Verify the SMTP server's TLS certificate (turn off only for internal relays with self-signed certificates). */
   SMTP_TLS_VERIFY: z.stringbool().default(true),
   /**
@@ -105,13 +109,13 @@ export const apiEnvSchema = z.object({
    * Which peers may tell the API a client's address in X-Forwarded-For (per-IP rate limits use it):
    * "loopback" (the web app on the same machine), comma-separated addresses or CIDRs, or "true".
    */
+  /** Invitations by email one user may send per hour (POST /tenants/:id/members). */
+  MEMBER_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: z.string().min(1).default("loopback"),
   INSTANCE_PORT_RANGE_START: port.default(20000),
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
   MAX_WAIT_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** Where the web app's public pages live: invite links are WEB_PUBLIC_URL/join/TOKEN. */
-  WEB_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   /** Self-service registrations on open domains, per client IP and per domain, per hour. */
   OPEN_REGISTRATION_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(5),
   OPEN_REGISTRATION_PER_DOMAIN_PER_HOUR: z.coerce.number().int().min(1).default(50),

@@ -4,7 +4,7 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { type InviteStatus, webPublicUrl } from "./invites.ts";
-import { paginate } from "./operations.ts";
+import { dispatch, paginate, recordOperation } from "./operations.ts";
 import { randomToken, sha256 } from "./secrets.ts";
 
 const rank: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
@@ -28,6 +28,7 @@ export function memberInviteView(ctx: CoreContext, invite: MemberInvite) {
     token,
     url: `${webPublicUrl(ctx)}/accept/${token}`,
     role: invite.role,
+    email: invite.email,
     status: memberInviteStatus(invite),
     expiresAt: invite.expiresAt,
     acceptedAt: invite.acceptedAt,
@@ -36,11 +37,18 @@ export function memberInviteView(ctx: CoreContext, invite: MemberInvite) {
   };
 }
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * An invitation link, optionally sent to an email address. Sent or not, and whether or not someone has signed up
+ * with the address, the answer is the same: who uses the platform is never revealed, and nobody joins a tenant
+ * without accepting.
+ */
 export async function createMemberInvite(
   ctx: CoreContext,
   actor: Actor,
   tenantId: string,
-  input: { role: Role; expiresIn?: number },
+  input: { role: Role; expiresIn?: number; email?: string },
 ) {
   const mine = await authorize(ctx, actor, tenantId, "write");
   if (!(input.role in rank)) throw AppError.field("role", "must be owner, admin or viewer");
@@ -52,12 +60,25 @@ export async function createMemberInvite(
       `must be a whole number from ${MEMBER_INVITE_EXPIRY.min} to ${MEMBER_INVITE_EXPIRY.max}`,
     );
   }
+  const email = input.email === undefined ? null : input.email.trim().toLowerCase();
+  if (email !== null && (!EMAIL.test(email) || email.length > 254)) {
+    throw AppError.field("email", "is not a valid email address");
+  }
+  if (email !== null) {
+    const member = await ctx.db.membership.findFirst({ where: { tenantId, user: { email } }, select: { id: true } });
+    if (member) {
+      throw new AppError("conflict", "this person is already a member", [
+        { field: "email", message: "is already a member" },
+      ]);
+    }
+  }
   const token = randomToken("", 24);
-  const invite = await ctx.db.$transaction(async (tx) => {
+  const { invite, operation } = await ctx.db.$transaction(async (tx) => {
     const invite = await tx.memberInvite.create({
       data: {
         tenantId,
         role: input.role,
+        email,
         tokenHash: sha256(token),
         tokenEncrypted: ctx.secrets.encrypt(token),
         expiresAt: new Date(Date.now() + expiresIn * 1000),
@@ -69,10 +90,20 @@ export async function createMemberInvite(
       action: "member_invite.created",
       resourceType: "member_invite",
       resourceId: invite.id,
-      data: { role: input.role },
+      data: { role: input.role, ...(email ? { email } : {}) },
     });
-    return invite;
+    // The email goes out from the worker, once, after the commit (the sweeper retries it if Redis is away).
+    const operation = email
+      ? await recordOperation(ctx, tx, actor, {
+          type: "member.invite",
+          tenantId,
+          resourceType: "member_invite",
+          resourceId: invite.id,
+        })
+      : null;
+    return { invite, operation };
   });
+  if (operation) await dispatch(ctx, operation);
   return memberInviteView(ctx, invite);
 }
 
@@ -147,6 +178,12 @@ export async function acceptMemberInvite(ctx: CoreContext, actor: Actor, token: 
   const { invite, tenantName } = await memberInviteByToken(ctx, token);
   const status = memberInviteStatus(invite);
   if (status !== "active") throw goneError(status);
+  if (invite.email) {
+    const me = await ctx.db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
+    if (me?.email !== invite.email) {
+      throw new AppError("forbidden", "this invitation was sent to another email address: sign in with that one");
+    }
+  }
   const membership = await ctx.db.$transaction(async (tx) => {
     const taken = await tx.memberInvite.updateMany({
       where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },

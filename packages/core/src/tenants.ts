@@ -1,8 +1,9 @@
-import { isUniqueViolation, type Role } from "@xmpp-host/db";
+import type { Role } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { createMemberInvite } from "./member-invites.ts";
 import { paginate } from "./operations.ts";
 import { requiredText } from "./validation.ts";
 
@@ -67,41 +68,15 @@ export async function listMembers(
   };
 }
 
-/** Adds an existing user by email. Only owners can grant the owner role. */
+/**
+ * Adding someone by email sends them an invitation to accept, as for someone who has not signed up yet: nobody is
+ * put in a tenant without consent, and the answer does not tell whether the address belongs to a user.
+ */
 export async function addMember(
   ctx: CoreContext,
   actor: Actor,
   tenantId: string,
   input: { email: string; role: Role },
 ) {
-  const myRole = await authorize(ctx, actor, tenantId, "write");
-  if (input.role === "owner" && myRole !== "owner") throw AppError.field("role", "only an owner can add another owner");
-  const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
-  if (!user) throw AppError.field("email", "no user has signed up with this email yet");
-  try {
-    return await ctx.db.$transaction(async (tx) => {
-      const m = await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role } });
-      await audit(tx, actor, {
-        tenantId,
-        action: "member.added",
-        resourceType: "membership",
-        resourceId: m.id,
-        data: { email: user.email, role: input.role },
-      });
-      return {
-        id: m.id,
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        role: m.role,
-        createdAt: m.createdAt,
-      };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err))
-      throw new AppError("conflict", "this user is already a member", [
-        { field: "email", message: "is already a member" },
-      ]);
-    throw err;
-  }
+  return createMemberInvite(ctx, actor, tenantId, { role: input.role, email: input.email });
 }

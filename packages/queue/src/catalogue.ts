@@ -50,6 +50,8 @@ export const jobCatalogue = {
   "account.register": operation,
   "invite.create": operation,
   "invite.revoke": operation,
+  /** Emails a tenant invitation to the address it was made for. */
+  "member.invite": operation,
   "room.create": operation,
   "room.update": operation,
   "room.members": operation,

@@ -937,7 +937,7 @@ export interface paths {
         };
         get: operations["listMembers"];
         put?: never;
-        /** Give an existing user a role in the tenant */
+        /** Invite someone by email to take a role in the tenant: they get a link to accept (the same answer whether or not the address is known) */
         post: operations["addMember"];
         delete?: never;
         options?: never;
@@ -5576,6 +5576,8 @@ export interface operations {
                         acceptedAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The address the invitation was sent to; only the user with that email may accept it */
+                        email: string | null;
                         /** Format: date-time */
                         expiresAt: string;
                         id: string;
@@ -7678,6 +7680,8 @@ export interface operations {
                             acceptedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The address the invitation was sent to; only the user with that email may accept it */
+                            email: string | null;
                             /** Format: date-time */
                             expiresAt: string;
                             id: string;
@@ -7753,6 +7757,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Send the link to this address; only the user with this email may accept */
+                    email?: string;
                     /** @description Seconds from now (default 7 days) */
                     expiresIn?: number;
                     role: "owner" | "admin" | "viewer";
@@ -7771,6 +7777,8 @@ export interface operations {
                         acceptedAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The address the invitation was sent to; only the user with that email may accept it */
+                        email: string | null;
                         /** Format: date-time */
                         expiresAt: string;
                         id: string;
@@ -7932,19 +7940,29 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         /** Format: date-time */
+                        acceptedAt: string | null;
+                        /** Format: date-time */
                         createdAt: string;
-                        email: string;
+                        /** @description The address the invitation was sent to; only the user with that email may accept it */
+                        email: string | null;
+                        /** Format: date-time */
+                        expiresAt: string;
                         id: string;
-                        name: string;
+                        /** Format: date-time */
+                        revokedAt: string | null;
                         role: "owner" | "admin" | "viewer";
-                        userId: string;
+                        status: "active" | "expired" | "used_up" | "revoked";
+                        tenantId: string;
+                        token: string;
+                        /** @description WEB_PUBLIC_URL/accept/TOKEN */
+                        url: string;
                     };
                 };
             };

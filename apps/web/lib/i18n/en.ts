@@ -347,6 +347,10 @@ export const en = {
     accept: "Join",
     accepted: "You joined {tenant}.",
     signInFirst: "Sign in or create an account first, then come back to this link.",
+    emailOptional: "Their email (optional)",
+    emailHint: "We email them the link. Only the account with this email can accept it.",
+    sentTo: "Invitation sent to {email}. You can also share the link below.",
+    sentToShort: "Sent to {email}",
     invalidInvite: "This invitation is no longer valid.",
   },
   tokens: {

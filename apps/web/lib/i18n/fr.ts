@@ -360,6 +360,10 @@ export const fr: Messages = {
     accept: "Rejoindre",
     accepted: "Vous avez rejoint {tenant}.",
     signInFirst: "Connectez-vous ou créez un compte, puis revenez sur ce lien.",
+    emailOptional: "Son adresse e-mail (facultatif)",
+    emailHint: "Nous lui envoyons le lien par e-mail. Seul le compte avec cette adresse peut l’accepter.",
+    sentTo: "Invitation envoyée à {email}. Vous pouvez aussi partager le lien ci-dessous.",
+    sentToShort: "Envoyée à {email}",
     invalidInvite: "Cette invitation n’est plus valable.",
   },
   tokens: {

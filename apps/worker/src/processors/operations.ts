@@ -30,6 +30,7 @@ import { CertificateRefusedError, issueCertificate, requestPublicCertificate } f
 import { applyConfiguration, ensureCertificate, hostsOf, loadInstance, PermanentError } from "./configuration.ts";
 import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck } from "./dns.ts";
 import { scheduleProbe, unscheduleProbe } from "./health.ts";
+import { emailMemberInvite } from "./member-invites.ts";
 
 export type Progress = (percent: number, step: string) => Promise<void>;
 type Result = Prisma.InputJsonValue | undefined;
@@ -301,6 +302,7 @@ export const operationHandlers: Record<OperationType, Handler> = {
   "account.register": registerAccount,
   "invite.create": (ctx, op) => syncInviteToken(ctx, op.resourceId),
   "invite.revoke": (ctx, op) => syncInviteToken(ctx, op.resourceId),
+  "member.invite": (ctx, op) => emailMemberInvite(ctx, op.resourceId),
   "account.delete": async (ctx, op) => {
     const found = await ctx.db.account.findUnique({ where: { id: op.resourceId } });
     if (!found) return { alreadyDeleted: true };

@@ -37,6 +37,13 @@ export const memberInviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             role: RoleSchema,
+            email: Type.Optional(
+              Type.String({
+                minLength: 3,
+                maxLength: 254,
+                description: "Send the link to this address; only the user with this email may accept",
+              }),
+            ),
             expiresIn: Type.Optional(
               Type.Integer({
                 minimum: MEMBER_INVITE_EXPIRY.min,

@@ -10,12 +10,15 @@ import {
   listOperations,
   listTenants,
 } from "@xmpp-host/core";
+import type { Redis } from "ioredis";
+import { hitLimit } from "../../../limiter.ts";
 import { settle } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Id,
   Instance,
   Member,
+  MemberInvite,
   Operation,
   PageQuery,
   page,
@@ -28,7 +31,11 @@ import { instanceView, operationView } from "../../../views.ts";
 
 const TenantParams = Type.Object({ tenantId: Id });
 
-export const tenantRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+export const tenantRoutes: FastifyPluginAsyncTypebox<{
+  maxWait: number;
+  redis: Redis;
+  invitesPerHour: number;
+}> = async (app, opts) => {
   app.get(
     "/tenants",
     {
@@ -88,14 +95,18 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
       schema: {
         operationId: "addMember",
         tags: ["tenants"],
-        summary: "Give an existing user a role in the tenant",
+        summary:
+          "Invite someone by email to take a role in the tenant: they get a link to accept (the same answer whether or not the address is known)",
         params: TenantParams,
         body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), role: RoleSchema }),
-        response: { 201: Member, ...problemResponses },
+        response: { 202: MemberInvite, ...problemResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await addMember(app.core, actorOf(request), request.params.tenantId, request.body)),
+    async (request, reply) => {
+      // Per inviting user, so that nobody can use up a tenant's allowance but their own.
+      await hitLimit(opts.redis, `member-invites:${actorOf(request).userId}`, opts.invitesPerHour, 3600);
+      return reply.status(202).send(await addMember(app.core, actorOf(request), request.params.tenantId, request.body));
+    },
   );
 
   app.get(

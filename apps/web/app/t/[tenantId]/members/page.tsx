@@ -65,6 +65,11 @@ export default async function MembersPage({
                           {interpolate(m.members.linkValid, { date: formatDateTime(locale, invite.expiresAt) })}
                         </span>
                       </p>
+                      {invite.email ? (
+                        <p className="break-all text-xs text-zinc-600">
+                          {interpolate(m.members.sentToShort, { email: invite.email })}
+                        </p>
+                      ) : null}
                       <CopyLink url={invite.url} />
                       <RevokeMemberInviteButton memberInviteId={invite.id} />
                     </li>

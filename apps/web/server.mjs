@@ -1,0 +1,93 @@
+// @ts-check
+// The web app's server: Next.js for pages, and /api/* forwarded to the API by api-proxy.mjs. A custom server
+// because a Next.js route handler cannot see the TCP peer's address (which X-Forwarded-For must be built from)
+// nor stream a request body with a limit. `node server.mjs` serves the production build; `--dev` runs `next dev`.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApiProxy, forwardedFor, parseTrustedProxies } from "./api-proxy.mjs";
+
+const dev = process.argv.includes("--dev");
+// Next reads NODE_ENV when it loads, so it is set before the import below.
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+const { default: next } = await import("next");
+
+/** @param {string} message */
+function invalid(message) {
+  console.error(`Invalid web app environment: ${message}`);
+  process.exit(1);
+}
+
+/** @param {string} name @param {number} fallback */
+function positiveInteger(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) invalid(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
+}
+
+const apiUrl = process.env.API_URL || "http://127.0.0.1:3001";
+if (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol)) invalid(`API_URL is not an http(s) URL`);
+const port = positiveInteger("WEB_PORT", 3000);
+const host = process.env.WEB_HOST || undefined;
+let trustedProxies = parseTrustedProxies("");
+try {
+  trustedProxies = parseTrustedProxies(process.env.WEB_TRUSTED_PROXIES ?? "");
+} catch (error) {
+  invalid(error instanceof Error ? error.message : String(error));
+}
+const proxy = createApiProxy({
+  apiUrl,
+  // Fastify's default bodyLimit, which the API keeps.
+  bodyLimit: positiveInteger("WEB_API_BODY_LIMIT_BYTES", 1024 * 1024),
+  // Above the API's longest long-poll (?wait= up to MAX_WAIT_SECONDS, 60 by default).
+  timeoutMs: positiveInteger("WEB_API_TIMEOUT_MS", 90_000),
+  trustedProxies,
+});
+
+// A request (headers and body) must arrive within 30 s, as at the API; a slow client cannot hold a socket forever.
+const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 });
+const app = next({ dev, dir: path.dirname(fileURLToPath(import.meta.url)), hostname: host, port, httpServer: server });
+const handle = app.getRequestHandler();
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function onRequest(req, res) {
+  const apiPath = proxy.apiPath(req);
+  if (apiPath !== null) {
+    proxy.forward(req, res, apiPath);
+    return;
+  }
+  // Pages pass this header on when they call the API themselves (lib/api/server.ts), so it is rebuilt here too.
+  req.headers["x-forwarded-for"] = forwardedFor(req, trustedProxies);
+  handle(req, res).catch((/** @type {unknown} */ error) => {
+    console.error(error);
+    if (res.headersSent) res.destroy();
+    else {
+      res.statusCode = 500;
+      res.end();
+    }
+  });
+}
+
+server.on("request", onRequest);
+server.on("checkContinue", (req, res) => {
+  if (proxy.refusesBeforeContinue(req, res)) return;
+  res.writeContinue();
+  onRequest(req, res);
+});
+
+await app.prepare();
+server.listen(port, host, () => {
+  console.log(`web app (${dev ? "development" : "production"}) on port ${port}, API at ${apiUrl}`);
+});
+
+function stop() {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  proxy.close();
+  // Long-polls may hold connections for a minute; they are not waited for.
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

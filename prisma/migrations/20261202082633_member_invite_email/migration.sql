@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MemberInvite" ADD COLUMN     "email" TEXT;
+
