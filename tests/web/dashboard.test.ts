@@ -40,7 +40,14 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
     await page.getByLabel(m.auth.name).fill(who);
     await page.getByLabel(m.auth.tenantName).fill(tenant);
     await page.getByLabel(m.auth.email).fill(`${who}@example.org`);
+    // The strength hint follows the API's rules as the password is typed, in the page's language.
+    const hint = page.getByTestId("password-strength");
+    await page.getByLabel(m.auth.password).fill(`${who}-2026!`);
+    await hint.getByText(m.passwordStrength.problems.contains_personal_info).waitFor();
+    await page.getByLabel(m.auth.password).fill("password12");
+    await hint.getByText(m.passwordStrength.problems.too_common).waitFor();
     await page.getByLabel(m.auth.password).fill("a long enough password");
+    await hint.getByText(m.passwordStrength.ok).waitFor();
     await page.getByRole("button", { name: m.auth.signup }).click();
 
     await page.waitForURL(/\/t\/[^/]+$/);

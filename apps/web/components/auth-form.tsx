@@ -4,6 +4,7 @@ import { useState } from "react";
 import { api } from "../lib/api/client";
 import { asProblem, fieldError, type Problem } from "../lib/api/problem";
 import { useI18n } from "../lib/i18n/client";
+import { PasswordStrength } from "./password-strength";
 import { Button } from "./ui/button";
 import { Alert, TextField } from "./ui/field";
 
@@ -14,6 +15,7 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
   const next = useSearchParams().get("next");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, setPending] = useState(false);
+  const [typed, setTyped] = useState({ email: "", name: "", password: "" });
 
   async function submit(form: FormData) {
     setPending(true);
@@ -52,6 +54,13 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
   return (
     <form
       className="space-y-4"
+      method="post"
+      onChange={(e) => {
+        const input = e.target;
+        if (mode === "signup" && input instanceof HTMLInputElement && input.name in typed) {
+          setTyped((t) => ({ ...t, [input.name]: input.value }));
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit(new FormData(e.currentTarget));
@@ -88,6 +97,14 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
         required
         error={fieldError(problem, "password")}
       />
+      {mode === "signup" ? (
+        <PasswordStrength
+          id="password-strength"
+          password={typed.password}
+          kind="platform"
+          personal={[typed.email, typed.name]}
+        />
+      ) : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {mode === "login" ? m.auth.login : m.auth.signup}
       </Button>

@@ -4,6 +4,7 @@ import { api } from "../lib/api/client";
 import { asProblem, fieldError, type Problem } from "../lib/api/problem";
 import { useI18n } from "../lib/i18n/client";
 import { interpolate } from "../lib/i18n/format";
+import { PasswordStrength } from "./password-strength";
 import { Button } from "./ui/button";
 import { Alert, TextField } from "./ui/field";
 
@@ -16,6 +17,7 @@ export function JoinForm({ target, domain }: { target: Target; domain: string })
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState<{ jid: string; rooms: string[] } | null>(null);
   const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
 
   if (done) {
     return (
@@ -96,8 +98,10 @@ export function JoinForm({ target, domain }: { target: Target; domain: string })
         autoComplete="new-password"
         minLength={8}
         required
+        onChange={(e) => setPassword(e.target.value)}
         error={fieldError(problem, "password")}
       />
+      <PasswordStrength id="password-strength" password={password} kind="chat" personal={[username, domain]} />
       <Button type="submit" className="w-full" disabled={pending}>
         {m.join.submit}
       </Button>

@@ -7,6 +7,7 @@ import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
 import { ConfirmButton } from "../confirm-button";
 import { OperationProgress } from "../operation-progress";
+import { PasswordStrength } from "../password-strength";
 import { Button } from "../ui/button";
 import { Alert, TextField } from "../ui/field";
 
@@ -35,6 +36,7 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
   const { m } = useI18n();
   const action = useAction();
   const [generated, setGenerated] = useState<{ jid: string; password: string } | null>(null);
+  const [typed, setTyped] = useState({ localpart: "", password: "" });
   return (
     <form
       className="space-y-3"
@@ -52,7 +54,10 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         );
         const data = result?.data as { account?: { jid: string }; password?: string } | undefined;
         if (data?.password && data.account) setGenerated({ jid: data.account.jid, password: data.password });
-        if (result) e.currentTarget?.reset();
+        if (result) {
+          e.currentTarget?.reset();
+          setTyped({ localpart: "", password: "" });
+        }
       }}
     >
       {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
@@ -63,6 +68,7 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         required
         autoCapitalize="none"
         autoComplete="off"
+        onChange={(e) => setTyped((t) => ({ ...t, localpart: e.target.value }))}
         error={fieldError(action.problem, "localpart")}
       />
       <TextField
@@ -72,7 +78,14 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         hint={m.accounts.passwordHint}
         minLength={8}
         autoComplete="new-password"
+        onChange={(e) => setTyped((t) => ({ ...t, password: e.target.value }))}
         error={fieldError(action.problem, "password")}
+      />
+      <PasswordStrength
+        id="account-password-strength"
+        password={typed.password}
+        kind="chat"
+        personal={[typed.localpart, domain]}
       />
       <Button type="submit" disabled={action.pending}>
         {m.accounts.create}

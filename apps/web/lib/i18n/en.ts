@@ -427,6 +427,18 @@ export const en = {
     deleteChannel: "Remove channel",
     deleteChannelConfirm: "Stop sending alerts to {name}?",
   },
+  passwordStrength: {
+    label: "Password strength",
+    levels: ["Too easy to guess", "Weak", "Fair", "Good", "Strong"],
+    problems: {
+      too_short: "Use at least {min} characters.",
+      too_long: "Use at most 1024 characters.",
+      contains_personal_info: "Leave out your name, email or username.",
+      too_common: "Too easy to guess: a few unrelated words make a strong password.",
+      not_saslprep: "Some of these characters cannot be used in a chat password.",
+    },
+    ok: "This password will do.",
+  },
 };
 
 export type Messages = typeof en;

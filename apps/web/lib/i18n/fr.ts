@@ -440,4 +440,16 @@ export const fr: Messages = {
     deleteChannel: "Retirer le canal",
     deleteChannelConfirm: "Ne plus envoyer d’alertes à {name} ?",
   },
+  passwordStrength: {
+    label: "Solidité du mot de passe",
+    levels: ["Trop facile à deviner", "Faible", "Moyen", "Bon", "Solide"],
+    problems: {
+      too_short: "Utilisez au moins {min} caractères.",
+      too_long: "Utilisez au plus 1024 caractères.",
+      contains_personal_info: "N’y mettez ni votre nom, ni votre e-mail, ni votre identifiant.",
+      too_common: "Trop facile à deviner : quelques mots sans rapport entre eux font un mot de passe solide.",
+      not_saslprep: "Certains de ces caractères ne peuvent pas servir dans un mot de passe de messagerie.",
+    },
+    ok: "Ce mot de passe convient.",
+  },
 };
