@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { freePorts } from "@xmpp-host/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fateOfOneMore, openConnections } from "./helpers/connections.ts";
 import { signupWithToken } from "./helpers/platform.ts";
 import { spawnWebServer, startWebStack, type WebStack, waitForHttp } from "./helpers/web.ts";
 
@@ -285,7 +286,7 @@ describe("the /api proxy in front of a stand-in API", () => {
     web = spawnWebServer({
       port: port as number,
       apiUrl: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`,
-      env: { WEB_TRUSTED_PROXIES: "127.0.0.1, ::1", WEB_API_TIMEOUT_MS: "1500" },
+      env: { WEB_TRUSTED_PROXIES: "127.0.0.1, ::1", WEB_API_TIMEOUT_MS: "1500", WEB_MAX_CONNECTIONS_PER_IP: "5" },
     });
     await waitForHttp(`${webUrl}/api/ready`, 60_000);
   }, 120_000);
@@ -337,6 +338,20 @@ describe("the /api proxy in front of a stand-in API", () => {
     expect(sent.forwarded).toBeUndefined();
     expect(sent["x-internal"]).toBeUndefined();
     expect(answer.headers["set-cookie"]).toEqual(["first=1; Path=/", "second=2; Path=/"]);
+  });
+
+  it("caps the open connections of one visitor address at 5 here, exempting trusted proxies", async () => {
+    const port = Number(new URL(webUrl).port);
+    const held = await openConnections(port, "127.0.0.9", 5);
+    try {
+      expect(await fateOfOneMore(port, "127.0.0.9")).toBe("closed");
+      expect(await fateOfOneMore(port, "127.0.0.10")).toBe("answered");
+      const proxied = await openConnections(port, "127.0.0.1", 8);
+      expect(await fateOfOneMore(port, "127.0.0.1")).toBe("answered");
+      for (const s of proxied) s.destroy();
+    } finally {
+      for (const s of held) s.destroy();
+    }
   });
 
   it("answers 504 problem+json when the API does not answer in time", async () => {

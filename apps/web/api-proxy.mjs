@@ -74,6 +74,32 @@ function plainAddress(address) {
 }
 
 /**
+ * Closes a new connection at once when its address already holds `max` open ones, so that one client cannot take
+ * every socket (slow requests are cut off by the timeouts; this bounds how many it can have at a time). Trusted
+ * proxies are exempt: all their clients arrive from their one address.
+ * @param {import("node:net").Server} server @param {number} max @param {BlockList} exempt
+ */
+export function capConnectionsPerAddress(server, max, exempt) {
+  /** @type {Map<string, number>} */
+  const open = new Map();
+  server.on("connection", (/** @type {import("node:net").Socket} */ socket) => {
+    const address = plainAddress(socket.remoteAddress ?? "");
+    if (!address || exempt.check(address, isIP(address) === 6 ? "ipv6" : "ipv4")) return;
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once("close", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
+/**
  * The X-Forwarded-For to pass on: the address of whoever opened this connection, appended to the chain it sent
  * only when it is a trusted proxy. Anyone else's header is replaced, so nobody picks the address rate limits count.
  * @param {http.IncomingMessage} req

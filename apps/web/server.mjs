@@ -5,7 +5,7 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApiProxy, forwardedFor, parseTrustedProxies } from "./api-proxy.mjs";
+import { capConnectionsPerAddress, createApiProxy, forwardedFor, parseTrustedProxies } from "./api-proxy.mjs";
 
 const dev = process.argv.includes("--dev");
 // Next reads NODE_ENV when it loads, so it is set before the import below.
@@ -48,6 +48,7 @@ const proxy = createApiProxy({
 
 // A request (headers and body) must arrive within 30 s, as at the API; a slow client cannot hold a socket forever.
 const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 });
+capConnectionsPerAddress(server, positiveInteger("WEB_MAX_CONNECTIONS_PER_IP", 100), trustedProxies);
 const app = next({ dev, dir: path.dirname(fileURLToPath(import.meta.url)), hostname: host, port, httpServer: server });
 const handle = app.getRequestHandler();
 

@@ -12,6 +12,7 @@ import type { CoreContext } from "@xmpp-host/core";
 import { heartbeatAgeSeconds, JobQueues } from "@xmpp-host/queue";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
+import { capConnectionsPerAddress, trustedPeers } from "./connection-cap.ts";
 import { LoginGuard } from "./login-guard.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { closedBodiesPlugin } from "./plugins/closed-bodies.ts";
@@ -90,8 +91,8 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
     // A client that sends its request too slowly (or not at all) is cut off rather than holding a socket forever.
     // Node checks the deadlines every connectionsCheckingInterval (30 s by default): check as often as needed.
-    serverFactory: (handler) =>
-      http.createServer(
+    serverFactory: (handler) => {
+      const server = http.createServer(
         {
           requestTimeout: env.API_REQUEST_TIMEOUT_MS,
           headersTimeout: Math.min(env.API_REQUEST_TIMEOUT_MS, 20_000),
@@ -99,7 +100,10 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
           connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(env.API_REQUEST_TIMEOUT_MS / 4))),
         },
         handler,
-      ),
+      );
+      capConnectionsPerAddress(server, env.API_MAX_CONNECTIONS_PER_IP, trustedPeers(env.TRUST_PROXY));
+      return server;
+    },
     // An idle socket is closed too, but never while a ?wait long-poll may legitimately hold it.
     connectionTimeout: Math.max(env.API_REQUEST_TIMEOUT_MS * 2, (env.MAX_WAIT_SECONDS + 30) * 1000),
     trustProxy: trustProxySetting(env.TRUST_PROXY),

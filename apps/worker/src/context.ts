@@ -54,7 +54,7 @@ export interface WorkerContext {
 export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext {
   const redis = createRedis(env.REDIS_URL);
   const secrets = new SecretBox(env.SECRETS_KEY);
-  const runtime = new LocalRuntime({ dataRoot: env.DATA_ROOT });
+  const runtime = new LocalRuntime({ dataRoot: env.DATA_ROOT, runAs: env.INSTANCE_USER });
   const drivers = new Map<string, XmppServerDriver>();
   let ca: Promise<InternalCa> | null = null;
   let acme: Promise<AcmeIssuer> | null = null;

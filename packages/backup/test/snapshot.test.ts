@@ -203,9 +203,10 @@ describe("snapshotInstance", () => {
     const pid = sleeper.pid as number;
     try {
       process.kill(pid, "SIGSTOP");
-      const wd = await startResumeWatchdog(pid, 200);
+      // Long enough that a loaded machine still reads the stopped state before the watchdog fires.
+      const wd = await startResumeWatchdog(pid, 1500);
       expect(await procState(pid)).toBe("T");
-      await new Promise((r) => setTimeout(r, 600));
+      await new Promise((r) => setTimeout(r, 2500));
       expect(await procState(pid)).toBe("S");
       wd.cancel();
 

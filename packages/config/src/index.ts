@@ -109,12 +109,14 @@ export const apiEnvSchema = z.object({
    * Which peers may tell the API a client's address in X-Forwarded-For (per-IP rate limits use it):
    * "loopback" (the web app on the same machine), comma-separated addresses or CIDRs, or "true".
    */
-  /** Invitations by email one user may send per hour (POST /tenants/:id/members). */
-  MEMBER_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: z.string().min(1).default("loopback"),
+  /** Open connections one client address may hold at a time (trusted proxies exempt); more are closed at once. */
+  API_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
   INSTANCE_PORT_RANGE_START: port.default(20000),
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
+  /** Invitations by email one user may send per hour (POST /tenants/:id/members). */
+  MEMBER_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(30),
   MAX_WAIT_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Self-service registrations on open domains, per client IP and per domain, per hour. */
   OPEN_REGISTRATION_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(5),
@@ -129,6 +131,8 @@ export const apiEnvSchema = z.object({
 
 export const workerEnvSchema = z.object({
   ...base,
+  /** When the platform runs as root, managed servers run as this unprivileged system user (Debian's prosody). */
+  INSTANCE_USER: z.string().regex(/^[a-z_][a-z0-9_-]*$/).default("prosody"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(16),
   /** How long a job's lock lasts; a crashed worker's job is picked up again after about this long. */
   WORKER_LOCK_MS: ms.default(30_000),

@@ -8,6 +8,7 @@ import {
   instanceHosts,
   isProcessAlive,
   LocalRuntime,
+  lookupAccount,
   PLACEHOLDER_HOST,
   processArgs,
   renderHostsConfig,
@@ -61,7 +62,8 @@ describe("LocalRuntime", () => {
     expect(main).toContain(`Include "${p.hostsConfig}"`);
     expect(main).toContain(`c2s_ports = { ${spec.ports.c2s}; }`);
     expect(main).toContain(`admin_socket = "${p.adminSocket}"`);
-    expect(main).toContain("run_as_root = true");
+    expect(main).not.toContain("run_as_root");
+    expect(main).toContain('umask = "027"');
     expect(main).toContain("c2s_require_encryption = true");
     for (const d of spec.domains) {
       expect(hosts).toContain(`VirtualHost "${d.name}"`);
@@ -126,6 +128,32 @@ describe("LocalRuntime", () => {
     const log = readFileSync(p.log, "utf8");
     expect(log).toContain("Activated service 'c2s'");
     expect(problems(log)).toEqual([]);
+  });
+
+  it("never runs the server as root: a root platform runs it as the prosody user, which owns its files", async () => {
+    const pid = firstPid ?? 0;
+    const uidLine = readFileSync(`/proc/${pid}/status`, "utf8").match(/^Uid:\s+(\d+)\s+(\d+)/m);
+    const owner = Number(uidLine?.[2]);
+    expect(owner).not.toBe(0);
+    const p = runtime.paths(spec.id);
+    if (process.getuid?.() === 0) {
+      const prosody = lookupAccount("prosody");
+      expect(prosody).not.toBeNull();
+      expect(owner).toBe(prosody?.uid);
+      for (const file of [p.dir, p.data, p.certs, p.config, p.log, path.join(p.certs, "family.test.key")]) {
+        expect(statSync(file).uid, file).toBe(prosody?.uid);
+      }
+      // A platform without such an account refuses rather than run a server as root.
+      const nobody = new LocalRuntime({ dataRoot: tmp.dir, runAs: "no-such-user-here" });
+      await expect(nobody.writeConfig({ ...spec, id: "inst-root" })).rejects.toThrow(
+        /refusing to run a server as root/,
+      );
+    } else {
+      expect(owner).toBe(process.getuid?.());
+    }
+    // Nothing the server writes is readable by others: its log and the data it stored.
+    expect(statSync(p.log).mode & 0o007).toBe(0);
+    expect(statSync(p.config).mode & 0o007).toBe(0);
   });
 
   it("runs Prosody so that its hosts share their modules' compiled code", async () => {

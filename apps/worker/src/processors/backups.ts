@@ -489,6 +489,8 @@ export async function restoreDomainBackup(
         if (has?.isDirectory()) await fs.rename(incoming, live);
         await fs.rm(outgoing, { recursive: true, force: true });
       }
+      // Written as the platform; the server reads and writes them as its own account.
+      await runtime.handOver(target.id);
     });
 
     if (input.sourceInstanceId !== target.id) {

@@ -1,7 +1,20 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
-import { chmod, mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+import {
+  chmod,
+  chown,
+  lchown,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+} from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { assertValidHostname, luaString } from "@xmpp-host/xmpp";
@@ -46,6 +59,12 @@ export interface LocalRuntimeOptions {
    * resident (bench:density).
    */
   allocator?: string | null;
+  /**
+   * The unprivileged account servers run as when this process runs as root (default: the `prosody` system user
+   * that Debian's package creates). A server must never run as root: a flaw in it would own the machine. When not
+   * root, servers run as this process's own user and this is ignored.
+   */
+  runAs?: string;
   /** How long start() waits for the c2s port and admin socket. Default 10 s. */
   startTimeoutMs?: number;
   /** How long stop() waits after SIGTERM before SIGKILL. Default 10 s. */
@@ -54,11 +73,47 @@ export interface LocalRuntimeOptions {
 
 const POLL_MS = 25;
 
+/** A system account that managed servers run as. */
+export interface ServiceAccount {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+/** The account named `name` from /etc/passwd, or null. */
+export function lookupAccount(name: string): ServiceAccount | null {
+  let passwd = "";
+  try {
+    passwd = readFileSync("/etc/passwd", "utf8");
+  } catch {
+    return null;
+  }
+  for (const line of passwd.split("\n")) {
+    const [user, , uid, gid] = line.split(":");
+    if (user === name && uid !== undefined && gid !== undefined) return { name, uid: Number(uid), gid: Number(gid) };
+  }
+  return null;
+}
+
+/** Gives a whole tree to `owner` (symbolic links themselves, never what they point to). */
+async function chownTree(root: string, owner: ServiceAccount): Promise<void> {
+  const info = await lstat(root).catch(() => null);
+  if (!info) return;
+  if (info.uid !== owner.uid || info.gid !== owner.gid) await lchown(root, owner.uid, owner.gid);
+  if (!info.isDirectory()) return;
+  for (const entry of await readdir(root)) await chownTree(path.join(root, entry), owner);
+}
+
 /**
  * Writes `content` to `file` through a temporary file and a rename, so readers (Prosody reloading)
  * never see half a file. Returns false, without writing, when the content is already there.
  */
-async function writeFileAtomic(file: string, content: string, mode: number): Promise<boolean> {
+async function writeFileAtomic(
+  file: string,
+  content: string,
+  mode: number,
+  owner: ServiceAccount | null,
+): Promise<boolean> {
   let existing: string | null = null;
   try {
     existing = await readFile(file, "utf8");
@@ -66,7 +121,9 @@ async function writeFileAtomic(file: string, content: string, mode: number): Pro
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
   if (existing === content) {
-    if (((await stat(file)).mode & 0o777) !== mode) await chmod(file, mode);
+    const info = await stat(file);
+    if ((info.mode & 0o777) !== mode) await chmod(file, mode);
+    if (owner && (info.uid !== owner.uid || info.gid !== owner.gid)) await chown(file, owner.uid, owner.gid);
     return false;
   }
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
@@ -74,6 +131,7 @@ async function writeFileAtomic(file: string, content: string, mode: number): Pro
   try {
     await fh.writeFile(content, "utf8");
     await fh.chmod(mode); // the umask may have stripped bits from the mode given to open()
+    if (owner) await fh.chown(owner.uid, owner.gid);
     await fh.sync();
   } catch (err) {
     await fh.close();
@@ -110,6 +168,9 @@ export class LocalRuntime implements InstanceRuntime {
   private readonly allocator: string | null;
   private readonly startTimeoutMs: number;
   private readonly stopTimeoutMs: number;
+  /** Who owns the instances' files and runs their servers; null when this process is not root. */
+  readonly owner: ServiceAccount | null;
+  private readonly runAsName: string;
   /** start/stop/destroy of one instance run one at a time (within this process). */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -122,6 +183,40 @@ export class LocalRuntime implements InstanceRuntime {
       opts.allocator === undefined ? (JEMALLOC_PATHS.find((f) => existsSync(f)) ?? null) : opts.allocator;
     this.startTimeoutMs = opts.startTimeoutMs ?? 10_000;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
+    this.runAsName = opts.runAs ?? "prosody";
+    this.owner = process.getuid?.() === 0 ? lookupAccount(this.runAsName) : null;
+  }
+
+  /** Refuses to go on as root without an account to run servers as. */
+  private requireOwner(): void {
+    if (process.getuid?.() === 0 && !this.owner) {
+      throw new Error(
+        `refusing to run a server as root: no system user "${this.runAsName}" (install Prosody's package, which creates it, or set INSTANCE_USER)`,
+      );
+    }
+  }
+
+  /** Creates a directory the server owns. */
+  private async ownedDir(dir: string, mode: number): Promise<void> {
+    await mkdir(dir, { recursive: true, mode });
+    if (this.owner) await chown(dir, this.owner.uid, this.owner.gid);
+  }
+
+  /**
+   * Gives the instance's files to the server's account (after the platform wrote into them as root, e.g. a
+   * restore), and lets that account reach its directory: directories above it get the search bit for others
+   * (never the read bit) where they lack it.
+   */
+  async handOver(instanceId: string): Promise<void> {
+    this.requireOwner();
+    if (!this.owner) return;
+    const { dir } = this.paths(instanceId);
+    await chownTree(dir, this.owner);
+    for (let up = path.dirname(dir); ; up = path.dirname(up)) {
+      const info = await stat(up);
+      if ((info.mode & 0o001) === 0) await chmod(up, (info.mode & 0o7777) | 0o001);
+      if (up === path.dirname(up)) break;
+    }
   }
 
   paths(instanceId: string): InstancePaths {
@@ -149,11 +244,13 @@ export class LocalRuntime implements InstanceRuntime {
     if (Buffer.byteLength(p.adminSocket) > MAX_UNIX_SOCKET_PATH) {
       throw new Error(`admin socket path is too long for a Unix socket (${p.adminSocket}); use a shorter dataRoot`);
     }
-    await mkdir(p.data, { recursive: true, mode: 0o750 });
-    await mkdir(p.certs, { recursive: true, mode: 0o700 });
+    this.requireOwner();
+    await this.ownedDir(p.dir, 0o750);
+    await this.ownedDir(p.data, 0o750);
+    await this.ownedDir(p.certs, 0o700);
     // Hosts first: the main file Includes it, and a reload may read them at any moment.
-    const hostsChanged = await writeFileAtomic(p.hostsConfig, renderHostsConfig(spec), 0o640);
-    const mainChanged = await writeFileAtomic(p.config, renderMainConfig(spec, p), 0o640);
+    const hostsChanged = await writeFileAtomic(p.hostsConfig, renderHostsConfig(spec), 0o640, this.owner);
+    const mainChanged = await writeFileAtomic(p.config, renderMainConfig(spec, p), 0o640, this.owner);
     return hostsChanged || mainChanged;
   }
 
@@ -162,10 +259,12 @@ export class LocalRuntime implements InstanceRuntime {
     if (!certPem.includes("-----BEGIN CERTIFICATE-----")) throw new TypeError("certPem is not a PEM certificate");
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyPem)) throw new TypeError("keyPem is not a PEM private key");
     const p = this.paths(instanceId);
-    await mkdir(p.certs, { recursive: true, mode: 0o700 });
+    this.requireOwner();
+    await this.ownedDir(p.dir, 0o750);
+    await this.ownedDir(p.certs, 0o700);
     // Key first: a reload in between then pairs the old cert with the new key at worst for one rename.
-    const keyChanged = await writeFileAtomic(path.join(p.certs, `${host}.key`), keyPem, 0o600);
-    const certChanged = await writeFileAtomic(path.join(p.certs, `${host}.crt`), certPem, 0o644);
+    const keyChanged = await writeFileAtomic(path.join(p.certs, `${host}.key`), keyPem, 0o600, this.owner);
+    const certChanged = await writeFileAtomic(path.join(p.certs, `${host}.crt`), certPem, 0o644, this.owner);
     return keyChanged || certChanged;
   }
 
@@ -274,6 +373,12 @@ export class LocalRuntime implements InstanceRuntime {
     await removeIfExists(p.adminSocket);
 
     const logFd = openSync(p.log, "a", 0o640);
+    try {
+      await this.handOver(spec.id);
+    } catch (err) {
+      closeSync(logFd);
+      throw err;
+    }
     let exit: string | null = null;
     let child: ReturnType<typeof spawn>;
     try {
@@ -285,6 +390,7 @@ export class LocalRuntime implements InstanceRuntime {
         env: this.allocator ? { ...process.env, LD_PRELOAD: this.allocator } : process.env,
         detached: true,
         stdio: ["ignore", logFd, logFd],
+        ...(this.owner ? { uid: this.owner.uid, gid: this.owner.gid } : {}),
       });
     } finally {
       closeSync(logFd);

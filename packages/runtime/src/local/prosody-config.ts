@@ -132,8 +132,8 @@ export function renderMainConfig(spec: InstanceSpec, paths: InstancePaths): stri
   const loopback = ["127.0.0.1", "::1"];
   return [
     HEADER,
-    "-- We start the server ourselves as a plain process (with -F), possibly as root.\n",
-    opt("run_as_root", true),
+    "-- We start the server ourselves as a plain process (with -F), never as root: a root platform starts it as an\n-- unprivileged system user. Its logs and data are not readable by others.\n",
+    opt("umask", "027"),
     opt("pidfile", paths.pidfile),
     opt("data_path", paths.data),
     opt("admin_socket", paths.adminSocket),
