@@ -67,7 +67,7 @@ try {
     headers: { "content-type": "application/json" },
     payload: JSON.stringify({
       email: "bench@bench.example",
-      password: "bench-password-123",
+      password: "amber orchard lamp 123",
       name: "B",
       tenantName: "B",
     }),
@@ -85,7 +85,7 @@ try {
   await api("POST", `/api/v1/instances/${inst.instance.id}/domains?wait=60`, { name: "bench.example" }, token);
   const driver = workerCtx.driverFor(inst.instance);
   await step(`seed ${ACCOUNTS} accounts (admin socket)`, async () => {
-    for (let i = 0; i < ACCOUNTS; i++) await driver.createAccount(`user${i}@bench.example`, "bench-password-1");
+    for (let i = 0; i < ACCOUNTS; i++) await driver.createAccount(`user${i}@bench.example`, "river-stone-42");
   });
   await step(`seed ${ROOMS} rooms`, async () => {
     for (let i = 0; i < ROOMS; i++) {
@@ -106,9 +106,9 @@ try {
         String(inst.instance.endpoints.c2sPort),
         caFile,
         "user0@bench.example",
-        "bench-password-1",
+        "river-stone-42",
         "user1@bench.example",
-        "bench-password-1",
+        "river-stone-42",
         String(MESSAGES),
       ],
       { timeout: 600_000 },

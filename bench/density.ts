@@ -67,7 +67,12 @@ async function tenant(name: string) {
   const signup = await fetch(`${address}/api/v1/auth/signup`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: `${name}@bench.example`, password: "bench-password-123", name, tenantName: name }),
+    body: JSON.stringify({
+      email: `${name}@bench.example`,
+      password: "amber orchard lamp 123",
+      name,
+      tenantName: name,
+    }),
   });
   if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
   const cookie = signup.headers.get("set-cookie")?.split(";")[0] ?? "";
@@ -88,7 +93,7 @@ async function furnish(domain: { id: string; name: string }, token: string) {
     await http(
       "POST",
       `/api/v1/domains/${domain.id}/accounts?wait=60`,
-      { localpart: who, password: "family-pass-1" },
+      { localpart: who, password: "quiet harbour kite" },
       token,
     );
   }

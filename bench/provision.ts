@@ -65,7 +65,7 @@ try {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
       email: "bench@bench.example",
-      password: "bench-password-123",
+      password: "amber orchard lamp 123",
       name: "Bench",
       tenantName: "Bench",
     }),
@@ -98,7 +98,7 @@ try {
         const res = await http(
           "POST",
           `/api/v1/domains/${dom.domain.id}/accounts?wait=60`,
-          { localpart: `user${i}`, password: "bench-password-1" },
+          { localpart: `user${i}`, password: "river-stone-42" },
           token,
         );
         if (res.operation.status !== "succeeded") failed++;

@@ -39,13 +39,13 @@ export interface Platform {
  * (or none, when the test runs it as a child process), with a fresh database, Redis and data root.
  */
 export async function startPlatform(
-  opts: { inProcessWorker?: boolean; workerEnv?: Record<string, string> } = {},
+  opts: { inProcessWorker?: boolean; workerEnv?: Record<string, string>; dataRoot?: string } = {},
 ): Promise<Platform> {
   await resetDatabase();
   const flush = createRedis(process.env.REDIS_URL as string);
   await flush.flushdb();
   flush.disconnect();
-  const dataRoot = mkdtempSync(path.join(tmpdir(), "xh-"));
+  const dataRoot = opts.dataRoot ?? mkdtempSync(path.join(tmpdir(), "xh-"));
   const portBase = 20000 + Math.floor(Math.random() * 400) * 100;
   const env = {
     ...process.env,

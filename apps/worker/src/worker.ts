@@ -82,7 +82,42 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     });
   }
 
-  // Schedules are upserted at every boot, so their intervals follow the configuration.
+  await upsertSchedules(ctx);
+  // A Redis that comes back without its data (its disk lost, a failover to an empty replica) has lost the
+  // schedules, the sweeper's own among them, and the queued jobs: every reconnection restores the schedules,
+  // and the sweeper re-enqueues what was lost.
+  const restoreSchedules = () => {
+    upsertSchedules(ctx)
+      .then(() => sweep(ctx))
+      .catch((err: unknown) => ctx.log.error({ err }, "restoring the schedules after Redis reconnected failed"));
+  };
+  ctx.queues.connection.on("ready", restoreSchedules);
+
+  // The API reports the worker's liveness from this heartbeat (/metrics, /readyz).
+  const workerId = `${hostname()}:${process.pid}`;
+  const beat = () =>
+    writeHeartbeat(ctx.queues.connection, workerId).catch((err: unknown) =>
+      ctx.log.warn({ err }, "writing the heartbeat failed"),
+    );
+  await beat();
+  const heartbeat = setInterval(beat, ctx.env.WORKER_HEARTBEAT_MS);
+  heartbeat.unref();
+
+  // Work that was committed while Redis was away is picked up now rather than at the first tick.
+  await sweep(ctx, 0).catch((err: unknown) => ctx.log.error({ err }, "initial sweep failed"));
+
+  return {
+    async close() {
+      ctx.queues.connection.off("ready", restoreSchedules);
+      clearInterval(heartbeat);
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}
+
+/** The periodic jobs, kept in Redis; upserted at every boot, so their intervals follow the configuration. */
+async function upsertSchedules(ctx: WorkerContext): Promise<void> {
   const q = ctx.queues.queues.maintenance;
   await q.upsertJobScheduler("sweep", { every: ctx.env.SWEEP_INTERVAL_MS }, { name: "maintenance.sweep", data: {} });
   await q.upsertJobScheduler(
@@ -111,25 +146,4 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
   await reconcileDomainBackupSchedules(ctx).catch((err: unknown) =>
     ctx.log.error({ err }, "reconciling domain backup schedules failed"),
   );
-
-  // The API reports the worker's liveness from this heartbeat (/metrics, /readyz).
-  const workerId = `${hostname()}:${process.pid}`;
-  const beat = () =>
-    writeHeartbeat(ctx.queues.connection, workerId).catch((err: unknown) =>
-      ctx.log.warn({ err }, "writing the heartbeat failed"),
-    );
-  await beat();
-  const heartbeat = setInterval(beat, ctx.env.WORKER_HEARTBEAT_MS);
-  heartbeat.unref();
-
-  // Work that was committed while Redis was away is picked up now rather than at the first tick.
-  await sweep(ctx, 0).catch((err: unknown) => ctx.log.error({ err }, "initial sweep failed"));
-
-  return {
-    async close() {
-      clearInterval(heartbeat);
-      await Promise.all(workers.map((w) => w.close()));
-      connection.disconnect();
-    },
-  };
 }

@@ -132,7 +132,10 @@ export const apiEnvSchema = z.object({
 export const workerEnvSchema = z.object({
   ...base,
   /** When the platform runs as root, managed servers run as this unprivileged system user (Debian's prosody). */
-  INSTANCE_USER: z.string().regex(/^[a-z_][a-z0-9_-]*$/).default("prosody"),
+  INSTANCE_USER: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_-]*$/)
+    .default("prosody"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(16),
   /** How long a job's lock lasts; a crashed worker's job is picked up again after about this long. */
   WORKER_LOCK_MS: ms.default(30_000),

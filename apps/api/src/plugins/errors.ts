@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from "@xmpp-host/core";
+import { Prisma } from "@xmpp-host/db";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
@@ -55,6 +56,29 @@ function fieldOf(
   return field || context || "body";
 }
 
+/** Prisma's codes for a database it cannot reach, lost, or got no connection to in time. */
+const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+/**
+ * A database that is down, restarting or out of connections: the request may succeed if retried shortly.
+ * Prisma reports it by code for model queries, and by the driver adapter's cause for raw queries (P2010);
+ * PostgreSQL's classes 08 (connection) and 57P (shutting down, starting up) are the same condition.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientInitializationError) return true;
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    if (UNREACHABLE_CODES.has(err.code)) return true;
+    const cause = (err.meta?.driverAdapterError as { cause?: { kind?: string; originalCode?: string } } | undefined)
+      ?.cause;
+    if (cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) return true;
+    const sqlState = cause?.originalCode ?? "";
+    return sqlState.startsWith("08") || sqlState.startsWith("57P");
+  }
+  // node-postgres' own words for a connection the server closed mid-query, passed through by the adapter.
+  return err instanceof Error && /^Connection terminated/.test(err.message);
+}
+
 /** Every error leaves as application/problem+json (RFC 9457). */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -78,6 +102,12 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         message: v.message ?? "is invalid",
       }));
       detail = errors.map((f) => `${f.field}: ${f.message}`).join("; ");
+    } else if (isDatabaseUnavailable(error)) {
+      status = 503;
+      code = "unavailable";
+      detail = "the database is unavailable for a moment; try again shortly";
+      reply.header("retry-after", "5");
+      request.log.warn({ err: error }, "database unavailable");
     } else {
       const e = error as FastifyError;
       status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;

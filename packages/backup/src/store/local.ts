@@ -54,7 +54,9 @@ export class LocalDirectoryStore implements BackupStore {
   private fail(err: unknown, what: string): StoreError {
     if (err instanceof StoreError) return err;
     const code = (err as NodeJS.ErrnoException).code ?? "";
-    const message = `${what}: ${code || (err as Error).message}`;
+    // The code and its words, as an operator reads them: "ENOSPC: no space left on device, write".
+    const reason = err instanceof Error ? err.message : String(err);
+    const message = `${what}: ${code && !reason.startsWith(code) ? `${code}: ${reason}` : reason || code}`;
     return TRANSIENT.has(code)
       ? new StoreUnavailableError(message, { cause: err })
       : new StoreError(message, { cause: err });
