@@ -42,7 +42,7 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
  */
 export function spawnWebServer(opts: { port: number; apiUrl: string; env?: Record<string, string> }): ChildProcess {
   const webDir = path.join(repoRoot, "apps/web");
-  if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(webDir, process.env.WEB_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("apps/web is not built: npm test builds it first (npm run build -w @xmpp-host/web)");
   }
   const web = spawn(process.execPath, [path.join(webDir, "server.mjs")], {
@@ -70,7 +70,7 @@ export function spawnWebServer(opts: { port: number; apiUrl: string; env?: Recor
 export async function startWebStack(
   opts: { workerEnv?: Record<string, string>; webEnv?: Record<string, string> } = {},
 ): Promise<WebStack> {
-  if (!existsSync(path.join(repoRoot, "apps/web", ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(repoRoot, "apps/web", process.env.WEB_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("apps/web is not built: npm test builds it first (npm run build -w @xmpp-host/web)");
   }
   const [webPort] = await freePorts(1);
