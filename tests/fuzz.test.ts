@@ -245,6 +245,26 @@ describe("the reproductions", () => {
     }
   });
 
+  it("answers Fastify's own refusals as problem+json too: unknown route, body too large, media type", async () => {
+    const cases: [Method, string, string | undefined, string | undefined, number][] = [
+      ["GET", "/api/v1/no-such-route", undefined, undefined, 404],
+      ["POST", "/api/v1/tenants", JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }), "application/json", 413],
+      ["POST", "/api/v1/tenants", "<xml/>", "application/xml", 415],
+      ["POST", "/api/v1/tenants", '{"name":', "application/json", 400],
+    ];
+    for (const [method, url, payload, type, status] of cases) {
+      const res = await platform.app.inject({
+        method,
+        url,
+        headers: { cookie, ...(type ? { "content-type": type } : {}) },
+        ...(payload !== undefined ? { payload } : {}),
+      });
+      expect(res.statusCode, `${method} ${url} ${type}`).toBe(status);
+      expect(String(res.headers["content-type"])).toContain("application/problem+json");
+      expect(res.json()).toMatchObject({ status });
+    }
+  });
+
   it("answers 404 to an operator naming a tenant that does not exist, storing nothing", async () => {
     const tokens = await platform.app.core.db.apiToken.count();
     const res = await raw("POST", "/api/v1/api-tokens", '{"name":"ops","tenantId":"nosuchtenant"}');
