@@ -148,6 +148,7 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
       rooms: [{ name: "club", title: "The Club", jid: ROOM }],
       inviter: `alice@${DOMAIN}`,
       expiresAt: invite.expiresAt,
+      url: invite.url,
       uri: invite.uri,
       maxUses: 3,
       uses: 0,

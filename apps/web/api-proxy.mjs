@@ -12,6 +12,8 @@ const FORWARDED_REQUEST_HEADERS = [
   "authorization",
   "user-agent",
 ];
+/** Paths forwarded to the API: its routes, and its queue dashboard with the dashboard's own assets. */
+const FORWARDED_PREFIXES = ["/api", "/admin/queues"];
 /** Hop-by-hop response headers, which belong to the connection to the API, not to the one to the browser. */
 const HOP_BY_HOP = new Set([
   "connection",
@@ -69,7 +71,7 @@ export function parseTrustedProxies(value) {
  * An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; the API and the trusted list see a.b.c.d.
  * @param {string} address
  */
-function plainAddress(address) {
+export function plainAddress(address) {
   return address.startsWith("::ffff:") && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }
 
@@ -194,13 +196,16 @@ export function createApiProxy(opts) {
 
   /**
    * The path of a request for the API, or null when it is not one (after resolving dot segments, so that
-   * /api/../metrics does not leave /api).
+   * /api/../metrics does not leave /api). The API's queue dashboard (operators only, checked by the API) is
+   * reached through the web app's origin too, where the operator's session cookie lives.
    * @param {http.IncomingMessage} req
    */
   function apiPath(req) {
     if (!URL.canParse(req.url ?? "/", "http://web.invalid")) return null;
     const url = new URL(req.url ?? "/", "http://web.invalid");
-    return url.pathname === "/api" || url.pathname.startsWith("/api/") ? `${url.pathname}${url.search}` : null;
+    return FORWARDED_PREFIXES.some((prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))
+      ? `${url.pathname}${url.search}`
+      : null;
   }
 
   /** @param {http.IncomingMessage} req */

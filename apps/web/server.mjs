@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { capConnectionsPerAddress, createApiProxy, forwardedFor, parseTrustedProxies } from "./api-proxy.mjs";
+import { cameOverHttps, newNonce, securityHeaders } from "./security-headers.mjs";
 
 const dev = process.argv.includes("--dev");
 // Next reads NODE_ENV when it loads, so it is set before the import below.
@@ -61,6 +62,13 @@ function onRequest(req, res) {
   }
   // Pages pass this header on when they call the API themselves (lib/api/server.ts), so it is rebuilt here too.
   req.headers["x-forwarded-for"] = forwardedFor(req, trustedProxies);
+  const https = cameOverHttps(req, trustedProxies);
+  req.headers["x-forwarded-proto"] = https ? "https" : "http";
+  // Every answer (pages, static files, errors) gets the same headers with a nonce of its own; Next finds the nonce
+  // in the request's policy and puts it on the page's scripts.
+  const headers = securityHeaders({ nonce: newNonce(), https, dev });
+  req.headers["content-security-policy"] = headers["content-security-policy"];
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   handle(req, res).catch((/** @type {unknown} */ error) => {
     console.error(error);
     if (res.headersSent) res.destroy();

@@ -122,12 +122,20 @@ export async function startWebStack(
 
 export async function newContext(
   stack: WebStack,
-  opts: { locale?: string; phone?: boolean } = {},
+  opts: {
+    locale?: string;
+    phone?: boolean;
+    javaScriptEnabled?: boolean;
+    /** Another web server than the stack's own (one behind a trusted proxy, say). */
+    baseURL?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<BrowserContext> {
   return stack.browser.newContext({
-    baseURL: stack.webUrl,
+    baseURL: opts.baseURL ?? stack.webUrl,
     locale: opts.locale ?? "en-GB",
-    extraHTTPHeaders: { "accept-language": opts.locale ?? "en-GB" },
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    extraHTTPHeaders: { "accept-language": opts.locale ?? "en-GB", ...opts.headers },
     ...(opts.phone
       ? {
           viewport: { width: 390, height: 844 },
@@ -138,6 +146,46 @@ export async function newContext(
         }
       : {}),
   });
+}
+
+export interface BrowsingRecord {
+  /** Every URL the browser asked for, subresources and form posts included. */
+  requests: string[];
+  /** Each page loaded (the main frame's documents): its method, URL, status and response headers. */
+  documents: { method: string; url: string; status: number; headers: Record<string, string> }[];
+  /** Subresources answered 404 (a missing icon, script or stylesheet). */
+  missing: string[];
+  /** What the browser logged about its Content Security Policy: each line is a refused script, style or frame. */
+  cspReports: string[];
+}
+
+/** Records what a browser context does, for tests that assert on every request or page of a run. */
+export function recordBrowsing(context: BrowserContext): BrowsingRecord {
+  const record: BrowsingRecord = { requests: [], documents: [], missing: [], cspReports: [] };
+  context.on("request", (request) => {
+    record.requests.push(request.url());
+  });
+  context.on("response", (response) => {
+    const request = response.request();
+    const frame = request.frame();
+    if (request.resourceType() === "document" && frame.parentFrame() === null) {
+      record.documents.push({
+        method: request.method(),
+        url: response.url(),
+        status: response.status(),
+        headers: response.headers(),
+      });
+    } else if (response.status() === 404) {
+      record.missing.push(response.url());
+    }
+  });
+  // Chrome logs every refusal of its policy to the console, whether or not the page runs JavaScript.
+  context.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+      record.cspReports.push(`${message.location().url}: ${message.text()}`);
+    }
+  });
+  return record;
 }
 
 export interface AxeFinding {

@@ -97,9 +97,12 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
     const guest = await phone.newPage();
     await guest.goto(inviteUrl as string);
     await guest.getByRole("heading", { name: m.join.title.replace("{domain}", domain) }).waitFor();
-    expect(await guest.getByRole("img", { name: m.invites.qr }).count()).toBe(1);
-    // The visitor's own system comes first: this phone says it runs Android.
-    expect(await guest.locator("li").first().textContent()).toContain("Conversations");
+    // A phone cannot scan its own screen: no QR code. It leads with the button that hands the invite to the
+    // app for its own system (this phone says it runs Android).
+    expect(await guest.locator("main svg[role=img]").count()).toBe(0);
+    const openInApp = guest.locator("main a").first();
+    expect(await openInApp.textContent()).toBe(m.join.openIn.replace("{app}", "Conversations"));
+    expect(await openInApp.getAttribute("href")).toMatch(new RegExp(`^xmpp:${domain}\\?register;preauth=`));
     await inspect(guest, `${tag}-09-join`);
     await guest.getByLabel(m.join.username).fill(`${who}-guest`);
     await guest.getByLabel(m.join.password).fill("sunny balcony evening");

@@ -76,7 +76,7 @@ describe("a free address from the dashboard", () => {
     await page.waitForURL(/\/domains\/[^/?]+$/, { timeout: 60_000 });
     await page.getByRole("heading", { name: new RegExp(`smiths\\.${BASE.replace(".", "\\.")}`), level: 1 }).waitFor();
     await page.getByText(en.freeAddress.hosted).waitFor();
-    await page.getByText(en.freeAddress.maxAccounts.replace("{n}", "25")).waitFor();
+    await page.getByText(en.freeAddress.maxAccounts.other.replace("{n}", "25")).waitFor();
     await page.getByRole("heading", { name: en.domains.health }).waitFor();
     // Tenants never see shared servers: nothing on the page leads to one.
     expect(await page.locator('main a[href*="/instances/"]').count()).toBe(0);
@@ -121,6 +121,8 @@ describe("a free address from the dashboard", () => {
     await page.getByText(fr.freeAddress.hosted).waitFor();
     await page.getByText(fr.backups.domainLead).waitFor();
     await inspect(page, "06-domain-backups-fr");
+    // On a phone the main menu is one button that opens the list of sections.
+    await page.getByTestId("mobile-menu").locator("summary").click();
     await page
       .getByRole("navigation", { name: fr.nav.main })
       .getByRole("link", { name: fr.nav.domains, exact: true })

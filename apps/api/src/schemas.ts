@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { operationTypes } from "@xmpp-host/queue";
 
 export const DateTime = Type.Unsafe<Date | string>({ type: "string", format: "date-time" });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -14,7 +15,20 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
     code: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          message: Type.String({ description: "In English" }),
+          code: Type.Optional(Type.String({ description: "Why, for clients to translate: docs/api.md" })),
+          params: Type.Optional(
+            Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+              description: "The values the code's text needs, such as { min: 10 }",
+            }),
+          ),
+        }),
+      ),
+    ),
   },
   { $id: "Problem" },
 );
@@ -41,7 +55,8 @@ export const page = <T extends TSchema>(item: T) =>
 export const Operation = Type.Object(
   {
     id: Type.String(),
-    type: Type.String(),
+    // An enum in the OpenAPI document, so that the dashboard's type check demands a label for every type.
+    type: Type.Unsafe<string>({ type: "string", enum: [...operationTypes] }),
     status: Type.Union([
       Type.Literal("queued"),
       Type.Literal("running"),
@@ -204,6 +219,7 @@ export const PublicInvite = Type.Object({
   rooms: Type.Array(Type.Object({ name: Type.String(), title: Type.String(), jid: Type.String() })),
   inviter: Nullable(Type.String()),
   expiresAt: DateTime,
+  url: Type.String({ description: "WEB_PUBLIC_URL/join/TOKEN: this page, for a computer to hand over to a phone" }),
   uri: Type.String(),
   maxUses: Type.Integer(),
   uses: Type.Integer(),

@@ -8,7 +8,7 @@ export async function generateMetadata() {
   return { title: { default: m.app.name, template: `%s · ${m.app.name}` }, description: m.app.tagline };
 }
 
-export const viewport = { width: "device-width", initialScale: 1 };
+export const viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5fd1" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, m } = await getI18n();

@@ -10,18 +10,24 @@ export interface ShellUser {
   tenants: { id: string; name: string; role: string }[];
 }
 
-/** The signed-in frame: brand, organisation switcher, language, sign-out and the main navigation. */
+/**
+ * The signed-in frame: brand, organisation switcher, language, sign-out and the main navigation. `tenantName` names
+ * a tenant the person is not a member of (an operator's support view).
+ */
 export async function AppShell({
   user,
   tenantId,
+  tenantName,
   children,
 }: {
   user: ShellUser;
   tenantId?: string;
+  tenantName?: string;
   children: ReactNode;
 }) {
   const { m } = await getI18n();
   const tenant = user.tenants.find((t) => t.id === tenantId);
+  const shownName = tenant?.name ?? tenantName;
   const base = tenantId ? `/t/${tenantId}` : null;
   const links = [
     ...(base
@@ -45,10 +51,10 @@ export async function AppShell({
             <Link href="/" className="font-semibold text-brand-700">
               {m.app.name}
             </Link>
-            {tenant ? <span className="text-sm text-zinc-700">{tenant.name}</span> : null}
+            {shownName ? <span className="text-sm text-zinc-700">{shownName}</span> : null}
           </div>
-          <div className="flex items-center gap-3">
-            {tenantId ? <TenantSwitcher current={tenantId} tenants={user.tenants} /> : null}
+          <div className="flex flex-wrap items-center gap-3">
+            {tenant ? <TenantSwitcher current={tenant.id} tenants={user.tenants} /> : null}
             <Link href="/tenants/new" className="text-sm text-brand-700 underline">
               {m.app.newTenant}
             </Link>

@@ -1,80 +1,66 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
-import { api } from "../lib/api/client";
-import { asProblem, fieldError, type Problem } from "../lib/api/problem";
+import { useActionState, useState } from "react";
+import { fieldError, localizeProblem } from "../lib/api/problem";
+import { type AuthFormState, signIn, signUp } from "../lib/auth-actions";
 import { useI18n } from "../lib/i18n/client";
 import { PasswordStrength } from "./password-strength";
 import { Button } from "./ui/button";
 import { Alert, TextField } from "./ui/field";
 
-/** Sign-in and sign-up. The API sets the session cookie; then the dashboard takes over. */
-export function AuthForm({ mode }: { mode: "login" | "signup" }) {
-  const { m } = useI18n();
-  const router = useRouter();
-  const next = useSearchParams().get("next");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [pending, setPending] = useState(false);
-  const [typed, setTyped] = useState({ email: "", name: "", password: "" });
+const blank: AuthFormState = { problem: null, email: "", name: "", tenantName: "" };
 
-  async function submit(form: FormData) {
-    setPending(true);
-    setProblem(null);
-    const email = String(form.get("email") ?? "");
-    const password = String(form.get("password") ?? "");
-    const result =
-      mode === "login"
-        ? await api.POST("/api/v1/auth/login", { body: { email, password } })
-        : await api.POST("/api/v1/auth/signup", {
-            body: {
-              email,
-              password,
-              name: String(form.get("name") ?? ""),
-              tenantName: String(form.get("tenantName") ?? ""),
-            },
-          });
-    setPending(false);
-    if (!result.response.ok) {
-      setProblem(asProblem(result.error, result.response.status));
-      return;
-    }
-    router.push(next?.startsWith("/") ? next : "/");
-    router.refresh();
-  }
+/**
+ * Sign-in and sign-up. A server action calls the API and passes its session cookie on, so the form works before
+ * and without JavaScript and the password only ever travels in a POST body; with JavaScript it submits in place.
+ */
+export function AuthForm({ mode, next }: { mode: "login" | "signup"; next?: string | undefined }) {
+  const { m, locale } = useI18n();
+  const [state, formAction, pending] = useActionState(mode === "login" ? signIn : signUp, blank);
+  const [typed, setTyped] = useState({ email: "", name: "", password: "" });
+  const problem = state.problem && localizeProblem(state.problem, m, locale);
 
   const general =
     problem?.status === 401
       ? m.auth.badCredentials
       : problem?.status === 429
         ? m.auth.tooMany
-        : problem && !problem.errors
-          ? (problem.detail ?? problem.title)
-          : null;
+        : problem?.code === "api_unreachable"
+          ? m.auth.unavailable
+          : problem && !problem.errors
+            ? (problem.detail ?? problem.title ?? m.auth.unavailable)
+            : null;
 
   return (
     <form
       className="space-y-4"
-      method="post"
+      action={formAction}
       onChange={(e) => {
         const input = e.target;
         if (mode === "signup" && input instanceof HTMLInputElement && input.name in typed) {
           setTyped((t) => ({ ...t, [input.name]: input.value }));
         }
       }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(new FormData(e.currentTarget));
-      }}
+      // React empties the form after each submission; the fields then show what the server sent back.
+      onReset={() => setTyped({ email: state.email, name: state.name, password: "" })}
     >
       {general ? <Alert>{general}</Alert> : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {mode === "signup" ? (
         <>
-          <TextField id="name" label={m.auth.name} autoComplete="name" required error={fieldError(problem, "name")} />
+          <TextField
+            id="name"
+            label={m.auth.name}
+            autoComplete="name"
+            required
+            defaultValue={state.name}
+            error={fieldError(problem, "name")}
+          />
           <TextField
             id="tenantName"
             label={m.auth.tenantName}
             hint={m.auth.tenantHint}
             required
+            defaultValue={state.tenantName}
             error={fieldError(problem, "tenantName")}
           />
         </>
@@ -85,6 +71,7 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
         label={m.auth.email}
         autoComplete="email"
         required
+        defaultValue={state.email}
         error={fieldError(problem, "email")}
       />
       <TextField

@@ -1,5 +1,6 @@
-import { chatApps, type Platform, platforms } from "../lib/clients";
+import { type ChatApp, chatApps, type Platform, platforms, type Store, storeUrl } from "../lib/clients";
 import type { Messages } from "../lib/i18n/en";
+import { buttonClass } from "./ui/button";
 
 const platformLabel = (m: Messages, p: Platform) =>
   ({
@@ -10,31 +11,80 @@ const platformLabel = (m: Messages, p: Platform) =>
     mac: m.join.platformMac,
   })[p];
 
-/** Chat apps per system, the visitor's own system first and marked as recommended. */
-export function ClientList({ m, mine }: { m: Messages; mine: Platform | null }) {
-  const ordered = mine ? [mine, ...platforms.filter((p) => p !== mine)] : platforms;
+const storeLabel = (m: Messages, store: Store) => m.join.stores[store];
+
+/** Where to get one app, as buttons; `uri` rides along where the store passes it on to the app. */
+export function StoreButtons({ m, app, uri }: { m: Messages; app: ChatApp; uri?: string }) {
   return (
-    <ul className="space-y-3">
-      {ordered.map((p) => (
-        <li
-          key={p}
-          className={`rounded-md border p-3 ${p === mine ? "border-brand-600 bg-brand-50" : "border-zinc-200"}`}
+    <p className="grid grid-cols-2 gap-2">
+      {app.links.map((link) => (
+        <a
+          key={link.url}
+          href={storeUrl(link, uri)}
+          data-store={link.store}
+          rel="noopener noreferrer"
+          className={`${buttonClass("secondary")} h-11 ${app.links.length === 1 ? "col-span-2" : ""}`}
         >
-          <p className="text-sm font-medium">
-            {platformLabel(m, p)}
-            {p === mine ? (
-              <span className="ml-2 text-xs font-normal text-brand-800">({m.join.recommended})</span>
-            ) : null}
-          </p>
-          <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
-            {chatApps[p].map((app) => (
-              <a key={app.name} href={app.url} className="text-brand-700 underline" rel="noopener noreferrer">
-                {app.name}
-              </a>
-            ))}
-          </p>
+          {storeLabel(m, link.store)}
+        </a>
+      ))}
+    </p>
+  );
+}
+
+/** One line per app: its name and where to get it. */
+function AppLines({ m, apps, uri }: { m: Messages; apps: ChatApp[]; uri?: string }) {
+  return (
+    <ul className="space-y-1 text-sm">
+      {apps.map((app) => (
+        <li key={app.name} className="flex flex-wrap gap-x-3">
+          <span className="font-medium">{app.name}</span>
+          {app.links.map((link) => (
+            <a
+              key={link.url}
+              href={storeUrl(link, uri)}
+              data-store={link.store}
+              className="text-brand-700 underline"
+              rel="noopener noreferrer"
+            >
+              {storeLabel(m, link.store)}
+            </a>
+          ))}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The other apps that also work on the visitor's system, after the one we lead with. */
+export function AlsoWorks({ m, mine, uri }: { m: Messages; mine: Platform; uri?: string }) {
+  const rest = chatApps[mine].slice(1);
+  if (!rest.length) return null;
+  return (
+    <div className="space-y-1">
+      <p className="text-sm text-zinc-700">{m.join.alsoWorks}</p>
+      <AppLines m={m} apps={rest} uri={uri} />
+    </div>
+  );
+}
+
+/** Apps for every other system, folded away: most visitors only need their own. */
+export function OtherDevices({ m, mine, uri }: { m: Messages; mine: Platform | null; uri?: string }) {
+  return (
+    <details className="rounded-md border border-zinc-200 bg-white px-3 py-2" data-other-devices>
+      <summary className="cursor-pointer py-1 text-sm font-medium text-brand-700">
+        {mine ? m.join.otherDevices : m.join.allDevices}
+      </summary>
+      <ul className="mt-2 space-y-3">
+        {platforms
+          .filter((p) => p !== mine)
+          .map((p) => (
+            <li key={p}>
+              <p className="text-sm font-semibold">{platformLabel(m, p)}</p>
+              <AppLines m={m} apps={chatApps[p]} uri={uri} />
+            </li>
+          ))}
+      </ul>
+    </details>
   );
 }

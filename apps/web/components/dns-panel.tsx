@@ -1,11 +1,16 @@
 import type { Messages } from "../lib/i18n/en";
-import { formatDate, formatDateTime, type Locale } from "../lib/i18n/format";
+import { formatDate, formatDateTime, interpolate, type Locale } from "../lib/i18n/format";
 import { CheckDnsButton } from "./forms/dns-check";
 import { StatusBadge } from "./ui/badge";
 import { Card } from "./ui/card";
 import { TableHead } from "./ui/table";
 
+type Params = Record<string, string | number>;
+
 interface DnsView {
+  /** The domain. */
+  name: string;
+  expected: { id: string; name: string; type: string; value: string; required: boolean; line: string }[];
   status: "ok" | "warning" | "error" | "unknown" | null;
   checkedAt: string | null;
   records: {
@@ -16,6 +21,8 @@ interface DnsView {
     expected: string[];
     found: string[];
     fix: string | null;
+    fixCode?: string;
+    fixParams?: Params;
   }[];
   zoneSnippet: string;
   /** The platform publishes the records itself (free addresses): nothing for the person to copy. */
@@ -24,6 +31,42 @@ interface DnsView {
 
 interface CertificateView {
   current: { issuer: string; names: string[]; notAfter: string; nextRenewalAt: string; source: string } | null;
+}
+
+function pick(table: object, key: string | undefined): string | undefined {
+  return key ? (table as Record<string, string | undefined>)[key] : undefined;
+}
+
+/**
+ * The checker's advice in the reader's language, from its code and values; its English words only for a code
+ * this dashboard does not know (or a check stored before codes existed).
+ */
+export function fixText(r: DnsView["records"][number], m: Messages): string | null {
+  const template = pick(m.dns.fixes, r.fixCode);
+  if (!template || !r.fixParams) return r.fix;
+  const p = r.fixParams;
+  const notes = m.dns.fixNotes;
+  const hint = p.rel === undefined ? "" : p.rel === "@" ? notes.hintApex : interpolate(notes.hint, { rel: p.rel });
+  const extra = [
+    p.worksForNow ? notes.worksForNow : "",
+    p.alias ? interpolate(notes.alias, p) : "",
+    r.fixCode === "srv_change" && p.others ? interpolate(notes.otherSrv, p) : "",
+    p.optional ? notes.optional : "",
+  ].filter(Boolean);
+  return [interpolate(template, { ...p, hint }), ...extra].join(" ");
+}
+
+/** The zone snippet with its comments in the reader's language: what each record is for, and whether it is needed. */
+export function zoneSnippet(dns: DnsView, m: Messages): string {
+  const lines = [`; ${m.dns.zoneHeader}`];
+  for (const r of dns.expected) {
+    // "groups-a-2" is an address record of the groups host; "caa-2" the second CAA record.
+    const kind = r.id.replace(/-\d+$/, "").replace(/^(groups|share)-(?=a$|aaaa$)/, "");
+    const purpose = pick(m.dns.purposes, kind);
+    const words = purpose ? interpolate(purpose, { name: r.name, value: r.value, domain: dns.name }) : r.type;
+    lines.push("", `; ${words} (${r.required ? m.dns.required : m.dns.recommended})`, r.line);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /** Expected records beside what the last check found, a fix for each one that is wrong, and the certificate. */
@@ -67,7 +110,7 @@ export function DnsPanel({
                   <td className="py-2 pr-3 font-mono text-xs">{r.expected.join(", ") || "—"}</td>
                   <td className="py-2 pr-3 font-mono text-xs">
                     {r.found.join(", ") || "—"}
-                    {r.fix ? <p className="mt-1 font-sans text-red-800">{r.fix}</p> : null}
+                    {r.fix ? <p className="mt-1 font-sans text-red-800">{fixText(r, m)}</p> : null}
                   </td>
                   <td className="py-2 pr-3">
                     <StatusBadge status={r.status} labels={m.status} />
@@ -83,7 +126,7 @@ export function DnsPanel({
           <>
             <h3 className="mb-1 mt-4 text-sm font-semibold">{m.dns.zone}</h3>
             <pre className="whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 text-xs text-zinc-50">
-              {dns.zoneSnippet}
+              {zoneSnippet(dns, m)}
             </pre>
           </>
         )}
@@ -93,7 +136,7 @@ export function DnsPanel({
           <dl className="space-y-2 text-sm">
             <div>
               <dt className="text-zinc-600">{m.dns.issuer}</dt>
-              <dd>{cert.issuer}</dd>
+              <dd>{cert.source === "internal" ? m.dns.issuerPlatform : cert.issuer}</dd>
             </div>
             <div>
               <dt className="text-zinc-600">{m.dns.names}</dt>

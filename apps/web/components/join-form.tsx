@@ -1,33 +1,78 @@
 "use client";
-import { useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { api } from "../lib/api/client";
-import { asProblem, fieldError, type Problem } from "../lib/api/problem";
+import { asProblem, fieldError, localizeProblem, type Problem } from "../lib/api/problem";
 import { useI18n } from "../lib/i18n/client";
 import { interpolate } from "../lib/i18n/format";
 import { PasswordStrength } from "./password-strength";
 import { Button } from "./ui/button";
+import { Card } from "./ui/card";
 import { Alert, TextField } from "./ui/field";
 
 type Target = { kind: "invite"; token: string } | { kind: "open"; domain: string };
 
-/** Creates an XMPP account from an invite link or on an open domain's sign-up page. */
-export function JoinForm({ target, domain }: { target: Target; domain: string }) {
-  const { m } = useI18n();
+/**
+ * Creates an XMPP account from an invite link or on an open domain's sign-up page. `children` are the other ways in
+ * (the app, a QR code): once the account exists they give way to what to do next, so nothing offers a second
+ * account. `install` is the "get the app" step of those next steps; `rooms` names the invite's group chats.
+ */
+export function JoinForm({
+  target,
+  domain,
+  formTitle,
+  install,
+  rooms = [],
+  children,
+}: {
+  target: Target;
+  domain: string;
+  formTitle: string;
+  install: ReactNode;
+  rooms?: { jid: string; title: string }[];
+  children?: ReactNode;
+}) {
+  const { m, locale } = useI18n();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, setPending] = useState(false);
-  const [done, setDone] = useState<{ jid: string; rooms: string[] } | null>(null);
+  const [done, setDone] = useState<{ jid: string; rooms: string[]; ready: boolean } | null>(null);
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // The form the person was typing in is gone: move focus (and screen readers) to what replaced it.
+  useEffect(() => {
+    if (done) heading.current?.focus();
+  }, [done]);
 
   if (done) {
+    const [before, after] = m.join.nextSignIn.split("{jid}");
+    const titles = done.rooms.map((jid) => rooms.find((r) => r.jid === jid)?.title ?? jid.split("@")[0] ?? jid);
     return (
-      <div className="space-y-2" data-testid="join-success">
-        <h2 className="text-lg font-semibold">{interpolate(m.join.successTitle, { jid: done.jid })}</h2>
-        <p className="text-sm text-zinc-700">{m.join.successBody}</p>
-        {done.rooms.length ? (
-          <p className="text-sm text-zinc-700">{interpolate(m.join.successRooms, { rooms: done.rooms.join(", ") })}</p>
-        ) : null}
-      </div>
+      <section className="mt-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm" data-testid="join-success">
+        <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold break-words">
+          {interpolate(m.join.successTitle, { jid: done.jid })}
+        </h2>
+        <p className="mt-1 text-sm text-zinc-700">{done.ready ? m.join.ready : m.join.almostReady}</p>
+        <h3 className="mt-4 font-semibold">{m.join.nextTitle}</h3>
+        <ol className="mt-2 list-decimal space-y-3 pl-5 text-sm">
+          <li>{install}</li>
+          <li>
+            {before}
+            <strong className="break-all">{done.jid}</strong>
+            {after}
+          </li>
+          {titles.length ? (
+            <li data-testid="join-rooms">
+              {m.join.nextRooms}
+              <ul className="mt-1 list-disc pl-5">
+                {titles.map((title, i) => (
+                  <li key={done.rooms[i]}>{title}</li>
+                ))}
+              </ul>
+            </li>
+          ) : null}
+        </ol>
+      </section>
     );
   }
 
@@ -48,63 +93,70 @@ export function JoinForm({ target, domain }: { target: Target; domain: string })
           : null;
 
   return (
-    <form
-      className="space-y-4"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setPending(true);
-        setProblem(null);
-        const form = new FormData(e.currentTarget);
-        const body = {
-          username: String(form.get("username") ?? "").trim(),
-          password: String(form.get("password") ?? ""),
-        };
-        const result =
-          target.kind === "invite"
-            ? await api.POST("/api/v1/public/invites/{token}/register", {
-                params: { path: { token: target.token } },
-                body,
-              })
-            : await api.POST("/api/v1/public/domains/{domain}/register", {
-                params: { path: { domain: target.domain } },
-                body,
-              });
-        setPending(false);
-        if (!result.response.ok || !result.data) {
-          setProblem(asProblem(result.error, result.response.status));
-          return;
-        }
-        const data = result.data as { jid: string; rooms?: string[] };
-        setDone({ jid: data.jid, rooms: data.rooms ?? [] });
-      }}
-    >
-      {general ? <Alert>{general}</Alert> : null}
-      <TextField
-        id="username"
-        label={m.join.username}
-        hint={interpolate(m.join.usernameHint, { example: `${username || "…"}@${domain}` })}
-        autoCapitalize="none"
-        autoComplete="username"
-        required
-        value={username}
-        onChange={(e) => setUsername(e.target.value.toLowerCase())}
-        error={fieldError(problem, "username")}
-      />
-      <TextField
-        id="password"
-        type="password"
-        label={m.join.password}
-        hint={m.join.passwordHint}
-        autoComplete="new-password"
-        minLength={8}
-        required
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldError(problem, "password")}
-      />
-      <PasswordStrength id="password-strength" password={password} kind="chat" personal={[username, domain]} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {m.join.submit}
-      </Button>
-    </form>
+    <>
+      {children}
+      <Card title={formTitle} className="mt-6">
+        <form
+          className="space-y-4"
+          // Submitted before hydration, the password goes in a body, never in the address.
+          method="post"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setPending(true);
+            setProblem(null);
+            const form = new FormData(e.currentTarget);
+            const body = {
+              username: String(form.get("username") ?? "").trim(),
+              password: String(form.get("password") ?? ""),
+            };
+            const result =
+              target.kind === "invite"
+                ? await api.POST("/api/v1/public/invites/{token}/register", {
+                    params: { path: { token: target.token } },
+                    body,
+                  })
+                : await api.POST("/api/v1/public/domains/{domain}/register", {
+                    params: { path: { domain: target.domain } },
+                    body,
+                  });
+            setPending(false);
+            if (!result.response.ok || !result.data) {
+              setProblem(localizeProblem(asProblem(result.error, result.response.status), m, locale));
+              return;
+            }
+            const data = result.data as { jid: string; rooms?: string[] };
+            setDone({ jid: data.jid, rooms: data.rooms ?? [], ready: result.response.status === 201 });
+          }}
+        >
+          {general ? <Alert>{general}</Alert> : null}
+          <TextField
+            id="username"
+            label={m.join.username}
+            hint={interpolate(m.join.usernameHint, { example: `${username || "…"}@${domain}` })}
+            autoCapitalize="none"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value.toLowerCase())}
+            error={fieldError(problem, "username")}
+          />
+          <TextField
+            id="password"
+            type="password"
+            label={m.join.password}
+            hint={m.join.passwordHint}
+            autoComplete="new-password"
+            minLength={8}
+            required
+            onChange={(e) => setPassword(e.target.value)}
+            error={fieldError(problem, "password")}
+          />
+          <PasswordStrength id="password-strength" password={password} kind="chat" personal={[username, domain]} />
+          <Button type="submit" className="w-full" disabled={pending}>
+            {m.join.submit}
+          </Button>
+        </form>
+      </Card>
+    </>
   );
 }

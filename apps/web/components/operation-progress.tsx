@@ -4,8 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../lib/api/client";
 import { useI18n } from "../lib/i18n/client";
 import { interpolate } from "../lib/i18n/format";
+import { operationLabel } from "./operations-table";
 
 interface OperationView {
+  type: string;
   status: "queued" | "running" | "succeeded" | "failed";
   progress: number;
   step: string | null;
@@ -19,7 +21,7 @@ function errorText(error: unknown): string {
 
 /** Follows an operation until it ends, with a real progress bar, then refreshes the page's data. */
 export function OperationProgress({ operationId, onDone }: { operationId: string; onDone?: () => void }) {
-  const { m } = useI18n();
+  const { m, locale } = useI18n();
   const router = useRouter();
   const [op, setOp] = useState<OperationView | null>(null);
   const done = useRef(onDone);
@@ -57,15 +59,17 @@ export function OperationProgress({ operationId, onDone }: { operationId: string
       ? m.operations.done
       : status === "failed"
         ? interpolate(m.operations.failedWith, { error: errorText(op?.error) })
-        : interpolate(m.operations.working, { step: op?.step ?? m.status[status] });
+        : // The worker describes its steps in English only.
+          interpolate(m.operations.working, { step: (locale === "en" && op?.step) || m.status[status] });
   return (
     <div className="space-y-1" data-operation-status={status}>
       <progress
         className="h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-zinc-200 [&::-webkit-progress-value]:bg-brand-600"
         max={100}
         value={status === "succeeded" ? 100 : percent}
-        aria-label={m.operations.progress}
+        aria-label={op ? `${operationLabel(m, op.type)}: ${m.operations.progress}` : m.operations.progress}
       />
+      {op ? <p className="text-xs text-zinc-600">{operationLabel(m, op.type)}</p> : null}
       <p className={`text-sm ${status === "failed" ? "text-red-700" : "text-zinc-700"}`} role="status">
         {label}
       </p>

@@ -1,4 +1,4 @@
-import type { Messages } from "../lib/i18n/en";
+import type { Messages, OperationType } from "../lib/i18n/en";
 import { formatDateTime, type Locale } from "../lib/i18n/format";
 import { StatusBadge } from "./ui/badge";
 import { TableHead } from "./ui/table";
@@ -20,15 +20,23 @@ function errorText(error: unknown): string | null {
   return String(error);
 }
 
+/** Plain words for an operation type; the raw name only for a type newer than this dashboard. */
+export function operationLabel(m: Messages, type: string): string {
+  return m.operations.types[type as OperationType] ?? type;
+}
+
 export function OperationsTable({ items, m, locale }: { items: OperationRow[]; m: Messages; locale: Locale }) {
   return (
-    <div className="overflow-x-auto">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable, so that keyboard users can scroll a table wider than its column
+    <section className="overflow-x-auto" tabIndex={0} aria-label={m.operations.title}>
       <table className="w-full text-left text-sm">
         <TableHead columns={[m.operations.type, m.operations.status, m.operations.progress, m.operations.started]} />
         <tbody className="divide-y divide-zinc-200">
           {items.map((op) => (
             <tr key={op.id}>
-              <td className="py-2 pr-3 font-mono text-xs">{op.type}</td>
+              <td className="py-2 pr-3" data-operation-type={op.type}>
+                {operationLabel(m, op.type)}
+              </td>
               <td className="py-2 pr-3">
                 <StatusBadge status={op.status} labels={m.status} />
                 {op.status === "failed" && errorText(op.error) ? (
@@ -39,10 +47,10 @@ export function OperationsTable({ items, m, locale }: { items: OperationRow[]; m
                 <progress
                   max={100}
                   value={op.status === "succeeded" ? 100 : op.progress}
-                  aria-label={`${op.type} ${m.operations.progress}`}
+                  aria-label={`${operationLabel(m, op.type)}: ${m.operations.progress}`}
                   className="h-2 w-24"
                 />
-                {op.step && op.status === "running" ? (
+                {op.step && op.status === "running" && locale === "en" ? (
                   <span className="ml-2 text-xs text-zinc-600">{op.step}</span>
                 ) : null}
               </td>
@@ -51,6 +59,6 @@ export function OperationsTable({ items, m, locale }: { items: OperationRow[]; m
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { asProblem, type Problem } from "./api/problem";
+import { asProblem, localizeProblem, type Problem } from "./api/problem";
+import { useI18n } from "./i18n/client";
 
 interface ApiResult {
   data?: unknown;
@@ -25,6 +26,7 @@ export function operationOf(data: unknown): { id: string } | null {
  */
 export function useAction<T extends ApiResult>() {
   const router = useRouter();
+  const { m, locale } = useI18n();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [operationId, setOperationId] = useState<string | null>(null);
@@ -36,7 +38,8 @@ export function useAction<T extends ApiResult>() {
       try {
         const result = await call();
         if (!result.response.ok) {
-          setProblem(asProblem(result.error, result.response.status));
+          // Translated once here, so that every form shows the API's refusals in the reader's language.
+          setProblem(localizeProblem(asProblem(result.error, result.response.status), m, locale));
           return null;
         }
         const op = operationOf(result.data);
@@ -50,7 +53,7 @@ export function useAction<T extends ApiResult>() {
         setPending(false);
       }
     },
-    [router],
+    [router, m, locale],
   );
 
   return { run, pending, problem, operationId, setProblem, clearOperation: () => setOperationId(null) };

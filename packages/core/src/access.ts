@@ -4,8 +4,9 @@ import { AppError } from "./errors.ts";
 
 const rank: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
 
-export type Need = "read" | "write" | "own";
-const needRank: Record<Need, number> = { read: 0, write: 1, own: 2 };
+/** `member`: any role, for what a member may do for themselves that still changes something (an API token). */
+export type Need = "read" | "member" | "write" | "own";
+const needRank: Record<Need, number> = { read: 0, member: 0, write: 1, own: 2 };
 
 /**
  * The actor's role in a tenant, or a not_found error: a resource of a tenant you do not belong to
@@ -27,12 +28,19 @@ export async function authorize(ctx: CoreContext, actor: Actor, tenantId: string
       })
     )?.role ??
     null;
-  // An operator acts in any tenant, but only one that exists: an id that names none is a 404, not a dangling row.
+  // An operator reads any tenant that exists (the support view), as a viewer: changing a tenant's chat is for its
+  // own members, so a support session can never alter what it looks at.
   if (!role && actor.isOperator && !actor.token) {
     if (!(await ctx.db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
       throw AppError.notFound("resource");
     }
-    role = "owner";
+    if (need !== "read") {
+      throw new AppError(
+        "forbidden",
+        "operators who are not members of this organisation can only read it (support view); changes are made by its members",
+      );
+    }
+    role = "viewer";
   }
   if (!role) throw AppError.notFound("resource");
   if (actor.token && rank[actor.token.role] < rank[role]) role = actor.token.role;

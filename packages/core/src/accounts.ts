@@ -27,7 +27,14 @@ export async function checkAccountQuota(
   if (!tenant) return;
   const used = await tx.account.count({ where: { tenantId } });
   if (used >= tenant.quota)
-    throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.quota}) is reached`);
+    throw new AppError("quota_exceeded", `the tenant's account quota (${tenant.quota}) is reached`, [
+      {
+        field: "localpart",
+        message: "the account quota is reached",
+        code: "quota_reached",
+        params: { quota: tenant.quota },
+      },
+    ]);
   // A domain on a shared server also has the platform's per-domain limit.
   const instance = await tx.instance.findUnique({ where: { id: domain.instanceId }, select: { placement: true } });
   const limits = instance ? domainLimitsFor(ctx, instance) : null;
@@ -57,7 +64,9 @@ export async function createAccount(
   const domain = await loadDomain(ctx, actor, domainId, "write");
   if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
   const localpart = normalizeLocalpart("localpart", input.localpart, 256);
-  if (localpart === PROBE_LOCALPART) throw AppError.field("localpart", "is reserved for the platform's health probe");
+  if (localpart === PROBE_LOCALPART) {
+    throw AppError.field("localpart", "is reserved for the platform's health probe", "reserved");
+  }
   if (input.password !== undefined) checkXmppPassword(input.password, localpart, domain.name);
   const password = input.password ?? generatePassword();
   try {
@@ -90,7 +99,7 @@ export async function createAccount(
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new AppError("conflict", `${localpart}@${domain.name} already exists`, [
-        { field: "localpart", message: "is already taken" },
+        { field: "localpart", message: "is already taken", code: "taken" },
       ]);
     }
     throw err;

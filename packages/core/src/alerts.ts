@@ -119,7 +119,8 @@ const NOT_PUBLIC =
 async function checkTarget(ctx: CoreContext, kind: string, target: string): Promise<string> {
   const value = target.trim();
   if (kind === "email") {
-    if (!EMAIL.test(value) || value.length > 254) throw AppError.field("target", "must be an email address");
+    if (!EMAIL.test(value) || value.length > 254)
+      throw AppError.field("target", "must be an email address", "invalid_email");
     return value;
   }
   let url: URL;
@@ -151,8 +152,8 @@ export async function createAlertChannel(
   if (tenantId === null) requireOperator(actor);
   const role = await authorize(ctx, actor, tenantId, "write");
   const name = input.name.trim();
-  if (!name) throw AppError.field("name", "is required");
-  if (name.length > 100) throw AppError.field("name", "must be at most 100 characters");
+  if (!name) throw AppError.field("name", "is required", "required");
+  if (name.length > 100) throw AppError.field("name", "must be at most 100 characters", "too_long", { max: 100 });
   if (input.kind !== "email" && input.kind !== "webhook") throw AppError.field("kind", "must be email or webhook");
   const target = await checkTarget(ctx, input.kind, input.target);
   const secret = input.kind === "webhook" ? randomToken("whsec_", 32) : null;

@@ -12,7 +12,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function checkEmail(email: string): string {
   const value = email.trim().toLowerCase();
-  if (!EMAIL.test(value)) throw AppError.field("email", "is not a valid email address");
+  if (!EMAIL.test(value)) throw AppError.field("email", "is not a valid email address", "invalid_email");
   return value;
 }
 
@@ -45,7 +45,7 @@ export async function signup(
   } catch (err) {
     if (isUniqueViolation(err))
       throw new AppError("conflict", "an account with this email exists", [
-        { field: "email", message: "is already registered" },
+        { field: "email", message: "is already registered", code: "taken" },
       ]);
     throw err;
   }
@@ -127,7 +127,7 @@ export async function createApiToken(
   input: { name: string; tenantId: string; role?: Role },
 ): Promise<{ token: ApiToken; value: string }> {
   // Any member may automate what they can do themselves; the token never exceeds their role.
-  const myRole = await authorize(ctx, actor, input.tenantId, "read");
+  const myRole = await authorize(ctx, actor, input.tenantId, "member");
   if (actor.token) throw new AppError("forbidden", "API tokens cannot create API tokens");
   const role = input.role ?? (myRole === "owner" ? "admin" : myRole);
   const rank = { viewer: 0, admin: 1, owner: 2 } as const;

@@ -1,6 +1,6 @@
 import { nextRenewalAt } from "@xmpp-host/acme";
 import type { Domain, Instance } from "@xmpp-host/db";
-import { type DnsTarget, expectedRecords, zoneSnippet } from "@xmpp-host/dns";
+import { type DnsTarget, expectedRecords, recordLine, zoneSnippet } from "@xmpp-host/dns";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext, PlatformDnsSettings } from "./context.ts";
 import { loadDomain } from "./domains.ts";
@@ -65,7 +65,8 @@ export async function getDnsView(ctx: CoreContext, actor: Actor, domainId: strin
     verifiedAt: domain.verifiedAt,
     status: domain.dnsStatus,
     checkedAt: domain.dnsCheckedAt,
-    expected,
+    // Each record's zone-file line too, so that a client can write the snippet's comments in its own words.
+    expected: expected.map((r) => ({ ...r, line: recordLine(r) })),
     records: (latest?.records ?? []) as unknown[],
     zoneSnippet: zoneSnippet(expected),
     history: history.map((h) => ({ id: h.id, status: h.status, durationMs: h.durationMs, createdAt: h.createdAt })),

@@ -31,6 +31,7 @@ export async function createDomain(
     throw AppError.unprocessable(
       "name",
       `addresses under ${platform.baseDomain} are free addresses: ask for one by its name instead of adding it as your own domain`,
+      "reserved",
     );
   }
   try {
@@ -65,7 +66,7 @@ export async function createDomain(
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new AppError("conflict", `the domain ${name} is already in use on this platform`, [
-        { field: "name", message: "is already in use" },
+        { field: "name", message: "is already in use", code: "taken" },
       ]);
     }
     throw err;

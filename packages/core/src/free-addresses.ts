@@ -337,7 +337,12 @@ export async function checkDomainQuota(tx: Tx, tenantId: string): Promise<void> 
   const used = await tx.domain.count({ where: { tenantId } });
   if (used >= tenant.quota) {
     throw new AppError("quota_exceeded", `the organisation already has its ${tenant.quota} domains`, [
-      { field: "name", message: `the organisation's quota of ${tenant.quota} domains is reached` },
+      {
+        field: "name",
+        message: `the organisation's quota of ${tenant.quota} domains is reached`,
+        code: "quota_reached",
+        params: { quota: tenant.quota },
+      },
     ]);
   }
 }
@@ -354,8 +359,9 @@ export async function createFreeAddress(
   const judged = judgeName(input.name, base, platformSettings(ctx).host);
   if (!judged.available || !judged.address) {
     const message = judged.message ?? "is not available";
-    if (judged.reason === "invalid") throw AppError.field("name", message);
-    throw AppError.unprocessable("name", message);
+    const code = judged.reason ?? undefined;
+    if (judged.reason === "invalid") throw AppError.field("name", message, code);
+    throw AppError.unprocessable("name", message, code);
   }
   const name = judged.address;
   try {
@@ -405,7 +411,9 @@ export async function createFreeAddress(
 }
 
 function takenError(name: string): AppError {
-  return new AppError("conflict", `${name} is already taken`, [{ field: "name", message: "is already taken" }]);
+  return new AppError("conflict", `${name} is already taken`, [
+    { field: "name", message: "is already taken", code: "taken" },
+  ]);
 }
 
 /** Whether the domain lives on a shared server (then tenants see no instance for it). */

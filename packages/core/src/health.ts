@@ -1,25 +1,21 @@
 import type { Prisma } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { loadDomain } from "./domains.ts";
-import { AppError } from "./errors.ts";
-import { sharedSettings } from "./free-addresses.ts";
 import { loadInstance } from "./instances.ts";
-import { paginate } from "./operations.ts";
 
 /** The localpart of the account each instance is probed with; reserved, and hidden from sync. */
 export const PROBE_LOCALPART = "xh-probe";
 
 export type HealthRange = "1h" | "24h" | "30d";
 
-interface Reason {
+export interface Reason {
   code: string;
   message: string;
 }
 
-const NOT_PROBED: Reason = { code: "not_probed_yet", message: "The instance has not been probed yet" };
+export const NOT_PROBED: Reason = { code: "not_probed_yet", message: "The instance has not been probed yet" };
 
-function reasonsOf(json: Prisma.JsonValue | undefined): Reason[] {
+export function reasonsOf(json: Prisma.JsonValue | undefined): Reason[] {
   return Array.isArray(json) ? (json as unknown as Reason[]) : [];
 }
 
@@ -150,70 +146,4 @@ export async function getDomainHealth(ctx: CoreContext, actor: Actor, domainId: 
     checkedAt: probed ? (current?.checkedAt ?? null) : null,
     uptime30d: await uptime30d(ctx, domain.instanceId, now),
   };
-}
-
-/** Operators: every instance with its tenant, domains, verdict and the figures a fleet table shows. */
-export async function listFleet(ctx: CoreContext, actor: Actor, page: { cursor?: string; limit: number }) {
-  if (!actor.isOperator || actor.token) throw AppError.notFound("resource");
-  await authorize(ctx, actor, null, "read");
-  const rows = await ctx.db.instance.findMany({
-    orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
-    include: {
-      tenant: { select: { id: true, name: true } },
-      domains: {
-        where: { state: { not: "deleting" } },
-        orderBy: { createdAt: "asc" },
-        include: { certificates: { orderBy: { createdAt: "desc" }, take: 1, select: { notAfter: true } } },
-      },
-    },
-  });
-  const { items, nextCursor } = paginate(rows, page.limit);
-  const ids = items.map((i) => i.id);
-  const health = new Map(
-    (await ctx.db.instanceHealth.findMany({ where: { instanceId: { in: ids } } })).map((h) => [h.instanceId, h]),
-  );
-  const now = Date.now();
-  const out = await Promise.all(
-    items.map(async (i) => {
-      const [samples, lastBackup] = await Promise.all([
-        ctx.db.healthSample.findMany({
-          where: { instanceId: i.id },
-          orderBy: { at: "desc" },
-          take: 30,
-          select: { loginMs: true, onlineUsers: true, memoryBytes: true },
-        }),
-        ctx.db.backup.findFirst({
-          where: { instanceId: i.id, status: { in: ["succeeded", "failed"] } },
-          orderBy: { createdAt: "desc" },
-        }),
-      ]);
-      const h = health.get(i.id);
-      const days = i.domains
-        .map((d) => d.certificates[0]?.notAfter)
-        .filter((d): d is Date => d !== undefined)
-        .map((d) => (d.getTime() - now) / DAY_MS);
-      return {
-        instance: { id: i.id, name: i.name, status: i.status, server: i.server, placement: i.placement },
-        domainCount: i.domains.length,
-        /** Shared servers: how many domains the pool places here at most. */
-        capacity: i.placement === "shared" ? (i.maxDomains ?? sharedSettings(ctx).maxDomainsPerInstance) : null,
-        memoryBytes: samples[0]?.memoryBytes == null ? null : Number(samples[0].memoryBytes),
-        tenant: i.tenant ? { id: i.tenant.id, name: i.tenant.name } : null,
-        domains: i.domains.map((d) => d.name),
-        health: h ? { status: h.status, reasons: reasonsOf(h.reasons) } : { status: "unknown", reasons: [NOT_PROBED] },
-        onlineUsers: samples[0]?.onlineUsers ?? null,
-        loginSparkline: samples
-          .map((s) => s.loginMs)
-          .filter((v): v is number => v !== null)
-          .reverse(),
-        certificateDaysLeft: days.length ? Math.floor(Math.min(...days)) : null,
-        lastBackup: lastBackup
-          ? { at: lastBackup.finishedAt ?? lastBackup.createdAt, status: lastBackup.status }
-          : null,
-      };
-    }),
-  );
-  return { items: out, nextCursor };
 }

@@ -8,6 +8,7 @@ export * from "./context.ts";
 export * from "./dns.ts";
 export * from "./domains.ts";
 export * from "./errors.ts";
+export * from "./fleet.ts";
 export * from "./free-addresses.ts";
 export * from "./health.ts";
 export * from "./instances.ts";

@@ -47,10 +47,17 @@ export async function allocatePorts(
   return { c2sPort, s2sPort, httpPort };
 }
 
+/** A chat server's name is for people: any text, short enough to fit a phone's screen. */
+export const INSTANCE_NAME_MAX = 40;
+
 function checkName(name: string): string {
   const value = name.trim();
-  if (value.length === 0) throw AppError.field("name", "is required");
-  if (value.length > 100) throw AppError.field("name", "must be at most 100 characters");
+  if (value.length === 0) throw AppError.field("name", "is required", "required");
+  if (value.length > INSTANCE_NAME_MAX) {
+    throw AppError.field("name", `must be at most ${INSTANCE_NAME_MAX} characters`, "too_long", {
+      max: INSTANCE_NAME_MAX,
+    });
+  }
   return value;
 }
 

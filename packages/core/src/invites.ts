@@ -112,7 +112,10 @@ export type InviteView = ReturnType<typeof inviteView>;
 
 function checkRange(field: string, value: number, range: { min: number; max: number }): number {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw AppError.field(field, `must be a whole number from ${range.min} to ${range.max}`);
+    throw AppError.field(field, `must be a whole number from ${range.min} to ${range.max}`, "out_of_range", {
+      min: range.min,
+      max: range.max,
+    });
   }
   return value;
 }
@@ -286,6 +289,7 @@ export async function getPublicInvite(ctx: CoreContext, token: string) {
     rooms: parts.rooms.map((r) => ({ name: r.name, title: r.title, jid: roomJid(r, invite.domain.name) })),
     inviter: inviterJid(full),
     expiresAt: invite.expiresAt,
+    url: `${webPublicUrl(ctx)}/join/${token}`,
     uri: inviteUri(invite.domain.name, token, inviterJid(full)),
     maxUses: invite.maxUses,
     uses: invite.uses,
@@ -375,7 +379,9 @@ async function register(
 }
 
 function takenError(jid: string): AppError {
-  return new AppError("conflict", `${jid} is already taken`, [{ field: "username", message: "is already taken" }]);
+  return new AppError("conflict", `${jid} is already taken`, [
+    { field: "username", message: "is already taken", code: "taken" },
+  ]);
 }
 
 export async function registerWithInvite(

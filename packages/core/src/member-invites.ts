@@ -58,17 +58,19 @@ export async function createMemberInvite(
     throw AppError.field(
       "expiresIn",
       `must be a whole number from ${MEMBER_INVITE_EXPIRY.min} to ${MEMBER_INVITE_EXPIRY.max}`,
+      "out_of_range",
+      { min: MEMBER_INVITE_EXPIRY.min, max: MEMBER_INVITE_EXPIRY.max },
     );
   }
   const email = input.email === undefined ? null : input.email.trim().toLowerCase();
   if (email !== null && (!EMAIL.test(email) || email.length > 254)) {
-    throw AppError.field("email", "is not a valid email address");
+    throw AppError.field("email", "is not a valid email address", "invalid_email");
   }
   if (email !== null) {
     const member = await ctx.db.membership.findFirst({ where: { tenantId, user: { email } }, select: { id: true } });
     if (member) {
       throw new AppError("conflict", "this person is already a member", [
-        { field: "email", message: "is already a member" },
+        { field: "email", message: "is already a member", code: "taken" },
       ]);
     }
   }

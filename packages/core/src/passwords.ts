@@ -3,7 +3,7 @@ import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
 import * as fr from "@zxcvbn-ts/language-fr";
-import { AppError } from "./errors.ts";
+import { AppError, type FieldParams } from "./errors.ts";
 
 /**
  * Password rules shared by platform users and XMPP accounts: long enough, not among the most common passwords or
@@ -95,5 +95,14 @@ export function requireStrongPassword(
   const verdict = assessPassword(password, opts);
   if (verdict.acceptable) return;
   const message = verdict.message ?? "is not acceptable";
-  throw opts.as === "422" ? AppError.unprocessable(field, message) : AppError.field(field, message);
+  const code = verdict.problem ?? undefined;
+  const params: FieldParams | undefined =
+    verdict.problem === "too_short"
+      ? { min: opts.minLength }
+      : verdict.problem === "too_long"
+        ? { max: 1024 }
+        : undefined;
+  throw opts.as === "422"
+    ? AppError.unprocessable(field, message, code, params)
+    : AppError.field(field, message, code, params);
 }

@@ -18,8 +18,8 @@ export interface RoomInput {
 
 function checkTitle(title: string): string {
   const value = title.trim();
-  if (value.length === 0) throw AppError.field("title", "is required");
-  if (value.length > 200) throw AppError.field("title", "must be at most 200 characters");
+  if (value.length === 0) throw AppError.field("title", "is required", "required");
+  if (value.length > 200) throw AppError.field("title", "must be at most 200 characters", "too_long", { max: 200 });
   return value;
 }
 
@@ -72,7 +72,7 @@ export async function createRoom(ctx: CoreContext, actor: Actor, domainId: strin
   } catch (err) {
     if (isUniqueViolation(err))
       throw new AppError("conflict", `the room ${name} already exists`, [
-        { field: "name", message: "is already taken" },
+        { field: "name", message: "is already taken", code: "taken" },
       ]);
     throw err;
   }

@@ -5,8 +5,8 @@ import { requireStrongPassword, XMPP_PASSWORD_MIN } from "./passwords.ts";
 /** A name people type (an organisation, a person, a token): trimmed, required, bounded. */
 export function requiredText(field: string, input: string, max = 100): string {
   const value = (typeof input === "string" ? input : "").trim();
-  if (value.length === 0) throw AppError.field(field, "is required");
-  if (value.length > max) throw AppError.field(field, `must be at most ${max} characters`);
+  if (value.length === 0) throw AppError.field(field, "is required", "required");
+  if (value.length > max) throw AppError.field(field, `must be at most ${max} characters`, "too_long", { max });
   return value;
 }
 
@@ -15,19 +15,24 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 /** A DNS name for an XMPP domain: lowercase letters, digits, hyphens, at least two labels. */
 export function normalizeDomainName(field: string, input: string): string {
   const name = input.trim().toLowerCase().replace(/\.$/, "");
-  if (name.length === 0) throw AppError.field(field, "is required");
-  if (name.length > 253) throw AppError.field(field, "must be at most 253 characters");
+  if (name.length === 0) throw AppError.field(field, "is required", "required");
+  if (name.length > 253) throw AppError.field(field, "must be at most 253 characters", "too_long", { max: 253 });
   const labels = name.split(".");
-  if (labels.length < 2) throw AppError.field(field, "must be a fully qualified domain name such as chat.example.org");
+  if (labels.length < 2) {
+    throw AppError.field(field, "must be a fully qualified domain name such as chat.example.org", "invalid_domain");
+  }
   for (const label of labels) {
     if (!LABEL.test(label)) {
       throw AppError.field(
         field,
         `"${label}" is not a valid DNS label (letters, digits and inner hyphens, 1-63 characters)`,
+        "invalid_domain",
       );
     }
   }
-  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? "")) throw AppError.field(field, "must not be an IP address");
+  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? "")) {
+    throw AppError.field(field, "must not be an IP address", "invalid_domain");
+  }
   return name;
 }
 
@@ -39,12 +44,16 @@ const DISALLOWED = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/u;
 /** An XMPP localpart (RFC 7622, UsernameCaseMapped): case-mapped and NFC-normalised. */
 export function normalizeLocalpart(field: string, input: string, maxBytes = 1023): string {
   const value = input.normalize("NFC").toLowerCase();
-  if (value.length === 0) throw AppError.field(field, "is required");
-  if (Buffer.byteLength(value, "utf8") > maxBytes) throw AppError.field(field, `must be at most ${maxBytes} bytes`);
-  if (FORBIDDEN_LOCALPART.test(value)) {
-    throw AppError.field(field, "must not contain spaces or any of \" & ' / : < > @");
+  if (value.length === 0) throw AppError.field(field, "is required", "required");
+  if (Buffer.byteLength(value, "utf8") > maxBytes) {
+    throw AppError.field(field, `must be at most ${maxBytes} bytes`, "too_long", { max: maxBytes });
   }
-  if (DISALLOWED.test(value)) throw AppError.field(field, "contains a control or unassigned character");
+  if (FORBIDDEN_LOCALPART.test(value)) {
+    throw AppError.field(field, "must not contain spaces or any of \" & ' / : < > @", "invalid_username");
+  }
+  if (DISALLOWED.test(value)) {
+    throw AppError.field(field, "contains a control or unassigned character", "invalid_characters");
+  }
   return value;
 }
 
@@ -61,14 +70,21 @@ export function checkSelfServiceUsername(input: string): string {
   try {
     localpart = normalizeLocalpart("username", input.trim(), 64);
   } catch (err) {
-    if (err instanceof AppError) throw AppError.unprocessable("username", err.fields[0]?.message ?? err.message);
+    if (err instanceof AppError) {
+      const first = err.fields[0];
+      throw AppError.unprocessable("username", first?.message ?? err.message, first?.code, first?.params);
+    }
     throw err;
   }
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(localpart)) {
-    throw AppError.unprocessable("username", "must start with a letter or digit and use only letters, digits, . _ -");
+    throw AppError.unprocessable(
+      "username",
+      "must start with a letter or digit and use only letters, digits, . _ -",
+      "invalid_username",
+    );
   }
   if (isReservedUsername(localpart)) {
-    throw AppError.unprocessable("username", "is reserved");
+    throw AppError.unprocessable("username", "is reserved", "reserved");
   }
   return localpart;
 }

@@ -12,6 +12,7 @@ import {
   nameHint,
   type RecordType,
   recordLine,
+  relativeName,
   VERIFICATION_PREFIX,
 } from "./records.ts";
 import { Semaphore } from "./semaphore.ts";
@@ -29,8 +30,31 @@ export interface RecordResult {
   found: string[];
   /** What to do, for a human; null when nothing needs doing (or nothing can be said, for "unknown"). */
   fix: string | null;
+  /** The same advice as a code and its values, for clients that say it in other words or languages. */
+  fixCode?: FixCode;
+  fixParams?: FixParams;
   detail?: string;
 }
+
+export type FixCode =
+  | "add"
+  | "change_address"
+  | "remove_extra_addresses"
+  | "retarget_alias"
+  | "replace_addresses_with_alias"
+  | "remove_extra_srv"
+  | "srv_not_offered"
+  | "srv_change"
+  | "remove_other_txt"
+  | "wrong_verification_code"
+  | "caa_critical"
+  | "caa_disallowed";
+
+/**
+ * Values for a fix code: record names and values as they must be typed, `line` (the record in zone-file form),
+ * `rel` (the name as providers' forms want it), and flags ("1") that add a sentence.
+ */
+export type FixParams = Record<string, string | number>;
 
 export interface DomainDnsReport {
   domain: string;
@@ -139,6 +163,17 @@ function head(rec: ExpectedRecord) {
   return { id: rec.id, name: rec.name, type: rec.type, expected: [rec.value] };
 }
 
+/** What every fix that adds a record says about it. */
+function addParams(rec: ExpectedRecord, domain: string): FixParams {
+  return {
+    type: rec.type,
+    name: normalizeName(rec.name),
+    value: rec.value,
+    rel: relativeName(rec.name, domain),
+    line: recordLine(rec),
+  };
+}
+
 function addFix(rec: ExpectedRecord, domain: string, intro = "Add"): string {
   return `${intro} ${describeRecord(rec)}. ${nameHint(rec, domain)} In zone-file form: ${recordLine(rec)}`;
 }
@@ -149,6 +184,8 @@ function missingResult(rec: ExpectedRecord, domain: string, found: string[] = []
     status: rec.required ? "error" : "warning",
     found,
     fix: `${addFix(rec, domain)}${rec.required ? "" : " This record is recommended, not required."}`,
+    fixCode: "add",
+    fixParams: { ...addParams(rec, domain), ...(rec.required ? {} : { optional: "1" }) },
     ...(detail ? { detail } : {}),
   };
 }
@@ -292,6 +329,11 @@ async function aliasNote(name: string, query: Query): Promise<string> {
     : "";
 }
 
+async function aliasTarget(name: string, query: Query): Promise<string> {
+  const alias = await query(name, "CNAME");
+  return alias.kind === "found" ? normalizeName(alias.values[0] as string) : "";
+}
+
 async function checkAddresses(g: Group, domain: string, query: Query): Promise<RecordResult[]> {
   const res = await query(g.name, g.type);
   if (res.kind === "unknown") return g.records.map((r) => unknownResult(r, res.code));
@@ -310,16 +352,27 @@ async function checkAddresses(g: Group, domain: string, query: Query): Promise<R
     if (found.length === 0) {
       out.push(missingResult(rec, domain));
       const note = await aliasNote(g.name, query);
-      if (note) (out.at(-1) as RecordResult).fix += note;
+      if (note) {
+        const last = out.at(-1) as RecordResult;
+        last.fix += note;
+        last.fixParams = { ...last.fixParams, alias: await aliasTarget(g.name, query) };
+      }
       continue;
     }
     // Each wrong value is the one most likely meant to be this record: ask to change it.
     const replace = wrong.shift();
     const note = await aliasNote(g.name, query);
+    const alias: FixParams = note ? { alias: await aliasTarget(g.name, query) } : {};
     out.push({
       ...head(rec),
       status: "error",
       found,
+      ...(replace
+        ? {
+            fixCode: "change_address" as const,
+            fixParams: { type: g.type, name: g.name, from: replace, to: want, line: recordLine(rec), ...alias },
+          }
+        : { fixCode: "add" as const, fixParams: { ...addParams(rec, domain), ...alias } }),
       fix: replace
         ? `The ${kind} of ${g.name} points to ${replace}, which is not the platform's server: chat apps and browsers would go to the wrong place. At your DNS provider, edit that record and change its value from ${replace} to ${want}.${note} In zone-file form: ${recordLine(rec)}`
         : `${addFix(rec, domain)}${note}`,
@@ -331,6 +384,8 @@ async function checkAddresses(g: Group, domain: string, query: Query): Promise<R
       if (r.status !== "ok" || extrasReported) continue;
       extrasReported = true;
       r.status = "warning";
+      r.fixCode = "remove_extra_addresses";
+      r.fixParams = { type: g.type, name: g.name, values: wrong.join(", "), keep: [...allowed].join(", ") };
       r.fix = `Remove the extra ${kind}${wrong.length > 1 ? "s" : ""} of ${g.name} with the value${wrong.length > 1 ? "s" : ""} ${wrong.join(", ")}: some chat apps and browsers would pick ${wrong.length > 1 ? "them" : "it"} and reach a server that is not the platform's. Keep ${[...allowed].join(", ")}.`;
     }
   }
@@ -368,6 +423,14 @@ async function checkAlias(rec: ExpectedRecord, target: DnsTarget, query: Query):
       ...head(rec),
       status: reaches ? "warning" : "error",
       found: res.values,
+      fixCode: "retarget_alias",
+      fixParams: {
+        name: rec.name,
+        current,
+        target: normalizeName(rec.value),
+        line,
+        ...(reaches ? { worksForNow: "1" } : {}),
+      },
       fix: reaches
         ? `${rec.name} is an alias of ${current}, which reaches the platform today but will break if the platform's address changes. At your DNS provider, change the target of the alias (CNAME) ${rec.name} from ${current} to ${normalizeName(rec.value)}. In zone-file form: ${line}`
         : `${rec.name} is an alias of ${current}, which is not the platform's server. At your DNS provider, change the target of the alias (CNAME) ${rec.name} from ${current} to ${normalizeName(rec.value)}. In zone-file form: ${line}`,
@@ -382,6 +445,8 @@ async function checkAlias(rec: ExpectedRecord, target: DnsTarget, query: Query):
     ...head(rec),
     status: reaches ? "warning" : "error",
     found: addresses.map((a) => `A ${a}`),
+    fixCode: "replace_addresses_with_alias",
+    fixParams: { ...addParams(rec, domain), addresses: addresses.join(", "), ...(reaches ? { worksForNow: "1" } : {}) },
     fix: reaches
       ? `${rec.name} has address records (${addresses.join(", ")}) that reach the platform today but will break if the platform's address changes. At your DNS provider, delete the address records of ${rec.name} and ${addFix(rec, domain, "add")}`
       : `${rec.name} has address records (${addresses.join(", ")}) that do not point to the platform's server. At your DNS provider, delete the address records of ${rec.name} and ${addFix(rec, domain, "add")}`,
@@ -414,6 +479,8 @@ async function checkSrv(rec: ExpectedRecord, domain: string, query: Query): Prom
         ...head(rec),
         status: "warning",
         found: res.values,
+        fixCode: "remove_extra_srv",
+        fixParams: { name: rec.name, others: others.map(srvWords).join("; "), line, ...(ahead ? { ahead: "1" } : {}) },
         fix:
           `Remove the extra service record${others.length > 1 ? "s" : ""} named ${rec.name} with ${others.map(srvWords).join("; ")}: ` +
           `chat apps and servers pick one of these records at random or by priority, and ${others.length > 1 ? "those" : "that one"} ${ahead ? "even comes first (lower priority number), so most of them" : "some of them"} would fail to connect. Keep only: ${line}`,
@@ -440,6 +507,8 @@ async function checkSrv(rec: ExpectedRecord, domain: string, query: Query): Prom
       ...head(rec),
       status: "error",
       found: res.values,
+      fixCode: "srv_not_offered",
+      fixParams: { name: rec.name, domain, target: want.target, port: want.port, line },
       fix: `${what} says that this service is not offered for ${domain} (its target is "."). At your DNS provider, change its target to ${want.target} and its port to ${want.port}. In zone-file form: ${line}`,
     };
   }
@@ -462,6 +531,16 @@ async function checkSrv(rec: ExpectedRecord, domain: string, query: Query): Prom
     ...head(rec),
     status: "error",
     found: res.values,
+    fixCode: "srv_change",
+    fixParams: {
+      name: rec.name,
+      fromTarget: candidate.target || ".",
+      fromPort: candidate.port,
+      target: want.target,
+      port: want.port,
+      line,
+      ...(rest.length ? { others: rest.map(srvWords).join("; ") } : {}),
+    },
     fix: `${change}${cleanup} In zone-file form: ${line}`,
   };
 }
@@ -489,6 +568,8 @@ async function checkTxt(rec: ExpectedRecord, domain: string, query: Query): Prom
       ...head(rec),
       status: "warning",
       found: res.values,
+      fixCode: "remove_other_txt",
+      fixParams: { name: rec.name, others: others.map((o) => `"${o}"`).join(", "), value: rec.value, domain },
       fix: `Remove the other text record${others.length > 1 ? "s" : ""} named ${rec.name} (${others.map((o) => `"${o}"`).join(", ")}): only the value ${rec.value} belongs there, and an old code could let whoever holds it claim ${domain}.`,
     };
   }
@@ -498,6 +579,14 @@ async function checkTxt(rec: ExpectedRecord, domain: string, query: Query): Prom
       ...head(rec),
       status: "error",
       found: res.values,
+      fixCode: "wrong_verification_code",
+      fixParams: {
+        name: rec.name,
+        code: cleanTxt(old).slice(VERIFICATION_PREFIX.length),
+        domain,
+        value: rec.value,
+        line: recordLine(rec),
+      },
       fix: `The text record (TXT) ${rec.name} contains the code ${cleanTxt(old).slice(VERIFICATION_PREFIX.length)}, which is not the code for ${domain}. At your DNS provider, edit that record and change its value to ${rec.value} (copy it exactly). In zone-file form: ${recordLine(rec)}`,
     };
   }
@@ -544,6 +633,8 @@ async function checkCaa(g: Group, domain: string, query: Query): Promise<RecordR
         ...head(rec),
         status: "error" as const,
         found: values,
+        fixCode: "caa_critical" as const,
+        fixParams: { owner: owner as string, domain, entry: formatCaa(criticalUnknown) } as FixParams,
         fix: `The CAA records of ${where} contain a critical entry "${formatCaa(criticalUnknown)}" that certificate authorities do not understand, so none of them may issue certificates. Remove it at your DNS provider.`,
       };
     }
@@ -562,6 +653,14 @@ async function checkCaa(g: Group, domain: string, query: Query): Promise<RecordR
       ...head(rec),
       status: "error" as const,
       found: values,
+      fixCode: "caa_disallowed" as const,
+      fixParams: {
+        ...addParams({ ...rec, name: owner as string }, domain),
+        owner: owner as string,
+        domain,
+        allowed: allowedNames.join(", "),
+        ca: want,
+      } as FixParams,
       fix:
         `The CAA records of ${where} only allow ${allowedNames.length ? allowedNames.join(", ") : "no certificate authority"} to issue certificates, so ${want}, which issues the platform's certificates, would refuse. ` +
         `At your DNS provider, add ${describeRecord({ ...rec, name: owner as string })}. In zone-file form: ${line}`,

@@ -56,6 +56,47 @@ function fieldOf(
   return field || context || "body";
 }
 
+type FieldProblem = { field: string; message: string; code?: string; params?: Record<string, string | number> };
+
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(", ") : String(v));
+
+/** Ajv's keyword and parameters as a field code and its values, the same vocabulary core uses. */
+function codeOf(err: { keyword?: string; params?: Record<string, unknown> }): Pick<FieldProblem, "code" | "params"> {
+  const p = err.params ?? {};
+  switch (err.keyword) {
+    case "required":
+      return { code: "required" };
+    case "minLength":
+      return { code: "too_short", params: { min: Number(p.limit) } };
+    case "maxLength":
+      return { code: "too_long", params: { max: Number(p.limit) } };
+    case "minItems":
+      return { code: "too_few", params: { min: Number(p.limit) } };
+    case "maxItems":
+      return { code: "too_many", params: { max: Number(p.limit) } };
+    case "pattern":
+      return { code: "invalid_pattern", params: { pattern: String(p.pattern) } };
+    case "format":
+      return { code: "invalid_format", params: { format: String(p.format) } };
+    case "minimum":
+    case "exclusiveMinimum":
+      return { code: "too_small", params: { min: Number(p.limit) } };
+    case "maximum":
+    case "exclusiveMaximum":
+      return { code: "too_large", params: { max: Number(p.limit) } };
+    case "additionalProperties":
+      return { code: "unknown_field", params: { name: String(p.additionalProperty) } };
+    case "type":
+      return { code: "wrong_type", params: { type: list(p.type) } };
+    case "enum":
+      return { code: "not_allowed", params: { allowed: list(p.allowedValues) } };
+    case "const":
+      return { code: "not_allowed", params: { allowed: String(p.allowedValue) } };
+    default:
+      return { code: "invalid" };
+  }
+}
+
 /** Prisma's codes for a database it cannot reach, lost, or got no connection to in time. */
 const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
@@ -85,7 +126,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     let status: number;
     let detail: string;
     let code: string | undefined;
-    let errors: { field: string; message: string }[] | undefined;
+    let errors: FieldProblem[] | undefined;
     if (error instanceof AppError) {
       status = statusOf[error.code];
       detail = error.message;
@@ -100,6 +141,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       errors = (e.validation ?? []).map((v) => ({
         field: fieldOf(v as never, e.validationContext),
         message: v.message ?? "is invalid",
+        ...codeOf(v as never),
       }));
       detail = errors.map((f) => `${f.field}: ${f.message}`).join("; ");
     } else if (isDatabaseUnavailable(error)) {

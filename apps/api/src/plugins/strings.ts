@@ -58,7 +58,7 @@ export function firstNonFiniteField(value: unknown, path = "", depth = 0): strin
 
 /** Refuses control characters, lone surrogates and non-characters in path, query and body, naming the field. */
 export const stringsPlugin = fp(async (app: FastifyInstance) => {
-  const refuse = (reply: FastifyReply, field: string, message: string) =>
+  const refuse = (reply: FastifyReply, field: string, message: string, code: string) =>
     reply
       .status(400)
       .type("application/problem+json")
@@ -68,17 +68,23 @@ export const stringsPlugin = fp(async (app: FastifyInstance) => {
         status: 400,
         detail: `${field}: ${message}`,
         code: "validation_failed",
-        errors: [{ field, message }],
+        errors: [{ field, message, code }],
       });
   app.addHook("preValidation", async (request, reply) => {
     const field =
       firstUncleanField(request.params) ?? firstUncleanField(request.query) ?? firstUncleanField(request.body);
-    if (field) return refuse(reply, field, "must not contain control characters, lone surrogates or non-characters");
+    if (field)
+      return refuse(
+        reply,
+        field,
+        "must not contain control characters, lone surrogates or non-characters",
+        "invalid_characters",
+      );
   });
   // After validation, which coerces "1e309" to Infinity and lets it through integer bounds.
   app.addHook("preHandler", async (request, reply) => {
     const field =
       firstNonFiniteField(request.params) ?? firstNonFiniteField(request.query) ?? firstNonFiniteField(request.body);
-    if (field) return refuse(reply, field, "must be a finite number");
+    if (field) return refuse(reply, field, "must be a finite number", "not_finite");
   });
 });

@@ -4,19 +4,48 @@ import { AlertChannelActions, CreateAlertChannelForm } from "../../components/fo
 import { Pager } from "../../components/pager";
 import { Sparkline } from "../../components/sparkline";
 import { Badge, StatusBadge } from "../../components/ui/badge";
+import { buttonClass } from "../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../components/ui/card";
+import { SelectField, TextField } from "../../components/ui/field";
 import { TableHead } from "../../components/ui/table";
 import { currentUser, must, serverApi } from "../../lib/api/server";
-import { formatBytes, formatDateTime, formatNumber, interpolate } from "../../lib/i18n/format";
+import { formatBytes, formatDateTime, formatNumber, interpolate, type Locale } from "../../lib/i18n/format";
 import { getI18n, titled } from "../../lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export const generateMetadata = titled((m) => m.fleet.title);
 
-/** Every instance of every tenant, for operators: health, people online, login times, certificates, backups. */
-export default async function FleetPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
-  const { cursor } = await searchParams;
+const statuses = ["healthy", "degraded", "down", "unknown"] as const;
+const servers = ["prosody", "ejabberd"] as const;
+const placements = ["dedicated", "shared"] as const;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+type Params = {
+  cursor?: string;
+  search?: string;
+  status?: string;
+  tenantId?: string;
+  server?: string;
+  placement?: string;
+};
+
+function one<T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
+  return allowed.find((v) => v === value);
+}
+
+/** "1 server", "3 servers": the plural form the locale's rules pick. */
+function plural(locale: Locale, forms: { one: string; other: string }, n: number): string {
+  const form = new Intl.PluralRules(locale).select(n) === "one" ? forms.one : forms.other;
+  return interpolate(form, { n: formatNumber(locale, n) });
+}
+
+/**
+ * Every chat server of every tenant, for operators: a plain GET form searches and filters (no script needed), and
+ * each row opens that tenant's pages in the read-only support view (or, for a shared server, the server's page).
+ */
+export default async function FleetPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
   const { m, locale } = await getI18n();
   const api = await serverApi();
   const me = await currentUser();
@@ -27,17 +56,39 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       </AppShell>
     );
   }
-  const [fleet, alerts, channels] = await Promise.all([
-    api.GET("/api/v1/fleet", { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }).then(must),
+  // Only values the API accepts are passed on; anything else is as if not given.
+  const filters = {
+    search: params.search?.trim().slice(0, 100) || undefined,
+    status: one(statuses, params.status),
+    tenantId: params.tenantId && ID.test(params.tenantId) ? params.tenantId : undefined,
+    server: one(servers, params.server),
+    placement: one(placements, params.placement),
+  };
+  const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
+  const cursor = params.cursor && ID.test(params.cursor) ? params.cursor : undefined;
+  const [fleet, alerts, channels, tenants] = await Promise.all([
+    api
+      .GET("/api/v1/fleet", { params: { query: { limit: 50, ...filters, ...(cursor ? { cursor } : {}) } } })
+      .then(must),
     api.GET("/api/v1/fleet/alerts", { params: { query: { limit: 20, status: "open" } } }).then(must),
     api.GET("/api/v1/fleet/alert-channels", { params: { query: { limit: 50 } } }).then(must),
+    api.GET("/api/v1/fleet/tenants", { params: { query: { limit: 200 } } }).then(must),
   ]);
+  const tenantOptions =
+    filters.tenantId && !tenants.items.some((t) => t.id === filters.tenantId)
+      ? [...tenants.items, { id: filters.tenantId, name: filters.tenantId }]
+      : tenants.items;
+  const filtered = Object.keys(query).length > 0;
   return (
     <AppShell user={me}>
       <PageHeader
         title={m.fleet.title}
         lead={m.fleet.lead}
         actions={
+          // The API's own dashboard, forwarded by the web app's server (apps/web/api-proxy.mjs): not a Next page.
           <a href="/admin/queues" className="text-sm text-brand-700 underline">
             {m.fleet.queues}
           </a>
@@ -48,7 +99,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           <ul className="divide-y divide-zinc-200">
             {alerts.items.map((alert) => (
               <li key={alert.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
-                <span>
+                <span className="min-w-0 break-words">
                   <span className="font-medium">{alert.subjectName}</span>: {alert.message}
                 </span>
                 <span className="text-xs text-zinc-600">
@@ -59,10 +110,71 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           </ul>
         </Card>
       ) : null}
+      <Card className="mb-6">
+        <search aria-label={m.fleet.filters}>
+          <form method="get" action="/fleet">
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              <div className="sm:col-span-2 lg:col-span-1">
+                <TextField
+                  id="search"
+                  type="search"
+                  label={m.fleet.search}
+                  hint={m.fleet.searchHint}
+                  maxLength={100}
+                  defaultValue={filters.search ?? ""}
+                />
+              </div>
+              <SelectField id="status" label={m.fleet.status} defaultValue={filters.status ?? ""}>
+                <option value="">{m.fleet.allStatuses}</option>
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {m.status[s]}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField id="tenantId" label={m.fleet.tenantFilter} defaultValue={filters.tenantId ?? ""}>
+                <option value="">{m.fleet.allTenants}</option>
+                {tenantOptions.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField id="server" label={m.fleet.server} defaultValue={filters.server ?? ""}>
+                <option value="">{m.fleet.allServers}</option>
+                <option value="prosody">Prosody</option>
+                <option value="ejabberd">ejabberd</option>
+              </SelectField>
+              <SelectField id="placement" label={m.fleet.placement} defaultValue={filters.placement ?? ""}>
+                <option value="">{m.fleet.allPlacements}</option>
+                {placements.map((p) => (
+                  <option key={p} value={p}>
+                    {m.fleet.placements[p]}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <div className="mt-3 flex flex-wrap items-center gap-3">
+              <button type="submit" className={buttonClass("primary", "sm")}>
+                {m.fleet.apply}
+              </button>
+              {filtered ? (
+                <Link href="/fleet" className="text-sm text-brand-700 underline">
+                  {m.fleet.clear}
+                </Link>
+              ) : null}
+            </div>
+          </form>
+        </search>
+      </Card>
       {fleet.items.length === 0 ? (
-        <EmptyState title={m.fleet.emptyTitle} body={m.fleet.emptyBody} />
+        filtered ? (
+          <EmptyState title={m.fleet.noMatchTitle} body={m.fleet.noMatchBody} />
+        ) : (
+          <EmptyState title={m.fleet.emptyTitle} body={m.fleet.emptyBody} />
+        )
       ) : (
-        <Card>
+        <Card title={<span data-total={fleet.total}>{plural(locale, m.fleet.total, fleet.total)}</span>}>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable, so that keyboard users can scroll the wide table on a phone */}
           <section className="overflow-x-auto" tabIndex={0} aria-label={m.fleet.title}>
             <table className="w-full text-left text-sm">
@@ -81,70 +193,106 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
                 ]}
               />
               <tbody className="divide-y divide-zinc-200">
-                {fleet.items.map((row) => (
-                  <tr key={row.instance.id} data-instance={row.instance.name} data-placement={row.instance.placement}>
-                    <td className="py-2 pr-4 font-medium">
-                      {row.tenant ? (
+                {fleet.items.map((row) => {
+                  const alertCount = row.openAlerts.critical + row.openAlerts.warning;
+                  return (
+                    <tr
+                      key={row.instance.id}
+                      data-instance={row.instance.name}
+                      data-placement={row.instance.placement}
+                      data-status={row.health.status}
+                    >
+                      <td className="py-2 pr-4 font-medium">
+                        {/* Opening a tenant's pages is audited, so they are opened on purpose, never prefetched. */}
                         <Link
-                          href={`/t/${row.tenant.id}/instances/${row.instance.id}/health`}
+                          href={
+                            row.tenant
+                              ? `/t/${row.tenant.id}/instances/${row.instance.id}/health`
+                              : `/fleet/servers/${row.instance.id}`
+                          }
+                          prefetch={false}
+                          data-row-link
                           className="text-brand-700 underline"
                         >
                           {row.instance.name}
                         </Link>
-                      ) : (
-                        row.instance.name
-                      )}
-                    </td>
-                    <td className="py-2 pr-4">
-                      <Badge tone={row.instance.placement === "shared" ? "blue" : "zinc"}>
-                        {m.fleet.placements[row.instance.placement]}
-                      </Badge>
-                    </td>
-                    <td className="py-2 pr-4">
-                      <StatusBadge status={row.health.status} labels={m.status} />
-                      {row.health.reasons[0] ? (
-                        <p className="mt-1 text-xs text-zinc-600">{row.health.reasons[0].message}</p>
-                      ) : null}
-                    </td>
-                    <td className="py-2 pr-4">{row.tenant?.name ?? "—"}</td>
-                    <td className="py-2 pr-4">
-                      {row.instance.placement === "shared" && row.capacity !== null
-                        ? interpolate(m.fleet.addresses, {
-                            n: formatNumber(locale, row.domainCount),
-                            capacity: formatNumber(locale, row.capacity),
-                          })
-                        : row.domains.join(", ") || "—"}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {row.onlineUsers === null ? "—" : formatNumber(locale, row.onlineUsers)}
-                    </td>
-                    <td className="whitespace-nowrap py-2 pr-4">
-                      {row.memoryBytes === null ? "—" : formatBytes(locale, row.memoryBytes)}
-                    </td>
-                    <td className="py-2 pr-4">
-                      <Sparkline values={row.loginSparkline} label={`${m.fleet.login}: ${row.instance.name}`} />
-                    </td>
-                    <td className="py-2 pr-4">
-                      {row.certificateDaysLeft === null
-                        ? "—"
-                        : interpolate(m.fleet.daysLeft, { n: row.certificateDaysLeft })}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {row.lastBackup ? (
-                        <>
-                          {formatDateTime(locale, row.lastBackup.at)}{" "}
-                          <StatusBadge status={row.lastBackup.status} labels={m.status} />
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                      </td>
+                      <td className="py-2 pr-4">
+                        <Badge tone={row.instance.placement === "shared" ? "blue" : "zinc"}>
+                          {m.fleet.placements[row.instance.placement]}
+                        </Badge>
+                      </td>
+                      <td className="min-w-48 py-2 pr-4">
+                        <StatusBadge status={row.health.status} labels={m.status} />
+                        {alertCount ? (
+                          <p className="mt-1 text-xs font-medium text-zinc-800">
+                            {plural(locale, m.fleet.openAlertCount, alertCount)}
+                          </p>
+                        ) : null}
+                        {row.health.reasons[0] ? (
+                          <p className="mt-1 text-xs text-zinc-600">{row.health.reasons[0].message}</p>
+                        ) : null}
+                      </td>
+                      <td className="py-2 pr-4">
+                        {row.tenant ? (
+                          <Link href={`/t/${row.tenant.id}`} prefetch={false} className="text-brand-700 underline">
+                            {row.tenant.name}
+                          </Link>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td className="py-2 pr-4">
+                        {row.instance.placement === "shared" && row.capacity !== null
+                          ? interpolate(m.fleet.addresses, {
+                              n: formatNumber(locale, row.domainCount),
+                              capacity: formatNumber(locale, row.capacity),
+                            })
+                          : row.domains.join(", ") || "—"}
+                      </td>
+                      <td className="py-2 pr-4">
+                        {row.onlineUsers === null ? "—" : formatNumber(locale, row.onlineUsers)}
+                      </td>
+                      <td className="whitespace-nowrap py-2 pr-4">
+                        {row.memoryBytes === null ? "—" : formatBytes(locale, row.memoryBytes)}
+                      </td>
+                      <td className="py-2 pr-4">
+                        <Sparkline values={row.loginSparkline} label={`${m.fleet.login}: ${row.instance.name}`} />
+                      </td>
+                      <td className="py-2 pr-4">
+                        {row.certificateDaysLeft === null
+                          ? "—"
+                          : plural(locale, m.fleet.daysLeft, row.certificateDaysLeft)}
+                      </td>
+                      <td className="py-2 pr-4">
+                        {row.lastBackup ? (
+                          <>
+                            {formatDateTime(locale, row.lastBackup.at)}{" "}
+                            <StatusBadge status={row.lastBackup.status} labels={m.status} />
+                          </>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </section>
-          <Pager nextCursor={fleet.nextCursor} />
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            {cursor ? (
+              <Link
+                href={`/fleet${filtered ? `?${new URLSearchParams(query)}` : ""}`}
+                className={`mt-3 ${buttonClass("secondary", "sm")}`}
+              >
+                {m.fleet.firstPage}
+              </Link>
+            ) : (
+              <span />
+            )}
+            <Pager nextCursor={fleet.nextCursor} query={query} />
+          </div>
         </Card>
       )}
       <Card title={m.fleet.channels} className="mt-6">

@@ -40,6 +40,8 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
   return (
     <form
       className="space-y-3"
+      // Submitted before hydration, the password goes in a body, never in the address.
+      method="post"
       onSubmit={async (e) => {
         e.preventDefault();
         setGenerated(null);

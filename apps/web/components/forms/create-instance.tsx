@@ -33,7 +33,7 @@ export function CreateInstanceForm({ tenantId }: { tenantId: string }) {
         label={m.instances.name}
         hint={m.instances.nameHint}
         required
-        maxLength={100}
+        maxLength={40}
         error={fieldError(action.problem, "name")}
       />
       <Button type="submit" disabled={action.pending || Boolean(action.operationId)}>

@@ -11,10 +11,10 @@ import { OperationProgress } from "../operation-progress";
 import { Button } from "../ui/button";
 import { Alert, TextField } from "../ui/field";
 
-type Refusal = keyof Messages["freeAddress"]["refusals"];
+export type Refusal = keyof Messages["freeAddress"]["refusals"];
 
 /** What the API said about one name; `reason` is null when it is free, or when the check itself failed. */
-interface Check {
+export interface Check {
   name: string;
   available: boolean;
   address: string | null;
@@ -22,31 +22,21 @@ interface Check {
 }
 
 /** The name as the API understands it. */
-function normalise(raw: string): string {
+export function normalise(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
 /** The refusal a failed creation stands for, in the terms of the live check; null when it was not about the name. */
-function refusalOf(problem: Problem | null, check: Check | null): Refusal | "other" | null {
+export function refusalOf(problem: Problem | null, check: Check | null): Refusal | "other" | null {
   if (!problem?.errors?.some((e) => e.field === "name") || problem.code === "quota_exceeded") return null;
   if (problem.status === 409) return "taken";
   if (problem.status === 400) return "invalid";
   return check?.reason ?? "other";
 }
 
-/**
- * Gets the tenant a free address NAME.BASE on the platform's shared servers. The name is checked as it is typed
- * (debounced), the refusal is said in plain words, and once created the person lands on the new domain's page.
- */
-export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; baseDomain: string }) {
-  const { m } = useI18n();
-  const router = useRouter();
-  const action = useAction();
-  const [name, setName] = useState("");
+/** The live availability check of a free address name as it is typed (debounced); null until it answered. */
+export function useFreeAddressCheck(wanted: string): Check | null {
   const [check, setCheck] = useState<Check | null>(null);
-  const [createdId, setCreatedId] = useState<string | null>(null);
-  const wanted = normalise(name);
-
   useEffect(() => {
     if (!wanted) return;
     let stale = false;
@@ -67,8 +57,21 @@ export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; ba
       clearTimeout(timer);
     };
   }, [wanted]);
+  return check?.name === wanted ? check : null;
+}
 
-  const current = check?.name === wanted ? check : null;
+/**
+ * Gets the tenant a free address NAME.BASE on the platform's shared servers. The name is checked as it is typed
+ * (debounced), the refusal is said in plain words, and once created the person lands on the new domain's page.
+ */
+export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; baseDomain: string }) {
+  const { m } = useI18n();
+  const router = useRouter();
+  const action = useAction();
+  const [name, setName] = useState("");
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const wanted = normalise(name);
+  const current = useFreeAddressCheck(wanted);
   const refusedOnCreate = refusalOf(action.problem, current);
   const refusal = refusedOnCreate ?? current?.reason ?? null;
   const state = !wanted ? "empty" : refusal ? "refused" : !current ? "checking" : current.available ? "available" : "";

@@ -14,15 +14,19 @@ export function InstanceActions({
   instanceId,
   name,
   status,
+  domains,
 }: {
   tenantId: string;
   instanceId: string;
   name: string;
   status: string;
+  /** The addresses whose people a stop or restart cuts off, named in the confirmation. */
+  domains: string[];
 }) {
   const { m } = useI18n();
   const router = useRouter();
   const action = useAction();
+  const who = domains.length ? domains.join(", ") : m.instances.noDomains;
   const act = (what: "start" | "stop" | "restart") =>
     action.run(() => api.POST(`/api/v1/instances/{instanceId}/actions/${what}`, { params: { path: { instanceId } } }));
   return (
@@ -34,12 +38,21 @@ export function InstanceActions({
           </Button>
         ) : (
           <>
-            <Button size="sm" variant="secondary" disabled={action.pending} onClick={() => act("restart")}>
-              {m.instances.restart}
-            </Button>
-            <Button size="sm" variant="secondary" disabled={action.pending} onClick={() => act("stop")}>
-              {m.instances.stop}
-            </Button>
+            <ConfirmButton
+              label={m.instances.restart}
+              title={m.instances.restart}
+              body={interpolate(m.instances.restartConfirm, { name, domains: who })}
+              confirmLabel={m.instances.restart}
+              variant="secondary"
+              onConfirm={() => act("restart")}
+            />
+            <ConfirmButton
+              label={m.instances.stop}
+              title={m.instances.stop}
+              body={interpolate(m.instances.stopConfirm, { name, domains: who })}
+              confirmLabel={m.instances.stop}
+              onConfirm={() => act("stop")}
+            />
           </>
         )}
         <ConfirmButton

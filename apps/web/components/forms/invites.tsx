@@ -1,9 +1,10 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../../lib/api/client";
 import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
-import { interpolate } from "../../lib/i18n/format";
+import { interpolate, plural } from "../../lib/i18n/format";
+import { isLoopbackUrl } from "../../lib/local-url";
 import { useAction } from "../../lib/use-action";
 import { ConfirmButton } from "../confirm-button";
 import { OperationProgress } from "../operation-progress";
@@ -25,7 +26,7 @@ export function CreateInviteForm({
   rooms: { id: string; label: string }[];
   accounts: { id: string; jid: string }[];
 }) {
-  const { m } = useI18n();
+  const { m, locale } = useI18n();
   const action = useAction();
   return (
     <form
@@ -63,7 +64,7 @@ export function CreateInviteForm({
       <SelectField id="expiresIn" label={m.invites.expiresIn} defaultValue={String(7 * 86400)}>
         {validity.map((v) => (
           <option key={v.seconds} value={v.seconds}>
-            {interpolate(m.invites.days, { n: v.days })}
+            {plural(locale, v.days, m.invites.days)}
           </option>
         ))}
       </SelectField>
@@ -95,24 +96,59 @@ export function CreateInviteForm({
   );
 }
 
+/**
+ * An invite link with a button that shares it through the system's share sheet where the browser has one (phones),
+ * or copies it. A link to a loopback address says so: it only works on the machine that shows it.
+ */
 export function CopyLink({ url }: { url: string }) {
   const { m } = useI18n();
-  const [copied, setCopied] = useState(false);
+  const [done, setDone] = useState(false);
+  // Known only in the browser; the server renders the copy button, which every browser can fall back to.
+  const [canShare, setCanShare] = useState(false);
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => setCanShare(typeof navigator.share === "function"), []);
+  const local = isLoopbackUrl(url);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setDone(true);
+    } catch {
+      // No clipboard (a page served over plain HTTP from another machine): select the link for a manual copy.
+      const selection = window.getSelection();
+      if (link.current && selection) selection.selectAllChildren(link.current);
+    }
+  };
+
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <a href={url} className="break-all font-mono text-xs text-brand-700 underline" data-invite-link>
-        {url}
-      </a>
-      <Button
-        size="sm"
-        variant="ghost"
-        onClick={async () => {
-          await navigator.clipboard?.writeText(url);
-          setCopied(true);
-        }}
-      >
-        {copied ? m.app.copied : m.app.copy}
-      </Button>
+    <div className="space-y-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <a ref={link} href={url} className="break-all font-mono text-xs text-brand-700 underline" data-invite-link>
+          {url}
+        </a>
+        <Button
+          size="sm"
+          variant="ghost"
+          data-share={canShare ? "share" : "copy"}
+          onClick={async () => {
+            if (!canShare) return copy();
+            try {
+              await navigator.share({ url });
+              setDone(true);
+            } catch (error) {
+              // Closing the share sheet is a choice, not a failure; anything else falls back to copying.
+              if (!(error instanceof DOMException && error.name === "AbortError")) await copy();
+            }
+          }}
+        >
+          {canShare ? (done ? m.invites.shared : m.invites.shareLink) : done ? m.app.copied : m.app.copy}
+        </Button>
+      </div>
+      {local ? (
+        <p className="text-xs text-amber-900" data-local-link>
+          {m.invites.localOnly}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -27,8 +27,8 @@ export function Card({
 export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      <div className="min-w-0 max-w-full">
+        <h1 className="break-words text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{title}</h1>
         {lead ? <p className="mt-1 text-sm text-zinc-600">{lead}</p> : null}
       </div>
       {actions}

@@ -1,3 +1,14 @@
+import type { Messages } from "../i18n/en";
+import { interpolate, type Locale } from "../i18n/format";
+
+/** A field the API refused: `message` in English, `code` and `params` for saying it in the reader's language. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
 /** An RFC 9457 problem as the API sends it. */
 export interface Problem {
   type?: string;
@@ -5,7 +16,7 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldProblem[];
 }
 
 export function asProblem(value: unknown, status: number): Problem {
@@ -13,7 +24,31 @@ export function asProblem(value: unknown, status: number): Problem {
   return { status, title: typeof value === "string" ? value : "Request failed" };
 }
 
-/** The message for one field, if the API named it. */
-export function fieldError(problem: Problem | null, field: string): string | undefined {
-  return problem?.errors?.find((e) => e.field === field || e.field.endsWith(`.${field}`))?.message;
+function lookup(table: object, code: string | undefined): string | undefined {
+  return code ? (table as Record<string, string | undefined>)[code] : undefined;
+}
+
+/** One field's refusal in the dictionary's language; the API's English words for a code this dashboard lacks. */
+export function fieldMessage(error: FieldProblem, m?: Messages): string {
+  const template = m ? lookup(m.problems.fields, error.code) : undefined;
+  return template ? interpolate(template, error.params ?? {}) : error.message;
+}
+
+/** The message for one field, if the API named it; translated when `m` is given and the code is known. */
+export function fieldError(problem: Problem | null, field: string, m?: Messages): string | undefined {
+  const error = problem?.errors?.find((e) => e.field === field || e.field.endsWith(`.${field}`));
+  return error ? fieldMessage(error, m) : undefined;
+}
+
+/**
+ * The problem in the reader's language: each field's message from its code, and, for other languages than
+ * English, the detail from the top-level code (the API's own detail is English, and more precise).
+ */
+export function localizeProblem(problem: Problem, m: Messages, locale: Locale): Problem {
+  const detail = (locale === "en" ? undefined : lookup(m.problems.codes, problem.code)) ?? problem.detail;
+  return {
+    ...problem,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(problem.errors ? { errors: problem.errors.map((e) => ({ ...e, message: fieldMessage(e, m) })) } : {}),
+  };
 }

@@ -380,7 +380,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Operators: every instance with its tenant, domains, health and key figures */
+        /** Operators: the instances that match, with tenant, domains, status, key figures and the total */
         get: operations["listFleet"];
         put?: never;
         post?: never;
@@ -435,6 +435,40 @@ export interface paths {
         get: operations["listFleetDomainProblems"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fleet/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators: every tenant by name, for filters and the support view */
+        get: operations["listFleetTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fleet/tenants/{tenantId}/support-view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Operators: record that the support view of a tenant was opened (audited, once per 10 minutes) */
+        post: operations["recordSupportView"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1002,8 +1036,15 @@ export interface components {
             code?: string;
             detail?: string;
             errors?: {
+                /** @description Why, for clients to translate: docs/api.md */
+                code?: string;
                 field: string;
+                /** @description In English */
                 message: string;
+                /** @description The values the code's text needs, such as { min: 10 } */
+                params?: {
+                    [key: string]: string | number;
+                };
             }[];
             status: number;
             title: string;
@@ -1027,7 +1068,8 @@ export interface components {
             status: "queued" | "running" | "succeeded" | "failed";
             step: string | null;
             tenantId: string | null;
-            type: string;
+            /** @enum {string} */
+            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
         };
     };
     responses: never;
@@ -2941,6 +2983,8 @@ export interface operations {
                         domainId: string;
                         expected: {
                             id: string;
+                            /** @description The record in zone-file form */
+                            line: string;
                             name: string;
                             purpose: string;
                             required: boolean;
@@ -2960,6 +3004,11 @@ export interface operations {
                             detail?: string;
                             expected: string[];
                             fix: string | null;
+                            /** @description The fix as a code, for clients that word it themselves: docs/api.md */
+                            fixCode?: string;
+                            fixParams?: {
+                                [key: string]: string | number;
+                            };
                             found: string[];
                             id: string;
                             name: string;
@@ -3653,6 +3702,14 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit: number;
+                placement?: "dedicated" | "shared";
+                /** @description part of a server's name, its tenant's name or one of its domains' names (any case) */
+                search?: string;
+                server?: "prosody" | "ejabberd";
+                /** @description the fleet status: the worse of the last probe and the server's open alerts */
+                status?: "healthy" | "degraded" | "down" | "unknown";
+                /** @description servers of this tenant, and shared servers that carry one of its domains */
+                tenantId?: string;
             };
             header?: never;
             path?: never;
@@ -3673,6 +3730,7 @@ export interface operations {
                             domainCount: number;
                             domains: string[];
                             health: {
+                                /** @description open alerts appear as alert_<rule>, critical ones first */
                                 reasons: {
                                     /** @description stable, e.g. login_slow, c2s_unreachable, certificate_expiring */
                                     code: string;
@@ -3698,12 +3756,18 @@ export interface operations {
                             loginSparkline: number[];
                             memoryBytes: number | null;
                             onlineUsers: number | null;
+                            openAlerts: {
+                                critical: number;
+                                warning: number;
+                            };
                             tenant: {
                                 id: string;
                                 name: string;
                             } | null;
                         }[];
                         nextCursor: string | null;
+                        /** @description how many instances match, over every page */
+                        total: number;
                     };
                 };
             };
@@ -4038,6 +4102,160 @@ export interface operations {
                             tenantId: string;
                             tenantName: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listFleetTenants: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+                /** @description part of the name */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    recordSupportView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true when the operator is not a member of the tenant */
+                        readOnly: boolean;
+                        /** @description false when a view of the last 10 minutes already covers this */
+                        recorded: boolean;
+                        tenant: {
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        viewedAt: string;
                     };
                 };
             };
@@ -5774,7 +5992,8 @@ export interface operations {
                         status: "queued" | "running" | "succeeded" | "failed";
                         step: string | null;
                         tenantId: string | null;
-                        type: string;
+                        /** @enum {string} */
+                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
                     };
                 };
             };
@@ -6029,6 +6248,8 @@ export interface operations {
                         status: "active" | "expired" | "used_up" | "revoked";
                         tenantName: string;
                         uri: string;
+                        /** @description WEB_PUBLIC_URL/join/TOKEN: this page, for a computer to hand over to a phone */
+                        url: string;
                         uses: number;
                     };
                 };

@@ -6,6 +6,23 @@ export function interpolate(text: string, vars: Record<string, string | number>)
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
 }
 
+/** A message's forms by Intl.PluralRules category; "other" is the fallback for the categories a text leaves out. */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
+/** "1 day", "3 days", "0 jour": the form the locale's rules pick for n, with {n} formatted for the locale. */
+export function plural(
+  locale: Locale,
+  n: number,
+  forms: PluralForms,
+  vars: Record<string, string | number> = {},
+): string {
+  const form = new Intl.PluralRules(locale).select(n) === "one" ? forms.one : forms.other;
+  return interpolate(form, { n: formatNumber(locale, n), ...vars });
+}
+
 export function formatDateTime(locale: Locale, value: string | Date | null | undefined): string {
   if (!value) return "—";
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));

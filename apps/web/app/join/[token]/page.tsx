@@ -1,12 +1,12 @@
 import { headers } from "next/headers";
-import { ClientList } from "../../../components/client-list";
+import { AlsoWorks, OtherDevices, StoreButtons } from "../../../components/client-list";
 import { JoinForm } from "../../../components/join-form";
 import { PublicShell } from "../../../components/public-shell";
 import { QrCode } from "../../../components/qr-code";
 import { buttonClass } from "../../../components/ui/button";
 import { Card } from "../../../components/ui/card";
 import { serverApi } from "../../../lib/api/server";
-import { platformOf } from "../../../lib/clients";
+import { chatApps, isPhone, platformOf } from "../../../lib/clients";
 import { formatDateTime, interpolate } from "../../../lib/i18n/format";
 import { getI18n } from "../../../lib/i18n/server";
 
@@ -17,7 +17,10 @@ export async function generateMetadata() {
   return { title: m.invites.title, robots: { index: false } };
 }
 
-/** The invite landing page, mostly opened on phones: what to install, then a form or a QR code. */
+/**
+ * The invite landing page, mostly opened on phones: one button that hands the invite to the app (XEP-0401), where to
+ * get that app, and the web form as a fallback. Computers get a QR code to carry the invite over to a phone.
+ */
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const { m, locale } = await getI18n();
@@ -45,36 +48,92 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   }
 
   const mine = platformOf((await headers()).get("user-agent"));
-  const roomNames = invite.rooms.map((r) => r.title || r.name);
-  return (
-    <PublicShell narrow={false}>
+  const app = mine ? chatApps[mine][0] : undefined;
+  const rooms = invite.rooms.map((r) => ({ jid: r.jid, title: r.title || r.name }));
+  const form = { target: { kind: "invite", token } as const, domain: invite.domain, rooms };
+  const install = app ? (
+    <div className="space-y-2">
+      <p>{interpolate(m.join.install, { app: app.name })}</p>
+      <StoreButtons m={m} app={app} />
+    </div>
+  ) : (
+    <p>{m.join.installAny}</p>
+  );
+
+  const intro = (
+    <>
       <h1 className="text-2xl font-semibold tracking-tight">{interpolate(m.join.title, { domain: invite.domain })}</h1>
       <p className="mt-1 text-sm text-zinc-700">{interpolate(m.join.lead, { tenant: invite.tenantName })}</p>
-      {roomNames.length ? (
-        <p className="mt-1 text-sm text-zinc-700">{interpolate(m.join.roomsLead, { rooms: roomNames.join(", ") })}</p>
+      {rooms.length ? (
+        <p className="mt-1 text-sm text-zinc-700">
+          {interpolate(m.join.roomsLead, { rooms: rooms.map((r) => r.title).join(", ") })}
+        </p>
       ) : null}
       <p className="mt-1 text-xs text-zinc-600">
         {interpolate(m.join.expiresOn, { date: formatDateTime(locale, invite.expiresAt) })}
       </p>
-      <div className="mt-6 grid gap-6 md:grid-cols-2">
-        <Card title={m.join.step1}>
-          <ClientList m={m} mine={mine} />
-        </Card>
-        <div className="space-y-6">
-          <Card title={m.join.step2}>
-            <JoinForm target={{ kind: "invite", token }} domain={invite.domain} />
-          </Card>
+    </>
+  );
+
+  if (isPhone(mine) && app) {
+    return (
+      <PublicShell>
+        {intro}
+        <JoinForm {...form} formTitle={m.join.fallbackTitle} install={install}>
+          <section className="mt-6 space-y-3" aria-label={m.join.oneStepTitle}>
+            <a
+              href={invite.uri}
+              data-open-in-app
+              className="flex min-h-14 w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-3 text-center text-lg font-semibold text-white hover:bg-brand-700"
+            >
+              {interpolate(m.join.openIn, { app: app.name })}
+            </a>
+            <p className="text-sm text-zinc-700">{m.join.oneStep}</p>
+            <p className="text-sm text-zinc-700">{interpolate(m.join.notInstalled, { app: app.name })}</p>
+            <StoreButtons m={m} app={app} uri={invite.uri} />
+            <AlsoWorks m={m} mine={mine} uri={invite.uri} />
+          </section>
+          <div className="mt-6">
+            <OtherDevices m={m} mine={mine} uri={invite.uri} />
+          </div>
+        </JoinForm>
+      </PublicShell>
+    );
+  }
+
+  return (
+    <PublicShell narrow={false}>
+      {intro}
+      <JoinForm {...form} formTitle={m.join.fallbackTitle} install={install}>
+        <div className="mt-6 grid gap-6 md:grid-cols-2">
           <Card title={m.join.scanTitle}>
-            <p className="mb-3 text-sm text-zinc-700">{m.join.scanLead}</p>
-            <QrCode value={invite.uri} label={m.invites.qr} />
-            <p className="mt-3 text-center">
-              <a href={invite.uri} className={buttonClass("secondary")}>
-                {m.join.openInApp}
-              </a>
-            </p>
+            <div data-testid="scan-with-phone">
+              <p className="mb-3 text-sm text-zinc-700">{m.join.scanLead}</p>
+              <QrCode value={invite.url} label={m.join.scanQr} />
+            </div>
+          </Card>
+          <Card title={m.join.thisComputer}>
+            <div className="space-y-4 text-sm">
+              {app && mine ? (
+                <>
+                  <div className="space-y-2">
+                    <p>{interpolate(m.join.install, { app: app.name })}</p>
+                    <StoreButtons m={m} app={app} uri={invite.uri} />
+                  </div>
+                  <AlsoWorks m={m} mine={mine} uri={invite.uri} />
+                </>
+              ) : null}
+              <div className="space-y-2">
+                <p className="text-zinc-700">{m.join.haveApp}</p>
+                <a href={invite.uri} data-open-in-app className={`${buttonClass("secondary")} w-full`}>
+                  {m.join.openInApp}
+                </a>
+              </div>
+              <OtherDevices m={m} mine={mine} uri={invite.uri} />
+            </div>
           </Card>
         </div>
-      </div>
+      </JoinForm>
     </PublicShell>
   );
 }

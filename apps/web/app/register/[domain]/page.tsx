@@ -1,16 +1,16 @@
 import { headers } from "next/headers";
-import { ClientList } from "../../../components/client-list";
+import { AlsoWorks, OtherDevices, StoreButtons } from "../../../components/client-list";
 import { JoinForm } from "../../../components/join-form";
 import { PublicShell } from "../../../components/public-shell";
 import { Card } from "../../../components/ui/card";
 import { serverApi } from "../../../lib/api/server";
-import { platformOf } from "../../../lib/clients";
+import { chatApps, platformOf } from "../../../lib/clients";
 import { interpolate } from "../../../lib/i18n/format";
 import { getI18n } from "../../../lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
-/** The public sign-up page of a domain whose registration policy is open. */
+/** The public sign-up page of a domain whose registration policy is open: the app for this device, then the form. */
 export default async function RegisterPage({ params }: { params: Promise<{ domain: string }> }) {
   const { domain: name } = await params;
   const { m } = await getI18n();
@@ -27,22 +27,41 @@ export default async function RegisterPage({ params }: { params: Promise<{ domai
     );
   }
   const mine = platformOf((await headers()).get("user-agent"));
+  const app = mine ? chatApps[mine][0] : undefined;
+  const install = app ? (
+    <div className="space-y-2">
+      <p>{interpolate(m.join.install, { app: app.name })}</p>
+      <StoreButtons m={m} app={app} />
+    </div>
+  ) : (
+    <p>{m.join.installAny}</p>
+  );
   return (
-    <PublicShell narrow={false}>
+    <PublicShell>
       <h1 className="text-2xl font-semibold tracking-tight">
         {interpolate(m.register.title, { domain: domain.domain })}
       </h1>
       <p className="mt-1 text-sm text-zinc-700">
         {interpolate(m.register.lead, { domain: domain.domain, tenant: domain.tenantName })}
       </p>
-      <div className="mt-6 grid gap-6 md:grid-cols-2">
-        <Card title={m.join.step1}>
-          <ClientList m={m} mine={mine} />
+      <JoinForm
+        target={{ kind: "open", domain: domain.domain }}
+        domain={domain.domain}
+        formTitle={m.join.step2}
+        install={install}
+      >
+        <Card title={m.join.step1} className="mt-6">
+          <div className="space-y-4 text-sm">
+            {app && mine ? (
+              <>
+                {install}
+                <AlsoWorks m={m} mine={mine} />
+              </>
+            ) : null}
+            <OtherDevices m={m} mine={mine} />
+          </div>
         </Card>
-        <Card title={m.join.step2}>
-          <JoinForm target={{ kind: "open", domain: domain.domain }} domain={domain.domain} />
-        </Card>
-      </div>
+      </JoinForm>
     </PublicShell>
   );
 }

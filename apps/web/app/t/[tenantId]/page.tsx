@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FamilySetupCard, SetupChecklist } from "../../../components/family-setup-card";
 import { FreeAddressCard, OwnDomainCard } from "../../../components/free-address-card";
 import { OperationsTable } from "../../../components/operations-table";
 import { StatusBadge } from "../../../components/ui/badge";
@@ -26,6 +27,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
     api.GET("/api/v1/platform").then(must),
   ]);
   const { baseDomain } = platform;
+  const tenantName = me.tenants.find((t) => t.id === tenantId)?.name ?? "";
   const running = instances.items.filter((i) => i.status === "running").length;
   const empty = domains.items.length === 0 && instances.items.length === 0;
   // A tenant without any address starts with the free one when the platform offers it, else with a server.
@@ -66,6 +68,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
         // a creation does not unmount it while it follows the operation.
         <div className="grid gap-6 lg:grid-cols-3">
           <div className={`space-y-6 ${lead ? "lg:col-span-2" : ""}`}>
+            {lead && baseDomain ? (
+              <FamilySetupCard tenantId={tenantId} baseDomain={baseDomain} defaultTitle={tenantName} />
+            ) : null}
+            {domains.items[0] ? <SetupChecklist tenantId={tenantId} domainId={domains.items[0].id} /> : null}
             {domains.items.length ? (
               <Card title={m.overview.domains}>
                 <p className="text-3xl font-semibold">{formatNumber(locale, domains.items.length)}</p>

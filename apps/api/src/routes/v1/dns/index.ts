@@ -21,6 +21,7 @@ const ExpectedRecord = Type.Object({
   value: Type.String(),
   required: Type.Boolean(),
   purpose: Type.String(),
+  line: Type.String({ description: "The record in zone-file form" }),
 });
 const RecordResult = Type.Object({
   id: Type.String(),
@@ -30,6 +31,10 @@ const RecordResult = Type.Object({
   expected: Type.Array(Type.String()),
   found: Type.Array(Type.String()),
   fix: Nullable(Type.String()),
+  fixCode: Type.Optional(
+    Type.String({ description: "The fix as a code, for clients that word it themselves: docs/api.md" }),
+  ),
+  fixParams: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   detail: Type.Optional(Type.String()),
 });
 

@@ -3,6 +3,7 @@ import { Type } from "@sinclair/typebox";
 import {
   createDomain,
   deleteInstance,
+  INSTANCE_NAME_MAX,
   instanceAction,
   listDomains,
   loadInstance,
@@ -47,7 +48,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         tags: ["instances"],
         params: Params,
         body: Type.Object(
-          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: INSTANCE_NAME_MAX })) },
           { additionalProperties: false },
         ),
         response: { 200: Instance, ...problemResponses },

@@ -5,6 +5,7 @@ import {
   createInstance,
   createTenant,
   getTenant,
+  INSTANCE_NAME_MAX,
   listInstances,
   listMembers,
   listOperations,
@@ -163,7 +164,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{
         params: TenantParams,
         querystring: WaitQuery,
         body: Type.Object({
-          name: Type.String({ minLength: 1, maxLength: 100 }),
+          name: Type.String({ minLength: 1, maxLength: INSTANCE_NAME_MAX }),
           server: Type.Optional(Type.Union([Type.Literal("prosody"), Type.Literal("ejabberd")])),
           runtime: Type.Optional(Type.Union([Type.Literal("local"), Type.Literal("kubernetes")])),
           placement: Type.Optional(Type.Union([Type.Literal("dedicated"), Type.Literal("shared")])),

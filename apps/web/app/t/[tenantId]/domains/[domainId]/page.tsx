@@ -11,7 +11,15 @@ import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
 import { Alert } from "../../../../../components/ui/field";
 import { currentUser, must, serverApi } from "../../../../../lib/api/server";
-import { formatBytes, formatDateTime, formatNumber, formatRelative, interpolate } from "../../../../../lib/i18n/format";
+import { reasonText } from "../../../../../lib/i18n/codes";
+import {
+  formatBytes,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  interpolate,
+  plural,
+} from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
 const tabs = ["accounts", "rooms", "invites", "dns", "backups", "settings"] as const;
@@ -293,17 +301,13 @@ export default async function DomainPage({
                 <>
                   <h3 className="pt-1 font-semibold">{m.freeAddress.limits}</h3>
                   <ul className="list-disc space-y-1 pl-5 text-zinc-700">
-                    <li>
-                      {interpolate(m.freeAddress.maxAccounts, { n: formatNumber(locale, domain.limits.maxAccounts) })}
-                    </li>
+                    <li>{plural(locale, domain.limits.maxAccounts, m.freeAddress.maxAccounts)}</li>
                     <li>
                       {interpolate(m.freeAddress.upload, {
                         size: formatBytes(locale, domain.limits.uploadQuotaMb * 1048576),
                       })}
                     </li>
-                    <li>
-                      {interpolate(m.freeAddress.archive, { n: formatNumber(locale, domain.limits.archiveDays) })}
-                    </li>
+                    <li>{plural(locale, domain.limits.archiveDays, m.freeAddress.archive)}</li>
                   </ul>
                 </>
               ) : null}
@@ -328,7 +332,7 @@ export default async function DomainPage({
             {health.status !== "healthy" && health.status !== "unknown" && health.reasons.length ? (
               <ul className="list-disc space-y-1 pl-5 text-zinc-700">
                 {health.reasons.map((r) => (
-                  <li key={r.code}>{r.message}</li>
+                  <li key={r.code}>{reasonText(m, r)}</li>
                 ))}
               </ul>
             ) : null}

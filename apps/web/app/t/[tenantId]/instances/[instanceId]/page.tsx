@@ -6,7 +6,7 @@ import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { buttonClass } from "../../../../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
 import { currentUser, must, serverApi } from "../../../../../lib/api/server";
-import { formatBytes, formatDateTime } from "../../../../../lib/i18n/format";
+import { formatBytes, formatDateTime, interpolate } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
 export default async function InstancePage({ params }: { params: Promise<{ tenantId: string; instanceId: string }> }) {
@@ -48,10 +48,19 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
               instanceId={instanceId}
               name={instance.name}
               status={instance.status}
+              domains={domains.items.map((d) => d.name)}
             />
           </div>
         }
       />
+      {instance.status === "stopped" ? (
+        <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {interpolate(m.instances.stoppedBanner, {
+            name: instance.name,
+            domains: domains.items.length ? domains.items.map((d) => d.name).join(", ") : m.instances.noDomains,
+          })}
+        </div>
+      ) : null}
       {instance.lastError ? <p className="mb-4 text-sm text-red-700">{instance.lastError}</p> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -74,7 +83,10 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
               </ul>
             )}
           </Card>
-          <Card title={m.instances.endpoints}>
+          <details className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm" data-testid="advanced">
+            <summary className="cursor-pointer font-semibold">{m.instances.advanced}</summary>
+            <p className="mt-2 text-sm text-zinc-700">{m.instances.advancedLead}</p>
+            <h3 className="mt-3 text-sm font-semibold">{m.instances.endpoints}</h3>
             <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
               <div>
                 <dt className="text-zinc-600">{m.instances.host}</dt>
@@ -97,7 +109,7 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
               {instance.server} {instance.version ?? ""} · {m.instances.createdAt}{" "}
               {formatDateTime(locale, instance.createdAt)}
             </p>
-          </Card>
+          </details>
           <Card title={m.backups.title} actions={<BackUpNowButton instanceId={instanceId} />}>
             <p className="mb-3 text-sm text-zinc-700">{m.backups.lead}</p>
             {backups.items.length === 0 ? (

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppShell } from "../../../../components/app-shell";
+import { StatusBadge } from "../../../../components/ui/badge";
+import { Card, PageHeader } from "../../../../components/ui/card";
+import { currentUser, must, serverApi } from "../../../../lib/api/server";
+import { formatBytes, formatNumber, formatRelative, interpolate } from "../../../../lib/i18n/format";
+import { getI18n, titled } from "../../../../lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = titled((m) => m.fleet.title);
+
+/**
+ * Operators: a server of the shared pool, which belongs to no tenant. Read only; each address links to its own
+ * tenant's support view.
+ */
+export default async function FleetServerPage({ params }: { params: Promise<{ instanceId: string }> }) {
+  const { instanceId } = await params;
+  const me = await currentUser();
+  if (!me.isOperator) notFound();
+  const { m, locale } = await getI18n();
+  const api = await serverApi();
+  const [instance, health, domains] = await Promise.all([
+    api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }).then(must),
+    api
+      .GET("/api/v1/instances/{instanceId}/health", { params: { path: { instanceId }, query: { range: "1h" } } })
+      .then(must),
+    api
+      .GET("/api/v1/instances/{instanceId}/domains", { params: { path: { instanceId }, query: { limit: 200 } } })
+      .then(must),
+  ]);
+  const statusOf = new Map(health.domains.map((d) => [d.id, d.status]));
+  const figures: [string, string][] = [
+    [
+      m.health.uptime,
+      health.uptime30d === null
+        ? "—"
+        : formatNumber(locale, health.uptime30d, { style: "percent", maximumFractionDigits: 2 }),
+    ],
+    [m.health.onlineUsers, health.latest?.onlineUsers == null ? "—" : formatNumber(locale, health.latest.onlineUsers)],
+    [m.fleet.memory, health.latest?.memoryBytes == null ? "—" : formatBytes(locale, health.latest.memoryBytes)],
+  ];
+  return (
+    <AppShell user={me}>
+      <p className="mb-2 text-sm">
+        <Link href="/fleet" className="text-brand-700 underline">
+          {m.fleet.title}
+        </Link>
+      </p>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {interpolate(m.fleet.sharedServer, { name: instance.name })}
+            <StatusBadge status={health.status} labels={m.status} />
+          </span>
+        }
+        lead={
+          health.checkedAt
+            ? `${m.fleet.sharedServerLead} ${interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })}`
+            : m.fleet.sharedServerLead
+        }
+      />
+      {health.reasons.length ? (
+        <Card title={m.health.reasons} className="mb-6">
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {health.reasons.map((r) => (
+              <li key={r.code}>{r.message}</li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3">
+        {figures.map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+            <dt className="text-xs text-zinc-600">{label}</dt>
+            <dd className="text-2xl font-semibold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Card title={m.fleet.domains}>
+        {domains.items.length === 0 ? (
+          <p className="text-sm text-zinc-600">{m.fleet.noAddresses}</p>
+        ) : (
+          <ul className="divide-y divide-zinc-200">
+            {domains.items.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <Link
+                  href={`/t/${d.tenantId}/domains/${d.id}`}
+                  prefetch={false}
+                  className="break-all text-brand-700 underline"
+                >
+                  {d.name}
+                </Link>
+                <StatusBadge status={statusOf.get(d.id) ?? "unknown"} labels={m.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </AppShell>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "../../apps/web/lib/i18n/en.ts";
+import { fr } from "../../apps/web/lib/i18n/fr.ts";
+import { signupWithToken } from "../helpers/platform.ts";
+import { newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+
+let stack: WebStack;
+
+/**
+ * Every English text of the dictionary that French says otherwise: whole texts, and the literal pieces between
+ * the {placeholders} of templates, long enough (and with letters) not to match French by chance.
+ */
+function englishOnly(a: unknown, b: unknown, out: Set<string>): Set<string> {
+  if (typeof a === "string" && typeof b === "string") {
+    if (a === b) return out;
+    for (const piece of a.split(/\{\w+\}/)) {
+      const text = piece.trim();
+      if (text.length > 3 && /[A-Za-z]{3}/.test(text) && !b.includes(text)) out.add(text);
+    }
+    return out;
+  }
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    for (const key of Object.keys(a)) englishOnly((a as never)[key], (b as never)[key], out);
+  }
+  return out;
+}
+
+function texts(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) texts(v, out);
+  return out;
+}
+
+// A piece French uses too ("Host" of the product's name "Chat Host") is no sign of English.
+const french = texts(fr);
+const english = [...englishOnly(en, fr, new Set())].filter((s) => !french.some((f) => f.includes(s)));
+
+/** Fails naming the page and the first English text visible on it. */
+async function expectFrench(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text only, not the page's script data
+  const text = await page.locator("body").innerText();
+  // Whole words only: "server" inside a record name such as _xmpp-server._tcp is not English prose.
+  const left = english.find((s) =>
+    new RegExp(`(?<![\\p{L}\\p{N}_.-])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_-])`, "u").test(text),
+  );
+  expect(left, `${name} (${page.url()}) shows English: "${left}"`).toBeUndefined();
+}
+
+beforeAll(async () => {
+  stack = await startWebStack({ workerEnv: { HEALTH_PROBE_INTERVAL_MS: "1000" } });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe("the dashboard in French", () => {
+  it("has a dictionary check that can find English", () => {
+    expect(english).toContain(en.operations.types["backup.create"]);
+    expect(english).toContain(en.problems.fields.taken);
+  });
+
+  it("shows no English text on any page, and the API's refusals in French", async () => {
+    const owner = await signupWithToken(stack.platform.app, "camille");
+    const { call, tenantId } = owner;
+    const instance = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: "maison" });
+    expect(instance.status, instance.text).toBe(201);
+    const instanceId = instance.json.instance.id as string;
+    // A domain whose records are published nowhere: its DNS check fails, with a fix for every record.
+    const created = await call("POST", `/api/v1/instances/${instanceId}/domains?wait=60`, {
+      name: "martin.example",
+      registration: "invite",
+    });
+    expect(created.status, created.text).toBe(201);
+    const domainId = created.json.domain.id as string;
+    const check = await call("POST", `/api/v1/domains/${domainId}/dns/check?wait=30`);
+    expect(check.status, check.text).toBeLessThan(300);
+    const dns = await call("GET", `/api/v1/domains/${domainId}/dns`);
+    const broken = (dns.json.records as { status: string; fixCode?: string }[]).filter((r) => r.status !== "ok");
+    expect(broken.length, dns.text).toBeGreaterThan(0);
+    expect(broken.every((r) => r.fixCode && r.fixCode in en.dns.fixes)).toBe(true);
+    const room = await call("POST", `/api/v1/domains/${domainId}/rooms?wait=30`, { name: "famille", title: "Famille" });
+    expect(room.status, room.text).toBeLessThan(300);
+    const invite = await call("POST", `/api/v1/domains/${domainId}/invites?wait=30`, { maxUses: 1, expiresIn: 86400 });
+    expect(invite.status, invite.text).toBeLessThan(300);
+    const backup = await call("POST", `/api/v1/instances/${instanceId}/backups?wait=60`);
+    expect(backup.status, backup.text).toBeLessThan(300);
+
+    const context = await newContext(stack, { locale: "fr-FR" });
+    const [cookieName, cookieValue] = owner.cookie.split("=");
+    await context.addCookies([{ name: cookieName ?? "", value: cookieValue ?? "", url: stack.webUrl }]);
+    const page = await context.newPage();
+    const pages: [string, string][] = [
+      ["overview", `/t/${tenantId}`],
+      ["chat servers", `/t/${tenantId}/instances`],
+      ["chat server", `/t/${tenantId}/instances/${instanceId}`],
+      ["domains", `/t/${tenantId}/domains`],
+      ["accounts", `/t/${tenantId}/domains/${domainId}?tab=accounts`],
+      ["group chats", `/t/${tenantId}/domains/${domainId}?tab=rooms`],
+      ["invites", `/t/${tenantId}/domains/${domainId}?tab=invites`],
+      ["DNS", `/t/${tenantId}/domains/${domainId}?tab=dns`],
+      ["activity", `/t/${tenantId}/operations`],
+      ["alerts", `/t/${tenantId}/alerts`],
+    ];
+    for (const [name, url] of pages) {
+      await page.goto(url);
+      await expectFrench(page, name);
+    }
+
+    // The DNS fixes and the activity are in plain French words.
+    await page.goto(`/t/${tenantId}/domains/${domainId}?tab=dns`);
+    await page.getByText(fr.dns.zoneHeader).waitFor();
+    expect(await page.getByText("Ajoutez un enregistrement", { exact: false }).count()).toBeGreaterThan(0);
+    await page.goto(`/t/${tenantId}/operations`);
+    await page.getByText(fr.operations.types["room.create"]).first().waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text only, not the page's script data
+    expect(await page.locator("body").innerText()).not.toContain("room.create");
+    // "1 jour", not "1 jours".
+    await page.goto(`/t/${tenantId}/domains/${domainId}?tab=invites`);
+    expect(await page.locator("option").allInnerTexts()).toContain("1 jour");
+
+    // A name the API says is taken shows in French under the field.
+    await page.goto(`/t/${tenantId}/domains/${domainId}?tab=rooms`);
+    await page.getByLabel(fr.rooms.name).fill("famille");
+    await page.getByLabel(fr.rooms.roomTitle).fill("Famille encore");
+    await page.getByRole("button", { name: fr.rooms.create }).click();
+    await page.getByText(fr.problems.fields.taken).waitFor();
+    await expectFrench(page, "group chats after a refusal");
+    await context.close();
+  }, 300_000);
+});
