@@ -294,7 +294,9 @@ describe("health monitoring", () => {
       target: "not an address",
     });
     expect(email.status).toBe(400);
-    expect(email.json.errors).toEqual([{ field: "target", message: "must be an email address" }]);
+    expect(email.json.errors).toEqual([
+      { field: "target", message: "must be an email address", code: "invalid_email" },
+    ]);
     const url = await call("POST", `/api/v1/tenants/${tenantId}/alert-channels`, {
       kind: "webhook",
       name: "x",
@@ -312,7 +314,9 @@ describe("health monitoring", () => {
     expect(accounts.json.items.map((a: { localpart: string }) => a.localpart)).not.toContain("xh-probe");
     const taken = await call("POST", `/api/v1/domains/${domainId}/accounts`, { localpart: "XH-Probe" });
     expect(taken.status).toBe(400);
-    expect(taken.json.errors).toEqual([{ field: "localpart", message: "is reserved for the platform's health probe" }]);
+    expect(taken.json.errors).toEqual([
+      { field: "localpart", message: "is reserved for the platform's health probe", code: "reserved" },
+    ]);
   });
 
   it("reports a stopped instance as stopped, not as an incident", async () => {

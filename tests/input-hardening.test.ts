@@ -97,12 +97,12 @@ describe("names", () => {
     ] as const) {
       const res = await signup(name, tenantName);
       expect(res.status, res.text).toBe(400);
-      expect(res.json.errors).toEqual([{ field, message: "is required" }]);
+      expect(res.json.errors).toEqual([{ field, message: "is required", code: "required" }]);
     }
     const { cookie } = await signupWithToken(platform.app, "names");
     const blank = await client(platform.app, { cookie })("POST", "/api/v1/tenants", { name: "  " });
     expect(blank.status).toBe(400);
-    expect(blank.json.errors).toEqual([{ field: "name", message: "is required" }]);
+    expect(blank.json.errors).toEqual([{ field: "name", message: "is required", code: "required" }]);
     expect(await db.user.count()).toBe(before.users + 1);
     expect(await db.tenant.count()).toBe(before.tenants + 1);
     const trimmed = await client(platform.app, { cookie })("POST", "/api/v1/tenants", { name: "  The Smiths  " });

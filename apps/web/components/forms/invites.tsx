@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../../lib/api/client";
 import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
-import { interpolate, plural } from "../../lib/i18n/format";
+import { plural } from "../../lib/i18n/format";
 import { isLoopbackUrl } from "../../lib/local-url";
 import { useAction } from "../../lib/use-action";
 import { ConfirmButton } from "../confirm-button";
