@@ -84,7 +84,7 @@ describe("auth", () => {
       tenantName: "y",
     });
     expect(res.status).toBe(409);
-    expect(res.json.errors).toEqual([{ field: "email", message: "is already registered" }]);
+    expect(res.json.errors).toEqual([{ field: "email", message: "is already registered", code: "taken" }]);
   });
 
   it("rate-limits login attempts per IP", async () => {

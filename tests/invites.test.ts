@@ -269,7 +269,7 @@ describe("registration is all or nothing, and safe to retry", () => {
       password: "amber-orchard-lamp",
     });
     expect(res.status, res.text).toBe(409);
-    expect(res.json.errors).toEqual([{ field: "username", message: "is already taken" }]);
+    expect(res.json.errors).toEqual([{ field: "username", message: "is already taken", code: "taken" }]);
     const db = platform.app.core.db;
     expect(await accounts()).toBe(before);
     expect((await db.invite.findUniqueOrThrow({ where: { id: inv.id } })).uses).toBe(0);

@@ -153,6 +153,7 @@ describe("a family's first message", () => {
     const db = stack.platform.app.core.db;
     expect(await db.operation.count({ where: { resourceId: instanceId, type: "instance.stop" } })).toBe(0);
     expect((await owner.call("GET", `/api/v1/instances/${instanceId}`)).json.status).toBe("running");
+    expect((await owner.call("GET", `/api/v1/domains/${domain.json.domain.id}`)).json.chat).toBe("available");
 
     // Confirmed, it stops, and the page says nobody can chat.
     await page.getByRole("button", { name: en.instances.stop, exact: true }).click();
@@ -163,6 +164,14 @@ describe("a family's first message", () => {
       .getByRole("alert")
       .filter({ hasText: en.instances.stoppedBanner.replace("{name}", "Home").replace("{domains}", "stop.example") })
       .waitFor();
+    // The address says the same, in the same words everywhere: the API derives it once.
+    const domainId = domain.json.domain.id as string;
+    expect((await owner.call("GET", `/api/v1/domains/${domainId}`)).json.chat).toBe("stopped");
+    await page.goto(`/t/${owner.tenantId}/domains/${domainId}`);
+    await page.locator('[data-chat-banner="stopped"]').waitFor();
+    await page.goto(`/t/${owner.tenantId}/domains`);
+    expect(await page.locator("main").textContent()).toContain(en.status.stopped);
+    expect(await page.locator("main").textContent()).not.toContain(en.status.active);
     await context.close();
   }, 120_000);
 

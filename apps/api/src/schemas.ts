@@ -144,6 +144,10 @@ export const Domain = Type.Object({
   ),
   registration: Registration,
   state: ResourceState,
+  chat: Type.Union(
+    ["available", "setting_up", "stopped", "unavailable", "deleting", "failed"].map((s) => Type.Literal(s)),
+    { description: "whether people can chat on the domain now: its own state and its server's, in one word" },
+  ),
   verified: Type.Boolean(),
   services: Type.Object({ muc: Type.String(), upload: Type.String() }),
   createdAt: DateTime,

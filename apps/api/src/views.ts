@@ -1,5 +1,6 @@
 import {
   type CoreContext,
+  chatStatus,
   domainHosts,
   isUnderPlatformDomain,
   platformSettings,
@@ -35,7 +36,7 @@ export function instanceView(i: Instance) {
  * A domain as its tenant sees it. On a shared server the server is the platform's: its id is not shown, and the
  * platform's per-domain limits are.
  */
-export function domainView(d: Domain & { instance: { placement: Placement } }, core: CoreContext) {
+export function domainView(d: Domain & { instance: { placement: Placement; status: string } }, core: CoreContext) {
   const limits = sharedSettings(core);
   const hosts = domainHosts(d.name);
   const { instance, ...rest } = d;
@@ -44,6 +45,7 @@ export function domainView(d: Domain & { instance: { placement: Placement } }, c
     ...rest,
     instanceId: shared ? null : d.instanceId,
     placement: instance.placement,
+    chat: chatStatus(d.state, instance.status),
     freeAddress: isUnderPlatformDomain(d.name, platformSettings(core)),
     limits: shared
       ? {

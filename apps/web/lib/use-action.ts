@@ -35,6 +35,8 @@ export function useAction<T extends ApiResult>() {
     async (call: () => Promise<T>): Promise<T | null> => {
       setPending(true);
       setProblem(null);
+      // A new attempt replaces the last one's outcome: never an error beside an earlier "Done".
+      setOperationId(null);
       try {
         const result = await call();
         if (!result.response.ok) {

@@ -1,4 +1,10 @@
-import { type Domain, isUniqueViolation, type Placement, type RegistrationPolicy } from "@xmpp-host/db";
+import {
+  type Domain,
+  type InstanceStatus,
+  isUniqueViolation,
+  type Placement,
+  type RegistrationPolicy,
+} from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
@@ -9,6 +15,18 @@ import { loadInstance } from "./instances.ts";
 import { dispatch, paginate, recordOperation } from "./operations.ts";
 import { randomToken } from "./secrets.ts";
 import { normalizeDomainName } from "./validation.ts";
+
+/** Whether people can chat on a domain right now, in one word that every page shows the same way. */
+export type ChatStatus = "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
+
+export function chatStatus(domainState: string, serverStatus: string): ChatStatus {
+  if (domainState === "deleting" || serverStatus === "deleting") return "deleting";
+  if (domainState === "failed") return "failed";
+  if (domainState === "pending" || serverStatus === "provisioning") return "setting_up";
+  if (serverStatus === "stopped") return "stopped";
+  if (serverStatus !== "running") return "unavailable";
+  return "available";
+}
 
 /** The hosts a domain puts on its server: the virtual host and its service components. */
 export function domainHosts(name: string): { host: string; muc: string; upload: string } {
@@ -78,10 +96,10 @@ export async function loadDomain(
   actor: Actor,
   domainId: string,
   need: "read" | "write",
-): Promise<Domain & { instance: { placement: Placement } }> {
+): Promise<Domain & { instance: { placement: Placement; status: InstanceStatus } }> {
   const domain = await ctx.db.domain.findUnique({
     where: { id: domainId },
-    include: { instance: { select: { placement: true } } },
+    include: { instance: { select: { placement: true, status: true } } },
   });
   if (!domain) throw AppError.notFound("domain");
   await authorize(ctx, actor, domain.tenantId, need).catch((err: unknown) => {
@@ -100,7 +118,7 @@ export async function listDomains(
   await loadInstance(ctx, actor, instanceId, "read");
   const rows = await ctx.db.domain.findMany({
     where: { instanceId },
-    include: { instance: { select: { placement: true } } },
+    include: { instance: { select: { placement: true, status: true } } },
     orderBy: { id: "asc" },
     take: page.limit + 1,
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
@@ -118,7 +136,7 @@ export async function listTenantDomains(
   await authorize(ctx, actor, tenantId, "read");
   const rows = await ctx.db.domain.findMany({
     where: { tenantId },
-    include: { instance: { select: { placement: true } } },
+    include: { instance: { select: { placement: true, status: true } } },
     orderBy: { id: "asc" },
     take: page.limit + 1,
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
@@ -141,7 +159,7 @@ export async function updateDomain(
     const updated = await tx.domain.update({
       where: { id: domain.id },
       data: { registration },
-      include: { instance: { select: { placement: true } } },
+      include: { instance: { select: { placement: true, status: true } } },
     });
     const operation = await recordOperation(ctx, tx, actor, {
       type: "domain.update",

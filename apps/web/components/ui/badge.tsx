@@ -33,6 +33,9 @@ const toneOfStatus: Record<string, Tone> = {
   down: "red",
   open: "red",
   deleting: "amber",
+  available: "green",
+  setting_up: "blue",
+  unavailable: "red",
 };
 
 export function Badge({ tone = "zinc", children }: { tone?: Tone; children: ReactNode }) {

@@ -2034,6 +2034,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                        chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                         /** Format: date-time */
                         createdAt: string;
                         /** @description a free address under the platform's base domain */
@@ -2219,6 +2221,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         domain: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */
@@ -2256,6 +2260,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         domain: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */
@@ -5135,6 +5141,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */
@@ -5240,6 +5248,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         domain: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */
@@ -5277,6 +5287,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         domain: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */
@@ -7426,6 +7438,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */
@@ -7532,6 +7546,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         domain: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */
@@ -7569,6 +7585,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         domain: {
+                            /** @description whether people can chat on the domain now: its own state and its server's, in one word */
+                            chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
                             /** @description a free address under the platform's base domain */

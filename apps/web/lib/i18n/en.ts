@@ -174,6 +174,9 @@ export const en = {
     revoked: "Revoked",
     open: "Open",
     resolved: "Resolved",
+    available: "Chat on",
+    setting_up: "Setting up",
+    unavailable: "Chat down",
   },
   domains: {
     title: "Domains",
@@ -182,6 +185,8 @@ export const en = {
     name: "Domain name",
     nameHint: "A domain you own, for example smiths.example.",
     hostedOn: "Where it runs",
+    chatStopped: "Nobody can chat on {name} now: its chat server is stopped. Start it again from the server’s page.",
+    chatDown: "Nobody can chat on {name} now: its chat server is not answering. We are on it.",
     onServer: "On your chat server {name}",
     about: "About this address",
     health: "Health",

@@ -178,6 +178,9 @@ export const fr: Messages = {
     revoked: "Révoquée",
     open: "Ouverte",
     resolved: "Résolue",
+    available: "Messagerie active",
+    setting_up: "En préparation",
+    unavailable: "Messagerie en panne",
   },
   domains: {
     title: "Domaines",
@@ -186,6 +189,9 @@ export const fr: Messages = {
     nameHint: "Un domaine qui vous appartient, par exemple martin.example.",
     lead: "Toutes les adresses de votre messagerie : adresses gratuites hébergées par la plateforme, et domaines sur vos propres serveurs.",
     hostedOn: "Où elle fonctionne",
+    chatStopped:
+      "Personne ne peut discuter sur {name} pour l’instant : son serveur est arrêté. Redémarrez-le depuis la page du serveur.",
+    chatDown: "Personne ne peut discuter sur {name} pour l’instant : son serveur ne répond pas. Nous nous en occupons.",
     onServer: "Sur votre serveur de discussion {name}",
     about: "À propos de cette adresse",
     health: "Santé",

@@ -81,7 +81,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
                       <Link href={`/t/${tenantId}/domains/${d.id}`} className="break-all text-brand-700 underline">
                         {d.name}
                       </Link>
-                      <StatusBadge status={d.state} labels={m.status} />
+                      <StatusBadge status={d.chat} labels={m.status} />
                     </li>
                   ))}
                 </ul>

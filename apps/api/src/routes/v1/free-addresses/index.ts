@@ -110,7 +110,7 @@ export const freeAddressRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
       const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
       const latest = await app.core.db.domain.findUniqueOrThrow({
         where: { id: domain.id },
-        include: { instance: { select: { placement: true } } },
+        include: { instance: { select: { placement: true, status: true } } },
       });
       return reply
         .status(settled.status)

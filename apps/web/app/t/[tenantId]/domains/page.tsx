@@ -69,7 +69,7 @@ export default async function DomainsPage({
                         )}
                       </p>
                     </div>
-                    <StatusBadge status={domain.state} labels={m.status} />
+                    <StatusBadge status={domain.chat} labels={m.status} />
                   </li>
                 ))}
               </ul>

@@ -284,13 +284,22 @@ export default async function DomainPage({
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            {domain.name} <StatusBadge status={domain.state} labels={m.status} />
+            {domain.name} <StatusBadge status={domain.chat} labels={m.status} />
             <Badge tone={domain.verified ? "green" : "amber"}>
               {domain.verified ? m.domains.verified : m.domains.notVerified}
             </Badge>
           </span>
         }
       />
+      {domain.chat === "stopped" || domain.chat === "unavailable" ? (
+        <div
+          role="alert"
+          data-chat-banner={domain.chat}
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          {interpolate(domain.chat === "stopped" ? m.domains.chatStopped : m.domains.chatDown, { name: domain.name })}
+        </div>
+      ) : null}
       <div className="mb-6 grid gap-4 md:grid-cols-2">
         <Card title={m.domains.about}>
           {instanceId === null ? (

@@ -77,7 +77,7 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
                     >
                       {domain.name}
                     </Link>
-                    <StatusBadge status={domain.state} labels={m.status} />
+                    <StatusBadge status={domain.chat} labels={m.status} />
                   </li>
                 ))}
               </ul>
