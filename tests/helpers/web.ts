@@ -196,12 +196,58 @@ export interface AxeFinding {
   targets: string[];
 }
 
+/** The policy's directives by name. */
+export function directives(csp: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of csp.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) map.set(name.toLowerCase(), values);
+  }
+  return map;
+}
+
+/** What is wrong with one answer's security headers; empty when nothing is. */
+export function headerProblems(headers: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const csp = directives(headers["content-security-policy"] ?? "");
+  const scripts = csp.get("script-src") ?? [];
+  if (!scripts.some((s) => /^'nonce-[A-Za-z0-9+/_-]{16,}={0,2}'$/.test(s))) problems.push("no nonce in script-src");
+  if (scripts.includes("'unsafe-inline'")) problems.push("script-src allows 'unsafe-inline'");
+  if (scripts.includes("'unsafe-eval'")) problems.push("script-src allows 'unsafe-eval'");
+  if (csp.get("frame-ancestors")?.join(" ") !== "'none'") problems.push("frame-ancestors is not 'none'");
+  if (csp.get("object-src")?.join(" ") !== "'none'") problems.push("object-src is not 'none'");
+  if (csp.get("connect-src")?.join(" ") !== "'self'") problems.push("connect-src is not 'self'");
+  if (headers["x-frame-options"] !== "DENY") problems.push(`x-frame-options: ${headers["x-frame-options"]}`);
+  if (headers["x-content-type-options"] !== "nosniff") problems.push("no nosniff");
+  if (headers["referrer-policy"] !== "strict-origin-when-cross-origin") {
+    problems.push(`referrer-policy: ${headers["referrer-policy"]}`);
+  }
+  const permissions = (headers["permissions-policy"] ?? "").split(/,\s*/);
+  for (const wanted of ["camera=()", "microphone=()", "geolocation=()", "clipboard-write=(self)"]) {
+    if (!permissions.includes(wanted)) problems.push(`permissions-policy lacks ${wanted}`);
+  }
+  return problems;
+}
+
 /**
  * Saves a screenshot of the page and returns axe-core's serious and critical findings on it, so a test
  * can gather every page's findings and assert there are none.
  */
 export async function inspectPage(page: Page, name: string): Promise<AxeFinding[]> {
   await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+  // Every page a browser test looks at carries the security headers (the same address fetched again, with the
+  // page's cookies) and, on a phone, fits the screen's width.
+  const again = await page.request.get(page.url(), { maxRedirects: 0, failOnStatusCode: false });
+  const problems = headerProblems(again.headers());
+  if (problems.length) throw new Error(`${name} (${page.url()}): ${problems.join("; ")}`);
+  const width = page.viewportSize()?.width ?? 1280;
+  if (width <= 400) {
+    const { scrollWidth, innerWidth } = (await page.evaluate(
+      "({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })",
+    )) as { scrollWidth: number; innerWidth: number };
+    if (scrollWidth > innerWidth)
+      throw new Error(`${name} scrolls sideways on a phone: ${scrollWidth} > ${innerWidth}`);
+  }
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   // A page on which axe checked nothing (blank, or axe not injected) must not pass as "no violations".
   if (result.passes.length === 0) throw new Error(`axe-core checked nothing on ${name}`);

@@ -6,6 +6,8 @@ import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
 import {
   type BrowsingRecord,
+  directives,
+  headerProblems,
   newContext,
   recordBrowsing,
   spawnWebServer,
@@ -29,39 +31,6 @@ async function browse(opts: Parameters<typeof newContext>[1] = {}): Promise<{ co
   const context = await newContext(stack, opts);
   records.push(recordBrowsing(context));
   return { context, page: await context.newPage() };
-}
-
-/** The policy's directives by name. */
-function directives(csp: string): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const part of csp.split(";")) {
-    const [name, ...values] = part.trim().split(/\s+/);
-    if (name) map.set(name.toLowerCase(), values);
-  }
-  return map;
-}
-
-/** What is wrong with one answer's security headers; empty when nothing is. */
-function headerProblems(headers: Record<string, string | undefined>): string[] {
-  const problems: string[] = [];
-  const csp = directives(headers["content-security-policy"] ?? "");
-  const scripts = csp.get("script-src") ?? [];
-  if (!scripts.some((s) => /^'nonce-[A-Za-z0-9+/_-]{16,}={0,2}'$/.test(s))) problems.push("no nonce in script-src");
-  if (scripts.includes("'unsafe-inline'")) problems.push("script-src allows 'unsafe-inline'");
-  if (scripts.includes("'unsafe-eval'")) problems.push("script-src allows 'unsafe-eval'");
-  if (csp.get("frame-ancestors")?.join(" ") !== "'none'") problems.push("frame-ancestors is not 'none'");
-  if (csp.get("object-src")?.join(" ") !== "'none'") problems.push("object-src is not 'none'");
-  if (csp.get("connect-src")?.join(" ") !== "'self'") problems.push("connect-src is not 'self'");
-  if (headers["x-frame-options"] !== "DENY") problems.push(`x-frame-options: ${headers["x-frame-options"]}`);
-  if (headers["x-content-type-options"] !== "nosniff") problems.push("no nosniff");
-  if (headers["referrer-policy"] !== "strict-origin-when-cross-origin") {
-    problems.push(`referrer-policy: ${headers["referrer-policy"]}`);
-  }
-  const permissions = (headers["permissions-policy"] ?? "").split(/,\s*/);
-  for (const wanted of ["camera=()", "microphone=()", "geolocation=()", "clipboard-write=(self)"]) {
-    if (!permissions.includes(wanted)) problems.push(`permissions-policy lacks ${wanted}`);
-  }
-  return problems;
 }
 
 /** A password must not appear in a URL in any of the forms a form or a script could give it. */
