@@ -123,10 +123,12 @@ describe("the invite page on a phone", () => {
     const button = await page.locator("main a[data-open-in-app]").boundingBox();
     const play = await page.locator('main a[data-store="googlePlay"]').first().boundingBox();
     const form = await page.getByLabel(en.join.username).boundingBox();
-    expect(button && play && form).toBeTruthy();
-    expect((button?.y ?? 0) < (play?.y ?? 0) && (play?.y ?? 0) < (form?.y ?? 0)).toBe(true);
-    expect(button?.height ?? 0).toBeGreaterThanOrEqual(48);
-    expect(button?.width ?? 0).toBeGreaterThan(300);
+    // Each is laid out (a hidden element has no box), in this order down the page.
+    if (!button || !play || !form) throw new Error(`not laid out: ${JSON.stringify({ button, play, form })}`);
+    expect(button.y).toBeLessThan(play.y);
+    expect(play.y).toBeLessThan(form.y);
+    expect(button.height).toBeGreaterThanOrEqual(48);
+    expect(button.width).toBeGreaterThan(300);
 
     // Other systems wait behind "Other devices": no App Store or desktop link shows until it is opened.
     expect(links.filter((l) => l.visible && l.href.startsWith("https://apps.apple.com/"))).toEqual([]);
