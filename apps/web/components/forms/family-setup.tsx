@@ -8,7 +8,14 @@ import { interpolate } from "../../lib/i18n/format";
 import { PasswordStrength } from "../password-strength";
 import { Button } from "../ui/button";
 import { Alert, TextField } from "../ui/field";
-import { normalise, refusalOf, useFreeAddressCheck } from "./free-address";
+import {
+  AddressCheckStatus,
+  type CheckState,
+  checkState,
+  normalise,
+  refusalOf,
+  useFreeAddressCheck,
+} from "./free-address";
 import { CopyLink } from "./invites";
 
 type Step = "address" | "account" | "room" | "invite";
@@ -55,7 +62,7 @@ export function FamilySetupForm({
   const [problem, setProblem] = useState<Problem | null>(null);
   const wanted = normalise(address);
   const check = useFreeAddressCheck(wanted);
-  const refusal = (made.domain ? null : refusalOf(problem, check)) ?? (made.domain ? null : (check?.reason ?? null));
+  const refusal = made.domain ? null : (refusalOf(problem, check) ?? check?.reason ?? null);
   const localpart = username.trim().toLowerCase();
   const done = (step: Step) =>
     step === "address"
@@ -165,17 +172,7 @@ export function FamilySetupForm({
   }
 
   const statusId = "familyAddress-check";
-  const state = made.domain
-    ? "available"
-    : !wanted
-      ? "empty"
-      : refusal
-        ? "refused"
-        : !check
-          ? "checking"
-          : check.available
-            ? "available"
-            : "";
+  const state: CheckState = made.domain ? "available" : checkState(wanted, refusal, check);
   return (
     <form
       className="space-y-4"
@@ -214,24 +211,14 @@ export function FamilySetupForm({
         }}
         aria-describedby={`familyAddress-hint ${statusId}`}
       />
-      <p
-        id={statusId}
-        role="status"
-        data-address-check={state || undefined}
-        className={`min-h-5 text-sm ${state === "available" ? "text-green-800" : state === "refused" ? "text-red-700" : "text-zinc-600"}`}
-      >
-        {made.domain
-          ? null
-          : state === "checking"
-            ? m.freeAddress.checking
-            : state === "available"
-              ? interpolate(m.freeAddress.available, { address: check?.address ?? `${wanted}.${baseDomain}` })
-              : refusal === "other"
-                ? m.freeAddress.refused
-                : refusal
-                  ? m.freeAddress.refusals[refusal]
-                  : null}
-      </p>
+      {made.domain ? null : (
+        <AddressCheckStatus
+          id={statusId}
+          state={state}
+          refusal={refusal}
+          address={check?.address ?? `${wanted}.${baseDomain}`}
+        />
+      )}
       <TextField
         id="familyUsername"
         label={m.family.username}

@@ -60,6 +60,48 @@ export function useFreeAddressCheck(wanted: string): Check | null {
   return check?.name === wanted ? check : null;
 }
 
+/** Where the live check of a typed name stands. */
+export type CheckState = "empty" | "refused" | "checking" | "available" | "";
+
+export function checkState(wanted: string, refusal: Refusal | "other" | null, check: Check | null): CheckState {
+  return !wanted ? "empty" : refusal ? "refused" : !check ? "checking" : check.available ? "available" : "";
+}
+
+/** The live check's verdict under the name field, in plain words (a status region screen readers announce). */
+export function AddressCheckStatus({
+  id,
+  state,
+  refusal,
+  address,
+}: {
+  id: string;
+  state: CheckState;
+  refusal: Refusal | "other" | null;
+  address: string;
+}) {
+  const { m } = useI18n();
+  return (
+    <p
+      id={id}
+      role="status"
+      data-address-check={state || undefined}
+      className={`min-h-5 text-sm ${
+        state === "available" ? "text-green-800" : state === "refused" ? "text-red-700" : "text-zinc-600"
+      }`}
+    >
+      {state === "checking"
+        ? m.freeAddress.checking
+        : state === "available"
+          ? interpolate(m.freeAddress.available, { address })
+          : refusal === "other"
+            ? m.freeAddress.refused
+            : refusal
+              ? m.freeAddress.refusals[refusal]
+              : null}
+    </p>
+  );
+}
+
 /**
  * Gets the tenant a free address NAME.BASE on the platform's shared servers. The name is checked as it is typed
  * (debounced), the refusal is said in plain words, and once created the person lands on the new domain's page.
@@ -74,7 +116,7 @@ export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; ba
   const current = useFreeAddressCheck(wanted);
   const refusedOnCreate = refusalOf(action.problem, current);
   const refusal = refusedOnCreate ?? current?.reason ?? null;
-  const state = !wanted ? "empty" : refusal ? "refused" : !current ? "checking" : current.available ? "available" : "";
+  const state = checkState(wanted, refusal, current);
   const statusId = "freeAddressName-check";
   return (
     <form
@@ -115,24 +157,12 @@ export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; ba
         aria-invalid={state === "refused" ? true : undefined}
         aria-describedby={`freeAddressName-hint ${statusId}`}
       />
-      <p
+      <AddressCheckStatus
         id={statusId}
-        role="status"
-        data-address-check={state || undefined}
-        className={`min-h-5 text-sm ${
-          state === "available" ? "text-green-800" : state === "refused" ? "text-red-700" : "text-zinc-600"
-        }`}
-      >
-        {state === "checking"
-          ? m.freeAddress.checking
-          : state === "available"
-            ? interpolate(m.freeAddress.available, { address: current?.address ?? `${wanted}.${baseDomain}` })
-            : refusal === "other"
-              ? m.freeAddress.refused
-              : refusal
-                ? m.freeAddress.refusals[refusal]
-                : null}
-      </p>
+        state={state}
+        refusal={refusal}
+        address={current?.address ?? `${wanted}.${baseDomain}`}
+      />
       <Button type="submit" disabled={action.pending || Boolean(action.operationId) || state === "refused"}>
         {m.freeAddress.create}
       </Button>
