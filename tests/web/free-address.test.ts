@@ -47,12 +47,16 @@ describe("a free address from the dashboard", () => {
     await page.waitForURL(/\/t\/[^/]+$/);
     const tenantPath = new URL(page.url()).pathname;
 
-    // No domain yet: the overview leads with the free address, and keeps the own-domain path as the advanced one.
-    await page.getByRole("heading", { name: en.freeAddress.title }).waitFor();
+    // No domain yet: the overview leads with the family setup (its one address field), and keeps the own-domain
+    // path as the advanced one; the free address alone is on the Domains page.
+    await page.getByRole("heading", { name: en.family.title }).waitFor();
     await page.getByRole("heading", { name: en.freeAddress.advancedTitle }).waitFor();
     expect(await page.getByRole("link", { name: en.freeAddress.advancedAction }).getAttribute("href")).toBe(
       `${tenantPath}/instances`,
     );
+    expect(await page.getByRole("heading", { name: en.freeAddress.title }).count()).toBe(0);
+    await page.goto(`${tenantPath}/domains`);
+    await page.getByRole("heading", { name: en.freeAddress.title }).waitFor();
     const field = page.getByLabel(en.freeAddress.name, { exact: true });
     const create = page.getByRole("button", { name: en.freeAddress.create });
 

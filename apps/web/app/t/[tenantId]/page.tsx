@@ -93,7 +93,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
               </Card>
             ) : null}
             {lead ? null : instancesCard}
-            {baseDomain ? <FreeAddressCard tenantId={tenantId} baseDomain={baseDomain} /> : null}
+            {/* Before the first address the family setup gets one; one form asking for an address is enough. */}
+            {baseDomain && !lead ? <FreeAddressCard tenantId={tenantId} baseDomain={baseDomain} /> : null}
             {lead ? instancesCard : null}
           </div>
           <div className={`space-y-6 ${lead ? "" : "lg:col-span-2"}`}>
