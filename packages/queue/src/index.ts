@@ -49,9 +49,34 @@ export class JobQueues {
     });
   }
 
+  /**
+   * A queue on a shared connection checks the Redis version when it is created, and closing does not
+   * wait for that check: were the connection closed first, the check would fail with no one to hear it.
+   * So each queue settles its check first, for at most two seconds (Redis may be down).
+   */
   async close(): Promise<void> {
-    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+    await Promise.all(
+      Object.values(this.queues).map(async (q) => {
+        await settled(q.waitUntilReady(), 2000);
+        await q.close();
+      }),
+    );
   }
+}
+
+/** Waits for a promise to settle either way, or for the time to run out; never rejects. */
+async function settled(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 const FINISHED_CHANNEL = "xh:operation-finished";
