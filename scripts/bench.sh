@@ -10,4 +10,6 @@ source "${DATA_ROOT:-$ROOT/var}/services.env"
 export DATABASE_URL="$TEST_DATABASE_URL"
 export SECRETS_KEY="${SECRETS_KEY:-$(openssl rand -hex 32)}"
 npm run --silent db:migrate >/dev/null
+# Benchmarks that run the API or the worker as processes run the compiled ones, as npm run up does.
+node scripts/build-servers.mjs >/dev/null
 exec npx tsx "$@"

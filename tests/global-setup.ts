@@ -18,6 +18,8 @@ export default function setup(): void {
   }
   process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: repoRoot, stdio: "pipe", env: process.env });
+  // Tests that run the API or the worker as separate processes run the compiled ones, as npm run up does.
+  execFileSync(process.execPath, ["scripts/build-servers.mjs"], { cwd: repoRoot, stdio: "pipe" });
   process.env.SECRETS_KEY ??= "7f".repeat(32);
   process.env.NODE_ENV = "test";
 }

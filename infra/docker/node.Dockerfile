@@ -11,6 +11,8 @@ COPY packages/ packages/
 RUN npm install --no-audit --no-fund
 COPY . .
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true PRISMA_QUERY_ENGINE_LIBRARY=/bin/true PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING=1 npx prisma generate
+# The API and the worker compiled ahead of time (dist/api.mjs, dist/worker.mjs): no TypeScript loader at run time.
+RUN node scripts/build-servers.mjs
 ENV NODE_ENV=production DATA_ROOT=/data
 VOLUME /data
-CMD ["npx", "tsx", "apps/api/src/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/api.mjs"]

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "@xmpp-host/config";
+import { compiledServer } from "./platform.ts";
 
 const run = promisify(execFile);
 
@@ -168,7 +169,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
 
 /** The API as its own process on `port`, so that a test can kill it; node itself, so that a kill reaches it. */
 export function spawnApi(env: Record<string, string>, port: number): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/api/src/main.ts")], {
+  const child = spawn(process.execPath, compiledServer("api"), {
     cwd: repoRoot,
     env: { ...env, API_HOST: "127.0.0.1", API_PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -97,9 +97,20 @@ export async function startPlatform(
 }
 
 /** The worker as its own process, so that a test can kill it. */
+/**
+ * node's arguments to run the API or the worker as npm run up runs them: compiled ahead of time into dist/ by
+ * scripts/build-servers.mjs, which the test setup and the benchmarks run first.
+ */
+export function compiledServer(name: "api" | "worker"): string[] {
+  const file = path.join(repoRoot, "dist", `${name}.mjs`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: node scripts/build-servers.mjs builds it (npm test does)`);
+  return ["--enable-source-maps", file];
+}
+
 export function spawnWorker(env: Record<string, string>): ChildProcess {
-  // node itself (not the tsx wrapper, which forks) so that a kill reaches the worker.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")], {
+  // node itself, with no wrapper process, so that a kill reaches the worker.
+  const child = spawn(process.execPath, compiledServer("worker"), {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,8 +1,6 @@
+import { createRequire } from "node:module";
 import saslprep from "@mongodb-js/saslprep";
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as en from "@zxcvbn-ts/language-en";
-import * as fr from "@zxcvbn-ts/language-fr";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { AppError, type FieldParams } from "./errors.ts";
 
 /**
@@ -11,11 +9,27 @@ import { AppError, type FieldParams } from "./errors.ts";
  * person is known by (email, name, username, address). XMPP passwords must also survive SASLprep (RFC 4013), which
  * the server applies at login: a password it would refuse could be set but never used.
  */
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
-  graphs: common.adjacencyGraphs,
-  translations: en.translations,
-});
+let zxcvbn: ZxcvbnFactory | undefined;
+
+/**
+ * Built on the first password checked: the dictionaries take about 30 MB, which a worker never needs and an idle
+ * API need not hold. Loaded with require because checks are synchronous.
+ */
+function scorer(): ZxcvbnFactory {
+  if (!zxcvbn) {
+    const load = createRequire(import.meta.url);
+    const { ZxcvbnFactory: Factory } = load("@zxcvbn-ts/core") as typeof import("@zxcvbn-ts/core");
+    const common = load("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
+    const en = load("@zxcvbn-ts/language-en") as typeof import("@zxcvbn-ts/language-en");
+    const fr = load("@zxcvbn-ts/language-fr") as typeof import("@zxcvbn-ts/language-fr");
+    zxcvbn = new Factory({
+      dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: en.translations,
+    });
+  }
+  return zxcvbn;
+}
 
 /** Below this zxcvbn score (0–4) a password is refused: 0 and 1 are "too guessable" and "very guessable". */
 export const MIN_PASSWORD_SCORE = 2;
@@ -71,7 +85,7 @@ export function assessPassword(
     }
   }
   const personal = personalParts(opts.personal ?? []);
-  const scored = zxcvbn.check(password.slice(0, SCORED_PREFIX), personal);
+  const scored = scorer().check(password.slice(0, SCORED_PREFIX), personal);
   if (password.length < opts.minLength) return verdict("too_short", Math.min(scored.score, 1));
   const lower = password.toLowerCase();
   if (personal.some((part) => lower.includes(part))) return verdict("contains_personal_info", 0);
