@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
 import { isLoopbackUrl } from "../../apps/web/lib/local-url.ts";
-import { type Call, signupWithToken } from "../helpers/platform.ts";
+import { type Call, signupWithToken, writeCa, xmppClient } from "../helpers/platform.ts";
 import { type AxeFinding, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
 
 const DOMAIN = "phones.example";
@@ -222,6 +222,60 @@ describe("the invite page on a phone", () => {
     });
     expect(account?.state).toBe("active");
   }, 120_000);
+
+  it("registers with JavaScript off, from an invite and on an open domain, and the new account logs in", async () => {
+    const weak = "password";
+    const good = "copper meadow kettle";
+    const record = { posts: 0, urls: [] as string[] };
+    const context = await newContext(stack, { phone: true, javaScriptEnabled: false });
+    context.on("request", (request) => {
+      record.urls.push(request.url());
+      if (request.resourceType() === "document" && request.method() === "POST") record.posts++;
+    });
+    const page = await context.newPage();
+    await page.goto(`/join/${invite.token}`);
+    // Typed in capitals on a phone keyboard: the address is case-insensitive and comes out in lower case.
+    await page.getByLabel(en.join.username).fill("Sami");
+    await page.getByLabel(en.join.password).fill(weak);
+    await page.getByRole("button", { name: en.join.submit }).click();
+    // Refused by the password rules: the form again, with the name kept and no password.
+    await page.locator("#password-error").waitFor();
+    expect(await page.getByLabel(en.join.username).inputValue()).toBe("sami");
+    expect(await page.getByLabel(en.join.password).inputValue()).toBe("");
+    await page.getByLabel(en.join.password).fill(good);
+    await page.getByRole("button", { name: en.join.submit }).click();
+    const jid = `sami@${DOMAIN}`;
+    await page
+      .getByTestId("join-success")
+      .getByRole("heading", { name: en.join.successTitle.replace("{jid}", jid) })
+      .waitFor({ timeout: 60_000 });
+    await expectNoSideways(page);
+
+    await page.goto(`/register/${OPEN}`);
+    await page.getByLabel(en.join.username).fill("walker");
+    await page.getByLabel(en.join.password).fill(good);
+    await page.getByRole("button", { name: en.join.submit }).click();
+    await page
+      .getByTestId("join-success")
+      .getByRole("heading", { name: en.join.successTitle.replace("{jid}", `walker@${OPEN}`) })
+      .waitFor({ timeout: 60_000 });
+    await context.close();
+
+    // Posted by the browser itself, as pages, and never with a password in a URL.
+    expect(record.posts).toBe(3);
+    expect(record.urls.filter((url) => [weak, good, encodeURIComponent(good)].some((p) => url.includes(p)))).toEqual(
+      [],
+    );
+    // An independent client logs in with what was typed.
+    const server = await stack.platform.app.core.db.instance.findFirstOrThrow({
+      where: { domains: { some: { name: DOMAIN } } },
+    });
+    const caFile = writeCa(stack.platform.dataRoot, await (await fetch(`${stack.apiUrl}/api/v1/ca.pem`)).text());
+    for (const address of [jid, `walker@${OPEN}`]) {
+      const login = await xmppClient(["login", address, good, server.host, String(server.c2sPort), caFile]);
+      expect(login, address).toEqual({ code: 0, out: { result: "ok" } });
+    }
+  }, 180_000);
 
   it("leads the open sign-up page with the phone's own store", async () => {
     const context = await iphone();

@@ -1,15 +1,17 @@
 "use client";
-import { type ReactNode, useEffect, useRef, useState } from "react";
-import { api } from "../lib/api/client";
-import { asProblem, fieldError, localizeProblem, type Problem } from "../lib/api/problem";
+import { type ReactNode, useActionState, useEffect, useRef, useState } from "react";
+import { fieldError, localizeProblem } from "../lib/api/problem";
 import { useI18n } from "../lib/i18n/client";
 import { interpolate } from "../lib/i18n/format";
+import { type JoinFormState, joinChat } from "../lib/join-action";
 import { PasswordStrength } from "./password-strength";
 import { Button } from "./ui/button";
 import { Card } from "./ui/card";
 import { Alert, TextField } from "./ui/field";
 
 type Target = { kind: "invite"; token: string } | { kind: "open"; domain: string };
+
+const blank: JoinFormState = { problem: null, username: "", done: null };
 
 /**
  * Creates an XMPP account from an invite link or on an open domain's sign-up page. `children` are the other ways in
@@ -32,9 +34,10 @@ export function JoinForm({
   children?: ReactNode;
 }) {
   const { m, locale } = useI18n();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [pending, setPending] = useState(false);
-  const [done, setDone] = useState<{ jid: string; rooms: string[]; ready: boolean } | null>(null);
+  // A server action: the form works before and without JavaScript, and the password only travels in a POST body.
+  const [state, formAction, pending] = useActionState(joinChat, blank);
+  const { done } = state;
+  const problem = state.problem && localizeProblem(state.problem, m, locale);
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
@@ -86,11 +89,13 @@ export function JoinForm({
   const general =
     problem?.status === 429
       ? m.register.tooMany
-      : problem?.code && codeMessage[problem.code]
-        ? codeMessage[problem.code]
-        : problem && !problem.errors
-          ? (problem.detail ?? problem.title)
-          : null;
+      : problem?.code === "api_unreachable"
+        ? m.auth.unavailable
+        : problem?.code && codeMessage[problem.code]
+          ? codeMessage[problem.code]
+          : problem && !problem.errors
+            ? (problem.detail ?? problem.title)
+            : null;
 
   return (
     <>
@@ -98,36 +103,19 @@ export function JoinForm({
       <Card title={formTitle} className="mt-6">
         <form
           className="space-y-4"
-          // Submitted before hydration, the password goes in a body, never in the address.
-          method="post"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setPending(true);
-            setProblem(null);
-            const form = new FormData(e.currentTarget);
-            const body = {
-              username: String(form.get("username") ?? "").trim(),
-              password: String(form.get("password") ?? ""),
-            };
-            const result =
-              target.kind === "invite"
-                ? await api.POST("/api/v1/public/invites/{token}/register", {
-                    params: { path: { token: target.token } },
-                    body,
-                  })
-                : await api.POST("/api/v1/public/domains/{domain}/register", {
-                    params: { path: { domain: target.domain } },
-                    body,
-                  });
-            setPending(false);
-            if (!result.response.ok || !result.data) {
-              setProblem(localizeProblem(asProblem(result.error, result.response.status), m, locale));
-              return;
-            }
-            const data = result.data as { jid: string; rooms?: string[] };
-            setDone({ jid: data.jid, rooms: data.rooms ?? [], ready: result.response.status === 201 });
+          action={formAction}
+          // React empties the form after each submission; the name typed comes back from the server.
+          onReset={() => {
+            setUsername(state.username);
+            setPassword("");
           }}
         >
+          <input type="hidden" name="kind" value={target.kind} />
+          {target.kind === "invite" ? (
+            <input type="hidden" name="token" value={target.token} />
+          ) : (
+            <input type="hidden" name="domain" value={target.domain} />
+          )}
           {general ? <Alert>{general}</Alert> : null}
           <TextField
             id="username"
@@ -136,8 +124,11 @@ export function JoinForm({
             autoCapitalize="none"
             autoComplete="username"
             required
-            value={username}
-            onChange={(e) => setUsername(e.target.value.toLowerCase())}
+            defaultValue={state.username}
+            onChange={(e) => {
+              e.target.value = e.target.value.toLowerCase();
+              setUsername(e.target.value);
+            }}
             error={fieldError(problem, "username")}
           />
           <TextField
