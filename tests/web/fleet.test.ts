@@ -134,6 +134,25 @@ describe("the operator's fleet", () => {
     await page.getByText(en.support.banner).waitFor();
     expect(await enabledControls(page).count()).toBe(0);
     await inspect(page, "support-overview");
+    // Every link of the support view's menu and of a domain's tabs opens a page. Invite links and API tokens are
+    // secrets, which only the tenant's admins see: no link leads to them.
+    const menu = await page.locator("header nav a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(menu).toContain(`/t/${smith.tenantId}/members`);
+    expect(menu).not.toContain(`/t/${smith.tenantId}/tokens`);
+    const joneses = await db.domain.findFirstOrThrow({ where: { tenantId: jones.tenantId } });
+    expect((await page.goto(`/t/${jones.tenantId}/domains/${joneses.id}`))?.status()).toBe(200);
+    const tabs = await page
+      .getByRole("navigation", { name: en.domains.tabs })
+      .locator("a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(tabs.length).toBe(5);
+    expect(tabs.some((href) => href.endsWith("tab=invites"))).toBe(false);
+    for (const href of [...menu.filter((h): h is string => h?.startsWith("/t/") ?? false), ...tabs]) {
+      expect((await page.goto(href))?.status(), href).toBe(200);
+    }
+    // Asked for by its address all the same, the invites tab shows the accounts instead of a dead end.
+    expect((await page.goto(`/t/${jones.tenantId}/domains/${joneses.id}?tab=invites`))?.status()).toBe(200);
+    expect(await page.locator('a[aria-current="page"]', { hasText: en.accounts.title }).count()).toBe(1);
 
     // Each tenant's visit was audited once, however many of its pages were opened.
     const views = await db.auditEvent.findMany({ where: { action: "support.viewed" } });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { roleIn, seesSecrets } from "../lib/api/server";
 import { getI18n } from "../lib/i18n/server";
 import { NavLinks, SignOutButton, TenantSwitcher } from "./app-nav";
 import { LanguageSwitcher } from "./language-switcher";
@@ -38,7 +39,7 @@ export async function AppShell({
           { href: `${base}/operations`, label: m.nav.operations },
           { href: `${base}/alerts`, label: m.nav.alerts },
           { href: `${base}/members`, label: m.nav.members },
-          { href: `${base}/tokens`, label: m.nav.tokens },
+          ...(tenantId && seesSecrets(roleIn(user, tenantId)) ? [{ href: `${base}/tokens`, label: m.nav.tokens }] : []),
         ]
       : []),
     ...(user.isOperator ? [{ href: "/fleet", label: m.nav.fleet }] : []),

@@ -43,3 +43,16 @@ export function must<T>(result: { data?: T; error?: unknown; response: Response 
  * both need it.
  */
 export const currentUser = cache(async () => must(await (await serverApi()).GET("/api/v1/me")));
+
+/**
+ * The signed-in person's role in a tenant: "viewer" for an operator's read-only support view of a tenant they are
+ * not a member of.
+ */
+export function roleIn(user: { tenants: { id: string; role: string }[] }, tenantId: string): string {
+  return user.tenants.find((t) => t.id === tenantId)?.role ?? "viewer";
+}
+
+/** Invite links and API tokens are secrets: only a tenant's owners and admins see them (the API refuses the rest). */
+export function seesSecrets(role: string): boolean {
+  return role === "owner" || role === "admin";
+}

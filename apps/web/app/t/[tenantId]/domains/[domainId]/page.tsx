@@ -10,7 +10,7 @@ import { QrCode } from "../../../../../components/qr-code";
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
 import { Alert } from "../../../../../components/ui/field";
-import { currentUser, must, serverApi } from "../../../../../lib/api/server";
+import { currentUser, must, roleIn, seesSecrets, serverApi } from "../../../../../lib/api/server";
 import { reasonText } from "../../../../../lib/i18n/codes";
 import {
   formatBytes,
@@ -34,7 +34,9 @@ export default async function DomainPage({
 }) {
   const { tenantId, domainId } = await params;
   const query = await searchParams;
-  const tab: Tab = tabs.find((t) => t === query.tab) ?? "accounts";
+  // Invite links are secrets: a viewer (or an operator's support view) has no invites tab.
+  const shown = seesSecrets(roleIn(await currentUser(), tenantId)) ? tabs : tabs.filter((t) => t !== "invites");
+  const tab: Tab = shown.find((t) => t === query.tab) ?? "accounts";
   const cursor = query.cursor ? { cursor: query.cursor } : {};
   const { m, locale } = await getI18n();
   const api = await serverApi();
@@ -341,7 +343,7 @@ export default async function DomainPage({
             {health.status !== "healthy" && health.status !== "unknown" && health.reasons.length ? (
               <ul className="list-disc space-y-1 pl-5 text-zinc-700">
                 {health.reasons.map((r) => (
-                  <li key={r.code}>{reasonText(m, r)}</li>
+                  <li key={r.code}>{reasonText(m, locale, r)}</li>
                 ))}
               </ul>
             ) : null}
@@ -362,7 +364,7 @@ export default async function DomainPage({
       </div>
       <div className="mb-6 border-b border-zinc-200">
         <nav aria-label={m.domains.tabs} className="-mb-px flex gap-1 overflow-x-auto">
-          {tabs.map((t) => (
+          {shown.map((t) => (
             <Link
               key={t}
               href={`${base}?tab=${t}`}
