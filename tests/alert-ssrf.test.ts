@@ -91,7 +91,9 @@ describe("webhook targets (SSRF)", () => {
       const res = await createHook(target);
       expect(res.status, `${target}: ${res.text}`).toBe(400);
       expect(res.headers["content-type"]).toContain("application/problem+json");
-      expect(res.json.errors, target).toEqual([{ field: "target", message: expect.stringContaining("public") }]);
+      expect(res.json.errors, target).toEqual([
+        { field: "target", message: expect.stringContaining("public"), code: "not_public" },
+      ]);
     }
     expect(await platform.app.core.db.alertChannel.count()).toBe(0);
     expect(await platform.app.core.db.auditEvent.count({ where: { action: "alert_channel.created" } })).toBe(0);

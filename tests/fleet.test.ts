@@ -207,7 +207,7 @@ describe("a server's status", () => {
     const rows = new Map((await fleet("limit=200")).items.map((r) => [r.instance.name, r]));
     expect(rows.get("alpha-one")?.health).toEqual({
       status: "degraded",
-      reasons: [{ code: "alert_backup_failed", message: "The last backup of alpha-one failed" }],
+      reasons: [{ code: "alert_backup_failed", message: "The last backup of alpha-one failed", params: { name: "x" } }],
     });
     expect(rows.get("alpha-one")?.openAlerts).toEqual({ critical: 0, warning: 1 });
     expect(rows.get("beta-main")?.health.status).toBe("down");

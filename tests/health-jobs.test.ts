@@ -92,6 +92,8 @@ describe("alert de-duplication", () => {
     severity: "critical",
     firing,
     message: "alpha is down",
+    code: "instance_down",
+    params: { reasons: [{ code: "c2s_unreachable", message: "The client port does not accept connections" }] },
     tenantId: "tenant-a",
     instanceId: "inst-a",
   });
@@ -125,6 +127,11 @@ describe("alert de-duplication", () => {
     const results = await Promise.all([1, 2, 3].map(() => applyAlertConditions(ctx, [condition(true)])));
     expect(results.flatMap((r) => r.opened)).toHaveLength(1);
     expect(await ctx.db.alert.count({ where: { subjectId: "inst-a", status: "open" } })).toBe(1);
+    // What it says is kept as a code and its values, for clients to word in their reader's language.
+    expect(await ctx.db.alert.findFirst({ where: { subjectId: "inst-a", status: "open" } })).toMatchObject({
+      code: "instance_down",
+      params: { reasons: [{ code: "c2s_unreachable" }] },
+    });
     const notes = await ctx.db.alertNotification.findMany({ include: { channel: true } });
     expect(notes.map((n) => n.channel.name).sort()).toEqual(["operators hook", "tenant hook"]);
     // A later probe that still sees it down adds nothing.

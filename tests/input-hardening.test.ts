@@ -180,7 +180,7 @@ describe("answers and connections", () => {
     const long = await platform.app.inject({ method: "GET", url: `/api/v1/instances/${"a".repeat(300)}` });
     expect(long.statusCode).toBe(414);
     expect(long.headers["content-type"]).toContain("application/problem+json");
-    expect(JSON.parse(long.body)).toMatchObject({ status: 414, code: "FST_ERR_MAX_PARAM_LENGTH" });
+    expect(JSON.parse(long.body)).toMatchObject({ status: 414, code: "uri_too_long" });
 
     const address = platform.app.server.address();
     const port = typeof address === "object" && address ? address.port : 0;
@@ -197,6 +197,9 @@ describe("answers and connections", () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 431/);
     expect(answer).toContain("Content-Type: application/problem+json");
-    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toMatchObject({ status: 431 });
+    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toMatchObject({
+      status: 431,
+      code: "headers_too_large",
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { platformOf } from "../apps/web/lib/clients.ts";
+import { alertMessage, reasonText } from "../apps/web/lib/i18n/codes.ts";
+import { en } from "../apps/web/lib/i18n/en.ts";
 import { formatBytes, interpolate, negotiateLocale } from "../apps/web/lib/i18n/format.ts";
+import { fr } from "../apps/web/lib/i18n/fr.ts";
 
 describe("the dashboard's language and formatting helpers", () => {
   it("picks French or English from Accept-Language by preference, English otherwise", () => {
@@ -30,5 +33,69 @@ describe("the dashboard's language and formatting helpers", () => {
     expect(platformOf("Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0")).toBe("windows");
     expect(platformOf("Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0")).toBe("linux");
     expect(platformOf("curl/8.0")).toBeNull();
+  });
+});
+
+describe("the dashboard's words for health reasons and alerts", () => {
+  const memory = { bytes: 30 * 1048576, limitBytes: 1048576 };
+
+  it("formats each measurement for the locale", () => {
+    const slow = {
+      code: "login_slow",
+      message: "Login took 2.3 s (limit 2.0 s)",
+      params: { loginMs: 2345, limitMs: 2000 },
+    };
+    expect(reasonText(fr, "fr", slow)).toBe("La connexion a pris 2,3 s (limite 2,0 s)");
+    expect(reasonText(en, "en", slow)).toBe("Signing in took 2.3 s (limit 2.0 s)");
+    expect(
+      reasonText(fr, "fr", { code: "certificate_expiring", message: "", params: { days: 1, limitDays: 14 } }),
+    ).toBe("Le certificat expire dans 1 jour (limite 14 jours)");
+    expect(reasonText(fr, "fr", { code: "c2s_timeout", message: "", params: { step: "login" } })).toContain(
+      "authentification",
+    );
+    expect(
+      alertMessage(fr, "fr", {
+        rule: "memory_high",
+        subjectName: "maison",
+        message: "",
+        code: "memory_high",
+        params: memory,
+      }),
+    ).toBe("maison utilise 30 Mo de mémoire (limite 1 Mo)");
+  });
+
+  it("words an alert's reasons and the fleet's alert_<rule> reasons", () => {
+    const down = {
+      rule: "instance_down",
+      subjectName: "maison",
+      message: "maison is down: The client port does not accept connections: refused",
+      code: "instance_down",
+      params: {
+        reasons: [{ code: "c2s_unreachable", message: "The client port does not accept connections: refused" }],
+      },
+    };
+    expect(alertMessage(fr, "fr", down)).toBe(
+      "maison est hors service : Le port des clients n’accepte pas de connexions",
+    );
+    expect(alertMessage(fr, "fr", { ...down, params: { reasons: [] } })).toBe(
+      "maison est hors service : pas de réponse",
+    );
+    expect(reasonText(fr, "fr", { code: "alert_memory_high", message: "", params: { name: "maison" } })).toBe(
+      "maison utilise trop de mémoire",
+    );
+  });
+
+  it("falls back to the title for an alert without a code, and to English for a code it does not know", () => {
+    const legacy = {
+      rule: "memory_high",
+      subjectName: "maison",
+      message: "maison uses 30 MiB",
+      code: null,
+      params: {},
+    };
+    expect(alertMessage(fr, "fr", legacy)).toBe("maison utilise trop de mémoire");
+    // Values missing (stored before reasons had them): never a template with its placeholders showing.
+    expect(alertMessage(fr, "fr", { ...legacy, code: "memory_high" })).toBe("maison utilise trop de mémoire");
+    expect(reasonText(fr, "fr", { code: "brand_new", message: "Something new" })).toBe("Something new");
   });
 });

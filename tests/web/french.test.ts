@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
-import { signupWithToken } from "../helpers/platform.ts";
+import { client, signupWithToken } from "../helpers/platform.ts";
 import { newContext, startWebStack, type WebStack } from "../helpers/web.ts";
 
 let stack: WebStack;
@@ -49,8 +49,31 @@ async function expectFrench(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startWebStack({ workerEnv: { HEALTH_PROBE_INTERVAL_MS: "1000" } });
+  // Limits every server passes, so that health reasons and alerts carry measurements to be worded in French.
+  stack = await startWebStack({
+    workerEnv: { HEALTH_PROBE_INTERVAL_MS: "1000", HEALTH_MEMORY_LIMIT_MB: "1", HEALTH_CERT_MIN_DAYS: "365" },
+  });
 }, 120_000);
+
+/** Asks `read` every half second until `done` holds for its answer, failing with the last one after `ms`. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    value = await read();
+  }
+  expect(done(value), JSON.stringify(value)).toBe(true);
+  return value;
+}
+
+/** Fails naming the page and the first of the API's English messages that it shows as they are. */
+async function expectNoneOf(page: Page, name: string, messages: string[]): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text only, not the page's script data
+  const text = await page.locator("body").innerText();
+  const shown = messages.find((message) => text.includes(message));
+  expect(shown, `${name} (${page.url()}) shows the API's English: "${shown}"`).toBeUndefined();
+}
 
 afterAll(async () => {
   await stack?.close();
@@ -87,6 +110,16 @@ describe("the dashboard in French", () => {
     expect(invite.status, invite.text).toBeLessThan(300);
     const backup = await call("POST", `/api/v1/instances/${instanceId}/backups?wait=60`);
     expect(backup.status, backup.text).toBeLessThan(300);
+    // The probe has measured the server above its memory limit, and the alert is open.
+    type Reason = { code: string; message: string; params?: Record<string, unknown> };
+    const health = await until(
+      async () => (await call("GET", `/api/v1/instances/${instanceId}/health?range=1h`)).json,
+      (h) => (h.reasons as Reason[] | undefined)?.some((r) => r.code === "memory_high" && r.params) ?? false,
+    );
+    const alerts = await until(
+      async () => (await call("GET", `/api/v1/tenants/${tenantId}/alerts?status=open`)).json,
+      (a) => (a.items as { code: string }[]).some((alert) => alert.code === "memory_high"),
+    );
 
     const context = await newContext(stack, { locale: "fr-FR" });
     const [cookieName, cookieValue] = owner.cookie.split("=");
@@ -103,11 +136,48 @@ describe("the dashboard in French", () => {
       ["DNS", `/t/${tenantId}/domains/${domainId}?tab=dns`],
       ["activity", `/t/${tenantId}/operations`],
       ["alerts", `/t/${tenantId}/alerts`],
+      ["health", `/t/${tenantId}/instances/${instanceId}/health`],
     ];
     for (const [name, url] of pages) {
       await page.goto(url);
       await expectFrench(page, name);
     }
+
+    // Measurements are worded and formatted in French, never the API's English messages.
+    const english = [
+      ...(health.reasons as Reason[]).map((r) => r.message),
+      ...(health.domains as { reasons: Reason[] }[]).flatMap((d) => d.reasons.map((r) => r.message)),
+    ];
+    await page.goto(`/t/${tenantId}/instances/${instanceId}/health`);
+    await page.getByText("La mémoire utilisée est de", { exact: false }).first().waitFor();
+    await expectNoneOf(page, "health", english);
+    await page.goto(`/t/${tenantId}/alerts`);
+    await page.getByText("de mémoire (limite 1 Mo)", { exact: false }).first().waitFor();
+    await expectNoneOf(
+      page,
+      "alerts",
+      (alerts.items as { message: string }[]).map((a) => a.message),
+    );
+
+    // The operators' fleet, with the open alerts of every organisation.
+    await stack.platform.app.core.db.user.update({
+      where: { email: "camille@test.example" },
+      data: { isOperator: true },
+    });
+    const fleetAlerts = await client(stack.platform.app, { cookie: owner.cookie })(
+      "GET",
+      "/api/v1/fleet/alerts?status=open",
+    );
+    expect(fleetAlerts.status, fleetAlerts.text).toBe(200);
+    expect((fleetAlerts.json.items as unknown[]).length).toBeGreaterThan(0);
+    await page.goto("/fleet");
+    await page.getByRole("heading", { name: fr.fleet.openAlerts }).waitFor();
+    await page.getByText("de mémoire (limite 1 Mo)", { exact: false }).first().waitFor();
+    await expectFrench(page, "fleet");
+    await expectNoneOf(page, "fleet", [
+      ...(fleetAlerts.json.items as { message: string }[]).map((a) => a.message),
+      ...english,
+    ]);
 
     // The DNS fixes and the activity are in plain French words.
     await page.goto(`/t/${tenantId}/domains/${domainId}?tab=dns`);

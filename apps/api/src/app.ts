@@ -16,7 +16,7 @@ import { capConnectionsPerAddress, trustedPeers } from "./connection-cap.ts";
 import { LoginGuard } from "./login-guard.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { closedBodiesPlugin } from "./plugins/closed-bodies.ts";
-import { clientErrorHandler, errorsPlugin, problemBody } from "./plugins/errors.ts";
+import { clientErrorHandler, codeForStatus, errorsPlugin, problemBody } from "./plugins/errors.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { queueDashboardPlugin } from "./plugins/queue-dashboard.ts";
 import { stringsPlugin } from "./plugins/strings.ts";
@@ -114,7 +114,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       void (reply as unknown as FastifyReply)
         .status(status)
         .type("application/problem+json")
-        .send(JSON.parse(problemBody(status, error.message, error.code ?? "bad_request")));
+        .send(JSON.parse(problemBody(status, error.message, codeForStatus(status))));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

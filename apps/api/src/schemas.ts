@@ -13,8 +13,16 @@ export const Problem = Type.Object(
     type: Type.String(),
     title: Type.String(),
     status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    code: Type.Optional(Type.String()),
+    detail: Type.Optional(Type.String({ description: "In English" })),
+    code: Type.String({ description: "What kind of refusal, for clients to translate: docs/api.md" }),
+    reason: Type.Optional(
+      Type.String({ description: "Why, finer than code, when no field is named (needs_admin...): docs/api.md" }),
+    ),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+        description: "The values the reason's text needs",
+      }),
+    ),
     errors: Type.Optional(
       Type.Array(
         Type.Object({

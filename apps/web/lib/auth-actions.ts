@@ -38,8 +38,8 @@ async function finish(call: () => Promise<AuthResult>, kept: Omit<AuthFormState,
     return { ...kept, problem: { status: 502, code: "api_unreachable" } } satisfies AuthFormState;
   }
   if (!result.response.ok) {
-    const { status, title, detail, code, errors } = asProblem(result.error, result.response.status);
-    return { ...kept, problem: { status, title, detail, code, errors } } satisfies AuthFormState;
+    const { status, title, detail, code, reason, params, errors } = asProblem(result.error, result.response.status);
+    return { ...kept, problem: { status, title, detail, code, reason, params, errors } } satisfies AuthFormState;
   }
   const jar = await cookies();
   for (const header of result.response.headers.getSetCookie()) {

@@ -38,6 +38,7 @@ export async function authorize(ctx: CoreContext, actor: Actor, tenantId: string
       throw new AppError(
         "forbidden",
         "operators who are not members of this organisation can only read it (support view); changes are made by its members",
+        { reason: "support_view_read_only" },
       );
     }
     role = "viewer";
@@ -45,7 +46,9 @@ export async function authorize(ctx: CoreContext, actor: Actor, tenantId: string
   if (!role) throw AppError.notFound("resource");
   if (actor.token && rank[actor.token.role] < rank[role]) role = actor.token.role;
   if (rank[role] < needRank[need]) {
-    throw new AppError("forbidden", `this needs the ${need === "own" ? "owner" : "admin"} role in the tenant`);
+    throw new AppError("forbidden", `this needs the ${need === "own" ? "owner" : "admin"} role in the tenant`, {
+      reason: need === "own" ? "needs_owner" : "needs_admin",
+    });
   }
   return role;
 }

@@ -42,7 +42,14 @@ export async function checkAccountQuota(
     throw new AppError(
       "quota_exceeded",
       `this address has its ${limits.maxAccounts} accounts, the most a free address can have`,
-      [{ field: "domain", message: `holds at most ${limits.maxAccounts} accounts` }],
+      [
+        {
+          field: "domain",
+          message: `holds at most ${limits.maxAccounts} accounts`,
+          code: "address_full",
+          params: { max: limits.maxAccounts },
+        },
+      ],
     );
   }
 }
@@ -62,7 +69,8 @@ export async function createAccount(
   input: { localpart: string; password?: string },
 ) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
+  if (domain.state === "deleting")
+    throw new AppError("conflict", "the domain is being deleted", { reason: "domain_deleting" });
   const localpart = normalizeLocalpart("localpart", input.localpart, 256);
   if (localpart === PROBE_LOCALPART) {
     throw AppError.field("localpart", "is reserved for the platform's health probe", "reserved");
@@ -162,7 +170,8 @@ export async function deleteAccount(ctx: CoreContext, actor: Actor, accountId: s
 
 export async function resetPassword(ctx: CoreContext, actor: Actor, accountId: string, input: { password?: string }) {
   const account = await loadAccount(ctx, actor, accountId, "write");
-  if (account.state === "deleting") throw new AppError("conflict", "the account is being deleted");
+  if (account.state === "deleting")
+    throw new AppError("conflict", "the account is being deleted", { reason: "account_deleting" });
   if (input.password !== undefined) checkXmppPassword(input.password, account.localpart, account.domain.name);
   const password = input.password ?? generatePassword();
   const operation = await ctx.db.$transaction(async (tx) => {

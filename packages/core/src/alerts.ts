@@ -1,11 +1,19 @@
 import { type ChannelSettings, channelFor, checkWebhookTarget, OutboundRefusedError } from "@xmpp-host/alerts";
-import type { Alert, AlertChannel, Role } from "@xmpp-host/db";
+import type { Alert, AlertChannel, Prisma, Role } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
+import type { Reason } from "./health.ts";
 import { paginate } from "./operations.ts";
 import { randomToken } from "./secrets.ts";
+
+/** The values of an alert's code, as the worker stored them: strings, numbers, and reasons for instance_down. */
+export type AlertParams = Record<string, string | number | Reason[]>;
+
+function alertParams(json: Prisma.JsonValue): AlertParams {
+  return json && typeof json === "object" && !Array.isArray(json) ? (json as unknown as AlertParams) : {};
+}
 
 export function alertView(a: Alert) {
   return {
@@ -19,6 +27,8 @@ export function alertView(a: Alert) {
     subjectName: a.subjectName,
     instanceId: a.instanceId,
     message: a.message,
+    code: a.code,
+    params: alertParams(a.params),
     openedAt: a.openedAt,
     resolvedAt: a.resolvedAt,
   };
@@ -127,16 +137,17 @@ async function checkTarget(ctx: CoreContext, kind: string, target: string): Prom
   try {
     url = new URL(value);
   } catch {
-    throw AppError.field("target", "must be an http or https URL");
+    throw AppError.field("target", "must be an http or https URL", "invalid_url");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw AppError.field("target", "must be an http or https URL");
+    throw AppError.field("target", "must be an http or https URL", "invalid_url");
   }
-  if (url.username || url.password) throw AppError.field("target", "must not carry credentials; the body is signed");
+  if (url.username || url.password)
+    throw AppError.field("target", "must not carry credentials; the body is signed", "has_credentials");
   // Sending checks again against the address it connects to; this tells the admin now. The same answer for a
   // private address and a name that does not resolve, so that saving a channel does not probe internal DNS.
   await checkWebhookTarget(url, alertSettings(ctx)).catch((err: unknown) => {
-    if (err instanceof OutboundRefusedError) throw AppError.field("target", NOT_PUBLIC);
+    if (err instanceof OutboundRefusedError) throw AppError.field("target", NOT_PUBLIC, "not_public");
     throw err;
   });
   return url.toString();
@@ -154,7 +165,8 @@ export async function createAlertChannel(
   const name = input.name.trim();
   if (!name) throw AppError.field("name", "is required", "required");
   if (name.length > 100) throw AppError.field("name", "must be at most 100 characters", "too_long", { max: 100 });
-  if (input.kind !== "email" && input.kind !== "webhook") throw AppError.field("kind", "must be email or webhook");
+  if (input.kind !== "email" && input.kind !== "webhook")
+    throw AppError.field("kind", "must be email or webhook", "not_allowed", { allowed: "email, webhook" });
   const target = await checkTarget(ctx, input.kind, input.target);
   const secret = input.kind === "webhook" ? randomToken("whsec_", 32) : null;
   const channel = await ctx.db.$transaction(async (tx) => {
@@ -232,7 +244,7 @@ export async function testAlertChannel(ctx: CoreContext, actor: Actor, channelId
     // The same answer whatever went wrong: the reason (refused address, connection refused, a status) would
     // tell the caller about hosts and ports it cannot otherwise see. The reason is the error's cause, for the
     // operator's log.
-    const failed = new AppError("unavailable", TEST_NOT_DELIVERED);
+    const failed = new AppError("unavailable", TEST_NOT_DELIVERED, { reason: "test_not_delivered" });
     failed.cause = err;
     throw failed;
   }

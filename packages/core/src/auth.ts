@@ -62,7 +62,7 @@ export async function login(
   const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-  if (!user || !ok) throw new AppError("unauthorized", "wrong email or password");
+  if (!user || !ok) throw new AppError("unauthorized", "wrong email or password", { reason: "wrong_credentials" });
   const sessionToken = randomToken("", 32);
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await ctx.db.session.create({ data: { tokenHash: sha256(sessionToken), userId: user.id, expiresAt } });
@@ -128,10 +128,12 @@ export async function createApiToken(
 ): Promise<{ token: ApiToken; value: string }> {
   // Any member may automate what they can do themselves; the token never exceeds their role.
   const myRole = await authorize(ctx, actor, input.tenantId, "member");
-  if (actor.token) throw new AppError("forbidden", "API tokens cannot create API tokens");
+  if (actor.token)
+    throw new AppError("forbidden", "API tokens cannot create API tokens", { reason: "token_not_allowed" });
   const role = input.role ?? (myRole === "owner" ? "admin" : myRole);
   const rank = { viewer: 0, admin: 1, owner: 2 } as const;
-  if (rank[role] > rank[myRole]) throw AppError.field("role", `cannot exceed your own role (${myRole})`);
+  if (rank[role] > rank[myRole])
+    throw AppError.field("role", `cannot exceed your own role (${myRole})`, "role_too_high");
   const value = randomToken("xht_", 32);
   const token = await ctx.db.$transaction(async (tx) => {
     const token = await tx.apiToken.create({

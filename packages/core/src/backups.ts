@@ -65,7 +65,8 @@ export async function startBackup(
 
 export async function requestBackup(ctx: CoreContext, actor: Actor, instanceId: string, store: string) {
   const instance = await loadInstance(ctx, actor, instanceId, "write");
-  if (instance.status === "deleting") throw new AppError("conflict", "the instance is being deleted");
+  if (instance.status === "deleting")
+    throw new AppError("conflict", "the instance is being deleted", { reason: "instance_deleting" });
   return startBackup(ctx, actor, instanceId, "manual", store);
 }
 
@@ -103,9 +104,11 @@ export async function startDomainBackup(
 
 export async function requestDomainBackup(ctx: CoreContext, actor: Actor, domainId: string, store: string) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  if (domain.state !== "active") throw new AppError("conflict", `the domain is ${domain.state}, not active`);
+  if (domain.state !== "active")
+    throw new AppError("conflict", `the domain is ${domain.state}, not active`, { reason: "domain_not_ready" });
   const busy = await ctx.db.backup.count({ where: { domainId, status: { in: ["queued", "running"] } } });
-  if (busy) throw new AppError("conflict", "a backup of this domain is already under way");
+  if (busy)
+    throw new AppError("conflict", "a backup of this domain is already under way", { reason: "backup_under_way" });
   return startDomainBackup(ctx, actor, domainId, "manual", store);
 }
 
@@ -148,17 +151,20 @@ export async function requestRestore(
     throw new AppError(
       "precondition_failed",
       `this backup is ${backup.status}; only a completed backup can be restored`,
+      { reason: "backup_not_ready" },
     );
   }
   if (backup.domainId) return requestDomainRestore(ctx, actor, backup, input);
   const targetId = input.targetInstanceId ?? backup.instanceId;
   const target = await loadInstance(ctx, actor, targetId, "write").catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found")
-      throw AppError.field("targetInstanceId", "no such instance in this tenant");
+      throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
     throw err;
   });
-  if (target.tenantId !== backup.tenantId) throw AppError.field("targetInstanceId", "no such instance in this tenant");
-  if (target.status === "deleting") throw AppError.field("targetInstanceId", "the instance is being deleted");
+  if (target.tenantId !== backup.tenantId)
+    throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
+  if (target.status === "deleting")
+    throw AppError.field("targetInstanceId", "the instance is being deleted", "deleting");
   const operation = await ctx.db.$transaction(async (tx) => {
     const op = await recordOperation(ctx, tx, actor, {
       type: "backup.restore",
@@ -192,17 +198,19 @@ async function requestDomainRestore(
 ) {
   const domainId = backup.domainId as string;
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  if (domain.state !== "active") throw new AppError("conflict", `the domain is ${domain.state}, not active`);
+  if (domain.state !== "active")
+    throw new AppError("conflict", `the domain is ${domain.state}, not active`, { reason: "domain_not_ready" });
   let targetId = domain.instanceId;
   if (input.targetInstanceId && input.targetInstanceId !== domain.instanceId) {
     const target = await loadInstance(ctx, actor, input.targetInstanceId, "write").catch((err: unknown) => {
       if (err instanceof AppError && err.code === "not_found")
-        throw AppError.field("targetInstanceId", "no such instance in this tenant");
+        throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
       throw err;
     });
     if (target.tenantId !== domain.tenantId)
-      throw AppError.field("targetInstanceId", "no such instance in this tenant");
-    if (target.status !== "running") throw AppError.field("targetInstanceId", `the instance is ${target.status}`);
+      throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
+    if (target.status !== "running")
+      throw AppError.field("targetInstanceId", `the instance is ${target.status}`, "not_running");
     targetId = target.id;
   }
   const operation = await ctx.db.$transaction(async (tx) => {

@@ -133,7 +133,7 @@ export async function requestCertificate(
     throw new AppError(
       "precondition_failed",
       `${domain.name} is not verified yet: add its ownership TXT record (see its DNS page) and run a DNS check first`,
-      [{ field: "source", message: "a public certificate needs a verified domain" }],
+      [{ field: "source", message: "a public certificate needs a verified domain", code: "not_verified" }],
     );
   }
   const operation = await ctx.db.$transaction(async (tx) => {

@@ -40,10 +40,12 @@ export async function createDomain(
   input: { name: string; registration?: RegistrationPolicy },
 ) {
   const instance = await loadInstance(ctx, actor, instanceId, "write");
-  if (instance.status === "deleting") throw new AppError("conflict", "the instance is being deleted");
+  if (instance.status === "deleting")
+    throw new AppError("conflict", "the instance is being deleted", { reason: "instance_deleting" });
   const name = normalizeDomainName("name", input.name);
   const tenantId = instance.tenantId;
-  if (!tenantId) throw new AppError("forbidden", "domains on shared instances are added by operators");
+  if (!tenantId)
+    throw new AppError("forbidden", "domains on shared instances are added by operators", { reason: "operators_only" });
   const platform = platformSettings(ctx);
   if (isUnderPlatformDomain(name, platform) || name === platform.baseDomain?.toLowerCase()) {
     throw AppError.unprocessable(
@@ -151,7 +153,8 @@ export async function updateDomain(
   input: { registration?: RegistrationPolicy },
 ) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
+  if (domain.state === "deleting")
+    throw new AppError("conflict", "the domain is being deleted", { reason: "domain_deleting" });
   if (input.registration === undefined || input.registration === domain.registration)
     return { domain, operation: null };
   const registration = input.registration;

@@ -3,7 +3,7 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { sharedSettings } from "./free-addresses.ts";
-import { NOT_PROBED, reasonsOf } from "./health.ts";
+import { NOT_PROBED, type Reason, reasonsOf } from "./health.ts";
 import { paginate } from "./operations.ts";
 
 export type FleetStatus = "healthy" | "degraded" | "down" | "unknown";
@@ -32,6 +32,11 @@ function requireOperator(actor: Actor): void {
   if (!actor.isOperator || actor.token) throw AppError.notFound("resource");
 }
 
+/** An open alert as a reason of its server's status; `name` is its subject (the server or one of its domains). */
+function alertReason(a: { rule: string; message: string; subjectName: string }): Reason {
+  return { code: `alert_${a.rule}`, message: a.message, params: { name: a.subjectName } };
+}
+
 function asStatus(value: string | undefined): FleetStatus {
   return value === "healthy" || value === "degraded" || value === "down" ? value : "unknown";
 }
@@ -55,6 +60,7 @@ interface OpenAlert {
   severity: string;
   rule: string;
   message: string;
+  subjectName: string;
 }
 
 function groupByInstance(alerts: OpenAlert[]): Map<string, OpenAlert[]> {
@@ -66,7 +72,13 @@ function groupByInstance(alerts: OpenAlert[]): Map<string, OpenAlert[]> {
   return map;
 }
 
-const OPEN_ALERT_SELECT = { instanceId: true, severity: true, rule: true, message: true } as const;
+const OPEN_ALERT_SELECT = {
+  instanceId: true,
+  severity: true,
+  rule: true,
+  message: true,
+  subjectName: true,
+} as const;
 
 /**
  * The ids a status filter keeps. Only servers with a probe verdict or an open alert can be anything but unknown,
@@ -182,11 +194,9 @@ export async function listFleet(ctx: CoreContext, actor: Actor, q: FleetQuery) {
           status: fleetStatus(probe?.status, open),
           // Critical alerts first, then what the probe found, then warnings: the first reason is the one to read.
           reasons: [
-            ...critical.map((a) => ({ code: `alert_${a.rule}`, message: a.message })),
+            ...critical.map(alertReason),
             ...(probe ? reasonsOf(probe.reasons) : [NOT_PROBED]),
-            ...open
-              .filter((a) => a.severity !== "critical")
-              .map((a) => ({ code: `alert_${a.rule}`, message: a.message })),
+            ...open.filter((a) => a.severity !== "critical").map(alertReason),
           ],
         },
         openAlerts: { critical: critical.length, warning: open.length - critical.length },

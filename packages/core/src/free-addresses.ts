@@ -206,7 +206,11 @@ function baseDomainOf(ctx: CoreContext): string {
   const base = platformSettings(ctx).baseDomain?.toLowerCase();
   if (!base) {
     throw new AppError("precondition_failed", "this platform offers no free addresses", [
-      { field: "name", message: "free addresses are not offered here; add a domain of your own instead" },
+      {
+        field: "name",
+        message: "free addresses are not offered here; add a domain of your own instead",
+        code: "not_offered",
+      },
     ]);
   }
   return base;
@@ -317,7 +321,8 @@ async function placeOnSharedPool(ctx: CoreContext, tx: Tx, actor: Actor | null) 
 
 /** Opens a shared server for the pool (npm run up's first one, or an operator's ahead of demand). */
 export async function openSharedInstance(ctx: CoreContext, actor: Actor | null) {
-  if (actor && !actor.isOperator) throw new AppError("forbidden", "only operators open shared servers");
+  if (actor && !actor.isOperator)
+    throw new AppError("forbidden", "only operators open shared servers", { reason: "operators_only" });
   const { instance, operation } = await ctx.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PLACEMENT_LOCK})`;
     return recordSharedInstance(ctx, tx, actor);
@@ -359,7 +364,7 @@ export async function createFreeAddress(
   const judged = judgeName(input.name, base, platformSettings(ctx).host);
   if (!judged.available || !judged.address) {
     const message = judged.message ?? "is not available";
-    const code = judged.reason ?? undefined;
+    const code = judged.reason ?? "invalid";
     if (judged.reason === "invalid") throw AppError.field("name", message, code);
     throw AppError.unprocessable("name", message, code);
   }

@@ -8,9 +8,11 @@ export const PROBE_LOCALPART = "xh-probe";
 
 export type HealthRange = "1h" | "24h" | "30d";
 
+/** As packages/health gives them: a code, the values its words need (raw numbers), and English words. */
 export interface Reason {
   code: string;
   message: string;
+  params?: Record<string, string | number>;
 }
 
 export const NOT_PROBED: Reason = { code: "not_probed_yet", message: "The instance has not been probed yet" };

@@ -42,7 +42,7 @@ export async function allocatePorts(
   }
   const [c2sPort, s2sPort, httpPort] = found;
   if (c2sPort === undefined || s2sPort === undefined || httpPort === undefined) {
-    throw new AppError("unavailable", "no free ports left in the instance port range");
+    throw new AppError("unavailable", "no free ports left in the instance port range", { reason: "no_free_ports" });
   }
   return { c2sPort, s2sPort, httpPort };
 }
@@ -69,11 +69,14 @@ export async function createInstance(
 ) {
   await authorize(ctx, actor, tenantId, "write");
   const name = checkName(input.name);
-  if ((input.server ?? "prosody") !== "prosody") throw AppError.field("server", "only prosody is available so far");
+  if ((input.server ?? "prosody") !== "prosody")
+    throw AppError.field("server", "only prosody is available so far", "not_allowed", { allowed: "prosody" });
   if ((input.runtime ?? "local") !== "local")
-    throw AppError.field("runtime", "only the local runtime is available so far");
+    throw AppError.field("runtime", "only the local runtime is available so far", "not_allowed", { allowed: "local" });
   if ((input.placement ?? "dedicated") !== "dedicated") {
-    throw AppError.field("placement", "shared instances are created by operators; choose dedicated");
+    throw AppError.field("placement", "shared instances are created by operators; choose dedicated", "not_allowed", {
+      allowed: "dedicated",
+    });
   }
   for (let attempt = 0; ; attempt++) {
     try {
@@ -171,7 +174,8 @@ export async function instanceAction(
   action: "start" | "stop" | "restart",
 ) {
   const instance = await loadInstance(ctx, actor, instanceId, "write");
-  if (instance.status === "deleting") throw new AppError("conflict", "the instance is being deleted");
+  if (instance.status === "deleting")
+    throw new AppError("conflict", "the instance is being deleted", { reason: "instance_deleting" });
   const operation = await ctx.db.$transaction(async (tx) => {
     await tx.instance.update({
       where: { id: instance.id },
@@ -202,7 +206,7 @@ export async function deleteInstance(ctx: CoreContext, actor: Actor, instanceId:
     throw new AppError(
       "precondition_failed",
       `the instance still has ${domains} domain(s); repeat with ?force=true to delete them too`,
-      [{ field: "force", message: "must be true to delete an instance that has domains" }],
+      [{ field: "force", message: "must be true to delete an instance that has domains", code: "confirm_delete" }],
     );
   }
   const operation = await ctx.db.$transaction(async (tx) => {

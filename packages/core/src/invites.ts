@@ -131,10 +131,11 @@ export interface InviteInput {
 
 export async function createInvite(ctx: CoreContext, actor: Actor, domainId: string, input: InviteInput) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
+  if (domain.state === "deleting")
+    throw new AppError("conflict", "the domain is being deleted", { reason: "domain_deleting" });
   if (domain.registration === "closed") {
     throw new AppError("conflict", "invites need the domain's registration policy to be invite or open", [
-      { field: "registration", message: "is closed; set it to invite or open first" },
+      { field: "registration", message: "is closed; set it to invite or open first", code: "registration_closed" },
     ]);
   }
   const maxUses = checkRange("maxUses", input.maxUses ?? INVITE_LIMITS.maxUses.default, INVITE_LIMITS.maxUses);
@@ -144,19 +145,20 @@ export async function createInvite(ctx: CoreContext, actor: Actor, domainId: str
     INVITE_LIMITS.expiresIn,
   );
   const roomIds = [...new Set(input.rooms ?? [])];
-  if (roomIds.length > 20) throw AppError.field("rooms", "at most 20 rooms");
+  if (roomIds.length > 20) throw AppError.field("rooms", "at most 20 rooms", "too_many", { max: 20 });
   const rooms = roomIds.length
     ? await ctx.db.room.findMany({ where: { id: { in: roomIds }, domainId, state: { not: "deleting" } } })
     : [];
   roomIds.forEach((id, i) => {
-    if (!rooms.some((r) => r.id === id)) throw AppError.field(`rooms[${i}]`, "is not a room of this domain");
+    if (!rooms.some((r) => r.id === id))
+      throw AppError.field(`rooms[${i}]`, "is not a room of this domain", "not_found");
   });
   let inviter: Account | null = null;
   if (input.inviterAccountId !== undefined) {
     inviter = await ctx.db.account.findFirst({
       where: { id: input.inviterAccountId, domainId, state: { not: "deleting" } },
     });
-    if (!inviter) throw AppError.field("inviterAccountId", "is not an account of this domain");
+    if (!inviter) throw AppError.field("inviterAccountId", "is not an account of this domain", "not_found");
   }
   const token = randomToken("", 24);
   const { invite, operation } = await ctx.db.$transaction(async (tx) => {
@@ -315,7 +317,8 @@ async function register(
   input: { username: string; password: string },
   invite: Invite | null,
 ): Promise<Registration> {
-  if (domain.state !== "active") throw new AppError("conflict", "the domain is not ready for registrations");
+  if (domain.state !== "active")
+    throw new AppError("conflict", "the domain is not ready for registrations", { reason: "domain_not_ready" });
   const localpart = checkSelfServiceUsername(typeof input.username === "string" ? input.username : "");
   checkSelfServicePassword(typeof input.password === "string" ? input.password : "", localpart, domain.name);
   const jid = `${localpart}@${domain.name}`;
@@ -368,7 +371,9 @@ async function register(
   if (done.status === "failed") {
     const error = (done.error ?? {}) as { kind?: string; message?: string };
     if (error.kind === "UsernameTakenError") throw takenError(jid);
-    throw new AppError("unavailable", "the account could not be created on the server; try again later");
+    throw new AppError("unavailable", "the account could not be created on the server; try again later", {
+      reason: "account_not_created",
+    });
   }
   return {
     jid,

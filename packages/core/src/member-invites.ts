@@ -51,8 +51,12 @@ export async function createMemberInvite(
   input: { role: Role; expiresIn?: number; email?: string },
 ) {
   const mine = await authorize(ctx, actor, tenantId, "write");
-  if (!(input.role in rank)) throw AppError.field("role", "must be owner, admin or viewer");
-  if (input.role === "owner" && mine !== "owner") throw new AppError("forbidden", "only owners can invite owners");
+  if (!(input.role in rank))
+    throw AppError.field("role", "must be owner, admin or viewer", "not_allowed", {
+      allowed: "owner, admin, viewer",
+    });
+  if (input.role === "owner" && mine !== "owner")
+    throw new AppError("forbidden", "only owners can invite owners", { reason: "needs_owner" });
   const expiresIn = input.expiresIn ?? MEMBER_INVITE_EXPIRY.default;
   if (!Number.isInteger(expiresIn) || expiresIn < MEMBER_INVITE_EXPIRY.min || expiresIn > MEMBER_INVITE_EXPIRY.max) {
     throw AppError.field(
@@ -134,7 +138,7 @@ export async function revokeMemberInvite(ctx: CoreContext, actor: Actor, memberI
     throw err;
   });
   if (invite.role === "owner" && mine !== "owner")
-    throw new AppError("forbidden", "only owners can revoke owner invites");
+    throw new AppError("forbidden", "only owners can revoke owner invites", { reason: "needs_owner" });
   const updated = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.memberInvite.update({
       where: { id: invite.id },
@@ -176,14 +180,19 @@ function goneError(status: InviteStatus): AppError {
  * so it is used once. A user who is already a member keeps the higher of the two roles.
  */
 export async function acceptMemberInvite(ctx: CoreContext, actor: Actor, token: string) {
-  if (actor.token) throw new AppError("forbidden", "sign in as a user to accept an invitation (not with an API token)");
+  if (actor.token)
+    throw new AppError("forbidden", "sign in as a user to accept an invitation (not with an API token)", {
+      reason: "token_not_allowed",
+    });
   const { invite, tenantName } = await memberInviteByToken(ctx, token);
   const status = memberInviteStatus(invite);
   if (status !== "active") throw goneError(status);
   if (invite.email) {
     const me = await ctx.db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
     if (me?.email !== invite.email) {
-      throw new AppError("forbidden", "this invitation was sent to another email address: sign in with that one");
+      throw new AppError("forbidden", "this invitation was sent to another email address: sign in with that one", {
+        reason: "invite_other_email",
+      });
     }
   }
   const membership = await ctx.db.$transaction(async (tx) => {

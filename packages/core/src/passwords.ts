@@ -109,7 +109,7 @@ export function requireStrongPassword(
   const verdict = assessPassword(password, opts);
   if (verdict.acceptable) return;
   const message = verdict.message ?? "is not acceptable";
-  const code = verdict.problem ?? undefined;
+  const code = verdict.problem ?? "invalid";
   const params: FieldParams | undefined =
     verdict.problem === "too_short"
       ? { min: opts.minLength }

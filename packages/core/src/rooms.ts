@@ -24,7 +24,8 @@ function checkTitle(title: string): string {
 }
 
 function checkMembers(members: string[]): string[] {
-  if (members.length > 1000) throw AppError.field("members", "at most 1000 members can be set at once");
+  if (members.length > 1000)
+    throw AppError.field("members", "at most 1000 members can be set at once", "too_many", { max: 1000 });
   return [...new Set(members.map((m, i) => normalizeBareJid(`members[${i}]`, m)))].sort();
 }
 
@@ -34,7 +35,8 @@ export function roomJid(room: Pick<Room, "name">, domainName: string): string {
 
 export async function createRoom(ctx: CoreContext, actor: Actor, domainId: string, input: RoomInput) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  if (domain.state === "deleting") throw new AppError("conflict", "the domain is being deleted");
+  if (domain.state === "deleting")
+    throw new AppError("conflict", "the domain is being deleted", { reason: "domain_deleting" });
   const name = normalizeLocalpart("name", input.name, 256);
   const title = checkTitle(input.title ?? input.name);
   const members = checkMembers(input.members ?? []);
@@ -112,7 +114,8 @@ export async function updateRoom(
   input: { title?: string; membersOnly?: boolean; persistent?: boolean; public?: boolean },
 ) {
   const room = await loadRoom(ctx, actor, roomId, "write");
-  if (room.state === "deleting") throw new AppError("conflict", "the room is being deleted");
+  if (room.state === "deleting")
+    throw new AppError("conflict", "the room is being deleted", { reason: "room_deleting" });
   const data = {
     ...(input.title !== undefined ? { title: checkTitle(input.title) } : {}),
     ...(input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}),
@@ -143,7 +146,8 @@ export async function updateRoom(
 
 export async function setRoomMembers(ctx: CoreContext, actor: Actor, roomId: string, input: { members: string[] }) {
   const room = await loadRoom(ctx, actor, roomId, "write");
-  if (room.state === "deleting") throw new AppError("conflict", "the room is being deleted");
+  if (room.state === "deleting")
+    throw new AppError("conflict", "the room is being deleted", { reason: "room_deleting" });
   const members = checkMembers(input.members);
   const { updated, operation } = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.room.update({ where: { id: room.id }, data: { members } });

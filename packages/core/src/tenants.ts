@@ -18,7 +18,10 @@ export async function listTenants(ctx: CoreContext, actor: Actor, page: { cursor
 }
 
 export async function createTenant(ctx: CoreContext, actor: Actor, input: { name: string }) {
-  if (actor.token) throw new AppError("forbidden", "API tokens are scoped to one tenant and cannot create tenants");
+  if (actor.token)
+    throw new AppError("forbidden", "API tokens are scoped to one tenant and cannot create tenants", {
+      reason: "token_not_allowed",
+    });
   const name = requiredText("name", input.name);
   return ctx.db.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data: { name } });

@@ -60,7 +60,8 @@ export function normalizeLocalpart(field: string, input: string, maxBytes = 1023
 /** A bare JID local@domain, each part validated. */
 export function normalizeBareJid(field: string, input: string): string {
   const at = input.lastIndexOf("@");
-  if (at <= 0 || input.includes("/")) throw AppError.field(field, `"${input}" is not a bare JID (user@domain)`);
+  if (at <= 0 || input.includes("/"))
+    throw AppError.field(field, `"${input}" is not a bare JID (user@domain)`, "invalid_jid");
   return `${normalizeLocalpart(field, input.slice(0, at))}@${normalizeDomainName(field, input.slice(at + 1))}`;
 }
 
@@ -72,7 +73,7 @@ export function checkSelfServiceUsername(input: string): string {
   } catch (err) {
     if (err instanceof AppError) {
       const first = err.fields[0];
-      throw AppError.unprocessable("username", first?.message ?? err.message, first?.code, first?.params);
+      throw AppError.unprocessable("username", first?.message ?? err.message, first?.code ?? "invalid", first?.params);
     }
     throw err;
   }

@@ -1,13 +1,36 @@
 import type { Reason, Thresholds } from "./status.ts";
 
-export type AlertRule =
-  | "instance_down"
-  | "domain_down"
-  | "login_slow"
-  | "certificate_expiring"
-  | "dns_broken"
-  | "backup_failed"
-  | "memory_high";
+export const alertRules = [
+  "instance_down",
+  "domain_down",
+  "login_slow",
+  "certificate_expiring",
+  "dns_broken",
+  "backup_failed",
+  "memory_high",
+] as const;
+export type AlertRule = (typeof alertRules)[number];
+
+/** What an alert says, finer than its rule (a backup that failed, or one too old); its words are the clients'. */
+export const alertCodes = [
+  "instance_down",
+  "domain_down",
+  "login_slow",
+  "memory_high",
+  "backup_failed",
+  "backup_too_old",
+  "backup_missing",
+  "certificate_expiring",
+  "certificate_expired",
+  "dns_broken",
+] as const;
+export type AlertCode = (typeof alertCodes)[number];
+
+/**
+ * The values an alert's words need besides its subject's name, raw as reasons' are (`loginMs`, `limitMs`, `bytes`,
+ * `limitBytes`, `days`, `hours`, `limitHours`), and for instance_down the probe's `reasons`.
+ */
+export type AlertParams = Record<string, string | number | Reason[]>;
 
 export interface AlertCondition {
   rule: AlertRule;
@@ -18,6 +41,8 @@ export interface AlertCondition {
   /** true: should be open; false: should be resolved; null: not known this time (leave it as it is). */
   firing: boolean | null;
   message: string;
+  code: AlertCode;
+  params: AlertParams;
 }
 
 export interface AlertInput {
@@ -59,21 +84,23 @@ function backupVerdict(
   b: BackupFacts,
   now: Date,
   t: RuleThresholds,
-): { firing: boolean; message: string } {
+): Pick<AlertCondition, "firing" | "message" | "code" | "params"> {
   if (b.any && b.lastFinished?.status === "failed")
-    return { firing: true, message: `The last backup of ${name} failed` };
+    return { firing: true, message: `The last backup of ${name} failed`, code: "backup_failed", params: {} };
   if (b.any && b.scheduled) {
     const ageH = b.lastSucceededAt ? (now.getTime() - b.lastSucceededAt.getTime()) / 3600_000 : Infinity;
     if (ageH > t.backupMaxAgeHours) {
-      return {
-        firing: true,
-        message: b.lastSucceededAt
-          ? `The newest backup of ${name} is ${Math.floor(ageH)} hours old (limit ${t.backupMaxAgeHours})`
-          : `${name} has no successful backup`,
-      };
+      return b.lastSucceededAt
+        ? {
+            firing: true,
+            message: `The newest backup of ${name} is ${Math.floor(ageH)} hours old (limit ${t.backupMaxAgeHours})`,
+            code: "backup_too_old",
+            params: { hours: Math.floor(ageH), limitHours: t.backupMaxAgeHours },
+          }
+        : { firing: true, message: `${name} has no successful backup`, code: "backup_missing", params: {} };
     }
   }
-  return { firing: false, message: `Backups of ${name} are fine` };
+  return { firing: false, message: `Backups of ${name} are fine`, code: "backup_failed", params: {} };
 }
 
 export interface RuleThresholds extends Thresholds {
@@ -95,6 +122,8 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
     severity: "critical",
     firing: downFiring,
     message: `${input.instance.name} is down: ${input.reasons.map((r) => r.message).join("; ") || "no answer"}`,
+    code: "instance_down",
+    params: { reasons: input.reasons },
   });
   out.push({
     ...inst,
@@ -102,6 +131,8 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
     severity: "warning",
     firing: input.loginMs === null ? null : input.loginMs > t.loginSlowMs,
     message: `Logging in to ${input.instance.name} took ${((input.loginMs ?? 0) / 1000).toFixed(1)} s (limit ${(t.loginSlowMs / 1000).toFixed(1)} s)`,
+    code: "login_slow",
+    params: { loginMs: Math.round(input.loginMs ?? 0), limitMs: t.loginSlowMs },
   });
   out.push({
     ...inst,
@@ -110,6 +141,8 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
     firing:
       t.memoryLimitBytes <= 0 ? false : input.memoryBytes === null ? null : input.memoryBytes > t.memoryLimitBytes,
     message: `${input.instance.name} uses ${Math.round((input.memoryBytes ?? 0) / 1048576)} MiB of memory (limit ${Math.round(t.memoryLimitBytes / 1048576)} MiB)`,
+    code: "memory_high",
+    params: { bytes: input.memoryBytes ?? 0, limitBytes: t.memoryLimitBytes },
   });
   out.push({
     ...inst,
@@ -126,6 +159,8 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
         severity: "critical",
         firing: downFiring,
         message: `Chat on ${d.name} is unavailable: the platform's server that hosts it is down`,
+        code: "domain_down",
+        params: {},
       });
     }
     if (d.backups) {
@@ -142,16 +177,22 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
       severity: "warning",
       firing: d.dnsStatus === null ? null : d.dnsStatus === "error",
       message: `DNS records of ${d.name} are missing or wrong`,
+      code: "dns_broken",
+      params: {},
     });
+    const days = Math.floor(d.certificateDaysLeft ?? 0);
     out.push({
       ...dom,
       rule: "certificate_expiring",
       severity: "warning",
       firing: d.certificateDaysLeft === null ? null : d.certificateDaysLeft < t.certificateMinDays,
-      message:
-        (d.certificateDaysLeft ?? 0) <= 0
-          ? `The certificate of ${d.name} has expired`
-          : `The certificate of ${d.name} expires in ${Math.floor(d.certificateDaysLeft ?? 0)} days`,
+      ...((d.certificateDaysLeft ?? 0) <= 0
+        ? { message: `The certificate of ${d.name} has expired`, code: "certificate_expired" as const, params: {} }
+        : {
+            message: `The certificate of ${d.name} expires in ${days} days`,
+            code: "certificate_expiring" as const,
+            params: { days, limitDays: t.certificateMinDays },
+          }),
     });
   }
   return out;

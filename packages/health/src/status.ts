@@ -3,10 +3,48 @@ import type { XmppProbeResult } from "./probe-client.ts";
 
 export type HealthStatus = "healthy" | "degraded" | "down";
 
-/** A stable code for machines and an English sentence for people. */
+/**
+ * Every reason a verdict can give: the probe's findings, a domain's, and those core and the worker add (not yet
+ * probed, stopped on purpose, and the fleet's open alerts as `alert_<rule>`).
+ */
+export const reasonCodes = [
+  "process_not_running",
+  "process_stopped",
+  "c2s_unreachable",
+  "c2s_timeout",
+  "tls_failed",
+  "login_failed",
+  "connect_failed",
+  "stream_failed",
+  "bind_failed",
+  "ping_failed",
+  "login_slow",
+  "login_not_checked",
+  "certificate_expiring",
+  "certificate_expired",
+  "s2s_unreachable",
+  "http_unreachable",
+  "memory_high",
+  "instance_down",
+  "dns_broken",
+  "dns_unknown",
+  "certificate_error",
+  "instance_stopped",
+  "not_probed_yet",
+] as const;
+export type ReasonCode = (typeof reasonCodes)[number];
+
+/**
+ * The values a reason's words need, raw for each client to format in its reader's language: durations in ms
+ * (`loginMs`, `limitMs`), sizes in bytes (`bytes`, `limitBytes`), whole days (`days`, `limitDays`), a probe `step`.
+ */
+export type ReasonParams = Record<string, string | number>;
+
+/** A stable code for machines, its values, and an English sentence for people. */
 export interface Reason {
-  code: string;
+  code: ReasonCode;
   message: string;
+  params?: ReasonParams;
 }
 
 export interface Thresholds {
@@ -52,6 +90,17 @@ function mib(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MiB`;
 }
 
+/** A certificate with fewer days left than the limit: expired, or expiring in whole days. */
+function certificateReason(daysLeft: number, t: Thresholds): Reason {
+  if (daysLeft <= 0) return { code: "certificate_expired", message: "The certificate has expired" };
+  const days = Math.floor(daysLeft);
+  return {
+    code: "certificate_expiring",
+    message: `The certificate expires in ${days} days (limit ${t.certificateMinDays})`,
+    params: { days, limitDays: t.certificateMinDays },
+  };
+}
+
 /** The verdict on an instance: down when users cannot log in, degraded when something needs attention. */
 export function evaluateInstance(o: InstanceObservation, t: Thresholds): { status: HealthStatus; reasons: Reason[] } {
   const down: Reason[] = [];
@@ -62,13 +111,15 @@ export function evaluateInstance(o: InstanceObservation, t: Thresholds): { statu
     down.push({ code: "process_stopped", message: "The server process is stopped (it does not run)" });
   const f = o.xmpp?.failure;
   if (f) {
-    const code = {
-      unreachable: "c2s_unreachable",
-      timeout: "c2s_timeout",
-      tls_failed: "tls_failed",
-      login_failed: "login_failed",
-      error: `${f.step}_failed`,
-    }[f.code];
+    const code = (
+      {
+        unreachable: "c2s_unreachable",
+        timeout: "c2s_timeout",
+        tls_failed: "tls_failed",
+        login_failed: "login_failed",
+        error: `${f.step}_failed`,
+      } as const
+    )[f.code];
     const what = {
       unreachable: "The client port does not accept connections",
       timeout: `The server did not answer in time (at ${f.step})`,
@@ -76,32 +127,33 @@ export function evaluateInstance(o: InstanceObservation, t: Thresholds): { statu
       login_failed: "The probe account could not log in",
       error: `The ${f.step} step failed`,
     }[f.code];
-    down.push({ code, message: `${what}: ${f.message}` });
+    down.push({
+      code,
+      message: `${what}: ${f.message}`,
+      ...(f.code === "timeout" ? { params: { step: f.step } } : {}),
+    });
   }
   if (o.xmpp?.ok && o.xmpp.loginMs !== undefined && o.xmpp.loginMs > t.loginSlowMs) {
     degraded.push({
       code: "login_slow",
       message: `Login took ${seconds(o.xmpp.loginMs)} (limit ${seconds(t.loginSlowMs)})`,
+      params: { loginMs: Math.round(o.xmpp.loginMs), limitMs: t.loginSlowMs },
     });
   }
   if (o.xmppSkipped) degraded.push({ code: "login_not_checked", message: o.xmppSkipped });
   const cert = o.xmpp?.certificate;
-  if (cert && cert.daysLeft < t.certificateMinDays) {
-    degraded.push({
-      code: cert.daysLeft <= 0 ? "certificate_expired" : "certificate_expiring",
-      message:
-        cert.daysLeft <= 0
-          ? "The certificate has expired"
-          : `The certificate expires in ${Math.floor(cert.daysLeft)} days (limit ${t.certificateMinDays})`,
-    });
-  }
+  if (cert && cert.daysLeft < t.certificateMinDays) degraded.push(certificateReason(cert.daysLeft, t));
   if (!o.s2sReachable && down.length === 0)
     degraded.push({ code: "s2s_unreachable", message: "The server-to-server port does not accept connections" });
   if (!o.httpReachable && down.length === 0)
     degraded.push({ code: "http_unreachable", message: "The HTTP (file upload) service does not answer" });
   const rss = o.process?.rssBytes;
   if (t.memoryLimitBytes > 0 && rss !== null && rss !== undefined && rss > t.memoryLimitBytes) {
-    degraded.push({ code: "memory_high", message: `Memory use is ${mib(rss)} (limit ${mib(t.memoryLimitBytes)})` });
+    degraded.push({
+      code: "memory_high",
+      message: `Memory use is ${mib(rss)} (limit ${mib(t.memoryLimitBytes)})`,
+      params: { bytes: rss, limitBytes: t.memoryLimitBytes },
+    });
   }
   const status: HealthStatus = down.length ? "down" : degraded.length ? "degraded" : "healthy";
   return { status, reasons: [...down, ...degraded] };
@@ -120,14 +172,7 @@ export function evaluateDomain(
   if (d.dnsStatus === "error") reasons.push({ code: "dns_broken", message: "DNS records are missing or wrong" });
   if (d.dnsStatus === "unknown") reasons.push({ code: "dns_unknown", message: "DNS could not be checked" });
   if (d.certificateDaysLeft !== null && d.certificateDaysLeft < t.certificateMinDays) {
-    reasons.push(
-      d.certificateDaysLeft <= 0
-        ? { code: "certificate_expired", message: "The certificate has expired" }
-        : {
-            code: "certificate_expiring",
-            message: `The certificate expires in ${Math.floor(d.certificateDaysLeft)} days (limit ${t.certificateMinDays})`,
-          },
-    );
+    reasons.push(certificateReason(d.certificateDaysLeft, t));
   }
   if (d.certificateError) reasons.push({ code: "certificate_error", message: `Certificate: ${d.certificateError}` });
   if (status === "healthy" && reasons.length) status = "degraded";

@@ -54,11 +54,19 @@ describe("status evaluation", () => {
     );
     expect(v.status).toBe("degraded");
     expect(v.reasons).toEqual([
-      { code: "login_slow", message: "Login took 2.3 s (limit 2.0 s)" },
-      { code: "certificate_expiring", message: "The certificate expires in 3 days (limit 14)" },
+      { code: "login_slow", message: "Login took 2.3 s (limit 2.0 s)", params: { loginMs: 2300, limitMs: 2000 } },
+      {
+        code: "certificate_expiring",
+        message: "The certificate expires in 3 days (limit 14)",
+        params: { days: 3, limitDays: 14 },
+      },
       { code: "s2s_unreachable", message: "The server-to-server port does not accept connections" },
       { code: "http_unreachable", message: "The HTTP (file upload) service does not answer" },
-      { code: "memory_high", message: "Memory use is 300 MiB (limit 100 MiB)" },
+      {
+        code: "memory_high",
+        message: "Memory use is 300 MiB (limit 100 MiB)",
+        params: { bytes: 300 * 1024 * 1024, limitBytes: 100 * 1024 * 1024 },
+      },
     ]);
   });
 
@@ -74,7 +82,13 @@ describe("status evaluation", () => {
     );
     expect(timeout).toEqual({
       status: "down",
-      reasons: [{ code: "c2s_timeout", message: "The server did not answer in time (at stream): no answer" }],
+      reasons: [
+        {
+          code: "c2s_timeout",
+          message: "The server did not answer in time (at stream): no answer",
+          params: { step: "stream" },
+        },
+      ],
     });
   });
 
@@ -196,10 +210,60 @@ describe("alert rules", () => {
         lastSucceededAt: hoursAgo(99),
       })["backup_failed:i1"],
     ).toBe(false);
-    const msg = evaluateAlertRules(
+    const old = evaluateAlertRules(
       { ...input, backups: { any: true, scheduled: true, lastFinished: null, lastSucceededAt: hoursAgo(40) } },
       t,
-    ).find((c) => c.rule === "backup_failed")?.message;
-    expect(msg).toBe("The newest backup of family is 40 hours old (limit 36)");
+    ).find((c) => c.rule === "backup_failed");
+    expect(old).toMatchObject({
+      message: "The newest backup of family is 40 hours old (limit 36)",
+      code: "backup_too_old",
+      params: { hours: 40, limitHours: 36 },
+    });
+    expect(
+      evaluateAlertRules(
+        { ...input, backups: { any: true, scheduled: true, lastFinished: null, lastSucceededAt: null } },
+        t,
+      ).find((c) => c.rule === "backup_failed"),
+    ).toMatchObject({ firing: true, code: "backup_missing", params: {} });
+  });
+
+  it("say what they found as a code with its measurements, beside the English message", () => {
+    const conditions = evaluateAlertRules(
+      {
+        ...input,
+        status: "down",
+        reasons: [{ code: "c2s_unreachable", message: "The client port does not accept connections: refused" }],
+        consecutiveDown: 2,
+        loginMs: 2345.6,
+        memoryBytes: 300 * 1024 * 1024,
+        domains: [{ id: "d1", name: "a.test", dnsStatus: "error", certificateDaysLeft: 3.7 }],
+        backups: {
+          any: true,
+          scheduled: true,
+          lastFinished: { status: "failed", at: input.now },
+          lastSucceededAt: null,
+        },
+      },
+      t,
+    );
+    const said = Object.fromEntries(conditions.map((c) => [c.rule, { code: c.code, params: c.params }]));
+    expect(said).toEqual({
+      instance_down: {
+        code: "instance_down",
+        params: {
+          reasons: [{ code: "c2s_unreachable", message: "The client port does not accept connections: refused" }],
+        },
+      },
+      login_slow: { code: "login_slow", params: { loginMs: 2346, limitMs: 2000 } },
+      memory_high: { code: "memory_high", params: { bytes: 300 * 1024 * 1024, limitBytes: 100 * 1024 * 1024 } },
+      backup_failed: { code: "backup_failed", params: {} },
+      dns_broken: { code: "dns_broken", params: {} },
+      certificate_expiring: { code: "certificate_expiring", params: { days: 3, limitDays: 14 } },
+    });
+    expect(
+      evaluateAlertRules({ ...input, domains: [{ ...input.domains[0]!, certificateDaysLeft: -1 }] }, t).find(
+        (c) => c.rule === "certificate_expiring",
+      ),
+    ).toMatchObject({ firing: true, code: "certificate_expired", params: {} });
   });
 });

@@ -25,7 +25,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const header = request.headers.authorization;
     if (header?.startsWith("Bearer ")) {
       request.actor = await actorFromApiToken(app.core, header.slice(7).trim());
-      if (!request.actor) throw new AppError("unauthorized", "the API token is invalid or revoked");
+      if (!request.actor) {
+        throw new AppError("unauthorized", "the API token is invalid or revoked", { reason: "token_invalid" });
+      }
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];

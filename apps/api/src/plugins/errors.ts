@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from "@xmpp-host/core";
+import { AppError, type ErrorCode, type FieldCode } from "@xmpp-host/core";
 import { Prisma } from "@xmpp-host/db";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
@@ -20,6 +20,54 @@ const statusOf: Record<ErrorCode, number> = {
   unavailable: 503,
   internal: 500,
 };
+
+/**
+ * The code of an error that is not an AppError (Fastify's own, a plugin's, Node's parser), by its status: the same
+ * small vocabulary whatever raised it, so that clients can word every refusal.
+ */
+export const statusCodes: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  406: "not_acceptable",
+  408: "request_timeout",
+  409: "conflict",
+  410: "gone",
+  412: "precondition_failed",
+  413: "payload_too_large",
+  414: "uri_too_long",
+  415: "unsupported_media_type",
+  422: "unprocessable",
+  429: "rate_limited",
+  431: "headers_too_large",
+  500: "internal",
+  503: "unavailable",
+};
+
+export function codeForStatus(status: number): string {
+  return statusCodes[status] ?? (status < 500 ? "bad_request" : "internal");
+}
+
+/** The field codes schema validation adds to core's (codeOf below). */
+export const schemaFieldCodes = [
+  "required",
+  "too_short",
+  "too_long",
+  "too_few",
+  "too_many",
+  "invalid_pattern",
+  "invalid_format",
+  "too_small",
+  "too_large",
+  "unknown_field",
+  "wrong_type",
+  "not_allowed",
+  "invalid",
+  "invalid_characters",
+  "not_finite",
+] as const;
 
 const titles: Record<number, string> = {
   408: "Request timeout",
@@ -56,7 +104,12 @@ function fieldOf(
   return field || context || "body";
 }
 
-type FieldProblem = { field: string; message: string; code?: string; params?: Record<string, string | number> };
+type FieldProblem = {
+  field: string;
+  message: string;
+  code: (typeof schemaFieldCodes)[number] | FieldCode;
+  params?: Record<string, string | number>;
+};
 
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(", ") : String(v));
 
@@ -125,13 +178,15 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     let status: number;
     let detail: string;
-    let code: string | undefined;
+    let code: string;
     let errors: FieldProblem[] | undefined;
+    let why: { reason?: string; params?: Record<string, string | number> } = {};
     if (error instanceof AppError) {
       status = statusOf[error.code];
       detail = error.message;
       code = error.code;
       errors = error.fields.length ? error.fields : undefined;
+      if (error.reason) why = { reason: error.reason, ...(error.params ? { params: error.params } : {}) };
       const retryAfter = (error as AppError & { retryAfter?: number }).retryAfter;
       if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
     } else if ((error as FastifyError).validation) {
@@ -154,7 +209,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       const e = error as FastifyError;
       status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
       detail = status === 500 ? "something went wrong on our side; it has been logged" : e.message;
-      code = status === 429 ? "rate_limited" : e.code;
+      code = codeForStatus(status);
       if (status >= 500) request.log.error({ err: error }, "request failed");
     }
     reply
@@ -166,6 +221,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         status,
         detail,
         code,
+        ...why,
         ...(errors ? { errors } : {}),
       });
   });
@@ -201,7 +257,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import("n
       : err.code === "HPE_HEADER_OVERFLOW"
         ? [431, "the request's headers are too large"]
         : [400, "the request could not be read as HTTP"];
-  const body = problemBody(status, detail, status === 408 ? "request_timeout" : "bad_request");
+  const body = problemBody(status, detail, codeForStatus(status));
   const reason = { 400: "Bad Request", 408: "Request Timeout", 431: "Request Header Fields Too Large" }[status];
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -67,11 +67,13 @@ export async function metricsPlugin(
     { schema: { operationId: "metrics", tags: ["platform"], hide: true }, config: { skipAuth: true } },
     async (request, reply) => {
       if (opts.token && request.headers.authorization !== `Bearer ${opts.token}`) {
-        return reply
-          .status(401)
-          .header("www-authenticate", "Bearer")
-          .type("application/problem+json")
-          .send({ type: "about:blank", title: "Not signed in", status: 401, detail: "send the metrics token" });
+        return reply.status(401).header("www-authenticate", "Bearer").type("application/problem+json").send({
+          type: "about:blank",
+          title: "Not signed in",
+          status: 401,
+          detail: "send the metrics token",
+          code: "unauthorized",
+        });
       }
       return reply.type(registry.contentType).send(await registry.metrics());
     },

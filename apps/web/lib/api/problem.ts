@@ -16,6 +16,9 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
+  /** Why, finer than `code`, when no field is named; `params` holds the values its words need. */
+  reason?: string;
+  params?: Record<string, string | number>;
   errors?: FieldProblem[];
 }
 
@@ -34,18 +37,39 @@ export function fieldMessage(error: FieldProblem, m?: Messages): string {
   return template ? interpolate(template, error.params ?? {}) : error.message;
 }
 
+/** Whether the API's refusal is about `field` (a nested field's path ends with its name). */
+function isAbout(error: FieldProblem, field: string): boolean {
+  return error.field === field || error.field.endsWith(`.${field}`);
+}
+
 /** The message for one field, if the API named it; translated when `m` is given and the code is known. */
 export function fieldError(problem: Problem | null, field: string, m?: Messages): string | undefined {
-  const error = problem?.errors?.find((e) => e.field === field || e.field.endsWith(`.${field}`));
+  const error = problem?.errors?.find((e) => isAbout(e, field));
   return error ? fieldMessage(error, m) : undefined;
 }
 
 /**
+ * The problem once `field` was changed: its refusal is no longer shown, the others stay. Null when no refusal is
+ * left, so that nothing says "some fields need attention" any more. The same object when `field` had none.
+ */
+export function withoutField(problem: Problem | null, field: string): Problem | null {
+  if (!problem?.errors?.some((e) => isAbout(e, field))) return problem;
+  const errors = problem.errors.filter((e) => !isAbout(e, field));
+  return errors.length ? { ...problem, errors } : null;
+}
+
+/** The words for the problem's reason with its values, else for its code. */
+function problemText(problem: Problem, m: Messages): string | undefined {
+  const reason = lookup(m.problems.reasons, problem.reason);
+  return reason ? interpolate(reason, problem.params ?? {}) : lookup(m.problems.codes, problem.code);
+}
+
+/**
  * The problem in the reader's language: each field's message from its code, and, for other languages than
- * English, the detail from the top-level code (the API's own detail is English, and more precise).
+ * English, the detail from the reason or the top-level code (the API's own detail is English, and more precise).
  */
 export function localizeProblem(problem: Problem, m: Messages, locale: Locale): Problem {
-  const detail = (locale === "en" ? undefined : lookup(m.problems.codes, problem.code)) ?? problem.detail;
+  const detail = (locale === "en" ? undefined : problemText(problem, m)) ?? problem.detail;
   return {
     ...problem,
     ...(detail !== undefined ? { detail } : {}),

@@ -1033,7 +1033,9 @@ export interface components {
     schemas: {
         /** Problem */
         "def-0": {
-            code?: string;
+            /** @description What kind of refusal, for clients to translate: docs/api.md */
+            code: string;
+            /** @description In English */
             detail?: string;
             errors?: {
                 /** @description Why, for clients to translate: docs/api.md */
@@ -1046,6 +1048,12 @@ export interface components {
                     [key: string]: string | number;
                 };
             }[];
+            /** @description The values the reason's text needs */
+            params?: {
+                [key: string]: string | number;
+            };
+            /** @description Why, finer than code, when no field is named (needs_admin...): docs/api.md */
+            reason?: string;
             status: number;
             title: string;
             type: string;
@@ -3186,6 +3194,10 @@ export interface operations {
                             code: string;
                             /** @description English, for people */
                             message: string;
+                            /** @description The values the code's words need, raw: loginMs and limitMs (ms), bytes and limitBytes, days and limitDays, step; name for alert_<rule> */
+                            params?: {
+                                [key: string]: string | number;
+                            };
                         }[];
                         /** @description healthy | degraded | down (unknown before the first probe) */
                         status: string;
@@ -3742,6 +3754,10 @@ export interface operations {
                                     code: string;
                                     /** @description English, for people */
                                     message: string;
+                                    /** @description The values the code's words need, raw: loginMs and limitMs (ms), bytes and limitBytes, days and limitDays, step; name for alert_<rule> */
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 /** @description healthy | degraded | down (unknown before the first probe) */
                                 status: string;
@@ -4012,11 +4028,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            code: string | null;
                             id: string;
                             instanceId: string | null;
+                            /** @description In English */
                             message: string;
                             /** Format: date-time */
                             openedAt: string;
+                            /** @description The values the code's words need besides subjectName: loginMs, limitMs, bytes, limitBytes, days, limitDays, hours, limitHours; reasons for instance_down */
+                            params: {
+                                [key: string]: string | number | {
+                                    /** @description stable, e.g. login_slow, c2s_unreachable, certificate_expiring */
+                                    code: string;
+                                    /** @description English, for people */
+                                    message: string;
+                                    /** @description The values the code's words need, raw: loginMs and limitMs (ms), bytes and limitBytes, days and limitDays, step; name for alert_<rule> */
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                            };
                             /** Format: date-time */
                             resolvedAt: string | null;
                             /** @description instance_down | login_slow | certificate_expiring | dns_broken | backup_failed | memory_high */
@@ -5395,6 +5426,10 @@ export interface operations {
                                 code: string;
                                 /** @description English, for people */
                                 message: string;
+                                /** @description The values the code's words need, raw: loginMs and limitMs (ms), bytes and limitBytes, days and limitDays, step; name for alert_<rule> */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                             /** @description healthy | degraded | down (unknown before the first probe) */
                             status: string;
@@ -5417,6 +5452,10 @@ export interface operations {
                             code: string;
                             /** @description English, for people */
                             message: string;
+                            /** @description The values the code's words need, raw: loginMs and limitMs (ms), bytes and limitBytes, days and limitDays, step; name for alert_<rule> */
+                            params?: {
+                                [key: string]: string | number;
+                            };
                         }[];
                         series: {
                             /** Format: date-time */
@@ -7263,11 +7302,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            code: string | null;
                             id: string;
                             instanceId: string | null;
+                            /** @description In English */
                             message: string;
                             /** Format: date-time */
                             openedAt: string;
+                            /** @description The values the code's words need besides subjectName: loginMs, limitMs, bytes, limitBytes, days, limitDays, hours, limitHours; reasons for instance_down */
+                            params: {
+                                [key: string]: string | number | {
+                                    /** @description stable, e.g. login_slow, c2s_unreachable, certificate_expiring */
+                                    code: string;
+                                    /** @description English, for people */
+                                    message: string;
+                                    /** @description The values the code's words need, raw: loginMs and limitMs (ms), bytes and limitBytes, days and limitDays, step; name for alert_<rule> */
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                            };
                             /** Format: date-time */
                             resolvedAt: string | null;
                             /** @description instance_down | login_slow | certificate_expiring | dns_broken | backup_failed | memory_high */

@@ -1,5 +1,5 @@
 import { type AlertNotificationPayload, channelFor } from "@xmpp-host/alerts";
-import { type Alert, isUniqueViolation, type Tx } from "@xmpp-host/db";
+import { type Alert, isUniqueViolation, type Prisma, type Tx } from "@xmpp-host/db";
 import type { AlertCondition } from "@xmpp-host/health";
 import type { WorkerContext } from "../context.ts";
 
@@ -85,6 +85,8 @@ export async function applyAlertConditions(
               instanceId: c.instanceId,
               severity: c.severity,
               message: c.message,
+              code: c.code,
+              params: c.params as unknown as Prisma.InputJsonValue,
               openKey,
               openedAt: now,
             },

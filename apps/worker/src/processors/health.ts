@@ -5,6 +5,7 @@ import { fetchServedCertificate } from "@xmpp-host/acme";
 import { generatePassword, PROBE_LOCALPART } from "@xmpp-host/core";
 import type { Prisma } from "@xmpp-host/db";
 import {
+  type AlertCode,
   type AlertRule,
   type BackupFacts,
   bucketStart,
@@ -134,6 +135,9 @@ async function resolveAlertsOf(ctx: WorkerContext, instanceId: string) {
       severity: a.severity as "critical" | "warning",
       firing: false,
       message: a.message,
+      // Only resolved here: what it said when it opened is kept as it was.
+      code: (a.code ?? a.rule) as AlertCode,
+      params: {},
       tenantId: a.tenantId,
       instanceId,
     })),

@@ -11,6 +11,7 @@ import {
 } from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, PageQuery, page, problemResponses } from "../../../schemas.ts";
+import { Reason } from "../health/index.ts";
 
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
 
@@ -26,7 +27,17 @@ const Alert = Type.Object({
   subjectId: Type.String(),
   subjectName: Type.String(),
   instanceId: Nullable(Type.String()),
-  message: Type.String(),
+  message: Type.String({ description: "In English" }),
+  code: Nullable(
+    Type.String({
+      description:
+        "What the alert says, for clients to word: instance_down, domain_down, login_slow, memory_high, backup_failed, backup_too_old, backup_missing, certificate_expiring, certificate_expired, dns_broken; null for alerts opened before codes",
+    }),
+  ),
+  params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Array(Reason)]), {
+    description:
+      "The values the code's words need besides subjectName: loginMs, limitMs, bytes, limitBytes, days, limitDays, hours, limitHours; reasons for instance_down",
+  }),
   openedAt: DateTime,
   resolvedAt: NullableDate,
 });

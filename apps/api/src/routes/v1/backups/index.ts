@@ -169,6 +169,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
             status: 409,
             detail: `this backup is ${backup.status}`,
             code: "conflict",
+            reason: "backup_not_ready",
           });
       }
       reply.header("content-disposition", `attachment; filename="backup-${backup.id}.xhb"`);

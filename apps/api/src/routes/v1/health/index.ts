@@ -4,9 +4,14 @@ import { getDomainHealth, getInstanceHealth } from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, problemResponses } from "../../../schemas.ts";
 
+export const ReasonParams = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+  description:
+    "The values the code's words need, raw: loginMs and limitMs (ms), bytes and limitBytes, days and limitDays, step; name for alert_<rule>",
+});
 export const Reason = Type.Object({
   code: Type.String({ description: "stable, e.g. login_slow, c2s_unreachable, certificate_expiring" }),
   message: Type.String({ description: "English, for people" }),
+  params: Type.Optional(ReasonParams),
 });
 export const HealthStatus = Type.String({ description: "healthy | degraded | down (unknown before the first probe)" });
 const NullableNumber = Nullable(Type.Number());

@@ -3,7 +3,7 @@ import { Pager } from "../../../../components/pager";
 import { StatusBadge } from "../../../../components/ui/badge";
 import { Card, EmptyState, PageHeader } from "../../../../components/ui/card";
 import { must, serverApi } from "../../../../lib/api/server";
-import { alertTitle } from "../../../../lib/i18n/codes";
+import { alertMessage, alertTitle } from "../../../../lib/i18n/codes";
 import { formatDateTime } from "../../../../lib/i18n/format";
 import { getI18n, titled } from "../../../../lib/i18n/server";
 
@@ -48,6 +48,7 @@ export default async function AlertsPage({
                   >
                     <div>
                       <p className="font-medium">{alertTitle(m, alert)}</p>
+                      <p className="text-sm text-zinc-700">{alertMessage(m, locale, alert)}</p>
                       <p className="text-xs text-zinc-600">
                         {alert.subjectName} · {m.alerts.opened} {formatDateTime(locale, alert.openedAt)}
                         {alert.resolvedAt
