@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, interpolate, type Locale } from "../lib/i18
 import { CheckDnsButton } from "./forms/dns-check";
 import { StatusBadge } from "./ui/badge";
 import { Card } from "./ui/card";
-import { TableHead } from "./ui/table";
+import { Cell, Table } from "./ui/table";
 
 type Params = Record<string, string | number>;
 
@@ -98,28 +98,29 @@ export function DnsPanel({
         <p className="mb-3 text-xs text-zinc-600">
           {m.dns.checkedAt} {formatDateTime(locale, dns.checkedAt)}
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <TableHead columns={[m.dns.record, m.dns.expected, m.dns.found, m.status.ok]} />
-            <tbody className="divide-y divide-zinc-200 align-top">
-              {dns.records.map((r) => (
-                <tr key={r.id}>
-                  <td className="py-2 pr-3 font-mono text-xs">
-                    {r.type} {r.name}
-                  </td>
-                  <td className="py-2 pr-3 font-mono text-xs">{r.expected.join(", ") || "—"}</td>
-                  <td className="py-2 pr-3 font-mono text-xs">
-                    {r.found.join(", ") || "—"}
-                    {r.fix ? <p className="mt-1 font-sans text-red-800">{fixText(r, m)}</p> : null}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <StatusBadge status={r.status} labels={m.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={m.domains.dns}
+          columns={[m.dns.record, m.dns.expected, m.dns.found, m.status.ok]}
+          bodyClassName="align-top"
+        >
+          {dns.records.map((r) => (
+            <tr key={r.id}>
+              <Cell label={m.dns.record} className="py-2 pr-3 font-mono text-xs">
+                {r.type} {r.name}
+              </Cell>
+              <Cell label={m.dns.expected} className="py-2 pr-3 font-mono text-xs">
+                {r.expected.join(", ") || "—"}
+              </Cell>
+              <Cell label={m.dns.found} className="py-2 pr-3 font-mono text-xs">
+                {r.found.join(", ") || "—"}
+                {r.fix ? <p className="mt-1 font-sans text-red-800">{fixText(r, m)}</p> : null}
+              </Cell>
+              <Cell label={m.status.ok} className="py-2 pr-3">
+                <StatusBadge status={r.status} labels={m.status} />
+              </Cell>
+            </tr>
+          ))}
+        </Table>
         {dns.managedByPlatform ? (
           <p className="mt-4 text-sm text-zinc-700">{m.freeAddress.dnsManaged}</p>
         ) : (

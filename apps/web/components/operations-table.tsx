@@ -1,7 +1,7 @@
 import type { Messages, OperationType } from "../lib/i18n/en";
 import { formatDateTime, type Locale } from "../lib/i18n/format";
 import { StatusBadge } from "./ui/badge";
-import { TableHead } from "./ui/table";
+import { Cell, Table } from "./ui/table";
 
 export interface OperationRow {
   id: string;
@@ -26,39 +26,36 @@ export function operationLabel(m: Messages, type: string): string {
 }
 
 export function OperationsTable({ items, m, locale }: { items: OperationRow[]; m: Messages; locale: Locale }) {
+  const o = m.operations;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable, so that keyboard users can scroll a table wider than its column
-    <section className="overflow-x-auto" tabIndex={0} aria-label={m.operations.title}>
-      <table className="w-full text-left text-sm">
-        <TableHead columns={[m.operations.type, m.operations.status, m.operations.progress, m.operations.started]} />
-        <tbody className="divide-y divide-zinc-200">
-          {items.map((op) => (
-            <tr key={op.id}>
-              <td className="py-2 pr-3" data-operation-type={op.type}>
-                {operationLabel(m, op.type)}
-              </td>
-              <td className="py-2 pr-3">
-                <StatusBadge status={op.status} labels={m.status} />
-                {op.status === "failed" && errorText(op.error) ? (
-                  <p className="mt-1 text-xs text-red-700">{errorText(op.error)}</p>
-                ) : null}
-              </td>
-              <td className="py-2 pr-3">
-                <progress
-                  max={100}
-                  value={op.status === "succeeded" ? 100 : op.progress}
-                  aria-label={`${operationLabel(m, op.type)}: ${m.operations.progress}`}
-                  className="h-2 w-24"
-                />
-                {op.step && op.status === "running" && locale === "en" ? (
-                  <span className="ml-2 text-xs text-zinc-600">{op.step}</span>
-                ) : null}
-              </td>
-              <td className="py-2 pr-3 text-zinc-700">{formatDateTime(locale, op.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <Table label={o.title} columns={[o.type, o.status, o.progress, o.started]}>
+      {items.map((op) => (
+        <tr key={op.id}>
+          <Cell label={o.type} className="py-2 pr-3" data-operation-type={op.type}>
+            {operationLabel(m, op.type)}
+          </Cell>
+          <Cell label={o.status} className="py-2 pr-3">
+            <StatusBadge status={op.status} labels={m.status} />
+            {op.status === "failed" && errorText(op.error) ? (
+              <p className="mt-1 text-xs text-red-700">{errorText(op.error)}</p>
+            ) : null}
+          </Cell>
+          <Cell label={o.progress} className="py-2 pr-3">
+            <progress
+              max={100}
+              value={op.status === "succeeded" ? 100 : op.progress}
+              aria-label={`${operationLabel(m, op.type)}: ${o.progress}`}
+              className="h-2 w-24"
+            />
+            {op.step && op.status === "running" && locale === "en" ? (
+              <span className="ml-2 text-xs text-zinc-600">{op.step}</span>
+            ) : null}
+          </Cell>
+          <Cell label={o.started} className="py-2 pr-3 text-zinc-700">
+            {formatDateTime(locale, op.createdAt)}
+          </Cell>
+        </tr>
+      ))}
+    </Table>
   );
 }

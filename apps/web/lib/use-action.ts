@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { asProblem, localizeProblem, type Problem } from "./api/problem";
+import { asProblem, fieldError, localizeProblem, type Problem, withoutField } from "./api/problem";
 import { useI18n } from "./i18n/client";
 
 interface ApiResult {
@@ -22,7 +22,8 @@ export function operationOf(data: unknown): { id: string } | null {
 
 /**
  * Runs one API call for a form or button: keeps its pending state and the problem the API answered, and
- * refreshes the page's server data once it succeeded.
+ * refreshes the page's server data once it succeeded. A form that creates something passes itself as `reset`:
+ * it is emptied once the API accepted it, ready for the next one.
  */
 export function useAction<T extends ApiResult>() {
   const router = useRouter();
@@ -32,7 +33,7 @@ export function useAction<T extends ApiResult>() {
   const [operationId, setOperationId] = useState<string | null>(null);
 
   const run = useCallback(
-    async (call: () => Promise<T>): Promise<T | null> => {
+    async (call: () => Promise<T>, opts: { reset?: HTMLFormElement | null } = {}): Promise<T | null> => {
       setPending(true);
       setProblem(null);
       // A new attempt replaces the last one's outcome: never an error beside an earlier "Done".
@@ -46,6 +47,7 @@ export function useAction<T extends ApiResult>() {
         }
         const op = operationOf(result.data);
         if (op) setOperationId(op.id);
+        opts.reset?.reset();
         router.refresh();
         return result;
       } catch (error) {
@@ -58,5 +60,14 @@ export function useAction<T extends ApiResult>() {
     [router, m, locale],
   );
 
-  return { run, pending, problem, operationId, setProblem, clearOperation: () => setOperationId(null) };
+  /** What a field shows of the API's refusal, and the change handler that clears it as soon as the field is edited. */
+  const field = useCallback(
+    (name: string) => ({
+      error: fieldError(problem, name),
+      onChange: () => setProblem((current) => withoutField(current, name)),
+    }),
+    [problem],
+  );
+
+  return { run, pending, problem, operationId, setProblem, field, clearOperation: () => setOperationId(null) };
 }

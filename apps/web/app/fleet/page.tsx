@@ -7,8 +7,9 @@ import { Badge, StatusBadge } from "../../components/ui/badge";
 import { buttonClass } from "../../components/ui/button";
 import { Card, EmptyState, PageHeader } from "../../components/ui/card";
 import { SelectField, TextField } from "../../components/ui/field";
-import { TableHead } from "../../components/ui/table";
+import { Cell, Table } from "../../components/ui/table";
 import { currentUser, must, serverApi } from "../../lib/api/server";
+import { alertMessage, reasonText } from "../../lib/i18n/codes";
 import { formatBytes, formatDateTime, formatNumber, interpolate, type Locale } from "../../lib/i18n/format";
 import { getI18n, titled } from "../../lib/i18n/server";
 
@@ -100,7 +101,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
             {alerts.items.map((alert) => (
               <li key={alert.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
                 <span className="min-w-0 break-words">
-                  <span className="font-medium">{alert.subjectName}</span>: {alert.message}
+                  <span className="font-medium">{alert.subjectName}</span>: {alertMessage(m, locale, alert)}
                 </span>
                 <span className="text-xs text-zinc-600">
                   {m.alerts.opened} {formatDateTime(locale, alert.openedAt)}
@@ -175,111 +176,108 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
         )
       ) : (
         <Card title={<span data-total={fleet.total}>{plural(locale, m.fleet.total, fleet.total)}</span>}>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable, so that keyboard users can scroll the wide table on a phone */}
-          <section className="overflow-x-auto" tabIndex={0} aria-label={m.fleet.title}>
-            <table className="w-full text-left text-sm">
-              <TableHead
-                columns={[
-                  m.fleet.instance,
-                  m.fleet.placement,
-                  m.fleet.health,
-                  m.fleet.tenant,
-                  m.fleet.domains,
-                  m.fleet.online,
-                  m.fleet.memory,
-                  m.fleet.login,
-                  m.fleet.certificate,
-                  m.fleet.lastBackup,
-                ]}
-              />
-              <tbody className="divide-y divide-zinc-200">
-                {fleet.items.map((row) => {
-                  const alertCount = row.openAlerts.critical + row.openAlerts.warning;
-                  return (
-                    <tr
-                      key={row.instance.id}
-                      data-instance={row.instance.name}
-                      data-placement={row.instance.placement}
-                      data-status={row.health.status}
+          <Table
+            label={m.fleet.title}
+            columns={[
+              m.fleet.instance,
+              m.fleet.placement,
+              m.fleet.health,
+              m.fleet.tenant,
+              m.fleet.domains,
+              m.fleet.online,
+              m.fleet.memory,
+              m.fleet.login,
+              m.fleet.certificate,
+              m.fleet.lastBackup,
+            ]}
+          >
+            {fleet.items.map((row) => {
+              const alertCount = row.openAlerts.critical + row.openAlerts.warning;
+              return (
+                <tr
+                  key={row.instance.id}
+                  data-instance={row.instance.name}
+                  data-placement={row.instance.placement}
+                  data-status={row.health.status}
+                >
+                  <Cell label={m.fleet.instance} className="py-2 pr-4 font-medium">
+                    {/* Opening a tenant's pages is audited, so they are opened on purpose, never prefetched. */}
+                    <Link
+                      href={
+                        row.tenant
+                          ? `/t/${row.tenant.id}/instances/${row.instance.id}/health`
+                          : `/fleet/servers/${row.instance.id}`
+                      }
+                      prefetch={false}
+                      data-row-link
+                      className="text-brand-700 underline"
                     >
-                      <td className="py-2 pr-4 font-medium">
-                        {/* Opening a tenant's pages is audited, so they are opened on purpose, never prefetched. */}
-                        <Link
-                          href={
-                            row.tenant
-                              ? `/t/${row.tenant.id}/instances/${row.instance.id}/health`
-                              : `/fleet/servers/${row.instance.id}`
-                          }
-                          prefetch={false}
-                          data-row-link
-                          className="text-brand-700 underline"
-                        >
-                          {row.instance.name}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-4">
-                        <Badge tone={row.instance.placement === "shared" ? "blue" : "zinc"}>
-                          {m.fleet.placements[row.instance.placement]}
-                        </Badge>
-                      </td>
-                      <td className="min-w-48 py-2 pr-4">
-                        <StatusBadge status={row.health.status} labels={m.status} />
-                        {alertCount ? (
-                          <p className="mt-1 text-xs font-medium text-zinc-800">
-                            {plural(locale, m.fleet.openAlertCount, alertCount)}
-                          </p>
-                        ) : null}
-                        {row.health.reasons[0] ? (
-                          <p className="mt-1 text-xs text-zinc-600">{row.health.reasons[0].message}</p>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-4">
-                        {row.tenant ? (
-                          <Link href={`/t/${row.tenant.id}`} prefetch={false} className="text-brand-700 underline">
-                            {row.tenant.name}
-                          </Link>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td className="py-2 pr-4">
-                        {row.instance.placement === "shared" && row.capacity !== null
-                          ? interpolate(m.fleet.addresses, {
-                              n: formatNumber(locale, row.domainCount),
-                              capacity: formatNumber(locale, row.capacity),
-                            })
-                          : row.domains.join(", ") || "—"}
-                      </td>
-                      <td className="py-2 pr-4">
-                        {row.onlineUsers === null ? "—" : formatNumber(locale, row.onlineUsers)}
-                      </td>
-                      <td className="whitespace-nowrap py-2 pr-4">
-                        {row.memoryBytes === null ? "—" : formatBytes(locale, row.memoryBytes)}
-                      </td>
-                      <td className="py-2 pr-4">
-                        <Sparkline values={row.loginSparkline} label={`${m.fleet.login}: ${row.instance.name}`} />
-                      </td>
-                      <td className="py-2 pr-4">
-                        {row.certificateDaysLeft === null
-                          ? "—"
-                          : plural(locale, m.fleet.daysLeft, row.certificateDaysLeft)}
-                      </td>
-                      <td className="py-2 pr-4">
-                        {row.lastBackup ? (
-                          <>
-                            {formatDateTime(locale, row.lastBackup.at)}{" "}
-                            <StatusBadge status={row.lastBackup.status} labels={m.status} />
-                          </>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
+                      {row.instance.name}
+                    </Link>
+                  </Cell>
+                  <Cell label={m.fleet.placement} className="py-2 pr-4">
+                    <Badge tone={row.instance.placement === "shared" ? "blue" : "zinc"}>
+                      {m.fleet.placements[row.instance.placement]}
+                    </Badge>
+                  </Cell>
+                  <Cell label={m.fleet.health} className="min-w-48 py-2 pr-4">
+                    <StatusBadge status={row.health.status} labels={m.status} />
+                    {alertCount ? (
+                      <p className="mt-1 text-xs font-medium text-zinc-800">
+                        {plural(locale, m.fleet.openAlertCount, alertCount)}
+                      </p>
+                    ) : null}
+                    {row.health.reasons[0] ? (
+                      <p className="mt-1 text-xs text-zinc-600">{reasonText(m, locale, row.health.reasons[0])}</p>
+                    ) : null}
+                  </Cell>
+                  <Cell label={m.fleet.tenant} className="py-2 pr-4">
+                    {row.tenant ? (
+                      <Link href={`/t/${row.tenant.id}`} prefetch={false} className="text-brand-700 underline">
+                        {row.tenant.name}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </Cell>
+                  <Cell label={m.fleet.domains} className="py-2 pr-4">
+                    {row.instance.placement === "shared" && row.capacity !== null
+                      ? interpolate(m.fleet.addresses, {
+                          n: formatNumber(locale, row.domainCount),
+                          capacity: formatNumber(locale, row.capacity),
+                        })
+                      : row.domains.join(", ") || "—"}
+                  </Cell>
+                  <Cell label={m.fleet.online} className="py-2 pr-4">
+                    {row.onlineUsers === null ? "—" : formatNumber(locale, row.onlineUsers)}
+                  </Cell>
+                  <Cell label={m.fleet.memory} className="whitespace-nowrap py-2 pr-4">
+                    {row.memoryBytes === null ? "—" : formatBytes(locale, row.memoryBytes)}
+                  </Cell>
+                  <Cell label={m.fleet.login} className="py-2 pr-4">
+                    <Sparkline
+                      values={row.loginSparkline}
+                      label={`${m.fleet.login}: ${row.instance.name}`}
+                      empty={m.health.empty}
+                    />
+                  </Cell>
+                  <Cell label={m.fleet.certificate} className="py-2 pr-4">
+                    {row.certificateDaysLeft === null ? "—" : plural(locale, m.fleet.daysLeft, row.certificateDaysLeft)}
+                  </Cell>
+                  <Cell label={m.fleet.lastBackup} className="py-2 pr-4">
+                    {row.lastBackup ? (
+                      <>
+                        {formatDateTime(locale, row.lastBackup.at)}{" "}
+                        <StatusBadge status={row.lastBackup.status} labels={m.status} />
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </Cell>
+                </tr>
+              );
+            })}
+          </Table>
           <div className="flex flex-wrap items-center justify-between gap-3">
             {cursor ? (
               <Link

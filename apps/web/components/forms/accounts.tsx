@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
@@ -37,6 +36,8 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
   const action = useAction();
   const [generated, setGenerated] = useState<{ jid: string; password: string } | null>(null);
   const [typed, setTyped] = useState({ localpart: "", password: "" });
+  const localpartField = action.field("localpart");
+  const passwordField = action.field("password");
   return (
     <form
       className="space-y-3"
@@ -45,21 +46,22 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
       onSubmit={async (e) => {
         e.preventDefault();
         setGenerated(null);
-        const form = new FormData(e.currentTarget);
+        // Kept now: React clears currentTarget once the handler awaits.
+        const element = e.currentTarget;
+        const form = new FormData(element);
         const localpart = String(form.get("localpart") ?? "").trim();
         const password = String(form.get("accountPassword") ?? "");
-        const result = await action.run(() =>
-          api.POST("/api/v1/domains/{domainId}/accounts", {
-            params: { path: { domainId } },
-            body: { localpart, ...(password ? { password } : {}) },
-          }),
+        const result = await action.run(
+          () =>
+            api.POST("/api/v1/domains/{domainId}/accounts", {
+              params: { path: { domainId } },
+              body: { localpart, ...(password ? { password } : {}) },
+            }),
+          { reset: element },
         );
         const data = result?.data as { account?: { jid: string }; password?: string } | undefined;
         if (data?.password && data.account) setGenerated({ jid: data.account.jid, password: data.password });
-        if (result) {
-          e.currentTarget?.reset();
-          setTyped({ localpart: "", password: "" });
-        }
+        if (result) setTyped({ localpart: "", password: "" });
       }}
     >
       {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
@@ -70,8 +72,11 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         required
         autoCapitalize="none"
         autoComplete="off"
-        onChange={(e) => setTyped((t) => ({ ...t, localpart: e.target.value }))}
-        error={fieldError(action.problem, "localpart")}
+        error={localpartField.error}
+        onChange={(e) => {
+          localpartField.onChange();
+          setTyped((t) => ({ ...t, localpart: e.target.value }));
+        }}
       />
       <TextField
         id="accountPassword"
@@ -80,8 +85,11 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         hint={m.accounts.passwordHint}
         minLength={8}
         autoComplete="new-password"
-        onChange={(e) => setTyped((t) => ({ ...t, password: e.target.value }))}
-        error={fieldError(action.problem, "password")}
+        error={passwordField.error}
+        onChange={(e) => {
+          passwordField.onChange();
+          setTyped((t) => ({ ...t, password: e.target.value }));
+        }}
       />
       <PasswordStrength
         id="account-password-strength"

@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
@@ -20,16 +19,19 @@ export function CreateAlertChannelForm({ tenantId }: { tenantId?: string }) {
       onSubmit={async (e) => {
         e.preventDefault();
         setSecret(null);
-        const form = new FormData(e.currentTarget);
+        const element = e.currentTarget;
+        const form = new FormData(element);
         const body = {
           kind: String(form.get("channelKind")) as "email" | "webhook",
           name: String(form.get("channelName") ?? ""),
           target: String(form.get("channelTarget") ?? ""),
         };
-        const result = await action.run(() =>
-          tenantId
-            ? api.POST("/api/v1/tenants/{tenantId}/alert-channels", { params: { path: { tenantId } }, body })
-            : api.POST("/api/v1/fleet/alert-channels", { body }),
+        const result = await action.run(
+          () =>
+            tenantId
+              ? api.POST("/api/v1/tenants/{tenantId}/alert-channels", { params: { path: { tenantId } }, body })
+              : api.POST("/api/v1/fleet/alert-channels", { body }),
+          { reset: element },
         );
         const created = result?.data as { secret?: string | null } | undefined;
         if (created?.secret) setSecret(created.secret);
@@ -40,20 +42,8 @@ export function CreateAlertChannelForm({ tenantId }: { tenantId?: string }) {
         <option value="email">{m.alerts.email}</option>
         <option value="webhook">{m.alerts.webhook}</option>
       </SelectField>
-      <TextField
-        id="channelName"
-        label={m.alerts.channelName}
-        required
-        maxLength={100}
-        error={fieldError(action.problem, "name")}
-      />
-      <TextField
-        id="channelTarget"
-        label={m.alerts.target}
-        required
-        maxLength={2000}
-        error={fieldError(action.problem, "target")}
-      />
+      <TextField id="channelName" label={m.alerts.channelName} required maxLength={100} {...action.field("name")} />
+      <TextField id="channelTarget" label={m.alerts.target} required maxLength={2000} {...action.field("target")} />
       <Button type="submit" disabled={action.pending}>
         {m.alerts.addChannel}
       </Button>

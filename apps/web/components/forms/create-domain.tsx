@@ -2,7 +2,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { useAction } from "../../lib/use-action";
 import { OperationProgress } from "../operation-progress";
@@ -36,16 +35,19 @@ export function CreateDomainForm({ tenantId, instanceId }: { tenantId: string; i
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget);
+        const element = e.currentTarget;
+        const form = new FormData(element);
         const name = String(form.get("domainName") ?? "")
           .trim()
           .toLowerCase();
         const registration = String(form.get("registration")) as Registration;
-        const result = await action.run(() =>
-          api.POST("/api/v1/instances/{instanceId}/domains", {
-            params: { path: { instanceId } },
-            body: { name, registration },
-          }),
+        const result = await action.run(
+          () =>
+            api.POST("/api/v1/instances/{instanceId}/domains", {
+              params: { path: { instanceId } },
+              body: { name, registration },
+            }),
+          { reset: element },
         );
         const domain = (result?.data as { domain?: { id: string } } | undefined)?.domain;
         if (domain) setCreatedId(domain.id);
@@ -59,7 +61,7 @@ export function CreateDomainForm({ tenantId, instanceId }: { tenantId: string; i
         required
         maxLength={253}
         autoCapitalize="none"
-        error={fieldError(action.problem, "name")}
+        {...action.field("name")}
       />
       <SelectField id="registration" label={m.domains.registration} defaultValue="invite">
         <RegistrationOptions />

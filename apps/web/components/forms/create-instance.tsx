@@ -2,7 +2,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { useAction } from "../../lib/use-action";
 import { OperationProgress } from "../operation-progress";
@@ -19,9 +18,11 @@ export function CreateInstanceForm({ tenantId }: { tenantId: string }) {
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const name = String(new FormData(e.currentTarget).get("instanceName") ?? "");
-        const result = await action.run(() =>
-          api.POST("/api/v1/tenants/{tenantId}/instances", { params: { path: { tenantId } }, body: { name } }),
+        const element = e.currentTarget;
+        const name = String(new FormData(element).get("instanceName") ?? "");
+        const result = await action.run(
+          () => api.POST("/api/v1/tenants/{tenantId}/instances", { params: { path: { tenantId } }, body: { name } }),
+          { reset: element },
         );
         const instance = (result?.data as { instance?: { id: string } } | undefined)?.instance;
         if (instance) setCreatedId(instance.id);
@@ -34,7 +35,7 @@ export function CreateInstanceForm({ tenantId }: { tenantId: string }) {
         hint={m.instances.nameHint}
         required
         maxLength={40}
-        error={fieldError(action.problem, "name")}
+        {...action.field("name")}
       />
       <Button type="submit" disabled={action.pending || Boolean(action.operationId)}>
         {m.instances.create}

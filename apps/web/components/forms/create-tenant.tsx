@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { useAction } from "../../lib/use-action";
 import { Button } from "../ui/button";
@@ -16,8 +15,9 @@ export function CreateTenantForm() {
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const name = String(new FormData(e.currentTarget).get("tenantName") ?? "").trim();
-        const result = await action.run(() => api.POST("/api/v1/tenants", { body: { name } }));
+        const element = e.currentTarget;
+        const name = String(new FormData(element).get("tenantName") ?? "").trim();
+        const result = await action.run(() => api.POST("/api/v1/tenants", { body: { name } }), { reset: element });
         const tenant = result?.data as { id?: string } | undefined;
         if (tenant?.id) router.push(`/t/${tenant.id}`);
       }}
@@ -29,7 +29,7 @@ export function CreateTenantForm() {
         hint={m.auth.tenantHint}
         required
         maxLength={100}
-        error={fieldError(action.problem, "name")}
+        {...action.field("name")}
       />
       <Button type="submit" disabled={action.pending}>
         {m.app.create}

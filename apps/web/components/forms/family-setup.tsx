@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "../../lib/api/client";
-import { asProblem, fieldError, localizeProblem, type Problem } from "../../lib/api/problem";
+import { asProblem, fieldError, localizeProblem, type Problem, withoutField } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { PasswordStrength } from "../password-strength";
@@ -189,7 +189,10 @@ export function FamilySetupForm({
         value={title}
         maxLength={100}
         required
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setProblem((p) => withoutField(p, "title"));
+        }}
         error={fieldError(problem, "title")}
       />
       <TextField
@@ -231,7 +234,10 @@ export function FamilySetupForm({
         maxLength={64}
         autoCapitalize="none"
         autoComplete="username"
-        onChange={(e) => setUsername(e.target.value)}
+        onChange={(e) => {
+          setUsername(e.target.value);
+          setProblem((p) => withoutField(p, "localpart"));
+        }}
         error={fieldError(problem, "localpart")}
       />
       <TextField
@@ -243,7 +249,10 @@ export function FamilySetupForm({
         required
         minLength={8}
         autoComplete="new-password"
-        onChange={(e) => setPassword(e.target.value)}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          setProblem((p) => withoutField(p, "password"));
+        }}
         error={fieldError(problem, "password")}
       />
       {made.accountId ? null : (

@@ -131,6 +131,7 @@ export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; ba
         );
         const domain = (result?.data as { domain?: { id: string } } | undefined)?.domain;
         if (domain) setCreatedId(domain.id);
+        if (result) setName("");
       }}
     >
       {action.problem?.code === "quota_exceeded" ? (

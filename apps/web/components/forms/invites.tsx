@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { plural } from "../../lib/i18n/format";
 import { isLoopbackUrl } from "../../lib/local-url";
@@ -33,28 +32,26 @@ export function CreateInviteForm({
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget);
+        const element = e.currentTarget;
+        const form = new FormData(element);
         const inviter = String(form.get("inviter") ?? "");
-        await action.run(() =>
-          api.POST("/api/v1/domains/{domainId}/invites", {
-            params: { path: { domainId } },
-            body: {
-              maxUses: Number(form.get("maxUses")),
-              expiresIn: Number(form.get("expiresIn")),
-              rooms: form.getAll("inviteRooms").map(String),
-              ...(inviter ? { inviterAccountId: inviter } : {}),
-            },
-          }),
+        await action.run(
+          () =>
+            api.POST("/api/v1/domains/{domainId}/invites", {
+              params: { path: { domainId } },
+              body: {
+                maxUses: Number(form.get("maxUses")),
+                expiresIn: Number(form.get("expiresIn")),
+                rooms: form.getAll("inviteRooms").map(String),
+                ...(inviter ? { inviterAccountId: inviter } : {}),
+              },
+            }),
+          { reset: element },
         );
       }}
     >
       {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
-      <SelectField
-        id="maxUses"
-        label={m.invites.maxUses}
-        defaultValue="1"
-        error={fieldError(action.problem, "maxUses")}
-      >
+      <SelectField id="maxUses" label={m.invites.maxUses} defaultValue="1" {...action.field("maxUses")}>
         {[1, 5, 10, 25, 100].map((n) => (
           <option key={n} value={n}>
             {n}

@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
@@ -20,14 +19,17 @@ export function CreateMemberInviteForm({ tenantId, canInviteOwners }: { tenantId
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget);
+        const element = e.currentTarget;
+        const form = new FormData(element);
         const role = String(form.get("memberRole")) as "owner" | "admin" | "viewer";
         const email = String(form.get("memberEmail") ?? "").trim();
-        const result = await action.run(() =>
-          api.POST("/api/v1/tenants/{tenantId}/member-invites", {
-            params: { path: { tenantId } },
-            body: { role, ...(email ? { email } : {}) },
-          }),
+        const result = await action.run(
+          () =>
+            api.POST("/api/v1/tenants/{tenantId}/member-invites", {
+              params: { path: { tenantId } },
+              body: { role, ...(email ? { email } : {}) },
+            }),
+          { reset: element },
         );
         const created = result?.data as { url?: string; email?: string | null } | undefined;
         if (created?.url) {
@@ -49,7 +51,7 @@ export function CreateMemberInviteForm({ tenantId, canInviteOwners }: { tenantId
         autoComplete="off"
         label={m.members.emailOptional}
         hint={m.members.emailHint}
-        error={fieldError(action.problem, "email")}
+        {...action.field("email")}
       />
       <Button type="submit" disabled={action.pending}>
         {m.members.createLink}

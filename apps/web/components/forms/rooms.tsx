@@ -1,6 +1,5 @@
 "use client";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
@@ -24,18 +23,21 @@ export function CreateRoomForm({ domainId }: { domainId: string }) {
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        await action.run(() =>
-          api.POST("/api/v1/domains/{domainId}/rooms", {
-            params: { path: { domainId } },
-            body: {
-              name: String(form.get("roomName") ?? "").trim(),
-              title: String(form.get("roomTitle") ?? "").trim(),
-              membersOnly: form.get("membersOnly") === "on",
-              persistent: true,
-              members: lines(form.get("roomMembers")),
-            },
-          }),
+        const element = e.currentTarget;
+        const form = new FormData(element);
+        await action.run(
+          () =>
+            api.POST("/api/v1/domains/{domainId}/rooms", {
+              params: { path: { domainId } },
+              body: {
+                name: String(form.get("roomName") ?? "").trim(),
+                title: String(form.get("roomTitle") ?? "").trim(),
+                membersOnly: form.get("membersOnly") === "on",
+                persistent: true,
+                members: lines(form.get("roomMembers")),
+              },
+            }),
+          { reset: element },
         );
       }}
     >
@@ -46,9 +48,9 @@ export function CreateRoomForm({ domainId }: { domainId: string }) {
         hint={m.rooms.nameHint}
         required
         autoCapitalize="none"
-        error={fieldError(action.problem, "name")}
+        {...action.field("name")}
       />
-      <TextField id="roomTitle" label={m.rooms.roomTitle} maxLength={200} error={fieldError(action.problem, "title")} />
+      <TextField id="roomTitle" label={m.rooms.roomTitle} maxLength={200} {...action.field("title")} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="membersOnly" defaultChecked /> {m.rooms.membersOnly}
       </label>
@@ -57,7 +59,7 @@ export function CreateRoomForm({ domainId }: { domainId: string }) {
         label={`${m.rooms.members} (${m.app.optional})`}
         hint={m.rooms.membersHint}
         rows={3}
-        error={fieldError(action.problem, "members")}
+        {...action.field("members")}
       />
       <Button type="submit" disabled={action.pending}>
         {m.rooms.create}
@@ -91,7 +93,7 @@ export function RoomMembersForm({ roomId, members }: { roomId: string; members: 
         hint={m.rooms.membersHint}
         rows={3}
         defaultValue={members.join("\n")}
-        error={fieldError(action.problem, "members")}
+        {...action.field("members")}
       />
       <Button type="submit" size="sm" variant="secondary" disabled={action.pending}>
         {m.rooms.saveMembers}

@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
 import { api } from "../../lib/api/client";
-import { fieldError } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
@@ -18,23 +17,19 @@ export function CreateTokenForm({ tenantId }: { tenantId: string }) {
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const form = new FormData(e.currentTarget);
+        const element = e.currentTarget;
+        const form = new FormData(element);
         const role = String(form.get("tokenRole")) as "admin" | "viewer";
-        const result = await action.run(() =>
-          api.POST("/api/v1/api-tokens", { body: { name: String(form.get("tokenName") ?? ""), tenantId, role } }),
+        const result = await action.run(
+          () => api.POST("/api/v1/api-tokens", { body: { name: String(form.get("tokenName") ?? ""), tenantId, role } }),
+          { reset: element },
         );
         const value = (result?.data as { token?: string } | undefined)?.token;
         if (value) setToken(value);
       }}
     >
       {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
-      <TextField
-        id="tokenName"
-        label={m.tokens.name}
-        required
-        maxLength={100}
-        error={fieldError(action.problem, "name")}
-      />
+      <TextField id="tokenName" label={m.tokens.name} required maxLength={100} {...action.field("name")} />
       <SelectField id="tokenRole" label={m.members.role} defaultValue="admin">
         <option value="admin">{m.members.roles.admin}</option>
         <option value="viewer">{m.members.roles.viewer}</option>

@@ -26,12 +26,13 @@ export async function serverApi() {
 
 /**
  * The data of an API answer, or the page a person should see instead: the login page when their session
- * is gone, the not-found page for something that is not theirs.
+ * is gone, the not-found page for something that is not theirs or cannot exist.
  */
 export function must<T>(result: { data?: T; error?: unknown; response: Response }): T {
   const status = result.response.status;
   if (status === 401) redirect("/login");
-  if (status === 404 || status === 403) notFound();
+  // 400: an id or cursor in the address that cannot exist (a mistyped link); there is no such page either.
+  if (status === 404 || status === 403 || status === 400) notFound();
   if (result.data === undefined) {
     throw new Error(`API answered ${status} for ${result.response.url}`);
   }

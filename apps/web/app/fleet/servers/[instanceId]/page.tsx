@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "../../../../components/app-shell";
+import { HealthOverview } from "../../../../components/health-overview";
 import { StatusBadge } from "../../../../components/ui/badge";
 import { Card, PageHeader } from "../../../../components/ui/card";
 import { currentUser, must, serverApi } from "../../../../lib/api/server";
-import { formatBytes, formatNumber, formatRelative, interpolate } from "../../../../lib/i18n/format";
+import { formatRelative, interpolate } from "../../../../lib/i18n/format";
 import { getI18n, titled } from "../../../../lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -31,16 +32,6 @@ export default async function FleetServerPage({ params }: { params: Promise<{ in
       .then(must),
   ]);
   const statusOf = new Map(health.domains.map((d) => [d.id, d.status]));
-  const figures: [string, string][] = [
-    [
-      m.health.uptime,
-      health.uptime30d === null
-        ? "—"
-        : formatNumber(locale, health.uptime30d, { style: "percent", maximumFractionDigits: 2 }),
-    ],
-    [m.health.onlineUsers, health.latest?.onlineUsers == null ? "—" : formatNumber(locale, health.latest.onlineUsers)],
-    [m.fleet.memory, health.latest?.memoryBytes == null ? "—" : formatBytes(locale, health.latest.memoryBytes)],
-  ];
   return (
     <AppShell user={me}>
       <p className="mb-2 text-sm">
@@ -61,24 +52,8 @@ export default async function FleetServerPage({ params }: { params: Promise<{ in
             : m.fleet.sharedServerLead
         }
       />
-      {health.reasons.length ? (
-        <Card title={m.health.reasons} className="mb-6">
-          <ul className="list-disc space-y-1 pl-5 text-sm">
-            {health.reasons.map((r) => (
-              <li key={r.code}>{r.message}</li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
-      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3">
-        {figures.map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
-            <dt className="text-xs text-zinc-600">{label}</dt>
-            <dd className="text-2xl font-semibold">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <Card title={m.fleet.domains}>
+      <HealthOverview health={health} range="1h" m={m} locale={locale} />
+      <Card title={m.fleet.domains} className="mt-6">
         {domains.items.length === 0 ? (
           <p className="text-sm text-zinc-600">{m.fleet.noAddresses}</p>
         ) : (

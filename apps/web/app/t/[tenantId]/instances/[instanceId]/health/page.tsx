@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { HealthCharts } from "../../../../../../components/health-charts";
+import { HealthOverview } from "../../../../../../components/health-overview";
 import { StatusBadge } from "../../../../../../components/ui/badge";
 import { Card, PageHeader } from "../../../../../../components/ui/card";
 import { must, serverApi } from "../../../../../../lib/api/server";
-import { formatNumber, formatRelative, interpolate } from "../../../../../../lib/i18n/format";
+import { reasonText } from "../../../../../../lib/i18n/codes";
+import { formatRelative, interpolate } from "../../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../../lib/i18n/server";
 
 const ranges = ["1h", "24h", "30d"] as const;
@@ -25,23 +26,6 @@ export default async function InstanceHealthPage({
     api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }).then(must),
     api.GET("/api/v1/instances/{instanceId}/health", { params: { path: { instanceId }, query: { range } } }).then(must),
   ]);
-  const latest = health.latest;
-  const figures: [string, string][] = [
-    [
-      m.health.uptime,
-      health.uptime30d === null
-        ? "—"
-        : formatNumber(locale, health.uptime30d, { style: "percent", maximumFractionDigits: 2 }),
-    ],
-    [m.health.onlineUsers, latest?.onlineUsers == null ? "—" : formatNumber(locale, latest.onlineUsers)],
-    [m.health.loginMs, latest?.loginMs == null ? "—" : formatNumber(locale, Math.round(latest.loginMs))],
-    [
-      m.health.memory,
-      latest?.memoryBytes == null
-        ? "—"
-        : formatNumber(locale, latest.memoryBytes / 1048576, { maximumFractionDigits: 1 }),
-    ],
-  ];
   return (
     <>
       <p className="mb-2 text-sm">
@@ -59,7 +43,7 @@ export default async function InstanceHealthPage({
         lead={
           health.checkedAt
             ? interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })
-            : m.health.noData
+            : undefined
         }
         actions={
           <nav aria-label={m.health.range} className="flex gap-1">
@@ -76,45 +60,27 @@ export default async function InstanceHealthPage({
           </nav>
         }
       />
-      {health.reasons.length ? (
-        <Card title={m.health.reasons} className="mb-6">
-          <ul className="list-disc space-y-1 pl-5 text-sm">
-            {health.reasons.map((r) => (
-              <li key={r.code}>{r.message}</li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
-      {health.domains.length ? (
-        <Card title={m.instances.domains} className="mb-6">
-          <ul className="divide-y divide-zinc-200">
-            {health.domains.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
-                <span>
-                  <span className="font-medium">{d.name}</span>
-                  {d.reasons.length ? (
-                    <span className="block text-xs text-zinc-600">{d.reasons.map((r) => r.message).join(" · ")}</span>
-                  ) : null}
-                </span>
-                <StatusBadge status={d.status} labels={m.status} />
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
-      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
-        {figures.map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
-            <dt className="text-xs text-zinc-600">{label}</dt>
-            <dd className="text-2xl font-semibold">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {health.series.length === 0 ? (
-        <p className="text-sm text-zinc-600">{m.health.noData}</p>
-      ) : (
-        <HealthCharts points={health.series.map((p) => ({ ...p, at: String(p.at) }))} range={range} />
-      )}
+      <HealthOverview health={health} range={range} m={m} locale={locale}>
+        {health.domains.length ? (
+          <Card title={m.instances.domains} className="mb-6">
+            <ul className="divide-y divide-zinc-200">
+              {health.domains.map((d) => (
+                <li key={d.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
+                  <span>
+                    <span className="font-medium">{d.name}</span>
+                    {d.reasons.length ? (
+                      <span className="block text-xs text-zinc-600">
+                        {d.reasons.map((r) => reasonText(m, locale, r)).join(" · ")}
+                      </span>
+                    ) : null}
+                  </span>
+                  <StatusBadge status={d.status} labels={m.status} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+      </HealthOverview>
     </>
   );
 }
