@@ -8,7 +8,7 @@ export function Sparkline({ values, label, empty }: { values: number[]; label: s
   const step = 100 / (values.length - 1);
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(28 - (v / max) * 26).toFixed(1)}`).join(" ");
   return (
-    <svg role="img" aria-label={label} viewBox="0 0 100 30" className="h-6 w-24" preserveAspectRatio="none">
+    <svg role="img" aria-label={label} viewBox="0 0 100 30" className="mt-1 h-6 w-24" preserveAspectRatio="none">
       <polyline points={points} fill="none" stroke="#1d5fd1" strokeWidth="2" vectorEffect="non-scaling-stroke" />
     </svg>
   );
