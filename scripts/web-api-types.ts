@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { openApiDocument } from "../apps/api/src/openapi-document.ts";
 
-export const typesFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "../apps/web/lib/api/schema.ts");
+export const typesFile = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../apps/web/lib/api/generated/schema.ts",
+);
 
 export async function renderApiTypes(): Promise<string> {
   const doc = await openApiDocument();

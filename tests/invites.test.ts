@@ -1,5 +1,5 @@
-import { xmppRegister } from "@xmpp-host/runtime/testing";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
+import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redactTokens } from "../apps/api/src/app.ts";
 import { sync } from "../apps/worker/src/processors/maintenance.ts";

@@ -1,4 +1,4 @@
-import { xmppRegister } from "@xmpp-host/runtime/testing";
+import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sync } from "../apps/worker/src/processors/maintenance.ts";
 import { type Call, client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderApiTypes, typesFile } from "../scripts/web-api-types.ts";
 
@@ -7,5 +8,9 @@ describe("the dashboard's typed API client", () => {
     const fresh = await renderApiTypes();
     expect(fresh).toContain("getPlatform");
     expect(fresh === readFileSync(typesFile, "utf8")).toBe(true);
+  });
+
+  it("lives under a generated/ folder, which lint skips", () => {
+    expect(typesFile.split(path.sep)).toContain("generated");
   });
 });

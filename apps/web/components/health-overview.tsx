@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { operations } from "../lib/api/schema";
+import type { operations } from "../lib/api/generated/schema";
 import { reasonText } from "../lib/i18n/codes";
 import type { Messages } from "../lib/i18n/en";
 import { formatNumber, type Locale } from "../lib/i18n/format";

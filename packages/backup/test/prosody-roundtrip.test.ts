@@ -9,8 +9,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { type InstanceSpec, LocalRuntime } from "@xmpp-host/runtime";
-import { freePorts, selfSignedCertificate, tempDir, xmppLogin } from "@xmpp-host/runtime/testing";
+import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
 import { createDriver, type XmppServerDriver } from "@xmpp-host/xmpp";
+import { xmppLogin } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BackupInvalidError,

@@ -1,5 +1,5 @@
+import type { XmppProbeResult } from "@xmpp-host/xmpp/client";
 import type { ProsodyMetrics } from "./openmetrics.ts";
-import type { XmppProbeResult } from "./probe-client.ts";
 
 export type HealthStatus = "healthy" | "degraded" | "down";
 

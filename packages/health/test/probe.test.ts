@@ -1,6 +1,7 @@
 import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
-import { freePorts, selfSignedCertificate, tempDir, xmppLogin } from "@xmpp-host/runtime/testing";
+import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
 import { createDriver, type XmppServerDriver } from "@xmpp-host/xmpp";
+import { xmppLogin } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   evaluateInstance,

@@ -70,5 +70,3 @@ export function selfSignedCertificate(hosts: string[]): { certPem: string; keyPe
     remove();
   }
 }
-
-export { type MiniSession, type XmppEndpoint, xmppLogin, xmppRegister } from "./xmpp-test-client.ts";

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type InstanceSpec,
@@ -13,7 +14,7 @@ import {
   processArgs,
   renderHostsConfig,
 } from "../src/index.ts";
-import { freePorts, selfSignedCertificate, tempDir, xmppRegister } from "../src/testing.ts";
+import { freePorts, selfSignedCertificate, tempDir } from "../src/testing.ts";
 
 /** Log lines Prosody marks as warnings or errors. */
 function problems(log: string): string[] {

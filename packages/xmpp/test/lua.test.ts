@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { SHELL_LIB } from "../src/drivers/prosody/shell-lib.ts";
 import { XmlStreamParser } from "../src/drivers/prosody/xml-stream.ts";
 import { luaString, luaValue, xmlEscape, xmlUnescape } from "../src/lua.ts";
 import { isValidHostname, splitBareJid } from "../src/names.ts";
@@ -67,6 +68,12 @@ describe("luaValue", () => {
   it("rejects non-finite numbers", () => {
     expect(() => luaValue(Number.NaN)).toThrow(TypeError);
     expect(() => luaValue(Number.POSITIVE_INFINITY)).toThrow(TypeError);
+  });
+});
+
+describe("the admin shell helpers", () => {
+  it("compile with real Lua once their settings are quoted in", () => {
+    expect(() => execFileSync("luac5.4", ["-p", "-"], { input: SHELL_LIB.slice(1), stdio: "pipe" })).not.toThrow();
   });
 });
 

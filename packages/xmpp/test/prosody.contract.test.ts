@@ -1,8 +1,9 @@
 import { X509Certificate } from "node:crypto";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
-import { freePorts, selfSignedCertificate, tempDir, xmppLogin, xmppRegister } from "@xmpp-host/runtime/testing";
+import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { xmppLogin, xmppRegister } from "../src/client/index.ts";
 import { describeDriverContract } from "../src/contract.ts";
 import {
   AdminSocketClient,

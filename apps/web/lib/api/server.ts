@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import createClient from "openapi-fetch";
 import { cache } from "react";
 import { webEnv } from "../env";
-import type { paths } from "./schema";
+import type { paths } from "./generated/schema";
 
 export function apiUrl(): string {
   return webEnv().API_URL;

@@ -1,4 +1,4 @@
-import type { operations } from "../api/schema";
+import type { operations } from "../api/generated/schema";
 
 /** Every operation type the API can report (an enum in its OpenAPI document). */
 export type OperationType = operations["getOperation"]["responses"][200]["content"]["application/json"]["type"];

@@ -1,11 +1,11 @@
 /**
  * A small real XMPP client for the backup tests: STARTTLS, SASL PLAIN, bind, chat messages, XEP-0199 pings
- * and XEP-0313 (MAM) queries. `@xmpp-host/runtime/testing`'s xmppLogin can only log in, and the messages
+ * and XEP-0313 (MAM) queries. `@xmpp-host/xmpp/client`'s xmppLogin can only log in, and the messages
  * must go through the server's c2s path so that mod_mam archives them.
  */
 import net from "node:net";
 import tls from "node:tls";
-import type { XmppEndpoint } from "@xmpp-host/runtime/testing";
+import type { XmppEndpoint } from "@xmpp-host/xmpp/client";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;").replace(/"/g, "&quot;");

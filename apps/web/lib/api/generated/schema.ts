@@ -58,7 +58,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test notification now (503 "not delivered" if it cannot be; the reason goes to the log) */
+        /** Have the worker send a test notification and wait for it (503 "not delivered" if it cannot be; the reason goes to the worker's log) */
         post: operations["testAlertChannel"];
         delete?: never;
         options?: never;
@@ -1411,7 +1411,10 @@ export interface operations {
     };
     testAlertChannel: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Hold the answer up to this many seconds for the outcome; 202 when there is none by then. */
+                wait?: number;
+            };
             header?: never;
             path: {
                 channelId: string;
@@ -1429,6 +1432,18 @@ export interface operations {
                     "application/json": {
                         delivered: boolean;
                         durationMs: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The worker sends it when it can */
+                        queued: boolean;
                     };
                 };
             };

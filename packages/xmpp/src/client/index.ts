@@ -1,0 +1,4 @@
+/** The platform's XMPP client, for the health probes and for tests: plain node:net/node:tls, Nagle off. */
+export * from "./probe.ts";
+export * from "./scram.ts";
+export { type MiniSession, type XmppEndpoint, xmppLogin, xmppRegister } from "./session.ts";

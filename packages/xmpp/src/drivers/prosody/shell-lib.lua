@@ -1,0 +1,631 @@
+-- Helpers run inside Prosody 0.12 through the admin shell, installed once per connection as __xh by
+-- shell-lib.ts, which wraps this chunk in a function and passes the platform's settings (version, reserved
+-- usernames) as its argument, quoted in TypeScript. Each helper answers through M.call: one JSON document,
+-- or a failure message; nothing is scraped from human-readable text.
+local settings = ...;
+local json = require "util.json";
+local array = require "util.array";
+local jid_lib = require "util.jid";
+local um = require "core.usermanager";
+local hm = require "core.hostmanager";
+local cm = require "core.configmanager";
+local rm = require "core.rostermanager";
+local sm = require "core.storagemanager";
+local st = require "util.stanza";
+local M = { version = settings.version };
+local Failure = {};
+
+local function fail(msg) error(setmetatable({ msg = msg }, Failure), 0); end
+
+local function local_host(host)
+	local h = prosody.hosts[host];
+	if not h or h.type ~= "local" then fail("no such virtual host: " .. tostring(host)); end
+	return h;
+end
+
+local function account(j)
+	local node, host, res = jid_lib.prepped_split(j);
+	if not node or not host or res then fail("invalid account JID: " .. tostring(j)); end
+	local_host(host);
+	return node, host;
+end
+
+local function muc_of(host)
+	local h = prosody.hosts[host];
+	if not h or not h.modules.muc then fail("not a MUC service: " .. tostring(host)); end
+	return h.modules.muc;
+end
+
+local function room_jid(j)
+	local node, host, res = jid_lib.prepped_split(j);
+	if not node or not host or res then fail("invalid room JID: " .. tostring(j)); end
+	return node .. "@" .. host, muc_of(host);
+end
+
+-- mod_muc leaves a "tombstone" (a hidden persistent room marked destroyed) when a persistent room is
+-- destroyed; for us such a room does not exist.
+local function live_room(muc, jid)
+	local room = muc.get_room_from_jid(jid);
+	if room and not room._data.destroyed then return room; end
+	return nil, room;
+end
+
+local function room_info(room)
+	local members = array();
+	for j in room:each_affiliation("member") do members:push(j); end
+	members:sort();
+	return {
+		jid = room.jid;
+		title = room:get_name() or "";
+		membersOnly = room:get_members_only() and true or false;
+		persistent = room:get_persistent() and true or false;
+		public = room:get_public() and true or false;
+		members = members;
+	};
+end
+
+local function configure(room, c)
+	if c.title ~= nil then room:set_name(c.title); end
+	if c.membersOnly ~= nil then room:set_members_only(c.membersOnly); end
+	if c.persistent ~= nil then room:set_persistent(c.persistent); end
+	if c.public ~= nil then room:set_public(c.public); end
+	room:save(true);
+end
+
+function M.ping() return "pong"; end
+
+function M.server_info()
+	local hosts = array();
+	for h in pairs(prosody.hosts) do hosts:push(h); end
+	hosts:sort();
+	return {
+		software = "Prosody";
+		version = tostring(prosody.version or "unknown");
+		uptime = os.time() - prosody.start_time;
+		hosts = hosts;
+	};
+end
+
+-- A host can be activated only if the current config defines it. The config table answers every
+-- lookup with the global section, hence rawget.
+local function defined(host)
+	local hc = rawget(cm.getconfig(), host);
+	return hc ~= nil and (rawget(hc, "defined") or rawget(hc, "component_module")) ~= nil;
+end
+
+local function host_config(host) return rawget(cm.getconfig(), host); end
+
+local function copy(v)
+	if type(v) ~= "table" then return v; end
+	local t = {};
+	for k, x in pairs(v) do t[k] = copy(x); end
+	return t;
+end
+
+local function same(a, b)
+	if a == b then return true; end
+	if type(a) ~= "table" or type(b) ~= "table" then return false; end
+	for k, v in pairs(a) do if not same(v, rawget(b, k)) then return false; end end
+	for k in pairs(b) do if rawget(a, k) == nil then return false; end end
+	return true;
+end
+
+-- Modules read most options when they load, so a host whose own config section changed (say its
+-- registration policy) keeps the old behaviour until re-activated. We remember, per active host, the
+-- section it was last activated with. State lives in package.loaded so it outlives admin connections,
+-- and a handler snapshots the running config just before any reload (ours, SIGHUP or prosodyctl).
+local state = package.loaded["xmpp-host.state"];
+if not state then
+	state = { synced = {} };
+	package.loaded["xmpp-host.state"] = state;
+	prosody.events.add_handler("reloading-config", function()
+		for h in pairs(prosody.hosts) do
+			if state.synced[h] == nil then state.synced[h] = copy(host_config(h) or {}); end
+		end
+	end);
+end
+
+function M.reload()
+	local ok, err = prosody.reload_config();
+	if not ok then fail("config reload failed: " .. tostring(err)); end
+	return true;
+end
+
+-- mod_tls builds each host's TLS contexts when it loads and again on config-reloaded; calling its load again
+-- for one host rebuilds only that host's contexts from its (renewed) certificate files.
+function M.reload_certificates(wanted)
+	local done = array();
+	for _, h in ipairs(wanted) do
+		local host = prosody.hosts[h];
+		local tls = host and host.modules and host.modules.tls;
+		if tls and tls.module and type(tls.module.load) == "function" then
+			tls.module.load(true);
+			done:push(h);
+		end
+	end
+	done:sort();
+	return done;
+end
+
+local function is_component(h) return rawget(host_config(h) or {}, "component_module") ~= nil; end
+
+-- Components before virtual hosts when deactivating, the other way round when activating, so a MUC or
+-- upload service never runs without its parent host.
+local function components_first(a, b)
+	local ca, cb = is_component(a), is_component(b);
+	if ca ~= cb then return ca; end
+	return a < b;
+end
+local function hosts_first(a, b)
+	local ca, cb = is_component(a), is_component(b);
+	if ca ~= cb then return cb; end
+	return a < b;
+end
+
+function M.apply_hosts(wanted)
+	-- Re-read the configuration without firing config-reloaded: that event makes every host rebuild its TLS
+	-- contexts (seconds of CPU on a shared server with hundreds of hosts), and a new or changed host reads its
+	-- own settings and certificate when it is activated below. Replaced certificates go through M.reload.
+	local ok, _, err = cm.load(prosody.config_file);
+	if not ok then fail("config reload failed: " .. tostring(err)); end
+	local want = {};
+	for _, h in ipairs(wanted) do
+		if not defined(h) then fail("host not defined in the configuration: " .. h); end
+		want[h] = true;
+	end
+	local activated, deactivated = array(), array();
+	for h in pairs(prosody.hosts) do
+		local synced = state.synced[h];
+		if not want[h] or (synced ~= nil and not same(synced, host_config(h))) then deactivated:push(h); end
+	end
+	table.sort(deactivated, components_first);
+	for _, h in ipairs(deactivated) do
+		local ok, err = hm.deactivate(h);
+		if not ok then fail("could not deactivate " .. h .. ": " .. tostring(err)); end
+		state.synced[h] = nil;
+	end
+	local order = {};
+	for h in pairs(want) do order[#order + 1] = h; end
+	table.sort(order, hosts_first);
+	for _, h in ipairs(order) do
+		if not prosody.hosts[h] then
+			local ok, err = hm.activate(h);
+			if not ok then fail("could not activate " .. h .. ": " .. tostring(err)); end
+			activated:push(h);
+		end
+		state.synced[h] = copy(host_config(h));
+	end
+	activated:sort();
+	deactivated:sort();
+	M.hook_all();
+	return { activated = activated; deactivated = deactivated };
+end
+
+-- Setting a password fires user-password-changed, which disconnects the user's sessions; skip it when
+-- the password is already the right one so that repeated reconciliation does not kick anyone.
+local function ensure_password(node, host, pw)
+	if um.test_password(node, host, pw) then return; end
+	local ok, err = um.set_password(node, pw, host);
+	if not ok then fail("could not set password: " .. tostring(err)); end
+end
+
+function M.create_account(j, pw)
+	local node, host = account(j);
+	if um.user_exists(node, host) then
+		ensure_password(node, host, pw);
+		return "existed";
+	end
+	local ok, err = um.create_user(node, pw, host);
+	if not ok then fail("could not create user: " .. tostring(err)); end
+	return "created";
+end
+
+function M.set_password(j, pw)
+	local node, host = account(j);
+	if not um.user_exists(node, host) then fail("no such account: " .. node .. "@" .. host); end
+	ensure_password(node, host, pw);
+	return true;
+end
+
+function M.delete_account(j)
+	local node, host = account(j);
+	if not um.user_exists(node, host) then return "absent"; end
+	local ok, err = um.delete_user(node, host);
+	if not ok then fail("could not delete user: " .. tostring(err)); end
+	return "deleted";
+end
+
+function M.account_exists(j)
+	local node, host = account(j);
+	return um.user_exists(node, host) and true or false;
+end
+
+function M.list_accounts(host)
+	local_host(host);
+	local users = array();
+	for u in um.users(host) do users:push(u); end
+	users:sort();
+	return users;
+end
+
+function M.create_room(j, c)
+	local jid, muc = room_jid(j);
+	local room, tombstone = live_room(muc, jid);
+	if room then
+		configure(room, c);
+		return "existed";
+	end
+	if tombstone then
+		muc.forget_room(tombstone);
+		muc.delete_room(tombstone);
+	end
+	local err;
+	room, err = muc.create_room(jid);
+	if not room then fail("could not create room: " .. tostring(err)); end
+	configure(room, c);
+	return "created";
+end
+
+function M.configure_room(j, c)
+	local jid, muc = room_jid(j);
+	local room = live_room(muc, jid);
+	if not room then fail("no such room: " .. jid); end
+	configure(room, c);
+	return true;
+end
+
+function M.set_room_members(j, wanted)
+	local jid, muc = room_jid(j);
+	local room = live_room(muc, jid);
+	if not room then fail("no such room: " .. jid); end
+	local want = {};
+	for _, m in ipairs(wanted) do
+		local node, host, res = jid_lib.prepped_split(m);
+		if not node or not host or res then fail("invalid member JID: " .. tostring(m)); end
+		want[node .. "@" .. host] = true;
+	end
+	local drop = {};
+	for member in room:each_affiliation("member") do
+		if not want[member] then drop[#drop + 1] = member; end
+	end
+	for _, member in ipairs(drop) do
+		local ok, _, cond = room:set_affiliation(true, member, "none");
+		if not ok then fail("could not remove member " .. member .. ": " .. tostring(cond)); end
+	end
+	for member in pairs(want) do
+		local current = room:get_affiliation(member);
+		-- Owners and admins keep their higher affiliation.
+		if current ~= "member" and current ~= "owner" and current ~= "admin" then
+			local ok, _, cond = room:set_affiliation(true, member, "member");
+			if not ok then fail("could not add member " .. member .. ": " .. tostring(cond)); end
+		end
+	end
+	return true;
+end
+
+function M.get_room(j)
+	local jid, muc = room_jid(j);
+	local room = live_room(muc, jid);
+	if not room then return nil; end
+	return room_info(room);
+end
+
+function M.destroy_room(j, reason)
+	local jid, muc = room_jid(j);
+	local room = live_room(muc, jid);
+	if not room then return "absent"; end
+	local ok, err = room:destroy(nil, reason);
+	if ok == false then fail("could not destroy room: " .. tostring(err)); end
+	return "destroyed";
+end
+
+function M.list_rooms(host)
+	local muc = muc_of(host);
+	local rooms = array();
+	for room in muc.all_rooms() do
+		if not room._data.destroyed then rooms:push(room_info(room)); end
+	end
+	table.sort(rooms, function(a, b) return a.jid < b.jid; end);
+	return rooms;
+end
+
+-- Invites live in mod_invites' own store, in its own record format, so that mod_invites_register accepts
+-- the token at in-band registration (XEP-0401/XEP-0445) exactly as if Prosody had made it.
+local function invite_store(host)
+	local_host(host);
+	return sm.open(host, "invite_token", "map");
+end
+
+function M.put_invite(host, inv)
+	local store = invite_store(host);
+	local record = {
+		type = inv.type;
+		jid = inv.jid;
+		token = inv.token;
+		allow_registration = true;
+		additional_data = inv.data;
+		uri = inv.uri;
+		created_at = inv.created_at;
+		expires = inv.expires;
+		reusable = inv.reusable;
+	};
+	M.hook_all();
+	local ok, err = store:set(nil, inv.token, record);
+	if not ok then fail("could not store the invite: " .. tostring(err)); end
+	if inv.type == "roster" then
+		ok, err = store:set(jid_lib.node(inv.jid), inv.token, inv.expires);
+		if not ok then fail("could not store the contact invite: " .. tostring(err)); end
+	end
+	return true;
+end
+
+function M.get_invite(host, token)
+	return invite_store(host):get(nil, token);
+end
+
+function M.delete_invite(host, token)
+	local store = invite_store(host);
+	local record = store:get(nil, token);
+	if not record then return "absent"; end
+	if record.type == "roster" and record.jid then store:set(jid_lib.node(record.jid), token, nil); end
+	local ok, err = store:set(nil, token, nil);
+	if not ok then fail("could not delete the invite: " .. tostring(err)); end
+	return "deleted";
+end
+
+-- Creates an account that must not exist yet; a second call with the same password (a retry) is a no-op,
+-- and an existing account with another password is someone else's.
+function M.register_account(j, pw)
+	local node, host = account(j);
+	if um.user_exists(node, host) then
+		if um.test_password(node, host, pw) then return "existed"; end
+		return "taken";
+	end
+	local ok, err = um.create_user(node, pw, host);
+	if not ok then fail("could not create user: " .. tostring(err)); end
+	return "created";
+end
+
+function M.add_room_member(j, m)
+	local jid, muc = room_jid(j);
+	local room = live_room(muc, jid);
+	if not room then fail("no such room: " .. jid); end
+	local node, host, res = jid_lib.prepped_split(m);
+	if not node or not host or res then fail("invalid member JID: " .. tostring(m)); end
+	local member = node .. "@" .. host;
+	local current = room:get_affiliation(member);
+	if current == "member" or current == "owner" or current == "admin" then return "existed"; end
+	local ok, _, cond = room:set_affiliation(true, member, "member");
+	if not ok then fail("could not add member " .. member .. ": " .. tostring(cond)); end
+	return "added";
+end
+
+-- XEP-0402 bookmarks, with the node options mod_bookmarks uses, so clients that sync bookmarks see them.
+local BOOKMARKS = "urn:xmpp:bookmarks:1";
+local bookmark_options = {
+	persist_items = true;
+	max_items = "max";
+	send_last_published_item = "never";
+	access_model = "whitelist";
+};
+
+local function pep_of(j)
+	local node, host = account(j);
+	if not um.user_exists(node, host) then fail("no such account: " .. node .. "@" .. host); end
+	local pep = prosody.hosts[host].modules.pep;
+	if not pep then fail("PEP is not loaded on " .. host); end
+	return pep.get_pep_service(node), node .. "@" .. host, node;
+end
+
+function M.add_bookmarks(j, rooms)
+	local service, owner, nick = pep_of(j);
+	local ok, items = service:get_items(BOOKMARKS, owner);
+	if not ok then
+		if items ~= "item-not-found" then fail("could not read bookmarks: " .. tostring(items)); end
+		local created, err = service:create(BOOKMARKS, owner, bookmark_options);
+		if not created then fail("could not create the bookmarks node: " .. tostring(err)); end
+		items = {};
+	end
+	local added = 0;
+	for _, r in ipairs(rooms) do
+		local rjid = room_jid(r.jid);
+		if not items[rjid] then
+			local item = st.stanza("item", { xmlns = "http://jabber.org/protocol/pubsub", id = rjid })
+				:tag("conference", { xmlns = BOOKMARKS, name = r.name, autojoin = "true" })
+				:text_tag("nick", nick);
+			local published, err = service:publish(BOOKMARKS, owner, rjid, item, bookmark_options);
+			if not published then fail("could not publish bookmark " .. rjid .. ": " .. tostring(err)); end
+			added = added + 1;
+		end
+	end
+	return added;
+end
+
+function M.get_bookmarks(j)
+	local service, owner = pep_of(j);
+	local ok, items = service:get_items(BOOKMARKS, owner);
+	if not ok then
+		if items == "item-not-found" then return {}; end
+		fail("could not read bookmarks: " .. tostring(items));
+	end
+	local out = array();
+	for _, id in ipairs(items) do
+		local conference = items[id]:get_child("conference", BOOKMARKS);
+		out:push({ jid = id; name = conference and conference.attr.name or ""; autojoin = conference and conference.attr.autojoin or "" });
+	end
+	return out;
+end
+
+-- A one-way subscription of user to contact, written straight into both rosters (as mod_invites_register does).
+local function subscribe(host, user, contact)
+	local user_jid, contact_jid = user .. "@" .. host, contact .. "@" .. host;
+	if rm.is_user_subscribed(user, host, contact_jid) then return false; end
+	rm.set_contact_pending_out(user, host, contact_jid);
+	rm.set_contact_pending_in(contact, host, user_jid);
+	rm.subscribed(contact, host, user_jid);
+	rm.process_inbound_subscription_approval(user, host, contact_jid);
+	return true;
+end
+
+function M.add_mutual_contacts(a, b)
+	local na, ha = account(a);
+	local nb, hb = account(b);
+	if ha ~= hb then fail("contacts must be on the same host"); end
+	if na == nb then fail("an account cannot be its own contact"); end
+	for _, n in ipairs({ na, nb }) do
+		if not um.user_exists(n, ha) then fail("no such account: " .. n .. "@" .. ha); end
+	end
+	local changed = subscribe(ha, na, nb);
+	changed = subscribe(ha, nb, na) or changed;
+	rm.roster_push(na, ha, nb .. "@" .. ha);
+	rm.roster_push(nb, ha, na .. "@" .. ha);
+	return changed and "added" or "existed";
+end
+
+function M.roster(j)
+	local node, host = account(j);
+	local roster = rm.load_roster(node, host);
+	local out = {};
+	for contact, item in pairs(roster) do
+		if contact then out[contact] = item.subscription; end
+	end
+	return out;
+end
+
+-- In-band registration (XEP-0077/XEP-0401) happens inside Prosody, without the platform. These handlers,
+-- installed on every local host, keep it to the platform's rules:
+--  * reserved usernames are refused, as on the web;
+--  * an invite made by the platform (additional_data.xh_invite) allows at most xh_max_uses registrations,
+--    counting the platform's own (xh_uses, rewritten after each) plus the in-band ones recorded here;
+--  * an in-band registration through such an invite gets its rooms and bookmarks, like a web one
+--    (mod_invites_register itself adds the inviter as a contact).
+-- The platform reads the recorded registrations back when it syncs (invite_registrations).
+local RESERVED = {};
+for _, name in ipairs(settings.reserved_usernames) do RESERVED[name] = true; end
+local RESERVED_PREFIXES = settings.reserved_prefixes;
+local INVITE_USES = "xh_invite_uses";
+
+local function reserved(username)
+	username = tostring(username or ""):lower();
+	if RESERVED[username] then return true; end
+	for _, p in ipairs(RESERVED_PREFIXES) do
+		if username:sub(1, #p) == p and username:sub(#p + 1, #p + 1):match("^[._-]$") then return true; end
+	end
+	return false;
+end
+
+local function platform_invite(event)
+	local inv = event.validated_invite or (event.session and event.session.validated_invite);
+	local data = inv and inv.additional_data;
+	if type(data) ~= "table" or not data.xh_invite then return nil; end
+	return inv, data;
+end
+
+local function registrations_of(host, id)
+	return sm.open(host, INVITE_USES, "map"):get(nil, id) or {};
+end
+
+-- xh_max_accounts: the platform's limit for a domain on a shared server.
+local function over_account_limit(host)
+	local limit = cm.get(host, "xh_max_accounts");
+	if type(limit) ~= "number" then return false; end
+	local n = 0;
+	for _ in um.users(host) do
+		n = n + 1;
+		if n >= limit then return true; end
+	end
+	return false;
+end
+
+local function on_registering(host)
+	return function(event)
+		if reserved(event.username) then
+			event.allowed = false;
+			event.reason = "This username is reserved";
+			return;
+		end
+		if over_account_limit(host) then
+			event.allowed = false;
+			event.reason = "This address has reached its number of accounts";
+			return;
+		end
+		local inv, data = platform_invite(event);
+		if not inv then return; end
+		local record = sm.open(host, "invite_token", "map"):get(nil, inv.token);
+		local current = record and record.additional_data or {};
+		local used = (current.xh_uses or 0) + #registrations_of(host, data.xh_invite);
+		if not record or used >= (current.xh_max_uses or 1) then
+			event.allowed = false;
+			event.reason = "This invite has been used up or revoked";
+		end
+	end;
+end
+
+local function on_registered(host)
+	return function(event)
+		local inv, data = platform_invite(event);
+		if not inv then return; end
+		local store = sm.open(host, INVITE_USES, "map");
+		local list = store:get(nil, data.xh_invite) or {};
+		list[#list + 1] = event.username;
+		store:set(nil, data.xh_invite, list);
+		local jid = event.username .. "@" .. host;
+		local marks = {};
+		for i, room in ipairs(data.xh_rooms or {}) do
+			pcall(M.add_room_member, room, jid);
+			marks[#marks + 1] = { jid = room; name = (data.xh_room_names or {})[i] or room };
+		end
+		if #marks > 0 then pcall(M.add_bookmarks, jid, marks); end
+		local record = sm.open(host, "invite_token", "map"):get(nil, inv.token);
+		local current = record and record.additional_data or data;
+		if (current.xh_uses or 0) + #list >= (current.xh_max_uses or 1) then pcall(M.delete_invite, host, inv.token); end
+	end;
+end
+
+state.hooked = state.hooked or {};
+local function hook_registration(host)
+	local h = prosody.hosts[host];
+	if not h or h.type ~= "local" or not h.events then return; end
+	if state.hooked[host] == h.events then return; end
+	h.events.add_handler("user-registering", on_registering(host), 10);
+	h.events.add_handler("user-registered", on_registered(host), 10);
+	state.hooked[host] = h.events;
+end
+
+function M.hook_all()
+	for host in pairs(prosody.hosts) do hook_registration(host); end
+	return true;
+end
+
+-- Usernames of in-band registrations through each of the given platform invites.
+function M.invite_registrations(host, ids)
+	local_host(host);
+	local out = {};
+	for _, id in ipairs(ids) do out[id] = registrations_of(host, id); end
+	return out;
+end
+
+function M.sessions(host)
+	local list = array();
+	for full_jid, session in pairs(prosody.full_sessions) do
+		if host == nil or session.host == host then
+			list:push({ jid = full_jid; secure = session.secure and true or false });
+		end
+	end
+	table.sort(list, function(a, b) return a.jid < b.jid; end);
+	return list;
+end
+
+function M.call(name, ...)
+	local f = M[name];
+	if type(f) ~= "function" then return nil, "unknown helper: " .. tostring(name); end
+	local ok, res = pcall(f, ...);
+	if not ok then
+		if getmetatable(res) == Failure then return nil, res.msg; end
+		return nil, "internal error: " .. tostring(res);
+	end
+	return json.encode({ r = res });
+end
+
+M.hook_all();
+return M;
