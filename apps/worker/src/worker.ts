@@ -1,9 +1,19 @@
 import { hostname } from "node:os";
-import { countJobFailure, writeHeartbeat } from "@xmpp-host/queue";
-import type { JobName } from "@xmpp-host/queue/catalogue";
-import { type Job, Worker } from "bullmq";
+import {
+  countJobFailure,
+  type FixedScheduleName,
+  type JobNameOf,
+  type JobPayload,
+  operationIdOf,
+  operationTypes,
+  parseJob,
+  type QueueName,
+  schedule,
+  writeHeartbeat,
+} from "@xmpp-host/queue";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { WorkerContext } from "./context.ts";
-import { deliverNotification } from "./processors/alerts.ts";
+import { deliverNotification, sendTestNotification } from "./processors/alerts.ts";
 import {
   reconcileBackupSchedules,
   reconcileDomainBackupSchedules,
@@ -14,7 +24,30 @@ import {
 import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
 import { probeInstance, reconcileProbeSchedules } from "./processors/health.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
-import { runOperation } from "./processors/operations.ts";
+import { refuseOperation, runOperation } from "./processors/operations.ts";
+
+/** One handler per job of a queue, keyed by the catalogue's names: a missing one fails the type check. */
+type Handlers<Q extends QueueName> = {
+  [N in JobNameOf<Q>]: (payload: JobPayload<N>, job: Job) => Promise<unknown>;
+};
+
+/**
+ * A queue's processor. The payload is read with the catalogue's schema; a malformed one (or a name the queue
+ * does not run) is refused for good and logged, and the operation it names, if any, fails with the reason.
+ */
+function processor<Q extends QueueName>(ctx: WorkerContext, queue: Q, handlers: Handlers<Q>) {
+  return async (job: Job) => {
+    const parsed = parseJob(queue, job.name, job.data);
+    if (!parsed.ok) {
+      const operationId = operationIdOf(job.data);
+      ctx.log.error({ queue, job: job.name, jobId: job.id, operationId, reason: parsed.reason }, "job refused");
+      if (operationId) await refuseOperation(ctx, operationId, `job refused: ${parsed.reason}`, job.attemptsMade + 1);
+      throw new UnrecoverableError(parsed.reason);
+    }
+    const handler = handlers[parsed.name] as (payload: unknown, job: Job) => Promise<unknown>;
+    return handler(parsed.payload, job);
+  };
+}
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -30,50 +63,52 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     stalledInterval: Math.max(1000, Math.floor(ctx.env.WORKER_LOCK_MS / 2)),
   };
 
+  // The API serves the internal CA's certificate from the database: it exists from the worker's first start.
+  await ctx.ca().catch((err: unknown) => ctx.log.error({ err }, "creating the internal CA failed"));
   // Adopt the instances that kept running while no worker was up, before taking new work.
   await supervise(ctx).catch((err: unknown) => ctx.log.error({ err }, "initial supervise failed"));
 
-  const operations = new Worker("operations", (job: Job<{ operationId: string }>) => runOperation(ctx, job), {
-    ...common,
-    concurrency: ctx.env.WORKER_CONCURRENCY,
-  });
-  const maintenance = new Worker(
-    "maintenance",
-    async (job: Job) => {
-      const handler = maintenanceHandlers[job.name as Extract<JobName, `maintenance.${string}`>];
-      if (!handler) throw new Error(`unknown maintenance job ${job.name}`);
-      return handler(ctx);
+  const handlers = {
+    // Every operation runs through runOperation, which picks the type's handler (typed per type there).
+    operations: Object.fromEntries(
+      operationTypes.map((type) => [type, (_: unknown, job: Job) => runOperation(ctx, job)]),
+    ) as Handlers<"operations">,
+    // maintenanceHandlers is itself keyed by every maintenance job.
+    maintenance: Object.fromEntries(
+      Object.entries(maintenanceHandlers).map(([name, handler]) => [name, () => handler(ctx)]),
+    ) as unknown as Handlers<"maintenance">,
+    checks: {
+      "domain.dns-check": (p) => checkDomainDns(ctx, p.domainId),
+      "backup.verify": (p) => verifyBackup(ctx, p.backupId),
+      "instance.scheduled-backup": (p) => scheduledBackup(ctx, p.instanceId),
+      "domain.scheduled-backup": (p) => scheduledDomainBackup(ctx, p.domainId),
     },
-    { ...common, concurrency: 1 },
-  );
-  const checks = new Worker(
-    "checks",
-    async (job: Job<{ domainId?: string; backupId?: string; instanceId?: string }>) => {
-      switch (job.name) {
-        case "domain.dns-check":
-          return checkDomainDns(ctx, job.data.domainId ?? "");
-        case "backup.verify":
-          return verifyBackup(ctx, job.data.backupId ?? "");
-        case "instance.scheduled-backup":
-          return scheduledBackup(ctx, job.data.instanceId ?? "");
-        case "domain.scheduled-backup":
-          return scheduledDomainBackup(ctx, job.data.domainId ?? "");
-        default:
-          throw new Error(`unknown check job ${job.name}`);
-      }
+    probes: {
+      "instance.probe": (p) => probeInstance(ctx, p.instanceId),
     },
-    { ...common, concurrency: 8 },
-  );
-  const probes = new Worker("probes", (job: Job<{ instanceId: string }>) => probeInstance(ctx, job.data.instanceId), {
-    ...common,
-    concurrency: ctx.env.HEALTH_PROBE_CONCURRENCY,
-  });
-  const alerts = new Worker(
-    "alerts",
-    (job: Job<{ notificationId: string }>) =>
-      deliverNotification(ctx, job.data.notificationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
-    { ...common, concurrency: 8 },
-  );
+    alerts: {
+      "alert.notify": (p, job) =>
+        deliverNotification(ctx, p.notificationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+      "alert.test": (p) => sendTestNotification(ctx, p.testId, p.channelId),
+    },
+  } satisfies { [Q in QueueName]: Handlers<Q> };
+  const concurrency: Record<QueueName, number> = {
+    operations: ctx.env.WORKER_CONCURRENCY,
+    maintenance: 1,
+    checks: 8,
+    probes: ctx.env.HEALTH_PROBE_CONCURRENCY,
+    alerts: 8,
+  };
+  const consumer = <Q extends QueueName>(queue: Q) =>
+    new Worker(queue, processor(ctx, queue, handlers[queue] as Handlers<Q>), {
+      ...common,
+      concurrency: concurrency[queue],
+    });
+  const operations = consumer("operations");
+  const maintenance = consumer("maintenance");
+  const checks = consumer("checks");
+  const probes = consumer("probes");
+  const alerts = consumer("alerts");
   const workers = [operations, maintenance, checks, probes, alerts];
   for (const w of workers) {
     w.on("error", (err) => ctx.log.error({ err: err.message }, "worker error"));
@@ -118,24 +153,14 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
 
 /** The periodic jobs, kept in Redis; upserted at every boot, so their intervals follow the configuration. */
 async function upsertSchedules(ctx: WorkerContext): Promise<void> {
-  const q = ctx.queues.queues.maintenance;
-  await q.upsertJobScheduler("sweep", { every: ctx.env.SWEEP_INTERVAL_MS }, { name: "maintenance.sweep", data: {} });
-  await q.upsertJobScheduler(
-    "supervise",
-    { every: ctx.env.SUPERVISE_INTERVAL_MS },
-    { name: "maintenance.supervise", data: {} },
-  );
-  await q.upsertJobScheduler("sync", { every: ctx.env.SYNC_INTERVAL_MS }, { name: "maintenance.sync", data: {} });
-  await q.upsertJobScheduler(
-    "renew-certificates",
-    { every: ctx.env.RENEWAL_INTERVAL_MS },
-    { name: "maintenance.renew-certificates", data: {} },
-  );
-  await q.upsertJobScheduler(
-    "health-rollup",
-    { every: ctx.env.HEALTH_ROLLUP_INTERVAL_MS },
-    { name: "maintenance.health-rollup", data: {} },
-  );
+  const intervals: Record<FixedScheduleName, number> = {
+    sweep: ctx.env.SWEEP_INTERVAL_MS,
+    supervise: ctx.env.SUPERVISE_INTERVAL_MS,
+    sync: ctx.env.SYNC_INTERVAL_MS,
+    "renew-certificates": ctx.env.RENEWAL_INTERVAL_MS,
+    "health-rollup": ctx.env.HEALTH_ROLLUP_INTERVAL_MS,
+  };
+  for (const [name, every] of Object.entries(intervals)) await schedule(ctx.queues, name as FixedScheduleName, every);
   await reconcileProbeSchedules(ctx).catch((err: unknown) =>
     ctx.log.error({ err }, "reconciling probe schedules failed"),
   );

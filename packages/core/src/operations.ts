@@ -1,27 +1,35 @@
 import type { Operation, Prisma, Tx } from "@xmpp-host/db";
-import type { OperationType } from "@xmpp-host/queue/catalogue";
+import { type OperationInputIn, type OperationType, parseOperationInput } from "@xmpp-host/queue/catalogue";
 import { authorize } from "./access.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 
-export interface NewOperation {
-  type: OperationType;
-  tenantId: string | null;
-  resourceType: string;
-  resourceId: string;
-  input?: Prisma.InputJsonValue;
-  secret?: string;
-}
+/** An operation to record; its input is typed per operation type by the job catalogue. */
+export type NewOperation = {
+  [T in OperationType]: {
+    type: T;
+    tenantId: string | null;
+    resourceType: string;
+    resourceId: string;
+    secret?: string;
+  } & (Record<string, never> extends OperationInputIn<T>
+    ? { input?: OperationInputIn<T> }
+    : { input: OperationInputIn<T> });
+}[OperationType];
 
 /** Records the operation inside the caller's transaction; enqueue it with `dispatch` after the commit. */
 export function recordOperation(ctx: CoreContext, tx: Tx, actor: Actor | null, op: NewOperation): Promise<Operation> {
+  // The worker reads the input with the same schema: a bad one is a bug here, not a failed job later.
+  const input = parseOperationInput(op.type, op.input);
+  if (!input.ok) throw new Error(input.reason);
   return tx.operation.create({
     data: {
       type: op.type,
       tenantId: op.tenantId,
       resourceType: op.resourceType,
       resourceId: op.resourceId,
-      input: op.input ?? {},
+      // Kept as written: the schema's defaults are applied where it is read.
+      input: (op.input ?? {}) as Prisma.InputJsonValue,
       secretEncrypted: op.secret === undefined ? null : ctx.secrets.encrypt(op.secret),
       actorUserId: actor?.userId ?? null,
       actorTokenId: actor?.token?.id ?? null,

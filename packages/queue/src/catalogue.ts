@@ -1,15 +1,17 @@
 import { z } from "zod";
 
-/** Payloads carry ids only; handlers re-read the state from the database. */
-const operationPayload = z.object({ operationId: z.string().min(1) });
+/** Payloads carry ids only (anything else is refused); handlers re-read the state from the database. */
+const operationPayload = z.object({ operationId: z.string().min(1) }).strict();
 const noPayload = z.object({}).strict();
-const domainPayload = z.object({ domainId: z.string().min(1) });
-const backupPayload = z.object({ backupId: z.string().min(1) });
-const instancePayload = z.object({ instanceId: z.string().min(1) });
-const notificationPayload = z.object({ notificationId: z.string().min(1) });
+const domainPayload = z.object({ domainId: z.string().min(1) }).strict();
+const backupPayload = z.object({ backupId: z.string().min(1) }).strict();
+const instancePayload = z.object({ instanceId: z.string().min(1) }).strict();
+const notificationPayload = z.object({ notificationId: z.string().min(1) }).strict();
+
+export type QueueName = "operations" | "maintenance" | "checks" | "probes" | "alerts";
 
 interface JobSpec<S extends z.ZodType> {
-  queue: "operations" | "maintenance" | "checks" | "probes" | "alerts";
+  queue: QueueName;
   schema: S;
   attempts: number;
   backoff: { type: "exponential" | "fixed"; delay: number };
@@ -74,6 +76,13 @@ export const jobCatalogue = {
     attempts: 8,
     backoff: { type: "exponential", delay: 2000 },
   },
+  /** A test notification an admin asked for: tried once, since someone is waiting for the answer. */
+  "alert.test": {
+    queue: "alerts",
+    schema: z.object({ testId: z.string().min(1), channelId: z.string().min(1) }).strict(),
+    attempts: 1,
+    backoff: { type: "fixed", delay: 1000 },
+  },
   "maintenance.sweep": maintenance,
   "maintenance.sync": maintenance,
   "maintenance.supervise": maintenance,
@@ -94,3 +103,128 @@ export const operationTypes = (Object.keys(jobCatalogue) as JobName[]).filter(
 export function isOperationType(name: string): name is OperationType {
   return (operationTypes as string[]).includes(name);
 }
+
+/** The jobs one queue runs: a worker's handler map is keyed by exactly these. */
+export type JobNameOf<Q extends QueueName> = {
+  [N in JobName]: (typeof jobCatalogue)[N]["queue"] extends Q ? N : never;
+}[JobName];
+
+export type ParsedJob<Q extends QueueName> =
+  | { ok: true; name: JobNameOf<Q>; payload: JobPayload<JobNameOf<Q>> }
+  | { ok: false; reason: string };
+
+/** Checks a consumed job against the catalogue: a name of this queue and a payload its schema accepts. */
+export function parseJob<Q extends QueueName>(queue: Q, name: string, data: unknown): ParsedJob<Q> {
+  const spec = (jobCatalogue as Record<string, JobSpec<z.ZodType>>)[name];
+  if (!spec || spec.queue !== queue) return { ok: false, reason: `unknown ${queue} job ${name}` };
+  const parsed = spec.schema.safeParse(data);
+  if (!parsed.success) return { ok: false, reason: `malformed ${name} payload: ${z.prettifyError(parsed.error)}` };
+  return { ok: true, name: name as JobNameOf<Q>, payload: parsed.data as JobPayload<JobNameOf<Q>> };
+}
+
+/** The id of the operation a payload names, read leniently: a refused payload can still fail its operation. */
+export function operationIdOf(data: unknown): string | null {
+  const id = (data as { operationId?: unknown } | null)?.operationId;
+  return typeof id === "string" && id.length > 0 ? id : null;
+}
+
+const id = z.string().min(1);
+const anyInput = z.object({});
+
+/**
+ * What each operation type keeps in its `input`, as core records it. Checked when the operation is recorded
+ * and again when it runs, so handlers read it typed. Unknown keys are dropped, not refused (older rows).
+ */
+export const operationInputs = {
+  "instance.create": anyInput,
+  "instance.start": anyInput,
+  "instance.stop": anyInput,
+  "instance.restart": anyInput,
+  "instance.delete": z.object({ force: z.boolean().optional() }),
+  "domain.create": anyInput,
+  "domain.update": z.object({ registration: z.enum(["closed", "invite", "open"]).optional() }),
+  "domain.delete": anyInput,
+  "account.create": anyInput,
+  "account.delete": anyInput,
+  "account.password": anyInput,
+  /** Set when the registration came through an invite link. */
+  "account.register": z.object({ inviteId: id.optional() }),
+  "invite.create": anyInput,
+  "invite.revoke": anyInput,
+  "member.invite": anyInput,
+  "room.create": anyInput,
+  "room.update": z.object({
+    title: z.string().optional(),
+    membersOnly: z.boolean().optional(),
+    persistent: z.boolean().optional(),
+    public: z.boolean().optional(),
+  }),
+  "room.members": anyInput,
+  "room.delete": anyInput,
+  "dns.check": anyInput,
+  "certificate.issue": z.object({
+    source: z.enum(["acme", "internal"]).default("acme"),
+    /** Why the worker asked for it itself. */
+    reason: z.enum(["free-address", "renewal"]).optional(),
+  }),
+  "backup.create": anyInput,
+  "backup.restore": z.object({ backupId: id }),
+  "domain.restore": z.object({ backupId: id, sourceInstanceId: id, targetInstanceId: id }),
+} as const satisfies Record<OperationType, z.ZodType>;
+
+/** The input as a handler reads it. */
+export type OperationInput<T extends OperationType> = z.output<(typeof operationInputs)[T]>;
+/** The input as core writes it. */
+export type OperationInputIn<T extends OperationType> = z.input<(typeof operationInputs)[T]>;
+
+export function parseOperationInput<T extends OperationType>(
+  type: T,
+  input: unknown,
+): { ok: true; input: OperationInput<T> } | { ok: false; reason: string } {
+  const parsed = operationInputs[type].safeParse(input ?? {});
+  return parsed.success
+    ? { ok: true, input: parsed.data as OperationInput<T> }
+    : { ok: false, reason: `malformed ${type} input: ${z.prettifyError(parsed.error)}` };
+}
+
+type ResourceKey = "instanceId" | "domainId";
+
+interface ScheduleSpec {
+  job: JobName;
+  /** The scheduler's id, or for a schedule per resource its prefix (the resource id follows). */
+  id: string;
+  /** For a schedule per resource: the payload field that carries the resource id. */
+  resource?: ResourceKey;
+  /** An existing schedule with the same interval keeps its next run, and the first run waits one interval. */
+  keepNextRun?: boolean;
+  /** How many finished jobs Redis keeps, where the default (all) is too many. */
+  keep?: number;
+}
+
+/** Every repeating job: its scheduler id and the job it runs. Intervals come from configuration or state. */
+export const scheduleCatalogue = {
+  sweep: { job: "maintenance.sweep", id: "sweep" },
+  supervise: { job: "maintenance.supervise", id: "supervise" },
+  sync: { job: "maintenance.sync", id: "sync" },
+  "renew-certificates": { job: "maintenance.renew-certificates", id: "renew-certificates" },
+  "health-rollup": { job: "maintenance.health-rollup", id: "health-rollup" },
+  /** One probe per instance; a probe every few seconds would otherwise fill Redis with finished jobs. */
+  probe: { job: "instance.probe", id: "probe:", resource: "instanceId", keep: 200 },
+  /** Adaptive: often while failing, rarely while healthy. */
+  dns: { job: "domain.dns-check", id: "dns:", resource: "domainId" },
+  /** From the instance's backup interval; a worker restart must not push backups back. */
+  backup: { job: "instance.scheduled-backup", id: "backup:", resource: "instanceId", keepNextRun: true },
+  /** Domains on shared servers, daily, so that each can be restored on its own. */
+  "domain-backup": {
+    job: "domain.scheduled-backup",
+    id: "backup:domain:",
+    resource: "domainId",
+    keepNextRun: true,
+  },
+} as const satisfies Record<string, ScheduleSpec>;
+
+export type ScheduleName = keyof typeof scheduleCatalogue;
+export type ResourceScheduleName = {
+  [S in ScheduleName]: (typeof scheduleCatalogue)[S] extends { resource: ResourceKey } ? S : never;
+}[ScheduleName];
+export type FixedScheduleName = Exclude<ScheduleName, ResourceScheduleName>;

@@ -1,15 +1,15 @@
 import { type JobsOptions, Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { type JobName, type JobPayload, jobCatalogue } from "./catalogue.ts";
+import { type JobName, type JobPayload, jobCatalogue, type QueueName } from "./catalogue.ts";
 
 export * from "./catalogue.ts";
+export * from "./schedules.ts";
 
 export function createRedis(url: string): Redis {
   // BullMQ needs maxRetriesPerRequest null for blocking connections.
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
-export type QueueName = "operations" | "maintenance" | "checks" | "probes" | "alerts";
 export const queueNames: QueueName[] = ["operations", "maintenance", "checks", "probes", "alerts"];
 
 /** The producer side: typed enqueue with the catalogue's attempts and backoff. */
@@ -84,6 +84,26 @@ const FINISHED_CHANNEL = "xh:operation-finished";
 /** The worker announces finished operations on a Redis channel. */
 export function announceFinished(redis: Redis, operationId: string): Promise<number> {
   return redis.publish(FINISHED_CHANNEL, operationId);
+}
+
+/** What the worker found when it sent a test notification. */
+export interface AlertTestOutcome {
+  delivered: boolean;
+  durationMs: number;
+}
+
+const alertTestKey = (testId: string) => `xh:alert-test:${testId}`;
+
+/** Kept for an hour (a waiting request reads it at once), then announced like a finished operation. */
+export async function recordAlertTest(redis: Redis, testId: string, outcome: AlertTestOutcome): Promise<void> {
+  await redis.set(alertTestKey(testId), JSON.stringify(outcome), "EX", 3600);
+  await announceFinished(redis, testId);
+}
+
+/** The outcome of a test notification, or null while it has none. */
+export async function readAlertTest(redis: Redis, testId: string): Promise<AlertTestOutcome | null> {
+  const raw = await redis.get(alertTestKey(testId));
+  return raw ? (JSON.parse(raw) as AlertTestOutcome) : null;
 }
 
 /** One subscriber connection for all waiters of a process. */

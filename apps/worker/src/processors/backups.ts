@@ -23,6 +23,7 @@ import {
 } from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
+import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import { instanceHosts, isPortFree, LocalRuntime, prosodyStoreName } from "@xmpp-host/runtime";
 import { createDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
@@ -387,31 +388,13 @@ export async function scheduledBackup(ctx: WorkerContext, instanceId: string) {
   return { backupId: backup.id };
 }
 
-function backupSchedulerId(instanceId: string): string {
-  return `backup:${instanceId}`;
-}
-
-/** The instance's backup schedule, from its interval (0 turns it off). */
+/** The instance's backup schedule, from its interval (0 turns it off); an existing one keeps its next run. */
 export async function scheduleBackups(ctx: WorkerContext, instance: { id: string; backupIntervalHours: number }) {
-  const q = ctx.queues.queues.checks;
-  if (instance.backupIntervalHours === 0) {
-    await q.removeJobScheduler(backupSchedulerId(instance.id));
-    return;
-  }
-  const every = instance.backupIntervalHours * 3600_000;
-  // An existing schedule keeps its next run: a worker restart must not push backups back.
-  const existing = await q.getJobScheduler(backupSchedulerId(instance.id));
-  if (existing && Number(existing.every) === every) return;
-  await q.upsertJobScheduler(
-    backupSchedulerId(instance.id),
-    // The first backup comes one interval after the schedule is made, not at once.
-    { every, startDate: Date.now() + every },
-    { name: "instance.scheduled-backup", data: { instanceId: instance.id } },
-  );
+  await schedule(ctx.queues, "backup", instance.backupIntervalHours * 3600_000, instance.id);
 }
 
 export async function unscheduleBackups(ctx: WorkerContext, instanceId: string) {
-  await ctx.queues.queues.checks.removeJobScheduler(backupSchedulerId(instanceId));
+  await unschedule(ctx.queues, "backup", instanceId);
 }
 
 /** Makes the backup schedules match the instances in PostgreSQL; run at every worker boot. */
@@ -420,16 +403,13 @@ export async function reconcileBackupSchedules(ctx: WorkerContext) {
     where: { status: { not: "deleting" } },
     select: { id: true, backupIntervalHours: true },
   });
-  const wanted = new Map(instances.filter((i) => i.backupIntervalHours > 0).map((i) => [backupSchedulerId(i.id), i]));
-  const q = ctx.queues.queues.checks;
-  for (const s of await q.getJobSchedulers(0, -1)) {
-    if (s.key.startsWith("backup:") && !s.key.startsWith("backup:domain:") && !wanted.has(s.key))
-      await q.removeJobScheduler(s.key);
-  }
-  for (const i of wanted.values()) {
-    await scheduleBackups(ctx, i);
-  }
-  return { scheduled: wanted.size };
+  const wanted = instances.filter((i) => i.backupIntervalHours > 0);
+  const { scheduled } = await reconcileSchedules(
+    ctx.queues,
+    "backup",
+    wanted.map((i) => ({ resourceId: i.id, every: i.backupIntervalHours * 3600_000 })),
+  );
+  return { scheduled };
 }
 
 /**
@@ -516,25 +496,15 @@ export async function restoreDomainBackup(
   });
 }
 
-function domainBackupSchedulerId(domainId: string): string {
-  return `backup:domain:${domainId}`;
-}
+const DOMAIN_BACKUP_EVERY = 24 * 3600_000;
 
 /** Domains on shared servers are backed up on their own, daily, so that each can be restored on its own. */
 export async function scheduleDomainBackups(ctx: WorkerContext, domainId: string) {
-  const q = ctx.queues.queues.checks;
-  const id = domainBackupSchedulerId(domainId);
-  const every = 24 * 3600_000;
-  if (await q.getJobScheduler(id)) return;
-  await q.upsertJobScheduler(
-    id,
-    { every, startDate: Date.now() + every },
-    { name: "domain.scheduled-backup", data: { domainId } },
-  );
+  await schedule(ctx.queues, "domain-backup", DOMAIN_BACKUP_EVERY, domainId);
 }
 
 export async function unscheduleDomainBackups(ctx: WorkerContext, domainId: string) {
-  await ctx.queues.queues.checks.removeJobScheduler(domainBackupSchedulerId(domainId));
+  await unschedule(ctx.queues, "domain-backup", domainId);
 }
 
 /** The per-domain schedule's job: starts a backup of the domain unless one is under way. */
@@ -553,13 +523,12 @@ export async function reconcileDomainBackupSchedules(ctx: WorkerContext) {
     where: { state: "active", instance: { placement: "shared" } },
     select: { id: true },
   });
-  const wanted = new Set(domains.map((d) => domainBackupSchedulerId(d.id)));
-  const q = ctx.queues.queues.checks;
-  for (const s of await q.getJobSchedulers(0, -1)) {
-    if (s.key.startsWith("backup:domain:") && !wanted.has(s.key)) await q.removeJobScheduler(s.key);
-  }
-  for (const d of domains) await scheduleDomainBackups(ctx, d.id);
-  return { scheduled: domains.length };
+  const { scheduled } = await reconcileSchedules(
+    ctx.queues,
+    "domain-backup",
+    domains.map((d) => ({ resourceId: d.id, every: DOMAIN_BACKUP_EVERY })),
+  );
+  return { scheduled };
 }
 
 /** A free address that moved: its SRV records now name the new server's ports (the platform publishes them). */

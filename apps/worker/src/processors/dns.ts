@@ -1,44 +1,30 @@
 import { dnsTargetOf, platformSettings } from "@xmpp-host/core";
+import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import type { WorkerContext } from "../context.ts";
 
 const healthy = new Set(["ok", "warning"]);
 
-function schedulerId(domainId: string): string {
-  return `dns:${domainId}`;
+/** Every 5 minutes while failing, daily while healthy (both configurable). */
+function recheckEvery(ctx: WorkerContext, status: string | null): number {
+  return status && healthy.has(status) ? ctx.env.DNS_RECHECK_HEALTHY_MS : ctx.env.DNS_RECHECK_FAILING_MS;
 }
 
-/** Every 5 minutes while failing, daily while healthy (both configurable). */
 export async function scheduleDnsCheck(ctx: WorkerContext, domainId: string, status: string | null): Promise<void> {
-  const every = status && healthy.has(status) ? ctx.env.DNS_RECHECK_HEALTHY_MS : ctx.env.DNS_RECHECK_FAILING_MS;
-  await ctx.queues.queues.checks.upsertJobScheduler(
-    schedulerId(domainId),
-    { every },
-    {
-      name: "domain.dns-check",
-      data: { domainId },
-      opts: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
-    },
-  );
+  await schedule(ctx.queues, "dns", recheckEvery(ctx, status), domainId);
 }
 
 export async function unscheduleDnsCheck(ctx: WorkerContext, domainId: string): Promise<void> {
-  await ctx.queues.queues.checks.removeJobScheduler(schedulerId(domainId));
+  await unschedule(ctx.queues, "dns", domainId);
 }
 
 /** Makes the DNS schedules match the domains in PostgreSQL; run at every worker boot. */
 export async function reconcileDnsSchedules(ctx: WorkerContext): Promise<{ scheduled: number; removed: number }> {
   const domains = await ctx.db.domain.findMany({ where: { state: "active" }, select: { id: true, dnsStatus: true } });
-  const wanted = new Set(domains.map((d) => schedulerId(d.id)));
-  let removed = 0;
-  for (const s of await ctx.queues.queues.checks.getJobSchedulers(0, -1)) {
-    const key = (s as { key?: string; id?: string }).key ?? (s as { id?: string }).id;
-    if (key?.startsWith("dns:") && !wanted.has(key)) {
-      await ctx.queues.queues.checks.removeJobScheduler(key);
-      removed++;
-    }
-  }
-  for (const d of domains) await scheduleDnsCheck(ctx, d.id, d.dnsStatus);
-  return { scheduled: domains.length, removed };
+  return reconcileSchedules(
+    ctx.queues,
+    "dns",
+    domains.map((d) => ({ resourceId: d.id, every: recheckEvery(ctx, d.dnsStatus) })),
+  );
 }
 
 /**

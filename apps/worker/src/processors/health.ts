@@ -27,6 +27,7 @@ import {
   tcpReachable,
   type XmppProbeResult,
 } from "@xmpp-host/health";
+import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import { connectAddress, LocalRuntime, PLACEHOLDER_HOST } from "@xmpp-host/runtime";
 import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition } from "./alerts.ts";
@@ -34,24 +35,12 @@ import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition
 /** The localpart of the account each instance is probed with. */
 export const PROBE_USERNAME = PROBE_LOCALPART;
 
-function probeSchedulerId(instanceId: string): string {
-  return `probe:${instanceId}`;
-}
-
 export async function scheduleProbe(ctx: WorkerContext, instanceId: string): Promise<void> {
-  await ctx.queues.queues.probes.upsertJobScheduler(
-    probeSchedulerId(instanceId),
-    { every: ctx.env.HEALTH_PROBE_INTERVAL_MS },
-    {
-      name: "instance.probe",
-      data: { instanceId },
-      opts: { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 200 } },
-    },
-  );
+  await schedule(ctx.queues, "probe", ctx.env.HEALTH_PROBE_INTERVAL_MS, instanceId);
 }
 
 export async function unscheduleProbe(ctx: WorkerContext, instanceId: string): Promise<void> {
-  await ctx.queues.queues.probes.removeJobScheduler(probeSchedulerId(instanceId));
+  await unschedule(ctx.queues, "probe", instanceId);
 }
 
 /** Makes the probe schedules match the instances in PostgreSQL; run at every worker boot. */
@@ -60,17 +49,12 @@ export async function reconcileProbeSchedules(ctx: WorkerContext): Promise<{ sch
     where: { status: { notIn: ["deleting", "provisioning"] } },
     select: { id: true },
   });
-  const wanted = new Set(instances.map((i) => probeSchedulerId(i.id)));
-  let removed = 0;
-  const q = ctx.queues.queues.probes;
-  for (const s of await q.getJobSchedulers(0, -1)) {
-    if (s.key.startsWith("probe:") && !wanted.has(s.key)) {
-      await q.removeJobScheduler(s.key);
-      removed++;
-    }
-  }
-  for (const i of instances) await scheduleProbe(ctx, i.id);
-  return { scheduled: instances.length, removed };
+  const every = ctx.env.HEALTH_PROBE_INTERVAL_MS;
+  return reconcileSchedules(
+    ctx.queues,
+    "probe",
+    instances.map((i) => ({ resourceId: i.id, every })),
+  );
 }
 
 export function thresholds(ctx: WorkerContext): RuleThresholds {

@@ -1,5 +1,5 @@
 import { domainHosts, PROBE_LOCALPART } from "@xmpp-host/core";
-import type { JobName } from "@xmpp-host/queue/catalogue";
+import type { JobNameOf } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
@@ -220,10 +220,7 @@ async function syncInviteUses(
   return added;
 }
 
-export const maintenanceHandlers: Record<
-  Extract<JobName, `maintenance.${string}`>,
-  (ctx: WorkerContext) => Promise<unknown>
-> = {
+export const maintenanceHandlers: Record<JobNameOf<"maintenance">, (ctx: WorkerContext) => Promise<unknown>> = {
   "maintenance.sweep": (ctx) => sweep(ctx),
   "maintenance.supervise": (ctx) => supervise(ctx),
   "maintenance.sync": (ctx) => sync(ctx),

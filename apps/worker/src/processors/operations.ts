@@ -11,7 +11,12 @@ import {
 import type { Operation, Prisma } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { announceFinished } from "@xmpp-host/queue";
-import type { OperationType } from "@xmpp-host/queue/catalogue";
+import {
+  type OperationInput,
+  type OperationType,
+  operationTypes,
+  parseOperationInput,
+} from "@xmpp-host/queue/catalogue";
 import { DriverCommandError } from "@xmpp-host/xmpp";
 import { type Job, UnrecoverableError } from "bullmq";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
@@ -34,7 +39,13 @@ import { emailMemberInvite } from "./member-invites.ts";
 
 export type Progress = (percent: number, step: string) => Promise<void>;
 type Result = Prisma.InputJsonValue | undefined;
-type Handler = (ctx: WorkerContext, op: Operation, progress: Progress) => Promise<Result>;
+/** The operation with its input read through the catalogue's schema for its type. */
+export type TypedOperation<T extends OperationType> = Omit<Operation, "input"> & { input: OperationInput<T> };
+type Handler<T extends OperationType> = (
+  ctx: WorkerContext,
+  op: TypedOperation<T>,
+  progress: Progress,
+) => Promise<Result>;
 
 export { PermanentError };
 
@@ -96,7 +107,7 @@ async function loadRoomFor(ctx: WorkerContext, roomId: string) {
   return { room, jid: roomJid(room, room.domain.name), instance: room.domain.instance };
 }
 
-function secretOf(ctx: WorkerContext, op: Operation): string {
+function secretOf(ctx: WorkerContext, op: Pick<Operation, "secretEncrypted">): string {
   if (!op.secretEncrypted) throw new PermanentError("the operation's secret is missing");
   return ctx.secrets.decrypt(op.secretEncrypted);
 }
@@ -152,10 +163,14 @@ export async function syncInviteToken(ctx: WorkerContext, inviteId: string): Pro
  * rooms (membership and autojoin bookmarks), the inviter as a mutual contact, and the token's new state.
  * Every step is idempotent, so a retry after a crash finishes the same work once.
  */
-async function registerAccount(ctx: WorkerContext, op: Operation, progress: Progress): Promise<Result> {
+async function registerAccount(
+  ctx: WorkerContext,
+  op: TypedOperation<"account.register">,
+  progress: Progress,
+): Promise<Result> {
   const { account, jid, instance } = await loadAccountFor(ctx, op.resourceId);
   const driver = ctx.driverFor(instance);
-  const inviteId = ((op.input ?? {}) as { inviteId?: string }).inviteId;
+  const inviteId = op.input.inviteId;
   await progress(20, "creating the account");
   const outcome = await driver.registerAccount(jid, secretOf(ctx, op));
   if (outcome === "taken") {
@@ -207,7 +222,7 @@ async function registerAccount(ctx: WorkerContext, op: Operation, progress: Prog
 }
 
 /** One handler per operation type: a missing one fails the type check. */
-export const operationHandlers: Record<OperationType, Handler> = {
+const typedHandlers = {
   "instance.create": (ctx, op, progress) => startInstance(ctx, op.resourceId, progress),
   "instance.start": (ctx, op, progress) => startInstance(ctx, op.resourceId, progress),
   "instance.stop": (ctx, op) => stopInstance(ctx, op.resourceId),
@@ -356,31 +371,10 @@ export const operationHandlers: Record<OperationType, Handler> = {
     if (!result) throw new PermanentError("the domain no longer exists");
     return result;
   },
-  "certificate.issue": (ctx, op, progress) => {
-    const input = (op.input ?? {}) as { source?: string };
-    return issueCertificate(ctx, op.resourceId, input.source === "internal" ? "internal" : "acme", progress);
-  },
+  "certificate.issue": (ctx, op, progress) => issueCertificate(ctx, op.resourceId, op.input.source, progress),
   "backup.create": (ctx, op, progress) => createBackup(ctx, op.resourceId, progress),
-  "backup.restore": (ctx, op, progress) => {
-    const input = (op.input ?? {}) as { backupId?: string };
-    if (!input.backupId) throw new PermanentError("the operation names no backup");
-    return restoreBackup(ctx, op.resourceId, input.backupId, progress);
-  },
-  "domain.restore": (ctx, op, progress) => {
-    const input = (op.input ?? {}) as { backupId?: string; sourceInstanceId?: string; targetInstanceId?: string };
-    if (!input.backupId || !input.sourceInstanceId || !input.targetInstanceId)
-      throw new PermanentError("the operation names no backup or server");
-    return restoreDomainBackup(
-      ctx,
-      op.resourceId,
-      {
-        backupId: input.backupId,
-        sourceInstanceId: input.sourceInstanceId,
-        targetInstanceId: input.targetInstanceId,
-      },
-      progress,
-    );
-  },
+  "backup.restore": (ctx, op, progress) => restoreBackup(ctx, op.resourceId, op.input.backupId, progress),
+  "domain.restore": (ctx, op, progress) => restoreDomainBackup(ctx, op.resourceId, op.input, progress),
   "room.delete": async (ctx, op) => {
     const found = await ctx.db.room.findUnique({ where: { id: op.resourceId } });
     if (!found) return { alreadyDeleted: true };
@@ -389,7 +383,20 @@ export const operationHandlers: Record<OperationType, Handler> = {
     await ctx.db.room.delete({ where: { id: room.id } });
     return { jid, outcome };
   },
-};
+} satisfies { [T in OperationType]: Handler<T> };
+
+/** Each type's handler, given the input as its schema reads it; a malformed input fails the operation for good. */
+export const operationHandlers = Object.fromEntries(
+  operationTypes.map((type) => {
+    const handler = typedHandlers[type] as Handler<OperationType>;
+    const run = (ctx: WorkerContext, op: Operation, progress: Progress) => {
+      const input = parseOperationInput(type, op.input);
+      if (!input.ok) throw new PermanentError(input.reason);
+      return handler(ctx, { ...op, input: input.input }, progress);
+    };
+    return [type, run];
+  }),
+) as Record<OperationType, (ctx: WorkerContext, op: Operation, progress: Progress) => Promise<Result>>;
 
 /** What to mark failed on the resource when its operation fails for good. */
 async function markResourceFailed(ctx: WorkerContext, op: Operation, message: string): Promise<void> {
@@ -480,19 +487,8 @@ export async function runOperation(ctx: WorkerContext, job: Job<{ operationId: s
     const permanent = isPermanent(err);
     const last = attempt >= (job.opts.attempts ?? 1);
     if (permanent || last) {
-      await ctx.db.operation.update({
-        where: { id: op.id },
-        data: {
-          status: "failed",
-          step: "failed",
-          error: { message, kind, attempts: attempt, permanent },
-          secretEncrypted: null,
-          finishedAt: new Date(),
-        },
-      });
-      await markResourceFailed(ctx, op, message);
+      await failOperation(ctx, op, { message, kind, attempts: attempt, permanent });
       ctx.log.warn({ operationId: op.id, type: op.type, err: message }, "operation failed");
-      await announceFinished(ctx.queues.connection, op.id).catch(() => undefined);
       throw new UnrecoverableError(message);
     }
     await ctx.db.operation.update({
@@ -504,4 +500,37 @@ export async function runOperation(ctx: WorkerContext, job: Job<{ operationId: s
     });
     throw err;
   }
+}
+
+/** Records an operation's failure for good: its error, its resource, and the news for whoever waits. */
+async function failOperation(ctx: WorkerContext, op: Operation, error: OperationError): Promise<void> {
+  await ctx.db.operation.update({ where: { id: op.id }, data: failedData(error) });
+  await markResourceFailed(ctx, op, error.message);
+  await announceFinished(ctx.queues.connection, op.id).catch(() => undefined);
+}
+
+type OperationError = { message: string; kind: string; attempts: number; permanent: boolean };
+
+function failedData(error: OperationError) {
+  return { status: "failed", step: "failed", error, secretEncrypted: null, finishedAt: new Date() } as const;
+}
+
+/**
+ * A job naming this operation was refused (its payload does not match the catalogue): the operation fails
+ * for good with the reason, unless it already finished. Returns whether it was failed here.
+ */
+export async function refuseOperation(
+  ctx: WorkerContext,
+  operationId: string,
+  reason: string,
+  attempt: number,
+): Promise<boolean> {
+  const [op] = await ctx.db.operation.updateManyAndReturn({
+    where: { id: operationId, status: { in: ["queued", "running"] } },
+    data: failedData({ message: reason, kind: "MalformedJobError", attempts: attempt, permanent: true }),
+  });
+  if (!op) return false;
+  await markResourceFailed(ctx, op, reason);
+  await announceFinished(ctx.queues.connection, op.id).catch(() => undefined);
+  return true;
 }
