@@ -15,7 +15,7 @@ let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let port: string;
 let dnsServer: TestDnsServer;
 
-/** The API's alert settings, which carry the webhook resolver and allow list. */
+/** The alert settings (the API's, shared with the worker), which carry the webhook resolver and allow list. */
 const alertSettings = () => platform.app.core.settings.alerts as ChannelSettings;
 
 /** Names under rebind.test come from the test's DNS server (whose answers the test changes); others from the system. */
@@ -44,9 +44,11 @@ beforeAll(async () => {
     { name: "mixed.rebind.test", type: "A", value: "93.184.216.34" },
     { name: "mixed.rebind.test", type: "AAAA", value: "::1" },
   ]);
-  platform = await startPlatform({ inProcessWorker: false, workerEnv: { ALERT_WEBHOOK_ALLOW: "" } });
+  platform = await startPlatform({ workerEnv: { ALERT_WEBHOOK_ALLOW: "" } });
   const settings = platform.app.core.settings;
   settings.alerts = { ...settings.alerts, webhookResolve: testResolver(dnsServer.server) } as ChannelSettings;
+  // The API checks targets when a channel is saved, the worker when it sends a test: both see the same settings.
+  platform.workerCtx.core.settings.alerts = settings.alerts;
   ({ call, tenantId, cookie } = await signupWithToken(platform.app, "ssrf"));
 });
 

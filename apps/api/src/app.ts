@@ -1,14 +1,12 @@
 import http from "node:http";
-import path from "node:path";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { InternalCa } from "@xmpp-host/acme";
 import { createBackupStore } from "@xmpp-host/backup";
 import type { ApiEnv } from "@xmpp-host/config";
-import type { CoreContext } from "@xmpp-host/core";
+import { type CoreContext, internalCaCertificate } from "@xmpp-host/core";
 import { heartbeatAgeSeconds, JobQueues } from "@xmpp-host/queue";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
@@ -156,10 +154,11 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
-  let ca: Promise<InternalCa> | null = null;
+  // The worker creates the CA; once there, it never changes.
+  let ca: string | null = null;
   const caPem = async () => {
-    ca ??= InternalCa.loadOrCreate(path.join(env.DATA_ROOT, "ca"), core.secrets);
-    return (await ca).certPem;
+    ca ??= await internalCaCertificate(core);
+    return ca;
   };
 
   const maxWait = env.MAX_WAIT_SECONDS;
@@ -198,7 +197,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
         invitePerIpPerHour: env.INVITE_REGISTRATION_PER_IP_PER_HOUR,
       });
       await v1.register(healthRoutes);
-      await v1.register(alertRoutes);
+      await v1.register(alertRoutes, { maxWait });
       await v1.register(backupRoutes, { maxWait, store: env.BACKUP_STORE, downloads: backupStore });
     },
     { prefix: "/api/v1" },

@@ -1,7 +1,7 @@
 import type { ApiEnv } from "@xmpp-host/config";
 import { type CoreContext, platformSettingsFromEnv, SecretBox, sharedSettingsFromEnv } from "@xmpp-host/core";
 import { getDb } from "@xmpp-host/db";
-import { createRedis, JobQueues, OperationWaiters } from "@xmpp-host/queue";
+import { createRedis, JobQueues, OperationWaiters, readAlertTest } from "@xmpp-host/queue";
 
 /** Wires core to PostgreSQL and the queues. */
 export function createCoreContext(env: ApiEnv) {
@@ -12,6 +12,10 @@ export function createCoreContext(env: ApiEnv) {
     db: getDb(env.DATABASE_URL),
     queue: { enqueue: (op) => queues.enqueueOperation(op) },
     events: waiters,
+    alertTests: {
+      enqueue: (testId, channelId) => queues.enqueue("alert.test", { testId, channelId }, { jobId: testId }),
+      outcome: (testId) => readAlertTest(redis, testId),
+    },
     secrets: new SecretBox(env.SECRETS_KEY),
     settings: {
       portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],

@@ -6,7 +6,9 @@ import type { WorkerEnv } from "@xmpp-host/config";
 import {
   type CoreContext,
   domainLimitsFor,
+  INTERNAL_CA_SECRET,
   platformSettingsFromEnv,
+  readInternalCa,
   SecretBox,
   sharedSettingsFromEnv,
 } from "@xmpp-host/core";
@@ -76,6 +78,21 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     }
     return accountKey();
   }
+  /** The internal CA from the database, created (or adopted from DATA_ROOT/ca, where it used to live) once. */
+  async function internalCa(): Promise<InternalCa> {
+    const found = await readInternalCa({ db, secrets });
+    if (found) return InternalCa.fromStored(found);
+    // A CA kept on disk is the one clients already trust: it moves to the database rather than being replaced.
+    const stored = (await InternalCa.readDir(path.join(env.DATA_ROOT, "ca"), secrets)) ?? (await InternalCa.generate());
+    try {
+      await db.platformSecret.create({
+        data: { name: INTERNAL_CA_SECRET, valueEncrypted: secrets.encrypt(JSON.stringify(stored)) },
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err; // another worker created it first: use theirs
+    }
+    return internalCa();
+  }
   const core: CoreContext = {
     db,
     secrets,
@@ -87,6 +104,12 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       shared: sharedSettingsFromEnv(env),
       webPublicUrl: env.WEB_PUBLIC_URL,
+      alerts: {
+        smtpUrl: env.SMTP_URL,
+        emailFrom: env.ALERT_EMAIL_FROM,
+        allowUnauthorizedSmtpTls: !env.SMTP_TLS_VERIFY,
+        webhookAllow: env.ALERT_WEBHOOK_ALLOW,
+      },
     },
   };
   return {
@@ -98,7 +121,10 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     runtime,
     log,
     ca() {
-      ca ??= InternalCa.loadOrCreate(path.join(env.DATA_ROOT, "ca"), secrets);
+      ca ??= internalCa();
+      ca.catch(() => {
+        ca = null; // a database that was down is asked again next time
+      });
       return ca;
     },
     acme() {

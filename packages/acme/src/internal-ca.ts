@@ -50,9 +50,15 @@ function serial(): string {
   return Buffer.from(bytes).toString("hex");
 }
 
+/** A CA as it is stored: its certificate, and its private key in the clear (the store seals it). */
+export interface StoredCa {
+  certPem: string;
+  keyPem: string;
+}
+
 /**
  * The platform's own certificate authority, so that STARTTLS works from the first minute, before ACME.
- * Created once under the data root; its private key is stored sealed with the platform's secrets key.
+ * Created once; the platform keeps it in its database, sealed with the platform's secrets key.
  */
 export class InternalCa {
   private constructor(
@@ -61,14 +67,8 @@ export class InternalCa {
     private readonly cert: x509.X509Certificate,
   ) {}
 
-  static async loadOrCreate(dir: string, sealer: Sealer, name = "XMPP Platform Internal CA"): Promise<InternalCa> {
-    const file = path.join(dir, "ca.json");
-    try {
-      return await InternalCa.load(file, sealer);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-    }
-    await fs.mkdir(dir, { recursive: true });
+  /** A new CA, valid for ten years, for the caller to store. */
+  static async generate(name = "XMPP Platform Internal CA"): Promise<StoredCa> {
     const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
     const now = new Date();
     const cert = await x509.X509CertificateGenerator.createSelfSigned({
@@ -85,9 +85,38 @@ export class InternalCa {
       ],
     });
     const keyPem = toPem(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey), "PRIVATE KEY");
-    const body = JSON.stringify({ certPem: cert.toString("pem"), keySealed: sealer.encrypt(keyPem) });
+    return { certPem: cert.toString("pem"), keyPem };
+  }
+
+  static async fromStored({ certPem, keyPem }: StoredCa): Promise<InternalCa> {
+    const cert = new x509.X509Certificate(certPem);
+    const privateKey = await webcrypto.subtle.importKey("pkcs8", fromPem(keyPem), alg, true, ["sign"]);
+    const publicKey = await cert.publicKey.export(alg, ["verify"], webcrypto as never);
+    return new InternalCa(cert.toString("pem"), { privateKey, publicKey } as webcrypto.CryptoKeyPair, cert);
+  }
+
+  /** The CA kept in `dir` (ca.json, its key sealed), or null if there is none. */
+  static async readDir(dir: string, sealer: Sealer): Promise<StoredCa | null> {
+    let body: string;
+    try {
+      body = await fs.readFile(path.join(dir, "ca.json"), "utf8");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
+    const { certPem, keySealed } = JSON.parse(body) as { certPem: string; keySealed: string };
+    return { certPem, keyPem: sealer.decrypt(keySealed) };
+  }
+
+  /** A CA kept in a directory (ca.json), created there on first use: for tools without a database. */
+  static async loadOrCreate(dir: string, sealer: Sealer, name = "XMPP Platform Internal CA"): Promise<InternalCa> {
+    const found = await InternalCa.readDir(dir, sealer);
+    if (found) return InternalCa.fromStored(found);
+    await fs.mkdir(dir, { recursive: true });
+    const { certPem, keyPem } = await InternalCa.generate(name);
+    const file = path.join(dir, "ca.json");
     const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    await fs.writeFile(tmp, body, { mode: 0o600 });
+    await fs.writeFile(tmp, JSON.stringify({ certPem, keySealed: sealer.encrypt(keyPem) }), { mode: 0o600 });
     try {
       // link() fails if another process created the CA first; theirs wins and we load it.
       await fs.link(tmp, file);
@@ -96,20 +125,7 @@ export class InternalCa {
     } finally {
       await fs.unlink(tmp);
     }
-    return InternalCa.load(file, sealer);
-  }
-
-  private static async load(file: string, sealer: Sealer): Promise<InternalCa> {
-    const { certPem, keySealed } = JSON.parse(await fs.readFile(file, "utf8")) as {
-      certPem: string;
-      keySealed: string;
-    };
-    const cert = new x509.X509Certificate(certPem);
-    const privateKey = await webcrypto.subtle.importKey("pkcs8", fromPem(sealer.decrypt(keySealed)), alg, true, [
-      "sign",
-    ]);
-    const publicKey = await cert.publicKey.export(alg, ["verify"], webcrypto as never);
-    return new InternalCa(cert.toString("pem"), { privateKey, publicKey } as webcrypto.CryptoKeyPair, cert);
+    return InternalCa.loadOrCreate(dir, sealer, name);
   }
 
   /** Issues a server certificate (serverAuth and clientAuth, for c2s and s2s) for the given DNS names. */

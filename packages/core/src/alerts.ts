@@ -1,4 +1,4 @@
-import { type ChannelSettings, channelFor, checkWebhookTarget, OutboundRefusedError } from "@xmpp-host/alerts";
+import { type ChannelSettings, checkWebhookTarget, OutboundRefusedError } from "@xmpp-host/alerts";
 import type { Alert, AlertChannel, Prisma, Role } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
@@ -216,37 +216,33 @@ export async function deleteAlertChannel(ctx: CoreContext, actor: Actor, channel
 
 export const TEST_NOT_DELIVERED = "the channel did not accept the test notification";
 
-/** Sends a test notification through the channel now, so its owner sees it works. */
-export async function testAlertChannel(ctx: CoreContext, actor: Actor, channelId: string) {
+/**
+ * Has the worker send a test notification through the channel, so its owner sees it works, and waits up to
+ * `waitSeconds` for the outcome: null when there is none yet (the notification still goes out).
+ * A failure says "not delivered" only: the reason (a refused address, a status) would tell the caller about
+ * hosts and ports it cannot otherwise see, so it goes to the worker's log.
+ */
+export async function testAlertChannel(ctx: CoreContext, actor: Actor, channelId: string, waitSeconds = 0) {
   const channel = await loadChannel(ctx, actor, channelId, "write");
-  const settings = alertSettings(ctx);
-  const secret = channel.secretEncrypted ? ctx.secrets.decrypt(channel.secretEncrypted) : null;
-  const now = new Date().toISOString();
-  const started = performance.now();
+  const notDelivered = () => new AppError("unavailable", TEST_NOT_DELIVERED, { reason: "test_not_delivered" });
+  const tests = ctx.alertTests;
+  if (!tests) throw notDelivered();
+  const testId = randomToken("test_", 12);
   try {
-    await channelFor(channel, secret, settings).send({
-      id: randomToken("test_", 12),
-      event: "test",
-      alert: {
-        id: "test",
-        rule: "test",
-        severity: "info",
-        subjectType: "alert_channel",
-        subjectId: channel.id,
-        subjectName: channel.name,
-        tenantId: channel.tenantId,
-        message: `Test notification for the channel "${channel.name}"`,
-        openedAt: now,
-        resolvedAt: null,
-      },
-    });
+    await tests.enqueue(testId, channel.id);
   } catch (err) {
-    // The same answer whatever went wrong: the reason (refused address, connection refused, a status) would
-    // tell the caller about hosts and ports it cannot otherwise see. The reason is the error's cause, for the
-    // operator's log.
-    const failed = new AppError("unavailable", TEST_NOT_DELIVERED, { reason: "test_not_delivered" });
+    const failed = notDelivered();
     failed.cause = err;
     throw failed;
   }
-  return { delivered: true, durationMs: Math.round(performance.now() - started) };
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (;;) {
+    const outcome = await tests.outcome(testId);
+    if (outcome && !outcome.delivered) throw notDelivered();
+    if (outcome) return outcome;
+    const left = deadline - Date.now();
+    if (left <= 0) return null;
+    if (ctx.events) await ctx.events.waitFor(testId, Math.min(1000, left));
+    else await new Promise((r) => setTimeout(r, Math.min(100, left)));
+  }
 }

@@ -12,10 +12,18 @@ export interface OperationEvents {
   waitFor(operationId: string, ms: number): Promise<void>;
 }
 
+/** Test notifications of alert channels, which the worker sends from the alerts queue. */
+export interface AlertTests {
+  enqueue(testId: string, channelId: string): Promise<void>;
+  /** The worker's answer, or null while there is none. */
+  outcome(testId: string): Promise<{ delivered: boolean; durationMs: number } | null>;
+}
+
 export interface CoreContext {
   db: Db;
   queue: OperationQueue;
   events?: OperationEvents;
+  alertTests?: AlertTests;
   secrets: SecretBox;
   settings: {
     portRange: [number, number];
@@ -24,7 +32,7 @@ export interface CoreContext {
     renewBeforeDays?: number;
     /** Base of the web app's public pages (invite and co-admin links); default http://localhost:3000. */
     webPublicUrl?: string;
-    /** How alert channels reach email (SMTP) — for test notifications sent from the API. */
+    /** How alert channels reach email (SMTP) and which webhook addresses they may reach. */
     alerts?: {
       smtpUrl?: string | undefined;
       emailFrom: string;

@@ -12,6 +12,7 @@ export * from "./fleet.ts";
 export * from "./free-addresses.ts";
 export * from "./health.ts";
 export * from "./instances.ts";
+export * from "./internal-ca.ts";
 export * from "./invites.ts";
 export * from "./member-invites.ts";
 export * from "./operations.ts";

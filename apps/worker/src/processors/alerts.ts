@@ -1,18 +1,22 @@
-import { type AlertNotificationPayload, channelFor } from "@xmpp-host/alerts";
+import { type AlertNotificationPayload, type ChannelSettings, channelFor } from "@xmpp-host/alerts";
 import { type Alert, isUniqueViolation, type Prisma, type Tx } from "@xmpp-host/db";
 import type { AlertCondition } from "@xmpp-host/health";
+import { recordAlertTest } from "@xmpp-host/queue";
 import type { WorkerContext } from "../context.ts";
 
 /** A condition with the tenant its subject belongs to and the instance it concerns. */
 export type ScopedCondition = AlertCondition & { tenantId: string | null; instanceId: string };
 
-export function channelSettings(ctx: WorkerContext) {
-  return {
-    smtpUrl: ctx.env.SMTP_URL,
-    emailFrom: ctx.env.ALERT_EMAIL_FROM,
-    allowUnauthorizedSmtpTls: !ctx.env.SMTP_TLS_VERIFY,
-    webhookAllow: ctx.env.ALERT_WEBHOOK_ALLOW,
-  };
+/** The context's alert settings (from the environment): SMTP, and the webhook guard's allow list. */
+export function channelSettings(ctx: WorkerContext): ChannelSettings {
+  return (
+    (ctx.core.settings.alerts as ChannelSettings | undefined) ?? {
+      smtpUrl: ctx.env.SMTP_URL,
+      emailFrom: ctx.env.ALERT_EMAIL_FROM,
+      allowUnauthorizedSmtpTls: !ctx.env.SMTP_TLS_VERIFY,
+      webhookAllow: ctx.env.ALERT_WEBHOOK_ALLOW,
+    }
+  );
 }
 
 /**
@@ -178,6 +182,43 @@ export async function deliverNotification(ctx: WorkerContext, notificationId: st
     data: { status: "sent", sentAt: new Date(), lastError: null },
   });
   return { sent: n.channel.kind };
+}
+
+/**
+ * Sends a test notification an admin asked for, once, and records whether it went out for the waiting request.
+ * Why it did not goes to this log only.
+ */
+export async function sendTestNotification(ctx: WorkerContext, testId: string, channelId: string) {
+  const started = performance.now();
+  let delivered = false;
+  const channel = await ctx.db.alertChannel.findUnique({ where: { id: channelId } });
+  if (channel) {
+    try {
+      const secret = channel.secretEncrypted ? ctx.secrets.decrypt(channel.secretEncrypted) : null;
+      await channelFor(channel, secret, channelSettings(ctx)).send({
+        id: testId,
+        event: "test",
+        alert: {
+          id: "test",
+          rule: "test",
+          severity: "info",
+          subjectType: "alert_channel",
+          subjectId: channel.id,
+          subjectName: channel.name,
+          tenantId: channel.tenantId,
+          message: `Test notification for the channel "${channel.name}"`,
+          openedAt: new Date().toISOString(),
+          resolvedAt: null,
+        },
+      });
+      delivered = true;
+    } catch (err) {
+      ctx.log.warn({ channelId, err }, "test notification not delivered");
+    }
+  }
+  const outcome = { delivered, durationMs: Math.round(performance.now() - started) };
+  await recordAlertTest(ctx.queues.connection, testId, outcome);
+  return outcome;
 }
 
 /** Notifications left pending (a crash between commit and enqueue) are queued again. */

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import {
-  AppError,
   createAlertChannel,
   deleteAlertChannel,
   listAlertChannels,
@@ -75,7 +74,7 @@ const AlertQuery = Type.Intersect([
   Type.Object({ status: Type.Optional(Type.Union([Type.Literal("open"), Type.Literal("resolved")])) }),
 ]);
 
-export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const alertRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, { maxWait }) => {
   app.get(
     "/tenants/:tenantId/alerts",
     {
@@ -145,25 +144,31 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: "testAlertChannel",
         tags: ["alerts"],
-        summary: 'Send a test notification now (503 "not delivered" if it cannot be; the reason goes to the log)',
+        summary:
+          'Have the worker send a test notification and wait for it (503 "not delivered" if it cannot be; the reason goes to the worker\'s log)',
         params: Type.Object({ channelId: Id }),
+        querystring: Type.Object({
+          wait: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 300,
+              default: 30,
+              description: "Hold the answer up to this many seconds for the outcome; 202 when there is none by then.",
+            }),
+          ),
+        }),
         response: {
           200: Type.Object({ delivered: Type.Boolean(), durationMs: Type.Integer() }),
+          202: Type.Object({ queued: Type.Boolean({ description: "The worker sends it when it can" }) }),
           ...problemResponses,
           503: Type.Ref("Problem"),
         },
       },
     },
-    async (request) => {
-      try {
-        return await testAlertChannel(app.core, actorOf(request), request.params.channelId);
-      } catch (err) {
-        // The caller gets a fixed answer; the operator's log gets why (a refused address, a status, a timeout).
-        if (err instanceof AppError && err.code === "unavailable" && err.cause !== undefined) {
-          request.log.warn({ channelId: request.params.channelId, err: err.cause }, "test notification not delivered");
-        }
-        throw err;
-      }
+    async (request, reply) => {
+      const wait = Math.min(request.query.wait ?? 30, maxWait);
+      const outcome = await testAlertChannel(app.core, actorOf(request), request.params.channelId, wait);
+      return outcome ? reply.status(200).send(outcome) : reply.status(202).send({ queued: true });
     },
   );
 
