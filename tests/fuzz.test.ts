@@ -37,6 +37,8 @@ let tenantId: string;
 
 beforeAll(async () => {
   platform = await startPlatform({ inProcessWorker: false, workerEnv: { MAX_WAIT_SECONDS: "1" } });
+  // No worker runs here, so nothing consumes the jobs; the internal CA a worker creates at its start is made now.
+  await platform.workerCtx.ca();
   const owner = await signupWithToken(platform.app, "fuzz");
   await platform.app.core.db.user.update({ where: { email: "fuzz@test.example" }, data: { isOperator: true } });
   cookie = owner.cookie;
