@@ -1,5 +1,6 @@
 import { type ChannelSettings, checkWebhookTarget, OutboundRefusedError } from "@xmpp-host/alerts";
-import type { Alert, AlertChannel, Prisma, Role } from "@xmpp-host/db";
+import type { Alert, AlertChannel, Prisma, Role, Tx } from "@xmpp-host/db";
+import type { AlertCondition } from "@xmpp-host/health";
 import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
@@ -245,4 +246,143 @@ export async function testAlertChannel(ctx: CoreContext, actor: Actor, channelId
     if (ctx.events) await ctx.events.waitFor(testId, Math.min(1000, left));
     else await new Promise((r) => setTimeout(r, Math.min(100, left)));
   }
+}
+
+// What the worker reads and writes as it opens, resolves and sends alerts.
+
+/** An alert condition as the worker applies it: with the tenant its subject belongs to and the instance. */
+export type ScopedAlertCondition = AlertCondition & { tenantId: string | null; instanceId: string };
+
+/** The open alerts about an instance. */
+export function openAlertsOfInstance(ctx: Pick<CoreContext, "db">, instanceId: string): Promise<Alert[]> {
+  return ctx.db.alert.findMany({ where: { instanceId, status: "open" } });
+}
+
+/** The open alerts with these keys (rule:subject). */
+export function openAlertsByKey(ctx: Pick<CoreContext, "db">, openKeys: string[]): Promise<Alert[]> {
+  return ctx.db.alert.findMany({ where: { openKey: { in: openKeys } } });
+}
+
+/**
+ * Who hears about an alert: the channels of the subject's tenant, and every operator channel (operators
+ * watch the whole fleet). A resolution goes to the channels that were told about the opening.
+ */
+async function recordNotifications(tx: Tx, alert: Alert, kind: "opened" | "resolved"): Promise<string[]> {
+  const channelIds =
+    kind === "opened"
+      ? (
+          await tx.alertChannel.findMany({
+            where: { OR: [{ tenantId: null }, ...(alert.tenantId ? [{ tenantId: alert.tenantId }] : [])] },
+            select: { id: true },
+          })
+        ).map((c) => c.id)
+      : (
+          await tx.alertNotification.findMany({
+            where: { alertId: alert.id, kind: "opened" },
+            select: { channelId: true },
+          })
+        ).map((n) => n.channelId);
+  const ids: string[] = [];
+  for (const channelId of channelIds) {
+    const n = await tx.alertNotification.upsert({
+      where: { alertId_kind_channelId: { alertId: alert.id, kind, channelId } },
+      create: { alertId: alert.id, kind, channelId },
+      update: {},
+    });
+    ids.push(n.id);
+  }
+  return ids;
+}
+
+/**
+ * Opens an alert and its notifications in one transaction. A second opening of the same key fails on the
+ * unique openKey (the caller tells it apart with isUniqueViolation).
+ */
+export function openAlert(
+  ctx: Pick<CoreContext, "db">,
+  c: ScopedAlertCondition,
+  openKey: string,
+  now: Date,
+): Promise<{ alert: Alert; ids: string[] }> {
+  return ctx.db.$transaction(async (tx) => {
+    const alert = await tx.alert.create({
+      data: {
+        tenantId: c.tenantId,
+        rule: c.rule,
+        subjectType: c.subjectType,
+        subjectId: c.subjectId,
+        subjectName: c.subjectName,
+        instanceId: c.instanceId,
+        severity: c.severity,
+        message: c.message,
+        code: c.code,
+        params: c.params as unknown as Prisma.InputJsonValue,
+        openKey,
+        openedAt: now,
+      },
+    });
+    return { alert, ids: await recordNotifications(tx, alert, "opened") };
+  });
+}
+
+/**
+ * Resolves an open alert, claimed by a conditional update so that it is resolved (and notified) once.
+ * Returns the notifications to send, or null when another probe resolved it meanwhile.
+ */
+export function resolveAlert(ctx: Pick<CoreContext, "db">, alert: Alert, now: Date): Promise<string[] | null> {
+  return ctx.db.$transaction(async (tx) => {
+    const claimed = await tx.alert.updateMany({
+      where: { id: alert.id, status: "open" },
+      data: { status: "resolved", openKey: null, resolvedAt: now },
+    });
+    if (claimed.count !== 1) return null;
+    return recordNotifications(tx, { ...alert, status: "resolved", resolvedAt: now }, "resolved");
+  });
+}
+
+/** A notification with its alert and channel, to be sent. */
+export function notificationToDeliver(ctx: Pick<CoreContext, "db">, notificationId: string) {
+  return ctx.db.alertNotification.findUnique({
+    where: { id: notificationId },
+    include: { alert: true, channel: true },
+  });
+}
+
+/** Counts a delivery attempt before it is made. */
+export async function recordDeliveryAttempt(ctx: Pick<CoreContext, "db">, notificationId: string): Promise<void> {
+  await ctx.db.alertNotification.update({ where: { id: notificationId }, data: { attempts: { increment: 1 } } });
+}
+
+/** Keeps why a delivery failed; after the last attempt the notification is failed for good. */
+export async function recordDeliveryFailure(
+  ctx: Pick<CoreContext, "db">,
+  notificationId: string,
+  message: string,
+  finalAttempt: boolean,
+): Promise<void> {
+  await ctx.db.alertNotification.update({
+    where: { id: notificationId },
+    data: { lastError: message.slice(0, 500), ...(finalAttempt ? { status: "failed" } : {}) },
+  });
+}
+
+export async function recordDeliverySent(ctx: Pick<CoreContext, "db">, notificationId: string): Promise<void> {
+  await ctx.db.alertNotification.update({
+    where: { id: notificationId },
+    data: { status: "sent", sentAt: new Date(), lastError: null },
+  });
+}
+
+/** An alert channel by id, whoever owns it: the worker sends tests that the API already authorised. */
+export function alertChannelById(ctx: Pick<CoreContext, "db">, channelId: string): Promise<AlertChannel | null> {
+  return ctx.db.alertChannel.findUnique({ where: { id: channelId } });
+}
+
+/** Notifications still pending after `olderThanMs` (a crash between commit and enqueue), up to 1000. */
+export function pendingNotifications(ctx: Pick<CoreContext, "db">, olderThanMs: number): Promise<{ id: string }[]> {
+  return ctx.db.alertNotification.findMany({
+    where: { status: "pending", createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    select: { id: true },
+    take: 1000,
+  });
 }

@@ -1,4 +1,6 @@
-import type { Prisma } from "@xmpp-host/db";
+import type { Backup, Domain, HealthRollup, Instance, InstanceHealth, Prisma, ProbeAccount } from "@xmpp-host/db";
+// The rollup's pure part only: core loads no transport (the package's index also holds the probe's client).
+import { FIVE_MINUTES, ONE_HOUR, RETENTION, type RollupRow } from "@xmpp-host/health/rollup";
 import type { Actor, CoreContext } from "./context.ts";
 import { loadDomain } from "./domains.ts";
 import { loadInstance } from "./instances.ts";
@@ -148,4 +150,186 @@ export async function getDomainHealth(ctx: CoreContext, actor: Actor, domainId: 
     checkedAt: probed ? (current?.checkedAt ?? null) : null,
     uptime30d: await uptime30d(ctx, domain.instanceId, now),
   };
+}
+
+// What the worker's probes and rollups read and write.
+
+/** Instances that are probed: all but those being created or deleted. */
+export function instancesToProbe(ctx: Pick<CoreContext, "db">): Promise<{ id: string }[]> {
+  return ctx.db.instance.findMany({
+    where: { status: { notIn: ["deleting", "provisioning"] } },
+    select: { id: true },
+  });
+}
+
+/** An instance as its probe sees it: with its active domains, oldest first (the probe logs in on the first). */
+export function instanceForProbe(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+): Promise<(Instance & { domains: Domain[] }) | null> {
+  return ctx.db.instance.findUnique({
+    where: { id: instanceId },
+    include: { domains: { where: { state: "active" }, orderBy: { createdAt: "asc" } } },
+  });
+}
+
+/** The instance's probe account, its password still sealed. */
+export function probeAccountOf(ctx: Pick<CoreContext, "db">, instanceId: string): Promise<ProbeAccount | null> {
+  return ctx.db.probeAccount.findUnique({ where: { instanceId } });
+}
+
+/** Keeps the probe account of an instance, its password sealed. */
+export async function recordProbeAccount(
+  ctx: Pick<CoreContext, "db" | "secrets">,
+  instanceId: string,
+  account: { host: string; username: string; password: string },
+): Promise<void> {
+  const data = {
+    host: account.host,
+    username: account.username,
+    passwordEncrypted: ctx.secrets.encrypt(account.password),
+  };
+  await ctx.db.probeAccount.upsert({
+    where: { instanceId },
+    create: { instanceId, ...data },
+    update: data,
+  });
+}
+
+/** The verdict of an instance stopped on purpose: down, but not counted as an outage. */
+export async function recordInstanceStopped(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+  reasons: Reason[],
+): Promise<void> {
+  const json = reasons as unknown as Prisma.InputJsonValue;
+  await ctx.db.instanceHealth.upsert({
+    where: { instanceId },
+    create: { instanceId, status: "down", reasons: json, domains: [], consecutiveDown: 0, checkedAt: new Date() },
+    update: { status: "down", reasons: json, consecutiveDown: 0, checkedAt: new Date() },
+  });
+}
+
+/** The instance's current verdict, if it was ever probed. */
+export function instanceHealthOf(ctx: Pick<CoreContext, "db">, instanceId: string): Promise<InstanceHealth | null> {
+  return ctx.db.instanceHealth.findUnique({ where: { instanceId } });
+}
+
+/** Stores a probe's sample and the instance's new verdict together. */
+export async function recordProbeResult(
+  ctx: Pick<CoreContext, "db">,
+  sample: Prisma.HealthSampleUncheckedCreateInput,
+  verdict: {
+    status: string;
+    reasons: Prisma.InputJsonValue;
+    domains: Prisma.InputJsonValue;
+    consecutiveDown: number;
+    checkedAt: Date;
+  },
+): Promise<void> {
+  const instanceId = sample.instanceId;
+  await ctx.db.$transaction([
+    ctx.db.healthSample.create({ data: sample }),
+    ctx.db.instanceHealth.upsert({
+      where: { instanceId },
+      create: { instanceId, ...verdict },
+      update: { ...verdict },
+    }),
+  ]);
+}
+
+/** What the backup rules judge an instance by: its last finished and last good backups, and whether it has any. */
+export async function backupHistoryOf(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+): Promise<{ lastFinished: Backup | null; lastSucceeded: Backup | null; count: number }> {
+  const [lastFinished, lastSucceeded, count] = await Promise.all([
+    ctx.db.backup.findFirst({
+      where: { instanceId, status: { in: ["succeeded", "failed"] } },
+      orderBy: { createdAt: "desc" },
+    }),
+    ctx.db.backup.findFirst({ where: { instanceId, status: "succeeded" }, orderBy: { createdAt: "desc" } }),
+    ctx.db.backup.count({ where: { instanceId } }),
+  ]);
+  return { lastFinished, lastSucceeded, count };
+}
+
+/** Per domain of a shared server and per outcome, when its latest backup finished (one grouped query). */
+export async function domainBackupTimes(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+): Promise<{ domainId: string | null; status: string; _max: { finishedAt: Date | null } }[]> {
+  const rows = await ctx.db.backup.groupBy({
+    by: ["domainId", "status"],
+    where: { instanceId, domainId: { not: null }, status: { in: ["succeeded", "failed"] } },
+    _max: { finishedAt: true },
+  });
+  return rows;
+}
+
+/** The newest rollup bucket of a resolution, where the next rollup starts. */
+export function newestHealthRollup(ctx: Pick<CoreContext, "db">, resolution: number): Promise<HealthRollup | null> {
+  return ctx.db.healthRollup.findFirst({ where: { resolution }, orderBy: { bucket: "desc" } });
+}
+
+/** Raw samples taken in [from, to), with what the rollups keep of them. */
+export function healthSamplesBetween(ctx: Pick<CoreContext, "db">, from: Date, to: Date) {
+  return ctx.db.healthSample.findMany({
+    where: { at: { gte: from, lt: to } },
+    select: {
+      instanceId: true,
+      at: true,
+      status: true,
+      loginMs: true,
+      onlineUsers: true,
+      memoryBytes: true,
+      messagesPerMinute: true,
+    },
+  });
+}
+
+/** Rollup buckets of a resolution in [from, to). */
+export function healthRollupsBetween(
+  ctx: Pick<CoreContext, "db">,
+  resolution: number,
+  from: Date,
+  to: Date,
+): Promise<HealthRollup[]> {
+  return ctx.db.healthRollup.findMany({ where: { resolution, bucket: { gte: from, lt: to } } });
+}
+
+/** Writes an instance's rollup buckets of one resolution, replacing those recomputed. */
+export async function recordHealthRollups(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+  resolution: number,
+  rows: RollupRow[],
+): Promise<void> {
+  if (!rows.length) return;
+  await ctx.db.$transaction(
+    rows.map((r) =>
+      ctx.db.healthRollup.upsert({
+        where: { instanceId_resolution_bucket: { instanceId, resolution, bucket: r.bucket } },
+        create: { instanceId, resolution, ...r },
+        update: { ...r },
+      }),
+    ),
+  );
+}
+
+/** Deletes samples and rollups past their retention; returns how many of each went. */
+export async function pruneHealthHistory(
+  ctx: Pick<CoreContext, "db">,
+  now: Date,
+): Promise<{ raw: number; fiveMinute: number; hourly: number }> {
+  const [raw, five, hour] = await ctx.db.$transaction([
+    ctx.db.healthSample.deleteMany({ where: { at: { lt: new Date(now.getTime() - RETENTION.rawMs) } } }),
+    ctx.db.healthRollup.deleteMany({
+      where: { resolution: FIVE_MINUTES, bucket: { lt: new Date(now.getTime() - RETENTION.fiveMinuteMs) } },
+    }),
+    ctx.db.healthRollup.deleteMany({
+      where: { resolution: ONE_HOUR, bucket: { lt: new Date(now.getTime() - RETENTION.hourlyMs) } },
+    }),
+  ]);
+  return { raw: raw.count, fiveMinute: five.count, hourly: hour.count };
 }

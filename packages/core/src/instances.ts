@@ -1,5 +1,6 @@
 import net from "node:net";
 import {
+  type Domain,
   type Instance,
   isUniqueViolation,
   type Placement,
@@ -116,6 +117,71 @@ export async function createInstance(
       throw err;
     }
   }
+}
+
+/** An instance with all its domains, for the worker rendering its configuration; null once it is gone. */
+export function instanceWithDomains(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+): Promise<(Instance & { domains: Domain[] }) | null> {
+  return ctx.db.instance.findUnique({ where: { id: instanceId }, include: { domains: true } });
+}
+
+/** The same, for jobs that cannot go on without it (Prisma's not-found error otherwise). */
+export function instanceWithDomainsOrThrow(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+): Promise<Instance & { domains: Domain[] }> {
+  return ctx.db.instance.findUniqueOrThrow({ where: { id: instanceId }, include: { domains: true } });
+}
+
+/** An instance for the platform's own jobs (no actor); null once it is gone. */
+export function findInstance(ctx: Pick<CoreContext, "db">, instanceId: string): Promise<Instance | null> {
+  return ctx.db.instance.findUnique({ where: { id: instanceId } });
+}
+
+/** The same, for jobs that cannot go on without it (Prisma's not-found error otherwise). */
+export function getInstance(ctx: Pick<CoreContext, "db">, instanceId: string): Promise<Instance> {
+  return ctx.db.instance.findUniqueOrThrow({ where: { id: instanceId } });
+}
+
+/** Instances the supervisor keeps running: wanted running, on the local runtime, running or failed to start. */
+export function instancesToSupervise(ctx: Pick<CoreContext, "db">): Promise<(Instance & { domains: Domain[] })[]> {
+  return ctx.db.instance.findMany({
+    where: { desiredState: "running", status: { in: ["running", "failed"] }, runtime: "local" },
+    include: { domains: true },
+  });
+}
+
+/** The server runs under another process than recorded (adopted after a worker restart). */
+export async function recordInstancePid(ctx: Pick<CoreContext, "db">, instanceId: string, pid: number | null) {
+  await ctx.db.instance.update({ where: { id: instanceId }, data: { pid } });
+}
+
+/** The supervisor restarted a server that had stopped; the tenant's events say so. */
+export async function recordInstanceRestarted(
+  ctx: Pick<CoreContext, "db">,
+  instance: Pick<Instance, "id" | "tenantId" | "pid">,
+  pid: number | null,
+): Promise<void> {
+  await ctx.db.instance.update({ where: { id: instance.id }, data: { pid, lastError: null } });
+  await ctx.db.auditEvent.create({
+    data: {
+      tenantId: instance.tenantId,
+      action: "instance.restarted_after_exit",
+      resourceType: "instance",
+      resourceId: instance.id,
+      data: { oldPid: instance.pid, newPid: pid },
+    },
+  });
+}
+
+export async function recordInstanceRestartFailed(
+  ctx: Pick<CoreContext, "db">,
+  instanceId: string,
+  message: string,
+): Promise<void> {
+  await ctx.db.instance.update({ where: { id: instanceId }, data: { lastError: `restart failed: ${message}` } });
 }
 
 /** Loads an instance the actor may see, or not_found. */

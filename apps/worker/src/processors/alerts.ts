@@ -1,11 +1,22 @@
 import { type AlertNotificationPayload, type ChannelSettings, channelFor } from "@xmpp-host/alerts";
-import { type Alert, isUniqueViolation, type Prisma, type Tx } from "@xmpp-host/db";
-import type { AlertCondition } from "@xmpp-host/health";
+import {
+  alertChannelById,
+  notificationToDeliver,
+  openAlert,
+  openAlertsByKey,
+  pendingNotifications,
+  recordDeliveryAttempt,
+  recordDeliveryFailure,
+  recordDeliverySent,
+  resolveAlert,
+  type ScopedAlertCondition,
+} from "@xmpp-host/core";
+import { type Alert, isUniqueViolation } from "@xmpp-host/db";
 import { recordAlertTest } from "@xmpp-host/queue";
 import type { WorkerContext } from "../context.ts";
 
 /** A condition with the tenant its subject belongs to and the instance it concerns. */
-export type ScopedCondition = AlertCondition & { tenantId: string | null; instanceId: string };
+export type ScopedCondition = ScopedAlertCondition;
 
 /** The context's alert settings (from the environment): SMTP, and the webhook guard's allow list. */
 export function channelSettings(ctx: WorkerContext): ChannelSettings {
@@ -17,37 +28,6 @@ export function channelSettings(ctx: WorkerContext): ChannelSettings {
       webhookAllow: ctx.env.ALERT_WEBHOOK_ALLOW,
     }
   );
-}
-
-/**
- * Who hears about an alert: the channels of the subject's tenant, and every operator channel (operators
- * watch the whole fleet). A resolution goes to the channels that were told about the opening.
- */
-async function notify(tx: Tx, alert: Alert, kind: "opened" | "resolved"): Promise<string[]> {
-  const channelIds =
-    kind === "opened"
-      ? (
-          await tx.alertChannel.findMany({
-            where: { OR: [{ tenantId: null }, ...(alert.tenantId ? [{ tenantId: alert.tenantId }] : [])] },
-            select: { id: true },
-          })
-        ).map((c) => c.id)
-      : (
-          await tx.alertNotification.findMany({
-            where: { alertId: alert.id, kind: "opened" },
-            select: { channelId: true },
-          })
-        ).map((n) => n.channelId);
-  const ids: string[] = [];
-  for (const channelId of channelIds) {
-    const n = await tx.alertNotification.upsert({
-      where: { alertId_kind_channelId: { alertId: alert.id, kind, channelId } },
-      create: { alertId: alert.id, kind, channelId },
-      update: {},
-    });
-    ids.push(n.id);
-  }
-  return ids;
 }
 
 export async function enqueueNotifications(ctx: WorkerContext, ids: string[]): Promise<void> {
@@ -69,48 +49,21 @@ export async function applyAlertConditions(
   const opened: string[] = [];
   const resolved: string[] = [];
   const keys = conditions.filter((c) => c.firing !== null).map((c) => `${c.rule}:${c.subjectId}`);
-  const open = new Map(
-    (await ctx.db.alert.findMany({ where: { openKey: { in: keys } } })).map((a) => [a.openKey as string, a]),
-  );
+  const open = new Map((await openAlertsByKey(ctx.core, keys)).map((a) => [a.openKey as string, a]));
   for (const c of conditions) {
     if (c.firing === null) continue;
     const openKey = `${c.rule}:${c.subjectId}`;
     const existing = open.get(openKey);
     if (c.firing && !existing) {
       try {
-        const { alert, ids } = await ctx.db.$transaction(async (tx) => {
-          const alert = await tx.alert.create({
-            data: {
-              tenantId: c.tenantId,
-              rule: c.rule,
-              subjectType: c.subjectType,
-              subjectId: c.subjectId,
-              subjectName: c.subjectName,
-              instanceId: c.instanceId,
-              severity: c.severity,
-              message: c.message,
-              code: c.code,
-              params: c.params as unknown as Prisma.InputJsonValue,
-              openKey,
-              openedAt: now,
-            },
-          });
-          return { alert, ids: await notify(tx, alert, "opened") };
-        });
+        const { alert, ids } = await openAlert(ctx.core, c, openKey, now);
         opened.push(alert.id);
         await enqueueNotifications(ctx, ids);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err; // opened meanwhile by another probe
       }
     } else if (!c.firing && existing) {
-      const ids = await ctx.db.$transaction(async (tx) => {
-        const claimed = await tx.alert.updateMany({
-          where: { id: existing.id, status: "open" },
-          data: { status: "resolved", openKey: null, resolvedAt: now },
-        });
-        if (claimed.count !== 1) return null; // resolved meanwhile by another probe
-        return notify(tx, { ...existing, status: "resolved", resolvedAt: now }, "resolved");
-      });
+      const ids = await resolveAlert(ctx.core, existing, now); // null: resolved meanwhile by another probe
       if (ids) {
         resolved.push(existing.id);
         await enqueueNotifications(ctx, ids);
@@ -159,28 +112,19 @@ export function payloadOf(
  * recorded and thrown, so the queue retries it with backoff.
  */
 export async function deliverNotification(ctx: WorkerContext, notificationId: string, finalAttempt: boolean) {
-  const n = await ctx.db.alertNotification.findUnique({
-    where: { id: notificationId },
-    include: { alert: true, channel: true },
-  });
+  const n = await notificationToDeliver(ctx.core, notificationId);
   if (!n) return { skipped: "gone" };
   if (n.status === "sent") return { skipped: "already sent" };
-  await ctx.db.alertNotification.update({ where: { id: n.id }, data: { attempts: { increment: 1 } } });
+  await recordDeliveryAttempt(ctx.core, n.id);
   try {
     const secret = n.channel.secretEncrypted ? ctx.secrets.decrypt(n.channel.secretEncrypted) : null;
     await channelFor(n.channel, secret, channelSettings(ctx)).send(payloadOf(n, n.alert));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await ctx.db.alertNotification.update({
-      where: { id: n.id },
-      data: { lastError: message.slice(0, 500), ...(finalAttempt ? { status: "failed" } : {}) },
-    });
+    await recordDeliveryFailure(ctx.core, n.id, message, finalAttempt);
     throw err;
   }
-  await ctx.db.alertNotification.update({
-    where: { id: n.id },
-    data: { status: "sent", sentAt: new Date(), lastError: null },
-  });
+  await recordDeliverySent(ctx.core, n.id);
   return { sent: n.channel.kind };
 }
 
@@ -191,7 +135,7 @@ export async function deliverNotification(ctx: WorkerContext, notificationId: st
 export async function sendTestNotification(ctx: WorkerContext, testId: string, channelId: string) {
   const started = performance.now();
   let delivered = false;
-  const channel = await ctx.db.alertChannel.findUnique({ where: { id: channelId } });
+  const channel = await alertChannelById(ctx.core, channelId);
   if (channel) {
     try {
       const secret = channel.secretEncrypted ? ctx.secrets.decrypt(channel.secretEncrypted) : null;
@@ -223,11 +167,7 @@ export async function sendTestNotification(ctx: WorkerContext, testId: string, c
 
 /** Notifications left pending (a crash between commit and enqueue) are queued again. */
 export async function requeuePendingNotifications(ctx: WorkerContext, olderThanMs = 30_000): Promise<number> {
-  const pending = await ctx.db.alertNotification.findMany({
-    where: { status: "pending", createdAt: { lt: new Date(Date.now() - olderThanMs) } },
-    select: { id: true },
-    take: 1000,
-  });
+  const pending = await pendingNotifications(ctx.core, olderThanMs);
   let requeued = 0;
   for (const p of pending) {
     const job = await ctx.queues.queues.alerts.getJob(`notify-${p.id}`);

@@ -1,5 +1,15 @@
 import { AcmeError, fetchServedCertificate, type IssuedCertificate, renewalDue } from "@xmpp-host/acme";
-import { dispatch, domainHosts, isUnderPlatformDomain, platformSettings, recordOperation } from "@xmpp-host/core";
+import {
+  activeDomainsWithNewestCertificate,
+  certificateDomain,
+  domainHosts,
+  isUnderPlatformDomain,
+  platformSettings,
+  recordCertificateDeployed,
+  recordCertificateFailure,
+  recordIssuedCertificate,
+  requestCertificateIssue,
+} from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import type { WorkerContext } from "../context.ts";
 
@@ -76,7 +86,7 @@ export async function issueCertificate(
   source: "acme" | "internal",
   progress: (p: number, s: string) => Promise<void>,
 ) {
-  const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
+  const domain = await certificateDomain(ctx.core, domainId);
   if (!domain || domain.state === "deleting") throw new CertificateRefusedError("the domain no longer exists");
   if (source === "acme" && !domain.verified) {
     throw new CertificateRefusedError(`${domain.name} is not verified: nothing is issued for an unverified domain`);
@@ -84,35 +94,9 @@ export async function issueCertificate(
   try {
     const cert = await issue(ctx, domain, source, progress);
     await progress(70, "deploying to the server");
-    const stored = await ctx.db.certificate.create({
-      data: {
-        domainId,
-        source,
-        issuer: cert.issuer,
-        names: cert.names,
-        notBefore: cert.notBefore,
-        notAfter: cert.notAfter,
-        fingerprint: cert.fingerprint,
-        certPem: cert.certPem,
-        keyEncrypted: ctx.secrets.encrypt(cert.keyPem),
-      },
-    });
+    const stored = await recordIssuedCertificate(ctx.core, domainId, cert, source);
     const deployed = await deployCertificate(ctx, domain, domain.instance, cert);
-    await ctx.db.$transaction([
-      ctx.db.domain.update({
-        where: { id: domainId },
-        data: { certificateMode: source, certificateError: null, certificateErrorAt: null },
-      }),
-      ctx.db.event.create({
-        data: {
-          tenantId: domain.tenantId,
-          kind: "certificate.issued",
-          resourceType: "domain",
-          resourceId: domainId,
-          data: { certificateId: stored.id, source, notAfter: cert.notAfter },
-        },
-      }),
-    ]);
+    await recordCertificateDeployed(ctx.core, domain, stored, source);
     return {
       certificateId: stored.id,
       fingerprint: cert.fingerprint,
@@ -126,70 +110,26 @@ export async function issueCertificate(
         : err instanceof Error
           ? err.message
           : String(err);
-    await ctx.db.$transaction([
-      ctx.db.domain.update({
-        where: { id: domainId },
-        data: { certificateError: message, certificateErrorAt: new Date() },
-      }),
-      ctx.db.event.create({
-        data: {
-          tenantId: domain.tenantId,
-          kind: "certificate.failed",
-          resourceType: "domain",
-          resourceId: domainId,
-          data: { source, message },
-        },
-      }),
-    ]);
+    await recordCertificateFailure(ctx.core, domain, source, message);
     if (err instanceof AcmeError && !err.transient) throw new CertificateRefusedError(message);
     throw err;
   }
 }
 
 /** Asks for a public certificate for the domain (a free address once it is live), unless one is under way. */
-export async function requestPublicCertificate(ctx: WorkerContext, domainId: string, tenantId: string) {
-  const pending = await ctx.db.operation.count({
-    where: { type: "certificate.issue", resourceId: domainId, status: { in: ["queued", "running"] } },
-  });
-  if (pending) return null;
-  const op = await ctx.db.$transaction((tx) =>
-    recordOperation(ctx.core, tx, null, {
-      type: "certificate.issue",
-      tenantId,
-      resourceType: "domain",
-      resourceId: domainId,
-      input: { source: "acme", reason: "free-address" },
-    }),
-  );
-  await dispatch(ctx.core, op);
-  return op.id;
+export function requestPublicCertificate(ctx: WorkerContext, domainId: string, tenantId: string) {
+  return requestCertificateIssue(ctx.core, { id: domainId, tenantId }, { source: "acme", reason: "free-address" });
 }
 
 /** Finds certificates that are due and asks for their renewal, once per domain. */
 export async function renewCertificates(ctx: WorkerContext, now = new Date()): Promise<{ requested: string[] }> {
-  const domains = await ctx.db.domain.findMany({
-    where: { state: "active" },
-    include: { certificates: { orderBy: { createdAt: "desc" }, take: 1 } },
-  });
+  const domains = await activeDomainsWithNewestCertificate(ctx.core);
   const requested: string[] = [];
   for (const domain of domains) {
     const cert = domain.certificates[0];
     if (!cert || !renewalDue(cert, now, ctx.env.ACME_RENEW_BEFORE_DAYS)) continue;
-    const pending = await ctx.db.operation.count({
-      where: { type: "certificate.issue", resourceId: domain.id, status: { in: ["queued", "running"] } },
-    });
-    if (pending) continue;
     const source = domain.certificateMode === "acme" ? "acme" : "internal";
-    const op = await ctx.db.$transaction((tx) =>
-      recordOperation(ctx.core, tx, null, {
-        type: "certificate.issue",
-        tenantId: domain.tenantId,
-        resourceType: "domain",
-        resourceId: domain.id,
-        input: { source, reason: "renewal" },
-      }),
-    );
-    await dispatch(ctx.core, op);
+    if (!(await requestCertificateIssue(ctx.core, domain, { source, reason: "renewal" }))) continue;
     requested.push(domain.id);
   }
   return { requested };

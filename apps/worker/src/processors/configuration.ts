@@ -1,4 +1,4 @@
-import { domainHosts } from "@xmpp-host/core";
+import { certificateFor, domainHosts, instanceWithDomains, recordIssuedCertificate } from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
@@ -10,7 +10,7 @@ export class PermanentError extends Error {
 }
 
 export async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & { domains: Domain[] }> {
-  const instance = await ctx.db.instance.findUnique({ where: { id }, include: { domains: true } });
+  const instance = await instanceWithDomains(ctx.core, id);
   if (!instance) throw new PermanentError("the instance no longer exists");
   return instance;
 }
@@ -22,21 +22,11 @@ export async function loadInstance(ctx: WorkerContext, id: string): Promise<Inst
 export async function ensureCertificate(ctx: WorkerContext, instanceId: string, domain: Domain): Promise<boolean> {
   const hosts = domainHosts(domain.name);
   const names = [hosts.host, hosts.muc, hosts.upload];
-  let cert = await ctx.db.certificate.findFirst({ where: { domainId: domain.id }, orderBy: { createdAt: "desc" } });
+  let cert = await certificateFor(ctx.core, domain.id);
   if (!cert || cert.notAfter.getTime() < Date.now() + 24 * 3600_000) {
     const issued = await (await ctx.ca()).issue(names);
-    cert = await ctx.db.certificate.create({
-      data: {
-        domainId: domain.id,
-        issuer: issued.issuer,
-        names,
-        notBefore: issued.notBefore,
-        notAfter: issued.notAfter,
-        fingerprint: issued.fingerprint,
-        certPem: issued.certPem,
-        keyEncrypted: ctx.secrets.encrypt(issued.keyPem),
-      },
-    });
+    // The names asked for, as the server is configured with them.
+    cert = await recordIssuedCertificate(ctx.core, domain.id, { ...issued, names });
   }
   const keyPem = ctx.secrets.decrypt(cert.keyEncrypted);
   let changed = false;

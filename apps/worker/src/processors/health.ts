@@ -2,7 +2,25 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { rootCertificates } from "node:tls";
 import { fetchServedCertificate } from "@xmpp-host/acme";
-import { generatePassword, PROBE_LOCALPART } from "@xmpp-host/core";
+import {
+  backupHistoryOf,
+  domainBackupTimes,
+  generatePassword,
+  healthRollupsBetween,
+  healthSamplesBetween,
+  instanceForProbe,
+  instanceHealthOf,
+  instancesToProbe,
+  newestHealthRollup,
+  openAlertsOfInstance,
+  PROBE_LOCALPART,
+  probeAccountOf,
+  pruneHealthHistory,
+  recordHealthRollups,
+  recordInstanceStopped,
+  recordProbeAccount,
+  recordProbeResult,
+} from "@xmpp-host/core";
 import type { Prisma } from "@xmpp-host/db";
 import {
   type AlertCode,
@@ -21,7 +39,6 @@ import {
   probeXmpp,
   processStats,
   RETENTION,
-  type RollupRow,
   type RuleThresholds,
   rollupRaw,
   tcpReachable,
@@ -45,10 +62,7 @@ export async function unscheduleProbe(ctx: WorkerContext, instanceId: string): P
 
 /** Makes the probe schedules match the instances in PostgreSQL; run at every worker boot. */
 export async function reconcileProbeSchedules(ctx: WorkerContext): Promise<{ scheduled: number; removed: number }> {
-  const instances = await ctx.db.instance.findMany({
-    where: { status: { notIn: ["deleting", "provisioning"] } },
-    select: { id: true },
-  });
+  const instances = await instancesToProbe(ctx.core);
   const every = ctx.env.HEALTH_PROBE_INTERVAL_MS;
   return reconcileSchedules(
     ctx.queues,
@@ -81,7 +95,7 @@ export async function ensureProbeAccount(
   instance: { id: string; server: "prosody" | "ejabberd"; domains: { name: string }[] },
 ): Promise<{ host: string; username: string; password: string }> {
   const host = instance.domains[0]?.name ?? PLACEHOLDER_HOST;
-  const row = await ctx.db.probeAccount.findUnique({ where: { instanceId: instance.id } });
+  const row = await probeAccountOf(ctx.core, instance.id);
   if (row && row.host === host) {
     return { host, username: row.username, password: ctx.secrets.decrypt(row.passwordEncrypted) };
   }
@@ -97,18 +111,13 @@ export async function ensureProbeAccount(
   const password = generatePassword(24);
   const jid = `${PROBE_USERNAME}@${host}`;
   if ((await driver.createAccount(jid, password)) === "existed") await driver.setPassword(jid, password);
-  const data = { host, username: PROBE_USERNAME, passwordEncrypted: ctx.secrets.encrypt(password) };
-  await ctx.db.probeAccount.upsert({
-    where: { instanceId: instance.id },
-    create: { instanceId: instance.id, ...data },
-    update: data,
-  });
+  await recordProbeAccount(ctx.core, instance.id, { host, username: PROBE_USERNAME, password });
   return { host, username: PROBE_USERNAME, password };
 }
 
 /** Resolves every open alert about an instance (it was stopped or deleted). */
 async function resolveAlertsOf(ctx: WorkerContext, instanceId: string) {
-  const open = await ctx.db.alert.findMany({ where: { instanceId, status: "open" } });
+  const open = await openAlertsOfInstance(ctx.core, instanceId);
   return applyAlertConditions(
     ctx,
     open.map((a) => ({
@@ -142,10 +151,7 @@ interface DomainHealth {
  * verdict, and opens or resolves alerts.
  */
 export async function probeInstance(ctx: WorkerContext, instanceId: string) {
-  const instance = await ctx.db.instance.findUnique({
-    where: { id: instanceId },
-    include: { domains: { where: { state: "active" }, orderBy: { createdAt: "asc" } } },
-  });
+  const instance = await instanceForProbe(ctx.core, instanceId);
   if (!instance || instance.status === "deleting") {
     await unscheduleProbe(ctx, instanceId);
     await resolveAlertsOf(ctx, instanceId);
@@ -155,11 +161,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   if (instance.desiredState === "stopped" || instance.status === "stopped") {
     // Stopped on purpose: not an incident. Its verdict says so, and its alerts close.
     const reasons = [{ code: "instance_stopped", message: "The instance is stopped" }];
-    await ctx.db.instanceHealth.upsert({
-      where: { instanceId },
-      create: { instanceId, status: "down", reasons, domains: [], consecutiveDown: 0, checkedAt: new Date() },
-      update: { status: "down", reasons, consecutiveDown: 0, checkedAt: new Date() },
-    });
+    await recordInstanceStopped(ctx.core, instanceId, reasons);
     await resolveAlertsOf(ctx, instanceId);
     return { skipped: "instance stopped" };
   }
@@ -242,7 +244,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   const domainDays = domains.map((d) => d.certificateDaysLeft).filter((d): d is number => d !== null);
   const certificateDaysLeft = domainDays.length ? Math.min(...domainDays) : (xmpp?.certificate?.daysLeft ?? null);
 
-  const previous = await ctx.db.instanceHealth.findUnique({ where: { instanceId } });
+  const previous = await instanceHealthOf(ctx.core, instanceId);
   const consecutiveDown = verdict.status === "down" ? (previous?.consecutiveDown ?? 0) + 1 : 0;
   const reasonsJson = verdict.reasons as unknown as Prisma.InputJsonValue;
   const domainsJson = domains as unknown as Prisma.InputJsonValue;
@@ -266,37 +268,16 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     messagesPerMinute: null,
     domains: domainsJson,
   };
-  await ctx.db.$transaction([
-    ctx.db.healthSample.create({ data: sample }),
-    ctx.db.instanceHealth.upsert({
-      where: { instanceId },
-      create: {
-        instanceId,
-        status: verdict.status,
-        reasons: reasonsJson,
-        domains: domainsJson,
-        consecutiveDown,
-        checkedAt: startedAt,
-      },
-      update: {
-        status: verdict.status,
-        reasons: reasonsJson,
-        domains: domainsJson,
-        consecutiveDown,
-        checkedAt: startedAt,
-      },
-    }),
-  ]);
+  await recordProbeResult(ctx.core, sample, {
+    status: verdict.status,
+    reasons: reasonsJson,
+    domains: domainsJson,
+    consecutiveDown,
+    checkedAt: startedAt,
+  });
 
   // Alerts
-  const [lastFinished, lastSucceeded, anyBackup] = await Promise.all([
-    ctx.db.backup.findFirst({
-      where: { instanceId, status: { in: ["succeeded", "failed"] } },
-      orderBy: { createdAt: "desc" },
-    }),
-    ctx.db.backup.findFirst({ where: { instanceId, status: "succeeded" }, orderBy: { createdAt: "desc" } }),
-    ctx.db.backup.count({ where: { instanceId } }),
-  ]);
+  const { lastFinished, lastSucceeded, count: anyBackup } = await backupHistoryOf(ctx.core, instanceId);
   // Domains on a shared server are backed up on their own, daily: each one's backups are judged for its tenant.
   const domainBackups = instance.placement === "shared" ? await domainBackupFacts(ctx, instanceId) : null;
   const conditions = evaluateAlertRules(
@@ -342,19 +323,6 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   };
 }
 
-async function upsertRollups(ctx: WorkerContext, instanceId: string, resolution: number, rows: RollupRow[]) {
-  if (!rows.length) return;
-  await ctx.db.$transaction(
-    rows.map((r) =>
-      ctx.db.healthRollup.upsert({
-        where: { instanceId_resolution_bucket: { instanceId, resolution, bucket: r.bucket } },
-        create: { instanceId, resolution, ...r },
-        update: { ...r },
-      }),
-    ),
-  );
-}
-
 function byInstance<T extends { instanceId: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
@@ -370,23 +338,11 @@ function byInstance<T extends { instanceId: string }>(rows: T[]): Map<string, T[
  * each resolution past its retention. Idempotent: buckets are recomputed from their sources and upserted.
  */
 export async function rollupHealth(ctx: WorkerContext, now = new Date()) {
-  const db = ctx.db;
   // 5-minute buckets: from the newest one written (recomputed, to take late samples) onward.
-  const last5 = await db.healthRollup.findFirst({ where: { resolution: FIVE_MINUTES }, orderBy: { bucket: "desc" } });
+  const last5 = await newestHealthRollup(ctx.core, FIVE_MINUTES);
   const rawStart = now.getTime() - RETENTION.rawMs;
   const from5 = new Date(Math.max(last5?.bucket.getTime() ?? 0, rawStart));
-  const raw = await db.healthSample.findMany({
-    where: { at: { gte: from5, lt: bucketStart(now, FIVE_MINUTES) } },
-    select: {
-      instanceId: true,
-      at: true,
-      status: true,
-      loginMs: true,
-      onlineUsers: true,
-      memoryBytes: true,
-      messagesPerMinute: true,
-    },
-  });
+  const raw = await healthSamplesBetween(ctx.core, from5, bucketStart(now, FIVE_MINUTES));
   let fiveMinute = 0;
   for (const [instanceId, points] of byInstance(raw)) {
     const rows = rollupRaw(
@@ -394,34 +350,24 @@ export async function rollupHealth(ctx: WorkerContext, now = new Date()) {
       FIVE_MINUTES,
       now,
     );
-    await upsertRollups(ctx, instanceId, FIVE_MINUTES, rows);
+    await recordHealthRollups(ctx.core, instanceId, FIVE_MINUTES, rows);
     fiveMinute += rows.length;
   }
   // Hours, from the 5-minute buckets.
-  const lastH = await db.healthRollup.findFirst({ where: { resolution: ONE_HOUR }, orderBy: { bucket: "desc" } });
+  const lastH = await newestHealthRollup(ctx.core, ONE_HOUR);
   const fromH = new Date(Math.max(lastH?.bucket.getTime() ?? 0, now.getTime() - RETENTION.fiveMinuteMs));
-  const fives = await db.healthRollup.findMany({
-    where: { resolution: FIVE_MINUTES, bucket: { gte: fromH, lt: bucketStart(now, ONE_HOUR) } },
-  });
+  const fives = await healthRollupsBetween(ctx.core, FIVE_MINUTES, fromH, bucketStart(now, ONE_HOUR));
   let hourly = 0;
   for (const [instanceId, rows] of byInstance(fives)) {
     const merged = mergeRollups(rows, ONE_HOUR, now);
-    await upsertRollups(ctx, instanceId, ONE_HOUR, merged);
+    await recordHealthRollups(ctx.core, instanceId, ONE_HOUR, merged);
     hourly += merged.length;
   }
-  const [rawPruned, fivePruned, hourPruned] = await db.$transaction([
-    db.healthSample.deleteMany({ where: { at: { lt: new Date(now.getTime() - RETENTION.rawMs) } } }),
-    db.healthRollup.deleteMany({
-      where: { resolution: FIVE_MINUTES, bucket: { lt: new Date(now.getTime() - RETENTION.fiveMinuteMs) } },
-    }),
-    db.healthRollup.deleteMany({
-      where: { resolution: ONE_HOUR, bucket: { lt: new Date(now.getTime() - RETENTION.hourlyMs) } },
-    }),
-  ]);
+  const pruned = await pruneHealthHistory(ctx.core, now);
   return {
     fiveMinute,
     hourly,
-    pruned: { raw: rawPruned.count, fiveMinute: fivePruned.count, hourly: hourPruned.count },
+    pruned,
   };
 }
 
@@ -434,11 +380,7 @@ export async function healthMaintenance(ctx: WorkerContext) {
 
 /** Per domain of the instance: its own backups' facts (one grouped query for the whole server). */
 async function domainBackupFacts(ctx: WorkerContext, instanceId: string): Promise<(domainId: string) => BackupFacts> {
-  const rows = await ctx.db.backup.groupBy({
-    by: ["domainId", "status"],
-    where: { instanceId, domainId: { not: null }, status: { in: ["succeeded", "failed"] } },
-    _max: { finishedAt: true },
-  });
+  const rows = await domainBackupTimes(ctx.core, instanceId);
   return (domainId) => {
     const mine = rows.filter((r) => r.domainId === domainId && r._max.finishedAt);
     const succeeded = mine.find((r) => r.status === "succeeded")?._max.finishedAt ?? null;
