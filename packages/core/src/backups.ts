@@ -233,3 +233,193 @@ async function requestDomainRestore(
   await dispatch(ctx, operation);
   return operation;
 }
+
+type DbCtx = Pick<CoreContext, "db">;
+
+/** The backup a job is to take, with the instance and domain it is of; null once it is gone. */
+export function backupToTake(ctx: DbCtx, backupId: string) {
+  return ctx.db.backup.findUnique({ where: { id: backupId }, include: { instance: true, domain: true } });
+}
+
+/** A backup for the platform's own jobs (no actor); null once it is gone. */
+export function findBackup(ctx: DbCtx, backupId: string): Promise<Backup | null> {
+  return ctx.db.backup.findUnique({ where: { id: backupId } });
+}
+
+export async function markBackupRunning(ctx: DbCtx, backupId: string): Promise<void> {
+  await ctx.db.backup.update({ where: { id: backupId }, data: { status: "running", error: null } });
+}
+
+/** What a finished backup wrote, kept on its row. */
+export interface BackupDone {
+  storageKey: string;
+  sizeBytes: number;
+  sha256: string;
+  durationMs: number;
+  pausedMs: number;
+  summary: { files: number; domains: number; rooms: number };
+}
+
+export async function recordBackupDone(ctx: DbCtx, backupId: string, done: BackupDone): Promise<void> {
+  await ctx.db.backup.update({
+    where: { id: backupId },
+    data: {
+      status: "succeeded",
+      storageKey: done.storageKey,
+      sizeBytes: BigInt(done.sizeBytes),
+      sha256: done.sha256,
+      manifestVersion: 1,
+      durationMs: done.durationMs,
+      pausedMs: done.pausedMs,
+      summary: done.summary,
+      finishedAt: new Date(),
+    },
+  });
+}
+
+export async function recordBackupFailed(ctx: DbCtx, backupId: string, error: string): Promise<void> {
+  await ctx.db.backup.update({
+    where: { id: backupId },
+    data: { status: "failed", error, finishedAt: new Date() },
+  });
+}
+
+/**
+ * The finished backups one retention policy applies to: a domain's own, or its server's whole-instance ones
+ * (the two are kept apart).
+ */
+export function backupsUnderRetention(ctx: DbCtx, instanceId: string, domainId: string | null): Promise<Backup[]> {
+  return ctx.db.backup.findMany({
+    where: domainId
+      ? { domainId, status: { in: ["succeeded", "failed"] } }
+      : { instanceId, domainId: null, status: { in: ["succeeded", "failed"] } },
+  });
+}
+
+/** Forgets a pruned backup; its archive is deleted from the store first. */
+export async function forgetBackup(ctx: DbCtx, backupId: string): Promise<void> {
+  await ctx.db.backup.delete({ where: { id: backupId } });
+}
+
+/** The platform's own records for the instance (or one domain of it), carried in a backup's manifest. */
+export async function backupPlatformRecords(ctx: DbCtx, instanceId: string, domainId: string | null = null) {
+  const instance = await ctx.db.instance.findUniqueOrThrow({
+    where: { id: instanceId },
+    include: {
+      domains: {
+        ...(domainId ? { where: { id: domainId } } : {}),
+        include: { rooms: true, invites: true, certificates: { orderBy: { createdAt: "desc" }, take: 1 } },
+      },
+    },
+  });
+  return {
+    instance: { id: instance.id, name: instance.name, server: instance.server, version: instance.version },
+    domains: instance.domains.map((d) => ({
+      name: d.name,
+      registration: d.registration,
+      verified: d.verified,
+      certificateMode: d.certificateMode,
+      rooms: d.rooms.map((r) => ({
+        name: r.name,
+        title: r.title,
+        membersOnly: r.membersOnly,
+        persistent: r.persistent,
+        public: r.public,
+        members: r.members,
+      })),
+      invites: d.invites.map((i) => ({
+        tokenHash: i.tokenHash,
+        maxUses: i.maxUses,
+        uses: i.uses,
+        rooms: i.rooms,
+        expiresAt: i.expiresAt,
+        revokedAt: i.revokedAt,
+      })),
+      certificate: d.certificates[0]
+        ? { fingerprint: d.certificates[0].fingerprint, notAfter: d.certificates[0].notAfter }
+        : null,
+    })),
+  };
+}
+
+/** The active accounts and rooms known when the backup was taken: a restore must bring them all back. */
+export async function contentsAtBackupTime(ctx: DbCtx, backup: Pick<Backup, "instanceId" | "domainId" | "createdAt">) {
+  const scope = backup.domainId ? { domainId: backup.domainId } : { domain: { instanceId: backup.instanceId } };
+  const accounts = await ctx.db.account.findMany({
+    where: { ...scope, state: "active", createdAt: { lte: backup.createdAt } },
+    include: { domain: true },
+  });
+  const rooms = await ctx.db.room.findMany({
+    where: { ...scope, state: "active", createdAt: { lte: backup.createdAt } },
+    include: { domain: true },
+  });
+  return { accounts, rooms };
+}
+
+/** The outcome of a trial restore: null when everything came back, else why not. */
+export async function recordBackupVerification(ctx: DbCtx, backupId: string, error: string | null): Promise<void> {
+  await ctx.db.backup.update({
+    where: { id: backupId },
+    data: { verification: error === null ? "verified" : "failed", verificationError: error },
+  });
+}
+
+/** The schedule's backup of an instance: none while it is not running, off, or already being backed up. */
+export async function startScheduledBackup(ctx: CoreContext, instanceId: string, store: string) {
+  const instance = await ctx.db.instance.findUnique({ where: { id: instanceId } });
+  if (instance?.status !== "running" || instance.backupIntervalHours === 0) return null;
+  const busy = await ctx.db.backup.count({ where: { instanceId, status: { in: ["queued", "running"] } } });
+  if (busy) return null;
+  return startBackup(ctx, null, instanceId, "scheduled", store);
+}
+
+/** The schedule's backup of a domain: none while it or its server is not up, or one is already under way. */
+export async function startScheduledDomainBackup(ctx: CoreContext, domainId: string, store: string) {
+  const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
+  if (domain?.state !== "active" || domain.instance.status !== "running") return null;
+  const busy = await ctx.db.backup.count({ where: { domainId, status: { in: ["queued", "running"] } } });
+  if (busy) return null;
+  return startDomainBackup(ctx, null, domainId, "scheduled", store);
+}
+
+/** Instances that keep a backup schedule: every one not being deleted whose interval is not 0. */
+export async function instancesWithBackupSchedule(ctx: DbCtx) {
+  const instances = await ctx.db.instance.findMany({
+    where: { status: { not: "deleting" } },
+    select: { id: true, backupIntervalHours: true },
+  });
+  return instances.filter((i) => i.backupIntervalHours > 0);
+}
+
+/** Active domains on shared servers, each backed up on its own. */
+export function domainsWithOwnBackups(ctx: DbCtx): Promise<{ id: string }[]> {
+  return ctx.db.domain.findMany({
+    where: { state: "active", instance: { placement: "shared" } },
+    select: { id: true },
+  });
+}
+
+/** The domain a restore is for; null once it is gone. */
+export function domainToRestore(ctx: DbCtx, domainId: string) {
+  return ctx.db.domain.findUnique({ where: { id: domainId } });
+}
+
+/** A restored domain now lives on the target server. */
+export async function recordDomainMoved(ctx: DbCtx, domainId: string, instanceId: string): Promise<void> {
+  await ctx.db.domain.update({ where: { id: domainId }, data: { instanceId } });
+}
+
+/** A whole-instance restore into another instance moves all the source's domains there; returns them. */
+export async function moveInstanceDomains(ctx: DbCtx, sourceId: string, targetId: string) {
+  const domains = await ctx.db.domain.findMany({ where: { instanceId: sourceId } });
+  await ctx.db.domain.updateMany({ where: { instanceId: sourceId }, data: { instanceId: targetId } });
+  return domains;
+}
+
+/** The restored server runs again: it is wanted running and its last error is forgotten. */
+export async function recordRestoredServerRunning(ctx: DbCtx, instanceId: string, pid: number | null): Promise<void> {
+  await ctx.db.instance.update({
+    where: { id: instanceId },
+    data: { status: "running", pid, desiredState: "running", lastError: null },
+  });
+}

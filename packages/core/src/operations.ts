@@ -49,6 +49,15 @@ export async function dispatch(ctx: CoreContext, op: Operation): Promise<void> {
   }
 }
 
+/** Operations still pending in PostgreSQL and untouched for `graceMs`: the sweeper makes sure the queue holds them. */
+export function operationsToSweep(ctx: Pick<CoreContext, "db">, graceMs: number): Promise<Operation[]> {
+  return ctx.db.operation.findMany({
+    where: { status: { in: ["queued", "running"] }, updatedAt: { lt: new Date(Date.now() - graceMs) } },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+  });
+}
+
 export function isFinished(op: Pick<Operation, "status">): boolean {
   return op.status === "succeeded" || op.status === "failed";
 }

@@ -13,13 +13,34 @@ import {
   writeBackup,
 } from "@xmpp-host/backup";
 import {
+  backupPlatformRecords,
+  backupsUnderRetention,
+  backupToTake,
+  certificateFor,
+  contentsAtBackupTime,
   dnsTargetOf,
   domainHosts,
+  domainsWithOwnBackups,
+  domainToRestore,
+  findBackup,
+  findInstance,
+  forgetBackup,
+  getInstance,
+  instancesWithBackupSchedule,
+  instanceWithDomains,
+  instanceWithDomainsOrThrow,
   isUnderPlatformDomain,
+  markBackupRunning,
+  moveInstanceDomains,
   platformSettings,
+  recordBackupDone,
+  recordBackupFailed,
+  recordBackupVerification,
+  recordDomainMoved,
+  recordRestoredServerRunning,
   roomJid,
-  startBackup,
-  startDomainBackup,
+  startScheduledBackup,
+  startScheduledDomainBackup,
 } from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
@@ -52,47 +73,6 @@ async function withTempDir<T>(prefix: string, fn: (dir: string) => Promise<T>): 
   }
 }
 
-/** The platform's own records for the instance, carried in the manifest. Keys stay sealed. */
-async function platformRecords(ctx: WorkerContext, instanceId: string, domainId: string | null = null) {
-  const instance = await ctx.db.instance.findUniqueOrThrow({
-    where: { id: instanceId },
-    include: {
-      domains: {
-        ...(domainId ? { where: { id: domainId } } : {}),
-        include: { rooms: true, invites: true, certificates: { orderBy: { createdAt: "desc" }, take: 1 } },
-      },
-    },
-  });
-  return {
-    instance: { id: instance.id, name: instance.name, server: instance.server, version: instance.version },
-    domains: instance.domains.map((d) => ({
-      name: d.name,
-      registration: d.registration,
-      verified: d.verified,
-      certificateMode: d.certificateMode,
-      rooms: d.rooms.map((r) => ({
-        name: r.name,
-        title: r.title,
-        membersOnly: r.membersOnly,
-        persistent: r.persistent,
-        public: r.public,
-        members: r.members,
-      })),
-      invites: d.invites.map((i) => ({
-        tokenHash: i.tokenHash,
-        maxUses: i.maxUses,
-        uses: i.uses,
-        rooms: i.rooms,
-        expiresAt: i.expiresAt,
-        revokedAt: i.revokedAt,
-      })),
-      certificate: d.certificates[0]
-        ? { fingerprint: d.certificates[0].fingerprint, notAfter: d.certificates[0].notAfter }
-        : null,
-    })),
-  };
-}
-
 function storageKey(tenantId: string | null, instanceId: string, backupId: string, domainId: string | null): string {
   return domainId
     ? `${tenantId ?? "platform"}/domains/${domainId}/${backupId}.xhb`
@@ -105,17 +85,14 @@ export function domainDataDirs(domainName: string): string[] {
 }
 
 export async function createBackup(ctx: WorkerContext, backupId: string, progress: Progress) {
-  const backup = await ctx.db.backup.findUnique({
-    where: { id: backupId },
-    include: { instance: true, domain: true },
-  });
+  const backup = await backupToTake(ctx.core, backupId);
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
   if (backup.status === "succeeded") return { alreadyDone: true };
   if (backup.domainId && (!backup.domain || backup.domain.instanceId !== backup.instanceId)) {
     throw new RestoreRefusedError("the domain has moved since this backup was asked for");
   }
   const started = Date.now();
-  await ctx.db.backup.update({ where: { id: backupId }, data: { status: "running", error: null } });
+  await markBackupRunning(ctx.core, backupId);
   const runtime = localRuntime(ctx);
   const store = ctx.backupStore();
   try {
@@ -130,7 +107,8 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
         ...(backup.domain ? { only: domainDataDirs(backup.domain.name) } : {}),
       });
       await progress(40, "compressing and encrypting");
-      const records = await platformRecords(ctx, backup.instanceId, backup.domainId);
+      // The platform's own records, carried in the manifest. Keys stay sealed.
+      const records = await backupPlatformRecords(ctx.core, backup.instanceId, backup.domainId);
       const archive = path.join(tmp, "backup.xhb");
       const written = await writeBackup({
         snapshotDir: snap.dir,
@@ -147,22 +125,16 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
       const size = (await fs.stat(archive)).size;
       await store.put(key, { file: archive }, size);
       const accounts = records.domains.length;
-      await ctx.db.backup.update({
-        where: { id: backupId },
-        data: {
-          status: "succeeded",
-          storageKey: key,
-          sizeBytes: BigInt(size),
-          sha256: written.sha256OfArchive,
-          manifestVersion: 1,
-          durationMs: Date.now() - started,
-          pausedMs: Math.round(snap.pausedMs),
-          summary: {
-            files: snap.files.length,
-            domains: accounts,
-            rooms: records.domains.reduce((n, d) => n + d.rooms.length, 0),
-          },
-          finishedAt: new Date(),
+      await recordBackupDone(ctx.core, backupId, {
+        storageKey: key,
+        sizeBytes: size,
+        sha256: written.sha256OfArchive,
+        durationMs: Date.now() - started,
+        pausedMs: Math.round(snap.pausedMs),
+        summary: {
+          files: snap.files.length,
+          domains: accounts,
+          rooms: records.domains.reduce((n, d) => n + d.rooms.length, 0),
         },
       });
       await progress(90, "applying retention");
@@ -172,10 +144,7 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
       return { storageKey: key, sizeBytes: size, pausedMs: Math.round(snap.pausedMs), pruned };
     });
   } catch (err) {
-    await ctx.db.backup.update({
-      where: { id: backupId },
-      data: { status: "failed", error: err instanceof Error ? err.message : String(err), finishedAt: new Date() },
-    });
+    await recordBackupFailed(ctx.core, backupId, err instanceof Error ? err.message : String(err));
     throw err;
   }
 }
@@ -187,11 +156,7 @@ export async function applyRetention(
   domainId: string | null = null,
 ): Promise<number> {
   // A domain's backups and its server's whole-instance backups are kept apart, each by the same policy.
-  const backups = await ctx.db.backup.findMany({
-    where: domainId
-      ? { domainId, status: { in: ["succeeded", "failed"] } }
-      : { instanceId, domainId: null, status: { in: ["succeeded", "failed"] } },
-  });
+  const backups = await backupsUnderRetention(ctx.core, instanceId, domainId);
   const doomed = selectForDeletion(
     backups.map((b) => ({
       id: b.id,
@@ -204,7 +169,7 @@ export async function applyRetention(
   for (const id of doomed) {
     const b = backups.find((x) => x.id === id);
     if (b?.storageKey) await ctx.backupStore().delete(b.storageKey);
-    await ctx.db.backup.delete({ where: { id } });
+    await forgetBackup(ctx.core, id);
   }
   return doomed.length;
 }
@@ -239,13 +204,13 @@ async function fetchAndExtract(
  * leaves the old data or the new, and a retry finishes the job.
  */
 export async function restoreBackup(ctx: WorkerContext, targetId: string, backupId: string, progress: Progress) {
-  const backup = await ctx.db.backup.findUnique({ where: { id: backupId } });
+  const backup = await findBackup(ctx.core, backupId);
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
   const runtime = localRuntime(ctx);
   return withTempDir("xh-restore-", async (tmp) => {
     await progress(10, "downloading and verifying the archive");
     const { manifest, staging } = await fetchAndExtract(ctx, backup, tmp);
-    const target = await ctx.db.instance.findUniqueOrThrow({ where: { id: targetId } });
+    const target = await getInstance(ctx.core, targetId);
     if (target.id !== backup.instanceId) {
       await progress(30, "moving the domains to the new instance");
       await moveDomains(ctx, backup.instanceId, target);
@@ -260,15 +225,12 @@ export async function restoreBackup(ctx: WorkerContext, targetId: string, backup
       await progress(60, "putting the restored data in place");
       await restoreDataDir({ stagingDir: staging, dataDir });
       await progress(75, "starting the server");
-      const fresh = await ctx.db.instance.findUniqueOrThrow({ where: { id: target.id }, include: { domains: true } });
+      const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
       const spec = specOf(ctx, fresh, fresh.domains);
       await ctx.runtime.writeConfig(spec);
       const started = await ctx.runtime.start(spec);
       await ctx.driverFor(fresh).applyHosts(instanceHosts(spec));
-      await ctx.db.instance.update({
-        where: { id: target.id },
-        data: { status: "running", pid: started.pid, desiredState: "running", lastError: null },
-      });
+      await recordRestoredServerRunning(ctx.core, target.id, started.pid);
     });
     await progress(90, "syncing the platform's view");
     const synced = await sync(ctx, target.id);
@@ -278,16 +240,15 @@ export async function restoreBackup(ctx: WorkerContext, targetId: string, backup
 
 /** A move: the domains of the source instance now live on the target; the source stops serving them. */
 async function moveDomains(ctx: WorkerContext, sourceId: string, target: Instance) {
-  const domains = await ctx.db.domain.findMany({ where: { instanceId: sourceId } });
-  await ctx.db.domain.updateMany({ where: { instanceId: sourceId }, data: { instanceId: target.id } });
+  const domains = await moveInstanceDomains(ctx.core, sourceId, target.id);
   for (const d of domains) {
-    const cert = await ctx.db.certificate.findFirst({ where: { domainId: d.id }, orderBy: { createdAt: "desc" } });
+    const cert = await certificateFor(ctx.core, d.id);
     if (!cert) continue;
     const key = ctx.secrets.decrypt(cert.keyEncrypted);
     for (const host of Object.values(domainHosts(d.name)))
       await ctx.runtime.writeCertificate(target.id, host, cert.certPem, key);
   }
-  const source = await ctx.db.instance.findUnique({ where: { id: sourceId }, include: { domains: true } });
+  const source = await instanceWithDomains(ctx.core, sourceId);
   if (source && (await ctx.runtime.status(source.id)).running) {
     const spec = specOf(ctx, source, source.domains);
     await ctx.runtime.writeConfig(spec);
@@ -300,20 +261,12 @@ async function moveDomains(ctx: WorkerContext, sourceId: string, target: Instanc
  * platform knew at backup time must be there. Bounded in time; the instance is always removed.
  */
 export async function verifyBackup(ctx: WorkerContext, backupId: string) {
-  const backup = await ctx.db.backup.findUnique({ where: { id: backupId } });
+  const backup = await findBackup(ctx.core, backupId);
   if (backup?.status !== "succeeded" || backup.verification !== "pending") return null;
   const runtime = localRuntime(ctx);
   const id = `verify-${backupId}`.slice(0, 64);
   const deadline = Date.now() + ctx.env.BACKUP_VERIFY_TIMEOUT_MS;
-  const scope = backup.domainId ? { domainId: backup.domainId } : { domain: { instanceId: backup.instanceId } };
-  const expectedAccounts = await ctx.db.account.findMany({
-    where: { ...scope, state: "active", createdAt: { lte: backup.createdAt } },
-    include: { domain: true },
-  });
-  const expectedRooms = await ctx.db.room.findMany({
-    where: { ...scope, state: "active", createdAt: { lte: backup.createdAt } },
-    include: { domain: true },
-  });
+  const { accounts: expectedAccounts, rooms: expectedRooms } = await contentsAtBackupTime(ctx.core, backup);
   try {
     const result = await withTempDir("xh-verify-", async (tmp) => {
       const { manifest, staging } = await fetchAndExtract(ctx, backup, tmp);
@@ -347,20 +300,15 @@ export async function verifyBackup(ctx: WorkerContext, backupId: string) {
       }
     });
     const ok = result.missing.length === 0;
-    await ctx.db.backup.update({
-      where: { id: backupId },
-      data: {
-        verification: ok ? "verified" : "failed",
-        verificationError: ok ? null : `missing after restore: ${result.missing.slice(0, 10).join(", ")}`,
-      },
-    });
+    await recordBackupVerification(
+      ctx.core,
+      backupId,
+      ok ? null : `missing after restore: ${result.missing.slice(0, 10).join(", ")}`,
+    );
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await ctx.db.backup.update({
-      where: { id: backupId },
-      data: { verification: "failed", verificationError: message },
-    });
+    await recordBackupVerification(ctx.core, backupId, message);
     return { error: message };
   } finally {
     await runtime.destroy(id).catch(() => undefined);
@@ -380,12 +328,8 @@ async function freeVerifyPorts(ctx: WorkerContext): Promise<[number, number, num
 
 /** The per-instance schedule's job: starts a backup unless one is already under way. */
 export async function scheduledBackup(ctx: WorkerContext, instanceId: string) {
-  const instance = await ctx.db.instance.findUnique({ where: { id: instanceId } });
-  if (instance?.status !== "running" || instance.backupIntervalHours === 0) return null;
-  const busy = await ctx.db.backup.count({ where: { instanceId, status: { in: ["queued", "running"] } } });
-  if (busy) return null;
-  const { backup } = await startBackup(ctx.core, null, instanceId, "scheduled", ctx.env.BACKUP_STORE);
-  return { backupId: backup.id };
+  const started = await startScheduledBackup(ctx.core, instanceId, ctx.env.BACKUP_STORE);
+  return started ? { backupId: started.backup.id } : null;
 }
 
 /** The instance's backup schedule, from its interval (0 turns it off); an existing one keeps its next run. */
@@ -399,11 +343,7 @@ export async function unscheduleBackups(ctx: WorkerContext, instanceId: string) 
 
 /** Makes the backup schedules match the instances in PostgreSQL; run at every worker boot. */
 export async function reconcileBackupSchedules(ctx: WorkerContext) {
-  const instances = await ctx.db.instance.findMany({
-    where: { status: { not: "deleting" } },
-    select: { id: true, backupIntervalHours: true },
-  });
-  const wanted = instances.filter((i) => i.backupIntervalHours > 0);
+  const wanted = await instancesWithBackupSchedule(ctx.core);
   const { scheduled } = await reconcileSchedules(
     ctx.queues,
     "backup",
@@ -427,9 +367,9 @@ export async function restoreDomainBackup(
   input: { backupId: string; sourceInstanceId: string; targetInstanceId: string },
   progress: Progress,
 ) {
-  const backup = await ctx.db.backup.findUnique({ where: { id: input.backupId } });
+  const backup = await findBackup(ctx.core, input.backupId);
   if (!backup || backup.domainId !== domainId) throw new RestoreRefusedError("the backup no longer exists");
-  const domain = await ctx.db.domain.findUnique({ where: { id: domainId } });
+  const domain = await domainToRestore(ctx.core, domainId);
   if (!domain || domain.state === "deleting") throw new RestoreRefusedError("the domain no longer exists");
   const runtime = localRuntime(ctx);
   return withTempDir("xh-restore-", async (tmp) => {
@@ -442,12 +382,12 @@ export async function restoreDomainBackup(
     const dirs = domainDataDirs(domain.name);
     const unexpected = (await fs.readdir(staging)).filter((n) => !dirs.includes(n) && !n.startsWith("."));
     if (unexpected.length) throw new RestoreRefusedError(`the archive holds other data: ${unexpected.join(", ")}`);
-    const target = await ctx.db.instance.findUniqueOrThrow({ where: { id: input.targetInstanceId } });
+    const target = await getInstance(ctx.core, input.targetInstanceId);
     const hosts = Object.values(domainHosts(domain.name));
 
     await progress(40, "pausing the domain on its server");
     await withInstanceLock(ctx, target.id, async () => {
-      const fresh = await ctx.db.instance.findUniqueOrThrow({ where: { id: target.id }, include: { domains: true } });
+      const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
       if ((await runtime.status(target.id)).running) {
         const others = instanceHosts(specOf(ctx, fresh, fresh.domains)).filter((h) => !hosts.includes(h));
         // Only this domain's hosts go down (its users are disconnected); the instance keeps its other hosts.
@@ -475,7 +415,7 @@ export async function restoreDomainBackup(
 
     if (input.sourceInstanceId !== target.id) {
       await progress(65, "moving the domain to its new server");
-      await ctx.db.domain.update({ where: { id: domainId }, data: { instanceId: target.id } });
+      await recordDomainMoved(ctx.core, domainId, target.id);
     }
     await progress(75, "bringing the domain back");
     await applyConfiguration(ctx, target.id);
@@ -509,20 +449,13 @@ export async function unscheduleDomainBackups(ctx: WorkerContext, domainId: stri
 
 /** The per-domain schedule's job: starts a backup of the domain unless one is under way. */
 export async function scheduledDomainBackup(ctx: WorkerContext, domainId: string) {
-  const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
-  if (domain?.state !== "active" || domain.instance.status !== "running") return null;
-  const busy = await ctx.db.backup.count({ where: { domainId, status: { in: ["queued", "running"] } } });
-  if (busy) return null;
-  const { backup } = await startDomainBackup(ctx.core, null, domainId, "scheduled", ctx.env.BACKUP_STORE);
-  return { backupId: backup.id };
+  const started = await startScheduledDomainBackup(ctx.core, domainId, ctx.env.BACKUP_STORE);
+  return started ? { backupId: started.backup.id } : null;
 }
 
 /** Makes the per-domain backup schedules match the domains on shared servers; run at every worker boot. */
 export async function reconcileDomainBackupSchedules(ctx: WorkerContext) {
-  const domains = await ctx.db.domain.findMany({
-    where: { state: "active", instance: { placement: "shared" } },
-    select: { id: true },
-  });
+  const domains = await domainsWithOwnBackups(ctx.core);
   const { scheduled } = await reconcileSchedules(
     ctx.queues,
     "domain-backup",
@@ -536,7 +469,7 @@ async function republishMovedDomain(ctx: WorkerContext, domain: Domain, sourceId
   const platform = platformSettings(ctx.core);
   const zone = isUnderPlatformDomain(domain.name, platform) ? ctx.platformZone() : null;
   if (!zone) return;
-  const source = await ctx.db.instance.findUnique({ where: { id: sourceId } });
+  const source = await findInstance(ctx.core, sourceId);
   if (source) await unpublishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, source, platform)));
   await publishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, target, platform)));
 }
