@@ -1,6 +1,6 @@
 import { nextRenewalAt } from "@xmpp-host/acme";
 import type { Domain, Instance } from "@xmpp-host/db";
-import { type DnsTarget, expectedRecords, recordLine, zoneSnippet } from "@xmpp-host/dns";
+import { type DnsTarget, type DomainDnsReport, expectedRecords, recordLine, zoneSnippet } from "@xmpp-host/dns";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext, PlatformDnsSettings } from "./context.ts";
 import { loadDomain } from "./domains.ts";
@@ -188,4 +188,76 @@ export async function listDomainProblems(ctx: CoreContext, actor: Actor) {
         ]
       : [];
   });
+}
+
+/** Active domains with their last DNS verdict, to schedule their checks. */
+export function domainsToCheck(ctx: Pick<CoreContext, "db">) {
+  return ctx.db.domain.findMany({ where: { state: "active" }, select: { id: true, dnsStatus: true } });
+}
+
+/** A domain with its server, for a DNS check; null when it is gone. */
+export function domainForDnsCheck(ctx: Pick<CoreContext, "db">, domainId: string) {
+  return ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
+}
+
+/**
+ * Keeps a DNS check's result (the last `history` of them), the domain's new verdict and, once the TXT record is
+ * right, its ownership; a changed verdict and a new verification are recorded as events. Returns whether the
+ * domain is verified now.
+ */
+export async function recordDnsCheck(
+  ctx: Pick<CoreContext, "db">,
+  domain: Pick<Domain, "id" | "tenantId" | "dnsStatus" | "verified">,
+  report: DomainDnsReport,
+  history: number,
+): Promise<{ verified: boolean }> {
+  const domainId = domain.id;
+  const ownership = report.records.find((r) => r.type === "TXT");
+  const newlyVerified = !domain.verified && ownership?.status === "ok";
+  await ctx.db.$transaction(async (tx) => {
+    await tx.dnsCheck.create({
+      data: {
+        domainId,
+        status: report.status,
+        records: JSON.parse(JSON.stringify(report.records)),
+        durationMs: Math.round(report.durationMs),
+      },
+    });
+    const old = await tx.dnsCheck.findMany({
+      where: { domainId },
+      orderBy: { createdAt: "desc" },
+      skip: history,
+      select: { id: true },
+    });
+    if (old.length) await tx.dnsCheck.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
+    await tx.domain.update({
+      where: { id: domainId },
+      data: {
+        dnsStatus: report.status,
+        dnsCheckedAt: new Date(),
+        ...(newlyVerified ? { verified: true, verifiedAt: new Date() } : {}),
+      },
+    });
+    if (domain.dnsStatus !== report.status) {
+      await tx.event.create({
+        data: {
+          tenantId: domain.tenantId,
+          kind: "dns.status_changed",
+          resourceType: "domain",
+          resourceId: domainId,
+          data: {
+            from: domain.dnsStatus,
+            to: report.status,
+            failing: report.records.filter((r) => r.status === "error" || r.status === "unknown").map((r) => r.id),
+          },
+        },
+      });
+    }
+    if (newlyVerified) {
+      await tx.event.create({
+        data: { tenantId: domain.tenantId, kind: "domain.verified", resourceType: "domain", resourceId: domainId },
+      });
+    }
+  });
+  return { verified: domain.verified || newlyVerified };
 }

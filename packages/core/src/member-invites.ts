@@ -226,3 +226,16 @@ export async function acceptMemberInvite(ctx: CoreContext, actor: Actor, token: 
   });
   return { tenantId: invite.tenantId, tenantName, role: membership.role };
 }
+
+/** An invitation with the names its email needs: the tenant's and the inviter's. */
+export async function memberInviteToEmail(ctx: Pick<CoreContext, "db">, memberInviteId: string) {
+  const invite = await ctx.db.memberInvite.findUnique({ where: { id: memberInviteId } });
+  if (!invite) return null;
+  const [tenant, inviter] = await Promise.all([
+    ctx.db.tenant.findUnique({ where: { id: invite.tenantId }, select: { name: true } }),
+    invite.createdById
+      ? ctx.db.user.findUnique({ where: { id: invite.createdById }, select: { name: true } })
+      : Promise.resolve(null),
+  ]);
+  return { invite, tenantName: tenant?.name ?? null, inviterName: inviter?.name ?? null };
+}

@@ -1,5 +1,5 @@
 import { sendEmail } from "@xmpp-host/alerts";
-import { memberInviteStatus, memberInviteView } from "@xmpp-host/core";
+import { memberInviteStatus, memberInviteToEmail, memberInviteView } from "@xmpp-host/core";
 import type { WorkerContext } from "../context.ts";
 
 const roles = {
@@ -13,25 +13,21 @@ const roles = {
  * known). An invitation revoked, accepted or expired by the time this runs is not sent.
  */
 export async function emailMemberInvite(ctx: WorkerContext, memberInviteId: string) {
-  const invite = await ctx.db.memberInvite.findUnique({ where: { id: memberInviteId } });
-  if (!invite?.email) return { emailed: false, reason: "no such invitation, or no address" };
+  const found = await memberInviteToEmail(ctx.core, memberInviteId);
+  const invite = found?.invite;
+  const email = invite?.email;
+  if (!found || !invite || !email) return { emailed: false, reason: "no such invitation, or no address" };
   const status = memberInviteStatus(invite);
   if (status !== "active") return { emailed: false, reason: `the invitation is ${status}` };
   if (!ctx.env.SMTP_URL) return { emailed: false, reason: "no SMTP server is configured: share the link instead" };
-  const [tenant, inviter] = await Promise.all([
-    ctx.db.tenant.findUnique({ where: { id: invite.tenantId }, select: { name: true } }),
-    invite.createdById
-      ? ctx.db.user.findUnique({ where: { id: invite.createdById }, select: { name: true } })
-      : Promise.resolve(null),
-  ]);
   const { url } = memberInviteView(ctx.core, invite);
-  const who = inviter?.name ?? "Someone";
-  const where = tenant?.name ?? "a chat space";
+  const who = found.inviterName ?? "Someone";
+  const where = found.tenantName ?? "a chat space";
   const until = invite.expiresAt.toISOString().slice(0, 10);
   await sendEmail(
     { smtpUrl: ctx.env.SMTP_URL, from: ctx.env.EMAIL_FROM, allowUnauthorizedTls: !ctx.env.SMTP_TLS_VERIFY },
     {
-      to: invite.email,
+      to: email,
       subject: `${who} invites you to help run “${where}” / ${who} vous invite à gérer « ${where} »`,
       text: [
         `${who} invites you to join “${where}” as ${roles[invite.role].en}.`,
