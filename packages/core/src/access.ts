@@ -52,3 +52,23 @@ export async function authorize(ctx: CoreContext, actor: Actor, tenantId: string
   }
   return role;
 }
+
+/**
+ * A resource of a tenant, if the actor may `need` it; else not_found under the resource's own name (a
+ * resource of another tenant does not exist for you) or forbidden.
+ */
+export async function loadOwned<T extends { tenantId: string | null }>(
+  ctx: CoreContext,
+  actor: Actor,
+  what: string,
+  found: Promise<T | null> | T | null,
+  need: Need,
+): Promise<T> {
+  const row = await found;
+  if (!row) throw AppError.notFound(what);
+  await authorize(ctx, actor, row.tenantId, need).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound(what);
+    throw err;
+  });
+  return row;
+}

@@ -1,12 +1,11 @@
 import { type Account, isUniqueViolation, type Tx } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
+import { loadOwned } from "./access.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
 import { domainLimitsFor } from "./free-addresses.ts";
 import { PROBE_LOCALPART } from "./health.ts";
-import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { pageQuery, paginate, startOperation, target } from "./operations.ts";
 import { requireStrongPassword, XMPP_PASSWORD_MIN } from "./passwords.ts";
 import { generatePassword } from "./secrets.ts";
 import { normalizeLocalpart } from "./validation.ts";
@@ -77,31 +76,20 @@ export async function createAccount(
   }
   if (input.password !== undefined) checkXmppPassword(input.password, localpart, domain.name);
   const password = input.password ?? generatePassword();
+  const jid = `${localpart}@${domain.name}`;
   try {
-    const { account, operation } = await ctx.db.$transaction(async (tx) => {
-      await checkAccountQuota(ctx, tx, domain);
-      const account = await tx.account.create({ data: { tenantId: domain.tenantId, domainId, localpart } });
-      const operation = await recordOperation(ctx, tx, actor, {
-        type: "account.create",
-        tenantId: domain.tenantId,
-        resourceType: "account",
-        resourceId: account.id,
-        secret: password,
-      });
-      await audit(tx, actor, {
-        tenantId: domain.tenantId,
-        action: "account.created",
-        resourceType: "account",
-        resourceId: account.id,
-        data: { jid: `${localpart}@${domain.name}` },
-      });
-      return { account, operation };
+    const { resource: account, operation } = await startOperation(ctx, actor, {
+      change: async (tx) => {
+        await checkAccountQuota(ctx, tx, domain);
+        return tx.account.create({ data: { tenantId: domain.tenantId, domainId, localpart } });
+      },
+      operation: (account) => ({ type: "account.create", ...target("account", account), secret: password }),
+      audit: () => ({ action: "account.created", data: { jid } }),
     });
-    await dispatch(ctx, operation);
     return {
       account,
       operation,
-      jid: `${localpart}@${domain.name}`,
+      jid,
       password: input.password === undefined ? password : null,
     };
   } catch (err) {
@@ -114,14 +102,9 @@ export async function createAccount(
   }
 }
 
-export async function loadAccount(ctx: CoreContext, actor: Actor, accountId: string, need: "read" | "write") {
-  const account = await ctx.db.account.findUnique({ where: { id: accountId }, include: { domain: true } });
-  if (!account) throw AppError.notFound("account");
-  await authorize(ctx, actor, account.tenantId, need).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("account");
-    throw err;
-  });
-  return account;
+export function loadAccount(ctx: CoreContext, actor: Actor, accountId: string, need: "read" | "write") {
+  const found = ctx.db.account.findUnique({ where: { id: accountId }, include: { domain: true } });
+  return loadOwned(ctx, actor, "account", found, need);
 }
 
 export async function listAccounts(
@@ -134,8 +117,7 @@ export async function listAccounts(
   const rows = await ctx.db.account.findMany({
     where: { domainId },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return { items: items.map((a) => withJid(a, domain.name)), nextCursor };
@@ -147,24 +129,11 @@ export function withJid(account: Account, domainName: string) {
 
 export async function deleteAccount(ctx: CoreContext, actor: Actor, accountId: string) {
   const account = await loadAccount(ctx, actor, accountId, "write");
-  const operation = await ctx.db.$transaction(async (tx) => {
-    await tx.account.update({ where: { id: account.id }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "account.delete",
-      tenantId: account.tenantId,
-      resourceType: "account",
-      resourceId: account.id,
-    });
-    await audit(tx, actor, {
-      tenantId: account.tenantId,
-      action: "account.deleted",
-      resourceType: "account",
-      resourceId: account.id,
-      data: { jid: `${account.localpart}@${account.domain.name}` },
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.account.update({ where: { id: account.id }, data: { state: "deleting" } }),
+    operation: () => ({ type: "account.delete", ...target("account", account) }),
+    audit: () => ({ action: "account.deleted", data: { jid: `${account.localpart}@${account.domain.name}` } }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }
 
@@ -174,22 +143,10 @@ export async function resetPassword(ctx: CoreContext, actor: Actor, accountId: s
     throw new AppError("conflict", "the account is being deleted", { reason: "account_deleting" });
   if (input.password !== undefined) checkXmppPassword(input.password, account.localpart, account.domain.name);
   const password = input.password ?? generatePassword();
-  const operation = await ctx.db.$transaction(async (tx) => {
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "account.password",
-      tenantId: account.tenantId,
-      resourceType: "account",
-      resourceId: account.id,
-      secret: password,
-    });
-    await audit(tx, actor, {
-      tenantId: account.tenantId,
-      action: "account.password_reset",
-      resourceType: "account",
-      resourceId: account.id,
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: async () => account,
+    operation: () => ({ type: "account.password", ...target("account", account), secret: password }),
+    audit: () => ({ action: "account.password_reset" }),
   });
-  await dispatch(ctx, operation);
   return { operation, password: input.password === undefined ? password : null };
 }

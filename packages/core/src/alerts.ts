@@ -1,12 +1,12 @@
 import { type ChannelSettings, checkWebhookTarget, OutboundRefusedError } from "@xmpp-host/alerts";
 import type { Alert, AlertChannel, Prisma, Role, Tx } from "@xmpp-host/db";
 import type { AlertCondition } from "@xmpp-host/health";
-import { authorize } from "./access.ts";
+import { authorize, loadOwned } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import type { Reason } from "./health.ts";
-import { paginate } from "./operations.ts";
+import { pageQuery, paginate } from "./operations.ts";
 import { randomToken } from "./secrets.ts";
 
 /** The values of an alert's code, as the worker stored them: strings, numbers, and reasons for instance_down. */
@@ -115,8 +115,7 @@ export async function listAlertChannels(
   const rows = await ctx.db.alertChannel.findMany({
     where: { tenantId },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return { items: items.map((c) => channelView(c, role)), nextCursor };
@@ -192,14 +191,8 @@ export async function createAlertChannel(
   return { channel: channelView(channel, role), secret };
 }
 
-async function loadChannel(ctx: CoreContext, actor: Actor, channelId: string, need: "read" | "write") {
-  const channel = await ctx.db.alertChannel.findUnique({ where: { id: channelId } });
-  if (!channel) throw AppError.notFound("alert channel");
-  await authorize(ctx, actor, channel.tenantId, need).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("alert channel");
-    throw err;
-  });
-  return channel;
+function loadChannel(ctx: CoreContext, actor: Actor, channelId: string, need: "read" | "write") {
+  return loadOwned(ctx, actor, "alert channel", ctx.db.alertChannel.findUnique({ where: { id: channelId } }), need);
 }
 
 export async function deleteAlertChannel(ctx: CoreContext, actor: Actor, channelId: string): Promise<void> {

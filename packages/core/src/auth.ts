@@ -3,7 +3,7 @@ import { authorize } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
-import { paginate } from "./operations.ts";
+import { pageQuery, paginate } from "./operations.ts";
 import { PLATFORM_PASSWORD_MIN, requireStrongPassword } from "./passwords.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
 import { requiredText } from "./validation.ts";
@@ -168,8 +168,7 @@ export async function listApiTokens(
   const rows = await ctx.db.apiToken.findMany({
     where: { tenantId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   return paginate(rows, page.limit);
 }

@@ -1,11 +1,10 @@
 import type { Backup } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
+import { loadOwned } from "./access.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
 import { loadInstance } from "./instances.ts";
-import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { pageQuery, paginate, startOperation, target } from "./operations.ts";
 
 /** A backup as the API shows it; a domain's backup names the domain, not the (possibly shared) server. */
 export function backupView(b: Backup) {
@@ -26,8 +25,7 @@ export async function listBackups(
   const rows = await ctx.db.backup.findMany({
     where: { instanceId, domainId: null },
     orderBy: { id: "desc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return { items: items.map(backupView), nextCursor };
@@ -42,24 +40,21 @@ export async function startBackup(
   store: string,
 ) {
   const instance = await ctx.db.instance.findUniqueOrThrow({ where: { id: instanceId } });
-  const { backup, operation } = await ctx.db.$transaction(async (tx) => {
-    const backup = await tx.backup.create({ data: { instanceId, tenantId: instance.tenantId, trigger, store } });
-    const operation = await recordOperation(ctx, tx, actor, {
-      type: "backup.create",
-      tenantId: instance.tenantId,
-      resourceType: "backup",
-      resourceId: backup.id,
-    });
-    await audit(tx, actor, {
-      tenantId: instance.tenantId,
-      action: "backup.requested",
-      resourceType: "backup",
-      resourceId: backup.id,
-      data: { trigger },
-    });
-    return { backup, operation };
+  return recordBackup(ctx, actor, { instanceId, domainId: null, tenantId: instance.tenantId }, trigger, store);
+}
+
+async function recordBackup(
+  ctx: CoreContext,
+  actor: Actor | null,
+  of: { instanceId: string; domainId: string | null; tenantId: string | null },
+  trigger: "manual" | "scheduled",
+  store: string,
+) {
+  const { resource: backup, operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.backup.create({ data: { ...of, trigger, store } }),
+    operation: (backup) => ({ type: "backup.create", ...target("backup", backup) }),
+    audit: () => ({ action: "backup.requested", data: of.domainId ? { trigger, domainId: of.domainId } : { trigger } }),
   });
-  await dispatch(ctx, operation);
   return { backup, operation };
 }
 
@@ -79,27 +74,13 @@ export async function startDomainBackup(
   store: string,
 ) {
   const domain = await ctx.db.domain.findUniqueOrThrow({ where: { id: domainId } });
-  const { backup, operation } = await ctx.db.$transaction(async (tx) => {
-    const backup = await tx.backup.create({
-      data: { instanceId: domain.instanceId, domainId, tenantId: domain.tenantId, trigger, store },
-    });
-    const operation = await recordOperation(ctx, tx, actor, {
-      type: "backup.create",
-      tenantId: domain.tenantId,
-      resourceType: "backup",
-      resourceId: backup.id,
-    });
-    await audit(tx, actor, {
-      tenantId: domain.tenantId,
-      action: "backup.requested",
-      resourceType: "backup",
-      resourceId: backup.id,
-      data: { trigger, domainId },
-    });
-    return { backup, operation };
-  });
-  await dispatch(ctx, operation);
-  return { backup, operation };
+  return recordBackup(
+    ctx,
+    actor,
+    { instanceId: domain.instanceId, domainId, tenantId: domain.tenantId },
+    trigger,
+    store,
+  );
 }
 
 export async function requestDomainBackup(ctx: CoreContext, actor: Actor, domainId: string, store: string) {
@@ -122,21 +103,25 @@ export async function listDomainBackups(
   const rows = await ctx.db.backup.findMany({
     where: { domainId },
     orderBy: { id: "desc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return { items: items.map(backupView), nextCursor };
 }
 
-export async function loadBackup(ctx: CoreContext, actor: Actor, backupId: string, need: "read" | "write" | "own") {
-  const backup = await ctx.db.backup.findUnique({ where: { id: backupId } });
-  if (!backup) throw AppError.notFound("backup");
-  await authorize(ctx, actor, backup.tenantId, need).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("backup");
+export function loadBackup(ctx: CoreContext, actor: Actor, backupId: string, need: "read" | "write" | "own") {
+  return loadOwned(ctx, actor, "backup", ctx.db.backup.findUnique({ where: { id: backupId } }), need);
+}
+
+/** The server a restore goes into: one of the backup's tenant that the actor may change. */
+async function restoreTarget(ctx: CoreContext, actor: Actor, instanceId: string, tenantId: string | null) {
+  const notFound = () => AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
+  const target = await loadInstance(ctx, actor, instanceId, "write").catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") throw notFound();
     throw err;
   });
-  return backup;
+  if (target.tenantId !== tenantId) throw notFound();
+  return target;
 }
 
 /** Restores a backup into its own instance (a rollback) or into another instance of the tenant (a move). */
@@ -156,33 +141,13 @@ export async function requestRestore(
   }
   if (backup.domainId) return requestDomainRestore(ctx, actor, backup, input);
   const targetId = input.targetInstanceId ?? backup.instanceId;
-  const target = await loadInstance(ctx, actor, targetId, "write").catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found")
-      throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
-    throw err;
+  const into = await restoreTarget(ctx, actor, targetId, backup.tenantId);
+  if (into.status === "deleting") throw AppError.field("targetInstanceId", "the instance is being deleted", "deleting");
+  const { operation } = await startOperation(ctx, actor, {
+    change: async () => into,
+    operation: () => ({ type: "backup.restore", ...target("instance", into), input: { backupId: backup.id } }),
+    audit: () => ({ action: "backup.restore_requested", data: { backupId: backup.id } }),
   });
-  if (target.tenantId !== backup.tenantId)
-    throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
-  if (target.status === "deleting")
-    throw AppError.field("targetInstanceId", "the instance is being deleted", "deleting");
-  const operation = await ctx.db.$transaction(async (tx) => {
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "backup.restore",
-      tenantId: backup.tenantId,
-      resourceType: "instance",
-      resourceId: target.id,
-      input: { backupId: backup.id },
-    });
-    await audit(tx, actor, {
-      tenantId: backup.tenantId,
-      action: "backup.restore_requested",
-      resourceType: "instance",
-      resourceId: target.id,
-      data: { backupId: backup.id },
-    });
-    return op;
-  });
-  await dispatch(ctx, operation);
   return operation;
 }
 
@@ -202,35 +167,23 @@ async function requestDomainRestore(
     throw new AppError("conflict", `the domain is ${domain.state}, not active`, { reason: "domain_not_ready" });
   let targetId = domain.instanceId;
   if (input.targetInstanceId && input.targetInstanceId !== domain.instanceId) {
-    const target = await loadInstance(ctx, actor, input.targetInstanceId, "write").catch((err: unknown) => {
-      if (err instanceof AppError && err.code === "not_found")
-        throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
-      throw err;
-    });
-    if (target.tenantId !== domain.tenantId)
-      throw AppError.field("targetInstanceId", "no such instance in this tenant", "not_found");
-    if (target.status !== "running")
-      throw AppError.field("targetInstanceId", `the instance is ${target.status}`, "not_running");
-    targetId = target.id;
+    const into = await restoreTarget(ctx, actor, input.targetInstanceId, domain.tenantId);
+    if (into.status !== "running")
+      throw AppError.field("targetInstanceId", `the instance is ${into.status}`, "not_running");
+    targetId = into.id;
   }
-  const operation = await ctx.db.$transaction(async (tx) => {
-    const op = await recordOperation(ctx, tx, actor, {
+  const { operation } = await startOperation(ctx, actor, {
+    change: async () => domain,
+    operation: () => ({
       type: "domain.restore",
-      tenantId: domain.tenantId,
-      resourceType: "domain",
-      resourceId: domain.id,
+      ...target("domain", domain),
       input: { backupId: backup.id, sourceInstanceId: domain.instanceId, targetInstanceId: targetId },
-    });
-    await audit(tx, actor, {
-      tenantId: domain.tenantId,
+    }),
+    audit: () => ({
       action: "backup.restore_requested",
-      resourceType: "domain",
-      resourceId: domain.id,
       data: { backupId: backup.id, moved: targetId !== domain.instanceId },
-    });
-    return op;
+    }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }
 

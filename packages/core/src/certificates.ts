@@ -1,6 +1,6 @@
 import type { Certificate, Domain, Instance } from "@xmpp-host/db";
 import type { CoreContext } from "./context.ts";
-import { dispatch, recordOperation } from "./operations.ts";
+import { startOperation, target } from "./operations.ts";
 
 type Ctx = Pick<CoreContext, "db" | "secrets">;
 
@@ -121,15 +121,9 @@ export async function requestCertificateIssue(
     where: { type: "certificate.issue", resourceId: domain.id, status: { in: ["queued", "running"] } },
   });
   if (pending) return null;
-  const op = await ctx.db.$transaction((tx) =>
-    recordOperation(ctx, tx, null, {
-      type: "certificate.issue",
-      tenantId: domain.tenantId,
-      resourceType: "domain",
-      resourceId: domain.id,
-      input,
-    }),
-  );
-  await dispatch(ctx, op);
-  return op.id;
+  const { operation } = await startOperation(ctx, null, {
+    change: async () => domain,
+    operation: () => ({ type: "certificate.issue", ...target("domain", domain), input }),
+  });
+  return operation.id;
 }

@@ -1,11 +1,10 @@
 import { nextRenewalAt } from "@xmpp-host/acme";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { type DnsTarget, type DomainDnsReport, expectedRecords, recordLine, zoneSnippet } from "@xmpp-host/dns";
-import { audit } from "./audit.ts";
 import type { Actor, CoreContext, PlatformDnsSettings } from "./context.ts";
 import { loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
-import { dispatch, recordOperation } from "./operations.ts";
+import { startOperation, target } from "./operations.ts";
 
 const defaults: PlatformDnsSettings = { host: "xmpp.localhost", ipv4: [], ipv6: [] };
 
@@ -75,22 +74,11 @@ export async function getDnsView(ctx: CoreContext, actor: Actor, domainId: strin
 
 export async function requestDnsCheck(ctx: CoreContext, actor: Actor, domainId: string) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  const operation = await ctx.db.$transaction(async (tx) => {
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "dns.check",
-      tenantId: domain.tenantId,
-      resourceType: "domain",
-      resourceId: domain.id,
-    });
-    await audit(tx, actor, {
-      tenantId: domain.tenantId,
-      action: "domain.dns_check_requested",
-      resourceType: "domain",
-      resourceId: domain.id,
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: async () => domain,
+    operation: () => ({ type: "dns.check", ...target("domain", domain) }),
+    audit: () => ({ action: "domain.dns_check_requested" }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }
 
@@ -136,24 +124,11 @@ export async function requestCertificate(
       [{ field: "source", message: "a public certificate needs a verified domain", code: "not_verified" }],
     );
   }
-  const operation = await ctx.db.$transaction(async (tx) => {
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "certificate.issue",
-      tenantId: domain.tenantId,
-      resourceType: "domain",
-      resourceId: domain.id,
-      input: { source },
-    });
-    await audit(tx, actor, {
-      tenantId: domain.tenantId,
-      action: "certificate.requested",
-      resourceType: "domain",
-      resourceId: domain.id,
-      data: { source },
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: async () => domain,
+    operation: () => ({ type: "certificate.issue", ...target("domain", domain), input: { source } }),
+    audit: () => ({ action: "certificate.requested", data: { source } }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }
 

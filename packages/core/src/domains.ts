@@ -5,14 +5,13 @@ import {
   type Placement,
   type RegistrationPolicy,
 } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
+import { authorize, loadOwned } from "./access.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { isUnderPlatformDomain, platformSettings } from "./dns.ts";
 import { AppError } from "./errors.ts";
 import { checkDomainQuota } from "./free-addresses.ts";
 import { loadInstance } from "./instances.ts";
-import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { pageQuery, paginate, startOperation, target } from "./operations.ts";
 import { randomToken } from "./secrets.ts";
 import { normalizeDomainName } from "./validation.ts";
 
@@ -55,33 +54,22 @@ export async function createDomain(
     );
   }
   try {
-    const { domain, operation } = await ctx.db.$transaction(async (tx) => {
-      await checkDomainQuota(tx, tenantId);
-      const domain = await tx.domain.create({
-        data: {
-          name,
-          tenantId,
-          instanceId,
-          registration: input.registration ?? "closed",
-          verificationToken: randomToken("xh-verify-", 16),
-        },
-      });
-      const operation = await recordOperation(ctx, tx, actor, {
-        type: "domain.create",
-        tenantId,
-        resourceType: "domain",
-        resourceId: domain.id,
-      });
-      await audit(tx, actor, {
-        tenantId,
-        action: "domain.created",
-        resourceType: "domain",
-        resourceId: domain.id,
-        data: { name },
-      });
-      return { domain, operation };
+    const { resource: domain, operation } = await startOperation(ctx, actor, {
+      change: async (tx) => {
+        await checkDomainQuota(tx, tenantId);
+        return tx.domain.create({
+          data: {
+            name,
+            tenantId,
+            instanceId,
+            registration: input.registration ?? "closed",
+            verificationToken: randomToken("xh-verify-", 16),
+          },
+        });
+      },
+      operation: (domain) => ({ type: "domain.create", ...target("domain", domain) }),
+      audit: () => ({ action: "domain.created", data: { name } }),
     });
-    await dispatch(ctx, operation);
     return { domain, operation };
   } catch (err) {
     if (isUniqueViolation(err)) {
@@ -99,16 +87,11 @@ export async function loadDomain(
   domainId: string,
   need: "read" | "write",
 ): Promise<Domain & { instance: { placement: Placement; status: InstanceStatus } }> {
-  const domain = await ctx.db.domain.findUnique({
+  const found = ctx.db.domain.findUnique({
     where: { id: domainId },
     include: { instance: { select: { placement: true, status: true } } },
   });
-  if (!domain) throw AppError.notFound("domain");
-  await authorize(ctx, actor, domain.tenantId, need).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("domain");
-    throw err;
-  });
-  return domain;
+  return loadOwned(ctx, actor, "domain", found, need);
 }
 
 export async function listDomains(
@@ -122,8 +105,7 @@ export async function listDomains(
     where: { instanceId },
     include: { instance: { select: { placement: true, status: true } } },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   return paginate(rows, page.limit);
 }
@@ -140,8 +122,7 @@ export async function listTenantDomains(
     where: { tenantId },
     include: { instance: { select: { placement: true, status: true } } },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   return paginate(rows, page.limit);
 }
@@ -158,51 +139,25 @@ export async function updateDomain(
   if (input.registration === undefined || input.registration === domain.registration)
     return { domain, operation: null };
   const registration = input.registration;
-  const { updated, operation } = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.domain.update({
-      where: { id: domain.id },
-      data: { registration },
-      include: { instance: { select: { placement: true, status: true } } },
-    });
-    const operation = await recordOperation(ctx, tx, actor, {
-      type: "domain.update",
-      tenantId: domain.tenantId,
-      resourceType: "domain",
-      resourceId: domain.id,
-      input: { registration },
-    });
-    await audit(tx, actor, {
-      tenantId: domain.tenantId,
-      action: "domain.updated",
-      resourceType: "domain",
-      resourceId: domain.id,
-      data: { registration },
-    });
-    return { updated, operation };
+  const { resource: updated, operation } = await startOperation(ctx, actor, {
+    change: (tx) =>
+      tx.domain.update({
+        where: { id: domain.id },
+        data: { registration },
+        include: { instance: { select: { placement: true, status: true } } },
+      }),
+    operation: () => ({ type: "domain.update", ...target("domain", domain), input: { registration } }),
+    audit: () => ({ action: "domain.updated", data: { registration } }),
   });
-  await dispatch(ctx, operation);
   return { domain: updated, operation };
 }
 
 export async function deleteDomain(ctx: CoreContext, actor: Actor, domainId: string) {
   const domain = await loadDomain(ctx, actor, domainId, "write");
-  const operation = await ctx.db.$transaction(async (tx) => {
-    await tx.domain.update({ where: { id: domain.id }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "domain.delete",
-      tenantId: domain.tenantId,
-      resourceType: "domain",
-      resourceId: domain.id,
-    });
-    await audit(tx, actor, {
-      tenantId: domain.tenantId,
-      action: "domain.deleted",
-      resourceType: "domain",
-      resourceId: domain.id,
-      data: { name: domain.name },
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.domain.update({ where: { id: domain.id }, data: { state: "deleting" } }),
+    operation: () => ({ type: "domain.delete", ...target("domain", domain) }),
+    audit: () => ({ action: "domain.deleted", data: { name: domain.name } }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }

@@ -4,12 +4,11 @@
  */
 import { type Domain, type Instance, isUniqueViolation, type RegistrationPolicy, type Tx } from "@xmpp-host/db";
 import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
 import type { Actor, CoreContext, SharedHostingSettings } from "./context.ts";
 import { platformSettings } from "./dns.ts";
 import { AppError } from "./errors.ts";
 import { allocatePorts } from "./instances.ts";
-import { dispatch, recordOperation } from "./operations.ts";
+import { dispatch, recordStart, target } from "./operations.ts";
 import { randomToken } from "./secrets.ts";
 
 export const defaultSharedSettings: SharedHostingSettings = {
@@ -290,19 +289,16 @@ async function recordSharedInstance(ctx: CoreContext, tx: Tx, actor: Actor | nul
       ...ports,
     },
   });
-  const operation = await recordOperation(ctx, tx, actor, {
-    type: "instance.create",
-    tenantId: null,
-    resourceType: "instance",
-    resourceId: instance.id,
-  });
-  await audit(tx, actor, {
-    tenantId: null,
-    action: "instance.created",
-    resourceType: "instance",
-    resourceId: instance.id,
-    data: { name: instance.name, placement: "shared" },
-  });
+  const operation = await recordStart(
+    ctx,
+    tx,
+    actor,
+    { type: "instance.create", ...target("instance", instance) },
+    {
+      action: "instance.created",
+      data: { name: instance.name, placement: "shared" },
+    },
+  );
   return { instance, operation };
 }
 
@@ -388,19 +384,16 @@ export async function createFreeAddress(
             verifiedAt: new Date(),
           },
         });
-        const operation = await recordOperation(ctx, tx, actor, {
-          type: "domain.create",
-          tenantId,
-          resourceType: "domain",
-          resourceId: domain.id,
-        });
-        await audit(tx, actor, {
-          tenantId,
-          action: "domain.created",
-          resourceType: "domain",
-          resourceId: domain.id,
-          data: { name, freeAddress: true },
-        });
+        const operation = await recordStart(
+          ctx,
+          tx,
+          actor,
+          { type: "domain.create", ...target("domain", domain) },
+          {
+            action: "domain.created",
+            data: { name, freeAddress: true },
+          },
+        );
         return { domain, operation, opened: placed.opened };
       },
       { timeout: 15_000 },

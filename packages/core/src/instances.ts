@@ -8,11 +8,11 @@ import {
   type ServerKind,
   type Tx,
 } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
+import { authorize, loadOwned } from "./access.ts";
 import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
-import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { pageQuery, paginate, startOperation, target } from "./operations.ts";
 
 function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -81,35 +81,22 @@ export async function createInstance(
   }
   for (let attempt = 0; ; attempt++) {
     try {
-      const { instance, operation } = await ctx.db.$transaction(async (tx) => {
-        const ports = await allocatePorts(ctx, tx);
-        const instance = await tx.instance.create({
-          data: {
-            tenantId,
-            name,
-            server: "prosody",
-            runtime: "local",
-            placement: "dedicated",
-            host: ctx.settings.bindAddress,
-            ...ports,
-          },
-        });
-        const operation = await recordOperation(ctx, tx, actor, {
-          type: "instance.create",
-          tenantId,
-          resourceType: "instance",
-          resourceId: instance.id,
-        });
-        await audit(tx, actor, {
-          tenantId,
-          action: "instance.created",
-          resourceType: "instance",
-          resourceId: instance.id,
-          data: { name },
-        });
-        return { instance, operation };
+      const { resource: instance, operation } = await startOperation(ctx, actor, {
+        change: async (tx) =>
+          tx.instance.create({
+            data: {
+              tenantId,
+              name,
+              server: "prosody",
+              runtime: "local",
+              placement: "dedicated",
+              host: ctx.settings.bindAddress,
+              ...(await allocatePorts(ctx, tx)),
+            },
+          }),
+        operation: (instance) => ({ type: "instance.create", ...target("instance", instance) }),
+        audit: () => ({ action: "instance.created", data: { name } }),
       });
-      await dispatch(ctx, operation);
       return { instance, operation };
     } catch (err) {
       // Two requests raced for the same ports: allocate again.
@@ -185,19 +172,13 @@ export async function recordInstanceRestartFailed(
 }
 
 /** Loads an instance the actor may see, or not_found. */
-export async function loadInstance(
+export function loadInstance(
   ctx: CoreContext,
   actor: Actor,
   instanceId: string,
   need: "read" | "write",
 ): Promise<Instance> {
-  const instance = await ctx.db.instance.findUnique({ where: { id: instanceId } });
-  if (!instance) throw AppError.notFound("instance");
-  await authorize(ctx, actor, instance.tenantId, need).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("instance");
-    throw err;
-  });
-  return instance;
+  return loadOwned(ctx, actor, "instance", ctx.db.instance.findUnique({ where: { id: instanceId } }), need);
 }
 
 export async function listInstances(
@@ -210,8 +191,7 @@ export async function listInstances(
   const rows = await ctx.db.instance.findMany({
     where: { tenantId },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   return paginate(rows, page.limit);
 }
@@ -242,26 +222,15 @@ export async function instanceAction(
   const instance = await loadInstance(ctx, actor, instanceId, "write");
   if (instance.status === "deleting")
     throw new AppError("conflict", "the instance is being deleted", { reason: "instance_deleting" });
-  const operation = await ctx.db.$transaction(async (tx) => {
-    await tx.instance.update({
-      where: { id: instance.id },
-      data: { desiredState: action === "stop" ? "stopped" : "running" },
-    });
-    const op = await recordOperation(ctx, tx, actor, {
-      type: `instance.${action}`,
-      tenantId: instance.tenantId,
-      resourceType: "instance",
-      resourceId: instance.id,
-    });
-    await audit(tx, actor, {
-      tenantId: instance.tenantId,
-      action: `instance.${action}`,
-      resourceType: "instance",
-      resourceId: instance.id,
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: (tx) =>
+      tx.instance.update({
+        where: { id: instance.id },
+        data: { desiredState: action === "stop" ? "stopped" : "running" },
+      }),
+    operation: () => ({ type: `instance.${action}`, ...target("instance", instance) }),
+    audit: () => ({ action: `instance.${action}` }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }
 
@@ -275,28 +244,13 @@ export async function deleteInstance(ctx: CoreContext, actor: Actor, instanceId:
       [{ field: "force", message: "must be true to delete an instance that has domains", code: "confirm_delete" }],
     );
   }
-  const operation = await ctx.db.$transaction(async (tx) => {
-    await tx.instance.update({
-      where: { id: instance.id },
-      data: { status: "deleting", desiredState: "stopped" },
-    });
-    await tx.domain.updateMany({ where: { instanceId }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "instance.delete",
-      tenantId: instance.tenantId,
-      resourceType: "instance",
-      resourceId: instance.id,
-      input: { force },
-    });
-    await audit(tx, actor, {
-      tenantId: instance.tenantId,
-      action: "instance.deleted",
-      resourceType: "instance",
-      resourceId: instance.id,
-      data: { force },
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: async (tx) => {
+      await tx.instance.update({ where: { id: instance.id }, data: { status: "deleting", desiredState: "stopped" } });
+      await tx.domain.updateMany({ where: { instanceId }, data: { state: "deleting" } });
+    },
+    operation: () => ({ type: "instance.delete", ...target("instance", instance), input: { force } }),
+    audit: () => ({ action: "instance.deleted", data: { force } }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }

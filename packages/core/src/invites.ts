@@ -1,11 +1,10 @@
-import { type Account, type Domain, type Invite, isUniqueViolation, type Room, type Tx } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
+import { type Account, type Domain, type Invite, isUniqueViolation, type Operation, type Room } from "@xmpp-host/db";
+import { loadOwned } from "./access.ts";
 import { checkAccountQuota } from "./accounts.ts";
-import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
-import { dispatch, paginate, recordOperation, waitForOperation } from "./operations.ts";
+import { pageQuery, paginate, startOperation, target, waitForOperation } from "./operations.ts";
 import { roomJid } from "./rooms.ts";
 import { randomToken, sha256 } from "./secrets.ts";
 import { checkSelfServicePassword, checkSelfServiceUsername } from "./validation.ts";
@@ -161,36 +160,27 @@ export async function createInvite(ctx: CoreContext, actor: Actor, domainId: str
     if (!inviter) throw AppError.field("inviterAccountId", "is not an account of this domain", "not_found");
   }
   const token = randomToken("", 24);
-  const { invite, operation } = await ctx.db.$transaction(async (tx) => {
-    const invite = await tx.invite.create({
-      data: {
-        tenantId: domain.tenantId,
-        domainId,
-        tokenHash: sha256(token),
-        tokenEncrypted: ctx.secrets.encrypt(token),
-        maxUses,
-        rooms: roomIds,
-        inviterAccountId: inviter?.id ?? null,
-        expiresAt: new Date(Date.now() + expiresIn * 1000),
-        createdById: actor.userId,
-      },
-    });
-    const operation = await recordOperation(ctx, tx, actor, {
-      type: "invite.create",
-      tenantId: domain.tenantId,
-      resourceType: "invite",
-      resourceId: invite.id,
-    });
-    await audit(tx, actor, {
-      tenantId: domain.tenantId,
+  const { resource: invite, operation } = await startOperation(ctx, actor, {
+    change: (tx) =>
+      tx.invite.create({
+        data: {
+          tenantId: domain.tenantId,
+          domainId,
+          tokenHash: sha256(token),
+          tokenEncrypted: ctx.secrets.encrypt(token),
+          maxUses,
+          rooms: roomIds,
+          inviterAccountId: inviter?.id ?? null,
+          expiresAt: new Date(Date.now() + expiresIn * 1000),
+          createdById: actor.userId,
+        },
+      }),
+    operation: (invite) => ({ type: "invite.create", ...target("invite", invite) }),
+    audit: () => ({
       action: "invite.created",
-      resourceType: "invite",
-      resourceId: invite.id,
       data: { domain: domain.name, maxUses, rooms: roomIds, inviterAccountId: inviter?.id ?? null },
-    });
-    return { invite, operation };
+    }),
   });
-  await dispatch(ctx, operation);
   return { invite: inviteView(ctx, invite, { domain, rooms, inviter }), operation };
 }
 
@@ -212,8 +202,7 @@ export async function listInvites(
   const rows = await ctx.db.invite.findMany({
     where: { domainId, ...(page.status ? byStatus[page.status] : {}) },
     orderBy: { id: "desc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   const parts = await partsOf(ctx, items);
@@ -226,14 +215,9 @@ export async function listInvites(
   };
 }
 
-export async function loadInvite(ctx: CoreContext, actor: Actor, inviteId: string) {
-  const invite = await ctx.db.invite.findUnique({ where: { id: inviteId }, include: { domain: true } });
-  if (!invite) throw AppError.notFound("invite");
-  await authorize(ctx, actor, invite.tenantId, "write").catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("invite");
-    throw err;
-  });
-  return invite;
+export function loadInvite(ctx: CoreContext, actor: Actor, inviteId: string) {
+  const found = ctx.db.invite.findUnique({ where: { id: inviteId }, include: { domain: true } });
+  return loadOwned(ctx, actor, "invite", found, "write");
 }
 
 export async function getInvite(ctx: CoreContext, actor: Actor, inviteId: string) {
@@ -245,26 +229,11 @@ export async function getInvite(ctx: CoreContext, actor: Actor, inviteId: string
 /** Revokes the invite (it stays listed, as revoked) and removes its token from the server. */
 export async function revokeInvite(ctx: CoreContext, actor: Actor, inviteId: string) {
   const invite = await loadInvite(ctx, actor, inviteId);
-  const { updated, operation } = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.invite.update({
-      where: { id: invite.id },
-      data: { revokedAt: invite.revokedAt ?? new Date() },
-    });
-    const operation = await recordOperation(ctx, tx, actor, {
-      type: "invite.revoke",
-      tenantId: invite.tenantId,
-      resourceType: "invite",
-      resourceId: invite.id,
-    });
-    await audit(tx, actor, {
-      tenantId: invite.tenantId,
-      action: "invite.revoked",
-      resourceType: "invite",
-      resourceId: invite.id,
-    });
-    return { updated, operation };
+  const { resource: updated, operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.invite.update({ where: { id: invite.id }, data: { revokedAt: invite.revokedAt ?? new Date() } }),
+    operation: () => ({ type: "invite.revoke", ...target("invite", invite) }),
+    audit: () => ({ action: "invite.revoked" }),
   });
-  await dispatch(ctx, operation);
   const parts = (await partsOf(ctx, [updated])).get(updated.id) ?? { rooms: [], inviter: null };
   return { invite: inviteView(ctx, updated, { domain: invite.domain, ...parts }), operation };
 }
@@ -325,48 +294,46 @@ async function register(
   const rooms = invite?.rooms.length
     ? await ctx.db.room.findMany({ where: { id: { in: invite.rooms }, domainId: domain.id, state: "active" } })
     : [];
-  let operation: Awaited<ReturnType<typeof recordOperation>>;
+  let operation: Operation;
   try {
-    operation = await ctx.db.$transaction(async (tx: Tx) => {
-      await checkAccountQuota(ctx, tx, domain);
-      if (invite) {
-        // Counted in the transaction that creates the account: both commit, or neither does.
-        const counted = await tx.$executeRaw`
-          UPDATE "Invite" SET uses = uses + 1
-           WHERE id = ${invite.id} AND "revokedAt" IS NULL AND "expiresAt" > now() AND uses < "maxUses"`;
-        if (counted !== 1) {
-          const now = await tx.invite.findUniqueOrThrow({ where: { id: invite.id } });
-          throw goneError(inviteStatus(now));
+    ({ operation } = await startOperation(ctx, null, {
+      change: async (tx) => {
+        await checkAccountQuota(ctx, tx, domain);
+        if (invite) {
+          // Counted in the transaction that creates the account: both commit, or neither does.
+          const counted = await tx.$executeRaw`
+            UPDATE "Invite" SET uses = uses + 1
+             WHERE id = ${invite.id} AND "revokedAt" IS NULL AND "expiresAt" > now() AND uses < "maxUses"`;
+          if (counted !== 1) {
+            const now = await tx.invite.findUniqueOrThrow({ where: { id: invite.id } });
+            throw goneError(inviteStatus(now));
+          }
         }
-      }
-      const account = await tx.account.create({ data: { tenantId: domain.tenantId, domainId: domain.id, localpart } });
-      if (rooms.length) {
-        await tx.$executeRaw`
-          UPDATE "Room" SET members = array_append(members, ${jid}), "updatedAt" = now()
-           WHERE id = ANY(${rooms.map((r) => r.id)}) AND NOT (${jid} = ANY(members))`;
-      }
-      const op = await recordOperation(ctx, tx, null, {
+        const account = await tx.account.create({
+          data: { tenantId: domain.tenantId, domainId: domain.id, localpart },
+        });
+        if (rooms.length) {
+          await tx.$executeRaw`
+            UPDATE "Room" SET members = array_append(members, ${jid}), "updatedAt" = now()
+             WHERE id = ANY(${rooms.map((r) => r.id)}) AND NOT (${jid} = ANY(members))`;
+        }
+        return account;
+      },
+      operation: (account) => ({
         type: "account.register",
-        tenantId: domain.tenantId,
-        resourceType: "account",
-        resourceId: account.id,
+        ...target("account", account),
         input: invite ? { inviteId: invite.id } : {},
         secret: input.password,
-      });
-      await audit(tx, null, {
-        tenantId: domain.tenantId,
+      }),
+      audit: () => ({
         action: invite ? "account.registered_with_invite" : "account.registered",
-        resourceType: "account",
-        resourceId: account.id,
         data: { jid, ...(invite ? { inviteId: invite.id } : {}) },
-      });
-      return op;
-    });
+      }),
+    }));
   } catch (err) {
     if (isUniqueViolation(err)) throw takenError(jid);
     throw err;
   }
-  await dispatch(ctx, operation);
   const done = await waitForOperation(ctx, operation.id, REGISTRATION_WAIT_SECONDS);
   if (done.status === "failed") {
     const error = (done.error ?? {}) as { kind?: string; message?: string };

@@ -4,7 +4,7 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { type InviteStatus, webPublicUrl } from "./invites.ts";
-import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { dispatch, pageQuery, paginate, recordOperation } from "./operations.ts";
 import { randomToken, sha256 } from "./secrets.ts";
 
 const rank: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
@@ -123,8 +123,7 @@ export async function listMemberInvites(
   const rows = await ctx.db.memberInvite.findMany({
     where: { tenantId },
     orderBy: { id: "desc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return { items: items.map((i) => memberInviteView(ctx, i)), nextCursor };

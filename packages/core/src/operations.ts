@@ -1,6 +1,7 @@
 import type { Operation, Prisma, Tx } from "@xmpp-host/db";
 import { type OperationInputIn, type OperationType, parseOperationInput } from "@xmpp-host/queue/catalogue";
 import { authorize } from "./access.ts";
+import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 
@@ -47,6 +48,55 @@ export async function dispatch(ctx: CoreContext, op: Operation): Promise<void> {
   } catch {
     // Deliberately tolerated: the sweeper re-enqueues queued operations that Redis does not hold.
   }
+}
+
+/** The resource an operation acts on: its tenant, its kind and its id. */
+export function target(resourceType: string, row: { id: string; tenantId: string | null }) {
+  return { tenantId: row.tenantId, resourceType, resourceId: row.id };
+}
+
+/** What starting an operation writes in its one transaction. */
+export interface OperationStart<R> {
+  /** The change of desired state; returns what the operation and the audit entry describe. */
+  change: (tx: Tx) => Promise<R>;
+  /** The operation to record for that change. */
+  operation: (resource: R) => NewOperation;
+  /** The audit entry, about the operation's resource; none when only the operation's outcome is audited. */
+  audit?: (resource: R) => { action: string; data?: Prisma.InputJsonValue };
+}
+
+/**
+ * The one way to start an operation: the change, the operation and its audit entry in one transaction, then
+ * the job. Either all of it is recorded or none of it is.
+ */
+export async function startOperation<R>(
+  ctx: CoreContext,
+  actor: Actor | null,
+  start: OperationStart<R>,
+): Promise<{ resource: R; operation: Operation }> {
+  const { resource, operation } = await ctx.db.$transaction(async (tx) => {
+    const resource = await start.change(tx);
+    const operation = await recordStart(ctx, tx, actor, start.operation(resource), start.audit?.(resource));
+    return { resource, operation };
+  });
+  await dispatch(ctx, operation);
+  return { resource, operation };
+}
+
+/** Records an operation and its audit entry inside the caller's transaction; `startOperation` when alone. */
+export async function recordStart(
+  ctx: CoreContext,
+  tx: Tx,
+  actor: Actor | null,
+  op: NewOperation,
+  entry?: { action: string; data?: Prisma.InputJsonValue },
+): Promise<Operation> {
+  const operation = await recordOperation(ctx, tx, actor, op);
+  if (entry) {
+    const about = { tenantId: op.tenantId, resourceType: op.resourceType, resourceId: op.resourceId };
+    await audit(tx, actor, { ...about, ...entry });
+  }
+  return operation;
 }
 
 /** Operations still pending in PostgreSQL and untouched for `graceMs`: the sweeper makes sure the queue holds them. */
@@ -107,10 +157,17 @@ export async function listOperations(
   const rows = await ctx.db.operation.findMany({
     where: { tenantId },
     orderBy: { id: "desc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   return paginate(rows, page.limit);
+}
+
+/** The query part of a page: one row more than asked, to know whether another page follows. */
+export function pageQuery(page: { cursor?: string; limit: number }) {
+  return {
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  };
 }
 
 export function paginate<T extends { id: string }>(

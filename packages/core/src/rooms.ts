@@ -1,10 +1,9 @@
 import { isUniqueViolation, type Room } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
+import { loadOwned } from "./access.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { domainHosts, loadDomain } from "./domains.ts";
 import { AppError } from "./errors.ts";
-import { dispatch, paginate, recordOperation } from "./operations.ts";
+import { pageQuery, paginate, startOperation, target } from "./operations.ts";
 import { normalizeBareJid, normalizeLocalpart } from "./validation.ts";
 
 export interface RoomInput {
@@ -41,35 +40,23 @@ export async function createRoom(ctx: CoreContext, actor: Actor, domainId: strin
   const title = checkTitle(input.title ?? input.name);
   const members = checkMembers(input.members ?? []);
   try {
-    const { room, operation } = await ctx.db.$transaction(async (tx) => {
-      const room = await tx.room.create({
-        data: {
-          tenantId: domain.tenantId,
-          domainId,
-          name,
-          title,
-          membersOnly: input.membersOnly ?? true,
-          persistent: input.persistent ?? true,
-          public: input.public ?? false,
-          members,
-        },
-      });
-      const operation = await recordOperation(ctx, tx, actor, {
-        type: "room.create",
-        tenantId: domain.tenantId,
-        resourceType: "room",
-        resourceId: room.id,
-      });
-      await audit(tx, actor, {
-        tenantId: domain.tenantId,
-        action: "room.created",
-        resourceType: "room",
-        resourceId: room.id,
-        data: { jid: roomJid(room, domain.name) },
-      });
-      return { room, operation };
+    const { resource: room, operation } = await startOperation(ctx, actor, {
+      change: (tx) =>
+        tx.room.create({
+          data: {
+            tenantId: domain.tenantId,
+            domainId,
+            name,
+            title,
+            membersOnly: input.membersOnly ?? true,
+            persistent: input.persistent ?? true,
+            public: input.public ?? false,
+            members,
+          },
+        }),
+      operation: (room) => ({ type: "room.create", ...target("room", room) }),
+      audit: (room) => ({ action: "room.created", data: { jid: roomJid(room, domain.name) } }),
     });
-    await dispatch(ctx, operation);
     return { room: { ...room, jid: roomJid(room, domain.name) }, operation };
   } catch (err) {
     if (isUniqueViolation(err))
@@ -80,14 +67,9 @@ export async function createRoom(ctx: CoreContext, actor: Actor, domainId: strin
   }
 }
 
-export async function loadRoom(ctx: CoreContext, actor: Actor, roomId: string, need: "read" | "write") {
-  const room = await ctx.db.room.findUnique({ where: { id: roomId }, include: { domain: true } });
-  if (!room) throw AppError.notFound("room");
-  await authorize(ctx, actor, room.tenantId, need).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") throw AppError.notFound("room");
-    throw err;
-  });
-  return room;
+export function loadRoom(ctx: CoreContext, actor: Actor, roomId: string, need: "read" | "write") {
+  const found = ctx.db.room.findUnique({ where: { id: roomId }, include: { domain: true } });
+  return loadOwned(ctx, actor, "room", found, need);
 }
 
 export async function listRooms(
@@ -100,8 +82,7 @@ export async function listRooms(
   const rows = await ctx.db.room.findMany({
     where: { domainId },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return { items: items.map((r) => ({ ...r, jid: roomJid(r, domain.name) })), nextCursor };
@@ -122,25 +103,11 @@ export async function updateRoom(
     ...(input.persistent !== undefined ? { persistent: input.persistent } : {}),
     ...(input.public !== undefined ? { public: input.public } : {}),
   };
-  const { updated, operation } = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.room.update({ where: { id: room.id }, data });
-    const operation = await recordOperation(ctx, tx, actor, {
-      type: "room.update",
-      tenantId: room.tenantId,
-      resourceType: "room",
-      resourceId: room.id,
-      input: data,
-    });
-    await audit(tx, actor, {
-      tenantId: room.tenantId,
-      action: "room.updated",
-      resourceType: "room",
-      resourceId: room.id,
-      data,
-    });
-    return { updated, operation };
+  const { resource: updated, operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.room.update({ where: { id: room.id }, data }),
+    operation: () => ({ type: "room.update", ...target("room", room), input: data }),
+    audit: () => ({ action: "room.updated", data }),
   });
-  await dispatch(ctx, operation);
   return { room: { ...updated, jid: roomJid(updated, room.domain.name) }, operation };
 }
 
@@ -149,46 +116,20 @@ export async function setRoomMembers(ctx: CoreContext, actor: Actor, roomId: str
   if (room.state === "deleting")
     throw new AppError("conflict", "the room is being deleted", { reason: "room_deleting" });
   const members = checkMembers(input.members);
-  const { updated, operation } = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.room.update({ where: { id: room.id }, data: { members } });
-    const operation = await recordOperation(ctx, tx, actor, {
-      type: "room.members",
-      tenantId: room.tenantId,
-      resourceType: "room",
-      resourceId: room.id,
-    });
-    await audit(tx, actor, {
-      tenantId: room.tenantId,
-      action: "room.members_set",
-      resourceType: "room",
-      resourceId: room.id,
-      data: { members },
-    });
-    return { updated, operation };
+  const { resource: updated, operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.room.update({ where: { id: room.id }, data: { members } }),
+    operation: () => ({ type: "room.members", ...target("room", room) }),
+    audit: () => ({ action: "room.members_set", data: { members } }),
   });
-  await dispatch(ctx, operation);
   return { room: { ...updated, jid: roomJid(updated, room.domain.name) }, operation };
 }
 
 export async function deleteRoom(ctx: CoreContext, actor: Actor, roomId: string) {
   const room = await loadRoom(ctx, actor, roomId, "write");
-  const operation = await ctx.db.$transaction(async (tx) => {
-    await tx.room.update({ where: { id: room.id }, data: { state: "deleting" } });
-    const op = await recordOperation(ctx, tx, actor, {
-      type: "room.delete",
-      tenantId: room.tenantId,
-      resourceType: "room",
-      resourceId: room.id,
-    });
-    await audit(tx, actor, {
-      tenantId: room.tenantId,
-      action: "room.deleted",
-      resourceType: "room",
-      resourceId: room.id,
-      data: { jid: roomJid(room, room.domain.name) },
-    });
-    return op;
+  const { operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.room.update({ where: { id: room.id }, data: { state: "deleting" } }),
+    operation: () => ({ type: "room.delete", ...target("room", room) }),
+    audit: () => ({ action: "room.deleted", data: { jid: roomJid(room, room.domain.name) } }),
   });
-  await dispatch(ctx, operation);
   return operation;
 }

@@ -4,15 +4,14 @@ import { audit } from "./audit.ts";
 import type { Actor, CoreContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { createMemberInvite } from "./member-invites.ts";
-import { paginate } from "./operations.ts";
+import { pageQuery, paginate } from "./operations.ts";
 import { requiredText } from "./validation.ts";
 
 export async function listTenants(ctx: CoreContext, actor: Actor, page: { cursor?: string; limit: number }) {
   const rows = await ctx.db.tenant.findMany({
     where: actor.token ? { id: actor.token.tenantId } : { memberships: { some: { userId: actor.userId } } },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   return paginate(rows, page.limit);
 }
@@ -54,8 +53,7 @@ export async function listMembers(
     where: { tenantId },
     include: { user: true },
     orderBy: { id: "asc" },
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageQuery(page),
   });
   const { items, nextCursor } = paginate(rows, page.limit);
   return {
