@@ -1,11 +1,11 @@
 import type { Role } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
-import { createMemberInvite } from "./member-invites.ts";
-import { pageQuery, paginate } from "./operations.ts";
-import { requiredText } from "./validation.ts";
+import { authorize } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { createMemberInvite } from "../member-invites/service.ts";
+import { pageQuery, paginate } from "../operations/service.ts";
+import { requiredText } from "../validation.ts";
 
 export async function listTenants(ctx: CoreContext, actor: Actor, page: { cursor?: string; limit: number }) {
   const rows = await ctx.db.tenant.findMany({

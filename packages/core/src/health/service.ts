@@ -1,9 +1,9 @@
 import type { Backup, Domain, HealthRollup, Instance, InstanceHealth, Prisma, ProbeAccount } from "@xmpp-host/db";
 // The rollup's pure part only: core loads no transport (the package's index also holds the probe's client).
 import { FIVE_MINUTES, ONE_HOUR, RETENTION, type RollupRow } from "@xmpp-host/health/rollup";
-import type { Actor, CoreContext } from "./context.ts";
-import { loadDomain } from "./domains.ts";
-import { loadInstance } from "./instances.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { loadDomain } from "../domains/service.ts";
+import { loadInstance } from "../instances/service.ts";
 
 /** The localpart of the account each instance is probed with; reserved, and hidden from sync. */
 export const PROBE_LOCALPART = "xh-probe";

@@ -1,5 +1,5 @@
-import type { CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
+import type { CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
 
 /** The PlatformSecret row of the internal CA: its certificate and private key, sealed together. */
 export const INTERNAL_CA_SECRET = "internal-ca";

@@ -1,10 +1,10 @@
 import type { Backup } from "@xmpp-host/db";
-import { loadOwned } from "./access.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { loadDomain } from "./domains.ts";
-import { AppError } from "./errors.ts";
-import { loadInstance } from "./instances.ts";
-import { pageQuery, paginate, startOperation, target } from "./operations.ts";
+import { loadOwned } from "../access.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { loadDomain } from "../domains/service.ts";
+import { AppError } from "../errors.ts";
+import { loadInstance } from "../instances/service.ts";
+import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
 
 /** A backup as the API shows it; a domain's backup names the domain, not the (possibly shared) server. */
 export function backupView(b: Backup) {

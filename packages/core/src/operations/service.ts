@@ -1,9 +1,9 @@
 import type { Operation, Prisma, Tx } from "@xmpp-host/db";
 import { type OperationInputIn, type OperationType, parseOperationInput } from "@xmpp-host/queue/catalogue";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
+import { authorize } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
 
 /** An operation to record; its input is typed per operation type by the job catalogue. */
 export type NewOperation = {

@@ -1,13 +1,13 @@
 import { type Account, type Domain, type Invite, isUniqueViolation, type Operation, type Room } from "@xmpp-host/db";
-import { loadOwned } from "./access.ts";
-import { checkAccountQuota } from "./accounts.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { loadDomain } from "./domains.ts";
-import { AppError } from "./errors.ts";
-import { pageQuery, paginate, startOperation, target, waitForOperation } from "./operations.ts";
-import { roomJid } from "./rooms.ts";
-import { randomToken, sha256 } from "./secrets.ts";
-import { checkSelfServicePassword, checkSelfServiceUsername } from "./validation.ts";
+import { loadOwned } from "../access.ts";
+import { checkAccountQuota } from "../accounts/service.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { loadDomain } from "../domains/service.ts";
+import { AppError } from "../errors.ts";
+import { pageQuery, paginate, startOperation, target, waitForOperation } from "../operations/service.ts";
+import { roomJid } from "../rooms/service.ts";
+import { randomToken, sha256 } from "../secrets.ts";
+import { checkSelfServicePassword, checkSelfServiceUsername } from "../validation.ts";
 
 export type InviteStatus = "active" | "expired" | "used_up" | "revoked";
 export const INVITE_STATUSES: readonly InviteStatus[] = ["active", "expired", "used_up", "revoked"];

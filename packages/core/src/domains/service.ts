@@ -5,15 +5,15 @@ import {
   type Placement,
   type RegistrationPolicy,
 } from "@xmpp-host/db";
-import { authorize, loadOwned } from "./access.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { isUnderPlatformDomain, platformSettings } from "./dns.ts";
-import { AppError } from "./errors.ts";
-import { checkDomainQuota } from "./free-addresses.ts";
-import { loadInstance } from "./instances.ts";
-import { pageQuery, paginate, startOperation, target } from "./operations.ts";
-import { randomToken } from "./secrets.ts";
-import { normalizeDomainName } from "./validation.ts";
+import { authorize, loadOwned } from "../access.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { isUnderPlatformDomain, platformSettings } from "../dns/service.ts";
+import { AppError } from "../errors.ts";
+import { checkDomainQuota } from "../free-addresses/service.ts";
+import { loadInstance } from "../instances/service.ts";
+import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { randomToken } from "../secrets.ts";
+import { normalizeDomainName } from "../validation.ts";
 
 /** Whether people can chat on a domain right now, in one word that every page shows the same way. */
 export type ChatStatus = "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";

@@ -1,10 +1,10 @@
 import type { Placement, Prisma, ServerKind } from "@xmpp-host/db";
-import { audit } from "./audit.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
-import { sharedSettings } from "./free-addresses.ts";
-import { NOT_PROBED, type Reason, reasonsOf } from "./health.ts";
-import { paginate } from "./operations.ts";
+import { audit } from "../audit.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { sharedSettings } from "../free-addresses/service.ts";
+import { NOT_PROBED, type Reason, reasonsOf } from "../health/service.ts";
+import { paginate } from "../operations/service.ts";
 
 export type FleetStatus = "healthy" | "degraded" | "down" | "unknown";
 

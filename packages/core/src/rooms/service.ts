@@ -1,10 +1,10 @@
 import { isUniqueViolation, type Room } from "@xmpp-host/db";
-import { loadOwned } from "./access.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { domainHosts, loadDomain } from "./domains.ts";
-import { AppError } from "./errors.ts";
-import { pageQuery, paginate, startOperation, target } from "./operations.ts";
-import { normalizeBareJid, normalizeLocalpart } from "./validation.ts";
+import { loadOwned } from "../access.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { domainHosts, loadDomain } from "../domains/service.ts";
+import { AppError } from "../errors.ts";
+import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { normalizeBareJid, normalizeLocalpart } from "../validation.ts";
 
 export interface RoomInput {
   name: string;

@@ -3,13 +3,13 @@
  * servers that tenants never see.
  */
 import { type Domain, type Instance, isUniqueViolation, type RegistrationPolicy, type Tx } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import type { Actor, CoreContext, SharedHostingSettings } from "./context.ts";
-import { platformSettings } from "./dns.ts";
-import { AppError } from "./errors.ts";
-import { allocatePorts } from "./instances.ts";
-import { dispatch, recordStart, target } from "./operations.ts";
-import { randomToken } from "./secrets.ts";
+import { authorize } from "../access.ts";
+import type { Actor, CoreContext, SharedHostingSettings } from "../context.ts";
+import { platformSettings } from "../dns/service.ts";
+import { AppError } from "../errors.ts";
+import { allocatePorts } from "../instances/service.ts";
+import { dispatch, recordStart, target } from "../operations/service.ts";
+import { randomToken } from "../secrets.ts";
 
 export const defaultSharedSettings: SharedHostingSettings = {
   maxDomainsPerInstance: 250,

@@ -8,11 +8,11 @@ import {
   type ServerKind,
   type Tx,
 } from "@xmpp-host/db";
-import { authorize, loadOwned } from "./access.ts";
-import { audit } from "./audit.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
-import { pageQuery, paginate, startOperation, target } from "./operations.ts";
+import { authorize, loadOwned } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
 
 function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,14 +1,14 @@
 import { type Account, isUniqueViolation, type Tx } from "@xmpp-host/db";
-import { loadOwned } from "./access.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { loadDomain } from "./domains.ts";
-import { AppError } from "./errors.ts";
-import { domainLimitsFor } from "./free-addresses.ts";
-import { PROBE_LOCALPART } from "./health.ts";
-import { pageQuery, paginate, startOperation, target } from "./operations.ts";
-import { requireStrongPassword, XMPP_PASSWORD_MIN } from "./passwords.ts";
-import { generatePassword } from "./secrets.ts";
-import { normalizeLocalpart } from "./validation.ts";
+import { loadOwned } from "../access.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { loadDomain } from "../domains/service.ts";
+import { AppError } from "../errors.ts";
+import { domainLimitsFor } from "../free-addresses/service.ts";
+import { PROBE_LOCALPART } from "../health/service.ts";
+import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { requireStrongPassword, XMPP_PASSWORD_MIN } from "../passwords.ts";
+import { generatePassword } from "../secrets.ts";
+import { normalizeLocalpart } from "../validation.ts";
 
 /**
  * Refuses a new account once the tenant's quota is reached. Run inside the transaction that creates the

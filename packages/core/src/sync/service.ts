@@ -1,5 +1,5 @@
 import type { Domain } from "@xmpp-host/db";
-import type { CoreContext } from "./context.ts";
+import type { CoreContext } from "../context.ts";
 
 type DbCtx = Pick<CoreContext, "db">;
 

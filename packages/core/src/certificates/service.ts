@@ -1,6 +1,6 @@
 import type { Certificate, Domain, Instance } from "@xmpp-host/db";
-import type { CoreContext } from "./context.ts";
-import { startOperation, target } from "./operations.ts";
+import type { CoreContext } from "../context.ts";
+import { startOperation, target } from "../operations/service.ts";
 
 type Ctx = Pick<CoreContext, "db" | "secrets">;
 

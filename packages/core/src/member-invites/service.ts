@@ -1,11 +1,11 @@
 import type { MemberInvite, Role } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
-import { type InviteStatus, webPublicUrl } from "./invites.ts";
-import { dispatch, pageQuery, paginate, recordOperation } from "./operations.ts";
-import { randomToken, sha256 } from "./secrets.ts";
+import { authorize } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { type InviteStatus, webPublicUrl } from "../invites/service.ts";
+import { dispatch, pageQuery, paginate, recordOperation } from "../operations/service.ts";
+import { randomToken, sha256 } from "../secrets.ts";
 
 const rank: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
 export const MEMBER_INVITE_EXPIRY = { min: 300, max: 30 * 24 * 3600, default: 7 * 24 * 3600 } as const;

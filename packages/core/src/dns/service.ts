@@ -1,10 +1,10 @@
 import { nextRenewalAt } from "@xmpp-host/acme";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { type DnsTarget, type DomainDnsReport, expectedRecords, recordLine, zoneSnippet } from "@xmpp-host/dns";
-import type { Actor, CoreContext, PlatformDnsSettings } from "./context.ts";
-import { loadDomain } from "./domains.ts";
-import { AppError } from "./errors.ts";
-import { startOperation, target } from "./operations.ts";
+import type { Actor, CoreContext, PlatformDnsSettings } from "../context.ts";
+import { loadDomain } from "../domains/service.ts";
+import { AppError } from "../errors.ts";
+import { startOperation, target } from "../operations/service.ts";
 
 const defaults: PlatformDnsSettings = { host: "xmpp.localhost", ipv4: [], ipv6: [] };
 

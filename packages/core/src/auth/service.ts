@@ -1,12 +1,12 @@
 import { type ApiToken, isUniqueViolation, type Role, type Tenant, type User } from "@xmpp-host/db";
-import { authorize } from "./access.ts";
-import { audit } from "./audit.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
-import { pageQuery, paginate } from "./operations.ts";
-import { PLATFORM_PASSWORD_MIN, requireStrongPassword } from "./passwords.ts";
-import { hashPassword, randomToken, sha256, verifyPassword } from "./secrets.ts";
-import { requiredText } from "./validation.ts";
+import { authorize } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { pageQuery, paginate } from "../operations/service.ts";
+import { PLATFORM_PASSWORD_MIN, requireStrongPassword } from "../passwords.ts";
+import { hashPassword, randomToken, sha256, verifyPassword } from "../secrets.ts";
+import { requiredText } from "../validation.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,13 +1,13 @@
 import { type ChannelSettings, checkWebhookTarget, OutboundRefusedError } from "@xmpp-host/alerts";
 import type { Alert, AlertChannel, Prisma, Role, Tx } from "@xmpp-host/db";
 import type { AlertCondition } from "@xmpp-host/health";
-import { authorize, loadOwned } from "./access.ts";
-import { audit } from "./audit.ts";
-import type { Actor, CoreContext } from "./context.ts";
-import { AppError } from "./errors.ts";
-import type { Reason } from "./health.ts";
-import { pageQuery, paginate } from "./operations.ts";
-import { randomToken } from "./secrets.ts";
+import { authorize, loadOwned } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Actor, CoreContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import type { Reason } from "../health/service.ts";
+import { pageQuery, paginate } from "../operations/service.ts";
+import { randomToken } from "../secrets.ts";
 
 /** The values of an alert's code, as the worker stored them: strings, numbers, and reasons for instance_down. */
 export type AlertParams = Record<string, string | number | Reason[]>;
