@@ -1,9 +1,10 @@
+import { runHandler } from "@xmpp-host/core";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redactTokens } from "../apps/api/src/app.ts";
 import { sync } from "../apps/worker/src/processors/maintenance.ts";
-import { operationHandlers } from "../apps/worker/src/processors/operations.ts";
+import { handlerContext } from "../apps/worker/src/runner.ts";
 import {
   type Call,
   client,
@@ -286,7 +287,7 @@ describe("registration is all or nothing, and safe to retry", () => {
     // As if the worker died after the server steps and before recording the outcome: the retry repeats them.
     const retry = { ...op, secretEncrypted: platform.app.core.secrets.encrypt("amber-orchard-lamp") };
     const progress = async () => undefined;
-    const result = await operationHandlers["account.register"](platform.workerCtx, retry, progress);
+    const result = await runHandler(handlerContext(platform.workerCtx), retry, progress);
     expect(result).toMatchObject({
       jid: `carol@${DOMAIN}`,
       outcome: "existed",

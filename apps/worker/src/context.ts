@@ -6,13 +6,13 @@ import type { WorkerEnv } from "@xmpp-host/config";
 import {
   type CoreContext,
   domainLimitsFor,
+  ensurePlatformSecret,
   INTERNAL_CA_SECRET,
   platformSettingsFromEnv,
-  readInternalCa,
   SecretBox,
   sharedSettingsFromEnv,
 } from "@xmpp-host/core";
-import { type Db, type Domain, getDb, type Instance, isUniqueViolation } from "@xmpp-host/db";
+import { type Db, type Domain, getDb, type Instance } from "@xmpp-host/db";
 import {
   CloudflareProvider,
   DnsChecker,
@@ -67,31 +67,18 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
   const db = getDb(env.DATABASE_URL);
   const queues = new JobQueues(redis);
 
-  async function accountKey(): Promise<string> {
-    const name = "acme-account-key";
-    const found = await db.platformSecret.findUnique({ where: { name } });
-    if (found) return secrets.decrypt(found.valueEncrypted);
-    try {
-      await db.platformSecret.create({ data: { name, valueEncrypted: secrets.encrypt(await generateAccountKey()) } });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err; // another worker created it first: use theirs
-    }
-    return accountKey();
+  /** The ACME account key, created once for the whole platform. */
+  function accountKey(): Promise<string> {
+    return ensurePlatformSecret({ db, secrets }, "acme-account-key", generateAccountKey);
   }
   /** The internal CA from the database, created (or adopted from DATA_ROOT/ca, where it used to live) once. */
   async function internalCa(): Promise<InternalCa> {
-    const found = await readInternalCa({ db, secrets });
-    if (found) return InternalCa.fromStored(found);
-    // A CA kept on disk is the one clients already trust: it moves to the database rather than being replaced.
-    const stored = (await InternalCa.readDir(path.join(env.DATA_ROOT, "ca"), secrets)) ?? (await InternalCa.generate());
-    try {
-      await db.platformSecret.create({
-        data: { name: INTERNAL_CA_SECRET, valueEncrypted: secrets.encrypt(JSON.stringify(stored)) },
-      });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err; // another worker created it first: use theirs
-    }
-    return internalCa();
+    const stored = await ensurePlatformSecret({ db, secrets }, INTERNAL_CA_SECRET, async () => {
+      // A CA kept on disk is the one clients already trust: it moves to the database rather than being replaced.
+      const ca = (await InternalCa.readDir(path.join(env.DATA_ROOT, "ca"), secrets)) ?? (await InternalCa.generate());
+      return JSON.stringify(ca);
+    });
+    return InternalCa.fromStored(JSON.parse(stored));
   }
   const core: CoreContext = {
     db,

@@ -1,3 +1,4 @@
+import { holdInstanceLock } from "@xmpp-host/core";
 import type { WorkerContext } from "./context.ts";
 
 const chains = new Map<string, Promise<unknown>>();
@@ -8,7 +9,7 @@ const chains = new Map<string, Promise<unknown>>();
  * for as long as `fn` runs. Everything that renders an instance's configuration and applies it goes through here.
  */
 export function withInstanceLock<T>(
-  ctx: Pick<WorkerContext, "db">,
+  ctx: Pick<WorkerContext, "core">,
   instanceId: string,
   fn: () => Promise<T>,
 ): Promise<T> {
@@ -25,13 +26,6 @@ export function withInstanceLock<T>(
   return run;
 }
 
-async function locked<T>(ctx: Pick<WorkerContext, "db">, instanceId: string, fn: () => Promise<T>): Promise<T> {
-  return ctx.db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`xh-instance:${instanceId}`}))`;
-      return fn();
-    },
-    // Starting a server or reloading one with hundreds of hosts can take a while.
-    { timeout: 120_000, maxWait: 60_000 },
-  );
+function locked<T>(ctx: Pick<WorkerContext, "core">, instanceId: string, fn: () => Promise<T>): Promise<T> {
+  return holdInstanceLock(ctx.core, instanceId, fn);
 }

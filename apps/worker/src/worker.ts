@@ -24,7 +24,7 @@ import {
 import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
 import { probeInstance, reconcileProbeSchedules } from "./processors/health.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
-import { refuseOperation, runOperation } from "./processors/operations.ts";
+import { refuseOperation, runOperation } from "./runner.ts";
 
 /** One handler per job of a queue, keyed by the catalogue's names: a missing one fails the type check. */
 type Handlers<Q extends QueueName> = {

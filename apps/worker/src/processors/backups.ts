@@ -32,6 +32,7 @@ import {
   isUnderPlatformDomain,
   markBackupRunning,
   moveInstanceDomains,
+  type Progress,
   platformSettings,
   recordBackupDone,
   recordBackupFailed,
@@ -56,8 +57,6 @@ import { sync } from "./maintenance.ts";
 export class RestoreRefusedError extends Error {
   override readonly name = "RestoreRefusedError";
 }
-
-type Progress = (percent: number, step: string) => Promise<void>;
 
 function localRuntime(ctx: WorkerContext): LocalRuntime {
   if (!(ctx.runtime instanceof LocalRuntime)) throw new Error("backups need the local runtime for now");

@@ -1,13 +1,14 @@
-import { certificateFor, domainHosts, instanceWithDomains, recordIssuedCertificate } from "@xmpp-host/core";
+import {
+  certificateFor,
+  domainHosts,
+  instanceWithDomains,
+  PermanentError,
+  recordIssuedCertificate,
+} from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
-
-/** A failure that retrying cannot fix. */
-export class PermanentError extends Error {
-  override readonly name: string = "PermanentError";
-}
 
 export async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & { domains: Domain[] }> {
   const instance = await instanceWithDomains(ctx.core, id);

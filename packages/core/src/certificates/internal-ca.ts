@@ -1,5 +1,6 @@
 import type { CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
+import { readPlatformSecret } from "../platform-secrets.ts";
 
 /** The PlatformSecret row of the internal CA: its certificate and private key, sealed together. */
 export const INTERNAL_CA_SECRET = "internal-ca";
@@ -10,8 +11,8 @@ export interface InternalCaRecord {
 }
 
 export async function readInternalCa(ctx: Pick<CoreContext, "db" | "secrets">): Promise<InternalCaRecord | null> {
-  const row = await ctx.db.platformSecret.findUnique({ where: { name: INTERNAL_CA_SECRET } });
-  return row ? (JSON.parse(ctx.secrets.decrypt(row.valueEncrypted)) as InternalCaRecord) : null;
+  const stored = await readPlatformSecret(ctx, INTERNAL_CA_SECRET);
+  return stored === null ? null : (JSON.parse(stored) as InternalCaRecord);
 }
 
 /** The internal CA's certificate, for clients to trust; the worker creates the CA when it starts. */

@@ -254,3 +254,18 @@ export async function deleteInstance(ctx: CoreContext, actor: Actor, instanceId:
   });
   return operation;
 }
+
+/**
+ * Runs `fn` holding the server's advisory lock, across every worker, for as long as it runs: the one writer of
+ * its configuration.
+ */
+export function holdInstanceLock<T>(ctx: Pick<CoreContext, "db">, instanceId: string, fn: () => Promise<T>) {
+  return ctx.db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`xh-instance:${instanceId}`}))`;
+      return fn();
+    },
+    // Starting a server or reloading one with hundreds of hosts can take a while.
+    { timeout: 120_000, maxWait: 60_000 },
+  );
+}

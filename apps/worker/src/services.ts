@@ -1,0 +1,89 @@
+import { dnsTargetOf, type OperationContext, type OperationServices, platformSettings } from "@xmpp-host/core";
+import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
+import { liveDomains, specOf, type WorkerContext } from "./context.ts";
+import { withInstanceLock } from "./instance-lock.ts";
+import {
+  createBackup,
+  restoreBackup,
+  restoreDomainBackup,
+  scheduleBackups,
+  scheduleDomainBackups,
+  unscheduleBackups,
+  unscheduleDomainBackups,
+} from "./processors/backups.ts";
+import { issueCertificate, requestPublicCertificate } from "./processors/certificates.ts";
+import { applyConfiguration, ensureCertificate, hostsOf, loadInstance } from "./processors/configuration.ts";
+import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck } from "./processors/dns.ts";
+import { scheduleProbe, unscheduleProbe } from "./processors/health.ts";
+import { emailMemberInvite } from "./processors/member-invites.ts";
+
+/** The worker's side effects, as core's operation handlers ask for them. */
+export function operationServices(ctx: WorkerContext): OperationServices {
+  return {
+    driverFor: (instance) => ctx.driverFor(instance),
+    withInstanceLock: (instanceId, fn) => withInstanceLock(ctx, instanceId, fn),
+    async startServer(instanceId, progress) {
+      const instance = await loadInstance(ctx, instanceId);
+      await progress(20, "issuing certificates");
+      for (const domain of liveDomains(instance.domains)) await ensureCertificate(ctx, instance.id, domain);
+      await progress(40, "starting the server");
+      const spec = specOf(ctx, instance, instance.domains);
+      await ctx.runtime.writeConfig(spec);
+      const status = await ctx.runtime.start(spec);
+      await progress(80, "checking the admin channel");
+      const driver = ctx.driverFor(instance);
+      await driver.applyHosts(hostsOf(ctx, instance));
+      const info = await driver.serverInfo();
+      return { pid: status.pid, version: info.version };
+    },
+    async stopServer(instanceId) {
+      await ctx.forgetDriver(instanceId);
+      await ctx.runtime.stop(instanceId);
+    },
+    async destroyServer(instanceId) {
+      await ctx.forgetDriver(instanceId);
+      await ctx.runtime.destroy(instanceId);
+    },
+    removeHostData: (instanceId, hosts) => ctx.runtime.removeHostData(instanceId, hosts),
+    applyConfiguration: (instanceId) => applyConfiguration(ctx, instanceId),
+    ensureCertificate: (instanceId, domain) => ensureCertificate(ctx, instanceId, domain),
+    async publishPlatformRecords(domain, instance, publish) {
+      const zone = ctx.platformZone();
+      if (!zone) return false;
+      const records = expectedRecords(dnsTargetOf(domain, instance, platformSettings(ctx.core)));
+      await (publish ? publishDomainRecords(zone, records) : unpublishDomainRecords(zone, records));
+      return true;
+    },
+    async requestPublicCertificate(domainId, tenantId) {
+      if (ctx.env.ACME_EMAIL) await requestPublicCertificate(ctx, domainId, tenantId);
+    },
+    issueCertificate: (domainId, source, progress) => issueCertificate(ctx, domainId, source, progress),
+    checkDomainDns: (domainId) => checkDomainDns(ctx, domainId),
+    createBackup: (backupId, progress) => createBackup(ctx, backupId, progress),
+    restoreBackup: (instanceId, backupId, progress) => restoreBackup(ctx, instanceId, backupId, progress),
+    restoreDomainBackup: (domainId, input, progress) => restoreDomainBackup(ctx, domainId, input, progress),
+    deleteStoredBackup: (storageKey) => ctx.backupStore().delete(storageKey),
+    emailMemberInvite: (memberInviteId) => emailMemberInvite(ctx, memberInviteId),
+    async scheduleServer(instance) {
+      await scheduleBackups(ctx, instance);
+      await scheduleProbe(ctx, instance.id);
+    },
+    async unscheduleServer(instanceId) {
+      await unscheduleBackups(ctx, instanceId);
+      await unscheduleProbe(ctx, instanceId);
+    },
+    async scheduleDomain(domain, instance) {
+      await scheduleDnsCheck(ctx, domain.id, null);
+      if (instance.placement === "shared") await scheduleDomainBackups(ctx, domain.id);
+    },
+    async unscheduleDomain(domainId) {
+      await unscheduleDnsCheck(ctx, domainId);
+      await unscheduleDomainBackups(ctx, domainId);
+    },
+  };
+}
+
+/** What core's handlers run with: core's context and the worker's services. */
+export function operationContext(ctx: WorkerContext): OperationContext {
+  return { ...ctx.core, services: operationServices(ctx) };
+}

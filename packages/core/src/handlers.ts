@@ -1,0 +1,24 @@
+import type { OperationType } from "@xmpp-host/queue/catalogue";
+import { accountHandlers } from "./accounts/handlers.ts";
+import { backupHandlers } from "./backups/handlers.ts";
+import { certificateHandlers } from "./certificates/handlers.ts";
+import { dnsHandlers } from "./dns/handlers.ts";
+import { domainHandlers } from "./domains/handlers.ts";
+import { instanceHandlers } from "./instances/handlers.ts";
+import { inviteHandlers } from "./invites/handlers.ts";
+import { memberInviteHandlers } from "./member-invites/handlers.ts";
+import type { OperationHandler } from "./operations/handler.ts";
+import { roomHandlers } from "./rooms/handlers.ts";
+
+/** Every operation type's handler, from its feature's folder: a missing one fails the type check. */
+export const operationHandlers = {
+  ...instanceHandlers,
+  ...domainHandlers,
+  ...accountHandlers,
+  ...inviteHandlers,
+  ...memberInviteHandlers,
+  ...roomHandlers,
+  ...dnsHandlers,
+  ...certificateHandlers,
+  ...backupHandlers,
+} satisfies { [T in OperationType]: OperationHandler<T> };
