@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useId } from "react";
 import { api } from "../lib/api/client";
 import { useI18n } from "../lib/i18n/client";
+import { HeaderSelect } from "./header-select";
 
 export function NavLinks({ links }: { links: { href: string; label: string; exact?: boolean }[] }) {
   const pathname = usePathname();
@@ -61,26 +61,15 @@ export function NavLinks({ links }: { links: { href: string; label: string; exac
 export function TenantSwitcher({ current, tenants }: { current: string; tenants: { id: string; name: string }[] }) {
   const { m } = useI18n();
   const router = useRouter();
-  const id = useId();
   if (tenants.length < 2) return null;
   return (
-    <div className="flex items-center gap-2 text-sm">
-      <label htmlFor={id} className="sr-only">
-        {m.app.switchTenant}
-      </label>
-      <select
-        id={id}
-        value={current}
-        onChange={(e) => router.push(`/t/${e.target.value}`)}
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1"
-      >
-        {tenants.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <HeaderSelect label={m.app.switchTenant} value={current} onChange={(id) => router.push(`/t/${id}`)}>
+      {tenants.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      ))}
+    </HeaderSelect>
   );
 }
 

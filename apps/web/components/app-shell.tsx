@@ -4,6 +4,7 @@ import { roleIn, seesSecrets } from "../lib/api/server";
 import { getI18n } from "../lib/i18n/server";
 import { NavLinks, SignOutButton, TenantSwitcher } from "./app-nav";
 import { LanguageSwitcher } from "./language-switcher";
+import { HomeLink } from "./public-shell";
 
 export interface ShellUser {
   name: string;
@@ -49,9 +50,7 @@ export async function AppShell({
       <header className="border-b border-zinc-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-3">
           <div className="flex items-center gap-3">
-            <Link href="/" className="font-semibold text-brand-700">
-              {m.app.name}
-            </Link>
+            <HomeLink name={m.app.name} />
             {shownName ? <span className="text-sm text-zinc-700">{shownName}</span> : null}
           </div>
           <div className="flex flex-wrap items-center gap-3">

@@ -30,6 +30,13 @@ export function AuthForm({ mode, next }: { mode: "login" | "signup"; next?: stri
             ? (problem.detail ?? problem.title ?? m.auth.unavailable)
             : null;
 
+  /** A field as the server sent it back: what was typed, and the API's refusal of it. */
+  const sentBack = (field: "email" | "name" | "tenantName") => ({
+    id: field,
+    defaultValue: state[field],
+    error: fieldError(problem, field),
+  });
+
   return (
     <form
       className="space-y-4"
@@ -47,33 +54,11 @@ export function AuthForm({ mode, next }: { mode: "login" | "signup"; next?: stri
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {mode === "signup" ? (
         <>
-          <TextField
-            id="name"
-            label={m.auth.name}
-            autoComplete="name"
-            required
-            defaultValue={state.name}
-            error={fieldError(problem, "name")}
-          />
-          <TextField
-            id="tenantName"
-            label={m.auth.tenantName}
-            hint={m.auth.tenantHint}
-            required
-            defaultValue={state.tenantName}
-            error={fieldError(problem, "tenantName")}
-          />
+          <TextField {...sentBack("name")} label={m.auth.name} autoComplete="name" required />
+          <TextField {...sentBack("tenantName")} label={m.auth.tenantName} hint={m.auth.tenantHint} required />
         </>
       ) : null}
-      <TextField
-        id="email"
-        type="email"
-        label={m.auth.email}
-        autoComplete="email"
-        required
-        defaultValue={state.email}
-        error={fieldError(problem, "email")}
-      />
+      <TextField {...sentBack("email")} type="email" label={m.auth.email} autoComplete="email" required />
       <TextField
         id="password"
         type="password"

@@ -1,5 +1,6 @@
 import { type ChatApp, chatApps, type Platform, platforms, type Store, storeUrl } from "../lib/clients";
 import type { Messages } from "../lib/i18n/en";
+import { interpolate } from "../lib/i18n/format";
 import { buttonClass } from "./ui/button";
 
 const platformLabel = (m: Messages, p: Platform) =>
@@ -53,6 +54,18 @@ function AppLines({ m, apps, uri }: { m: Messages; apps: ChatApp[]; uri?: string
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Where to get the app we lead with on the visitor's system; any app will do when we know none for it. */
+export function InstallStep({ m, app, uri }: { m: Messages; app: ChatApp | undefined; uri?: string }) {
+  return app ? (
+    <div className="space-y-2">
+      <p>{interpolate(m.join.install, { app: app.name })}</p>
+      <StoreButtons m={m} app={app} uri={uri} />
+    </div>
+  ) : (
+    <p>{m.join.installAny}</p>
   );
 }
 

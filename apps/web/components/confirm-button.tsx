@@ -1,6 +1,7 @@
 "use client";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { useI18n } from "../lib/i18n/client";
+import { interpolate } from "../lib/i18n/format";
 import { Button, type ButtonVariant } from "./ui/button";
 
 /**
@@ -90,5 +91,31 @@ export function ConfirmButton({
         </form>
       </dialog>
     </>
+  );
+}
+
+/** Deletes something that cannot come back: the person types its name to confirm. */
+export function DeleteByNameButton({
+  name,
+  label,
+  body,
+  onConfirm,
+}: {
+  name: string;
+  label: string;
+  body: string;
+  onConfirm: () => Promise<unknown>;
+}) {
+  const { m } = useI18n();
+  return (
+    <ConfirmButton
+      label={label}
+      title={label}
+      body={body}
+      typeToConfirm={name}
+      typePrompt={interpolate(m.instances.typeToConfirm, { name })}
+      confirmLabel={m.app.delete}
+      onConfirm={onConfirm}
+    />
   );
 }

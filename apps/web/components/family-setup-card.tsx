@@ -1,24 +1,16 @@
 import Link from "next/link";
 import { serverApi } from "../lib/api/server";
 import { getI18n } from "../lib/i18n/server";
-import { FamilySetupForm } from "./forms/family-setup";
+import { FamilySetupForm, type FamilySetupProps } from "./forms/family-setup";
 import { Card } from "./ui/card";
 
 /** The family flow's starting point: shown on the overview until the tenant has an address. */
-export async function FamilySetupCard({
-  tenantId,
-  baseDomain,
-  defaultTitle,
-}: {
-  tenantId: string;
-  baseDomain: string;
-  defaultTitle: string;
-}) {
+export async function FamilySetupCard(props: FamilySetupProps) {
   const { m } = await getI18n();
   return (
     <Card title={m.family.title}>
       <p className="mb-4 text-sm text-zinc-700">{m.family.lead}</p>
-      <FamilySetupForm tenantId={tenantId} baseDomain={baseDomain} defaultTitle={defaultTitle} />
+      <FamilySetupForm {...props} />
     </Card>
   );
 }

@@ -4,7 +4,8 @@ import { useCallback, useState } from "react";
 import { asProblem, fieldError, localizeProblem, type Problem, withoutField } from "./api/problem";
 import { useI18n } from "./i18n/client";
 
-interface ApiResult {
+/** What an API call answers, as the typed client returns it. */
+export interface ApiResult {
   data?: unknown;
   error?: unknown;
   response: Response;
@@ -71,3 +72,6 @@ export function useAction<T extends ApiResult>() {
 
   return { run, pending, problem, operationId, setProblem, field, clearOperation: () => setOperationId(null) };
 }
+
+/** One action's state and runner, as `useAction` returns it: what the shared forms and buttons are handed. */
+export type Action = ReturnType<typeof useAction>;

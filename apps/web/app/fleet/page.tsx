@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AppShell } from "../../components/app-shell";
-import { AlertChannelActions, CreateAlertChannelForm } from "../../components/forms/alert-channels";
+import { AlertChannelList, CreateAlertChannelForm } from "../../components/forms/alert-channels";
 import { Pager } from "../../components/pager";
 import { Sparkline } from "../../components/sparkline";
 import { Badge, StatusBadge } from "../../components/ui/badge";
@@ -296,17 +296,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       <Card title={m.fleet.channels} className="mt-6">
         <p className="mb-3 text-sm text-zinc-700">{m.fleet.channelsLead}</p>
         <div className="grid gap-6 md:grid-cols-2">
-          <ul className="divide-y divide-zinc-200">
-            {channels.items.map((channel) => (
-              <li key={channel.id} className="space-y-1 py-2">
-                <p className="text-sm font-medium">
-                  {channel.name} <span className="font-normal text-zinc-600">({channel.kind})</span>
-                </p>
-                <p className="break-all text-xs text-zinc-600">{channel.target}</p>
-                <AlertChannelActions channelId={channel.id} name={channel.name} />
-              </li>
-            ))}
-          </ul>
+          <AlertChannelList channels={channels.items} />
           <CreateAlertChannelForm />
         </div>
       </Card>

@@ -1,27 +1,8 @@
-import Link from "next/link";
-import { AuthForm } from "../../components/auth-form";
-import { PublicShell } from "../../components/public-shell";
-import { Card } from "../../components/ui/card";
-import { getI18n, titled } from "../../lib/i18n/server";
+import { AuthPage } from "../../components/auth-page";
+import { titled } from "../../lib/i18n/server";
 
 export const generateMetadata = titled((m) => m.auth.signupTitle);
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const { next } = await searchParams;
-  const { m } = await getI18n();
-  return (
-    <PublicShell>
-      <h1 className="text-2xl font-semibold tracking-tight">{m.auth.signupTitle}</h1>
-      <p className="mb-6 mt-1 text-sm text-zinc-600">{m.auth.signupLead}</p>
-      <Card>
-        <AuthForm mode="signup" next={typeof next === "string" ? next : undefined} />
-      </Card>
-      <p className="mt-4 text-center text-sm text-zinc-700">
-        {m.auth.haveAccount}{" "}
-        <Link href="/login" className="font-medium text-brand-700 underline">
-          {m.auth.toLogin}
-        </Link>
-      </p>
-    </PublicShell>
-  );
+  return <AuthPage mode="signup" next={(await searchParams).next} />;
 }

@@ -1,13 +1,13 @@
 "use client";
-import { useState } from "react";
+import { type ChangeEvent, useState } from "react";
 import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
+import { ActionForm } from "../action-form";
+import { ActionOutcome } from "../action-outcome";
 import { ConfirmButton } from "../confirm-button";
-import { OperationProgress } from "../operation-progress";
 import { PasswordStrength } from "../password-strength";
-import { Button } from "../ui/button";
 import { Alert, TextField } from "../ui/field";
 
 /** Shows a generated password once, with a copy button. */
@@ -36,35 +36,41 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
   const action = useAction();
   const [generated, setGenerated] = useState<{ jid: string; password: string } | null>(null);
   const [typed, setTyped] = useState({ localpart: "", password: "" });
-  const localpartField = action.field("localpart");
-  const passwordField = action.field("password");
+  /** A field's refusal, and its change handler: it clears the refusal and follows what is typed. */
+  const follows = (field: "localpart" | "password") => ({
+    error: action.field(field).error,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      action.field(field).onChange();
+      setTyped((t) => ({ ...t, [field]: e.target.value }));
+    },
+  });
   return (
-    <form
-      className="space-y-3"
+    <ActionForm
+      action={action}
       // Submitted before hydration, the password goes in a body, never in the address.
       method="post"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      send={(form) => {
         setGenerated(null);
-        // Kept now: React clears currentTarget once the handler awaits.
-        const element = e.currentTarget;
-        const form = new FormData(element);
         const localpart = String(form.get("localpart") ?? "").trim();
         const password = String(form.get("accountPassword") ?? "");
-        const result = await action.run(
-          () =>
-            api.POST("/api/v1/domains/{domainId}/accounts", {
-              params: { path: { domainId } },
-              body: { localpart, ...(password ? { password } : {}) },
-            }),
-          { reset: element },
-        );
-        const data = result?.data as { account?: { jid: string }; password?: string } | undefined;
-        if (data?.password && data.account) setGenerated({ jid: data.account.jid, password: data.password });
-        if (result) setTyped({ localpart: "", password: "" });
+        return api.POST("/api/v1/domains/{domainId}/accounts", {
+          params: { path: { domainId } },
+          body: { localpart, ...(password ? { password } : {}) },
+        });
       }}
+      onSent={(data) => {
+        const created = data as { account?: { jid: string }; password?: string } | undefined;
+        if (created?.password && created.account)
+          setGenerated({ jid: created.account.jid, password: created.password });
+        setTyped({ localpart: "", password: "" });
+      }}
+      submit={m.accounts.create}
+      after={
+        generated ? (
+          <OneTimeSecret text={interpolate(m.accounts.generated, generated)} secret={generated.password} />
+        ) : null
+      }
     >
-      {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
       <TextField
         id="localpart"
         label={m.accounts.localpart}
@@ -72,11 +78,7 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         required
         autoCapitalize="none"
         autoComplete="off"
-        error={localpartField.error}
-        onChange={(e) => {
-          localpartField.onChange();
-          setTyped((t) => ({ ...t, localpart: e.target.value }));
-        }}
+        {...follows("localpart")}
       />
       <TextField
         id="accountPassword"
@@ -85,11 +87,7 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         hint={m.accounts.passwordHint}
         minLength={8}
         autoComplete="new-password"
-        error={passwordField.error}
-        onChange={(e) => {
-          passwordField.onChange();
-          setTyped((t) => ({ ...t, password: e.target.value }));
-        }}
+        {...follows("password")}
       />
       <PasswordStrength
         id="account-password-strength"
@@ -97,14 +95,7 @@ export function CreateAccountForm({ domainId, domain }: { domainId: string; doma
         kind="chat"
         personal={[typed.localpart, domain]}
       />
-      <Button type="submit" disabled={action.pending}>
-        {m.accounts.create}
-      </Button>
-      {generated ? (
-        <OneTimeSecret text={interpolate(m.accounts.generated, generated)} secret={generated.password} />
-      ) : null}
-      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
-    </form>
+    </ActionForm>
   );
 }
 
@@ -141,8 +132,7 @@ export function AccountActions({ accountId, jid }: { accountId: string; jid: str
       {generated ? (
         <OneTimeSecret text={interpolate(m.accounts.generated, { jid, password: generated })} secret={generated} />
       ) : null}
-      {action.problem ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
-      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
+      <ActionOutcome action={action} />
     </div>
   );
 }

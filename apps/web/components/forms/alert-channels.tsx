@@ -4,6 +4,8 @@ import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
+import { ActionForm } from "../action-form";
+import { ProblemAlert } from "../action-outcome";
 import { ConfirmButton } from "../confirm-button";
 import { Button } from "../ui/button";
 import { Alert, SelectField, TextField } from "../ui/field";
@@ -14,45 +16,39 @@ export function CreateAlertChannelForm({ tenantId }: { tenantId?: string }) {
   const action = useAction();
   const [secret, setSecret] = useState<string | null>(null);
   return (
-    <form
-      className="space-y-3"
-      onSubmit={async (e) => {
-        e.preventDefault();
+    <ActionForm
+      action={action}
+      send={(form) => {
         setSecret(null);
-        const element = e.currentTarget;
-        const form = new FormData(element);
         const body = {
           kind: String(form.get("channelKind")) as "email" | "webhook",
           name: String(form.get("channelName") ?? ""),
           target: String(form.get("channelTarget") ?? ""),
         };
-        const result = await action.run(
-          () =>
-            tenantId
-              ? api.POST("/api/v1/tenants/{tenantId}/alert-channels", { params: { path: { tenantId } }, body })
-              : api.POST("/api/v1/fleet/alert-channels", { body }),
-          { reset: element },
-        );
-        const created = result?.data as { secret?: string | null } | undefined;
+        return tenantId
+          ? api.POST("/api/v1/tenants/{tenantId}/alert-channels", { params: { path: { tenantId } }, body })
+          : api.POST("/api/v1/fleet/alert-channels", { body });
+      }}
+      onSent={(data) => {
+        const created = data as { secret?: string | null } | undefined;
         if (created?.secret) setSecret(created.secret);
       }}
+      submit={m.alerts.addChannel}
+      after={
+        secret ? (
+          <Alert tone="success">
+            <span className="break-all">{interpolate(m.alerts.secretOnce, { secret })}</span>
+          </Alert>
+        ) : null
+      }
     >
-      {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
       <SelectField id="channelKind" label={m.alerts.kind} defaultValue="email">
         <option value="email">{m.alerts.email}</option>
         <option value="webhook">{m.alerts.webhook}</option>
       </SelectField>
       <TextField id="channelName" label={m.alerts.channelName} required maxLength={100} {...action.field("name")} />
       <TextField id="channelTarget" label={m.alerts.target} required maxLength={2000} {...action.field("target")} />
-      <Button type="submit" disabled={action.pending}>
-        {m.alerts.addChannel}
-      </Button>
-      {secret ? (
-        <Alert tone="success">
-          <span className="break-all">{interpolate(m.alerts.secretOnce, { secret })}</span>
-        </Alert>
-      ) : null}
-    </form>
+    </ActionForm>
   );
 }
 
@@ -90,7 +86,30 @@ export function AlertChannelActions({ channelId, name }: { channelId: string; na
           {m.alerts.testSent}
         </span>
       ) : null}
-      {action.problem ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
+      <ProblemAlert problem={action.problem} />
     </div>
+  );
+}
+
+/** The channels alerts go out on, each with its test and delete buttons. */
+export function AlertChannelList({
+  channels,
+  className = "",
+}: {
+  channels: { id: string; name: string; kind: string; target: string }[];
+  className?: string;
+}) {
+  return (
+    <ul className={`divide-y divide-zinc-200 ${className}`}>
+      {channels.map((channel) => (
+        <li key={channel.id} className="space-y-1 py-2">
+          <p className="text-sm font-medium">
+            {channel.name} <span className="font-normal text-zinc-600">({channel.kind})</span>
+          </p>
+          <p className="break-all text-xs text-zinc-600">{channel.target}</p>
+          <AlertChannelActions channelId={channel.id} name={channel.name} />
+        </li>
+      ))}
+    </ul>
   );
 }

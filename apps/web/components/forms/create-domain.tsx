@@ -1,12 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { useAction } from "../../lib/use-action";
-import { OperationProgress } from "../operation-progress";
-import { Button } from "../ui/button";
-import { Alert, SelectField, TextField } from "../ui/field";
+import { createdPage } from "../../lib/use-open-when-done";
+import { ActionForm } from "../action-form";
+import { SelectField, TextField } from "../ui/field";
 
 type Registration = "closed" | "invite" | "open";
 
@@ -27,33 +25,23 @@ export function RegistrationOptions() {
  */
 export function CreateDomainForm({ tenantId, instanceId }: { tenantId: string; instanceId: string }) {
   const { m } = useI18n();
-  const router = useRouter();
   const action = useAction();
-  const [createdId, setCreatedId] = useState<string | null>(null);
   return (
-    <form
-      className="space-y-3"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const element = e.currentTarget;
-        const form = new FormData(element);
+    <ActionForm
+      action={action}
+      send={(form) => {
         const name = String(form.get("domainName") ?? "")
           .trim()
           .toLowerCase();
         const registration = String(form.get("registration")) as Registration;
-        const result = await action.run(
-          () =>
-            api.POST("/api/v1/instances/{instanceId}/domains", {
-              params: { path: { instanceId } },
-              body: { name, registration },
-            }),
-          { reset: element },
-        );
-        const domain = (result?.data as { domain?: { id: string } } | undefined)?.domain;
-        if (domain) setCreatedId(domain.id);
+        return api.POST("/api/v1/instances/{instanceId}/domains", {
+          params: { path: { instanceId } },
+          body: { name, registration },
+        });
       }}
+      opens={(data) => createdPage(data, "domain", `/t/${tenantId}/domains`)}
+      submit={m.domains.add}
     >
-      {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
       <TextField
         id="domainName"
         label={m.domains.name}
@@ -66,17 +54,6 @@ export function CreateDomainForm({ tenantId, instanceId }: { tenantId: string; i
       <SelectField id="registration" label={m.domains.registration} defaultValue="invite">
         <RegistrationOptions />
       </SelectField>
-      <Button type="submit" disabled={action.pending}>
-        {m.domains.add}
-      </Button>
-      {action.operationId ? (
-        <OperationProgress
-          operationId={action.operationId}
-          onDone={() => {
-            if (createdId) router.push(`/t/${tenantId}/domains/${createdId}`);
-          }}
-        />
-      ) : null}
-    </form>
+    </ActionForm>
   );
 }

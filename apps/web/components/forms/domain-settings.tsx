@@ -5,9 +5,8 @@ import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
-import { ConfirmButton } from "../confirm-button";
-import { OperationProgress } from "../operation-progress";
-import { Button } from "../ui/button";
+import { ActionForm } from "../action-form";
+import { DeleteByNameButton } from "../confirm-button";
 import { Alert, SelectField } from "../ui/field";
 import { RegistrationOptions } from "./create-domain";
 
@@ -22,28 +21,24 @@ export function RegistrationPolicyForm({
   const action = useAction();
   const [saved, setSaved] = useState(false);
   return (
-    <form
-      className="space-y-3"
-      onSubmit={async (e) => {
-        e.preventDefault();
+    <ActionForm
+      action={action}
+      send={(form) => {
         setSaved(false);
-        const registration = String(new FormData(e.currentTarget).get("policy")) as "closed" | "invite" | "open";
-        const result = await action.run(() =>
-          api.PATCH("/api/v1/domains/{domainId}", { params: { path: { domainId } }, body: { registration } }),
-        );
-        if (result) setSaved(true);
+        const registration = String(form.get("policy")) as "closed" | "invite" | "open";
+        return api.PATCH("/api/v1/domains/{domainId}", { params: { path: { domainId } }, body: { registration } });
       }}
+      onSent={() => setSaved(true)}
+      submit={m.app.save}
+      variant="secondary"
+      keeps
+      refusalsBelow
+      after={saved && !action.operationId ? <Alert tone="success">{m.domains.registrationSaved}</Alert> : null}
     >
       <SelectField id="policy" label={m.domains.registration} defaultValue={current}>
         <RegistrationOptions />
       </SelectField>
-      <Button type="submit" variant="secondary" disabled={action.pending}>
-        {m.app.save}
-      </Button>
-      {action.problem ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
-      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
-      {saved && !action.operationId ? <Alert tone="success">{m.domains.registrationSaved}</Alert> : null}
-    </form>
+    </ActionForm>
   );
 }
 
@@ -52,18 +47,14 @@ export function DeleteDomainButton({ domainId, name, back }: { domainId: string;
   const router = useRouter();
   const action = useAction();
   return (
-    <ConfirmButton
+    <DeleteByNameButton
+      name={name}
       label={m.domains.delete}
-      title={m.domains.delete}
       body={interpolate(m.domains.deleteConfirm, { name })}
-      typeToConfirm={name}
-      typePrompt={interpolate(m.instances.typeToConfirm, { name })}
-      confirmLabel={m.app.delete}
       onConfirm={async () => {
-        const result = await action.run(() =>
-          api.DELETE("/api/v1/domains/{domainId}", { params: { path: { domainId } } }),
-        );
-        if (result) router.push(back);
+        if (await action.run(() => api.DELETE("/api/v1/domains/{domainId}", { params: { path: { domainId } } }))) {
+          router.push(back);
+        }
       }}
     />
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ChangeEvent, useState } from "react";
 import { api } from "../../lib/api/client";
 import { asProblem, fieldError, localizeProblem, type Problem, withoutField } from "../../lib/api/problem";
 import { useI18n } from "../../lib/i18n/client";
@@ -12,6 +12,7 @@ import {
   AddressCheckStatus,
   type CheckState,
   checkState,
+  nameInput,
   normalise,
   refusalOf,
   useFreeAddressCheck,
@@ -37,20 +38,19 @@ function succeeded(data: unknown): boolean {
   return op === undefined || op.status === "succeeded";
 }
 
+/** Whose family chat it is, under which base domain, and the name the chat gets unless the admin types another. */
+export interface FamilySetupProps {
+  tenantId: string;
+  baseDomain: string;
+  defaultTitle: string;
+}
+
 /**
  * The family flow in one form: a name for the family chat, a free address checked as it is typed, and the admin's
  * own chat account. It then gets the address, makes the account, opens the family group chat with the admin in it
  * and ends with an invite link into that chat, showing each step as it goes.
  */
-export function FamilySetupForm({
-  tenantId,
-  baseDomain,
-  defaultTitle,
-}: {
-  tenantId: string;
-  baseDomain: string;
-  defaultTitle: string;
-}) {
+export function FamilySetupForm({ tenantId, baseDomain, defaultTitle }: FamilySetupProps) {
   const { m, locale } = useI18n();
   const router = useRouter();
   const [title, setTitle] = useState(defaultTitle);
@@ -171,6 +171,14 @@ export function FamilySetupForm({
     );
   }
 
+  /** What a field shows of the API's refusal, and its change handler: it keeps what is typed and clears that refusal. */
+  const edits = (field: string, set: (value: string) => void) => ({
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      set(e.target.value);
+      setProblem((p) => withoutField(p, field));
+    },
+    error: fieldError(problem, field),
+  });
   const statusId = "familyAddress-check";
   const state: CheckState = made.domain ? "available" : checkState(wanted, refusal, check);
   return (
@@ -189,11 +197,7 @@ export function FamilySetupForm({
         value={title}
         maxLength={100}
         required
-        onChange={(e) => {
-          setTitle(e.target.value);
-          setProblem((p) => withoutField(p, "title"));
-        }}
-        error={fieldError(problem, "title")}
+        {...edits("title", setTitle)}
       />
       <TextField
         id="familyAddress"
@@ -202,12 +206,7 @@ export function FamilySetupForm({
         suffix={`.${baseDomain}`}
         value={made.domain ? made.domain.name.slice(0, -baseDomain.length - 1) : address}
         readOnly={Boolean(made.domain)}
-        required
-        maxLength={63}
-        autoCapitalize="none"
-        autoCorrect="off"
-        autoComplete="off"
-        spellCheck={false}
+        {...nameInput}
         onChange={(e) => {
           setAddress(e.target.value);
           if (problem) setProblem(null);
@@ -234,11 +233,7 @@ export function FamilySetupForm({
         maxLength={64}
         autoCapitalize="none"
         autoComplete="username"
-        onChange={(e) => {
-          setUsername(e.target.value);
-          setProblem((p) => withoutField(p, "localpart"));
-        }}
-        error={fieldError(problem, "localpart")}
+        {...edits("localpart", setUsername)}
       />
       <TextField
         id="familyPassword"
@@ -249,11 +244,7 @@ export function FamilySetupForm({
         required
         minLength={8}
         autoComplete="new-password"
-        onChange={(e) => {
-          setPassword(e.target.value);
-          setProblem((p) => withoutField(p, "password"));
-        }}
-        error={fieldError(problem, "password")}
+        {...edits("password", setPassword)}
       />
       {made.accountId ? null : (
         <PasswordStrength

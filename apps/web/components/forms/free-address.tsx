@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { api } from "../../lib/api/client";
 import type { Problem } from "../../lib/api/problem";
@@ -7,7 +6,8 @@ import { useI18n } from "../../lib/i18n/client";
 import type { Messages } from "../../lib/i18n/en";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
-import { OperationProgress } from "../operation-progress";
+import { createdPage, useOpenWhenDone } from "../../lib/use-open-when-done";
+import { ActionProgress } from "../action-outcome";
 import { Button } from "../ui/button";
 import { Alert, TextField } from "../ui/field";
 
@@ -20,6 +20,16 @@ export interface Check {
   address: string | null;
   reason: Refusal | null;
 }
+
+/** How a free address name is typed: one DNS label, taken as it is (no capitals, corrections or suggestions). */
+export const nameInput = {
+  required: true,
+  maxLength: 63,
+  autoCapitalize: "none",
+  autoCorrect: "off",
+  autoComplete: "off",
+  spellCheck: false,
+} as const;
 
 /** The name as the API understands it. */
 export function normalise(raw: string): string {
@@ -108,10 +118,9 @@ export function AddressCheckStatus({
  */
 export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; baseDomain: string }) {
   const { m } = useI18n();
-  const router = useRouter();
   const action = useAction();
+  const { opens, onDone } = useOpenWhenDone();
   const [name, setName] = useState("");
-  const [createdId, setCreatedId] = useState<string | null>(null);
   const wanted = normalise(name);
   const current = useFreeAddressCheck(wanted);
   const refusedOnCreate = refusalOf(action.problem, current);
@@ -129,9 +138,9 @@ export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; ba
             body: { name: wanted },
           }),
         );
-        const domain = (result?.data as { domain?: { id: string } } | undefined)?.domain;
-        if (domain) setCreatedId(domain.id);
-        if (result) setName("");
+        if (!result) return;
+        opens(createdPage(result.data, "domain", `/t/${tenantId}/domains`));
+        setName("");
       }}
     >
       {action.problem?.code === "quota_exceeded" ? (
@@ -149,12 +158,7 @@ export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; ba
           setName(e.target.value);
           if (action.problem) action.setProblem(null);
         }}
-        required
-        maxLength={63}
-        autoCapitalize="none"
-        autoCorrect="off"
-        autoComplete="off"
-        spellCheck={false}
+        {...nameInput}
         aria-invalid={state === "refused" ? true : undefined}
         aria-describedby={`freeAddressName-hint ${statusId}`}
       />
@@ -167,14 +171,7 @@ export function FreeAddressForm({ tenantId, baseDomain }: { tenantId: string; ba
       <Button type="submit" disabled={action.pending || Boolean(action.operationId) || state === "refused"}>
         {m.freeAddress.create}
       </Button>
-      {action.operationId ? (
-        <OperationProgress
-          operationId={action.operationId}
-          onDone={() => {
-            if (createdId) router.push(`/t/${tenantId}/domains/${createdId}`);
-          }}
-        />
-      ) : null}
+      <ActionProgress action={action} onDone={onDone} />
     </form>
   );
 }

@@ -4,10 +4,9 @@ import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
-import { ConfirmButton } from "../confirm-button";
-import { OperationProgress } from "../operation-progress";
+import { ActionOutcome } from "../action-outcome";
+import { ConfirmButton, DeleteByNameButton } from "../confirm-button";
 import { Button } from "../ui/button";
-import { Alert } from "../ui/field";
 
 export function InstanceActions({
   tenantId,
@@ -55,13 +54,10 @@ export function InstanceActions({
             />
           </>
         )}
-        <ConfirmButton
+        <DeleteByNameButton
+          name={name}
           label={m.instances.delete}
-          title={m.instances.delete}
           body={interpolate(m.instances.deleteConfirm, { name })}
-          typeToConfirm={name}
-          typePrompt={interpolate(m.instances.typeToConfirm, { name })}
-          confirmLabel={m.app.delete}
           onConfirm={async () => {
             const result = await action.run(() =>
               api.DELETE("/api/v1/instances/{instanceId}", {
@@ -72,8 +68,7 @@ export function InstanceActions({
           }}
         />
       </div>
-      {action.problem ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
-      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
+      <ActionOutcome action={action} />
     </div>
   );
 }

@@ -4,11 +4,11 @@ import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { plural } from "../../lib/i18n/format";
 import { isLoopbackUrl } from "../../lib/local-url";
-import { useAction } from "../../lib/use-action";
-import { ConfirmButton } from "../confirm-button";
-import { OperationProgress } from "../operation-progress";
+import { type ApiResult, useAction } from "../../lib/use-action";
+import { ConfirmAction } from "../action-button";
+import { ActionForm } from "../action-form";
 import { Button } from "../ui/button";
-import { Alert, SelectField } from "../ui/field";
+import { SelectField } from "../ui/field";
 
 const validity = [
   { seconds: 86400, days: 1 },
@@ -28,29 +28,22 @@ export function CreateInviteForm({
   const { m, locale } = useI18n();
   const action = useAction();
   return (
-    <form
-      className="space-y-3"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const element = e.currentTarget;
-        const form = new FormData(element);
+    <ActionForm
+      action={action}
+      send={(form) => {
         const inviter = String(form.get("inviter") ?? "");
-        await action.run(
-          () =>
-            api.POST("/api/v1/domains/{domainId}/invites", {
-              params: { path: { domainId } },
-              body: {
-                maxUses: Number(form.get("maxUses")),
-                expiresIn: Number(form.get("expiresIn")),
-                rooms: form.getAll("inviteRooms").map(String),
-                ...(inviter ? { inviterAccountId: inviter } : {}),
-              },
-            }),
-          { reset: element },
-        );
+        return api.POST("/api/v1/domains/{domainId}/invites", {
+          params: { path: { domainId } },
+          body: {
+            maxUses: Number(form.get("maxUses")),
+            expiresIn: Number(form.get("expiresIn")),
+            rooms: form.getAll("inviteRooms").map(String),
+            ...(inviter ? { inviterAccountId: inviter } : {}),
+          },
+        });
       }}
+      submit={m.invites.create}
     >
-      {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
       <SelectField id="maxUses" label={m.invites.maxUses} defaultValue="1" {...action.field("maxUses")}>
         {[1, 5, 10, 25, 100].map((n) => (
           <option key={n} value={n}>
@@ -85,11 +78,7 @@ export function CreateInviteForm({
           ))}
         </SelectField>
       ) : null}
-      <Button type="submit" disabled={action.pending}>
-        {m.invites.create}
-      </Button>
-      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
-    </form>
+    </ActionForm>
   );
 }
 
@@ -150,16 +139,20 @@ export function CopyLink({ url }: { url: string }) {
   );
 }
 
-export function RevokeInviteButton({ inviteId }: { inviteId: string }) {
+/** Revokes a link that lets people in: a chat invite or an invitation to join the tenant. */
+export function RevokeLinkButton({ call }: { call: () => Promise<ApiResult> }) {
   const { m } = useI18n();
-  const action = useAction();
   return (
-    <ConfirmButton
+    <ConfirmAction
       label={m.invites.revoke}
       title={m.invites.revoke}
       body={m.invites.revokeConfirm}
       confirmLabel={m.invites.revoke}
-      onConfirm={() => action.run(() => api.DELETE("/api/v1/invites/{inviteId}", { params: { path: { inviteId } } }))}
+      call={call}
     />
   );
+}
+
+export function RevokeInviteButton({ inviteId }: { inviteId: string }) {
+  return <RevokeLinkButton call={() => api.DELETE("/api/v1/invites/{inviteId}", { params: { path: { inviteId } } })} />;
 }

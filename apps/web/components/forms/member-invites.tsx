@@ -4,39 +4,41 @@ import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
-import { ConfirmButton } from "../confirm-button";
-import { Button } from "../ui/button";
+import { ActionForm } from "../action-form";
 import { Alert, SelectField, TextField } from "../ui/field";
-import { CopyLink } from "./invites";
+import { CopyLink, RevokeLinkButton } from "./invites";
 
 export function CreateMemberInviteForm({ tenantId, canInviteOwners }: { tenantId: string; canInviteOwners: boolean }) {
   const { m } = useI18n();
   const action = useAction();
-  const [url, setUrl] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ url: string; sentTo: string | null } | null>(null);
   return (
-    <form
-      className="space-y-3"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const element = e.currentTarget;
-        const form = new FormData(element);
+    <ActionForm
+      action={action}
+      send={(form) => {
         const role = String(form.get("memberRole")) as "owner" | "admin" | "viewer";
         const email = String(form.get("memberEmail") ?? "").trim();
-        const result = await action.run(
-          () =>
-            api.POST("/api/v1/tenants/{tenantId}/member-invites", {
-              params: { path: { tenantId } },
-              body: { role, ...(email ? { email } : {}) },
-            }),
-          { reset: element },
-        );
-        const created = result?.data as { url?: string; email?: string | null } | undefined;
-        if (created?.url) {
-          setUrl(created.url);
-          setSentTo(created.email ?? null);
-        }
+        return api.POST("/api/v1/tenants/{tenantId}/member-invites", {
+          params: { path: { tenantId } },
+          body: { role, ...(email ? { email } : {}) },
+        });
       }}
+      onSent={(data) => {
+        const invite = data as { url?: string; email?: string | null } | undefined;
+        if (invite?.url) setCreated({ url: invite.url, sentTo: invite.email ?? null });
+      }}
+      submit={m.members.createLink}
+      refusalsBelow
+      after={
+        created ? (
+          <>
+            {created.sentTo ? (
+              <Alert tone="success">{interpolate(m.members.sentTo, { email: created.sentTo })}</Alert>
+            ) : null}
+            <CopyLink url={created.url} />
+          </>
+        ) : null
+      }
     >
       <p className="text-sm text-zinc-700">{m.members.inviteLead}</p>
       <SelectField id="memberRole" label={m.members.role} defaultValue="admin">
@@ -53,30 +55,14 @@ export function CreateMemberInviteForm({ tenantId, canInviteOwners }: { tenantId
         hint={m.members.emailHint}
         {...action.field("email")}
       />
-      <Button type="submit" disabled={action.pending}>
-        {m.members.createLink}
-      </Button>
-      {action.problem ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
-      {sentTo ? <Alert tone="success">{interpolate(m.members.sentTo, { email: sentTo })}</Alert> : null}
-      {url ? <CopyLink url={url} /> : null}
-    </form>
+    </ActionForm>
   );
 }
 
 export function RevokeMemberInviteButton({ memberInviteId }: { memberInviteId: string }) {
-  const { m } = useI18n();
-  const action = useAction();
   return (
-    <ConfirmButton
-      label={m.invites.revoke}
-      title={m.invites.revoke}
-      body={m.invites.revokeConfirm}
-      confirmLabel={m.invites.revoke}
-      onConfirm={() =>
-        action.run(() =>
-          api.DELETE("/api/v1/member-invites/{memberInviteId}", { params: { path: { memberInviteId } } }),
-        )
-      }
+    <RevokeLinkButton
+      call={() => api.DELETE("/api/v1/member-invites/{memberInviteId}", { params: { path: { memberInviteId } } })}
     />
   );
 }

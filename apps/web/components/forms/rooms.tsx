@@ -3,10 +3,11 @@ import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
-import { ConfirmButton } from "../confirm-button";
-import { OperationProgress } from "../operation-progress";
+import { ConfirmAction } from "../action-button";
+import { ActionForm } from "../action-form";
+import { ActionProgress } from "../action-outcome";
 import { Button } from "../ui/button";
-import { Alert, TextAreaField, TextField } from "../ui/field";
+import { TextAreaField, TextField } from "../ui/field";
 
 function lines(value: FormDataEntryValue | null): string[] {
   return String(value ?? "")
@@ -19,29 +20,22 @@ export function CreateRoomForm({ domainId }: { domainId: string }) {
   const { m } = useI18n();
   const action = useAction();
   return (
-    <form
-      className="space-y-3"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const element = e.currentTarget;
-        const form = new FormData(element);
-        await action.run(
-          () =>
-            api.POST("/api/v1/domains/{domainId}/rooms", {
-              params: { path: { domainId } },
-              body: {
-                name: String(form.get("roomName") ?? "").trim(),
-                title: String(form.get("roomTitle") ?? "").trim(),
-                membersOnly: form.get("membersOnly") === "on",
-                persistent: true,
-                members: lines(form.get("roomMembers")),
-              },
-            }),
-          { reset: element },
-        );
-      }}
+    <ActionForm
+      action={action}
+      send={(form) =>
+        api.POST("/api/v1/domains/{domainId}/rooms", {
+          params: { path: { domainId } },
+          body: {
+            name: String(form.get("roomName") ?? "").trim(),
+            title: String(form.get("roomTitle") ?? "").trim(),
+            membersOnly: form.get("membersOnly") === "on",
+            persistent: true,
+            members: lines(form.get("roomMembers")),
+          },
+        })
+      }
+      submit={m.rooms.create}
     >
-      {action.problem && !action.problem.errors ? <Alert>{action.problem.detail ?? action.problem.title}</Alert> : null}
       <TextField
         id="roomName"
         label={m.rooms.name}
@@ -61,11 +55,7 @@ export function CreateRoomForm({ domainId }: { domainId: string }) {
         rows={3}
         {...action.field("members")}
       />
-      <Button type="submit" disabled={action.pending}>
-        {m.rooms.create}
-      </Button>
-      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
-    </form>
+    </ActionForm>
   );
 }
 
@@ -98,21 +88,20 @@ export function RoomMembersForm({ roomId, members }: { roomId: string; members: 
       <Button type="submit" size="sm" variant="secondary" disabled={action.pending}>
         {m.rooms.saveMembers}
       </Button>
-      {action.operationId ? <OperationProgress operationId={action.operationId} /> : null}
+      <ActionProgress action={action} />
     </form>
   );
 }
 
 export function DeleteRoomButton({ roomId, name }: { roomId: string; name: string }) {
   const { m } = useI18n();
-  const action = useAction();
   return (
-    <ConfirmButton
+    <ConfirmAction
       label={m.app.delete}
       title={m.rooms.delete}
       body={interpolate(m.rooms.deleteConfirm, { name })}
       confirmLabel={m.app.delete}
-      onConfirm={() => action.run(() => api.DELETE("/api/v1/rooms/{roomId}", { params: { path: { roomId } } }))}
+      call={() => api.DELETE("/api/v1/rooms/{roomId}", { params: { path: { roomId } } })}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { AlsoWorks, OtherDevices, StoreButtons } from "../../../components/client-list";
+import { AlsoWorks, InstallStep, OtherDevices, StoreButtons } from "../../../components/client-list";
 import { JoinForm } from "../../../components/join-form";
 import { PublicShell } from "../../../components/public-shell";
 import { QrCode } from "../../../components/qr-code";
@@ -51,14 +51,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   const app = mine ? chatApps[mine][0] : undefined;
   const rooms = invite.rooms.map((r) => ({ jid: r.jid, title: r.title || r.name }));
   const form = { target: { kind: "invite", token } as const, domain: invite.domain, rooms };
-  const install = app ? (
-    <div className="space-y-2">
-      <p>{interpolate(m.join.install, { app: app.name })}</p>
-      <StoreButtons m={m} app={app} />
-    </div>
-  ) : (
-    <p>{m.join.installAny}</p>
-  );
+  const install = <InstallStep m={m} app={app} />;
 
   const intro = (
     <>
@@ -116,10 +109,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
             <div className="space-y-4 text-sm">
               {app && mine ? (
                 <>
-                  <div className="space-y-2">
-                    <p>{interpolate(m.join.install, { app: app.name })}</p>
-                    <StoreButtons m={m} app={app} uri={invite.uri} />
-                  </div>
+                  <InstallStep m={m} app={app} uri={invite.uri} />
                   <AlsoWorks m={m} mine={mine} uri={invite.uri} />
                 </>
               ) : null}

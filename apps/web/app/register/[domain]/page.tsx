@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { AlsoWorks, OtherDevices, StoreButtons } from "../../../components/client-list";
+import { AlsoWorks, InstallStep, OtherDevices } from "../../../components/client-list";
 import { JoinForm } from "../../../components/join-form";
 import { PublicShell } from "../../../components/public-shell";
 import { Card } from "../../../components/ui/card";
@@ -28,14 +28,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ domai
   }
   const mine = platformOf((await headers()).get("user-agent"));
   const app = mine ? chatApps[mine][0] : undefined;
-  const install = app ? (
-    <div className="space-y-2">
-      <p>{interpolate(m.join.install, { app: app.name })}</p>
-      <StoreButtons m={m} app={app} />
-    </div>
-  ) : (
-    <p>{m.join.installAny}</p>
-  );
+  const install = <InstallStep m={m} app={app} />;
   return (
     <PublicShell>
       <h1 className="text-2xl font-semibold tracking-tight">

@@ -11,6 +11,33 @@ import { getI18n, titled } from "../../../lib/i18n/server";
 
 export const generateMetadata = titled((m) => m.overview.title);
 
+/** The first five of a list, each a link to its page with its status beside it; `breakAll` for long names. */
+function FirstFive({
+  items,
+  labels,
+  breakAll = false,
+}: {
+  items: { id: string; name: string; href: string; status: string }[];
+  labels: Record<string, string>;
+  breakAll?: boolean;
+}) {
+  return (
+    <ul className="mt-3 space-y-2">
+      {items.slice(0, 5).map((item) => (
+        <li key={item.id} className="flex items-center justify-between gap-2 text-sm">
+          <Link
+            href={item.href}
+            className={breakAll ? "break-all text-brand-700 underline" : "text-brand-700 underline"}
+          >
+            {item.name}
+          </Link>
+          <StatusBadge status={item.status} labels={labels} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function OverviewPage({ params }: { params: Promise<{ tenantId: string }> }) {
   const { tenantId } = await params;
   const { m, locale } = await getI18n();
@@ -38,16 +65,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
       <p className="text-sm text-zinc-600">
         {formatNumber(locale, running)} {m.overview.running}
       </p>
-      <ul className="mt-3 space-y-2">
-        {instances.items.slice(0, 5).map((i) => (
-          <li key={i.id} className="flex items-center justify-between gap-2 text-sm">
-            <Link href={`/t/${tenantId}/instances/${i.id}`} className="text-brand-700 underline">
-              {i.name}
-            </Link>
-            <StatusBadge status={i.status} labels={m.status} />
-          </li>
-        ))}
-      </ul>
+      <FirstFive
+        items={instances.items.map((i) => ({ ...i, href: `/t/${tenantId}/instances/${i.id}` }))}
+        labels={m.status}
+      />
     </Card>
   ) : null;
   return (
@@ -75,16 +96,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
             {domains.items.length ? (
               <Card title={m.overview.domains}>
                 <p className="text-3xl font-semibold">{formatNumber(locale, domains.items.length)}</p>
-                <ul className="mt-3 space-y-2">
-                  {domains.items.slice(0, 5).map((d) => (
-                    <li key={d.id} className="flex items-center justify-between gap-2 text-sm">
-                      <Link href={`/t/${tenantId}/domains/${d.id}`} className="break-all text-brand-700 underline">
-                        {d.name}
-                      </Link>
-                      <StatusBadge status={d.chat} labels={m.status} />
-                    </li>
-                  ))}
-                </ul>
+                <FirstFive
+                  items={domains.items.map((d) => ({ ...d, status: d.chat, href: `/t/${tenantId}/domains/${d.id}` }))}
+                  labels={m.status}
+                  breakAll
+                />
                 <p className="mt-3 text-sm">
                   <Link href={`/t/${tenantId}/domains`} className="text-brand-700 underline">
                     {m.overview.allDomains}

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "../../../../components/app-shell";
+import { DetailHeader } from "../../../../components/detail-header";
 import { HealthOverview } from "../../../../components/health-overview";
 import { StatusBadge } from "../../../../components/ui/badge";
-import { Card, PageHeader } from "../../../../components/ui/card";
+import { Card } from "../../../../components/ui/card";
 import { currentUser, must, serverApi } from "../../../../lib/api/server";
 import { formatRelative, interpolate } from "../../../../lib/i18n/format";
 import { getI18n, titled } from "../../../../lib/i18n/server";
@@ -34,18 +35,11 @@ export default async function FleetServerPage({ params }: { params: Promise<{ in
   const statusOf = new Map(health.domains.map((d) => [d.id, d.status]));
   return (
     <AppShell user={me}>
-      <p className="mb-2 text-sm">
-        <Link href="/fleet" className="text-brand-700 underline">
-          {m.fleet.title}
-        </Link>
-      </p>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-3">
-            {interpolate(m.fleet.sharedServer, { name: instance.name })}
-            <StatusBadge status={health.status} labels={m.status} />
-          </span>
-        }
+      <DetailHeader
+        back="/fleet"
+        backLabel={m.fleet.title}
+        title={interpolate(m.fleet.sharedServer, { name: instance.name })}
+        status={health.status}
         lead={
           health.checkedAt
             ? `${m.fleet.sharedServerLead} ${interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })}`

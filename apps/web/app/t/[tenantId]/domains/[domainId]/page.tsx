@@ -1,14 +1,15 @@
 import Link from "next/link";
+import { BackupsCard } from "../../../../../components/backups-card";
+import { DetailHeader } from "../../../../../components/detail-header";
 import { DnsPanel } from "../../../../../components/dns-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
-import { BackUpNowButton, RestoreBackupButton } from "../../../../../components/forms/backups";
 import { DeleteDomainButton, RegistrationPolicyForm } from "../../../../../components/forms/domain-settings";
 import { CopyLink, CreateInviteForm, RevokeInviteButton } from "../../../../../components/forms/invites";
 import { CreateRoomForm, DeleteRoomButton, RoomMembersForm } from "../../../../../components/forms/rooms";
-import { Pager } from "../../../../../components/pager";
+import { MainWithAside, PagedList, Rows } from "../../../../../components/list-page";
 import { QrCode } from "../../../../../components/qr-code";
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
-import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
+import { Card } from "../../../../../components/ui/card";
 import { Alert } from "../../../../../components/ui/field";
 import { currentUser, must, roleIn, seesSecrets, serverApi } from "../../../../../lib/api/server";
 import { reasonText } from "../../../../../lib/i18n/codes";
@@ -50,6 +51,8 @@ export default async function DomainPage({
       : Promise.resolve(null),
   ]);
   const base = `/t/${tenantId}/domains/${domainId}`;
+  // The page of accounts, rooms or invites the address asks for.
+  const paged = { params: { path: { domainId }, query: { limit: 50, ...cursor } } };
   const labels: Record<Tab, string> = {
     accounts: m.accounts.title,
     rooms: m.rooms.title,
@@ -61,140 +64,119 @@ export default async function DomainPage({
 
   let body: React.ReactNode = null;
   if (tab === "accounts") {
-    const accounts = must(
-      await api.GET("/api/v1/domains/{domainId}/accounts", {
-        params: { path: { domainId }, query: { limit: 50, ...cursor } },
-      }),
+    const accounts = must(await api.GET("/api/v1/domains/{domainId}/accounts", paged));
+    const aside = (
+      <Card title={m.accounts.create}>
+        <CreateAccountForm domainId={domainId} domain={domain.name} />
+      </Card>
     );
     body = (
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          {accounts.items.length === 0 ? (
-            <EmptyState title={m.accounts.emptyTitle} body={m.accounts.emptyBody} />
-          ) : (
-            <Card>
-              <ul className="divide-y divide-zinc-200">
-                {accounts.items.map((account) => (
-                  <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                    <div>
-                      <p className="font-medium">{account.jid}</p>
-                      <p className="text-xs text-zinc-600">
-                        {m.accounts.origins[account.origin as keyof typeof m.accounts.origins] ?? account.origin} ·{" "}
-                        {m.status[account.state]}
-                      </p>
-                    </div>
-                    <AccountActions accountId={account.id} jid={account.jid} />
-                  </li>
-                ))}
-              </ul>
-              <Pager nextCursor={accounts.nextCursor} query={{ tab }} />
-            </Card>
-          )}
-        </div>
-        <Card title={m.accounts.create}>
-          <CreateAccountForm domainId={domainId} domain={domain.name} />
-        </Card>
-      </div>
+      <MainWithAside aside={aside}>
+        <PagedList texts={m.accounts} page={accounts} query={{ tab }} inCard>
+          <Rows>
+            {accounts.items.map((account) => (
+              <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <p className="font-medium">{account.jid}</p>
+                  <p className="text-xs text-zinc-600">
+                    {m.accounts.origins[account.origin as keyof typeof m.accounts.origins] ?? account.origin} ·{" "}
+                    {m.status[account.state]}
+                  </p>
+                </div>
+                <AccountActions accountId={account.id} jid={account.jid} />
+              </li>
+            ))}
+          </Rows>
+        </PagedList>
+      </MainWithAside>
     );
   } else if (tab === "rooms") {
-    const rooms = must(
-      await api.GET("/api/v1/domains/{domainId}/rooms", {
-        params: { path: { domainId }, query: { limit: 50, ...cursor } },
-      }),
+    const rooms = must(await api.GET("/api/v1/domains/{domainId}/rooms", paged));
+    const aside = (
+      <Card title={m.rooms.create}>
+        <CreateRoomForm domainId={domainId} />
+      </Card>
     );
     body = (
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
-          {rooms.items.length === 0 ? (
-            <EmptyState title={m.rooms.emptyTitle} body={m.rooms.emptyBody} />
-          ) : (
-            rooms.items.map((room) => (
-              <Card
-                key={room.id}
-                title={
-                  <span className="flex flex-wrap items-center gap-2">
-                    {room.title || room.name} <span className="text-sm font-normal text-zinc-600">{room.jid}</span>
-                    {room.membersOnly ? <Badge tone="blue">{m.rooms.membersOnly}</Badge> : null}
-                  </span>
-                }
-                actions={<DeleteRoomButton roomId={room.id} name={room.title || room.name} />}
-              >
-                <RoomMembersForm roomId={room.id} members={room.members} />
-              </Card>
-            ))
-          )}
-          <Pager nextCursor={rooms.nextCursor} query={{ tab }} />
-        </div>
-        <Card title={m.rooms.create}>
-          <CreateRoomForm domainId={domainId} />
-        </Card>
-      </div>
+      <MainWithAside aside={aside} mainClassName="space-y-4">
+        <PagedList texts={m.rooms} page={rooms} query={{ tab }}>
+          {rooms.items.map((room) => (
+            <Card
+              key={room.id}
+              title={
+                <span className="flex flex-wrap items-center gap-2">
+                  {room.title || room.name} <span className="text-sm font-normal text-zinc-600">{room.jid}</span>
+                  {room.membersOnly ? <Badge tone="blue">{m.rooms.membersOnly}</Badge> : null}
+                </span>
+              }
+              actions={<DeleteRoomButton roomId={room.id} name={room.title || room.name} />}
+            >
+              <RoomMembersForm roomId={room.id} members={room.members} />
+            </Card>
+          ))}
+        </PagedList>
+      </MainWithAside>
     );
   } else if (tab === "invites") {
     const [invites, rooms, accounts] = await Promise.all([
-      api
-        .GET("/api/v1/domains/{domainId}/invites", { params: { path: { domainId }, query: { limit: 50, ...cursor } } })
-        .then(must),
+      api.GET("/api/v1/domains/{domainId}/invites", paged).then(must),
       api.GET("/api/v1/domains/{domainId}/rooms", { params: { path: { domainId }, query: { limit: 200 } } }).then(must),
       api
         .GET("/api/v1/domains/{domainId}/accounts", { params: { path: { domainId }, query: { limit: 200 } } })
         .then(must),
     ]);
+    const aside = (
+      <Card title={m.invites.create}>
+        <CreateInviteForm
+          domainId={domainId}
+          rooms={rooms.items.map((r) => ({ id: r.id, label: r.title || r.name }))}
+          accounts={accounts.items.map((a) => ({ id: a.id, jid: a.jid }))}
+        />
+      </Card>
+    );
     body = (
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
-          {domain.registration === "closed" ? <Alert tone="info">{m.invites.needsPolicy}</Alert> : null}
-          {invites.items.length === 0 ? (
-            <EmptyState title={m.invites.emptyTitle} body={m.invites.emptyBody} />
-          ) : (
-            invites.items.map((invite) => (
-              <Card
-                key={invite.id}
-                title={
-                  <span className="flex flex-wrap items-center gap-2">
-                    <StatusBadge status={invite.status} labels={m.status} />
-                    <span className="text-sm font-normal text-zinc-700">
-                      {m.invites.uses}: {invite.uses}/{invite.maxUses} · {m.invites.expires}{" "}
-                      {formatDateTime(locale, invite.expiresAt)}
-                    </span>
+      <MainWithAside aside={aside} mainClassName="space-y-4">
+        {domain.registration === "closed" ? <Alert tone="info">{m.invites.needsPolicy}</Alert> : null}
+        <PagedList texts={m.invites} page={invites} query={{ tab }}>
+          {invites.items.map((invite) => (
+            <Card
+              key={invite.id}
+              title={
+                <span className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={invite.status} labels={m.status} />
+                  <span className="text-sm font-normal text-zinc-700">
+                    {m.invites.uses}: {invite.uses}/{invite.maxUses} · {m.invites.expires}{" "}
+                    {formatDateTime(locale, invite.expiresAt)}
                   </span>
-                }
-                actions={invite.status === "active" ? <RevokeInviteButton inviteId={invite.id} /> : null}
-              >
-                <div className="flex flex-wrap items-start gap-4">
-                  {invite.status === "active" ? (
-                    <div className="w-28 shrink-0">
-                      <QrCode value={invite.url} label={m.invites.qr} />
-                    </div>
-                  ) : null}
-                  <div className="min-w-0 flex-1 space-y-2 text-sm">
-                    <p className="text-zinc-700">{m.invites.share}</p>
-                    <CopyLink url={invite.url} />
-                    {invite.rooms.length ? (
-                      <p className="text-zinc-700">
-                        {m.invites.rooms}: {invite.rooms.map((r) => r.title || r.name).join(", ")}
-                      </p>
-                    ) : null}
-                    {invite.inviter ? (
-                      <p className="text-zinc-700">
-                        {m.invites.inviter}: {invite.inviter}
-                      </p>
-                    ) : null}
+                </span>
+              }
+              actions={invite.status === "active" ? <RevokeInviteButton inviteId={invite.id} /> : null}
+            >
+              <div className="flex flex-wrap items-start gap-4">
+                {invite.status === "active" ? (
+                  <div className="w-28 shrink-0">
+                    <QrCode value={invite.url} label={m.invites.qr} />
                   </div>
+                ) : null}
+                <div className="min-w-0 flex-1 space-y-2 text-sm">
+                  <p className="text-zinc-700">{m.invites.share}</p>
+                  <CopyLink url={invite.url} />
+                  {invite.rooms.length ? (
+                    <p className="text-zinc-700">
+                      {m.invites.rooms}: {invite.rooms.map((r) => r.title || r.name).join(", ")}
+                    </p>
+                  ) : null}
+                  {invite.inviter ? (
+                    <p className="text-zinc-700">
+                      {m.invites.inviter}: {invite.inviter}
+                    </p>
+                  ) : null}
                 </div>
-              </Card>
-            ))
-          )}
-          <Pager nextCursor={invites.nextCursor} query={{ tab }} />
-        </div>
-        <Card title={m.invites.create}>
-          <CreateInviteForm
-            domainId={domainId}
-            rooms={rooms.items.map((r) => ({ id: r.id, label: r.title || r.name }))}
-            accounts={accounts.items.map((a) => ({ id: a.id, jid: a.jid }))}
-          />
-        </Card>
-      </div>
+              </div>
+            </Card>
+          ))}
+        </PagedList>
+      </MainWithAside>
     );
   } else if (tab === "dns") {
     const [dns, certificates] = await Promise.all([
@@ -209,48 +191,14 @@ export default async function DomainPage({
         .then(must),
       currentUser(),
     ]);
-    const isOwner = me.tenants.find((t) => t.id === tenantId)?.role === "owner";
     body = (
-      <Card title={m.backups.title} actions={<BackUpNowButton domainId={domainId} />}>
-        <p className="mb-3 text-sm text-zinc-700">{m.backups.domainLead}</p>
-        {backups.items.length === 0 ? (
-          <p className="text-sm text-zinc-600">{m.backups.domainEmpty}</p>
-        ) : (
-          <ul className="divide-y divide-zinc-200">
-            {backups.items.map((backup) => (
-              <li
-                key={backup.id}
-                data-backup-status={backup.status}
-                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
-              >
-                <span className="flex flex-wrap items-center gap-2">
-                  {formatDateTime(locale, backup.createdAt)}
-                  <StatusBadge status={backup.status} labels={m.status} />
-                  {backup.verification === "verified" ? <Badge tone="green">{m.backups.verified}</Badge> : null}
-                  {backup.sizeBytes !== null ? (
-                    <span className="text-xs text-zinc-600">{formatBytes(locale, backup.sizeBytes)}</span>
-                  ) : null}
-                </span>
-                {backup.status === "succeeded" ? (
-                  <span className="flex items-center gap-2">
-                    {isOwner ? (
-                      <a href={`/api/v1/backups/${backup.id}/download`} className="text-brand-700 underline">
-                        {m.backups.download}
-                      </a>
-                    ) : null}
-                    <RestoreBackupButton
-                      backupId={backup.id}
-                      when={formatDateTime(locale, backup.createdAt)}
-                      domain={domain.name}
-                    />
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pager nextCursor={backups.nextCursor} query={{ tab }} />
-      </Card>
+      <BackupsCard
+        target={{ domainId }}
+        domain={domain.name}
+        backups={backups}
+        isOwner={roleIn(me, tenantId) === "owner"}
+        pageQuery={{ tab }}
+      />
     );
   } else {
     body = (
@@ -278,19 +226,15 @@ export default async function DomainPage({
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/t/${tenantId}/domains`} className="text-brand-700 underline">
-          {m.domains.title}
-        </Link>
-      </p>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-3">
-            {domain.name} <StatusBadge status={domain.chat} labels={m.status} />
-            <Badge tone={domain.verified ? "green" : "amber"}>
-              {domain.verified ? m.domains.verified : m.domains.notVerified}
-            </Badge>
-          </span>
+      <DetailHeader
+        back={`/t/${tenantId}/domains`}
+        backLabel={m.domains.title}
+        title={domain.name}
+        status={domain.chat}
+        badges={
+          <Badge tone={domain.verified ? "green" : "amber"}>
+            {domain.verified ? m.domains.verified : m.domains.notVerified}
+          </Badge>
         }
       />
       {domain.chat === "stopped" || domain.chat === "unavailable" ? (

@@ -1,13 +1,18 @@
 import Link from "next/link";
-import { BackUpNowButton, RestoreBackupButton } from "../../../../../components/forms/backups";
+import { BackupsCard } from "../../../../../components/backups-card";
+import { DetailHeader } from "../../../../../components/detail-header";
 import { CreateDomainForm } from "../../../../../components/forms/create-domain";
 import { InstanceActions } from "../../../../../components/forms/instance-actions";
-import { Badge, StatusBadge } from "../../../../../components/ui/badge";
+import { Row, Rows } from "../../../../../components/list-page";
+import { StatusBadge } from "../../../../../components/ui/badge";
 import { buttonClass } from "../../../../../components/ui/button";
-import { Card, EmptyState, PageHeader } from "../../../../../components/ui/card";
-import { currentUser, must, serverApi } from "../../../../../lib/api/server";
-import { formatBytes, formatDateTime, interpolate } from "../../../../../lib/i18n/format";
+import { Card, EmptyState } from "../../../../../components/ui/card";
+import { currentUser, must, roleIn, serverApi } from "../../../../../lib/api/server";
+import { formatDateTime, interpolate } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
+
+/** How a chat server is reached, in the order the advanced section lists it; the dictionary names each. */
+const endpoints = ["host", "c2sPort", "s2sPort", "httpPort"] as const;
 
 export default async function InstancePage({ params }: { params: Promise<{ tenantId: string; instanceId: string }> }) {
   const { tenantId, instanceId } = await params;
@@ -24,20 +29,13 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
       .then(must),
   ]);
   const me = await currentUser();
-  const isOwner = me.tenants.find((t) => t.id === tenantId)?.role === "owner";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/t/${tenantId}/instances`} className="text-brand-700 underline">
-          {m.instances.title}
-        </Link>
-      </p>
-      <PageHeader
-        title={
-          <span className="flex items-center gap-3">
-            {instance.name} <StatusBadge status={instance.status} labels={m.status} />
-          </span>
-        }
+      <DetailHeader
+        back={`/t/${tenantId}/instances`}
+        backLabel={m.instances.title}
+        title={instance.name}
+        status={instance.status}
         actions={
           <div className="flex flex-wrap items-start gap-2">
             <Link href={`/t/${tenantId}/instances/${instanceId}/health`} className={buttonClass("secondary", "sm")}>
@@ -68,9 +66,9 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
             {domains.items.length === 0 ? (
               <EmptyState title={m.domains.emptyTitle} body={m.domains.emptyBody} />
             ) : (
-              <ul className="divide-y divide-zinc-200">
+              <Rows>
                 {domains.items.map((domain) => (
-                  <li key={domain.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                  <Row key={domain.id}>
                     <Link
                       href={`/t/${tenantId}/domains/${domain.id}`}
                       className="font-medium text-brand-700 underline-offset-2 hover:underline"
@@ -78,9 +76,9 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
                       {domain.name}
                     </Link>
                     <StatusBadge status={domain.chat} labels={m.status} />
-                  </li>
+                  </Row>
                 ))}
-              </ul>
+              </Rows>
             )}
           </Card>
           <details className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm" data-testid="advanced">
@@ -88,59 +86,19 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
             <p className="mt-2 text-sm text-zinc-700">{m.instances.advancedLead}</p>
             <h3 className="mt-3 text-sm font-semibold">{m.instances.endpoints}</h3>
             <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
-              <div>
-                <dt className="text-zinc-600">{m.instances.host}</dt>
-                <dd className="font-mono">{instance.endpoints.host}</dd>
-              </div>
-              <div>
-                <dt className="text-zinc-600">{m.instances.c2sPort}</dt>
-                <dd className="font-mono">{instance.endpoints.c2sPort}</dd>
-              </div>
-              <div>
-                <dt className="text-zinc-600">{m.instances.s2sPort}</dt>
-                <dd className="font-mono">{instance.endpoints.s2sPort}</dd>
-              </div>
-              <div>
-                <dt className="text-zinc-600">{m.instances.httpPort}</dt>
-                <dd className="font-mono">{instance.endpoints.httpPort}</dd>
-              </div>
+              {endpoints.map((key) => (
+                <div key={key}>
+                  <dt className="text-zinc-600">{m.instances[key]}</dt>
+                  <dd className="font-mono">{instance.endpoints[key]}</dd>
+                </div>
+              ))}
             </dl>
             <p className="mt-3 text-xs text-zinc-600">
               {instance.server} {instance.version ?? ""} · {m.instances.createdAt}{" "}
               {formatDateTime(locale, instance.createdAt)}
             </p>
           </details>
-          <Card title={m.backups.title} actions={<BackUpNowButton instanceId={instanceId} />}>
-            <p className="mb-3 text-sm text-zinc-700">{m.backups.lead}</p>
-            {backups.items.length === 0 ? (
-              <p className="text-sm text-zinc-600">{m.backups.empty}</p>
-            ) : (
-              <ul className="divide-y divide-zinc-200">
-                {backups.items.map((backup) => (
-                  <li key={backup.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                    <span className="flex flex-wrap items-center gap-2">
-                      {formatDateTime(locale, backup.createdAt)}
-                      <StatusBadge status={backup.status} labels={m.status} />
-                      {backup.verification === "verified" ? <Badge tone="green">{m.backups.verified}</Badge> : null}
-                      {backup.sizeBytes !== null ? (
-                        <span className="text-xs text-zinc-600">{formatBytes(locale, backup.sizeBytes)}</span>
-                      ) : null}
-                    </span>
-                    {backup.status === "succeeded" ? (
-                      <span className="flex items-center gap-2">
-                        {isOwner ? (
-                          <a href={`/api/v1/backups/${backup.id}/download`} className="text-brand-700 underline">
-                            {m.backups.download}
-                          </a>
-                        ) : null}
-                        <RestoreBackupButton backupId={backup.id} when={formatDateTime(locale, backup.createdAt)} />
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+          <BackupsCard target={{ instanceId }} backups={backups} isOwner={roleIn(me, tenantId) === "owner"} />
         </div>
         <Card title={m.domains.add}>
           <CreateDomainForm tenantId={tenantId} instanceId={instanceId} />

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { DetailHeader } from "../../../../../../components/detail-header";
 import { HealthOverview } from "../../../../../../components/health-overview";
 import { StatusBadge } from "../../../../../../components/ui/badge";
-import { Card, PageHeader } from "../../../../../../components/ui/card";
+import { Card } from "../../../../../../components/ui/card";
 import { must, serverApi } from "../../../../../../lib/api/server";
 import { reasonText } from "../../../../../../lib/i18n/codes";
 import { formatRelative, interpolate } from "../../../../../../lib/i18n/format";
@@ -28,18 +29,11 @@ export default async function InstanceHealthPage({
   ]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/t/${tenantId}/instances/${instanceId}`} className="text-brand-700 underline">
-          {instance.name}
-        </Link>
-      </p>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-3">
-            {interpolate(m.health.title, { name: instance.name })}
-            <StatusBadge status={health.status} labels={m.status} />
-          </span>
-        }
+      <DetailHeader
+        back={`/t/${tenantId}/instances/${instanceId}`}
+        backLabel={instance.name}
+        title={interpolate(m.health.title, { name: instance.name })}
+        status={health.status}
         lead={
           health.checkedAt
             ? interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })
