@@ -6,7 +6,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { createBackupStore } from "@xmpp-host/backup";
 import type { ApiEnv } from "@xmpp-host/config";
-import { type CoreContext, internalCaCertificate } from "@xmpp-host/core";
+import { type CoreContext, internalCaCertificate, pingDatabase } from "@xmpp-host/core";
 import { heartbeatAgeSeconds, JobQueues } from "@xmpp-host/queue";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
@@ -211,7 +211,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
     // A dependency that is down makes the answer "not ready" at once, never a hang: Redis commands wait for the
     // reconnection (BullMQ needs them to), so a Redis that is not connected fails without being asked.
     const checks = await Promise.allSettled([
-      within(core.db.$queryRaw`SELECT 1`, 2000),
+      within(pingDatabase(core), 2000),
       redis.status === "ready" ? within(redis.ping(), 2000) : Promise.reject(new Error(`Redis is ${redis.status}`)),
     ]);
     const ready = checks.every((c) => c.status === "fulfilled");

@@ -2,33 +2,39 @@ import { type CoreContext, isFinished, waitForOperation } from "@xmpp-host/core"
 import type { Operation } from "@xmpp-host/db";
 import { operationView } from "./views.ts";
 
-/**
- * Applies `?wait=SECONDS`: holds the answer until the operation ends (capped by configuration).
- * Returns the latest operation and the HTTP status: 202 while it runs, `doneStatus` once it ended.
- */
-export async function settle(
-  core: CoreContext,
-  op: Operation,
-  wait: number | undefined,
-  maxWait: number,
-  doneStatus = 200,
-): Promise<{ operation: Operation; status: number }> {
-  const operation = wait ? await waitForOperation(core, op.id, Math.min(wait, maxWait)) : op;
-  return { operation, status: isFinished(operation) ? doneStatus : 202 };
-}
-
 interface StatusReply {
   status(code: number): { send(body: unknown): unknown };
 }
 
-/** The common answer of a route that only starts an operation: `{ operation }`, 202 or 200 after `?wait`. */
-export async function replyWithOperation(
-  core: CoreContext,
-  reply: StatusReply,
-  op: Operation,
-  wait: number | undefined,
-  maxWait: number,
-): Promise<void> {
-  const settled = await settle(core, op, wait, maxWait);
-  reply.status(settled.status).send({ operation: operationView(settled.operation) });
+type OperationJson = ReturnType<typeof operationView>;
+
+interface Answer<R> {
+  /** The status once the operation ended: 200, or 201 for a creation. 202 while it runs. */
+  done?: number;
+  /** Reads the resource again through core, as the operation left it (null once it is gone). */
+  reload?: () => Promise<R | null>;
+  /** The body besides `operation`, from the resource as it is now. */
+  body?: (resource: R) => Record<string, unknown>;
+}
+
+/**
+ * The one answer of every route that starts an operation: `{ ...body, operation }`. `?wait=SECONDS` (capped by
+ * configuration) holds it until the operation ends.
+ */
+export function operationAnswers(core: CoreContext, maxWait: number) {
+  return async function answer<R>(
+    reply: StatusReply,
+    started: { operation: Operation; resource?: R },
+    wait: number | undefined,
+    shape: Answer<R> = {},
+  ): Promise<void> {
+    const operation = wait
+      ? await waitForOperation(core, started.operation.id, Math.min(wait, maxWait))
+      : started.operation;
+    const resource = ((shape.reload ? await shape.reload() : null) ?? started.resource) as R;
+    const json: OperationJson = operationView(operation);
+    reply
+      .status(isFinished(operation) ? (shape.done ?? 200) : 202)
+      .send({ ...shape.body?.(resource), operation: json });
+  };
 }

@@ -150,3 +150,8 @@ export async function resetPassword(ctx: CoreContext, actor: Actor, accountId: s
   });
   return { operation, password: input.password === undefined ? password : null };
 }
+
+/** The account as it is now, for answers given after an operation ran; null once it is gone. */
+export function findAccount(ctx: Pick<CoreContext, "db">, accountId: string) {
+  return ctx.db.account.findUnique({ where: { id: accountId } });
+}

@@ -65,6 +65,7 @@ export async function createDomain(
             registration: input.registration ?? "closed",
             verificationToken: randomToken("xh-verify-", 16),
           },
+          include: { instance: { select: { placement: true, status: true } } },
         });
       },
       operation: (domain) => ({ type: "domain.create", ...target("domain", domain) }),
@@ -160,4 +161,12 @@ export async function deleteDomain(ctx: CoreContext, actor: Actor, domainId: str
     audit: () => ({ action: "domain.deleted", data: { name: domain.name } }),
   });
   return operation;
+}
+
+/** The domain as it is now, with its server's placement and status; null once it is gone. */
+export function findDomain(ctx: Pick<CoreContext, "db">, domainId: string) {
+  return ctx.db.domain.findUnique({
+    where: { id: domainId },
+    include: { instance: { select: { placement: true, status: true } } },
+  });
 }

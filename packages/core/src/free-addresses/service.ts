@@ -383,6 +383,7 @@ export async function createFreeAddress(
             verified: true,
             verifiedAt: new Date(),
           },
+          include: { instance: { select: { placement: true, status: true } } },
         });
         const operation = await recordStart(
           ctx,

@@ -333,3 +333,8 @@ export async function pruneHealthHistory(
   ]);
   return { raw: raw.count, fiveMinute: five.count, hourly: hour.count };
 }
+
+/** Answers once PostgreSQL does: the API's readiness check. */
+export async function pingDatabase(ctx: Pick<CoreContext, "db">): Promise<void> {
+  await ctx.db.$queryRaw`SELECT 1`;
+}

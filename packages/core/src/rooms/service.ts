@@ -133,3 +133,8 @@ export async function deleteRoom(ctx: CoreContext, actor: Actor, roomId: string)
   });
   return operation;
 }
+
+/** The room as it is now, for answers given after an operation ran; null once it is gone. */
+export function findRoom(ctx: Pick<CoreContext, "db">, roomId: string) {
+  return ctx.db.room.findUnique({ where: { id: roomId } });
+}

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
-import { replyWithOperation, settle } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { Account, Id, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
-import { operationView } from "../../../views.ts";
 
 const Params = Type.Object({ accountId: Id });
 
 export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/accounts/:accountId",
     {
@@ -42,7 +42,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
     },
     async (request, reply) => {
       const op = await deleteAccount(app.core, actorOf(request), request.params.accountId);
-      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+      return answer(reply, { operation: op }, request.query.wait);
     },
   );
 
@@ -67,10 +67,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
         request.params.accountId,
         request.body ?? {},
       );
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
-      return reply
-        .status(settled.status)
-        .send({ operation: operationView(settled.operation), ...(password ? { password } : {}) });
+      return answer(reply, { operation }, request.query.wait, { body: () => (password ? { password } : {}) });
     },
   );
 };

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import {
   backupView,
+  findBackup,
   listBackups,
   listDomainBackups,
   loadBackup,
@@ -11,10 +12,9 @@ import {
   requestRestore,
 } from "@xmpp-host/core";
 import type { Backup as BackupRow, Operation as OperationRow } from "@xmpp-host/db";
-import { replyWithOperation, settle } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
-import { operationView } from "../../../views.ts";
 
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
 const Backup = Type.Object({
@@ -46,6 +46,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
   store: string;
   downloads: BackupDownloads;
 }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/instances/:instanceId/backups",
     {
@@ -62,15 +63,16 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
 
   const Created = Type.Object({ backup: Backup, operation: Operation });
   /** A started backup's answer: 202 while it runs, 201 once `?wait` saw it end, with the backup as it is then. */
-  const replyWithBackup = async (
+  const replyWithBackup = (
     started: { backup: BackupRow; operation: OperationRow },
     wait: number | undefined,
     reply: { status(code: number): { send(body: unknown): unknown } },
-  ): Promise<void> => {
-    const settled = await settle(app.core, started.operation, wait, opts.maxWait, 201);
-    const latest = (await app.core.db.backup.findUnique({ where: { id: started.backup.id } })) ?? started.backup;
-    reply.status(settled.status).send({ backup: backupView(latest), operation: operationView(settled.operation) });
-  };
+  ) =>
+    answer(reply, { operation: started.operation, resource: started.backup }, wait, {
+      done: 201,
+      reload: () => findBackup(app.core, started.backup.id),
+      body: (latest) => ({ backup: backupView(latest) }),
+    });
   app.post(
     "/instances/:instanceId/backups",
     {
@@ -142,7 +144,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const op = await requestRestore(app.core, actorOf(request), request.params.backupId, request.body ?? {});
-      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+      return answer(reply, { operation: op }, request.query.wait);
     },
   );
 

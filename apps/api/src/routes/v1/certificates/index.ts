@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { getCertificates, requestCertificate } from "@xmpp-host/core";
-import { replyWithOperation } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
 
@@ -20,6 +20,7 @@ const Certificate = Type.Object({
 });
 
 export const certificateRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/domains/:domainId/certificates",
     {
@@ -66,7 +67,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
     },
     async (request, reply) => {
       const op = await requestCertificate(app.core, actorOf(request), request.params.domainId, request.body ?? {});
-      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+      return answer(reply, { operation: op }, request.query.wait);
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { getDnsView, requestDnsCheck } from "@xmpp-host/core";
-import { replyWithOperation } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { DateTime, Id, Nullable, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
 
@@ -39,6 +39,7 @@ const RecordResult = Type.Object({
 });
 
 export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/domains/:domainId/dns",
     {
@@ -93,7 +94,7 @@ export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (
     },
     async (request, reply) => {
       const op = await requestDnsCheck(app.core, actorOf(request), request.params.domainId);
-      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+      return answer(reply, { operation: op }, request.query.wait);
     },
   );
 };

@@ -4,12 +4,14 @@ import {
   createAccount,
   createRoom,
   deleteDomain,
+  findAccount,
+  findRoom,
   listAccounts,
   listRooms,
   loadDomain,
   updateDomain,
 } from "@xmpp-host/core";
-import { replyWithOperation, settle } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Account,
@@ -24,11 +26,12 @@ import {
   Room,
   WaitQuery,
 } from "../../../schemas.ts";
-import { domainView, operationView } from "../../../views.ts";
+import { domainView } from "../../../views.ts";
 
 const Params = Type.Object({ domainId: Id });
 
 export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/domains/:domainId",
     {
@@ -67,10 +70,9 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         request.body,
       );
       if (!operation) return { domain: domainView(domain, app.core), operation: null };
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
-      return reply
-        .status(settled.status)
-        .send({ domain: domainView(domain, app.core), operation: operationView(settled.operation) });
+      return answer(reply, { operation }, request.query.wait, {
+        body: () => ({ domain: domainView(domain, app.core) }),
+      });
     },
   );
 
@@ -91,7 +93,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const op = await deleteDomain(app.core, actorOf(request), request.params.domainId);
-      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+      return answer(reply, { operation: op }, request.query.wait);
     },
   );
 
@@ -134,17 +136,13 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const created = await createAccount(app.core, actorOf(request), request.params.domainId, request.body);
-      const settled = await settle(app.core, created.operation, request.query.wait, opts.maxWait, 201);
-      // Re-read only when the wait saw the operation end; otherwise the created row is current.
-      const latest =
-        settled.operation === created.operation
-          ? null
-          : await app.core.db.account.findUnique({ where: { id: created.account.id } });
-      const account = { ...(latest ?? created.account), jid: created.jid };
-      return reply.status(settled.status).send({
-        account,
-        operation: operationView(settled.operation),
-        ...(created.password ? { password: created.password } : {}),
+      return answer(reply, { operation: created.operation, resource: created.account }, request.query.wait, {
+        done: 201,
+        reload: () => findAccount(app.core, created.account.id),
+        body: (account) => ({
+          account: { ...account, jid: created.jid },
+          ...(created.password ? { password: created.password } : {}),
+        }),
       });
     },
   );
@@ -189,11 +187,13 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const { room, operation } = await createRoom(app.core, actorOf(request), request.params.domainId, request.body);
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      const latest = await app.core.db.room.findUnique({ where: { id: room.id } });
-      return reply.status(settled.status).send({
-        room: latest ? { ...latest, jid: room.jid } : room,
-        operation: operationView(settled.operation),
+      return answer(reply, { operation, resource: room }, request.query.wait, {
+        done: 201,
+        reload: async () => {
+          const latest = await findRoom(app.core, room.id);
+          return latest && { ...latest, jid: room.jid };
+        },
+        body: (latest) => ({ room: latest }),
       });
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { checkFreeAddress, createFreeAddress, listTenantDomains } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { checkFreeAddress, createFreeAddress, findDomain, listTenantDomains } from "@xmpp-host/core";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Domain,
@@ -14,7 +14,7 @@ import {
   Registration,
   WaitQuery,
 } from "../../../schemas.ts";
-import { domainView, operationView } from "../../../views.ts";
+import { domainView } from "../../../views.ts";
 
 const AddressCheck = Type.Object({
   name: Type.String({ description: "the name as it was understood (trimmed, lower case)" }),
@@ -34,6 +34,7 @@ const AddressCheck = Type.Object({
 
 /** Free addresses (NAME.PLATFORM_BASE_DOMAIN on the shared pool) and every domain of a tenant. */
 export const freeAddressRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/free-addresses/:name",
     {
@@ -107,14 +108,11 @@ export const freeAddressRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
         request.params.tenantId,
         request.body,
       );
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      const latest = await app.core.db.domain.findUniqueOrThrow({
-        where: { id: domain.id },
-        include: { instance: { select: { placement: true, status: true } } },
+      return answer(reply, { operation, resource: domain }, request.query.wait, {
+        done: 201,
+        reload: () => findDomain(app.core, domain.id),
+        body: (latest) => ({ domain: domainView(latest, app.core) }),
       });
-      return reply
-        .status(settled.status)
-        .send({ domain: domainView(latest, app.core), operation: operationView(settled.operation) });
     },
   );
 };

@@ -3,13 +3,14 @@ import { Type } from "@sinclair/typebox";
 import {
   createDomain,
   deleteInstance,
+  findDomain,
   INSTANCE_NAME_MAX,
   instanceAction,
   listDomains,
   loadInstance,
   updateInstance,
 } from "@xmpp-host/core";
-import { replyWithOperation, settle } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Domain,
@@ -22,11 +23,12 @@ import {
   Registration,
   WaitQuery,
 } from "../../../schemas.ts";
-import { domainView, instanceView, operationView } from "../../../views.ts";
+import { domainView, instanceView } from "../../../views.ts";
 
 const Params = Type.Object({ instanceId: Id });
 
 export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/instances/:instanceId",
     {
@@ -76,7 +78,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
     },
     async (request, reply) => {
       const op = await deleteInstance(app.core, actorOf(request), request.params.instanceId, request.query.force);
-      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+      return answer(reply, { operation: op }, request.query.wait);
     },
   );
 
@@ -98,7 +100,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
       },
       async (request, reply) => {
         const op = await instanceAction(app.core, actorOf(request), request.params.instanceId, action);
-        return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+        return answer(reply, { operation: op }, request.query.wait);
       },
     );
   }
@@ -152,14 +154,11 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         request.params.instanceId,
         request.body,
       );
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      const latest = await app.core.db.domain.findUniqueOrThrow({
-        where: { id: domain.id },
-        include: { instance: { select: { placement: true, status: true } } },
+      return answer(reply, { operation, resource: domain }, request.query.wait, {
+        done: 201,
+        reload: () => findDomain(app.core, domain.id),
+        body: (latest) => ({ domain: domainView(latest, app.core) }),
       });
-      return reply
-        .status(settled.status)
-        .send({ domain: domainView(latest, app.core), operation: operationView(settled.operation) });
     },
   );
 };

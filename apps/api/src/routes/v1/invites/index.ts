@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { createInvite, getInvite, INVITE_LIMITS, listInvites, revokeInvite } from "@xmpp-host/core";
-import { settle } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { Id, Invite, InviteStatus, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
-import { operationView } from "../../../views.ts";
 
 const InviteReply = Type.Object({ invite: Invite, operation: Operation });
 
 export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.post(
     "/domains/:domainId/invites",
     {
@@ -46,8 +46,7 @@ export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         request.params.domainId,
         request.body ?? {},
       );
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      return reply.status(settled.status).send({ invite, operation: operationView(settled.operation) });
+      return answer(reply, { operation }, request.query.wait, { done: 201, body: () => ({ invite }) });
     },
   );
 
@@ -92,8 +91,7 @@ export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const { invite, operation } = await revokeInvite(app.core, actorOf(request), request.params.inviteId);
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ invite, operation: operationView(settled.operation) });
+      return answer(reply, { operation }, request.query.wait, { body: () => ({ invite }) });
     },
   );
 };

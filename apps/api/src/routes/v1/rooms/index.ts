@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { deleteRoom, loadRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
-import { replyWithOperation, settle } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { Id, Operation, problemResponses, Room, WaitQuery } from "../../../schemas.ts";
-import { operationView } from "../../../views.ts";
 
 const Params = Type.Object({ roomId: Id });
 const RoomReply = Type.Object({ room: Room, operation: Operation });
 
 export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/rooms/:roomId",
     {
@@ -48,8 +48,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const { room, operation } = await updateRoom(app.core, actorOf(request), request.params.roomId, request.body);
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ room, operation: operationView(settled.operation) });
+      return answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
     },
   );
 
@@ -68,8 +67,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const { room, operation } = await setRoomMembers(app.core, actorOf(request), request.params.roomId, request.body);
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait);
-      return reply.status(settled.status).send({ room, operation: operationView(settled.operation) });
+      return answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
     },
   );
 
@@ -90,7 +88,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const op = await deleteRoom(app.core, actorOf(request), request.params.roomId);
-      return replyWithOperation(app.core, reply, op, request.query.wait, opts.maxWait);
+      return answer(reply, { operation: op }, request.query.wait);
     },
   );
 };

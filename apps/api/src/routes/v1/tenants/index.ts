@@ -4,6 +4,7 @@ import {
   addMember,
   createInstance,
   createTenant,
+  findInstance,
   getTenant,
   INSTANCE_NAME_MAX,
   listInstances,
@@ -13,7 +14,7 @@ import {
 } from "@xmpp-host/core";
 import type { Redis } from "ioredis";
 import { hitLimit } from "../../../limiter.ts";
-import { settle } from "../../../operation-reply.ts";
+import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Id,
@@ -37,6 +38,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{
   redis: Redis;
   invitesPerHour: number;
 }> = async (app, opts) => {
+  const answer = operationAnswers(app.core, opts.maxWait);
   app.get(
     "/tenants",
     {
@@ -183,11 +185,11 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{
         request.params.tenantId,
         request.body,
       );
-      const settled = await settle(app.core, operation, request.query.wait, opts.maxWait, 201);
-      const latest = (await app.core.db.instance.findUnique({ where: { id: instance.id } })) ?? instance;
-      return reply
-        .status(settled.status)
-        .send({ instance: instanceView(latest), operation: operationView(settled.operation) });
+      return answer(reply, { operation, resource: instance }, request.query.wait, {
+        done: 201,
+        reload: () => findInstance(app.core, instance.id),
+        body: (latest) => ({ instance: instanceView(latest) }),
+      });
     },
   );
 };
