@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { apiEnvSchema, loadEnv, repoRoot } from "@xmpp-host/config";
+import { portsOf } from "@xmpp-host/core";
 import { disconnectAll } from "@xmpp-host/db";
 import { LocalRuntime } from "@xmpp-host/runtime";
 import { createDriver } from "@xmpp-host/xmpp";
@@ -343,7 +344,7 @@ try {
   const open: OpenCommand = {
     type: "open",
     host: "127.0.0.1",
-    port: instRow.c2sPort,
+    port: portsOf(instRow).c2sPort,
     domain: DOMAIN,
     ca: caPem,
     accounts: Array.from({ length: LOGIN_ACCOUNTS }, (_, i) => ({ username: `base${i}`, password: PASSWORD })),

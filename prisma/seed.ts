@@ -24,8 +24,6 @@ const core: CoreContext = {
   queue: { enqueue: (op) => queues.enqueueOperation(op) },
   secrets: new SecretBox(env.SECRETS_KEY),
   settings: {
-    portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],
-    bindAddress: env.INSTANCE_BIND_ADDRESS,
     platform: platformSettingsFromEnv(env),
     shared: sharedSettingsFromEnv(env),
   },

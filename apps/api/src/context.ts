@@ -18,8 +18,6 @@ export function createCoreContext(env: ApiEnv) {
     },
     secrets: new SecretBox(env.SECRETS_KEY),
     settings: {
-      portRange: [env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END],
-      bindAddress: env.INSTANCE_BIND_ADDRESS,
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       platform: platformSettingsFromEnv(env),
       webPublicUrl: env.WEB_PUBLIC_URL,

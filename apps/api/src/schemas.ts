@@ -125,9 +125,10 @@ export const Instance = Type.Object({
   lastError: Nullable(Type.String()),
   endpoints: Type.Object({
     host: Type.String(),
-    c2sPort: Type.Integer(),
-    s2sPort: Type.Integer(),
-    httpPort: Type.Integer(),
+    // Null until the server first starts: the worker gives its ports then.
+    c2sPort: Nullable(Type.Integer()),
+    s2sPort: Nullable(Type.Integer()),
+    httpPort: Nullable(Type.Integer()),
   }),
   createdAt: DateTime,
   updatedAt: DateTime,

@@ -9,6 +9,7 @@ import {
   ensurePlatformSecret,
   INTERNAL_CA_SECRET,
   platformSettingsFromEnv,
+  portsOf,
   SecretBox,
   sharedSettingsFromEnv,
 } from "@xmpp-host/core";
@@ -85,8 +86,6 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     secrets,
     queue: { enqueue: (op) => queues.enqueueOperation(op, env.OPERATION_ATTEMPTS) },
     settings: {
-      portRange: [0, 0],
-      bindAddress: "127.0.0.1",
       platform: platformSettingsFromEnv(env),
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       shared: sharedSettingsFromEnv(env),
@@ -215,7 +214,7 @@ export function specOf(ctx: Pick<WorkerContext, "core">, instance: Instance, dom
   return {
     id: instance.id,
     server: instance.server,
-    ports: { c2s: instance.c2sPort, s2s: instance.s2sPort, http: instance.httpPort },
+    ports: (({ c2sPort, s2sPort, httpPort }) => ({ c2s: c2sPort, s2s: s2sPort, http: httpPort }))(portsOf(instance)),
     bindAddress: instance.host,
     domains: liveDomains(domains).map((d) => ({
       name: d.name,

@@ -112,9 +112,6 @@ export const apiEnvSchema = z.object({
   TRUST_PROXY: z.string().min(1).default("loopback"),
   /** Open connections one client address may hold at a time (trusted proxies exempt); more are closed at once. */
   API_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
-  INSTANCE_PORT_RANGE_START: port.default(20000),
-  INSTANCE_PORT_RANGE_END: port.default(29999),
-  INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
   /** Invitations by email one user may send per hour (POST /tenants/:id/members). */
   MEMBER_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(30),
   MAX_WAIT_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -137,6 +134,10 @@ export const workerEnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_-]*$/)
     .default("prosody"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(16),
+  /** Managed servers' ports come from this range, given by the worker when a server first starts. */
+  INSTANCE_PORT_RANGE_START: port.default(20000),
+  INSTANCE_PORT_RANGE_END: port.default(29999),
+  INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
   /** How long a job's lock lasts; a crashed worker's job is picked up again after about this long. */
   WORKER_LOCK_MS: ms.default(30_000),
   SWEEP_INTERVAL_MS: ms.default(30_000),

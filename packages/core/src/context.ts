@@ -26,8 +26,6 @@ export interface CoreContext {
   alertTests?: AlertTests;
   secrets: SecretBox;
   settings: {
-    portRange: [number, number];
-    bindAddress: string;
     platform?: PlatformDnsSettings;
     renewBeforeDays?: number;
     /** Base of the web app's public pages (invite and co-admin links); default http://localhost:3000. */

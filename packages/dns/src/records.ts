@@ -21,10 +21,11 @@ export interface DnsTarget {
    * keeps working when the platform's addresses change.
    */
   useCname?: boolean;
-  c2sPort: number;
+  /** The server's ports; null until it first starts, and its service (SRV) records are expected from then on. */
+  c2sPort: number | null;
   /** XEP-0368 direct TLS port for clients; adds a _xmpps-client SRV record when set. */
   c2sDirectTlsPort?: number;
-  s2sPort: number;
+  s2sPort: number | null;
   /** XEP-0368 direct TLS port for servers; adds a _xmpps-server SRV record when set. */
   s2sDirectTlsPort?: number;
   /** Proves the admin controls the domain. */
@@ -136,14 +137,16 @@ export function expectedRecords(target: DnsTarget): ExpectedRecord[] {
 
   addressRecords("", d, "for the web client, invitations and apps that skip service records");
 
-  out.push({
-    id: "srv-client",
-    name: `_xmpp-client._tcp.${d}`,
-    type: "SRV",
-    value: srv(port(target.c2sPort, "c2sPort")),
-    required: true,
-    purpose: `Tells chat apps which server and port handle the accounts of ${d}.`,
-  });
+  if (target.c2sPort !== null) {
+    out.push({
+      id: "srv-client",
+      name: `_xmpp-client._tcp.${d}`,
+      type: "SRV",
+      value: srv(port(target.c2sPort, "c2sPort")),
+      required: true,
+      purpose: `Tells chat apps which server and port handle the accounts of ${d}.`,
+    });
+  }
   if (target.c2sDirectTlsPort !== undefined) {
     out.push({
       id: "srvs-client",
@@ -154,14 +157,17 @@ export function expectedRecords(target: DnsTarget): ExpectedRecord[] {
       purpose: `Lets chat apps connect with encryption from the first byte (XEP-0368), which gets through strict firewalls.`,
     });
   }
-  out.push({
-    id: "srv-server",
-    name: `_xmpp-server._tcp.${d}`,
-    type: "SRV",
-    value: srv(port(target.s2sPort, "s2sPort")),
-    required: true,
-    purpose: `Tells other chat servers where to deliver messages for people at ${d}.`,
-  });
+  const s2sPort = target.s2sPort === null ? null : port(target.s2sPort, "s2sPort");
+  if (s2sPort !== null) {
+    out.push({
+      id: "srv-server",
+      name: `_xmpp-server._tcp.${d}`,
+      type: "SRV",
+      value: srv(s2sPort),
+      required: true,
+      purpose: `Tells other chat servers where to deliver messages for people at ${d}.`,
+    });
+  }
   if (target.s2sDirectTlsPort !== undefined) {
     out.push({
       id: "srvs-server",
@@ -189,14 +195,16 @@ export function expectedRecords(target: DnsTarget): ExpectedRecord[] {
     }
   };
   serviceHost("groups", "the group chats");
-  out.push({
-    id: "srv-groups-server",
-    name: `_xmpp-server._tcp.groups.${d}`,
-    type: "SRV",
-    value: srv(target.s2sPort),
-    required: true,
-    purpose: `Tells other chat servers where to deliver messages for the group chats at groups.${d}.`,
-  });
+  if (s2sPort !== null) {
+    out.push({
+      id: "srv-groups-server",
+      name: `_xmpp-server._tcp.groups.${d}`,
+      type: "SRV",
+      value: srv(s2sPort),
+      required: true,
+      purpose: `Tells other chat servers where to deliver messages for the group chats at groups.${d}.`,
+    });
+  }
   serviceHost("share", "the files shared in chats");
 
   if (target.ownershipRecord ?? true) {

@@ -5,6 +5,7 @@ import {
   domainHosts,
   isUnderPlatformDomain,
   platformSettings,
+  portsOf,
   recordCertificateDeployed,
   recordCertificateFailure,
   recordIssuedCertificate,
@@ -37,7 +38,11 @@ export async function deployCertificate(
   if (!(await ctx.runtime.status(instance.id)).running) return { served: null };
   // This domain's hosts alone: its neighbours on a shared server keep running untouched.
   await ctx.driverFor(instance).reloadCertificates(namesOf(domain));
-  const served = await fetchServedCertificate({ host: instance.host, port: instance.c2sPort, domain: domain.name });
+  const served = await fetchServedCertificate({
+    host: instance.host,
+    port: portsOf(instance).c2sPort,
+    domain: domain.name,
+  });
   if (served.fingerprint !== cert.fingerprint) {
     throw new Error(
       `the server still presents ${served.fingerprint.slice(0, 16)}… after the reload, not the new certificate`,

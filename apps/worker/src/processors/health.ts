@@ -14,6 +14,7 @@ import {
   newestHealthRollup,
   openAlertsOfInstance,
   PROBE_LOCALPART,
+  portsOf,
   probeAccountOf,
   pruneHealthHistory,
   recordHealthRollups,
@@ -168,14 +169,15 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   const t = thresholds(ctx);
   const timeoutMs = ctx.env.HEALTH_PROBE_TIMEOUT_MS;
   const host = connectAddress(instance.host);
+  const ports = portsOf(instance);
   const startedAt = new Date();
 
   const runtimeStatus = await ctx.runtime.status(instance.id);
   const proc = ctx.runtime.kind === "local" ? await processStats(runtimeStatus.pid) : null;
   // /metrics before logging in, so that the probe's own session is not counted as a user.
   const [http, s2sReachable] = await Promise.all([
-    fetchServerMetrics(host, instance.httpPort, Math.min(timeoutMs, 5000)),
-    tcpReachable(host, instance.s2sPort, Math.min(timeoutMs, 5000)),
+    fetchServerMetrics(host, ports.httpPort, Math.min(timeoutMs, 5000)),
+    tcpReachable(host, ports.s2sPort, Math.min(timeoutMs, 5000)),
   ]);
 
   let xmpp: XmppProbeResult | null = null;
@@ -190,7 +192,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     }
     xmpp = await probeXmpp({
       host,
-      port: instance.c2sPort,
+      port: ports.c2sPort,
       domain: account?.host ?? instance.domains[0]?.name ?? PLACEHOLDER_HOST,
       username: account?.username ?? PROBE_USERNAME,
       password: account?.password ?? "",
@@ -219,7 +221,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
       if (i === 0 && xmpp?.certificate) return xmpp.certificate.daysLeft;
       if (verdict.status === "down") return null;
       try {
-        const served = await fetchServedCertificate({ host, port: instance.c2sPort, domain: d.name, timeoutMs });
+        const served = await fetchServedCertificate({ host, port: ports.c2sPort, domain: d.name, timeoutMs });
         return (served.notAfter.getTime() - Date.now()) / 86_400_000;
       } catch {
         return null;

@@ -7,7 +7,6 @@ import { authorize } from "../access.ts";
 import type { Actor, CoreContext, SharedHostingSettings } from "../context.ts";
 import { platformSettings } from "../dns/service.ts";
 import { AppError } from "../errors.ts";
-import { allocatePorts } from "../instances/service.ts";
 import { dispatch, recordStart, target } from "../operations/service.ts";
 import { randomToken } from "../secrets.ts";
 
@@ -273,7 +272,6 @@ async function sharedPoolLoad(tx: Tx): Promise<{ id: string; domains: number; ca
 
 /** Records a new shared server and the operation that starts it (inside the caller's transaction). */
 async function recordSharedInstance(ctx: CoreContext, tx: Tx, actor: Actor | null) {
-  const ports = await allocatePorts(ctx, tx);
   const count = await tx.instance.count({ where: { placement: "shared" } });
   const instance = await tx.instance.create({
     data: {
@@ -282,11 +280,9 @@ async function recordSharedInstance(ctx: CoreContext, tx: Tx, actor: Actor | nul
       server: "prosody",
       runtime: "local",
       placement: "shared",
-      host: ctx.settings.bindAddress,
       maxDomains: sharedSettings(ctx).maxDomainsPerInstance,
       // Every domain on it is backed up on its own, daily; a whole-server copy stays an operator's manual act.
       backupIntervalHours: 0,
-      ...ports,
     },
   });
   const operation = await recordStart(

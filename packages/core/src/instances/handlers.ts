@@ -1,5 +1,6 @@
 import type { CoreContext } from "../context.ts";
 import { type OperationContext, type OperationHandlers, PermanentError, type Progress } from "../operations/handler.ts";
+import { assignPorts } from "./service.ts";
 
 /** Under the server's lock: nothing else renders its configuration while it starts. */
 function startInstance(ctx: OperationContext, instanceId: string, progress: Progress) {
@@ -7,6 +8,7 @@ function startInstance(ctx: OperationContext, instanceId: string, progress: Prog
     const instance = await ctx.db.instance.findUnique({ where: { id: instanceId } });
     if (!instance) throw new PermanentError("the instance no longer exists");
     if (instance.status === "deleting") throw new PermanentError("the instance is being deleted");
+    await assignPorts(ctx, instance.id, ctx.services.ports);
     const started = await ctx.services.startServer(instance.id, progress);
     await ctx.db.instance.update({
       where: { id: instance.id },

@@ -1,4 +1,3 @@
-import net from "node:net";
 import {
   type Domain,
   type Instance,
@@ -12,38 +11,51 @@ import { authorize, loadOwned } from "../access.ts";
 import { audit } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
+import { PermanentError } from "../operations/handler.ts";
 import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
-
-function portIsFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, host, () => srv.close(() => resolve(true)));
-  });
-}
 
 const PORTS_LOCK = 0x78685f706f727473n; // "xh_ports"
 
+/** Where and how the worker may open servers' ports: its range, its address, and its check that one is free. */
+export interface PortPool {
+  range: [number, number];
+  bindAddress: string;
+  isFree(port: number): Promise<boolean>;
+}
+
+export type InstancePorts = { c2sPort: number; s2sPort: number; httpPort: number };
+
 /**
- * Three free ports (c2s, s2s, http) from the configured range, skipping ports in use by anything. Runs in the
- * transaction that records the instance, under a lock held until it commits, so that concurrent requests (two
- * servers created at once, or a shared server opened by the pool meanwhile) never pick the same ports.
+ * The server's three ports (c2s, s2s, http), given once from the worker's range, skipping ports in use by anything;
+ * a server that has them keeps them. Under a lock held until the ports are recorded, so that servers started at
+ * once never pick the same ones.
  */
-export async function allocatePorts(
-  ctx: CoreContext,
-  tx: Tx,
-): Promise<{ c2sPort: number; s2sPort: number; httpPort: number }> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PORTS_LOCK})`;
-  const rows = await tx.instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
-  const used = new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort]));
-  const [start, end] = ctx.settings.portRange;
-  const found: number[] = [];
-  for (let p = start; p <= end && found.length < 3; p++) {
-    if (!used.has(p) && (await portIsFree(p, ctx.settings.bindAddress))) found.push(p);
-  }
-  const [c2sPort, s2sPort, httpPort] = found;
-  if (c2sPort === undefined || s2sPort === undefined || httpPort === undefined) {
-    throw new AppError("unavailable", "no free ports left in the instance port range", { reason: "no_free_ports" });
+export function assignPorts(ctx: Pick<CoreContext, "db">, instanceId: string, pool: PortPool): Promise<InstancePorts> {
+  return ctx.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PORTS_LOCK})`;
+    const instance = await tx.instance.findUniqueOrThrow({ where: { id: instanceId } });
+    const { c2sPort, s2sPort, httpPort } = instance;
+    if (c2sPort !== null && s2sPort !== null && httpPort !== null) return { c2sPort, s2sPort, httpPort };
+    const rows = await tx.instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
+    const used = new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort]));
+    const [start, end] = pool.range;
+    const found: number[] = [];
+    for (let p = start; p <= end && found.length < 3; p++) if (!used.has(p) && (await pool.isFree(p))) found.push(p);
+    const [c2s, s2s, http] = found;
+    if (c2s === undefined || s2s === undefined || http === undefined) {
+      throw new AppError("unavailable", "no free ports left in the instance port range", { reason: "no_free_ports" });
+    }
+    const ports = { c2sPort: c2s, s2sPort: s2s, httpPort: http };
+    await tx.instance.update({ where: { id: instanceId }, data: { ...ports, host: pool.bindAddress } });
+    return ports;
+  });
+}
+
+/** A server's ports, which exist once it was first started. */
+export function portsOf(instance: Pick<Instance, "c2sPort" | "s2sPort" | "httpPort">): InstancePorts {
+  const { c2sPort, s2sPort, httpPort } = instance;
+  if (c2sPort === null || s2sPort === null || httpPort === null) {
+    throw new PermanentError("the server has no ports yet: it has not been started");
   }
   return { c2sPort, s2sPort, httpPort };
 }
@@ -79,31 +91,16 @@ export async function createInstance(
       allowed: "dedicated",
     });
   }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const { resource: instance, operation } = await startOperation(ctx, actor, {
-        change: async (tx) =>
-          tx.instance.create({
-            data: {
-              tenantId,
-              name,
-              server: "prosody",
-              runtime: "local",
-              placement: "dedicated",
-              host: ctx.settings.bindAddress,
-              ...(await allocatePorts(ctx, tx)),
-            },
-          }),
-        operation: (instance) => ({ type: "instance.create", ...target("instance", instance) }),
-        audit: () => ({ action: "instance.created", data: { name } }),
-      });
-      return { instance, operation };
-    } catch (err) {
-      // Two requests raced for the same ports: allocate again.
-      if (isUniqueViolation(err) && attempt < 5) continue;
-      throw err;
-    }
-  }
+  const { resource: instance, operation } = await startOperation(ctx, actor, {
+    // Ports are given by the worker when it first starts the server.
+    change: (tx) =>
+      tx.instance.create({
+        data: { tenantId, name, server: "prosody", runtime: "local", placement: "dedicated" },
+      }),
+    operation: (instance) => ({ type: "instance.create", ...target("instance", instance) }),
+    audit: () => ({ action: "instance.created", data: { name } }),
+  });
+  return { instance, operation };
 }
 
 /** An instance with all its domains, for the worker rendering its configuration; null once it is gone. */

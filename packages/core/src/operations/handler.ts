@@ -2,6 +2,7 @@ import type { Domain, Instance, Operation, Prisma } from "@xmpp-host/db";
 import type { OperationInput, OperationType } from "@xmpp-host/queue/catalogue";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import type { CoreContext } from "../context.ts";
+import type { PortPool } from "../instances/service.ts";
 
 /** A failure that retrying cannot fix: the operation fails at once. */
 export class PermanentError extends Error {
@@ -21,6 +22,8 @@ export type TypedOperation<T extends OperationType> = Omit<Operation, "input"> &
 export interface OperationServices {
   /** The long-lived admin channel of a server. */
   driverFor(instance: Pick<Instance, "id" | "server">): XmppServerDriver;
+  /** Where the worker opens servers' ports. */
+  ports: PortPool;
   /** Runs `fn` as the one writer of that server (across workers). */
   withInstanceLock<T>(instanceId: string, fn: () => Promise<T>): Promise<T>;
   /** Writes the server's certificates and configuration, starts it and activates its hosts. */

@@ -4454,10 +4454,10 @@ export interface operations {
                         createdAt: string;
                         desiredState: string;
                         endpoints: {
-                            c2sPort: number;
+                            c2sPort: number | null;
                             host: string;
-                            httpPort: number;
-                            s2sPort: number;
+                            httpPort: number | null;
+                            s2sPort: number | null;
                         };
                         id: string;
                         lastError: string | null;
@@ -4632,10 +4632,10 @@ export interface operations {
                         createdAt: string;
                         desiredState: string;
                         endpoints: {
-                            c2sPort: number;
+                            c2sPort: number | null;
                             host: string;
-                            httpPort: number;
-                            s2sPort: number;
+                            httpPort: number | null;
+                            s2sPort: number | null;
                         };
                         id: string;
                         lastError: string | null;
@@ -7758,10 +7758,10 @@ export interface operations {
                             createdAt: string;
                             desiredState: string;
                             endpoints: {
-                                c2sPort: number;
+                                c2sPort: number | null;
                                 host: string;
-                                httpPort: number;
-                                s2sPort: number;
+                                httpPort: number | null;
+                                s2sPort: number | null;
                             };
                             id: string;
                             lastError: string | null;
@@ -7861,10 +7861,10 @@ export interface operations {
                             createdAt: string;
                             desiredState: string;
                             endpoints: {
-                                c2sPort: number;
+                                c2sPort: number | null;
                                 host: string;
-                                httpPort: number;
-                                s2sPort: number;
+                                httpPort: number | null;
+                                s2sPort: number | null;
                             };
                             id: string;
                             lastError: string | null;
@@ -7894,10 +7894,10 @@ export interface operations {
                             createdAt: string;
                             desiredState: string;
                             endpoints: {
-                                c2sPort: number;
+                                c2sPort: number | null;
                                 host: string;
-                                httpPort: number;
-                                s2sPort: number;
+                                httpPort: number | null;
+                                s2sPort: number | null;
                             };
                             id: string;
                             lastError: string | null;

@@ -89,7 +89,7 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
               {endpoints.map((key) => (
                 <div key={key}>
                   <dt className="text-zinc-600">{m.instances[key]}</dt>
-                  <dd className="font-mono">{instance.endpoints[key]}</dd>
+                  <dd className="font-mono">{instance.endpoints[key] ?? "—"}</dd>
                 </div>
               ))}
             </dl>
