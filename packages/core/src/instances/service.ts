@@ -1,12 +1,4 @@
-import {
-  type Domain,
-  type Instance,
-  isUniqueViolation,
-  type Placement,
-  type RuntimeKind,
-  type ServerKind,
-  type Tx,
-} from "@xmpp-host/db";
+import type { Domain, Instance, Placement, RuntimeKind, ServerKind } from "@xmpp-host/db";
 import { authorize, loadOwned } from "../access.ts";
 import { audit } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
