@@ -1,43 +1,33 @@
 // npm run bench:backup — back up and restore an instance holding 1,000 accounts, 50 rooms and 10,000 archived
 // messages; prints the time of each step and the archive size. Uses the test database and its own data root.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { apiEnvSchema, loadEnv, repoRoot, workerEnvSchema } from "@xmpp-host/config";
-import { disconnectAll } from "@xmpp-host/db";
-import { LocalRuntime } from "@xmpp-host/runtime";
-import { pino } from "pino";
-import { buildApp } from "../apps/api/src/app.ts";
-import { createCoreContext } from "../apps/api/src/context.ts";
-import { createWorkerContext } from "../apps/worker/src/context.ts";
-import { resetDatabase, spawnWorker } from "../tests/helpers/platform.ts";
+import { repoRoot } from "@xmpp-host/config";
+import { startBench } from "./harness.ts";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1000);
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 50);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const run = promisify(execFile);
 
-process.env.REDIS_URL = `${(process.env.REDIS_URL ?? "").replace(/\/\d*$/, "")}/3`;
-const dataRoot = mkdtempSync(path.join(tmpdir(), "xh-bb-"));
-const env = {
-  ...process.env,
-  DATA_ROOT: dataRoot,
-  LOG_LEVEL: "warn",
-  INSTANCE_PORT_RANGE_START: "45300",
-  INSTANCE_PORT_RANGE_END: "45399",
-  VERIFY_PORT_RANGE_START: "45400",
-  VERIFY_PORT_RANGE_END: "45499",
-  BACKUP_VERIFY: "false",
-} as Record<string, string>;
-await resetDatabase();
-const apiEnv = loadEnv(apiEnvSchema, env);
-const { core, redis, queues, waiters } = createCoreContext(apiEnv);
-await redis.flushdb();
-const app = await buildApp({ env: apiEnv, core, redis, logger: false });
-const workerCtx = createWorkerContext(loadEnv(workerEnvSchema, env), pino({ level: "warn" }));
-const worker = spawnWorker(env);
+const bench = await startBench({
+  name: "bb",
+  redisDb: 3,
+  listen: false,
+  workerContext: true,
+  env: {
+    INSTANCE_PORT_RANGE_START: "45300",
+    INSTANCE_PORT_RANGE_END: "45399",
+    VERIFY_PORT_RANGE_START: "45400",
+    VERIFY_PORT_RANGE_END: "45499",
+    BACKUP_VERIFY: "false",
+  },
+});
+const { app, dataRoot } = bench;
+const workerCtx = bench.workerCtx!;
+const api = bench.json;
 const timings: [string, number][] = [];
 async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const t = performance.now();
@@ -45,42 +35,9 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
   timings.push([label, (performance.now() - t) / 1000]);
   return v;
 }
-async function api(method: "GET" | "POST", url: string, body?: unknown, token?: string) {
-  const res = await app.inject({
-    method,
-    url,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    ...(body ? { payload: JSON.stringify(body) } : {}),
-  });
-  const json = JSON.parse(res.body || "{}") as Record<string, any>;
-  if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.body}`);
-  return json;
-}
 
 try {
-  const signup = await app.inject({
-    method: "POST",
-    url: "/api/v1/auth/signup",
-    headers: { "content-type": "application/json" },
-    payload: JSON.stringify({
-      email: "bench@bench.example",
-      password: "amber orchard lamp 123",
-      name: "B",
-      tenantName: "B",
-    }),
-  });
-  const cookie = String(signup.headers["set-cookie"]).split(";")[0] ?? "";
-  const tenantId = (JSON.parse(signup.body) as { tenant: { id: string } }).tenant.id;
-  const tok = await app.inject({
-    method: "POST",
-    url: "/api/v1/api-tokens",
-    headers: { "content-type": "application/json", cookie },
-    payload: JSON.stringify({ name: "bench", tenantId }),
-  });
-  const token = (JSON.parse(tok.body) as { token: string }).token;
+  const { id: tenantId, token } = await bench.tenant("Bench");
   const inst = await api("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: "bench" }, token);
   await api("POST", `/api/v1/instances/${inst.instance.id}/domains?wait=60`, { name: "bench.example" }, token);
   const driver = workerCtx.driverFor(inst.instance);
@@ -134,14 +91,5 @@ try {
   console.log(`  accounts after restore                           ${String(after.length).padStart(8)}`);
   if (after.length !== ACCOUNTS) process.exitCode = 1;
 } finally {
-  worker.kill("SIGTERM");
-  await workerCtx.close();
-  const runtime = new LocalRuntime({ dataRoot });
-  for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
-  await app.close();
-  await queues.close();
-  waiters.close();
-  redis.disconnect();
-  await disconnectAll();
-  rmSync(dataRoot, { recursive: true, force: true });
+  await bench.close();
 }

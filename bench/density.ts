@@ -3,15 +3,8 @@
 // shared pool, each with 2 accounts and a group chat with both as members; the resident memory (VmRSS) of the
 // shared servers after every 100 families. In the same run, BENCH_DEDICATED families (default 20) on dedicated
 // servers, one server each, as the baseline. Prints the curve, memory per family and the density ratio.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { apiEnvSchema, loadEnv } from "@xmpp-host/config";
-import { disconnectAll } from "@xmpp-host/db";
-import { LocalRuntime } from "@xmpp-host/runtime";
-import { buildApp } from "../apps/api/src/app.ts";
-import { createCoreContext } from "../apps/api/src/context.ts";
-import { resetDatabase, spawnWorker } from "../tests/helpers/platform.ts";
+import { readFileSync } from "node:fs";
+import { startBench } from "./harness.ts";
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 500);
 const DEDICATED = Number(process.env.BENCH_DEDICATED ?? 20);
@@ -19,73 +12,26 @@ const STEP = Number(process.env.BENCH_STEP ?? 100);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 8);
 const BASE = "density.test";
 
-process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-process.env.REDIS_URL = `${(process.env.REDIS_URL ?? "").replace(/\/\d*$/, "")}/2`;
-const dataRoot = mkdtempSync(path.join(tmpdir(), "xh-density-"));
-const env = {
-  ...process.env,
-  DATA_ROOT: dataRoot,
-  LOG_LEVEL: "warn",
-  INSTANCE_PORT_RANGE_START: "46000",
-  INSTANCE_PORT_RANGE_END: "46299",
-  WORKER_CONCURRENCY: String(IN_FLIGHT * 2),
-  PLATFORM_BASE_DOMAIN: BASE,
-  // The whole run is a few minutes of work; no scheduled job should add noise to the figures.
-  BACKUP_VERIFY: "false",
-  SYNC_INTERVAL_MS: "3600000",
-  HEALTH_PROBE_INTERVAL_MS: "3600000",
-  AUTH_RATE_LIMIT_PER_MINUTE: "1000",
-};
-await resetDatabase();
-const apiEnv = loadEnv(apiEnvSchema, env);
-const { core, redis, queues, waiters } = createCoreContext(apiEnv);
-const app = await buildApp({ env: apiEnv, core, redis, logger: false });
-const address = await app.listen({ host: "127.0.0.1", port: 0 });
-await redis.flushdb();
-const worker = spawnWorker(env as Record<string, string>);
-const runtime = new LocalRuntime({ dataRoot });
-
-async function http(method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${address}${url}`, {
-    method,
-    headers: {
-      ...(body ? { "content-type": "application/json" } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await res.json()) as Record<string, any>;
-  if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-  const op = json.operation as { status?: string; error?: unknown } | undefined;
-  if (op && op.status !== "succeeded")
-    throw new Error(`${method} ${url}: operation ${op.status} ${JSON.stringify(op.error)}`);
-  return json;
-}
+const bench = await startBench({
+  name: "density",
+  redisDb: 2,
+  env: {
+    INSTANCE_PORT_RANGE_START: "46000",
+    INSTANCE_PORT_RANGE_END: "46299",
+    WORKER_CONCURRENCY: String(IN_FLIGHT * 2),
+    PLATFORM_BASE_DOMAIN: BASE,
+    // The whole run is a few minutes of work; no scheduled job should add noise to the figures.
+    BACKUP_VERIFY: "false",
+    SYNC_INTERVAL_MS: "3600000",
+    HEALTH_PROBE_INTERVAL_MS: "3600000",
+    AUTH_RATE_LIMIT_PER_MINUTE: "1000",
+  },
+});
+const { core, runtime } = bench;
+const http = bench.must;
 
 /** A tenant with an API token and quotas large enough for the run. */
-async function tenant(name: string) {
-  const signup = await fetch(`${address}/api/v1/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email: `${name}@bench.example`,
-      password: "amber orchard lamp 123",
-      name,
-      tenantName: name,
-    }),
-  });
-  if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
-  const cookie = signup.headers.get("set-cookie")?.split(";")[0] ?? "";
-  const { tenant } = (await signup.json()) as { tenant: { id: string } };
-  const tokenRes = await fetch(`${address}/api/v1/api-tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify({ name: "bench", tenantId: tenant.id }),
-  });
-  const { token } = (await tokenRes.json()) as { token: string };
-  await core.db.tenant.update({ where: { id: tenant.id }, data: { domainQuota: 100_000, accountQuota: 1_000_000 } });
-  return { id: tenant.id, token };
-}
+const tenant = (name: string) => bench.tenant(name, { domainQuota: 100_000, accountQuota: 1_000_000 });
 
 /** One family's content: two accounts and a members-only group chat with both in it. */
 async function furnish(domain: { id: string; name: string }, token: string) {
@@ -188,12 +134,5 @@ try {
   );
   if (last.mb * 1.048576 > 500 || dedicatedPerFamily / sharedPerFamily < 10) process.exitCode = 1;
 } finally {
-  worker.kill("SIGTERM");
-  for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
-  await app.close();
-  await queues.close();
-  waiters.close();
-  redis.disconnect();
-  await disconnectAll();
-  rmSync(dataRoot, { recursive: true, force: true });
+  await bench.close();
 }

@@ -2,84 +2,38 @@
 // instance), against raw XEP-0133 add-user over one XMPP connection to an identical Prosody, measured in
 // the same run. Uses the test database and its own data root; prints a table and ratios.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { InternalCa } from "@xmpp-host/acme";
-import { apiEnvSchema, loadEnv, repoRoot, workerEnvSchema } from "@xmpp-host/config";
+import { repoRoot } from "@xmpp-host/config";
 import { SecretBox } from "@xmpp-host/core";
-import { disconnectAll } from "@xmpp-host/db";
-import { LocalRuntime } from "@xmpp-host/runtime";
 import { freePorts } from "@xmpp-host/runtime/testing";
 import { createDriver } from "@xmpp-host/xmpp";
-import { pino } from "pino";
-import { buildApp } from "../apps/api/src/app.ts";
-import { createCoreContext } from "../apps/api/src/context.ts";
-import { createWorkerContext } from "../apps/worker/src/context.ts";
-import { resetDatabase, spawnWorker } from "../tests/helpers/platform.ts";
+import { startBench } from "./harness.ts";
 
 const COUNT = Number(process.env.BENCH_ACCOUNTS ?? 500);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
 const run = promisify(execFile);
 
-process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-process.env.REDIS_URL = `${(process.env.REDIS_URL ?? "").replace(/\/\d*$/, "")}/2`;
-const dataRoot = mkdtempSync(path.join(tmpdir(), "xh-bench-"));
-const env = {
-  ...process.env,
-  DATA_ROOT: dataRoot,
-  LOG_LEVEL: "warn",
-  INSTANCE_PORT_RANGE_START: "45000",
-  INSTANCE_PORT_RANGE_END: "45099",
-  WORKER_CONCURRENCY: String(IN_FLIGHT),
-};
-await resetDatabase();
-const apiEnv = loadEnv(apiEnvSchema, env);
-const { core, redis, queues, waiters } = createCoreContext(apiEnv);
-const app = await buildApp({ env: apiEnv, core, redis, logger: false });
-const address = await app.listen({ host: "127.0.0.1", port: 0 });
-const workerCtx = createWorkerContext(loadEnv(workerEnvSchema, env), pino({ level: "warn" }));
-await redis.flushdb();
 // The worker runs in its own process, as in production.
-const worker = spawnWorker(env as Record<string, string>);
+const bench = await startBench({
+  name: "bench",
+  redisDb: 2,
+  workerContext: true,
+  env: {
+    INSTANCE_PORT_RANGE_START: "45000",
+    INSTANCE_PORT_RANGE_END: "45099",
+    WORKER_CONCURRENCY: String(IN_FLIGHT),
+  },
+});
+const { dataRoot, runtime } = bench;
+const workerCtx = bench.workerCtx!;
+const http = bench.json;
 
-async function http(method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${address}${url}`, {
-    method,
-    headers: {
-      ...(body ? { "content-type": "application/json" } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await res.json()) as Record<string, any>;
-  if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const runtime = new LocalRuntime({ dataRoot });
 try {
-  const signup = await fetch(`${address}/api/v1/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email: "bench@bench.example",
-      password: "amber orchard lamp 123",
-      name: "Bench",
-      tenantName: "Bench",
-    }),
-  });
-  const cookie = signup.headers.get("set-cookie")?.split(";")[0] ?? "";
-  const { tenant } = (await signup.json()) as { tenant: { id: string } };
-  const tokenRes = await fetch(`${address}/api/v1/api-tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify({ name: "bench", tenantId: tenant.id }),
-  });
-  const { token } = (await tokenRes.json()) as { token: string };
-  await core.db.tenant.update({ where: { id: tenant.id }, data: { accountQuota: 100_000 } });
-  const inst = await http("POST", `/api/v1/tenants/${tenant.id}/instances?wait=60`, { name: "bench" }, token);
+  const { id: tenantId, token } = await bench.tenant("Bench", { accountQuota: 100_000 });
+  const inst = await http("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: "bench" }, token);
   const dom = await http(
     "POST",
     `/api/v1/instances/${inst.instance.id}/domains?wait=60`,
@@ -164,14 +118,6 @@ try {
   console.log(`  failed operations: ${failed}; accounts on the server: ${onServer.length}`);
   if (failed > 0 || onServer.length !== COUNT) process.exitCode = 1;
 } finally {
-  worker.kill("SIGTERM");
-  await workerCtx.close();
-  for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
   await runtime.destroy("raw").catch(() => undefined);
-  await app.close();
-  await queues.close();
-  waiters.close();
-  redis.disconnect();
-  await disconnectAll();
-  rmSync(dataRoot, { recursive: true, force: true });
+  await bench.close();
 }

@@ -8,17 +8,12 @@
 // Uses the test database and Redis database SOAK_REDIS_DB (default 6), both reset; figures also go to
 // test-artifacts/bench-soak.json.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { apiEnvSchema, loadEnv, repoRoot } from "@xmpp-host/config";
+import { repoRoot } from "@xmpp-host/config";
 import { portsOf } from "@xmpp-host/core";
-import { disconnectAll } from "@xmpp-host/db";
-import { LocalRuntime } from "@xmpp-host/runtime";
 import { createDriver } from "@xmpp-host/xmpp";
-import { buildApp } from "../apps/api/src/app.ts";
-import { createCoreContext } from "../apps/api/src/context.ts";
-import { resetDatabase, spawnWorker } from "../tests/helpers/platform.ts";
+import { startBench } from "./harness.ts";
 import type { FromClients, OpenCommand, ToClients } from "./soak-clients.ts";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -41,14 +36,8 @@ const IDLE_MIN_MS = 4 * PROBE_INTERVAL_MS;
 const DOMAIN = "soak.example";
 const PASSWORD = "meadow-trickle-77";
 
-process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-process.env.REDIS_URL = `${(process.env.REDIS_URL ?? "").replace(/\/\d*$/, "")}/${num("SOAK_REDIS_DB", 6)}`;
 const runStarted = performance.now();
-const dataRoot = mkdtempSync(path.join(tmpdir(), "xh-soak-"));
-const env = {
-  ...process.env,
-  DATA_ROOT: dataRoot,
-  LOG_LEVEL: "warn",
+const settings = {
   INSTANCE_PORT_RANGE_START: "47000",
   INSTANCE_PORT_RANGE_END: "47099",
   WORKER_CONCURRENCY: String(IN_FLIGHT * 2),
@@ -95,15 +84,9 @@ const quantile = (xs: number[], q: number) => {
 const p50 = (xs: number[]) => quantile(xs, 0.5);
 const p99 = (xs: number[]) => quantile(xs, 0.99);
 
-await resetDatabase();
-const apiEnv = loadEnv(apiEnvSchema, env);
-const { core, redis, queues, waiters } = createCoreContext(apiEnv);
-const app = await buildApp({ env: apiEnv, core, redis, logger: false });
-const address = await app.listen({ host: "127.0.0.1", port: 0 });
-await redis.flushdb();
 // The worker runs in its own process, as in production.
-const worker = spawnWorker(env as Record<string, string>);
-const runtime = new LocalRuntime({ dataRoot });
+const bench = await startBench({ name: "soak", redisDb: num("SOAK_REDIS_DB", 6), env: settings });
+const { address, core, runtime, worker } = bench;
 let clients: ChildProcess | null = null;
 
 interface Timed {
@@ -118,29 +101,14 @@ async function http(method: string, url: string, body?: unknown, token?: string)
   const at = phase;
   const t0 = performance.now();
   try {
-    const res = await fetch(`${address}${url}`, {
-      method,
-      headers: {
-        ...(body ? { "content-type": "application/json" } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    const json = (text.startsWith("{") ? JSON.parse(text) : { text }) as Record<string, any>;
-    return { ms: performance.now() - t0, ok: res.status < 400, phase: at, status: res.status, json };
+    const { status, json } = await bench.request(method, url, body, { token });
+    return { ms: performance.now() - t0, ok: status < 400, phase: at, status, json };
   } catch (err) {
     return { ms: performance.now() - t0, ok: false, phase: at, status: 0, json: { error: String(err) } };
   }
 }
 
-async function must(method: string, url: string, body?: unknown, token?: string) {
-  const r = await http(method, url, body, token);
-  const op = r.json.operation as { status?: string; error?: unknown } | undefined;
-  if (!r.ok || (op && op.status !== "succeeded"))
-    throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
-  return r.json;
-}
+const must = bench.must;
 
 // Samplers: Prosody's process, the read routes, the health verdict.
 interface ProcSample {
@@ -278,26 +246,8 @@ let token = "";
 try {
   await capped(
     (async () => {
-      const signup = await fetch(`${address}/api/v1/auth/signup`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          email: "soak@bench.example",
-          password: "correct horse battery staple",
-          name: "Soak",
-          tenantName: "Soak",
-        }),
-      });
-      if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
-      const cookie = signup.headers.get("set-cookie")?.split(";")[0] ?? "";
-      const { tenant } = (await signup.json()) as { tenant: { id: string } };
-      const tokenRes = await fetch(`${address}/api/v1/api-tokens`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie },
-        body: JSON.stringify({ name: "soak", tenantId: tenant.id }),
-      });
-      token = ((await tokenRes.json()) as { token: string }).token;
-      await core.db.tenant.update({ where: { id: tenant.id }, data: { accountQuota: 100_000 } });
+      const tenant = await bench.tenant("Soak", { accountQuota: 100_000 });
+      token = tenant.token;
       const inst = await must("POST", `/api/v1/tenants/${tenant.id}/instances?wait=60`, { name: "soak" }, token);
       instanceId = inst.instance.id as string;
       const dom = await must("POST", `/api/v1/instances/${instanceId}/domains?wait=60`, { name: DOMAIN }, token);
@@ -460,6 +410,7 @@ function procFigures(p: Phase[]) {
   };
 }
 const latency = (xs: Timed[]) => ({ n: xs.length, p50: p50(xs.map((x) => x.ms)), p99: p99(xs.map((x) => x.ms)) });
+type Latency = ReturnType<typeof latency>;
 const provIdle = latency(provisioned.filter((x) => x.phase === "idle"));
 const provAfter = latency(provisioned.filter((x) => x.phase === "after"));
 const readAfter = latency(reads.filter((x) => x.phase === "after"));
@@ -566,6 +517,15 @@ console.log(
     .join(", ")})`,
 );
 
+/** A route's latency idle at the start, under soak and idle at the end, with the soak's ratios to the start. */
+const drift = (idle: Latency, soak: Latency, idleAtEnd: Latency) => ({
+  idle,
+  soak,
+  idleAtEnd,
+  ratioP50: soak.p50 / idle.p50,
+  ratioP99: soak.p99 / idle.p99,
+});
+
 const report = {
   bench: "soak",
   at: new Date().toISOString(),
@@ -607,27 +567,9 @@ const report = {
     fileLimit: prosodyFileLimit,
   },
   apiLatencyMs: {
-    provisioning: {
-      idle: provIdle,
-      soak: provSoak,
-      idleAtEnd: provAfter,
-      ratioP50: provSoak.p50 / provIdle.p50,
-      ratioP99: provSoak.p99 / provIdle.p99,
-    },
-    getInstance: {
-      idle: readIdle,
-      soak: readSoak,
-      idleAtEnd: readAfter,
-      ratioP50: readSoak.p50 / readIdle.p50,
-      ratioP99: readSoak.p99 / readIdle.p99,
-    },
-    getHealth: {
-      idle: healthIdle,
-      soak: healthSoak,
-      idleAtEnd: healthAfter,
-      ratioP50: healthSoak.p50 / healthIdle.p50,
-      ratioP99: healthSoak.p99 / healthIdle.p99,
-    },
+    provisioning: drift(provIdle, provSoak, provAfter),
+    getInstance: drift(readIdle, readSoak, readAfter),
+    getHealth: drift(healthIdle, healthSoak, healthAfter),
   },
   accountsOnServer,
 };
@@ -658,10 +600,4 @@ await new Promise<void>((resolve) => {
   });
   worker.kill("SIGTERM");
 });
-for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
-await app.close();
-await queues.close();
-waiters.close();
-redis.disconnect();
-await disconnectAll();
-rmSync(dataRoot, { recursive: true, force: true });
+await bench.close();

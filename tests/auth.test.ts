@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
+import { client, signup, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
 
 let platform: Platform;
 
@@ -77,12 +78,7 @@ describe("auth", () => {
   });
 
   it("refuses a duplicate signup naming the email field", async () => {
-    const res = await client(platform.app)("POST", "/api/v1/auth/signup", {
-      email: "HASHES@test.example",
-      password: "another long password",
-      name: "x",
-      tenantName: "y",
-    });
+    const res = await signup(platform.app, "HASHES@test.example", "another long password", "x", "y");
     expect(res.status).toBe(409);
     expect(res.json.errors).toEqual([{ field: "email", message: "is already registered", code: "taken" }]);
   });

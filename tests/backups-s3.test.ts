@@ -1,14 +1,8 @@
 import { type LocalS3, startLocalS3 } from "@xmpp-host/backup/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Call,
-  client,
-  type Platform,
-  signupWithToken,
-  startPlatform,
-  writeCa,
-  xmppClient,
-} from "./helpers/platform.ts";
+import { type Call, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
+import { internalCa, xmppClient } from "./helpers/xmpp.ts";
 
 let s3: LocalS3;
 let platform: Platform;
@@ -56,7 +50,7 @@ describe("backups on S3-compatible storage", () => {
 
     const deleted = await call("DELETE", `/api/v1/accounts/${acct.json.account.id}?wait=30`);
     expect(deleted.json.operation.status).toBe("succeeded");
-    const caFile = writeCa(platform.dataRoot, (await client(platform.app)("GET", "/api/v1/ca.pem")).text);
+    const caFile = (await internalCa(platform)).file;
     const login = () =>
       xmppClient([
         "login",

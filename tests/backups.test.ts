@@ -1,15 +1,10 @@
-import { promises as fs, readFileSync } from "node:fs";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Call,
-  client,
-  type Platform,
-  signupWithToken,
-  startPlatform,
-  writeCa,
-  xmppClient,
-} from "./helpers/platform.ts";
+import { type Call, cookieOf, signIn, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
+import { until } from "./helpers/wait.ts";
+import { internalCa, xmppClient } from "./helpers/xmpp.ts";
 
 let platform: Platform;
 let call: Call;
@@ -22,22 +17,8 @@ const alice = ["alice@family.example", "amber-orchard-lamp"] as const;
 const bob = ["bob@family.example", "amber-orchard-lamp"] as const;
 const room = "family@groups.family.example";
 
-function pidOf(id: string): number {
-  return Number(readFileSync(path.join(platform.dataRoot, "instances", id, "prosody.pid"), "utf8").trim());
-}
-
 async function inspect(endpoint: { host: string; c2sPort: number }) {
   return xmppClient(["inspect", endpoint.host, String(endpoint.c2sPort), caFile, ...alice, room, bob[0]]);
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 beforeAll(async () => {
@@ -61,7 +42,7 @@ beforeAll(async () => {
     members: [alice[0], bob[0]],
   });
   expect(r.json.operation.status, r.text).toBe("succeeded");
-  caFile = writeCa(platform.dataRoot, (await client(platform.app)("GET", "/api/v1/ca.pem")).text);
+  caFile = (await internalCa(platform)).file;
   const talk = await xmppClient([
     "converse",
     instance.endpoints.host,
@@ -91,11 +72,16 @@ describe("backups", () => {
     expect(res.json.backup).toMatchObject({ status: "succeeded", store: "local" });
     expect(res.json.backup.sizeBytes).toBeGreaterThan(0);
     backupId = res.json.backup.id;
-    const verified = await until("verification", async () => {
-      const list = await call("GET", `/api/v1/instances/${instance.id}/backups`);
-      const b = list.json.items.find((x: { id: string }) => x.id === backupId);
-      return b.verification !== "pending" ? b : null;
-    });
+    const verified = await until(
+      "verification",
+      async () => {
+        const list = await call("GET", `/api/v1/instances/${instance.id}/backups`);
+        const b = list.json.items.find((x: { id: string }) => x.id === backupId);
+        return b.verification !== "pending" ? b : null;
+      },
+      60_000,
+      200,
+    );
     expect(verified, JSON.stringify(verified)).toMatchObject({ verification: "verified", verificationError: null });
   });
 
@@ -128,12 +114,12 @@ describe("backups", () => {
     const at = Math.floor(corrupted.length / 2);
     corrupted[at] = (corrupted[at] ?? 0) ^ 0x01;
     await fs.writeFile(file, corrupted);
-    const pid = pidOf(instance.id);
+    const pid = platform.prosodyPid(instance.id);
     try {
       const res = await call("POST", `/api/v1/backups/${backupId}/restore?wait=60`, {});
       expect(res.json.operation.status, res.text).toBe("failed");
       expect(JSON.stringify(res.json.operation.error)).toMatch(/refused/);
-      expect(pidOf(instance.id)).toBe(pid);
+      expect(platform.prosodyPid(instance.id)).toBe(pid);
       expect((await inspect(instance.endpoints)).out).toMatchObject({ result: "ok", contacts: [bob[0]] });
     } finally {
       await fs.writeFile(file, original);
@@ -157,11 +143,7 @@ describe("backups", () => {
   it("lets only the tenant owner download an archive", async () => {
     // An admin token is not enough; the owner's session is.
     expect((await call("GET", `/api/v1/backups/${backupId}/download`)).status).toBe(403);
-    const login = await client(platform.app)("POST", "/api/v1/auth/login", {
-      email: "backup@test.example",
-      password: "correct horse battery",
-    });
-    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const cookie = cookieOf(await signIn(platform.app, "backup@test.example"));
     const res = await platform.app.inject({
       method: "GET",
       url: `/api/v1/backups/${backupId}/download`,

@@ -1,30 +1,14 @@
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
-import { createDriver } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Call, type Platform, signupWithToken, spawnWorker, startPlatform } from "./helpers/platform.ts";
+import { until } from "./helpers/wait.ts";
 
 let platform: Platform;
 let call: Call;
 let worker: ChildProcess | null = null;
 let instanceId: string;
 let domainId: string;
-
-function prosodyPid(): number {
-  return Number(readFileSync(path.join(platform.dataRoot, "instances", instanceId, "prosody.pid"), "utf8").trim());
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function startWorkerProcess(): ChildProcess {
   worker = spawnWorker(platform.workerEnv);
@@ -41,16 +25,7 @@ function killWorker(): Promise<void> {
   });
 }
 
-async function serverAccounts(): Promise<string[]> {
-  const driver = createDriver("prosody", {
-    socketPath: path.join(platform.dataRoot, "instances", instanceId, "admin.sock"),
-  });
-  try {
-    return await driver.listAccounts("crash.example");
-  } finally {
-    await driver.close();
-  }
-}
+const serverAccounts = () => platform.serverAccounts(instanceId, "crash.example");
 
 beforeAll(async () => {
   platform = await startPlatform({ inProcessWorker: false });
@@ -75,7 +50,7 @@ afterAll(async () => {
 
 describe("crash safety", () => {
   it("finishes an account creation exactly once after the worker is killed with -9 mid-operation", async () => {
-    const server = prosodyPid();
+    const server = platform.prosodyPid(instanceId);
     // Freeze the server so the worker is caught inside the driver call, then kill the worker.
     process.kill(server, "SIGSTOP");
     let opId: string;
@@ -111,7 +86,7 @@ describe("crash safety", () => {
   });
 
   it("restarts a managed server that dies, and an operation issued meanwhile completes once it is back", async () => {
-    const before = prosodyPid();
+    const before = platform.prosodyPid(instanceId);
     process.kill(before, "SIGKILL");
     const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
       localpart: "laura",
@@ -120,7 +95,7 @@ describe("crash safety", () => {
     expect(res.status, res.text).toBe(202);
     const done = await call("GET", `/api/v1/operations/${res.json.operation.id}?wait=60`);
     expect(done.json, done.text).toMatchObject({ status: "succeeded" });
-    const after = prosodyPid();
+    const after = platform.prosodyPid(instanceId);
     expect(after).not.toBe(before);
     expect(await serverAccounts()).toContain("laura");
     const restarted = await platform.app.core.db.auditEvent.count({
@@ -155,7 +130,7 @@ describe("crash safety", () => {
   });
 
   it("keeps instances running across a worker restart and adopts them", async () => {
-    const before = prosodyPid();
+    const before = platform.prosodyPid(instanceId);
     await killWorker();
     startWorkerProcess();
     const res = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=60`, {
@@ -163,6 +138,6 @@ describe("crash safety", () => {
       password: "amber-orchard-lamp",
     });
     expect(res.json.operation.status, res.text).toBe("succeeded");
-    expect(prosodyPid()).toBe(before);
+    expect(platform.prosodyPid(instanceId)).toBe(before);
   });
 });

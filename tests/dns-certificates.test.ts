@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fetchServedCertificate } from "@xmpp-host/acme";
@@ -18,8 +18,15 @@ let domainId: string;
 
 type Expected = { id: string; name: string; type: "A" | "AAAA" | "CNAME" | "SRV" | "TXT" | "CAA"; value: string };
 
-function pid(): number {
-  return Number(readFileSync(path.join(platform.dataRoot, "instances", instance.id, "prosody.pid"), "utf8").trim());
+/** Moves the domain's current certificate to 10 days from expiry, and returns it. */
+async function expiringInTenDays() {
+  const db = platform.app.core.db;
+  const current = await db.certificate.findFirstOrThrow({ where: { domainId }, orderBy: { createdAt: "desc" } });
+  await db.certificate.update({
+    where: { id: current.id },
+    data: { notAfter: new Date(Date.now() + 10 * 86400_000) },
+  });
+  return current;
 }
 
 async function served() {
@@ -153,7 +160,7 @@ describe("certificates", () => {
 
   it("issues a public certificate by ACME (HTTP-01) and serves it live, without a restart", async () => {
     for (const name of ["family.test", "groups.family.test", "share.family.test"]) await pebble.setA(name, "127.0.0.1");
-    const before = pid();
+    const before = platform.prosodyPid(instance.id);
     const res = await call("POST", `/api/v1/domains/${domainId}/certificates?wait=60`, { source: "acme" });
     expect(res.json.operation?.status, res.text).toBe("succeeded");
     const certs = (await call("GET", `/api/v1/domains/${domainId}/certificates`)).json;
@@ -167,16 +174,12 @@ describe("certificates", () => {
       caPem: await pebble.rootPem(),
     });
     expect(now).toMatchObject({ fingerprint: certs.current.fingerprint, authorized: true });
-    expect(pid()).toBe(before);
+    expect(platform.prosodyPid(instance.id)).toBe(before);
   });
 
   it("renews a certificate 10 days from expiry from the scheduler's job", async () => {
     const db = platform.app.core.db;
-    const current = await db.certificate.findFirstOrThrow({ where: { domainId }, orderBy: { createdAt: "desc" } });
-    await db.certificate.update({
-      where: { id: current.id },
-      data: { notAfter: new Date(Date.now() + 10 * 86400_000) },
-    });
+    const current = await expiringInTenDays();
     const { requested } = await renewCertificates(platform.workerCtx);
     expect(requested).toEqual([domainId]);
     expect((await renewCertificates(platform.workerCtx)).requested).toEqual([]); // once per domain
@@ -195,11 +198,7 @@ describe("certificates", () => {
 
   it("keeps the old certificate and records the CA's error when a renewal fails", async () => {
     const db = platform.app.core.db;
-    const current = await db.certificate.findFirstOrThrow({ where: { domainId }, orderBy: { createdAt: "desc" } });
-    await db.certificate.update({
-      where: { id: current.id },
-      data: { notAfter: new Date(Date.now() + 10 * 86400_000) },
-    });
+    const current = await expiringInTenDays();
     // Validation will fail: the CA is sent to an address where nothing answers.
     for (const name of ["family.test", "groups.family.test", "share.family.test"]) await pebble.setA(name, "127.0.0.2");
     expect((await renewCertificates(platform.workerCtx)).requested).toEqual([domainId]);

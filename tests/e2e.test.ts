@@ -1,15 +1,8 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Call,
-  client,
-  type Platform,
-  signupWithToken,
-  startPlatform,
-  writeCa,
-  xmppClient,
-} from "./helpers/platform.ts";
+import { type Call, client, cookieOf, expectNotFoundOnEach, signIn, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
+import { writeCa, xmppClient } from "./helpers/xmpp.ts";
 
 let platform: Platform;
 let call: Call;
@@ -21,10 +14,6 @@ const alicePassword = "amber-orchard-lamp";
 let bobPassword: string;
 let bobId: string;
 
-function pidOf(instanceId: string): number {
-  return Number(readFileSync(path.join(platform.dataRoot, "instances", instanceId, "prosody.pid"), "utf8").trim());
-}
-
 beforeAll(async () => {
   platform = await startPlatform();
   ({ call, tenantId } = await signupWithToken(platform.app, "smith"));
@@ -33,6 +22,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.close();
 });
+
+/** The independent client's login to the instance under test: code 0 when it logs in, 2 when it is refused. */
+function xmppLogin(jid: string, password: string) {
+  const { host, c2sPort } = instance.endpoints;
+  return xmppClient(["login", jid, password, host, String(c2sPort), caFile]);
+}
 
 describe("end to end, through the HTTP API only", () => {
   it("creates an instance and a domain, and serves the internal CA", async () => {
@@ -95,23 +90,17 @@ describe("end to end, through the HTTP API only", () => {
   });
 
   it("lets an independent client log in as each account over STARTTLS and chat in the room", async () => {
-    const { host, c2sPort } = instance.endpoints;
     for (const [jid, pw] of [
       ["alice@family.example", alicePassword],
       ["bob@family.example", bobPassword],
     ] as const) {
-      const res = await xmppClient(["login", jid, pw, host, String(c2sPort), caFile]);
+      const res = await xmppLogin(jid, pw);
       expect(res, jid).toEqual({ code: 0, out: { result: "ok" } });
     }
-    const wrong = await xmppClient([
-      "login",
-      "alice@family.example",
-      "not-the-password",
-      host,
-      String(c2sPort),
-      caFile,
-    ]);
+    const wrong = await xmppLogin("alice@family.example", "not-the-password");
     expect(wrong.code).toBe(2);
+
+    const { host, c2sPort } = instance.endpoints;
 
     const chat = await xmppClient([
       "room-chat",
@@ -135,13 +124,12 @@ describe("end to end, through the HTTP API only", () => {
     expect(del.status, del.text).toBe(200);
     expect(del.json.operation.status).toBe("succeeded");
     expect((await call("GET", `/api/v1/accounts/${bobId}`)).status).toBe(404);
-    const { host, c2sPort } = instance.endpoints;
-    const res = await xmppClient(["login", "bob@family.example", bobPassword, host, String(c2sPort), caFile]);
+    const res = await xmppLogin("bob@family.example", bobPassword);
     expect(res.code).toBe(2);
   });
 
   it("adds a second domain live, without the server's PID changing", async () => {
-    const before = pidOf(instance.id);
+    const before = platform.prosodyPid(instance.id);
     const second = await call("POST", `/api/v1/instances/${instance.id}/domains?wait=30`, {
       name: "cousins.example",
     });
@@ -152,17 +140,9 @@ describe("end to end, through the HTTP API only", () => {
       password: "amber-orchard-lamp",
     });
     expect(acct.status, acct.text).toBe(201);
-    const { host, c2sPort } = instance.endpoints;
-    const login = await xmppClient([
-      "login",
-      "carol@cousins.example",
-      "amber-orchard-lamp",
-      host,
-      String(c2sPort),
-      caFile,
-    ]);
+    const login = await xmppLogin("carol@cousins.example", "amber-orchard-lamp");
     expect(login).toEqual({ code: 0, out: { result: "ok" } });
-    expect(pidOf(instance.id)).toBe(before);
+    expect(platform.prosodyPid(instance.id)).toBe(before);
   });
 
   it("resets a password: the old one stops working, the new one works", async () => {
@@ -172,13 +152,8 @@ describe("end to end, through the HTTP API only", () => {
     const alice = list.json.items[0];
     const reset = await call("POST", `/api/v1/accounts/${alice.id}/password?wait=30`, {});
     expect(reset.status, reset.text).toBe(200);
-    const { host, c2sPort } = instance.endpoints;
-    expect(
-      (await xmppClient(["login", "alice@family.example", alicePassword, host, String(c2sPort), caFile])).code,
-    ).toBe(2);
-    expect(
-      (await xmppClient(["login", "alice@family.example", reset.json.password, host, String(c2sPort), caFile])).code,
-    ).toBe(0);
+    expect((await xmppLogin("alice@family.example", alicePassword)).code).toBe(2);
+    expect((await xmppLogin("alice@family.example", reset.json.password)).code).toBe(0);
   });
 });
 
@@ -333,13 +308,7 @@ describe("tenant isolation", () => {
       ["GET", `/api/v1/domains/${domainId}/health`],
     ];
     const intruderUser = await db.user.findUniqueOrThrow({ where: { email: "intruder@test.example" } });
-    const failures: string[] = [];
-    for (const [method, url, body] of routes) {
-      const res = await intruder.call(method as "GET", url, body);
-      if (res.status !== 404) failures.push(`${method} ${url} -> ${res.status}`);
-      else expect(res.headers["content-type"]).toContain("application/problem+json");
-    }
-    expect(failures).toEqual([]);
+    await expectNotFoundOnEach(intruder.call, routes);
     expect(await db.operation.count({ where: { actorUserId: intruderUser.id } })).toBe(0);
     expect((await call("GET", `/api/v1/instances/${i}`)).json).toMatchObject({
       name: "Family server",
@@ -379,20 +348,16 @@ describe("tenant isolation", () => {
 });
 
 async function signupCookie(): Promise<string> {
-  const res = await client(platform.app)("POST", "/api/v1/auth/login", {
-    email: "smith@test.example",
-    password: "correct horse battery",
-  });
+  const res = await signIn(platform.app, "smith@test.example");
   expect(res.status, res.text).toBe(200);
-  const setCookie = res.headers["set-cookie"];
-  return (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(";")[0] ?? "";
+  return cookieOf(res);
 }
 
 describe("instance lifecycle", () => {
   it("stops, starts and deletes an instance, cleaning up its process and files", async () => {
     const { existsSync } = await import("node:fs");
     const dir = path.join(platform.dataRoot, "instances", instance.id);
-    const pid = pidOf(instance.id);
+    const pid = platform.prosodyPid(instance.id);
     const stopped = await call("POST", `/api/v1/instances/${instance.id}/actions/stop?wait=30`);
     expect(stopped.json.operation.status, stopped.text).toBe("succeeded");
     expect((await call("GET", `/api/v1/instances/${instance.id}`)).json.status).toBe("stopped");
@@ -400,10 +365,7 @@ describe("instance lifecycle", () => {
 
     const started = await call("POST", `/api/v1/instances/${instance.id}/actions/start?wait=30`);
     expect(started.json.operation.status, started.text).toBe("succeeded");
-    const { host, c2sPort } = instance.endpoints;
-    expect(
-      (await xmppClient(["login", "carol@cousins.example", "amber-orchard-lamp", host, String(c2sPort), caFile])).code,
-    ).toBe(0);
+    expect((await xmppLogin("carol@cousins.example", "amber-orchard-lamp")).code).toBe(0);
 
     const deleted = await call("DELETE", `/api/v1/instances/${instance.id}?force=true&wait=30`);
     expect(deleted.json.operation.status, deleted.text).toBe("succeeded");

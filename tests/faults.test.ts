@@ -1,18 +1,7 @@
 import { type ChildProcess, execFileSync } from "node:child_process";
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statfsSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDriver } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   freePort,
@@ -24,6 +13,7 @@ import {
   startOwnRedis,
 } from "./helpers/own-services.ts";
 import { type Platform, signupWithToken, spawnWorker, startPlatform } from "./helpers/platform.ts";
+import { sleep, until } from "./helpers/wait.ts";
 
 // Faults 4 and 5 restart PostgreSQL and Redis, so this file runs its own of each (never the shared ones), and
 // fault 6 fills the data root, so the data root is a small filesystem of its own.
@@ -78,23 +68,6 @@ async function http(method: string, url: string, body?: unknown, timeoutMs = 30_
   return { status: res.status, json, text, headers: res.headers, ms: Date.now() - t0 };
 }
 
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined | null | false>,
-  timeoutMs = 30_000,
-  everyMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** /readyz's answer, or null when none came within a second (the API is down, or hangs). */
 async function readyz(): Promise<{ status: number; json: Record<string, any> } | null> {
   try {
@@ -129,13 +102,9 @@ function startApi(): void {
   api = spawnApi(platform.workerEnv, apiPort);
 }
 
-function prosodyPid(): number {
-  return Number(readFileSync(path.join(platform.dataRoot, "instances", instanceId, "prosody.pid"), "utf8").trim());
-}
-
 /** Runs `fn` with the managed server frozen, so that the worker's operations are caught inside driver calls. */
 async function withServerFrozen<T>(fn: () => Promise<T>): Promise<T> {
-  const server = prosodyPid();
+  const server = platform.prosodyPid(instanceId);
   process.kill(server, "SIGSTOP");
   try {
     return await fn();
@@ -144,16 +113,7 @@ async function withServerFrozen<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function serverAccounts(): Promise<string[]> {
-  const driver = createDriver("prosody", {
-    socketPath: path.join(platform.dataRoot, "instances", instanceId, "admin.sock"),
-  });
-  try {
-    return await driver.listAccounts("faults.example");
-  } finally {
-    await driver.close();
-  }
-}
+const serverAccounts = () => platform.serverAccounts(instanceId, "faults.example");
 
 /** Sends account creations for `localparts` at once; each ends as an HTTP answer or a transport error. */
 function burst(localparts: string[], query = "", onAcknowledged?: () => void) {
@@ -523,7 +483,7 @@ describe("faults", () => {
       const rz = await readyz();
       expect(rz).toMatchObject({ status: 200, json: { worker: { alive: true } } });
       expect((await http("GET", `/api/v1/instances/${instanceId}`)).status).toBe(200);
-      expect(() => process.kill(prosodyPid(), 0)).not.toThrow();
+      expect(() => process.kill(platform.prosodyPid(instanceId), 0)).not.toThrow();
       expect(worker?.exitCode).toBeNull();
     } finally {
       rmSync(filler, { force: true });

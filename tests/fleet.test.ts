@@ -156,53 +156,32 @@ describe("a server's status", () => {
         data: { instanceId: ids[name] as string, status: "healthy", checkedAt: new Date() },
       });
     }
-    const alert = (over: {
-      instanceId: string;
-      tenantId: string;
-      rule: string;
-      severity: string;
-      message: string;
-      status?: string;
-    }) =>
-      db.alert.create({
+    // The alerts the worker would have opened: the server, its tenant, the rule, severity and message, and a status.
+    type Opened = [server: string, owner: Tenant, rule: string, severity: string, message: string, status?: string];
+    const alerts: Opened[] = [
+      ["alpha-one", alpha, "backup_failed", "warning", "The last backup of alpha-one failed"],
+      ["beta-main", beta, "instance_down", "critical", "beta-main is down"],
+      ["beta-main", beta, "login_slow", "warning", "Logins on beta-main are slow"],
+      // A resolved alert no longer counts.
+      ["alpha-two", alpha, "instance_down", "critical", "alpha-two was down", "resolved"],
+    ];
+    for (const [server, owner, rule, severity, message, status] of alerts) {
+      const instanceId = ids[server] as string;
+      await db.alert.create({
         data: {
           subjectType: "instance",
-          subjectId: over.instanceId,
+          subjectId: instanceId,
           subjectName: "x",
-          openKey: over.status === "resolved" ? null : `${over.rule}:${over.instanceId}`,
-          ...over,
+          openKey: status === "resolved" ? null : `${rule}:${instanceId}`,
+          instanceId,
+          tenantId: owner.tenantId,
+          rule,
+          severity,
+          message,
+          ...(status ? { status } : {}),
         },
       });
-    await alert({
-      instanceId: ids["alpha-one"] as string,
-      tenantId: alpha.tenantId,
-      rule: "backup_failed",
-      severity: "warning",
-      message: "The last backup of alpha-one failed",
-    });
-    await alert({
-      instanceId: ids["beta-main"] as string,
-      tenantId: beta.tenantId,
-      rule: "instance_down",
-      severity: "critical",
-      message: "beta-main is down",
-    });
-    await alert({
-      instanceId: ids["beta-main"] as string,
-      tenantId: beta.tenantId,
-      rule: "login_slow",
-      severity: "warning",
-      message: "Logins on beta-main are slow",
-    });
-    // A resolved alert no longer counts.
-    await alert({
-      instanceId: ids["alpha-two"] as string,
-      tenantId: alpha.tenantId,
-      rule: "instance_down",
-      severity: "critical",
-      message: "alpha-two was down",
-      status: "resolved",
-    });
+    }
 
     const rows = new Map((await fleet("limit=200")).items.map((r) => [r.instance.name, r]));
     expect(rows.get("alpha-one")?.health).toEqual({
@@ -241,14 +220,16 @@ describe("the support view", () => {
     expect(servers.json.items.map((i: { name: string }) => i.name).sort()).toEqual(["alpha-one", "alpha-two"]);
     expect((await ops("GET", `/api/v1/instances/${ids["alpha-one"]}/health`)).status).toBe(200);
 
-    const before = {
-      instances: await db.instance.count({ where: { tenantId: alpha.tenantId } }),
-      domains: await db.domain.count({ where: { tenantId: alpha.tenantId } }),
-      operations: await db.operation.count({ where: { tenantId: alpha.tenantId } }),
-      tokens: await db.apiToken.count({ where: { tenantId: alpha.tenantId } }),
-      invites: await db.memberInvite.count({ where: { tenantId: alpha.tenantId } }),
-      channels: await db.alertChannel.count({ where: { tenantId: alpha.tenantId } }),
-    };
+    const where = { where: { tenantId: alpha.tenantId } };
+    const counts = async () => ({
+      instances: await db.instance.count(where),
+      domains: await db.domain.count(where),
+      operations: await db.operation.count(where),
+      tokens: await db.apiToken.count(where),
+      invites: await db.memberInvite.count(where),
+      channels: await db.alertChannel.count(where),
+    });
+    const before = await counts();
     const one = await db.instance.findUniqueOrThrow({ where: { id: ids["alpha-one"] as string } });
     for (const [method, url, body] of [
       ["POST", `/api/v1/tenants/${alpha.tenantId}/instances`, { name: "sneaky" }],
@@ -266,14 +247,7 @@ describe("the support view", () => {
       expect(res.json).toMatchObject({ code: "forbidden" });
       expect(res.json.detail).toContain("support view");
     }
-    expect({
-      instances: await db.instance.count({ where: { tenantId: alpha.tenantId } }),
-      domains: await db.domain.count({ where: { tenantId: alpha.tenantId } }),
-      operations: await db.operation.count({ where: { tenantId: alpha.tenantId } }),
-      tokens: await db.apiToken.count({ where: { tenantId: alpha.tenantId } }),
-      invites: await db.memberInvite.count({ where: { tenantId: alpha.tenantId } }),
-      channels: await db.alertChannel.count({ where: { tenantId: alpha.tenantId } }),
-    }).toEqual(before);
+    expect(await counts()).toEqual(before);
     const after = await db.instance.findUniqueOrThrow({ where: { id: ids["alpha-one"] as string } });
     expect([after.name, after.status, after.desiredState]).toEqual([one.name, one.status, one.desiredState]);
 

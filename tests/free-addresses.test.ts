@@ -11,15 +11,9 @@ import { startTestNamed, type TestNamed } from "@xmpp-host/dns/testing";
 import { prosodyStoreName } from "@xmpp-host/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeInstance } from "../apps/worker/src/processors/health.ts";
-import {
-  type Call,
-  client,
-  type Platform,
-  signupWithToken,
-  startPlatform,
-  writeCa,
-  xmppClient,
-} from "./helpers/platform.ts";
+import { type Call, client, cookieOf, signup, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
+import { internalCa, writeCa, xmppClient } from "./helpers/xmpp.ts";
 
 const BASE = "chat.test";
 let platform: Platform;
@@ -68,18 +62,18 @@ async function account(call: Call, domainId: string, who: readonly [string, stri
   return res.json.account as { id: string };
 }
 
+/** Creates a room, waiting for the server to have it. */
+async function room(call: Call, domainId: string, body: Record<string, unknown>) {
+  const res = await call("POST", `/api/v1/domains/${domainId}/rooms?wait=30`, body);
+  expect(res.json.operation?.status, res.text).toBe("succeeded");
+}
+
 async function operatorCall(): Promise<Call> {
   const db = platform.app.core.db;
-  const signup = await client(platform.app)("POST", "/api/v1/auth/signup", {
-    email: "ops@test.example",
-    password: "correct horse battery",
-    name: "Ops",
-    tenantName: "Platform team",
-  });
-  expect(signup.status, signup.text).toBe(201);
+  const res = await signup(platform.app, "ops@test.example", "correct horse battery", "Ops", "Platform team");
+  expect(res.status, res.text).toBe(201);
   await db.user.update({ where: { email: "ops@test.example" }, data: { isOperator: true } });
-  const cookie = String(signup.headers["set-cookie"]).split(";")[0] ?? "";
-  return client(platform.app, { cookie });
+  return client(platform.app, { cookie: cookieOf(res) });
 }
 
 beforeAll(async () => {
@@ -112,8 +106,8 @@ beforeAll(async () => {
     },
   });
   // Clients trust the platform's internal CA (the first certificate) and the ACME CA's root (the public one).
-  const internalCa = (await client(platform.app)("GET", "/api/v1/ca.pem")).text;
-  caFile = writeCa(platform.dataRoot, `${internalCa.trim()}\n${(await pebble.rootPem()).trim()}\n`);
+  const internal = (await internalCa(platform)).pem;
+  caFile = writeCa(platform.dataRoot, `${internal.trim()}\n${(await pebble.rootPem()).trim()}\n`);
   const a = await signupWithToken(platform.app, "smith");
   const b = await signupWithToken(platform.app, "jones");
   smiths = { ...a, domainId: "" };
@@ -219,12 +213,7 @@ describe("choosing a free address", () => {
 
   it("lets an independent client find the server through the SRV record, log in and join a room", async () => {
     await account(smiths.call, smiths.domainId, alice);
-    const room = await smiths.call("POST", `/api/v1/domains/${smiths.domainId}/rooms?wait=30`, {
-      name: "family",
-      title: "Family",
-      members: [alice[0]],
-    });
-    expect(room.json.operation?.status, room.text).toBe("succeeded");
+    await room(smiths.call, smiths.domainId, { name: "family", title: "Family", members: [alice[0]] });
     const shared = await sharedEndpoint();
     const joined = await xmppClient(["srv-join", named.server, caFile, alice[0], alice[1], smithsRoom]);
     expect(joined.out, JSON.stringify(joined.out)).toMatchObject({
@@ -302,20 +291,9 @@ describe("two families on one shared server", () => {
     const row = await platform.app.core.db.domain.findUniqueOrThrow({ where: { id: domain.id } });
     expect(row.instanceId).toBe(sharedId);
     await account(joneses.call, domain.id, bob);
-    const room = await joneses.call("POST", `/api/v1/domains/${domain.id}/rooms?wait=30`, {
-      name: "home",
-      title: "Home",
-      members: [bob[0]],
-    });
-    expect(room.json.operation?.status, room.text).toBe("succeeded");
+    await room(joneses.call, domain.id, { name: "home", title: "Home", members: [bob[0]] });
     // A public room of the Smiths, which anyone may find, shows that disco does list what is meant to be seen.
-    const lobby = await smiths.call("POST", `/api/v1/domains/${smiths.domainId}/rooms?wait=30`, {
-      name: "lobby",
-      title: "Lobby",
-      public: true,
-      membersOnly: false,
-    });
-    expect(lobby.json.operation?.status, lobby.text).toBe("succeeded");
+    await room(smiths.call, smiths.domainId, { name: "lobby", title: "Lobby", public: true, membersOnly: false });
 
     expect((await login(alice)).out).toEqual({ result: "ok" });
     expect((await login(bob)).out).toEqual({ result: "ok" });

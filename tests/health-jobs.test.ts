@@ -3,9 +3,9 @@ import { applyAlertConditions, type ScopedCondition } from "../apps/worker/src/p
 import { reconcileProbeSchedules, rollupHealth } from "../apps/worker/src/processors/health.ts";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
 import { startWebhookReceiver } from "./helpers/sinks.ts";
+import { sleep } from "./helpers/wait.ts";
 
 let platform: Platform;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   // No worker consumes jobs until a test starts one.

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { verifyWebhook } from "@xmpp-host/alerts";
 import { TEST_NOT_DELIVERED } from "@xmpp-host/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { supervise, sync } from "../apps/worker/src/processors/maintenance.ts";
 import { type Call, client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
 import { startSmtpSink, startWebhookReceiver } from "./helpers/sinks.ts";
+import { sleep, until } from "./helpers/wait.ts";
 
 const INTERVAL_MS = 1500;
 
@@ -18,22 +17,6 @@ let domainId: string;
 let webhookSecret: string;
 let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function pidOf(id: string): number {
-  return Number(readFileSync(path.join(platform.dataRoot, "instances", id, "prosody.pid"), "utf8").trim());
-}
 
 /** Notifications about the down alert, as the receivers saw them. */
 function downWebhooks(event: "opened" | "resolved") {
@@ -124,7 +107,7 @@ describe("health monitoring", () => {
   });
 
   it("goes down when Prosody is killed, and alerts once on each channel", async () => {
-    const pid = pidOf(instanceId);
+    const pid = platform.prosodyPid(instanceId);
     const killedAt = Date.now();
     process.kill(pid, "SIGKILL");
     await until(

@@ -3,7 +3,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstUncleanField, isCleanText } from "../apps/api/src/plugins/strings.ts";
-import { fateOfOneMore, openConnections } from "./helpers/connections.ts";
+import { checkConnectionCap, fateOfOneMore } from "./helpers/connections.ts";
 import { client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
 
 let platform: Platform;
@@ -159,21 +159,12 @@ describe("answers and connections", () => {
   it("caps the open connections of one client address at 5 here, exempting the trusted proxy", async () => {
     if (!platform.app.server.listening) await platform.app.listen({ host: "127.0.0.1", port: 0 });
     const port = (platform.app.server.address() as net.AddressInfo).port;
-    const held = await openConnections(port, "127.0.0.9", 5);
-    try {
-      expect(await fateOfOneMore(port, "127.0.0.9")).toBe("closed");
-      // Another client, and the trusted proxy with many connections of its own, are served.
-      expect(await fateOfOneMore(port, "127.0.0.10")).toBe("answered");
-      const proxied = await openConnections(port, "127.0.0.1", 8);
-      expect(await fateOfOneMore(port, "127.0.0.1")).toBe("answered");
-      for (const s of proxied) s.destroy();
+    await checkConnectionCap(port, async (held) => {
       // A closed connection frees its place.
       held.pop()?.destroy();
       await new Promise((r) => setTimeout(r, 100));
       expect(await fateOfOneMore(port, "127.0.0.9")).toBe("answered");
-    } finally {
-      for (const s of held) s.destroy();
-    }
+    });
   });
 
   it("answers errors raised before any route as problem+json: a path segment too long, headers too large", async () => {

@@ -5,15 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redactTokens } from "../apps/api/src/app.ts";
 import { sync } from "../apps/worker/src/processors/maintenance.ts";
 import { handlerContext } from "../apps/worker/src/runner.ts";
-import {
-  type Call,
-  client,
-  type Platform,
-  signupWithToken,
-  startPlatform,
-  writeCa,
-  xmppClient,
-} from "./helpers/platform.ts";
+import { type Call, client, cookieOf, expectNotFoundOnEach, signup, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
+import { internalCa, xmppClient } from "./helpers/xmpp.ts";
 
 let platform: Platform;
 let call: Call;
@@ -75,8 +69,7 @@ beforeAll(async () => {
   });
   expect(open.status, open.text).toBe(201);
   openDomainId = open.json.domain.id;
-  caPem = (await client(platform.app)("GET", "/api/v1/ca.pem")).text;
-  caFile = writeCa(platform.dataRoot, caPem);
+  ({ pem: caPem, file: caFile } = await internalCa(platform));
 
   const alice = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, {
     localpart: "alice",
@@ -501,18 +494,8 @@ describe("open registration", () => {
   });
 });
 
-function cookieOf(res: { headers: Record<string, unknown> }): string {
-  const setCookie = res.headers["set-cookie"] as string | string[] | undefined;
-  return (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(";")[0] ?? "";
-}
-
 async function signupUser(who: string) {
-  const res = await client(platform.app)("POST", "/api/v1/auth/signup", {
-    email: `${who}@test.example`,
-    password: "correct horse battery",
-    name: who,
-    tenantName: `${who}'s own`,
-  });
+  const res = await signup(platform.app, `${who}@test.example`, "correct horse battery", who, `${who}'s own`);
   expect(res.status, res.text).toBe(201);
   return client(platform.app, { cookie: cookieOf(res) });
 }
@@ -591,13 +574,7 @@ describe("tenant isolation of invites", () => {
       ["DELETE", `/api/v1/member-invites/${memberInvite.json.id}`],
     ];
     const invites = await db.invite.count();
-    const failures: string[] = [];
-    for (const [method, url, body] of routes) {
-      const res = await intruder.call(method as "GET", url, body);
-      if (res.status !== 404) failures.push(`${method} ${url} -> ${res.status}`);
-      else expect(res.headers["content-type"]).toContain("application/problem+json");
-    }
-    expect(failures).toEqual([]);
+    await expectNotFoundOnEach(intruder.call, routes);
     expect(await db.invite.count()).toBe(invites);
     expect((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).revokedAt).toBeNull();
     expect((await db.memberInvite.findUniqueOrThrow({ where: { id: memberInvite.json.id } })).revokedAt).toBeNull();

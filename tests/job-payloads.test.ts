@@ -1,31 +1,42 @@
 import { recordOperation } from "@xmpp-host/core";
 import type { QueueName } from "@xmpp-host/queue";
-import type { Job } from "bullmq";
+import type { Job, JobsOptions } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
+import { until } from "./helpers/wait.ts";
 
 let platform: Platform;
 const logged: { obj: Record<string, unknown>; msg: string }[] = [];
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** Waits for a job to finish either way; returns it with its final state. */
 async function settled(job: Job): Promise<{ state: string; job: Job }> {
-  return until(`job ${job.name} to finish`, async () => {
-    const state = await job.getState();
-    if (state !== "completed" && state !== "failed") return null;
-    const queue = platform.workerCtx.queues.queues[job.queueName as QueueName];
-    const fresh = await queue.getJob(job.id as string);
-    return fresh ? { state, job: fresh } : null;
+  return until(
+    `job ${job.name} to finish`,
+    async () => {
+      const state = await job.getState();
+      if (state !== "completed" && state !== "failed") return null;
+      const queue = platform.workerCtx.queues.queues[job.queueName as QueueName];
+      const fresh = await queue.getJob(job.id as string);
+      return fresh ? { state, job: fresh } : null;
+    },
+    20_000,
+  );
+}
+
+/**
+ * A dns.check operation for a domain that does not exist, and a job for it put straight into Redis under `name`, past
+ * enqueue's parse: its payload is the operation's id and `data`.
+ */
+async function operationJob(name: string, data: Record<string, unknown>, opts: JobsOptions = {}) {
+  const op = await platform.app.core.db.operation.create({
+    data: { type: "dns.check", resourceType: "domain", resourceId: "no-such-domain" },
   });
+  const job = await platform.workerCtx.queues.queues.operations.add(
+    name,
+    { operationId: op.id, ...data },
+    { jobId: op.id, ...opts },
+  );
+  return { op, job };
 }
 
 function refusals(job: Job) {
@@ -47,14 +58,11 @@ afterAll(async () => {
 describe("job payloads are read with the catalogue's schemas when consumed", () => {
   it("refuses a malformed operation job for good, logs it and fails the operation it names", async () => {
     const db = platform.app.core.db;
-    const op = await db.operation.create({
-      data: { type: "dns.check", resourceType: "domain", resourceId: "no-such-domain" },
-    });
-    // Straight into Redis, past enqueue's parse: a field the catalogue does not know.
-    const job = await platform.workerCtx.queues.queues.operations.add(
+    // A field the catalogue does not know.
+    const { op, job } = await operationJob(
       "dns.check",
-      { operationId: op.id, domainId: "no-such-domain" },
-      { jobId: op.id, attempts: 8, backoff: { type: "fixed", delay: 100 } },
+      { domainId: "no-such-domain" },
+      { attempts: 8, backoff: { type: "fixed", delay: 100 } },
     );
     const done = await settled(job);
     expect(done.state).toBe("failed");
@@ -75,14 +83,7 @@ describe("job payloads are read with the catalogue's schemas when consumed", () 
 
   it("refuses a job name that is not the queue's, failing its operation", async () => {
     const db = platform.app.core.db;
-    const op = await db.operation.create({
-      data: { type: "dns.check", resourceType: "domain", resourceId: "no-such-domain" },
-    });
-    const job = await platform.workerCtx.queues.queues.operations.add(
-      "domain.dns-check",
-      { operationId: op.id },
-      { jobId: op.id },
-    );
+    const { op, job } = await operationJob("domain.dns-check", {});
     expect((await settled(job)).state).toBe("failed");
     const failed = await db.operation.findUniqueOrThrow({ where: { id: op.id } });
     expect(failed.status).toBe("failed");
@@ -118,10 +119,14 @@ describe("job payloads are read with the catalogue's schemas when consumed", () 
       data: { type: "backup.restore", resourceType: "instance", resourceId: "no-such-instance", input: {} },
     });
     await platform.workerCtx.queues.enqueueOperation(op);
-    const failed = await until("the operation to fail", async () => {
-      const row = await db.operation.findUniqueOrThrow({ where: { id: op.id } });
-      return row.status === "failed" ? row : null;
-    });
+    const failed = await until(
+      "the operation to fail",
+      async () => {
+        const row = await db.operation.findUniqueOrThrow({ where: { id: op.id } });
+        return row.status === "failed" ? row : null;
+      },
+      20_000,
+    );
     expect((failed.error as { message: string }).message).toContain("malformed backup.restore input");
     expect(failed.error).toMatchObject({ permanent: true });
   });

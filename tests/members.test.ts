@@ -1,7 +1,8 @@
 // Adding someone to a tenant invites them: the person accepts, or nothing happens. The answer is the same whether or
 // not the address belongs to a user, and the invitation reaches the address by email.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
+import { client, cookieOf, signup, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
 import { startSmtpSink } from "./helpers/sinks.ts";
 
 let platform: Platform;
@@ -78,14 +79,15 @@ describe("members are invited, not added", () => {
     ]);
 
     // The stranger signs up with the invited address later, and accepts.
-    const stranger = await client(platform.app)("POST", "/api/v1/auth/signup", {
-      email: "stranger@test.example",
-      password: "velvet harbour kite",
-      name: "Stranger",
-      tenantName: "Own space",
-    });
+    const stranger = await signup(
+      platform.app,
+      "stranger@test.example",
+      "velvet harbour kite",
+      "Stranger",
+      "Own space",
+    );
     expect(stranger.status, stranger.text).toBe(201);
-    const cookie = String(stranger.headers["set-cookie"]).split(";")[0] ?? "";
+    const cookie = cookieOf(stranger);
     const joined = await client(platform.app, { cookie })(
       "POST",
       `/api/v1/member-invites/${toUnknown.json.token}/accept`,

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { freePorts } from "@xmpp-host/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fateOfOneMore, openConnections } from "./helpers/connections.ts";
+import { checkConnectionCap } from "./helpers/connections.ts";
 import { signupWithToken } from "./helpers/platform.ts";
 import { spawnWebServer, startWebStack, type WebStack, waitForHttp } from "./helpers/web.ts";
 
@@ -60,9 +60,10 @@ function send(
   });
 }
 
-function login(
+/** A POST of `body` to the login route, as JSON, from the address `opts.from`. */
+function postLogin(
   webUrl: string,
-  credentials: { email: string; password: string },
+  body: string | Buffer | Readable,
   opts: { from: string; forwardedFor?: string },
 ): Promise<Answer> {
   return send(webUrl, "/api/v1/auth/login", {
@@ -72,8 +73,16 @@ function login(
       "content-type": "application/json",
       ...(opts.forwardedFor ? { "x-forwarded-for": opts.forwardedFor } : {}),
     },
-    body: JSON.stringify(credentials),
+    body,
   });
+}
+
+function login(
+  webUrl: string,
+  credentials: { email: string; password: string },
+  opts: { from: string; forwardedFor?: string },
+): Promise<Answer> {
+  return postLogin(webUrl, JSON.stringify(credentials), opts);
 }
 
 /** A login body of exactly `size` bytes: a password padded out to it (far over the API's 1024 characters). */
@@ -212,12 +221,7 @@ describe("the web app's /api proxy", () => {
     });
 
     // Refused by its Content-Length before the API is asked: the API's per-address limit never counted it.
-    const refused = await send(stack.webUrl, "/api/v1/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: tenMegabytes,
-      from: "127.0.0.16",
-    });
+    const refused = await postLogin(stack.webUrl, tenMegabytes, { from: "127.0.0.16" });
     expect(refused.status).toBe(413);
     const next = await login(stack.webUrl, { email: "carol@test.example", password: PASSWORD }, { from: "127.0.0.16" });
     expect(next.status).toBe(200);
@@ -225,12 +229,7 @@ describe("the web app's /api proxy", () => {
 
     // No Content-Length: the body is counted as it streams through.
     const chunks = Array.from({ length: 160 }, () => Buffer.alloc(64 * 1024, "x"));
-    const streamed = await send(stack.webUrl, "/api/v1/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: Readable.from(chunks),
-      from: "127.0.0.18",
-    });
+    const streamed = await postLogin(stack.webUrl, Readable.from(chunks), { from: "127.0.0.18" });
     expect(streamed.status).toBe(413);
     expect(streamed.headers["content-type"]).toContain("application/problem+json");
     expect(streamed.json).toMatchObject({ status: 413, code: "payload_too_large" });
@@ -239,23 +238,13 @@ describe("the web app's /api proxy", () => {
   it("passes a body of exactly the limit on to the API, and refuses one byte more", async () => {
     const atLimit = loginBodyOfSize(LIMIT);
     expect(Buffer.byteLength(atLimit)).toBe(LIMIT);
-    const reached = await send(stack.webUrl, "/api/v1/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: atLimit,
-      from: "127.0.0.17",
-    });
+    const reached = await postLogin(stack.webUrl, atLimit, { from: "127.0.0.17" });
     // The API read the whole body and gave its usual answer to a password that is too long.
     expect(reached.status).toBe(400);
     expect(reached.json.code).toBe("validation_failed");
     expect(JSON.stringify(reached.json.errors)).toContain("password");
 
-    const over = await send(stack.webUrl, "/api/v1/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: loginBodyOfSize(LIMIT + 1),
-      from: "127.0.0.17",
-    });
+    const over = await postLogin(stack.webUrl, loginBodyOfSize(LIMIT + 1), { from: "127.0.0.17" });
     expect(over.status).toBe(413);
     expect(over.json).toMatchObject({ status: 413, code: "payload_too_large" });
   });
@@ -342,16 +331,7 @@ describe("the /api proxy in front of a stand-in API", () => {
 
   it("caps the open connections of one visitor address at 5 here, exempting trusted proxies", async () => {
     const port = Number(new URL(webUrl).port);
-    const held = await openConnections(port, "127.0.0.9", 5);
-    try {
-      expect(await fateOfOneMore(port, "127.0.0.9")).toBe("closed");
-      expect(await fateOfOneMore(port, "127.0.0.10")).toBe("answered");
-      const proxied = await openConnections(port, "127.0.0.1", 8);
-      expect(await fateOfOneMore(port, "127.0.0.1")).toBe("answered");
-      for (const s of proxied) s.destroy();
-    } finally {
-      for (const s of held) s.destroy();
-    }
+    await checkConnectionCap(port);
   });
 
   it("answers 504 problem+json when the API does not answer in time", async () => {

@@ -1,20 +1,18 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { apiEnvSchema, loadEnv, repoRoot, workerEnvSchema } from "@xmpp-host/config";
 import { getDb } from "@xmpp-host/db";
 import { createRedis } from "@xmpp-host/queue";
 import { LocalRuntime } from "@xmpp-host/runtime";
+import { createDriver } from "@xmpp-host/xmpp";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { createCoreContext } from "../../apps/api/src/context.ts";
 import { createWorkerContext, type WorkerContext } from "../../apps/worker/src/context.ts";
 import { startWorker } from "../../apps/worker/src/worker.ts";
-
-const run = promisify(execFile);
 
 export async function resetDatabase(): Promise<void> {
   const db = getDb();
@@ -29,9 +27,41 @@ export interface Platform {
   workerCtx: WorkerContext;
   dataRoot: string;
   workerEnv: Record<string, string>;
+  /** The process id of the Prosody serving an instance, from its pid file. */
+  prosodyPid(instanceId: string): number;
+  /** The accounts of `domain` that an instance's Prosody holds, asked over its admin socket. */
+  serverAccounts(instanceId: string, domain: string): Promise<string[]>;
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The API as its process builds it from `env`, for the tests and the benchmarks. Its close() first destroys the server
+ * of every instance in the database whose files are under `dataRoot`.
+ */
+export async function buildApi(env: Record<string, string>) {
+  const apiEnv = loadEnv(apiEnvSchema, env);
+  const { core, redis, queues, waiters } = createCoreContext(apiEnv);
+  const app = await buildApp({ env: apiEnv, core, redis, logger: false });
+  return {
+    app,
+    core,
+    redis,
+    async close(dataRoot: string) {
+      const runtime = new LocalRuntime({ dataRoot });
+      for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
+      await app.close();
+      await queues.close();
+      waiters.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** A worker's context (its queues, drivers and settings) built from `env`, logging warnings and errors only. */
+export function workerContext(env: Record<string, string>): WorkerContext {
+  return createWorkerContext(loadEnv(workerEnvSchema, env), pino({ level: "warn" }));
 }
 
 /**
@@ -61,18 +91,29 @@ export async function startPlatform(
     ALERT_WEBHOOK_ALLOW: "127.0.0.1",
     ...opts.workerEnv,
   } as Record<string, string>;
-  const apiEnv = loadEnv(apiEnvSchema, env);
-  const { core, redis, queues, waiters } = createCoreContext(apiEnv);
-  const app = await buildApp({ env: apiEnv, core, redis, logger: false });
+  const api = await buildApi(env);
+  const app = api.app;
   await app.ready();
 
   let inProcess: { close(): Promise<void> } | null = null;
-  const workerCtx = createWorkerContext(loadEnv(workerEnvSchema, env), pino({ level: "warn" }));
+  const workerCtx = workerContext(env);
   const platform: Platform = {
     app,
     workerCtx,
     dataRoot,
     workerEnv: env,
+    prosodyPid: (instanceId) =>
+      Number(readFileSync(path.join(dataRoot, "instances", instanceId, "prosody.pid"), "utf8").trim()),
+    async serverAccounts(instanceId, domain) {
+      const driver = createDriver("prosody", {
+        socketPath: path.join(dataRoot, "instances", instanceId, "admin.sock"),
+      });
+      try {
+        return await driver.listAccounts(domain);
+      } finally {
+        await driver.close();
+      }
+    },
     async startWorker() {
       inProcess = await startWorker(workerCtx);
     },
@@ -83,12 +124,7 @@ export async function startPlatform(
     async close() {
       await platform.stopWorker();
       await workerCtx.close();
-      const runtime = new LocalRuntime({ dataRoot });
-      for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
-      await app.close();
-      await queues.close();
-      waiters.close();
-      redis.disconnect();
+      await api.close(dataRoot);
       rmSync(dataRoot, { recursive: true, force: true });
     },
   };
@@ -120,70 +156,6 @@ export function spawnWorker(env: Record<string, string>): ChildProcess {
   return child;
 }
 
-/** A tiny HTTP client over app.inject that speaks JSON and carries a bearer token or cookie. */
-export function client(app: FastifyInstance, auth: { token?: string; cookie?: string } = {}) {
-  return async function call(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown) {
-    const res = await app.inject({
-      method,
-      url,
-      headers: {
-        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
-        ...(auth.cookie ? { cookie: auth.cookie } : {}),
-        ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
-    const isJson = String(res.headers["content-type"] ?? "").includes("json");
-    const json = isJson && res.body ? (JSON.parse(res.body) as Record<string, any>) : {};
-    return { status: res.statusCode, json, headers: res.headers, text: res.body };
-  };
-}
-export type Call = ReturnType<typeof client>;
-
-/** Signs up a user with a tenant and returns an admin API token for it. */
-export async function signupWithToken(app: FastifyInstance, who: string) {
-  const anon = client(app);
-  const signup = await anon("POST", "/api/v1/auth/signup", {
-    email: `${who}@test.example`,
-    password: "correct horse battery",
-    name: who,
-    tenantName: `${who}'s family`,
-  });
-  if (signup.status !== 201) throw new Error(`signup failed: ${signup.text}`);
-  const setCookie = signup.headers["set-cookie"];
-  const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(";")[0] ?? "";
-  const tenantId = signup.json.tenant.id as string;
-  const tok = await client(app, { cookie })("POST", "/api/v1/api-tokens", { name: "test", tenantId });
-  if (tok.status !== 201) throw new Error(`token failed: ${tok.text}`);
-  return { tenantId, cookie, token: tok.json.token as string, call: client(app, { token: tok.json.token }) };
-}
-
-export interface ClientResult {
-  code: number;
-  out: Record<string, unknown>;
-}
-
-/** Runs the independent slixmpp client (Debian's python3-slixmpp). */
-export async function xmppClient(args: string[]): Promise<ClientResult> {
-  try {
-    const { stdout } = await run("/usr/bin/python3", [path.join(repoRoot, "tests/clients/xmpp_client.py"), ...args], {
-      timeout: 60_000,
-    });
-    return { code: 0, out: JSON.parse(stdout.trim().split("\n").pop() ?? "{}") };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    let out: Record<string, unknown> = {};
-    try {
-      out = JSON.parse((e.stdout ?? "").trim().split("\n").pop() ?? "{}");
-    } catch {
-      out = { raw: e.stdout, stderr: e.stderr };
-    }
-    return { code: typeof e.code === "number" ? e.code : 1, out };
-  }
-}
-
-export function writeCa(dir: string, pem: string): string {
-  const file = path.join(dir, "ca-for-clients.pem");
-  writeFileSync(file, pem);
-  return file;
-}
+// The API client and the XMPP client that most test files use beside a platform, importable from here too.
+export { type Call, client, signupWithToken } from "./api.ts";
+export { writeCa, xmppClient } from "./xmpp.ts";
