@@ -2,7 +2,7 @@
 // as in production. On the test database (reset) and a Redis database of the benchmark's own (flushed), with a fresh
 // data root; close() destroys every server it ran and removes the data root.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { disconnectAll } from "@xmpp-host/db";
@@ -35,7 +35,15 @@ export async function startBench(opts: BenchOptions) {
   process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   process.env.REDIS_URL = `${(process.env.REDIS_URL ?? "").replace(/\/\d*$/, "")}/${opts.redisDb}`;
   const dataRoot = mkdtempSync(path.join(tmpdir(), `xh-${opts.name}-`));
-  const env = { ...process.env, DATA_ROOT: dataRoot, LOG_LEVEL: "warn", ...opts.env } as Record<string, string>;
+  const backups = path.join(dataRoot, "backups");
+  mkdirSync(backups, { recursive: true });
+  const env = {
+    ...process.env,
+    DATA_ROOT: dataRoot,
+    BACKUP_LOCAL_DIR: backups,
+    LOG_LEVEL: "warn",
+    ...opts.env,
+  } as Record<string, string>;
   await resetDatabase();
   const api = await buildApi(env);
   const { app, core, redis } = api;

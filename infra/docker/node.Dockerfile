@@ -13,6 +13,8 @@ COPY . .
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true PRISMA_QUERY_ENGINE_LIBRARY=/bin/true PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING=1 npx prisma generate
 # The API and the worker compiled ahead of time (dist/api.mjs, dist/worker.mjs): no TypeScript loader at run time.
 RUN node scripts/build-servers.mjs
-ENV NODE_ENV=production DATA_ROOT=/data
+# A new volume starts with the backups directory that both processes are configured with.
+RUN mkdir -p /data/backups
+ENV NODE_ENV=production DATA_ROOT=/data BACKUP_LOCAL_DIR=/data/backups
 VOLUME /data
 CMD ["node", "--enable-source-maps", "dist/api.mjs"]

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { apiEnvSchema, loadEnv, repoRoot, workerEnvSchema } from "@xmpp-host/config";
@@ -76,10 +76,14 @@ export async function startPlatform(
   await flush.flushdb();
   flush.disconnect();
   const dataRoot = opts.dataRoot ?? mkdtempSync(path.join(tmpdir(), "xh-"));
+  // The API (downloads) and the worker share the backup directory, each told where it is.
+  const backups = path.join(dataRoot, "backups");
+  mkdirSync(backups, { recursive: true });
   const portBase = 20000 + Math.floor(Math.random() * 400) * 100;
   const env = {
     ...process.env,
     DATA_ROOT: dataRoot,
+    BACKUP_LOCAL_DIR: backups,
     LOG_LEVEL: "warn",
     INSTANCE_PORT_RANGE_START: String(portBase),
     INSTANCE_PORT_RANGE_END: String(portBase + 99),

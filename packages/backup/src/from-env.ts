@@ -1,12 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { repoRoot } from "@xmpp-host/config";
 import { LocalDirectoryStore } from "./store/local.ts";
 import { S3Store } from "./store/s3.ts";
 import type { BackupStore } from "./store/types.ts";
 
 /** The settings both apps read from the environment (see packages/config). */
 export interface BackupStoreSettings {
-  DATA_ROOT: string;
   BACKUP_STORE: "local" | "s3";
   BACKUP_LOCAL_DIR?: string | undefined;
   S3_ENDPOINT?: string | undefined;
@@ -22,7 +22,7 @@ export function createBackupStore(env: BackupStoreSettings): BackupStore {
     if (env.BACKUP_LOCAL_DIR) return new LocalDirectoryStore({ root: env.BACKUP_LOCAL_DIR });
     // The default lives under the data root and is ours to create; a configured one (a mounted disk) must
     // exist, and its absence is reported as the store being unavailable.
-    const root = path.join(env.DATA_ROOT, "backups");
+    const root = path.join(repoRoot, "var", "backups");
     mkdirSync(root, { recursive: true });
     return new LocalDirectoryStore({ root });
   }

@@ -27,7 +27,6 @@ const base = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.string().url(),
   REDIS_URL: z.string().url(),
-  DATA_ROOT: z.string().default(path.join(repoRoot, "var")),
   SECRETS_KEY: z.string().regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`"),
   /** Domains under this base (e.g. chat.example -> smiths.chat.example) get their DNS records from the platform. */
   PLATFORM_BASE_DOMAIN: z.string().optional(),
@@ -44,7 +43,7 @@ const base = {
   ACME_RENEW_BEFORE_DAYS: z.coerce.number().int().min(1).default(30),
   /** Where backups are stored: a local directory, or S3-compatible storage. */
   BACKUP_STORE: z.enum(["local", "s3"]).default("local"),
-  /** For BACKUP_STORE=local; default DATA_ROOT/backups. */
+  /** For BACKUP_STORE=local, the same directory for the API (downloads) and the worker; default var/backups. */
   BACKUP_LOCAL_DIR: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default("us-east-1"),
@@ -128,6 +127,8 @@ export const apiEnvSchema = z.object({
 
 export const workerEnvSchema = z.object({
   ...base,
+  /** Where the worker keeps managed servers' files (instances/), its logs and local state. */
+  DATA_ROOT: z.string().default(path.join(repoRoot, "var")),
   /** When the platform runs as root, managed servers run as this unprivileged system user (Debian's prosody). */
   INSTANCE_USER: z
     .string()
