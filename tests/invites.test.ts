@@ -558,6 +558,25 @@ describe("co-admin invitations", () => {
   });
 });
 
+describe("renaming a group chat", () => {
+  it("renames the room on the server and in the invite links that offer it, as one operation", async () => {
+    const inv = await newInvite({ rooms: [roomId] });
+    const res = await call("POST", `/api/v1/rooms/${roomId}/rename?wait=20`, { title: "The Book Club" });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.room).toMatchObject({ id: roomId, jid: ROOM, title: "The Book Club" });
+    expect(res.json.operation).toMatchObject({ type: "room.rename", status: "succeeded" });
+    expect(res.json.operation.result.invites).toBeGreaterThanOrEqual(1);
+    expect((await driver().getRoom(ROOM))?.title).toBe("The Book Club");
+    const page = await client(platform.app)("GET", `/api/v1/public/invites/${inv.token}`);
+    expect(page.json.rooms).toEqual([expect.objectContaining({ jid: ROOM, title: "The Book Club" })]);
+
+    const empty = await call("POST", `/api/v1/rooms/${roomId}/rename`, { title: "   " });
+    expect(empty.status).toBe(400);
+    expect(empty.json.errors).toEqual([expect.objectContaining({ field: "title", code: "required" })]);
+    expect((await driver().getRoom(ROOM))?.title).toBe("The Book Club");
+  });
+});
+
 describe("tenant isolation of invites", () => {
   it("answers 404 to another tenant on every invite route, and changes nothing", async () => {
     const intruder = await signupWithToken(platform.app, "intruder");

@@ -57,6 +57,7 @@ export const jobCatalogue = {
   "room.create": operation,
   "room.update": operation,
   "room.members": operation,
+  "room.rename": operation,
   "room.delete": operation,
   "dns.check": operation,
   "certificate.issue": operation,
@@ -160,6 +161,8 @@ export const operationInputs = {
     public: z.boolean().optional(),
   }),
   "room.members": anyInput,
+  /** The name the room was given, for the record: the handler applies the room's current one. */
+  "room.rename": z.object({ title: z.string() }),
   "room.delete": anyInput,
   "dns.check": anyInput,
   "certificate.issue": z.object({

@@ -443,6 +443,7 @@ export const en = {
       "room.create": "Create a group chat",
       "room.update": "Change a group chat",
       "room.members": "Change a group chat's members",
+      "room.rename": "Rename a group chat",
       "room.delete": "Delete a group chat",
       "dns.check": "Check the DNS records",
       "certificate.issue": "Get a certificate",

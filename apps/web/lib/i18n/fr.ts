@@ -463,6 +463,7 @@ export const fr: Messages = {
       "room.create": "Créer un salon",
       "room.update": "Modifier un salon",
       "room.members": "Modifier les membres d’un salon",
+      "room.rename": "Renommer un salon",
       "room.delete": "Supprimer un salon",
       "dns.check": "Vérifier les enregistrements DNS",
       "certificate.issue": "Obtenir un certificat",

@@ -1,5 +1,6 @@
 import type { Room } from "@xmpp-host/db";
 import type { CoreContext } from "../context.ts";
+import { syncInviteToken } from "../invites/handlers.ts";
 import { type OperationHandlers, PermanentError } from "../operations/handler.ts";
 import { roomJid } from "./service.ts";
 
@@ -53,6 +54,19 @@ export const roomHandlers = {
       return { jid, members: room.members.length };
     },
   },
+  "room.rename": {
+    run: async (ctx, op) => {
+      const { room, jid, instance } = await requireRoom(ctx, op.resourceId);
+      await ctx.services.driverFor(instance).configureRoom(jid, { title: room.title });
+      // Invite links that offer the room show its name on the server too.
+      const invites = await ctx.db.invite.findMany({
+        where: { rooms: { has: room.id }, revokedAt: null, expiresAt: { gt: new Date() } },
+        select: { id: true },
+      });
+      for (const invite of invites) await syncInviteToken(ctx, invite.id);
+      return { jid, title: room.title, invites: invites.length };
+    },
+  },
   "room.delete": {
     run: async (ctx, op) => {
       const found = await roomToApply(ctx, op.resourceId);
@@ -62,4 +76,4 @@ export const roomHandlers = {
       return { jid: found.jid, outcome };
     },
   },
-} satisfies OperationHandlers<"room.create" | "room.update" | "room.members" | "room.delete">;
+} satisfies OperationHandlers<"room.create" | "room.update" | "room.members" | "room.rename" | "room.delete">;

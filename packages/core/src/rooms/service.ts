@@ -124,6 +124,20 @@ export async function setRoomMembers(ctx: CoreContext, actor: Actor, roomId: str
   return { room: { ...updated, jid: roomJid(updated, room.domain.name) }, operation };
 }
 
+/** Gives the group chat a new name: on the server, and in the invite links that offer it. */
+export async function renameRoom(ctx: CoreContext, actor: Actor, roomId: string, input: { title: string }) {
+  const room = await loadRoom(ctx, actor, roomId, "write");
+  if (room.state === "deleting")
+    throw new AppError("conflict", "the room is being deleted", { reason: "room_deleting" });
+  const title = checkTitle(input.title);
+  const { resource: renamed, operation } = await startOperation(ctx, actor, {
+    change: (tx) => tx.room.update({ where: { id: room.id }, data: { title } }),
+    operation: () => ({ type: "room.rename", ...target("room", room), input: { title } }),
+    audit: () => ({ action: "room.renamed", data: { from: room.title, to: title } }),
+  });
+  return { room: { ...renamed, jid: roomJid(renamed, room.domain.name) }, operation };
+}
+
 export async function deleteRoom(ctx: CoreContext, actor: Actor, roomId: string) {
   const room = await loadRoom(ctx, actor, roomId, "write");
   const { operation } = await startOperation(ctx, actor, {

@@ -827,6 +827,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rooms/{roomId}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the group chat a new name, on the server and in the invite links that offer it */
+        post: operations["renameRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants": {
         parameters: {
             query?: never;
@@ -1077,7 +1094,7 @@ export interface components {
             step: string | null;
             tenantId: string | null;
             /** @enum {string} */
-            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
+            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
         };
     };
     responses: never;
@@ -6059,7 +6076,7 @@ export interface operations {
                         step: string | null;
                         tenantId: string | null;
                         /** @enum {string} */
-                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
+                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
                     };
                 };
             };
@@ -6790,6 +6807,125 @@ export interface operations {
             content: {
                 "application/json": {
                     members: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"];
+                        room: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            domainId: string;
+                            id: string;
+                            jid: string;
+                            members: string[];
+                            membersOnly: boolean;
+                            name: string;
+                            origin: string;
+                            persistent: boolean;
+                            public: boolean;
+                            state: "pending" | "active" | "deleting" | "failed";
+                            title: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"];
+                        room: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            domainId: string;
+                            id: string;
+                            jid: string;
+                            members: string[];
+                            membersOnly: boolean;
+                            name: string;
+                            origin: string;
+                            persistent: boolean;
+                            public: boolean;
+                            state: "pending" | "active" | "deleting" | "failed";
+                            title: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    renameRoom: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
                 };
             };
         };

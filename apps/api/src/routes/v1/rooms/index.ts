@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { deleteRoom, loadRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
+import { deleteRoom, loadRoom, renameRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { Id, Operation, problemResponses, Room, WaitQuery } from "../../../schemas.ts";
@@ -67,6 +67,25 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const { room, operation } = await setRoomMembers(app.core, actorOf(request), request.params.roomId, request.body);
+      return answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
+    },
+  );
+
+  app.post(
+    "/rooms/:roomId/rename",
+    {
+      schema: {
+        operationId: "renameRoom",
+        tags: ["rooms"],
+        summary: "Give the group chat a new name, on the server and in the invite links that offer it",
+        params: Params,
+        querystring: WaitQuery,
+        body: Type.Object({ title: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: RoomReply, 202: RoomReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { room, operation } = await renameRoom(app.core, actorOf(request), request.params.roomId, request.body);
       return answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
     },
   );
