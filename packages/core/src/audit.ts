@@ -1,5 +1,7 @@
 import type { Prisma, Tx } from "@xmpp-host/db";
-import type { Actor } from "./context.ts";
+import type { Actor, CoreContext } from "./context.ts";
+
+export type AuditEntry = Parameters<typeof audit>[2];
 
 export async function audit(
   tx: Tx,
@@ -22,5 +24,19 @@ export async function audit(
       resourceId: event.resourceId,
       data: event.data ?? {},
     },
+  });
+}
+
+/** A change that starts no operation, and its audit entry, in one transaction. */
+export function auditedChange<R>(
+  ctx: Pick<CoreContext, "db">,
+  actor: Actor | null,
+  change: (tx: Tx) => Promise<R>,
+  entry: (result: R) => AuditEntry,
+): Promise<R> {
+  return ctx.db.$transaction(async (tx) => {
+    const result = await change(tx);
+    await audit(tx, actor, entry(result));
+    return result;
   });
 }

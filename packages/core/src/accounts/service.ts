@@ -5,7 +5,7 @@ import { loadDomain } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
 import { domainLimitsFor } from "../free-addresses/service.ts";
 import { PROBE_LOCALPART } from "../health/service.ts";
-import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
 import { requireStrongPassword, XMPP_PASSWORD_MIN } from "../passwords.ts";
 import { generatePassword } from "../secrets.ts";
 import { normalizeLocalpart } from "../validation.ts";
@@ -107,20 +107,18 @@ export function loadAccount(ctx: CoreContext, actor: Actor, accountId: string, n
   return loadOwned(ctx, actor, "account", found, need);
 }
 
-export async function listAccounts(
-  ctx: CoreContext,
-  actor: Actor,
-  domainId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listAccounts(ctx: CoreContext, actor: Actor, domainId: string, page: Page) {
   const domain = await loadDomain(ctx, actor, domainId, "read");
-  const rows = await ctx.db.account.findMany({
-    where: { domainId },
-    orderBy: { id: "asc" },
-    ...pageQuery(page),
-  });
-  const { items, nextCursor } = paginate(rows, page.limit);
-  return { items: items.map((a) => withJid(a, domain.name)), nextCursor };
+  return pageOf(
+    page,
+    (query) =>
+      ctx.db.account.findMany({
+        where: { domainId },
+        orderBy: { id: "asc" },
+        ...query,
+      }),
+    (a) => withJid(a, domain.name),
+  );
 }
 
 export function withJid(account: Account, domainName: string) {

@@ -2,11 +2,11 @@ import { type ChannelSettings, checkWebhookTarget, OutboundRefusedError } from "
 import type { Alert, AlertChannel, Prisma, Role, Tx } from "@xmpp-host/db";
 import type { AlertCondition } from "@xmpp-host/health";
 import { authorize, loadOwned } from "../access.ts";
-import { audit } from "../audit.ts";
+import { auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { Reason } from "../health/service.ts";
-import { pageQuery, paginate } from "../operations/service.ts";
+import { type Page, pageOf, paginate, target as target_ } from "../operations/service.ts";
 import { randomToken } from "../secrets.ts";
 
 /** The values of an alert's code, as the worker stored them: strings, numbers, and reasons for instance_down. */
@@ -104,21 +104,19 @@ export async function listFleetAlerts(
 }
 
 /** A tenant's channels, or the operators' (tenantId null). */
-export async function listAlertChannels(
-  ctx: CoreContext,
-  actor: Actor,
-  tenantId: string | null,
-  page: { cursor?: string; limit: number },
-) {
+export async function listAlertChannels(ctx: CoreContext, actor: Actor, tenantId: string | null, page: Page) {
   if (tenantId === null) requireOperator(actor);
   const role = await authorize(ctx, actor, tenantId, "read");
-  const rows = await ctx.db.alertChannel.findMany({
-    where: { tenantId },
-    orderBy: { id: "asc" },
-    ...pageQuery(page),
-  });
-  const { items, nextCursor } = paginate(rows, page.limit);
-  return { items: items.map((c) => channelView(c, role)), nextCursor };
+  return pageOf(
+    page,
+    (query) =>
+      ctx.db.alertChannel.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        ...query,
+      }),
+    (c) => channelView(c, role),
+  );
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -169,25 +167,25 @@ export async function createAlertChannel(
     throw AppError.field("kind", "must be email or webhook", "not_allowed", { allowed: "email, webhook" });
   const target = await checkTarget(ctx, input.kind, input.target);
   const secret = input.kind === "webhook" ? randomToken("whsec_", 32) : null;
-  const channel = await ctx.db.$transaction(async (tx) => {
-    const channel = await tx.alertChannel.create({
-      data: {
-        tenantId,
-        kind: input.kind,
-        name,
-        target,
-        secretEncrypted: secret ? ctx.secrets.encrypt(secret) : null,
-      },
-    });
-    await audit(tx, actor, {
-      tenantId,
+  const channel = await auditedChange(
+    ctx,
+    actor,
+    (tx) =>
+      tx.alertChannel.create({
+        data: {
+          tenantId,
+          kind: input.kind,
+          name,
+          target,
+          secretEncrypted: secret ? ctx.secrets.encrypt(secret) : null,
+        },
+      }),
+    (channel) => ({
       action: "alert_channel.created",
-      resourceType: "alert_channel",
-      resourceId: channel.id,
+      ...target_("alert_channel", channel),
       data: { kind: input.kind, name },
-    });
-    return channel;
-  });
+    }),
+  );
   return { channel: channelView(channel, role), secret };
 }
 
@@ -197,15 +195,12 @@ function loadChannel(ctx: CoreContext, actor: Actor, channelId: string, need: "r
 
 export async function deleteAlertChannel(ctx: CoreContext, actor: Actor, channelId: string): Promise<void> {
   const channel = await loadChannel(ctx, actor, channelId, "write");
-  await ctx.db.$transaction(async (tx) => {
-    await tx.alertChannel.delete({ where: { id: channel.id } });
-    await audit(tx, actor, {
-      tenantId: channel.tenantId,
-      action: "alert_channel.deleted",
-      resourceType: "alert_channel",
-      resourceId: channel.id,
-    });
-  });
+  await auditedChange(
+    ctx,
+    actor,
+    (tx) => tx.alertChannel.delete({ where: { id: channel.id } }),
+    (deleted) => ({ action: "alert_channel.deleted", ...target_("alert_channel", deleted) }),
+  );
 }
 
 export const TEST_NOT_DELIVERED = "the channel did not accept the test notification";

@@ -1,9 +1,9 @@
 import { type ApiToken, isUniqueViolation, type Role, type Tenant, type User } from "@xmpp-host/db";
 import { authorize } from "../access.ts";
-import { audit } from "../audit.ts";
+import { audit, auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
-import { pageQuery, paginate } from "../operations/service.ts";
+import { type Page, pageOf, target } from "../operations/service.ts";
 import { PLATFORM_PASSWORD_MIN, requireStrongPassword } from "../passwords.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "../secrets.ts";
 import { requiredText } from "../validation.ts";
@@ -135,42 +135,36 @@ export async function createApiToken(
   if (rank[role] > rank[myRole])
     throw AppError.field("role", `cannot exceed your own role (${myRole})`, "role_too_high");
   const value = randomToken("xht_", 32);
-  const token = await ctx.db.$transaction(async (tx) => {
-    const token = await tx.apiToken.create({
-      data: {
-        tenantId: input.tenantId,
-        name: requiredText("name", input.name),
-        role,
-        tokenHash: sha256(value),
-        prefix: value.slice(0, 10),
-        createdById: actor.userId,
-      },
-    });
-    await audit(tx, actor, {
-      tenantId: input.tenantId,
-      action: "api_token.created",
-      resourceType: "api_token",
-      resourceId: token.id,
-    });
-    return token;
-  });
+  const name = requiredText("name", input.name);
+  const token = await auditedChange(
+    ctx,
+    actor,
+    (tx) =>
+      tx.apiToken.create({
+        data: {
+          tenantId: input.tenantId,
+          name,
+          role,
+          tokenHash: sha256(value),
+          prefix: value.slice(0, 10),
+          createdById: actor.userId,
+        },
+      }),
+    (token) => ({ action: "api_token.created", ...target("api_token", token) }),
+  );
   return { token, value };
 }
 
 /** A tenant's API tokens, without their values (only hashes are stored). Admins see all of them. */
-export async function listApiTokens(
-  ctx: CoreContext,
-  actor: Actor,
-  tenantId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listApiTokens(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "write");
-  const rows = await ctx.db.apiToken.findMany({
-    where: { tenantId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    ...pageQuery(page),
-  });
-  return paginate(rows, page.limit);
+  return pageOf(page, (query) =>
+    ctx.db.apiToken.findMany({
+      where: { tenantId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      ...query,
+    }),
+  );
 }
 
 /** Revokes a token at once: its next request is refused. */
@@ -178,13 +172,10 @@ export async function revokeApiToken(ctx: CoreContext, actor: Actor, tokenId: st
   const token = await ctx.db.apiToken.findUnique({ where: { id: tokenId } });
   if (!token) throw AppError.notFound("api token");
   await authorize(ctx, actor, token.tenantId, "write");
-  await ctx.db.$transaction(async (tx) => {
-    await tx.apiToken.delete({ where: { id: tokenId } });
-    await audit(tx, actor, {
-      tenantId: token.tenantId,
-      action: "api_token.revoked",
-      resourceType: "api_token",
-      resourceId: tokenId,
-    });
-  });
+  await auditedChange(
+    ctx,
+    actor,
+    (tx) => tx.apiToken.delete({ where: { id: tokenId } }),
+    (deleted) => ({ action: "api_token.revoked", ...target("api_token", deleted) }),
+  );
 }

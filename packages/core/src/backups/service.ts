@@ -4,7 +4,8 @@ import type { Actor, CoreContext } from "../context.ts";
 import { loadDomain } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
 import { loadInstance } from "../instances/service.ts";
-import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
+import { roomSettings } from "../rooms/service.ts";
 
 /** A backup as the API shows it; a domain's backup names the domain, not the (possibly shared) server. */
 export function backupView(b: Backup) {
@@ -15,20 +16,18 @@ export function backupView(b: Backup) {
   };
 }
 
-export async function listBackups(
-  ctx: CoreContext,
-  actor: Actor,
-  instanceId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listBackups(ctx: CoreContext, actor: Actor, instanceId: string, page: Page) {
   await loadInstance(ctx, actor, instanceId, "read");
-  const rows = await ctx.db.backup.findMany({
-    where: { instanceId, domainId: null },
-    orderBy: { id: "desc" },
-    ...pageQuery(page),
-  });
-  const { items, nextCursor } = paginate(rows, page.limit);
-  return { items: items.map(backupView), nextCursor };
+  return pageOf(
+    page,
+    (query) =>
+      ctx.db.backup.findMany({
+        where: { instanceId, domainId: null },
+        orderBy: { id: "desc" },
+        ...query,
+      }),
+    backupView,
+  );
 }
 
 /** Records a backup and the operation that takes it. Also used by the schedule (actor null). */
@@ -93,20 +92,18 @@ export async function requestDomainBackup(ctx: CoreContext, actor: Actor, domain
   return startDomainBackup(ctx, actor, domainId, "manual", store);
 }
 
-export async function listDomainBackups(
-  ctx: CoreContext,
-  actor: Actor,
-  domainId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listDomainBackups(ctx: CoreContext, actor: Actor, domainId: string, page: Page) {
   await loadDomain(ctx, actor, domainId, "read");
-  const rows = await ctx.db.backup.findMany({
-    where: { domainId },
-    orderBy: { id: "desc" },
-    ...pageQuery(page),
-  });
-  const { items, nextCursor } = paginate(rows, page.limit);
-  return { items: items.map(backupView), nextCursor };
+  return pageOf(
+    page,
+    (query) =>
+      ctx.db.backup.findMany({
+        where: { domainId },
+        orderBy: { id: "desc" },
+        ...query,
+      }),
+    backupView,
+  );
 }
 
 export function loadBackup(ctx: CoreContext, actor: Actor, backupId: string, need: "read" | "write" | "own") {
@@ -272,14 +269,7 @@ export async function backupPlatformRecords(ctx: DbCtx, instanceId: string, doma
       registration: d.registration,
       verified: d.verified,
       certificateMode: d.certificateMode,
-      rooms: d.rooms.map((r) => ({
-        name: r.name,
-        title: r.title,
-        membersOnly: r.membersOnly,
-        persistent: r.persistent,
-        public: r.public,
-        members: r.members,
-      })),
+      rooms: d.rooms.map(roomSettings),
       invites: d.invites.map((i) => ({
         tokenHash: i.tokenHash,
         maxUses: i.maxUses,

@@ -11,9 +11,12 @@ import { isUnderPlatformDomain, platformSettings } from "../dns/service.ts";
 import { AppError } from "../errors.ts";
 import { checkDomainQuota } from "../free-addresses/service.ts";
 import { loadInstance } from "../instances/service.ts";
-import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
 import { randomToken } from "../secrets.ts";
 import { normalizeDomainName } from "../validation.ts";
+
+/** A domain read with what its pages need of its server. */
+export const withServer = { instance: { select: { placement: true, status: true } } } as const;
 
 /** Whether people can chat on a domain right now, in one word that every page shows the same way. */
 export type ChatStatus = "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
@@ -65,7 +68,7 @@ export async function createDomain(
             registration: input.registration ?? "closed",
             verificationToken: randomToken("xh-verify-", 16),
           },
-          include: { instance: { select: { placement: true, status: true } } },
+          include: withServer,
         });
       },
       operation: (domain) => ({ type: "domain.create", ...target("domain", domain) }),
@@ -90,42 +93,34 @@ export async function loadDomain(
 ): Promise<Domain & { instance: { placement: Placement; status: InstanceStatus } }> {
   const found = ctx.db.domain.findUnique({
     where: { id: domainId },
-    include: { instance: { select: { placement: true, status: true } } },
+    include: withServer,
   });
   return loadOwned(ctx, actor, "domain", found, need);
 }
 
-export async function listDomains(
-  ctx: CoreContext,
-  actor: Actor,
-  instanceId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listDomains(ctx: CoreContext, actor: Actor, instanceId: string, page: Page) {
   await loadInstance(ctx, actor, instanceId, "read");
-  const rows = await ctx.db.domain.findMany({
-    where: { instanceId },
-    include: { instance: { select: { placement: true, status: true } } },
-    orderBy: { id: "asc" },
-    ...pageQuery(page),
-  });
-  return paginate(rows, page.limit);
+  return pageOf(page, (query) =>
+    ctx.db.domain.findMany({
+      where: { instanceId },
+      include: withServer,
+      orderBy: { id: "asc" },
+      ...query,
+    }),
+  );
 }
 
 /** Every domain of the tenant, on dedicated and shared servers alike. */
-export async function listTenantDomains(
-  ctx: CoreContext,
-  actor: Actor,
-  tenantId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listTenantDomains(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "read");
-  const rows = await ctx.db.domain.findMany({
-    where: { tenantId },
-    include: { instance: { select: { placement: true, status: true } } },
-    orderBy: { id: "asc" },
-    ...pageQuery(page),
-  });
-  return paginate(rows, page.limit);
+  return pageOf(page, (query) =>
+    ctx.db.domain.findMany({
+      where: { tenantId },
+      include: withServer,
+      orderBy: { id: "asc" },
+      ...query,
+    }),
+  );
 }
 
 export async function updateDomain(
@@ -145,7 +140,7 @@ export async function updateDomain(
       tx.domain.update({
         where: { id: domain.id },
         data: { registration },
-        include: { instance: { select: { placement: true, status: true } } },
+        include: withServer,
       }),
     operation: () => ({ type: "domain.update", ...target("domain", domain), input: { registration } }),
     audit: () => ({ action: "domain.updated", data: { registration } }),
@@ -167,6 +162,6 @@ export async function deleteDomain(ctx: CoreContext, actor: Actor, domainId: str
 export function findDomain(ctx: Pick<CoreContext, "db">, domainId: string) {
   return ctx.db.domain.findUnique({
     where: { id: domainId },
-    include: { instance: { select: { placement: true, status: true } } },
+    include: withServer,
   });
 }

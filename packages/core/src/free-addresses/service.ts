@@ -2,10 +2,12 @@
  * Free addresses: NAME.PLATFORM_BASE_DOMAIN, with DNS published by the platform, placed on a pool of shared
  * servers that tenants never see.
  */
+
 import { type Domain, type Instance, isUniqueViolation, type RegistrationPolicy, type Tx } from "@xmpp-host/db";
 import { authorize } from "../access.ts";
 import type { Actor, CoreContext, SharedHostingSettings } from "../context.ts";
 import { platformSettings } from "../dns/service.ts";
+import { withServer } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
 import { dispatch, recordStart, target } from "../operations/service.ts";
 import { randomToken } from "../secrets.ts";
@@ -379,7 +381,7 @@ export async function createFreeAddress(
             verified: true,
             verifiedAt: new Date(),
           },
-          include: { instance: { select: { placement: true, status: true } } },
+          include: withServer,
         });
         const operation = await recordStart(
           ctx,

@@ -1,10 +1,10 @@
 import type { Domain, Instance, Placement, RuntimeKind, ServerKind } from "@xmpp-host/db";
 import { authorize, loadOwned } from "../access.ts";
-import { audit } from "../audit.ts";
+import { auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { PermanentError } from "../operations/handler.ts";
-import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
 
 const PORTS_LOCK = 0x78685f706f727473n; // "xh_ports"
 
@@ -170,36 +170,27 @@ export function loadInstance(
   return loadOwned(ctx, actor, "instance", ctx.db.instance.findUnique({ where: { id: instanceId } }), need);
 }
 
-export async function listInstances(
-  ctx: CoreContext,
-  actor: Actor,
-  tenantId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listInstances(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "read");
-  const rows = await ctx.db.instance.findMany({
-    where: { tenantId },
-    orderBy: { id: "asc" },
-    ...pageQuery(page),
-  });
-  return paginate(rows, page.limit);
+  return pageOf(page, (query) =>
+    ctx.db.instance.findMany({
+      where: { tenantId },
+      orderBy: { id: "asc" },
+      ...query,
+    }),
+  );
 }
 
 export async function updateInstance(ctx: CoreContext, actor: Actor, instanceId: string, input: { name?: string }) {
   const instance = await loadInstance(ctx, actor, instanceId, "write");
   if (input.name === undefined) return instance;
   const name = checkName(input.name);
-  return ctx.db.$transaction(async (tx) => {
-    const updated = await tx.instance.update({ where: { id: instance.id }, data: { name } });
-    await audit(tx, actor, {
-      tenantId: instance.tenantId,
-      action: "instance.updated",
-      resourceType: "instance",
-      resourceId: instance.id,
-      data: { name },
-    });
-    return updated;
-  });
+  return auditedChange(
+    ctx,
+    actor,
+    (tx) => tx.instance.update({ where: { id: instance.id }, data: { name } }),
+    (updated) => ({ action: "instance.updated", ...target("instance", updated), data: { name } }),
+  );
 }
 
 export async function instanceAction(

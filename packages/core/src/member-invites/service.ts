@@ -1,10 +1,10 @@
 import type { MemberInvite, Role } from "@xmpp-host/db";
 import { authorize } from "../access.ts";
-import { audit } from "../audit.ts";
+import { audit, auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type InviteStatus, webPublicUrl } from "../invites/service.ts";
-import { dispatch, pageQuery, paginate, recordOperation } from "../operations/service.ts";
+import { dispatch, type Page, pageOf, recordOperation, target } from "../operations/service.ts";
 import { randomToken, sha256 } from "../secrets.ts";
 
 const rank: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
@@ -113,20 +113,18 @@ export async function createMemberInvite(
   return memberInviteView(ctx, invite);
 }
 
-export async function listMemberInvites(
-  ctx: CoreContext,
-  actor: Actor,
-  tenantId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listMemberInvites(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "write");
-  const rows = await ctx.db.memberInvite.findMany({
-    where: { tenantId },
-    orderBy: { id: "desc" },
-    ...pageQuery(page),
-  });
-  const { items, nextCursor } = paginate(rows, page.limit);
-  return { items: items.map((i) => memberInviteView(ctx, i)), nextCursor };
+  return pageOf(
+    page,
+    (query) =>
+      ctx.db.memberInvite.findMany({
+        where: { tenantId },
+        orderBy: { id: "desc" },
+        ...query,
+      }),
+    (i) => memberInviteView(ctx, i),
+  );
 }
 
 export async function revokeMemberInvite(ctx: CoreContext, actor: Actor, memberInviteId: string) {
@@ -138,19 +136,12 @@ export async function revokeMemberInvite(ctx: CoreContext, actor: Actor, memberI
   });
   if (invite.role === "owner" && mine !== "owner")
     throw new AppError("forbidden", "only owners can revoke owner invites", { reason: "needs_owner" });
-  const updated = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.memberInvite.update({
-      where: { id: invite.id },
-      data: { revokedAt: invite.revokedAt ?? new Date() },
-    });
-    await audit(tx, actor, {
-      tenantId: invite.tenantId,
-      action: "member_invite.revoked",
-      resourceType: "member_invite",
-      resourceId: invite.id,
-    });
-    return updated;
-  });
+  const updated = await auditedChange(
+    ctx,
+    actor,
+    (tx) => tx.memberInvite.update({ where: { id: invite.id }, data: { revokedAt: invite.revokedAt ?? new Date() } }),
+    (revoked) => ({ action: "member_invite.revoked", ...target("member_invite", revoked) }),
+  );
   return memberInviteView(ctx, updated);
 }
 

@@ -151,19 +151,33 @@ export async function listOperations(
   ctx: CoreContext,
   actor: Actor,
   tenantId: string,
-  page: { cursor?: string; limit: number },
+  page: Page,
 ): Promise<{ items: Operation[]; nextCursor: string | null }> {
   await authorize(ctx, actor, tenantId, "read");
-  const rows = await ctx.db.operation.findMany({
-    where: { tenantId },
-    orderBy: { id: "desc" },
-    ...pageQuery(page),
-  });
-  return paginate(rows, page.limit);
+  return pageOf(page, (query) =>
+    ctx.db.operation.findMany({
+      where: { tenantId },
+      orderBy: { id: "desc" },
+      ...query,
+    }),
+  );
+}
+
+/** Which page of a list: after `cursor` (the last id of the page before), `limit` rows. */
+export type Page = { cursor?: string; limit: number };
+
+/** One page of rows, each shown through `view`: `fetch` runs the query with the page's part of it. */
+export async function pageOf<T extends { id: string }, V = T>(
+  page: Page,
+  fetch: (query: ReturnType<typeof pageQuery>) => Promise<T[]>,
+  view: (row: T) => V = (row) => row as unknown as V,
+): Promise<{ items: V[]; nextCursor: string | null }> {
+  const { items, nextCursor } = paginate(await fetch(pageQuery(page)), page.limit);
+  return { items: items.map(view), nextCursor };
 }
 
 /** The query part of a page: one row more than asked, to know whether another page follows. */
-export function pageQuery(page: { cursor?: string; limit: number }) {
+export function pageQuery(page: Page) {
   return {
     take: page.limit + 1,
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),

@@ -3,7 +3,7 @@ import { loadOwned } from "../access.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { domainHosts, loadDomain } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
-import { pageQuery, paginate, startOperation, target } from "../operations/service.ts";
+import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
 import { normalizeBareJid, normalizeLocalpart } from "../validation.ts";
 
 export interface RoomInput {
@@ -26,6 +26,12 @@ function checkMembers(members: string[]): string[] {
   if (members.length > 1000)
     throw AppError.field("members", "at most 1000 members can be set at once", "too_many", { max: 1000 });
   return [...new Set(members.map((m, i) => normalizeBareJid(`members[${i}]`, m)))].sort();
+}
+
+/** What a group chat is, on the server and in a backup: its name, settings and members. */
+export function roomSettings(r: Pick<Room, "name" | "title" | "membersOnly" | "persistent" | "public" | "members">) {
+  const { name, title, membersOnly, persistent, public: listed, members } = r;
+  return { name, title, membersOnly, persistent, public: listed, members };
 }
 
 export function roomJid(room: Pick<Room, "name">, domainName: string): string {
@@ -72,20 +78,18 @@ export function loadRoom(ctx: CoreContext, actor: Actor, roomId: string, need: "
   return loadOwned(ctx, actor, "room", found, need);
 }
 
-export async function listRooms(
-  ctx: CoreContext,
-  actor: Actor,
-  domainId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listRooms(ctx: CoreContext, actor: Actor, domainId: string, page: Page) {
   const domain = await loadDomain(ctx, actor, domainId, "read");
-  const rows = await ctx.db.room.findMany({
-    where: { domainId },
-    orderBy: { id: "asc" },
-    ...pageQuery(page),
-  });
-  const { items, nextCursor } = paginate(rows, page.limit);
-  return { items: items.map((r) => ({ ...r, jid: roomJid(r, domain.name) })), nextCursor };
+  return pageOf(
+    page,
+    (query) =>
+      ctx.db.room.findMany({
+        where: { domainId },
+        orderBy: { id: "asc" },
+        ...query,
+      }),
+    (r) => ({ ...r, jid: roomJid(r, domain.name) }),
+  );
 }
 
 export async function updateRoom(

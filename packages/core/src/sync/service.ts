@@ -1,5 +1,6 @@
 import type { Domain } from "@xmpp-host/db";
 import type { CoreContext } from "../context.ts";
+import { roomSettings } from "../rooms/service.ts";
 
 type DbCtx = Pick<CoreContext, "db">;
 
@@ -76,12 +77,7 @@ export async function recordServerRooms(
       data: newRooms.map((r) => ({
         tenantId: domain.tenantId,
         domainId: domain.id,
-        name: r.name,
-        title: r.title,
-        membersOnly: r.membersOnly,
-        persistent: r.persistent,
-        public: r.public,
-        members: r.members,
+        ...roomSettings(r),
         state: "active" as const,
         origin: "server" as const,
         lastSeenOnServerAt: now,

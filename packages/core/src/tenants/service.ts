@@ -1,19 +1,20 @@
 import type { Role } from "@xmpp-host/db";
 import { authorize } from "../access.ts";
-import { audit } from "../audit.ts";
+import { auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { createMemberInvite } from "../member-invites/service.ts";
-import { pageQuery, paginate } from "../operations/service.ts";
+import { type Page, pageOf, pageQuery, paginate } from "../operations/service.ts";
 import { requiredText } from "../validation.ts";
 
-export async function listTenants(ctx: CoreContext, actor: Actor, page: { cursor?: string; limit: number }) {
-  const rows = await ctx.db.tenant.findMany({
-    where: actor.token ? { id: actor.token.tenantId } : { memberships: { some: { userId: actor.userId } } },
-    orderBy: { id: "asc" },
-    ...pageQuery(page),
-  });
-  return paginate(rows, page.limit);
+export async function listTenants(ctx: CoreContext, actor: Actor, page: Page) {
+  return pageOf(page, (query) =>
+    ctx.db.tenant.findMany({
+      where: actor.token ? { id: actor.token.tenantId } : { memberships: { some: { userId: actor.userId } } },
+      orderBy: { id: "asc" },
+      ...query,
+    }),
+  );
 }
 
 export async function createTenant(ctx: CoreContext, actor: Actor, input: { name: string }) {
@@ -22,17 +23,16 @@ export async function createTenant(ctx: CoreContext, actor: Actor, input: { name
       reason: "token_not_allowed",
     });
   const name = requiredText("name", input.name);
-  return ctx.db.$transaction(async (tx) => {
-    const tenant = await tx.tenant.create({ data: { name } });
-    await tx.membership.create({ data: { tenantId: tenant.id, userId: actor.userId, role: "owner" } });
-    await audit(tx, actor, {
-      tenantId: tenant.id,
-      action: "tenant.created",
-      resourceType: "tenant",
-      resourceId: tenant.id,
-    });
-    return tenant;
-  });
+  return auditedChange(
+    ctx,
+    actor,
+    async (tx) => {
+      const tenant = await tx.tenant.create({ data: { name } });
+      await tx.membership.create({ data: { tenantId: tenant.id, userId: actor.userId, role: "owner" } });
+      return tenant;
+    },
+    (tenant) => ({ action: "tenant.created", tenantId: tenant.id, resourceType: "tenant", resourceId: tenant.id }),
+  );
 }
 
 export async function getTenant(ctx: CoreContext, actor: Actor, tenantId: string) {
@@ -42,12 +42,7 @@ export async function getTenant(ctx: CoreContext, actor: Actor, tenantId: string
   return { ...tenant, role };
 }
 
-export async function listMembers(
-  ctx: CoreContext,
-  actor: Actor,
-  tenantId: string,
-  page: { cursor?: string; limit: number },
-) {
+export async function listMembers(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "read");
   const rows = await ctx.db.membership.findMany({
     where: { tenantId },
