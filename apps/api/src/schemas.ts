@@ -201,6 +201,14 @@ export const problemResponses = {
   409: Type.Ref(Problem),
 };
 
+/** The answer of a route whose operation leaves nothing else to show (a deletion, a check). */
+export const OperationOnly = Type.Object({ operation: Operation });
+
+/** The answers of a route that starts an operation: 202 while it runs, 200 once `?wait` saw it end. */
+export const replies = <T extends TSchema>(body: T) => ({ 200: body, 202: body, ...problemResponses });
+/** The same for a route that creates something: 201 once its operation ended. */
+export const creations = <T extends TSchema>(body: T) => ({ 201: body, 202: body, ...problemResponses });
+
 export const InviteStatus = Type.Union([
   Type.Literal("active"),
   Type.Literal("expired"),

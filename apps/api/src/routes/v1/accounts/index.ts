@@ -3,7 +3,7 @@ import { Type } from "@sinclair/typebox";
 import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { Account, Id, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { Account, Id, Operation, OperationOnly, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ accountId: Id });
 
@@ -33,11 +33,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
         tags: ["accounts"],
         params: Params,
         querystring: WaitQuery,
-        response: {
-          200: Type.Object({ operation: Operation }),
-          202: Type.Object({ operation: Operation }),
-          ...problemResponses,
-        },
+        response: replies(OperationOnly),
       },
     },
     async (request, reply) => {
@@ -57,7 +53,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
         params: Params,
         querystring: WaitQuery,
         body: Type.Object({ password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })) }),
-        response: { 200: PasswordReply, 202: PasswordReply, ...problemResponses },
+        response: replies(PasswordReply),
       },
     },
     async (request, reply) => {

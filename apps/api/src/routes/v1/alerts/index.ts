@@ -8,8 +8,9 @@ import {
   listFleetAlerts,
   testAlertChannel,
 } from "@xmpp-host/core";
+import { listRoute } from "../../../list-route.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { DateTime, Id, Nullable, PageQuery, page, problemResponses } from "../../../schemas.ts";
+import { DateTime, Id, Nullable, PageQuery, problemResponses } from "../../../schemas.ts";
 import { Reason } from "../health/index.ts";
 
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
@@ -75,33 +76,30 @@ const AlertQuery = Type.Intersect([
 ]);
 
 export const alertRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, { maxWait }) => {
-  app.get(
+  listRoute(
+    app,
     "/tenants/:tenantId/alerts",
     {
-      schema: {
-        operationId: "listAlerts",
-        tags: ["alerts"],
-        summary: "The tenant's alert history, newest first",
-        params: Type.Object({ tenantId: Id }),
-        querystring: AlertQuery,
-        response: { 200: page(Alert), ...problemResponses },
-      },
+      operationId: "listAlerts",
+      tags: ["alerts"],
+      summary: "The tenant's alert history, newest first",
+      params: Type.Object({ tenantId: Id }),
+      querystring: AlertQuery,
+      item: Alert,
     },
-    async (request) => listAlerts(app.core, actorOf(request), request.params.tenantId, request.query),
+    (actor, params, query) => listAlerts(app.core, actor, params.tenantId, query),
   );
 
-  app.get(
+  listRoute(
+    app,
     "/tenants/:tenantId/alert-channels",
     {
-      schema: {
-        operationId: "listAlertChannels",
-        tags: ["alerts"],
-        params: Type.Object({ tenantId: Id }),
-        querystring: PageQuery,
-        response: { 200: page(Channel), ...problemResponses },
-      },
+      operationId: "listAlertChannels",
+      tags: ["alerts"],
+      params: Type.Object({ tenantId: Id }),
+      item: Channel,
     },
-    async (request) => listAlertChannels(app.core, actorOf(request), request.params.tenantId, request.query),
+    (actor, params, query) => listAlertChannels(app.core, actor, params.tenantId, query),
   );
 
   app.post(
@@ -172,32 +170,29 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     "/fleet/alerts",
     {
-      schema: {
-        operationId: "listFleetAlerts",
-        tags: ["fleet"],
-        summary: "Operators: every alert of the fleet, newest first",
-        querystring: AlertQuery,
-        response: { 200: page(Alert), ...problemResponses },
-      },
+      operationId: "listFleetAlerts",
+      tags: ["fleet"],
+      summary: "Operators: every alert of the fleet, newest first",
+      querystring: AlertQuery,
+      item: Alert,
     },
-    async (request) => listFleetAlerts(app.core, actorOf(request), request.query),
+    (actor, _params, query) => listFleetAlerts(app.core, actor, query),
   );
 
-  app.get(
+  listRoute(
+    app,
     "/fleet/alert-channels",
     {
-      schema: {
-        operationId: "listFleetAlertChannels",
-        tags: ["fleet"],
-        summary: "Operators: the operators' own channels, which hear about every alert of the fleet",
-        querystring: PageQuery,
-        response: { 200: page(Channel), ...problemResponses },
-      },
+      operationId: "listFleetAlertChannels",
+      tags: ["fleet"],
+      summary: "Operators: the operators' own channels, which hear about every alert of the fleet",
+      item: Channel,
     },
-    async (request) => listAlertChannels(app.core, actorOf(request), null, request.query),
+    (actor, _params, query) => listAlertChannels(app.core, actor, null, query),
   );
 
   app.post(

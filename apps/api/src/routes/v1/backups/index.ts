@@ -12,9 +12,10 @@ import {
   requestRestore,
 } from "@xmpp-host/core";
 import type { Backup as BackupRow, Operation as OperationRow } from "@xmpp-host/db";
+import { listRoute } from "../../../list-route.ts";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { DateTime, Id, Nullable, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { creations, DateTime, Id, Nullable, Operation, OperationOnly, replies, WaitQuery } from "../../../schemas.ts";
 
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
 const Backup = Type.Object({
@@ -47,18 +48,16 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
   downloads: BackupDownloads;
 }> = async (app, opts) => {
   const answer = operationAnswers(app.core, opts.maxWait);
-  app.get(
+  listRoute(
+    app,
     "/instances/:instanceId/backups",
     {
-      schema: {
-        operationId: "listBackups",
-        tags: ["backups"],
-        params: Type.Object({ instanceId: Id }),
-        querystring: PageQuery,
-        response: { 200: page(Backup), ...problemResponses },
-      },
+      operationId: "listBackups",
+      tags: ["backups"],
+      params: Type.Object({ instanceId: Id }),
+      item: Backup,
     },
-    async (request) => listBackups(app.core, actorOf(request), request.params.instanceId, request.query),
+    (actor, params, query) => listBackups(app.core, actor, params.instanceId, query),
   );
 
   const Created = Type.Object({ backup: Backup, operation: Operation });
@@ -82,7 +81,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
         summary: "Back up the instance now",
         params: Type.Object({ instanceId: Id }),
         querystring: WaitQuery,
-        response: { 201: Created, 202: Created, ...problemResponses },
+        response: creations(Created),
       },
     },
     async (request, reply) => {
@@ -91,19 +90,17 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     "/domains/:domainId/backups",
     {
-      schema: {
-        operationId: "listDomainBackups",
-        tags: ["backups"],
-        summary: "Backups of this domain alone (domains on shared servers are backed up daily on their own)",
-        params: Type.Object({ domainId: Id }),
-        querystring: PageQuery,
-        response: { 200: page(Backup), ...problemResponses },
-      },
+      operationId: "listDomainBackups",
+      tags: ["backups"],
+      summary: "Backups of this domain alone (domains on shared servers are backed up daily on their own)",
+      params: Type.Object({ domainId: Id }),
+      item: Backup,
     },
-    async (request) => listDomainBackups(app.core, actorOf(request), request.params.domainId, request.query),
+    (actor, params, query) => listDomainBackups(app.core, actor, params.domainId, query),
   );
 
   app.post(
@@ -115,7 +112,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
         summary: "Back up this domain's data alone now (an export: download it, or restore it onto another server)",
         params: Type.Object({ domainId: Id }),
         querystring: WaitQuery,
-        response: { 201: Created, 202: Created, ...problemResponses },
+        response: creations(Created),
       },
     },
     async (request, reply) => {
@@ -135,11 +132,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
         params: Type.Object({ backupId: Id }),
         querystring: WaitQuery,
         body: Type.Object({ targetInstanceId: Type.Optional(Id) }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({ operation: Operation }),
-          202: Type.Object({ operation: Operation }),
-          ...problemResponses,
-        },
+        response: replies(OperationOnly),
       },
     },
     async (request, reply) => {

@@ -3,7 +3,7 @@ import { Type } from "@sinclair/typebox";
 import { getCertificates, requestCertificate } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { DateTime, Id, Nullable, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { DateTime, Id, Nullable, OperationOnly, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ domainId: Id });
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
@@ -58,11 +58,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
           { source: Type.Optional(Type.Union([Type.Literal("acme"), Type.Literal("internal")])) },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({ operation: Operation }),
-          202: Type.Object({ operation: Operation }),
-          ...problemResponses,
-        },
+        response: replies(OperationOnly),
       },
     },
     async (request, reply) => {

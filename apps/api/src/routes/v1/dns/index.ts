@@ -3,7 +3,7 @@ import { Type } from "@sinclair/typebox";
 import { getDnsView, requestDnsCheck } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { DateTime, Id, Nullable, Operation, problemResponses, WaitQuery } from "../../../schemas.ts";
+import { DateTime, Id, Nullable, OperationOnly, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ domainId: Id });
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
@@ -85,11 +85,7 @@ export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (
         summary: "Check the domain's DNS records now",
         params: Params,
         querystring: WaitQuery,
-        response: {
-          200: Type.Object({ operation: Operation }),
-          202: Type.Object({ operation: Operation }),
-          ...problemResponses,
-        },
+        response: replies(OperationOnly),
       },
     },
     async (request, reply) => {

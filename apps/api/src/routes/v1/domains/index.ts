@@ -11,19 +11,21 @@ import {
   loadDomain,
   updateDomain,
 } from "@xmpp-host/core";
+import { listRoute } from "../../../list-route.ts";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   Account,
+  creations,
   Domain,
   Id,
   Nullable,
   Operation,
-  PageQuery,
-  page,
+  OperationOnly,
   problemResponses,
   Registration,
   Room,
+  replies,
   WaitQuery,
 } from "../../../schemas.ts";
 import { domainView } from "../../../views.ts";
@@ -55,11 +57,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         params: Params,
         querystring: WaitQuery,
         body: Type.Object({ registration: Type.Optional(Registration) }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({ domain: Domain, operation: Nullable(Operation) }),
-          202: Type.Object({ domain: Domain, operation: Nullable(Operation) }),
-          ...problemResponses,
-        },
+        response: replies(Type.Object({ domain: Domain, operation: Nullable(Operation) })),
       },
     },
     async (request, reply) => {
@@ -84,11 +82,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         tags: ["domains"],
         params: Params,
         querystring: WaitQuery,
-        response: {
-          200: Type.Object({ operation: Operation }),
-          202: Type.Object({ operation: Operation }),
-          ...problemResponses,
-        },
+        response: replies(OperationOnly),
       },
     },
     async (request, reply) => {
@@ -97,18 +91,16 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     "/domains/:domainId/accounts",
     {
-      schema: {
-        operationId: "listAccounts",
-        tags: ["accounts"],
-        params: Params,
-        querystring: PageQuery,
-        response: { 200: page(Account), ...problemResponses },
-      },
+      operationId: "listAccounts",
+      tags: ["accounts"],
+      params: Params,
+      item: Account,
     },
-    async (request) => listAccounts(app.core, actorOf(request), request.params.domainId, request.query),
+    (actor, params, query) => listAccounts(app.core, actor, params.domainId, query),
   );
 
   const AccountCreated = Type.Object({
@@ -131,7 +123,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
           localpart: Type.String({ minLength: 1, maxLength: 256 }),
           password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })),
         }),
-        response: { 201: AccountCreated, 202: AccountCreated, ...problemResponses },
+        response: creations(AccountCreated),
       },
     },
     async (request, reply) => {
@@ -147,18 +139,16 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     "/domains/:domainId/rooms",
     {
-      schema: {
-        operationId: "listRooms",
-        tags: ["rooms"],
-        params: Params,
-        querystring: PageQuery,
-        response: { 200: page(Room), ...problemResponses },
-      },
+      operationId: "listRooms",
+      tags: ["rooms"],
+      params: Params,
+      item: Room,
     },
-    async (request) => listRooms(app.core, actorOf(request), request.params.domainId, request.query),
+    (actor, params, query) => listRooms(app.core, actor, params.domainId, query),
   );
 
   app.post(
@@ -178,11 +168,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
           public: Type.Optional(Type.Boolean()),
           members: Type.Optional(Type.Array(Type.String({ maxLength: 3071 }), { maxItems: 1000 })),
         }),
-        response: {
-          201: Type.Object({ room: Room, operation: Operation }),
-          202: Type.Object({ room: Room, operation: Operation }),
-          ...problemResponses,
-        },
+        response: creations(Type.Object({ room: Room, operation: Operation })),
       },
     },
     async (request, reply) => {

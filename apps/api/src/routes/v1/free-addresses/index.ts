@@ -4,6 +4,7 @@ import { checkFreeAddress, createFreeAddress, findDomain, listTenantDomains } fr
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
+  creations,
   Domain,
   Id,
   Nullable,
@@ -94,11 +95,7 @@ export const freeAddressRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
           },
           { additionalProperties: false },
         ),
-        response: {
-          201: Type.Object({ domain: Domain, operation: Operation }),
-          202: Type.Object({ domain: Domain, operation: Operation }),
-          ...problemResponses,
-        },
+        response: creations(Type.Object({ domain: Domain, operation: Operation })),
       },
     },
     async (request, reply) => {

@@ -13,14 +13,17 @@ import {
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
+  creations,
   Domain,
   Id,
   Instance,
   Operation,
+  OperationOnly,
   PageQuery,
   page,
   problemResponses,
   Registration,
+  replies,
   WaitQuery,
 } from "../../../schemas.ts";
 import { domainView, instanceView } from "../../../views.ts";
@@ -69,11 +72,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         summary: "Stop and remove the instance; with domains, needs ?force=true",
         params: Params,
         querystring: Type.Object({ force: Type.Boolean({ default: false }), ...WaitQuery.properties }),
-        response: {
-          200: Type.Object({ operation: Operation }),
-          202: Type.Object({ operation: Operation }),
-          ...problemResponses,
-        },
+        response: replies(OperationOnly),
       },
     },
     async (request, reply) => {
@@ -91,11 +90,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
           tags: ["instances"],
           params: Params,
           querystring: WaitQuery,
-          response: {
-            200: Type.Object({ operation: Operation }),
-            202: Type.Object({ operation: Operation }),
-            ...problemResponses,
-          },
+          response: replies(OperationOnly),
         },
       },
       async (request, reply) => {
@@ -140,11 +135,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
           name: Type.String({ minLength: 1, maxLength: 253 }),
           registration: Type.Optional(Registration),
         }),
-        response: {
-          201: Type.Object({ domain: Domain, operation: Operation }),
-          202: Type.Object({ domain: Domain, operation: Operation }),
-          ...problemResponses,
-        },
+        response: creations(Type.Object({ domain: Domain, operation: Operation })),
       },
     },
     async (request, reply) => {

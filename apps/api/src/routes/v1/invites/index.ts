@@ -1,9 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { createInvite, getInvite, INVITE_LIMITS, listInvites, revokeInvite } from "@xmpp-host/core";
+import { listRoute } from "../../../list-route.ts";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { Id, Invite, InviteStatus, Operation, PageQuery, page, problemResponses, WaitQuery } from "../../../schemas.ts";
+import {
+  creations,
+  Id,
+  Invite,
+  InviteStatus,
+  Operation,
+  PageQuery,
+  problemResponses,
+  replies,
+  WaitQuery,
+} from "../../../schemas.ts";
 
 const InviteReply = Type.Object({ invite: Invite, operation: Operation });
 
@@ -36,7 +47,7 @@ export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
           },
           { additionalProperties: false },
         ),
-        response: { 201: InviteReply, 202: InviteReply, ...problemResponses },
+        response: creations(InviteReply),
       },
     },
     async (request, reply) => {
@@ -50,18 +61,17 @@ export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     "/domains/:domainId/invites",
     {
-      schema: {
-        operationId: "listInvites",
-        tags: ["invites"],
-        params: Type.Object({ domainId: Id }),
-        querystring: Type.Composite([PageQuery, Type.Object({ status: Type.Optional(InviteStatus) })]),
-        response: { 200: page(Invite), ...problemResponses },
-      },
+      operationId: "listInvites",
+      tags: ["invites"],
+      params: Type.Object({ domainId: Id }),
+      querystring: Type.Composite([PageQuery, Type.Object({ status: Type.Optional(InviteStatus) })]),
+      item: Invite,
     },
-    async (request) => listInvites(app.core, actorOf(request), request.params.domainId, request.query),
+    (actor, params, query) => listInvites(app.core, actor, params.domainId, query),
   );
 
   app.get(
@@ -86,7 +96,7 @@ export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         summary: "Revoke an invite: its link stops working and its token leaves the server; it stays listed",
         params: Type.Object({ inviteId: Id }),
         querystring: WaitQuery,
-        response: { 200: InviteReply, 202: InviteReply, ...problemResponses },
+        response: replies(InviteReply),
       },
     },
     async (request, reply) => {

@@ -7,23 +7,22 @@ import {
   MEMBER_INVITE_EXPIRY,
   revokeMemberInvite,
 } from "@xmpp-host/core";
+import { listRoute } from "../../../list-route.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { goneResponses, Id, MemberInvite, PageQuery, page, problemResponses, RoleSchema } from "../../../schemas.ts";
+import { goneResponses, Id, MemberInvite, problemResponses, RoleSchema } from "../../../schemas.ts";
 
 /** Invitations by link to join a tenant as owner, admin or viewer. */
 export const memberInviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
+  listRoute(
+    app,
     "/tenants/:tenantId/member-invites",
     {
-      schema: {
-        operationId: "listMemberInvites",
-        tags: ["members"],
-        params: Type.Object({ tenantId: Id }),
-        querystring: PageQuery,
-        response: { 200: page(MemberInvite), ...problemResponses },
-      },
+      operationId: "listMemberInvites",
+      tags: ["members"],
+      params: Type.Object({ tenantId: Id }),
+      item: MemberInvite,
     },
-    async (request) => listMemberInvites(app.core, actorOf(request), request.params.tenantId, request.query),
+    (actor, params, query) => listMemberInvites(app.core, actor, params.tenantId, query),
   );
 
   app.post(

@@ -3,7 +3,7 @@ import { Type } from "@sinclair/typebox";
 import { deleteRoom, loadRoom, renameRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { Id, Operation, problemResponses, Room, WaitQuery } from "../../../schemas.ts";
+import { Id, Operation, OperationOnly, problemResponses, Room, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ roomId: Id });
 const RoomReply = Type.Object({ room: Room, operation: Operation });
@@ -43,7 +43,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
           },
           { additionalProperties: false },
         ),
-        response: { 200: RoomReply, 202: RoomReply, ...problemResponses },
+        response: replies(RoomReply),
       },
     },
     async (request, reply) => {
@@ -62,7 +62,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
         params: Params,
         querystring: WaitQuery,
         body: Type.Object({ members: Type.Array(Type.String({ maxLength: 3071 }), { maxItems: 1000 }) }),
-        response: { 200: RoomReply, 202: RoomReply, ...problemResponses },
+        response: replies(RoomReply),
       },
     },
     async (request, reply) => {
@@ -81,7 +81,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
         params: Params,
         querystring: WaitQuery,
         body: Type.Object({ title: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 200: RoomReply, 202: RoomReply, ...problemResponses },
+        response: replies(RoomReply),
       },
     },
     async (request, reply) => {
@@ -98,11 +98,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
         tags: ["rooms"],
         params: Params,
         querystring: WaitQuery,
-        response: {
-          200: Type.Object({ operation: Operation }),
-          202: Type.Object({ operation: Operation }),
-          ...problemResponses,
-        },
+        response: replies(OperationOnly),
       },
     },
     async (request, reply) => {

@@ -14,9 +14,11 @@ import {
 } from "@xmpp-host/core";
 import type { Redis } from "ioredis";
 import { hitLimit } from "../../../limiter.ts";
+import { listRoute } from "../../../list-route.ts";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
+  creations,
   Id,
   Instance,
   Member,
@@ -39,17 +41,15 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{
   invitesPerHour: number;
 }> = async (app, opts) => {
   const answer = operationAnswers(app.core, opts.maxWait);
-  app.get(
+  listRoute(
+    app,
     "/tenants",
     {
-      schema: {
-        operationId: "listTenants",
-        tags: ["tenants"],
-        querystring: PageQuery,
-        response: { 200: page(Tenant), ...problemResponses },
-      },
+      operationId: "listTenants",
+      tags: ["tenants"],
+      item: Tenant,
     },
-    async (request) => listTenants(app.core, actorOf(request), request.query),
+    (actor, _params, query) => listTenants(app.core, actor, query),
   );
 
   app.post(
@@ -78,18 +78,16 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{
     async (request) => getTenant(app.core, actorOf(request), request.params.tenantId),
   );
 
-  app.get(
+  listRoute(
+    app,
     "/tenants/:tenantId/members",
     {
-      schema: {
-        operationId: "listMembers",
-        tags: ["tenants"],
-        params: TenantParams,
-        querystring: PageQuery,
-        response: { 200: page(Member), ...problemResponses },
-      },
+      operationId: "listMembers",
+      tags: ["tenants"],
+      params: TenantParams,
+      item: Member,
     },
-    async (request) => listMembers(app.core, actorOf(request), request.params.tenantId, request.query),
+    (actor, params, query) => listMembers(app.core, actor, params.tenantId, query),
   );
 
   app.post(
@@ -171,11 +169,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{
           runtime: Type.Optional(Type.Union([Type.Literal("local"), Type.Literal("kubernetes")])),
           placement: Type.Optional(Type.Union([Type.Literal("dedicated"), Type.Literal("shared")])),
         }),
-        response: {
-          201: Type.Object({ instance: Instance, operation: Operation }),
-          202: Type.Object({ instance: Instance, operation: Operation }),
-          ...problemResponses,
-        },
+        response: creations(Type.Object({ instance: Instance, operation: Operation })),
       },
     },
     async (request, reply) => {
