@@ -13,7 +13,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import { ByteReader } from "./bytes.ts";
 import { decryptStream, EncryptStream } from "./crypto.ts";
 import { BackupInvalidError } from "./errors.ts";
-import { isSafeRelativePath } from "./paths.ts";
+import { fsyncDir, isSafeRelativePath } from "./paths.ts";
 import type { SnapshotFile } from "./snapshot.ts";
 import { END_OF_ARCHIVE, entryHeader, padding, readEntryHeader, skipPadding, TarFormatError } from "./tar.ts";
 
@@ -347,14 +347,5 @@ export async function extractBackup(input: ArchiveInput, key: Buffer, destDir: s
     // The archive's verdict matters more than a failed cleanup, which the caller would see anyway.
     await rm(destDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     throw err;
-  }
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, "r");
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
   }
 }

@@ -22,8 +22,9 @@
  * (Without old data, "D" means the restore happened and "no D" that it did not.)
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fsyncDir } from "./paths.ts";
 
 export type RestoreStep = "journal" | "moved-old" | "moved-new" | "removed-old";
 
@@ -67,15 +68,6 @@ const exists = (p: string) =>
       throw err;
     },
   );
-
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, "r");
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
 
 /** Writes through a temporary file, fsync and rename, so the journal is either absent or complete. */
 async function writeJournal(file: string, journal: Journal): Promise<void> {
