@@ -159,7 +159,7 @@ describe("webhook targets (SSRF)", () => {
   });
 
   it("refuses at send time in the worker too, for a loopback row written straight to the database", async () => {
-    const { db, secrets } = platform.workerCtx;
+    const { db, secrets } = platform.workerCtx.core;
     const channel = await db.alertChannel.create({
       data: {
         tenantId,

@@ -21,7 +21,7 @@ describe("health rollups and retention", () => {
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
 
   it("rolls raw samples into 5-minute and hourly buckets, idempotently, and prunes by age", async () => {
-    const db = platform.workerCtx.db;
+    const db = platform.workerCtx.core.db;
     const samples = [];
     // One sample a minute for the last 3 hours; every tenth is down; login time grows with the minute.
     for (let m = 1; m <= 180; m++) {
@@ -100,7 +100,7 @@ describe("alert de-duplication", () => {
 
   beforeAll(async () => {
     hooks = await startWebhookReceiver();
-    const { db, secrets } = platform.workerCtx;
+    const { db, secrets } = platform.workerCtx.core;
     for (const [tenantId, name] of [
       ["tenant-a", "tenant hook"],
       [null, "operators hook"],
@@ -126,17 +126,17 @@ describe("alert de-duplication", () => {
     const ctx = platform.workerCtx;
     const results = await Promise.all([1, 2, 3].map(() => applyAlertConditions(ctx, [condition(true)])));
     expect(results.flatMap((r) => r.opened)).toHaveLength(1);
-    expect(await ctx.db.alert.count({ where: { subjectId: "inst-a", status: "open" } })).toBe(1);
+    expect(await ctx.core.db.alert.count({ where: { subjectId: "inst-a", status: "open" } })).toBe(1);
     // What it says is kept as a code and its values, for clients to word in their reader's language.
-    expect(await ctx.db.alert.findFirst({ where: { subjectId: "inst-a", status: "open" } })).toMatchObject({
+    expect(await ctx.core.db.alert.findFirst({ where: { subjectId: "inst-a", status: "open" } })).toMatchObject({
       code: "instance_down",
       params: { reasons: [{ code: "c2s_unreachable" }] },
     });
-    const notes = await ctx.db.alertNotification.findMany({ include: { channel: true } });
+    const notes = await ctx.core.db.alertNotification.findMany({ include: { channel: true } });
     expect(notes.map((n) => n.channel.name).sort()).toEqual(["operators hook", "tenant hook"]);
     // A later probe that still sees it down adds nothing.
     expect((await applyAlertConditions(ctx, [condition(true)])).opened).toEqual([]);
-    expect(await ctx.db.alertNotification.count()).toBe(2);
+    expect(await ctx.core.db.alertNotification.count()).toBe(2);
   });
 
   it("delivers each notification once, even after the queue lost its jobs", async () => {
@@ -153,10 +153,10 @@ describe("alert de-duplication", () => {
     await sleep(1000);
     expect(hooks.received).toHaveLength(2);
     expect(new Set(hooks.received.map((r) => r.json.id)).size).toBe(2);
-    expect(await ctx.db.alertNotification.count({ where: { status: "sent" } })).toBe(2);
+    expect(await ctx.core.db.alertNotification.count({ where: { status: "sent" } })).toBe(2);
     // A sent notification is never sent again, even if its job runs once more.
     const { deliverNotification } = await import("../apps/worker/src/processors/alerts.ts");
-    const [first] = await ctx.db.alertNotification.findMany();
+    const [first] = await ctx.core.db.alertNotification.findMany();
     expect(await deliverNotification(ctx, first?.id ?? "", false)).toEqual({ skipped: "already sent" });
     expect(hooks.received).toHaveLength(2);
   });
@@ -164,7 +164,7 @@ describe("alert de-duplication", () => {
   it("resolves once for concurrent probes, telling the channels that heard the opening", async () => {
     const ctx = platform.workerCtx;
     // A channel added after the opening does not get a resolution out of the blue.
-    await ctx.db.alertChannel.create({
+    await ctx.core.db.alertChannel.create({
       data: {
         tenantId: "tenant-a",
         kind: "webhook",
@@ -182,14 +182,14 @@ describe("alert de-duplication", () => {
     // It can open again later: a new alert, not the old one.
     const again = await applyAlertConditions(ctx, [condition(true)]);
     expect(again.opened).toHaveLength(1);
-    expect(await ctx.db.alert.count({ where: { subjectId: "inst-a" } })).toBe(2);
+    expect(await ctx.core.db.alert.count({ where: { subjectId: "inst-a" } })).toBe(2);
   });
 });
 
 describe("probe schedules", () => {
   it("are reconciled from PostgreSQL: one per instance, stale ones removed", async () => {
     const ctx = platform.workerCtx;
-    const instance = await ctx.db.instance.create({
+    const instance = await ctx.core.db.instance.create({
       data: { name: "scheduled", c2sPort: 1, s2sPort: 2, httpPort: 3, status: "running" },
     });
     await ctx.queues.queues.probes.upsertJobScheduler(

@@ -13,7 +13,7 @@ import {
   SecretBox,
   sharedSettingsFromEnv,
 } from "@xmpp-host/core";
-import { type Db, type Domain, getDb, type Instance } from "@xmpp-host/db";
+import { type Domain, getDb, type Instance } from "@xmpp-host/db";
 import {
   CloudflareProvider,
   DnsChecker,
@@ -31,7 +31,6 @@ export interface WorkerContext {
   env: WorkerEnv;
   /** Core's services, for work the worker starts itself (schedules, renewals). */
   core: CoreContext;
-  db: Db;
   secrets: SecretBox;
   queues: JobQueues;
   runtime: InstanceRuntime;
@@ -101,7 +100,6 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
   return {
     env,
     core,
-    db,
     secrets,
     queues,
     runtime,
