@@ -11,7 +11,7 @@ import {
   Http01Responder,
   type IssuedCertificate,
 } from "../src/index.ts";
-import { type Pebble, startPebble } from "../src/testing.ts";
+import { type Pebble, startPebble } from "./support/testing.ts";
 
 const D = "live.test";
 

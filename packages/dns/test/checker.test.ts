@@ -7,7 +7,7 @@ import {
   expectedRecords,
   type RecordResult,
 } from "../src/index.ts";
-import { startTestDnsServer, type TestDnsRecord, type TestDnsServer } from "../src/testing.ts";
+import { startTestDnsServer, type TestDnsRecord, type TestDnsServer } from "./support/testing.ts";
 
 const target: DnsTarget = {
   domain: "family.example",

@@ -15,7 +15,7 @@ import {
   unpublishDomainRecords,
 } from "../src/index.ts";
 import { describeDnsProviderContract } from "../src/provider-contract.ts";
-import { startTestNamed, type TestNamed } from "../src/testing.ts";
+import { startTestNamed, type TestNamed } from "./support/testing.ts";
 
 function resolverFor(named: TestNamed): dns.Resolver {
   const r = new dns.Resolver({ timeout: 1000, tries: 2 });

@@ -2,7 +2,7 @@ import { promises as dns } from "node:dns";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeMessage, lookupRecordValues, parseMessage, Semaphore, TYPE } from "../src/index.ts";
-import { startTestDnsServer, type TestDnsServer } from "../src/testing.ts";
+import { startTestDnsServer, type TestDnsServer } from "./support/testing.ts";
 
 async function code(p: Promise<unknown>): Promise<string> {
   return p.then(

@@ -1,6 +1,6 @@
 import { describeRuntimeContract } from "../src/contract.ts";
 import { LocalRuntime } from "../src/index.ts";
-import { freePorts, selfSignedCertificate, tempDir } from "../src/testing.ts";
+import { freePorts, selfSignedCertificate, tempDir } from "./support/testing.ts";
 
 describeRuntimeContract("local", async () => {
   const tmp = tempDir();

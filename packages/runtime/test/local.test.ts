@@ -14,7 +14,7 @@ import {
   processArgs,
   renderHostsConfig,
 } from "../src/index.ts";
-import { freePorts, selfSignedCertificate, tempDir } from "../src/testing.ts";
+import { freePorts, selfSignedCertificate, tempDir } from "./support/testing.ts";
 
 /** Log lines Prosody marks as warnings or errors. */
 function problems(log: string): string[] {

@@ -11,10 +11,18 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { TCPServer, UDPServer } from "dns2";
-import { normalizeName } from "./names.ts";
-import type { PublishableType } from "./provider.ts";
-import type { TsigKey } from "./tsig.ts";
-import { CLASS, encodeMessage, encodeRdata, type ParsedMessage, parseMessage, TYPE, type WireRecord } from "./wire.ts";
+import { normalizeName } from "../../src/names.ts";
+import type { PublishableType } from "../../src/provider.ts";
+import type { TsigKey } from "../../src/tsig.ts";
+import {
+  CLASS,
+  encodeMessage,
+  encodeRdata,
+  type ParsedMessage,
+  parseMessage,
+  TYPE,
+  type WireRecord,
+} from "../../src/wire.ts";
 
 export interface TestDnsRecord {
   name: string;

@@ -8,7 +8,7 @@ import { openSync, readFileSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import path from "node:path";
 import { freePorts, tempDir } from "@xmpp-host/runtime/testing";
-import type { Dns01Provider } from "./issuer.ts";
+import type { Dns01Provider } from "../../src/issuer.ts";
 
 export interface PebbleOptions {
   /** Env for pebble, merged over the defaults (PEBBLE_VA_NOSLEEP=1, PEBBLE_WFE_NONCEREJECT=0, PEBBLE_AUTHZREUSE=0). */
