@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough, Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -21,13 +21,12 @@ import {
   writeBackup,
 } from "../src/index.ts";
 import { END_OF_ARCHIVE, entryHeader, padding } from "../src/tar.ts";
+import { sha, treeDigest } from "./support/tree.ts";
 
 const MASTER = "7f".repeat(32);
 const TENANT = "tenant-1";
 const key = deriveTenantKey(MASTER, TENANT);
 const CHUNK = 4096;
-
-const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 async function collect(stream: Readable | AsyncIterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -44,20 +43,6 @@ function sink(): { out: Writable; data: () => Buffer } {
     },
   });
   return { out, data: () => Buffer.concat(chunks) };
-}
-
-/** Every file under `dir` with its SHA-256, for comparing trees. */
-function treeDigest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out[r] = sha(readFileSync(path.join(dir, r)));
-    }
-  };
-  walk("");
-  return out;
 }
 
 /** Seals any tar bytes the way writeBackup does: for archives that authenticate but lie. */

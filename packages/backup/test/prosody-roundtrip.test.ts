@@ -4,7 +4,7 @@
  * LocalDirectoryStore (and a copy in S3); the data wiped; extraction and swap; the server started again
  * and checked from the outside.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -28,6 +28,7 @@ import {
 } from "../src/index.ts";
 import { type LocalS3, startLocalS3 } from "../src/testing.ts";
 import { type ChatSession, chatLogin } from "./support/chat-client.ts";
+import { sha, treeDigest } from "./support/tree.ts";
 
 const DOMAIN = "family.example";
 const ROOM = `family@groups.${DOMAIN}`;
@@ -35,22 +36,6 @@ const TENANT = "tenant-family";
 const MASTER = "7f".repeat(32);
 const PASSWORDS = { alice: "alice-pw-1", bob: "bob-pw-2", carol: "carol-pw-3" };
 const jid = (u: string) => `${u}@${DOMAIN}`;
-
-const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
-
-/** SHA-256 of every file under `dir`, keyed by relative path: "unchanged" means equal maps. */
-function treeDigest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.isFile()) out[r] = sha(readFileSync(path.join(dir, r)));
-    }
-  };
-  walk("");
-  return out;
-}
 
 /** Items in a Prosody list file: each ends with a "});" line in column 0. */
 const countItems = (file: string) => (readFileSync(file, "utf8").match(/^\}\);$/gm) ?? []).length;

@@ -43,6 +43,16 @@ describe("restoreDataDir and recoverInterruptedRestore", () => {
     return { inst, dataDir, stagingDir, content, leftovers };
   }
 
+  /** A restore that crashes just after moving the live data aside (`first` runs before the crash). */
+  async function crashAfterMovingOld(s: ReturnType<typeof setup>, first?: () => void) {
+    const afterStep = (at: string) => {
+      if (at !== "moved-old") return;
+      first?.();
+      throw new Crash(at);
+    };
+    await expect(restoreDataDir({ stagingDir: s.stagingDir, dataDir: s.dataDir, afterStep })).rejects.toThrow(Crash);
+  }
+
   it("swaps the staging directory in and cleans up", async () => {
     const s = setup();
     await restoreDataDir({ stagingDir: s.stagingDir, dataDir: s.dataDir });
@@ -87,15 +97,7 @@ describe("restoreDataDir and recoverInterruptedRestore", () => {
 
   it("a new restore first resolves an interrupted one", async () => {
     const s = setup();
-    await expect(
-      restoreDataDir({
-        stagingDir: s.stagingDir,
-        dataDir: s.dataDir,
-        afterStep: (at) => {
-          if (at === "moved-old") throw new Crash(at);
-        },
-      }),
-    ).rejects.toThrow(Crash);
+    await crashAfterMovingOld(s);
     const staging2 = stagingDirFor(s.dataDir);
     mkdirSync(path.join(staging2, "h"), { recursive: true });
     writeFileSync(path.join(staging2, "h", "file"), "newer");
@@ -106,18 +108,7 @@ describe("restoreDataDir and recoverInterruptedRestore", () => {
 
   it("puts the old data back if the staging directory vanished between the renames", async () => {
     const s = setup();
-    await expect(
-      restoreDataDir({
-        stagingDir: s.stagingDir,
-        dataDir: s.dataDir,
-        afterStep: (at) => {
-          if (at === "moved-old") {
-            rmSync(s.stagingDir, { recursive: true });
-            throw new Crash(at);
-          }
-        },
-      }),
-    ).rejects.toThrow(Crash);
+    await crashAfterMovingOld(s, () => rmSync(s.stagingDir, { recursive: true }));
     expect(await recoverInterruptedRestore(s.dataDir)).toBe("rolled-back");
     expect(s.content()).toBe("old");
     expect(s.leftovers()).toEqual([]);
@@ -125,15 +116,7 @@ describe("restoreDataDir and recoverInterruptedRestore", () => {
 
   it("refuses to guess when neither the data nor the old copy exists, keeping the journal", async () => {
     const s = setup();
-    await expect(
-      restoreDataDir({
-        stagingDir: s.stagingDir,
-        dataDir: s.dataDir,
-        afterStep: (at) => {
-          if (at === "moved-old") throw new Crash(at);
-        },
-      }),
-    ).rejects.toThrow(Crash);
+    await crashAfterMovingOld(s);
     const old = s.leftovers().find((e) => e.startsWith("data.old-")) as string;
     renameSync(path.join(s.inst, old), path.join(tmp.dir, `elsewhere-${n}`));
     rmSync(s.stagingDir, { recursive: true });

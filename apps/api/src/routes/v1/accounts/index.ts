@@ -3,7 +3,8 @@ import { Type } from "@sinclair/typebox";
 import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { Account, Id, Operation, OperationOnly, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
+import { operationRoute } from "../../../route-shapes.ts";
+import { Account, Id, Operation, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ accountId: Id });
 
@@ -25,21 +26,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
     },
   );
 
-  app.delete(
+  operationRoute(
+    app,
+    answer,
+    "DELETE",
     "/accounts/:accountId",
     {
-      schema: {
-        operationId: "deleteAccount",
-        tags: ["accounts"],
-        params: Params,
-        querystring: WaitQuery,
-        response: replies(OperationOnly),
-      },
+      operationId: "deleteAccount",
+      tags: ["accounts"],
+      params: Params,
     },
-    async (request, reply) => {
-      const op = await deleteAccount(app.core, actorOf(request), request.params.accountId);
-      return answer(reply, { operation: op }, request.query.wait);
-    },
+    (actor, params) => deleteAccount(app.core, actor, params.accountId),
   );
 
   const PasswordReply = Type.Object({ operation: Operation, password: Type.Optional(Type.String()) });

@@ -8,8 +8,8 @@ import {
   listFleetAlerts,
   testAlertChannel,
 } from "@xmpp-host/core";
-import { listRoute } from "../../../list-route.ts";
 import { actorOf } from "../../../plugins/auth.ts";
+import { listRoute } from "../../../route-shapes.ts";
 import { DateTime, Id, Nullable, PageQuery, problemResponses } from "../../../schemas.ts";
 import { Reason } from "../health/index.ts";
 

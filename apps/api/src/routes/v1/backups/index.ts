@@ -12,10 +12,10 @@ import {
   requestRestore,
 } from "@xmpp-host/core";
 import type { Backup as BackupRow, Operation as OperationRow } from "@xmpp-host/db";
-import { listRoute } from "../../../list-route.ts";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { creations, DateTime, Id, Nullable, Operation, OperationOnly, replies, WaitQuery } from "../../../schemas.ts";
+import { listRoute, operationRoute } from "../../../route-shapes.ts";
+import { creations, DateTime, Id, Nullable, Operation, WaitQuery } from "../../../schemas.ts";
 
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
 const Backup = Type.Object({
@@ -121,24 +121,20 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
     },
   );
 
-  app.post(
+  operationRoute(
+    app,
+    answer,
+    "POST",
     "/backups/:backupId/restore",
     {
-      schema: {
-        operationId: "restoreBackup",
-        tags: ["backups"],
-        summary:
-          "Restore into the same instance (a rollback) or another instance of the tenant (a move); a domain's backup rolls back or moves that domain alone",
-        params: Type.Object({ backupId: Id }),
-        querystring: WaitQuery,
-        body: Type.Object({ targetInstanceId: Type.Optional(Id) }, { additionalProperties: false }),
-        response: replies(OperationOnly),
-      },
+      operationId: "restoreBackup",
+      tags: ["backups"],
+      summary:
+        "Restore into the same instance (a rollback) or another instance of the tenant (a move); a domain's backup rolls back or moves that domain alone",
+      params: Type.Object({ backupId: Id }),
+      body: Type.Object({ targetInstanceId: Type.Optional(Id) }, { additionalProperties: false }),
     },
-    async (request, reply) => {
-      const op = await requestRestore(app.core, actorOf(request), request.params.backupId, request.body ?? {});
-      return answer(reply, { operation: op }, request.query.wait);
-    },
+    (actor, params, body) => requestRestore(app.core, actor, params.backupId, body ?? {}),
   );
 
   app.get(

@@ -3,7 +3,8 @@ import { Type } from "@sinclair/typebox";
 import { getCertificates, requestCertificate } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { DateTime, Id, Nullable, OperationOnly, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
+import { operationRoute } from "../../../route-shapes.ts";
+import { DateTime, Id, Nullable, problemResponses } from "../../../schemas.ts";
 
 const Params = Type.Object({ domainId: Id });
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
@@ -45,25 +46,21 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
     async (request) => getCertificates(app.core, actorOf(request), request.params.domainId),
   );
 
-  app.post(
+  operationRoute(
+    app,
+    answer,
+    "POST",
     "/domains/:domainId/certificates",
     {
-      schema: {
-        operationId: "requestCertificate",
-        tags: ["certificates"],
-        summary: "Issue a new certificate (ACME by default; the domain must be verified) and deploy it live",
-        params: Params,
-        querystring: WaitQuery,
-        body: Type.Object(
-          { source: Type.Optional(Type.Union([Type.Literal("acme"), Type.Literal("internal")])) },
-          { additionalProperties: false },
-        ),
-        response: replies(OperationOnly),
-      },
+      operationId: "requestCertificate",
+      tags: ["certificates"],
+      summary: "Issue a new certificate (ACME by default; the domain must be verified) and deploy it live",
+      params: Params,
+      body: Type.Object(
+        { source: Type.Optional(Type.Union([Type.Literal("acme"), Type.Literal("internal")])) },
+        { additionalProperties: false },
+      ),
     },
-    async (request, reply) => {
-      const op = await requestCertificate(app.core, actorOf(request), request.params.domainId, request.body ?? {});
-      return answer(reply, { operation: op }, request.query.wait);
-    },
+    (actor, params, body) => requestCertificate(app.core, actor, params.domainId, body ?? {}),
   );
 };

@@ -3,7 +3,8 @@ import { Type } from "@sinclair/typebox";
 import { getDnsView, requestDnsCheck } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { DateTime, Id, Nullable, OperationOnly, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
+import { operationRoute } from "../../../route-shapes.ts";
+import { DateTime, Id, Nullable, problemResponses } from "../../../schemas.ts";
 
 const Params = Type.Object({ domainId: Id });
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
@@ -76,21 +77,17 @@ export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (
     async (request) => getDnsView(app.core, actorOf(request), request.params.domainId) as never,
   );
 
-  app.post(
+  operationRoute(
+    app,
+    answer,
+    "POST",
     "/domains/:domainId/dns/check",
     {
-      schema: {
-        operationId: "checkDomainDns",
-        tags: ["dns"],
-        summary: "Check the domain's DNS records now",
-        params: Params,
-        querystring: WaitQuery,
-        response: replies(OperationOnly),
-      },
+      operationId: "checkDomainDns",
+      tags: ["dns"],
+      summary: "Check the domain's DNS records now",
+      params: Params,
     },
-    async (request, reply) => {
-      const op = await requestDnsCheck(app.core, actorOf(request), request.params.domainId);
-      return answer(reply, { operation: op }, request.query.wait);
-    },
+    (actor, params) => requestDnsCheck(app.core, actor, params.domainId),
   );
 };

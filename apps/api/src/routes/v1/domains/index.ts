@@ -11,9 +11,9 @@ import {
   loadDomain,
   updateDomain,
 } from "@xmpp-host/core";
-import { listRoute } from "../../../list-route.ts";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
+import { listRoute, operationRoute } from "../../../route-shapes.ts";
 import {
   Account,
   creations,
@@ -21,7 +21,6 @@ import {
   Id,
   Nullable,
   Operation,
-  OperationOnly,
   problemResponses,
   Registration,
   Room,
@@ -74,21 +73,17 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
   );
 
-  app.delete(
+  operationRoute(
+    app,
+    answer,
+    "DELETE",
     "/domains/:domainId",
     {
-      schema: {
-        operationId: "deleteDomain",
-        tags: ["domains"],
-        params: Params,
-        querystring: WaitQuery,
-        response: replies(OperationOnly),
-      },
+      operationId: "deleteDomain",
+      tags: ["domains"],
+      params: Params,
     },
-    async (request, reply) => {
-      const op = await deleteDomain(app.core, actorOf(request), request.params.domainId);
-      return answer(reply, { operation: op }, request.query.wait);
-    },
+    (actor, params) => deleteDomain(app.core, actor, params.domainId),
   );
 
   listRoute(

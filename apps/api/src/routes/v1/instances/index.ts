@@ -12,18 +12,17 @@ import {
 } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
+import { operationRoute } from "../../../route-shapes.ts";
 import {
   creations,
   Domain,
   Id,
   Instance,
   Operation,
-  OperationOnly,
   PageQuery,
   page,
   problemResponses,
   Registration,
-  replies,
   WaitQuery,
 } from "../../../schemas.ts";
 import { domainView, instanceView } from "../../../views.ts";
@@ -63,40 +62,33 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
       instanceView(await updateInstance(app.core, actorOf(request), request.params.instanceId, request.body)),
   );
 
-  app.delete(
+  operationRoute(
+    app,
+    answer,
+    "DELETE",
     "/instances/:instanceId",
     {
-      schema: {
-        operationId: "deleteInstance",
-        tags: ["instances"],
-        summary: "Stop and remove the instance; with domains, needs ?force=true",
-        params: Params,
-        querystring: Type.Object({ force: Type.Boolean({ default: false }), ...WaitQuery.properties }),
-        response: replies(OperationOnly),
-      },
+      operationId: "deleteInstance",
+      tags: ["instances"],
+      summary: "Stop and remove the instance; with domains, needs ?force=true",
+      params: Params,
+      querystring: Type.Object({ force: Type.Boolean({ default: false }), ...WaitQuery.properties }),
     },
-    async (request, reply) => {
-      const op = await deleteInstance(app.core, actorOf(request), request.params.instanceId, request.query.force);
-      return answer(reply, { operation: op }, request.query.wait);
-    },
+    (actor, params, _body, query) => deleteInstance(app.core, actor, params.instanceId, query.force),
   );
 
   for (const action of ["start", "stop", "restart"] as const) {
-    app.post(
+    operationRoute(
+      app,
+      answer,
+      "POST",
       `/instances/:instanceId/actions/${action}`,
       {
-        schema: {
-          operationId: `${action}Instance`,
-          tags: ["instances"],
-          params: Params,
-          querystring: WaitQuery,
-          response: replies(OperationOnly),
-        },
+        operationId: `${action}Instance`,
+        tags: ["instances"],
+        params: Params,
       },
-      async (request, reply) => {
-        const op = await instanceAction(app.core, actorOf(request), request.params.instanceId, action);
-        return answer(reply, { operation: op }, request.query.wait);
-      },
+      (actor, params) => instanceAction(app.core, actor, params.instanceId, action),
     );
   }
 

@@ -7,8 +7,8 @@ import {
   MEMBER_INVITE_EXPIRY,
   revokeMemberInvite,
 } from "@xmpp-host/core";
-import { listRoute } from "../../../list-route.ts";
 import { actorOf } from "../../../plugins/auth.ts";
+import { listRoute } from "../../../route-shapes.ts";
 import { goneResponses, Id, MemberInvite, problemResponses, RoleSchema } from "../../../schemas.ts";
 
 /** Invitations by link to join a tenant as owner, admin or viewer. */

@@ -3,7 +3,8 @@ import { Type } from "@sinclair/typebox";
 import { deleteRoom, loadRoom, renameRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
-import { Id, Operation, OperationOnly, problemResponses, Room, replies, WaitQuery } from "../../../schemas.ts";
+import { operationRoute } from "../../../route-shapes.ts";
+import { Id, Operation, problemResponses, Room, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ roomId: Id });
 const RoomReply = Type.Object({ room: Room, operation: Operation });
@@ -90,20 +91,16 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
   );
 
-  app.delete(
+  operationRoute(
+    app,
+    answer,
+    "DELETE",
     "/rooms/:roomId",
     {
-      schema: {
-        operationId: "deleteRoom",
-        tags: ["rooms"],
-        params: Params,
-        querystring: WaitQuery,
-        response: replies(OperationOnly),
-      },
+      operationId: "deleteRoom",
+      tags: ["rooms"],
+      params: Params,
     },
-    async (request, reply) => {
-      const op = await deleteRoom(app.core, actorOf(request), request.params.roomId);
-      return answer(reply, { operation: op }, request.query.wait);
-    },
+    (actor, params) => deleteRoom(app.core, actor, params.roomId),
   );
 };

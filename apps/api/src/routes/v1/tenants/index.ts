@@ -14,9 +14,9 @@ import {
 } from "@xmpp-host/core";
 import type { Redis } from "ioredis";
 import { hitLimit } from "../../../limiter.ts";
-import { listRoute } from "../../../list-route.ts";
 import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
+import { listRoute } from "../../../route-shapes.ts";
 import {
   creations,
   Id,

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import type { Actor } from "@xmpp-host/core";
+import type { Operation } from "@xmpp-host/db";
 import type { FastifyInstance } from "fastify";
+import type { operationAnswers } from "./operation-reply.ts";
 import { actorOf } from "./plugins/auth.ts";
-import { PageQuery, page, problemResponses } from "./schemas.ts";
+import { OperationOnly, PageQuery, page, problemResponses, replies, WaitQuery } from "./schemas.ts";
 
 type App = Parameters<FastifyPluginAsyncTypebox>[0];
 
@@ -35,4 +37,39 @@ export function listRoute<P extends TObject, I extends TSchema, Q extends TSchem
     },
     (request) => list(actorOf(request), request.params as Static<P>, request.query as Static<Q>),
   );
+}
+
+interface OperationSpec<P extends TObject, B extends TSchema, Q extends TSchema> {
+  operationId: string;
+  tags: string[];
+  summary?: string;
+  params: P;
+  body?: B;
+  /** `?wait=` by default; a route with more options gives its own, with `wait` among them. */
+  querystring?: Q;
+}
+
+/**
+ * A route that only starts an operation (a deletion, a check, an action) and answers `{ operation }`: 202, or its
+ * outcome after `?wait`.
+ */
+export function operationRoute<P extends TObject, B extends TSchema, Q extends TSchema = typeof WaitQuery>(
+  app: App,
+  answer: ReturnType<typeof operationAnswers>,
+  method: "POST" | "DELETE",
+  url: string,
+  spec: OperationSpec<P, B, Q>,
+  start: (actor: Actor, params: Static<P>, body: Static<B> | undefined, query: Static<Q>) => Promise<Operation>,
+): void {
+  const { querystring, ...schema } = spec;
+  (app as unknown as FastifyInstance).route({
+    method,
+    url,
+    schema: { ...schema, querystring: querystring ?? WaitQuery, response: replies(OperationOnly) },
+    handler: async (request, reply) => {
+      const query = request.query as Static<Q> & { wait?: number };
+      const operation = await start(actorOf(request), request.params as Static<P>, request.body as Static<B>, query);
+      return answer(reply, { operation }, query.wait);
+    },
+  });
 }
