@@ -71,3 +71,21 @@ export async function expectNotFoundOnEach(
   }
   expect(failures).toEqual([]);
 }
+
+/** A chat server with these domains on it, each created and live (anything else fails the test); their ids. */
+export async function serverWithDomains(
+  call: Call,
+  tenantId: string,
+  name: string,
+  domains: { name: string; registration: "closed" | "invite" | "open" }[],
+): Promise<{ instanceId: string; domainIds: string[] }> {
+  const instance = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name });
+  expect(instance.status, instance.text).toBe(201);
+  const domainIds: string[] = [];
+  for (const domain of domains) {
+    const created = await call("POST", `/api/v1/instances/${instance.json.instance.id}/domains?wait=30`, domain);
+    expect(created.status, created.text).toBe(201);
+    domainIds.push(created.json.domain.id);
+  }
+  return { instanceId: instance.json.instance.id, domainIds };
+}

@@ -7,6 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { repoRoot } from "@xmpp-host/config";
 import { freePorts } from "@xmpp-host/runtime/testing";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { type Platform, startPlatform } from "./platform.ts";
 
 /** Screenshots of every page the browser tests visit; kept as test artefacts, never committed. */
@@ -284,4 +285,13 @@ export async function firstLoadJs(
     rawBytes: scripts.reduce((sum, b) => sum + b.length, 0),
     gzipBytes: scripts.reduce((sum, b) => sum + gzipSync(b).length, 0),
   };
+}
+
+/** The page fits the phone's width: nothing to scroll sideways. */
+export async function expectNoSideways(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = (await page.evaluate(
+    "({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })",
+  )) as { scrollWidth: number; innerWidth: number };
+  expect(innerWidth).toBe(390);
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }

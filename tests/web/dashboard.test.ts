@@ -2,8 +2,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
-import { type Call, signupWithToken, writeCa, xmppClient } from "../helpers/platform.ts";
+import { type Call, serverWithDomains, signupWithToken } from "../helpers/api.ts";
 import { type AxeFinding, firstLoadJs, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+import { writeCa, xmppClient } from "../helpers/xmpp.ts";
 
 let stack: WebStack;
 const findings: AxeFinding[] = [];
@@ -168,19 +169,11 @@ describe("invite and sign-up pages", () => {
     const signup = await signupWithToken(stack.platform.app, "club");
     call = signup.call;
     const tenantId = signup.tenantId;
-    const instance = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name: "club" });
-    expect(instance.status, instance.text).toBe(201);
-    const created = await call("POST", `/api/v1/instances/${instance.json.instance.id}/domains?wait=30`, {
-      name: domain,
-      registration: "invite",
-    });
-    expect(created.status, created.text).toBe(201);
-    domainId = created.json.domain.id;
-    const openDomain = await call("POST", `/api/v1/instances/${instance.json.instance.id}/domains?wait=30`, {
-      name: open,
-      registration: "open",
-    });
-    expect(openDomain.status, openDomain.text).toBe(201);
+    const made = await serverWithDomains(call, tenantId, "club", [
+      { name: domain, registration: "invite" },
+      { name: open, registration: "open" },
+    ]);
+    domainId = made.domainIds[0] as string;
   }, 120_000);
 
   it("shows an expired, a used-up, a revoked and an unknown invite each with its own message", async () => {

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
 import { signupWithToken } from "../helpers/platform.ts";
-import { type AxeFinding, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+import {
+  type AxeFinding,
+  expectNoSideways,
+  inspectPage,
+  newContext,
+  startWebStack,
+  type WebStack,
+} from "../helpers/web.ts";
 
 let stack: WebStack;
 let smith: Awaited<ReturnType<typeof signupWithToken>>;
@@ -25,14 +32,6 @@ function enabledControls(page: Page) {
   return page.locator(
     "main button:enabled, main input:enabled, main select:enabled, main textarea:enabled, main [role=button]:not([aria-disabled=true])",
   );
-}
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate(
-    "({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })",
-  )) as { scrollWidth: number; innerWidth: number };
-  expect(innerWidth).toBe(390);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
 beforeAll(async () => {

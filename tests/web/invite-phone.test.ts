@@ -8,8 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
 import { isLoopbackUrl } from "../../apps/web/lib/local-url.ts";
-import { type Call, signupWithToken, writeCa, xmppClient } from "../helpers/platform.ts";
-import { type AxeFinding, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+import { type Call, serverWithDomains, signupWithToken } from "../helpers/api.ts";
+import {
+  type AxeFinding,
+  expectNoSideways,
+  inspectPage,
+  newContext,
+  startWebStack,
+  type WebStack,
+} from "../helpers/web.ts";
+import { writeCa, xmppClient } from "../helpers/xmpp.ts";
 
 const DOMAIN = "phones.example";
 const OPEN = "walk-in.example";
@@ -45,15 +53,6 @@ function iphone(locale = "en-GB"): Promise<BrowserContext> {
   });
 }
 
-/** The page fits the phone's width: nothing to scroll sideways. */
-async function expectNoSideways(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate(
-    "({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })",
-  )) as { scrollWidth: number; innerWidth: number };
-  expect(innerWidth).toBe(390);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
-
 /** Every link of the page's main content, in document order, with whether it is shown. */
 async function mainLinks(page: Page): Promise<{ href: string; text: string; visible: boolean }[]> {
   return page.locator("main a").evaluateAll((links) =>
@@ -71,19 +70,11 @@ beforeAll(async () => {
   const signup = await signupWithToken(stack.platform.app, "phones");
   call = signup.call;
   tenantId = signup.tenantId;
-  const instance = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name: "phones" });
-  expect(instance.status, instance.text).toBe(201);
-  const domain = await call("POST", `/api/v1/instances/${instance.json.instance.id}/domains?wait=30`, {
-    name: DOMAIN,
-    registration: "invite",
-  });
-  expect(domain.status, domain.text).toBe(201);
-  domainId = domain.json.domain.id;
-  const open = await call("POST", `/api/v1/instances/${instance.json.instance.id}/domains?wait=30`, {
-    name: OPEN,
-    registration: "open",
-  });
-  expect(open.status, open.text).toBe(201);
+  const made = await serverWithDomains(call, tenantId, "phones", [
+    { name: DOMAIN, registration: "invite" },
+    { name: OPEN, registration: "open" },
+  ]);
+  domainId = made.domainIds[0] as string;
   const room = await call("POST", `/api/v1/domains/${domainId}/rooms?wait=30`, {
     name: "lunch",
     title: ROOM_TITLE,
