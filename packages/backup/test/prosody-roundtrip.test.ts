@@ -26,8 +26,8 @@ import {
   verifyBackup,
   writeBackup,
 } from "../src/index.ts";
-import { type LocalS3, startLocalS3 } from "../src/testing.ts";
 import { type ChatSession, chatLogin } from "./support/chat-client.ts";
+import { type LocalS3, startLocalS3 } from "./support/testing.ts";
 import { sha, treeDigest } from "./support/tree.ts";
 
 const DOMAIN = "family.example";

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalDirectoryStore, S3Store, StoreError, StoreUnavailableError } from "../src/index.ts";
-import { closedPort, describeBackupStoreContract, type LocalS3, startLocalS3 } from "../src/testing.ts";
+import { describeBackupStoreContract } from "../src/store-contract.ts";
+import { closedPort, type LocalS3, startLocalS3 } from "./support/testing.ts";
 
 describeBackupStoreContract("LocalDirectoryStore", async () => {
   const root = mkdtempSync(path.join(os.tmpdir(), "xh-local-store-"));
