@@ -48,7 +48,7 @@ describe("ports are given by the worker when a server first starts", () => {
       status: "failed",
       endpoints: { c2sPort: null, s2sPort: null, httpPort: null },
     });
-    expect(refused?.json.operation.error).toMatchObject({ kind: "AppError", permanent: true });
+    expect(refused?.json.operation.error).toMatchObject({ kind: "AppError", permanent: true, reason: "no_free_ports" });
     expect(refused?.json.operation.error.message).toContain("no free ports");
     full = refused?.json.instance;
   });

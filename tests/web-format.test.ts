@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { operationErrorText } from "../apps/web/lib/api/problem.ts";
 import { platformOf } from "../apps/web/lib/clients.ts";
 import { alertMessage, reasonText } from "../apps/web/lib/i18n/codes.ts";
 import { en } from "../apps/web/lib/i18n/en.ts";
@@ -18,6 +19,20 @@ describe("the dashboard's language and formatting helpers", () => {
     expect(interpolate("Welcome, {jid}! {missing}", { jid: "anna@smiths.example" })).toBe(
       "Welcome, anna@smiths.example! {missing}",
     );
+  });
+
+  it("says why an operation failed in the reader's language when core gave a reason, in its words otherwise", () => {
+    const refused = {
+      message: "no free ports left in the instance port range",
+      kind: "AppError",
+      reason: "no_free_ports",
+    };
+    expect(operationErrorText(refused, fr)).toBe(fr.problems.reasons.no_free_ports);
+    expect(operationErrorText(refused, en)).toBe(en.problems.reasons.no_free_ports);
+    expect(fr.problems.reasons.no_free_ports).not.toBe(en.problems.reasons.no_free_ports);
+    const crashed = { message: "the server did not answer", kind: "Error" };
+    expect(operationErrorText(crashed, fr)).toBe("the server did not answer");
+    expect(operationErrorText(null, fr)).toBe("");
   });
 
   it("formats sizes in the visitor's language", () => {

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../lib/api/client";
+import { operationErrorText } from "../lib/api/problem";
 import { useI18n } from "../lib/i18n/client";
 import { interpolate } from "../lib/i18n/format";
 import { operationLabel } from "./operations-table";
@@ -12,11 +13,6 @@ interface OperationView {
   progress: number;
   step: string | null;
   error?: unknown;
-}
-
-function errorText(error: unknown): string {
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
-  return error ? String(error) : "";
 }
 
 /** Follows an operation until it ends, with a real progress bar, then refreshes the page's data. */
@@ -58,7 +54,7 @@ export function OperationProgress({ operationId, onDone }: { operationId: string
     status === "succeeded"
       ? m.operations.done
       : status === "failed"
-        ? interpolate(m.operations.failedWith, { error: errorText(op?.error) })
+        ? interpolate(m.operations.failedWith, { error: operationErrorText(op?.error, m) })
         : // The worker describes its steps in English only.
           interpolate(m.operations.working, { step: (locale === "en" && op?.step) || m.status[status] });
   return (

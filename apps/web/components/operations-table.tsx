@@ -1,3 +1,4 @@
+import { operationErrorText } from "../lib/api/problem";
 import type { Messages, OperationType } from "../lib/i18n/en";
 import { formatDateTime, type Locale } from "../lib/i18n/format";
 import { StatusBadge } from "./ui/badge";
@@ -12,12 +13,6 @@ export interface OperationRow {
   createdAt: string;
   finishedAt: string | null;
   error?: unknown;
-}
-
-function errorText(error: unknown): string | null {
-  if (!error) return null;
-  if (typeof error === "object" && error && "message" in error) return String((error as { message: unknown }).message);
-  return String(error);
 }
 
 /** Plain words for an operation type; the raw name only for a type newer than this dashboard. */
@@ -36,8 +31,8 @@ export function OperationsTable({ items, m, locale }: { items: OperationRow[]; m
           </Cell>
           <Cell label={o.status} className="py-2 pr-3">
             <StatusBadge status={op.status} labels={m.status} />
-            {op.status === "failed" && errorText(op.error) ? (
-              <p className="mt-1 text-xs text-red-700">{errorText(op.error)}</p>
+            {op.status === "failed" && operationErrorText(op.error, m) ? (
+              <p className="mt-1 text-xs text-red-700">{operationErrorText(op.error, m)}</p>
             ) : null}
           </Cell>
           <Cell label={o.progress} className="py-2 pr-3">

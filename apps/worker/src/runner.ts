@@ -68,7 +68,8 @@ export async function runOperation(ctx: WorkerContext, job: Job<{ operationId: s
     const kind = err instanceof Error ? err.name : "Error";
     const permanent = isPermanent(err);
     if (permanent || attempt >= (job.opts.attempts ?? 1)) {
-      await recordFailure(ctx.core, op, { message, kind, attempts: attempt, permanent });
+      const refusal = err instanceof AppError && err.reason ? { reason: err.reason, params: err.params ?? {} } : {};
+      await recordFailure(ctx.core, op, { message, kind, attempts: attempt, permanent, ...refusal });
       await announce(ctx, op.id);
       ctx.log.warn({ operationId: op.id, type: op.type, err: message }, "operation failed");
       throw new UnrecoverableError(message);

@@ -58,6 +58,18 @@ export function withoutField(problem: Problem | null, field: string): Problem | 
   return errors.length ? { ...problem, errors } : null;
 }
 
+/** A failed operation's error in the reader's language: its refusal's reason where core gave one, else its words. */
+export function operationErrorText(error: unknown, m: Messages): string {
+  if (!error || typeof error !== "object") return error ? String(error) : "";
+  const { message, reason, params } = error as {
+    message?: unknown;
+    reason?: string;
+    params?: Record<string, string | number>;
+  };
+  const words = lookup(m.problems.reasons, reason);
+  return words ? interpolate(words, params ?? {}) : String(message ?? "");
+}
+
 /** The words for the problem's reason with its values, else for its code. */
 function problemText(problem: Problem, m: Messages): string | undefined {
   const reason = lookup(m.problems.reasons, problem.reason);

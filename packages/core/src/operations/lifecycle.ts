@@ -68,7 +68,15 @@ export async function recordSuccess(ctx: Db, op: Operation, result: OperationRes
   ]);
 }
 
-export type OperationError = { message: string; kind: string; attempts: number; permanent: boolean };
+/** Why an operation failed; `reason` and `params` when core refused it, so that the dashboard can say it in words. */
+export type OperationError = {
+  message: string;
+  kind: string;
+  attempts: number;
+  permanent: boolean;
+  reason?: string;
+  params?: Record<string, string | number>;
+};
 
 /** An attempt failed and another follows. */
 export async function recordRetry(ctx: Db, operationId: string, error: Omit<OperationError, "permanent">) {
