@@ -2,3 +2,4 @@
 export * from "./probe.ts";
 export * from "./scram.ts";
 export { type MiniSession, type XmppEndpoint, xmppLogin, xmppRegister } from "./session.ts";
+export { esc } from "./stream.ts";

@@ -17,6 +17,13 @@ export interface XmppEndpoint {
 
 export interface MiniSession {
   jid: string;
+  /** Sends raw XML on the bound session (escape what you put in it with `esc`). */
+  send(xml: string): void;
+  /**
+   * Waits up to `timeoutMs` for what the server sends to match `re`, consuming it: the text consumed (the stanzas
+   * before the match, then the match) and the match.
+   */
+  expect(re: RegExp, timeoutMs?: number): Promise<{ consumed: string; match: RegExpMatchArray }>;
   close(): Promise<void>;
 }
 
@@ -80,7 +87,12 @@ export async function xmppLogin(
   const bound = await reader.expect(/<jid>([^<]+)<\/jid>/, deadline);
   await reader.expect(/<\/iq>/, deadline);
   socket.write("<presence/>");
-  return { jid: bound[1] ?? "", close };
+  return {
+    jid: bound[1] ?? "",
+    send: (xml) => socket.write(xml),
+    expect: (re, timeoutMs = 10_000) => reader.consume(re, Date.now() + timeoutMs),
+    close,
+  };
 }
 
 /**

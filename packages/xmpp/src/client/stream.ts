@@ -46,11 +46,18 @@ export class StreamReader {
 
   /** Waits until the buffer matches `re` (before `deadline`, a Date.now() value) and consumes it up to the match's end. */
   async expect(re: RegExp, deadline: number): Promise<RegExpMatchArray> {
+    return (await this.consume(re, deadline)).match;
+  }
+
+  /** The same, with the text consumed: what came before the match (other stanzas), then the match. */
+  async consume(re: RegExp, deadline: number): Promise<{ consumed: string; match: RegExpMatchArray }> {
     for (;;) {
       const m = this.buf.match(re);
       if (m && m.index !== undefined) {
-        this.buf = this.buf.slice(m.index + m[0].length);
-        return m;
+        const end = m.index + m[0].length;
+        const consumed = this.buf.slice(0, end);
+        this.buf = this.buf.slice(end);
+        return { consumed, match: m };
       }
       const streamError = this.buf.match(/<stream:error>([\s\S]*?)<\/stream:error>/);
       if (streamError) throw new Error(`stream error: ${streamError[1]?.match(/<([a-z-]+)/)?.[1] ?? "unknown"}`);
