@@ -1,10 +1,10 @@
-import type { MemberInvite, Role } from "@xmpp-host/db";
+import type { MemberInvite, Role, Tx } from "@xmpp-host/db";
 import { authorize } from "../access.ts";
 import { audit, auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type InviteStatus, webPublicUrl } from "../invites/service.ts";
-import { dispatch, type Page, pageOf, recordOperation, target } from "../operations/service.ts";
+import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
 import { randomToken, sha256 } from "../secrets.ts";
 
 const rank: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };
@@ -79,8 +79,8 @@ export async function createMemberInvite(
     }
   }
   const token = randomToken("", 24);
-  const { invite, operation } = await ctx.db.$transaction(async (tx) => {
-    const invite = await tx.memberInvite.create({
+  const create = (tx: Tx) =>
+    tx.memberInvite.create({
       data: {
         tenantId,
         role: input.role,
@@ -91,25 +91,18 @@ export async function createMemberInvite(
         createdById: actor.userId,
       },
     });
-    await audit(tx, actor, {
-      tenantId,
-      action: "member_invite.created",
-      resourceType: "member_invite",
-      resourceId: invite.id,
-      data: { role: input.role, ...(email ? { email } : {}) },
-    });
-    // The email goes out from the worker, once, after the commit (the sweeper retries it if Redis is away).
-    const operation = email
-      ? await recordOperation(ctx, tx, actor, {
-          type: "member.invite",
-          tenantId,
-          resourceType: "member_invite",
-          resourceId: invite.id,
+  const entry = { action: "member_invite.created", data: { role: input.role, ...(email ? { email } : {}) } };
+  // With an address, the email goes out from the worker, once, after the commit (the sweeper retries it if Redis
+  // is away); without one, the link is only shown to the inviter.
+  const invite = email
+    ? (
+        await startOperation(ctx, actor, {
+          change: create,
+          operation: (invite) => ({ type: "member.invite", ...target("member_invite", invite) }),
+          audit: () => entry,
         })
-      : null;
-    return { invite, operation };
-  });
-  if (operation) await dispatch(ctx, operation);
+      ).resource
+    : await auditedChange(ctx, actor, create, (invite) => ({ ...entry, ...target("member_invite", invite) }));
   return memberInviteView(ctx, invite);
 }
 
