@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Redis } from "ioredis";
 import { capConnectionsPerAddress, trustedPeers } from "./connection-cap.ts";
 import { LoginGuard } from "./login-guard.ts";
+import { operationAnswers } from "./operation-reply.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { closedBodiesPlugin } from "./plugins/closed-bodies.ts";
 import { clientErrorHandler, codeForStatus, errorsPlugin, problemBody } from "./plugins/errors.ts";
@@ -117,6 +118,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("core", core);
+  app.decorate("answer", operationAnswers(core, env.MAX_WAIT_SECONDS));
   app.addSchema(Problem);
   await app.register(errorsPlugin);
   await app.register(stringsPlugin);
@@ -177,18 +179,18 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(meRoutes);
       await v1.register(apiTokenRoutes);
       await v1.register(platformRoutes);
-      await v1.register(tenantRoutes, { maxWait, redis, invitesPerHour: env.MEMBER_INVITES_PER_HOUR });
-      await v1.register(instanceRoutes, { maxWait });
-      await v1.register(domainRoutes, { maxWait });
-      await v1.register(freeAddressRoutes, { maxWait });
-      await v1.register(accountRoutes, { maxWait });
-      await v1.register(roomRoutes, { maxWait });
+      await v1.register(tenantRoutes, { redis, invitesPerHour: env.MEMBER_INVITES_PER_HOUR });
+      await v1.register(instanceRoutes);
+      await v1.register(domainRoutes);
+      await v1.register(freeAddressRoutes);
+      await v1.register(accountRoutes);
+      await v1.register(roomRoutes);
       await v1.register(operationRoutes, { maxWait });
       await v1.register(caRoutes, { caPem });
-      await v1.register(dnsRoutes, { maxWait });
-      await v1.register(certificateRoutes, { maxWait });
+      await v1.register(dnsRoutes);
+      await v1.register(certificateRoutes);
       await v1.register(fleetRoutes);
-      await v1.register(inviteRoutes, { maxWait });
+      await v1.register(inviteRoutes);
       await v1.register(memberInviteRoutes);
       await v1.register(publicRoutes, {
         redis,
@@ -198,7 +200,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       });
       await v1.register(healthRoutes);
       await v1.register(alertRoutes, { maxWait });
-      await v1.register(backupRoutes, { maxWait, store: env.BACKUP_STORE, downloads: backupStore });
+      await v1.register(backupRoutes, { store: env.BACKUP_STORE, downloads: backupStore });
     },
     { prefix: "/api/v1" },
   );

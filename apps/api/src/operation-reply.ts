@@ -17,6 +17,13 @@ interface Answer<R> {
   body?: (resource: R) => Record<string, unknown>;
 }
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The one answer of every route that starts an operation (see operationAnswers). */
+    answer: ReturnType<typeof operationAnswers>;
+  }
+}
+
 /**
  * The one answer of every route that starts an operation: `{ ...body, operation }`. `?wait=SECONDS` (capped by
  * configuration) holds it until the operation ends.

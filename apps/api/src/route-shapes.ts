@@ -3,7 +3,6 @@ import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import type { Actor } from "@xmpp-host/core";
 import type { Operation } from "@xmpp-host/db";
 import type { FastifyInstance } from "fastify";
-import type { operationAnswers } from "./operation-reply.ts";
 import { actorOf } from "./plugins/auth.ts";
 import { OperationOnly, PageQuery, page, problemResponses, replies, WaitQuery } from "./schemas.ts";
 
@@ -55,7 +54,6 @@ interface OperationSpec<P extends TObject, B extends TSchema, Q extends TSchema>
  */
 export function operationRoute<P extends TObject, B extends TSchema, Q extends TSchema = typeof WaitQuery>(
   app: App,
-  answer: ReturnType<typeof operationAnswers>,
   method: "POST" | "DELETE",
   url: string,
   spec: OperationSpec<P, B, Q>,
@@ -69,7 +67,7 @@ export function operationRoute<P extends TObject, B extends TSchema, Q extends T
     handler: async (request, reply) => {
       const query = request.query as Static<Q> & { wait?: number };
       const operation = await start(actorOf(request), request.params as Static<P>, request.body as Static<B>, query);
-      return answer(reply, { operation }, query.wait);
+      return app.answer(reply, { operation }, query.wait);
     },
   });
 }

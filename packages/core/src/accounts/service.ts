@@ -111,12 +111,7 @@ export async function listAccounts(ctx: CoreContext, actor: Actor, domainId: str
   const domain = await loadDomain(ctx, actor, domainId, "read");
   return pageOf(
     page,
-    (query) =>
-      ctx.db.account.findMany({
-        where: { domainId },
-        orderBy: { id: "asc" },
-        ...query,
-      }),
+    (q) => ctx.db.account.findMany({ where: { domainId }, orderBy: { id: "asc" }, ...q }),
     (a) => withJid(a, domain.name),
   );
 }

@@ -109,12 +109,7 @@ export async function listAlertChannels(ctx: CoreContext, actor: Actor, tenantId
   const role = await authorize(ctx, actor, tenantId, "read");
   return pageOf(
     page,
-    (query) =>
-      ctx.db.alertChannel.findMany({
-        where: { tenantId },
-        orderBy: { id: "asc" },
-        ...query,
-      }),
+    (q) => ctx.db.alertChannel.findMany({ where: { tenantId }, orderBy: { id: "asc" }, ...q }),
     (c) => channelView(c, role),
   );
 }

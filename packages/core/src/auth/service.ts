@@ -158,12 +158,8 @@ export async function createApiToken(
 /** A tenant's API tokens, without their values (only hashes are stored). Admins see all of them. */
 export async function listApiTokens(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "write");
-  return pageOf(page, (query) =>
-    ctx.db.apiToken.findMany({
-      where: { tenantId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      ...query,
-    }),
+  return pageOf(page, (q) =>
+    ctx.db.apiToken.findMany({ where: { tenantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...q }),
   );
 }
 

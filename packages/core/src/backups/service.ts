@@ -20,12 +20,7 @@ export async function listBackups(ctx: CoreContext, actor: Actor, instanceId: st
   await loadInstance(ctx, actor, instanceId, "read");
   return pageOf(
     page,
-    (query) =>
-      ctx.db.backup.findMany({
-        where: { instanceId, domainId: null },
-        orderBy: { id: "desc" },
-        ...query,
-      }),
+    (q) => ctx.db.backup.findMany({ where: { instanceId, domainId: null }, orderBy: { id: "desc" }, ...q }),
     backupView,
   );
 }
@@ -96,12 +91,7 @@ export async function listDomainBackups(ctx: CoreContext, actor: Actor, domainId
   await loadDomain(ctx, actor, domainId, "read");
   return pageOf(
     page,
-    (query) =>
-      ctx.db.backup.findMany({
-        where: { domainId },
-        orderBy: { id: "desc" },
-        ...query,
-      }),
+    (q) => ctx.db.backup.findMany({ where: { domainId }, orderBy: { id: "desc" }, ...q }),
     backupView,
   );
 }

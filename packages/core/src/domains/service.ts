@@ -100,26 +100,16 @@ export async function loadDomain(
 
 export async function listDomains(ctx: CoreContext, actor: Actor, instanceId: string, page: Page) {
   await loadInstance(ctx, actor, instanceId, "read");
-  return pageOf(page, (query) =>
-    ctx.db.domain.findMany({
-      where: { instanceId },
-      include: withServer,
-      orderBy: { id: "asc" },
-      ...query,
-    }),
+  return pageOf(page, (q) =>
+    ctx.db.domain.findMany({ where: { instanceId }, include: withServer, orderBy: { id: "asc" }, ...q }),
   );
 }
 
 /** Every domain of the tenant, on dedicated and shared servers alike. */
 export async function listTenantDomains(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "read");
-  return pageOf(page, (query) =>
-    ctx.db.domain.findMany({
-      where: { tenantId },
-      include: withServer,
-      orderBy: { id: "asc" },
-      ...query,
-    }),
+  return pageOf(page, (q) =>
+    ctx.db.domain.findMany({ where: { tenantId }, include: withServer, orderBy: { id: "asc" }, ...q }),
   );
 }
 

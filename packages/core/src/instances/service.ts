@@ -172,13 +172,7 @@ export function loadInstance(
 
 export async function listInstances(ctx: CoreContext, actor: Actor, tenantId: string, page: Page) {
   await authorize(ctx, actor, tenantId, "read");
-  return pageOf(page, (query) =>
-    ctx.db.instance.findMany({
-      where: { tenantId },
-      orderBy: { id: "asc" },
-      ...query,
-    }),
-  );
+  return pageOf(page, (q) => ctx.db.instance.findMany({ where: { tenantId }, orderBy: { id: "asc" }, ...q }));
 }
 
 export async function updateInstance(ctx: CoreContext, actor: Actor, instanceId: string, input: { name?: string }) {

@@ -110,12 +110,7 @@ export async function listMemberInvites(ctx: CoreContext, actor: Actor, tenantId
   await authorize(ctx, actor, tenantId, "write");
   return pageOf(
     page,
-    (query) =>
-      ctx.db.memberInvite.findMany({
-        where: { tenantId },
-        orderBy: { id: "desc" },
-        ...query,
-      }),
+    (q) => ctx.db.memberInvite.findMany({ where: { tenantId }, orderBy: { id: "desc" }, ...q }),
     (i) => memberInviteView(ctx, i),
   );
 }

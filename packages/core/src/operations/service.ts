@@ -154,13 +154,7 @@ export async function listOperations(
   page: Page,
 ): Promise<{ items: Operation[]; nextCursor: string | null }> {
   await authorize(ctx, actor, tenantId, "read");
-  return pageOf(page, (query) =>
-    ctx.db.operation.findMany({
-      where: { tenantId },
-      orderBy: { id: "desc" },
-      ...query,
-    }),
-  );
+  return pageOf(page, (q) => ctx.db.operation.findMany({ where: { tenantId }, orderBy: { id: "desc" }, ...q }));
 }
 
 /** Which page of a list: after `cursor` (the last id of the page before), `limit` rows. */

@@ -82,12 +82,7 @@ export async function listRooms(ctx: CoreContext, actor: Actor, domainId: string
   const domain = await loadDomain(ctx, actor, domainId, "read");
   return pageOf(
     page,
-    (query) =>
-      ctx.db.room.findMany({
-        where: { domainId },
-        orderBy: { id: "asc" },
-        ...query,
-      }),
+    (q) => ctx.db.room.findMany({ where: { domainId }, orderBy: { id: "asc" }, ...q }),
     (r) => ({ ...r, jid: roomJid(r, domain.name) }),
   );
 }

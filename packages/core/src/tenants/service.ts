@@ -8,11 +8,11 @@ import { type Page, pageOf, pageQuery, paginate } from "../operations/service.ts
 import { requiredText } from "../validation.ts";
 
 export async function listTenants(ctx: CoreContext, actor: Actor, page: Page) {
-  return pageOf(page, (query) =>
+  return pageOf(page, (q) =>
     ctx.db.tenant.findMany({
       where: actor.token ? { id: actor.token.tenantId } : { memberships: { some: { userId: actor.userId } } },
       orderBy: { id: "asc" },
-      ...query,
+      ...q,
     }),
   );
 }

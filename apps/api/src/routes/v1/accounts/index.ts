@@ -1,15 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { operationRoute } from "../../../route-shapes.ts";
 import { Account, Id, Operation, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ accountId: Id });
 
-export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/accounts/:accountId",
     {
@@ -28,7 +26,6 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
 
   operationRoute(
     app,
-    answer,
     "DELETE",
     "/accounts/:accountId",
     {
@@ -60,7 +57,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asy
         request.params.accountId,
         request.body ?? {},
       );
-      return answer(reply, { operation }, request.query.wait, { body: () => (password ? { password } : {}) });
+      return app.answer(reply, { operation }, request.query.wait, { body: () => (password ? { password } : {}) });
     },
   );
 };

@@ -12,7 +12,6 @@ import {
   requestRestore,
 } from "@xmpp-host/core";
 import type { Backup as BackupRow, Operation as OperationRow } from "@xmpp-host/db";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { listRoute, operationRoute } from "../../../route-shapes.ts";
 import { creations, DateTime, Id, Nullable, Operation, WaitQuery } from "../../../schemas.ts";
@@ -43,11 +42,9 @@ export interface BackupDownloads {
 }
 
 export const backupRoutes: FastifyPluginAsyncTypebox<{
-  maxWait: number;
   store: string;
   downloads: BackupDownloads;
 }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
   listRoute(
     app,
     "/instances/:instanceId/backups",
@@ -67,7 +64,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
     wait: number | undefined,
     reply: { status(code: number): { send(body: unknown): unknown } },
   ) =>
-    answer(reply, { operation: started.operation, resource: started.backup }, wait, {
+    app.answer(reply, { operation: started.operation, resource: started.backup }, wait, {
       done: 201,
       reload: () => findBackup(app.core, started.backup.id),
       body: (latest) => ({ backup: backupView(latest) }),
@@ -123,7 +120,6 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{
 
   operationRoute(
     app,
-    answer,
     "POST",
     "/backups/:backupId/restore",
     {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { getCertificates, requestCertificate } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { operationRoute } from "../../../route-shapes.ts";
 import { DateTime, Id, Nullable, problemResponses } from "../../../schemas.ts";
@@ -20,8 +19,7 @@ const Certificate = Type.Object({
   createdAt: DateTime,
 });
 
-export const certificateRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/domains/:domainId/certificates",
     {
@@ -48,7 +46,6 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
 
   operationRoute(
     app,
-    answer,
     "POST",
     "/domains/:domainId/certificates",
     {

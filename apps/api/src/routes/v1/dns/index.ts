@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { getDnsView, requestDnsCheck } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { operationRoute } from "../../../route-shapes.ts";
 import { DateTime, Id, Nullable, problemResponses } from "../../../schemas.ts";
@@ -39,8 +38,7 @@ const RecordResult = Type.Object({
   detail: Type.Optional(Type.String()),
 });
 
-export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const dnsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/domains/:domainId/dns",
     {
@@ -79,7 +77,6 @@ export const dnsRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (
 
   operationRoute(
     app,
-    answer,
     "POST",
     "/domains/:domainId/dns/check",
     {

@@ -11,7 +11,6 @@ import {
   loadDomain,
   updateDomain,
 } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { listRoute, operationRoute } from "../../../route-shapes.ts";
 import {
@@ -31,8 +30,7 @@ import { domainView } from "../../../views.ts";
 
 const Params = Type.Object({ domainId: Id });
 
-export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/domains/:domainId",
     {
@@ -67,7 +65,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         request.body,
       );
       if (!operation) return { domain: domainView(domain, app.core), operation: null };
-      return answer(reply, { operation }, request.query.wait, {
+      return app.answer(reply, { operation }, request.query.wait, {
         body: () => ({ domain: domainView(domain, app.core) }),
       });
     },
@@ -75,7 +73,6 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
 
   operationRoute(
     app,
-    answer,
     "DELETE",
     "/domains/:domainId",
     {
@@ -123,7 +120,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const created = await createAccount(app.core, actorOf(request), request.params.domainId, request.body);
-      return answer(reply, { operation: created.operation, resource: created.account }, request.query.wait, {
+      return app.answer(reply, { operation: created.operation, resource: created.account }, request.query.wait, {
         done: 201,
         reload: () => findAccount(app.core, created.account.id),
         body: (account) => ({
@@ -168,7 +165,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const { room, operation } = await createRoom(app.core, actorOf(request), request.params.domainId, request.body);
-      return answer(reply, { operation, resource: room }, request.query.wait, {
+      return app.answer(reply, { operation, resource: room }, request.query.wait, {
         done: 201,
         reload: async () => {
           const latest = await findRoom(app.core, room.id);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { checkFreeAddress, createFreeAddress, findDomain, listTenantDomains } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import {
   creations,
@@ -34,8 +33,7 @@ const AddressCheck = Type.Object({
 });
 
 /** Free addresses (NAME.PLATFORM_BASE_DOMAIN on the shared pool) and every domain of a tenant. */
-export const freeAddressRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const freeAddressRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/free-addresses/:name",
     {
@@ -105,7 +103,7 @@ export const freeAddressRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> =
         request.params.tenantId,
         request.body,
       );
-      return answer(reply, { operation, resource: domain }, request.query.wait, {
+      return app.answer(reply, { operation, resource: domain }, request.query.wait, {
         done: 201,
         reload: () => findDomain(app.core, domain.id),
         body: (latest) => ({ domain: domainView(latest, app.core) }),

@@ -10,7 +10,6 @@ import {
   loadInstance,
   updateInstance,
 } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { operationRoute } from "../../../route-shapes.ts";
 import {
@@ -29,8 +28,7 @@ import { domainView, instanceView } from "../../../views.ts";
 
 const Params = Type.Object({ instanceId: Id });
 
-export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/instances/:instanceId",
     {
@@ -64,7 +62,6 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
 
   operationRoute(
     app,
-    answer,
     "DELETE",
     "/instances/:instanceId",
     {
@@ -80,7 +77,6 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
   for (const action of ["start", "stop", "restart"] as const) {
     operationRoute(
       app,
-      answer,
       "POST",
       `/instances/:instanceId/actions/${action}`,
       {
@@ -137,7 +133,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = as
         request.params.instanceId,
         request.body,
       );
-      return answer(reply, { operation, resource: domain }, request.query.wait, {
+      return app.answer(reply, { operation, resource: domain }, request.query.wait, {
         done: 201,
         reload: () => findDomain(app.core, domain.id),
         body: (latest) => ({ domain: domainView(latest, app.core) }),

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { createInvite, getInvite, INVITE_LIMITS, listInvites, revokeInvite } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { listRoute } from "../../../route-shapes.ts";
 import {
@@ -18,8 +17,7 @@ import {
 
 const InviteReply = Type.Object({ invite: Invite, operation: Operation });
 
-export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/domains/:domainId/invites",
     {
@@ -57,7 +55,7 @@ export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
         request.params.domainId,
         request.body ?? {},
       );
-      return answer(reply, { operation }, request.query.wait, { done: 201, body: () => ({ invite }) });
+      return app.answer(reply, { operation }, request.query.wait, { done: 201, body: () => ({ invite }) });
     },
   );
 
@@ -101,7 +99,7 @@ export const inviteRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = asyn
     },
     async (request, reply) => {
       const { invite, operation } = await revokeInvite(app.core, actorOf(request), request.params.inviteId);
-      return answer(reply, { operation }, request.query.wait, { body: () => ({ invite }) });
+      return app.answer(reply, { operation }, request.query.wait, { body: () => ({ invite }) });
     },
   );
 };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { deleteRoom, loadRoom, renameRoom, roomJid, setRoomMembers, updateRoom } from "@xmpp-host/core";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { operationRoute } from "../../../route-shapes.ts";
 import { Id, Operation, problemResponses, Room, replies, WaitQuery } from "../../../schemas.ts";
@@ -9,8 +8,7 @@ import { Id, Operation, problemResponses, Room, replies, WaitQuery } from "../..
 const Params = Type.Object({ roomId: Id });
 const RoomReply = Type.Object({ room: Room, operation: Operation });
 
-export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
+export const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/rooms/:roomId",
     {
@@ -49,7 +47,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const { room, operation } = await updateRoom(app.core, actorOf(request), request.params.roomId, request.body);
-      return answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
+      return app.answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
     },
   );
 
@@ -68,7 +66,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const { room, operation } = await setRoomMembers(app.core, actorOf(request), request.params.roomId, request.body);
-      return answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
+      return app.answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
     },
   );
 
@@ -87,13 +85,12 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ maxWait: number }> = async 
     },
     async (request, reply) => {
       const { room, operation } = await renameRoom(app.core, actorOf(request), request.params.roomId, request.body);
-      return answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
+      return app.answer(reply, { operation }, request.query.wait, { body: () => ({ room }) });
     },
   );
 
   operationRoute(
     app,
-    answer,
     "DELETE",
     "/rooms/:roomId",
     {

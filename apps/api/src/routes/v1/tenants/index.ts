@@ -14,7 +14,6 @@ import {
 } from "@xmpp-host/core";
 import type { Redis } from "ioredis";
 import { hitLimit } from "../../../limiter.ts";
-import { operationAnswers } from "../../../operation-reply.ts";
 import { actorOf } from "../../../plugins/auth.ts";
 import { listRoute } from "../../../route-shapes.ts";
 import {
@@ -36,11 +35,9 @@ import { instanceView, operationView } from "../../../views.ts";
 const TenantParams = Type.Object({ tenantId: Id });
 
 export const tenantRoutes: FastifyPluginAsyncTypebox<{
-  maxWait: number;
   redis: Redis;
   invitesPerHour: number;
 }> = async (app, opts) => {
-  const answer = operationAnswers(app.core, opts.maxWait);
   listRoute(
     app,
     "/tenants",
@@ -179,7 +176,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{
         request.params.tenantId,
         request.body,
       );
-      return answer(reply, { operation, resource: instance }, request.query.wait, {
+      return app.answer(reply, { operation, resource: instance }, request.query.wait, {
         done: 201,
         reload: () => findInstance(app.core, instance.id),
         body: (latest) => ({ instance: instanceView(latest) }),
