@@ -128,6 +128,16 @@ describe.each(flows)("the admin's flow in the browser ($locale)", ({ locale, m, 
     ]);
     expect(seen.out, JSON.stringify(seen)).toMatchObject({ result: "ok", joined: { [roomJid]: "member" } });
 
+    // The group chat is renamed from its card, on the server too.
+    await page.getByRole("link", { name: m.rooms.title }).click();
+    await page.waitForURL(/tab=rooms/);
+    const renamed = `${tenant} · chat`;
+    await page.getByLabel(m.rooms.newTitle).fill(renamed);
+    await page.getByRole("button", { name: m.rooms.rename }).click();
+    await page.locator('[data-operation-status="succeeded"]').waitFor({ timeout: 60_000 });
+    expect((await stack.platform.workerCtx.driverFor(instance).getRoom(roomJid))?.title).toBe(renamed);
+    await page.getByText(renamed).first().waitFor();
+
     await page.getByRole("link", { name: `${m.domains.dns} · ${m.domains.certificate}` }).click();
     await page.waitForURL(/tab=dns/);
     await page.getByText(`_xmpp-client._tcp.${domain}`).first().waitFor();

@@ -93,6 +93,37 @@ export function RoomMembersForm({ roomId, members }: { roomId: string; members: 
   );
 }
 
+/** Gives the group chat a new name, on the server and on the invite links that offer it. */
+export function RenameRoomForm({ roomId, title }: { roomId: string; title: string }) {
+  const { m } = useI18n();
+  const action = useAction();
+  const id = `title-${roomId}`;
+  return (
+    <ActionForm
+      action={action}
+      keeps
+      send={(form) =>
+        api.POST("/api/v1/rooms/{roomId}/rename", {
+          params: { path: { roomId } },
+          body: { title: String(form.get(id) ?? "").trim() },
+        })
+      }
+      submit={m.rooms.rename}
+      variant="secondary"
+    >
+      <TextField
+        id={id}
+        label={m.rooms.newTitle}
+        hint={m.rooms.renameHint}
+        defaultValue={title}
+        maxLength={200}
+        required
+        {...action.field("title")}
+      />
+    </ActionForm>
+  );
+}
+
 export function DeleteRoomButton({ roomId, name }: { roomId: string; name: string }) {
   const { m } = useI18n();
   return (

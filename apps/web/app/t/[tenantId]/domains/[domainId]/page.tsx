@@ -5,7 +5,12 @@ import { DnsPanel } from "../../../../../components/dns-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
 import { DeleteDomainButton, RegistrationPolicyForm } from "../../../../../components/forms/domain-settings";
 import { CopyLink, CreateInviteForm, RevokeInviteButton } from "../../../../../components/forms/invites";
-import { CreateRoomForm, DeleteRoomButton, RoomMembersForm } from "../../../../../components/forms/rooms";
+import {
+  CreateRoomForm,
+  DeleteRoomButton,
+  RenameRoomForm,
+  RoomMembersForm,
+} from "../../../../../components/forms/rooms";
 import { MainWithAside, PagedList, Rows } from "../../../../../components/list-page";
 import { QrCode } from "../../../../../components/qr-code";
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
@@ -111,7 +116,10 @@ export default async function DomainPage({
               }
               actions={<DeleteRoomButton roomId={room.id} name={room.title || room.name} />}
             >
-              <RoomMembersForm roomId={room.id} members={room.members} />
+              <div className="space-y-4">
+                <RenameRoomForm roomId={room.id} title={room.title || room.name} />
+                <RoomMembersForm roomId={room.id} members={room.members} />
+              </div>
             </Card>
           ))}
         </PagedList>
