@@ -14,18 +14,12 @@ export function withInstanceLock<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   const previous = chains.get(instanceId) ?? Promise.resolve();
-  const run = previous.then(
-    () => locked(ctx, instanceId, fn),
-    () => locked(ctx, instanceId, fn),
-  );
+  const locked = () => holdInstanceLock(ctx.core, instanceId, fn);
+  const run = previous.then(locked, locked);
   const tail = run.catch(() => undefined);
   chains.set(instanceId, tail);
   void tail.then(() => {
     if (chains.get(instanceId) === tail) chains.delete(instanceId);
   });
   return run;
-}
-
-function locked<T>(ctx: Pick<WorkerContext, "core">, instanceId: string, fn: () => Promise<T>): Promise<T> {
-  return holdInstanceLock(ctx.core, instanceId, fn);
 }

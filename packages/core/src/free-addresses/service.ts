@@ -3,7 +3,7 @@
  * servers that tenants never see.
  */
 
-import { type Domain, type Instance, isUniqueViolation, type RegistrationPolicy, type Tx } from "@xmpp-host/db";
+import { type Instance, isUniqueViolation, type RegistrationPolicy, type Tx } from "@xmpp-host/db";
 import { authorize } from "../access.ts";
 import type { Actor, CoreContext, SharedHostingSettings } from "../context.ts";
 import { platformSettings } from "../dns/service.ts";
@@ -411,15 +411,6 @@ function takenError(name: string): AppError {
   return new AppError("conflict", `${name} is already taken`, [
     { field: "name", message: "is already taken", code: "taken" },
   ]);
-}
-
-/** Whether the domain lives on a shared server (then tenants see no instance for it). */
-export async function isOnSharedInstance(
-  ctx: CoreContext | { db: CoreContext["db"] },
-  domain: Pick<Domain, "instanceId">,
-) {
-  const instance = await ctx.db.instance.findUnique({ where: { id: domain.instanceId }, select: { placement: true } });
-  return instance?.placement === "shared";
 }
 
 /** Per-domain limits that apply to a domain on this instance (shared servers only). */
