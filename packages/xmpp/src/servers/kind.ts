@@ -1,0 +1,85 @@
+/**
+ * What is specific to one kind of XMPP server (Prosody, ejabberd), gathered in one place. Runtimes, backups and
+ * health ask the kind; nothing else branches on the server's name.
+ */
+import type { XmppServerDriver } from "../driver.ts";
+import type { InstanceSpec } from "./spec.ts";
+
+export type ServerName = "prosody" | "ejabberd";
+export const serverNames = ["prosody", "ejabberd"] as const satisfies readonly ServerName[];
+
+/** Where a local instance keeps its files. All absolute; the kind names the files inside. */
+export interface InstanceLayout {
+  /** The instance's own folder. */
+  dir: string;
+  /** The server's stored data (Prosody's data_path, ejabberd's Mnesia spool). */
+  data: string;
+  /** `<host>.crt` and `<host>.key` for every host. */
+  certs: string;
+}
+
+/** Fixed files of a local instance, inside its folder. */
+export interface InstanceFiles {
+  /** The main configuration file; its path also names the server's process in the process table. */
+  config: string;
+  pidfile: string;
+  log: string;
+}
+
+export interface ConfigFile {
+  path: string;
+  content: string;
+  mode: number;
+}
+
+/** A server started in the foreground as a local process. */
+export interface LaunchPlan {
+  command: string;
+  args: string[];
+  /** Added to the platform's environment. */
+  env: Record<string, string>;
+}
+
+/** How the platform administers one server. */
+export type AdminChannel =
+  | { kind: "socket"; path: string }
+  | { kind: "http"; url: string; username: string; password: string };
+
+/** Runs a command as the instance's own account, with its launch environment; resolves with its output. */
+export type InstanceExec = (
+  command: string,
+  args: string[],
+) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+
+/** What a server kind can or cannot do; the API and the dashboard show the gaps for each instance. */
+export interface ServerFeatures {
+  /** Invite tokens kept by the server itself (XEP-0401), so a client can register in-band from an invite link. */
+  inBandInvites: boolean;
+  /** One domain's data can be backed up and restored alone, leaving its neighbours on the server untouched. */
+  domainBackups: boolean;
+  /** Hosts can be switched on and off live without changing the configuration (applyHosts with any subset). */
+  liveHostSwitch: boolean;
+}
+
+export interface ServerKind {
+  readonly name: ServerName;
+  /** The server's name as users see it. */
+  readonly label: string;
+  readonly features: ServerFeatures;
+  files(layout: InstanceLayout): InstanceFiles;
+  /** The configuration, rendered from the spec; written in this order (included files before the main one). */
+  renderConfig(spec: InstanceSpec, layout: InstanceLayout): ConfigFile[];
+  /** How to run it in the foreground as a local process. */
+  launch(spec: InstanceSpec, layout: InstanceLayout): LaunchPlan;
+  /** Files to remove before a start, left stale by a crash (pid file, admin socket). */
+  staleFiles(layout: InstanceLayout): string[];
+  adminChannel(spec: InstanceSpec, layout: InstanceLayout): AdminChannel;
+  /**
+   * Called while a started server comes up, after its client port accepts connections: true once its admin
+   * channel answers. It may do one-time setup through `exec` (ejabberd registers its admin account).
+   */
+  ready(spec: InstanceSpec, layout: InstanceLayout, exec: InstanceExec): Promise<boolean>;
+  createDriver(channel: AdminChannel, opts?: { timeoutMs?: number }): XmppServerDriver;
+  /** Folders under `data` holding one host's data alone; empty where all hosts share one database. */
+  hostDataDirs(host: string): string[];
+}

@@ -1,0 +1,88 @@
+import net from "node:net";
+import { assertValidHostname } from "../names.ts";
+import type { ServerName } from "./kind.ts";
+
+/** What a runtime needs to know to run one managed instance. Rendered from the database. */
+export interface InstanceDomainSpec {
+  /** The virtual host, e.g. family.example. MUC is groups.<name>, upload is share.<name>. */
+  name: string;
+  registration: "closed" | "invite" | "open";
+  /** Limits set by the platform for a domain on a shared server; absent on dedicated servers. */
+  limits?: DomainLimits;
+}
+
+export interface DomainLimits {
+  /** Accounts the domain may hold; in-band registration stops there. */
+  maxAccounts: number;
+  /** Bytes of uploaded files the domain may keep at once. */
+  uploadQuotaBytes: number;
+  /** Days that message archives (personal and group chat) are kept. */
+  archiveDays: number;
+}
+
+export interface InstanceSpec {
+  id: string;
+  server: ServerName;
+  ports: { c2s: number; s2s: number; http: number };
+  /** Address the instance listens on; 127.0.0.1 in development. */
+  bindAddress: string;
+  domains: InstanceDomainSpec[];
+  /** Bare JIDs with server admin rights (XEP-0133). Empty for managed instances: the platform uses its admin channel. */
+  admins?: string[];
+  /**
+   * The password of the platform's own admin account on servers administered over HTTP (ejabberd), generated per
+   * instance and kept sealed by the platform. Never written into a configuration file.
+   */
+  adminPassword?: string;
+}
+
+const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function assertValidInstanceId(id: string): void {
+  if (typeof id !== "string" || !INSTANCE_ID.test(id)) {
+    throw new TypeError(`invalid instance id ${JSON.stringify(id)} (letters, digits, '-' and '_', max 64)`);
+  }
+}
+
+/** The hosts one domain contributes: the virtual host, its MUC and its upload service. */
+export function serviceHosts(domain: string): [string, string, string] {
+  return [domain, `groups.${domain}`, `share.${domain}`];
+}
+
+/**
+ * A server refuses to start without a virtual host, so an instance with no domain yet serves this
+ * placeholder; it is deactivated as soon as the first domain is applied.
+ */
+export const PLACEHOLDER_HOST = "localhost";
+
+/** Every host (virtual hosts and components) the instance serves, in config order. */
+export function instanceHosts(spec: InstanceSpec): string[] {
+  return spec.domains.length === 0 ? [PLACEHOLDER_HOST] : spec.domains.flatMap((d) => serviceHosts(d.name));
+}
+
+/** Checks what every server kind relies on: a safe id, an IP to bind, three distinct ports, valid domains. */
+export function validateSpec(spec: InstanceSpec): void {
+  assertValidInstanceId(spec.id);
+  if (!net.isIP(spec.bindAddress)) throw new TypeError(`bindAddress must be an IP address: ${spec.bindAddress}`);
+  const ports = [spec.ports.c2s, spec.ports.s2s, spec.ports.http];
+  for (const p of ports) {
+    if (!Number.isInteger(p) || p < 1 || p > 65535) throw new TypeError(`invalid port ${p}`);
+  }
+  if (new Set(ports).size !== ports.length) throw new TypeError("c2s, s2s and http ports must differ");
+  const names = new Set<string>();
+  for (const d of spec.domains) {
+    assertValidHostname(d.name);
+    if (!["closed", "invite", "open"].includes(d.registration)) {
+      throw new TypeError(`invalid registration policy ${JSON.stringify(d.registration)} for ${d.name}`);
+    }
+    if (d.limits) {
+      for (const [k, v] of Object.entries(d.limits)) {
+        if (!Number.isSafeInteger(v) || v < 1) throw new TypeError(`invalid limit ${k}=${v} for ${d.name}`);
+      }
+    }
+    for (const n of serviceHosts(d.name)) {
+      if (names.has(n)) throw new TypeError(`host ${n} appears twice in the instance`);
+      names.add(n);
+    }
+  }
+}
