@@ -10,11 +10,11 @@ import path from "node:path";
 import { fetchServedCertificate, InternalCa } from "@xmpp-host/acme";
 import { SecretBox } from "@xmpp-host/core";
 import { disconnectAll, getDb } from "@xmpp-host/db";
-import { fetchServerMetrics, probeXmpp, processStats, tcpReachable } from "@xmpp-host/health";
+import { probeXmpp, processStats, tcpReachable } from "@xmpp-host/health";
 import { createRedis } from "@xmpp-host/queue";
 import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
 import { freePorts } from "@xmpp-host/runtime/testing";
-import { createDriver } from "@xmpp-host/xmpp";
+import { createDriver, fetchProsodyMetrics } from "@xmpp-host/xmpp";
 import { type Job, Queue, QueueEvents, Worker } from "bullmq";
 import { resetDatabase } from "../tests/helpers/platform.ts";
 
@@ -67,7 +67,7 @@ for (let i = 0; i < INSTANCES; i++) {
   const { pid } = await runtime.start(spec);
   // A server with 150 hosts (each domain brings its MUC and upload hosts) is busy for a while after it
   // starts accepting connections: wait until its admin shell answers.
-  let driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id) });
+  let driver = createDriver("prosody", runtime.adminChannel(spec));
   for (let attempt = 1; ; attempt++) {
     try {
       await driver.serverInfo();
@@ -75,7 +75,7 @@ for (let i = 0; i < INSTANCES; i++) {
     } catch (err) {
       await driver.close();
       if (attempt >= 10) throw err;
-      driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id) });
+      driver = createDriver("prosody", runtime.adminChannel(spec));
     }
   }
   await driver.applyHosts(instanceHosts(spec));
@@ -99,7 +99,7 @@ async function checkInstance(spec: InstanceSpec) {
   const { pid } = await runtime.status(spec.id);
   const proc = await processStats(pid);
   const [http, s2s] = await Promise.all([
-    fetchServerMetrics("127.0.0.1", spec.ports.http),
+    fetchProsodyMetrics("127.0.0.1", spec.ports.http),
     tcpReachable("127.0.0.1", spec.ports.s2s),
   ]);
   instanceChecks.set(spec.id, {

@@ -325,7 +325,10 @@ try {
   enter("after");
   console.log(`idle again: ${BASELINE_ACCOUNTS} accounts through the API ...`);
   await capped(Promise.all([provision(domainId, token, "post", BASELINE_ACCOUNTS), sleep(IDLE_MIN_MS)]));
-  const driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(instanceId) });
+  const driver = createDriver("prosody", {
+    kind: "socket",
+    path: path.join(runtime.layout(instanceId).dir, "admin.sock"),
+  });
   try {
     const list = await capped(driver.listAccounts(DOMAIN));
     accountsOnServer = list.filter((a) => /^(warm|base|soak|post)\d+(@|$)/.test(a)).length;

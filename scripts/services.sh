@@ -12,6 +12,7 @@ REDIS_PORT="${LOCAL_REDIS_PORT:-63799}"
 need=()
 command -v prosody >/dev/null || need+=(prosody prosody-modules)
 [ -d /usr/lib/prosody/modules ] && [ ! -d /usr/lib/prosody/modules/mod_invites_page ] && need+=(prosody-modules)
+[ -x /usr/sbin/ejabberdctl ] || need+=(ejabberd)
 command -v openssl >/dev/null || need+=(openssl)
 command -v pebble >/dev/null || need+=(pebble)
 [ -x /usr/sbin/named ] || need+=(bind9)

@@ -1,4 +1,5 @@
 import { runHandler } from "@xmpp-host/core";
+import type { Instance } from "@xmpp-host/db";
 import type { XmppServerDriver } from "@xmpp-host/xmpp";
 import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +41,8 @@ function anon(ip: string) {
   };
 }
 
-const driver = (): XmppServerDriver => platform.workerCtx.driverFor(instance);
+let instanceRow: Instance;
+const driver = (): XmppServerDriver => platform.workerCtx.driverFor(instanceRow);
 const accounts = () => platform.app.core.db.account.count();
 const endpoint = () => ({ host: instance.endpoints.host, port: instance.endpoints.c2sPort, domain: DOMAIN, ca: caPem });
 
@@ -57,6 +59,7 @@ beforeAll(async () => {
   const created = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name: "Club server" });
   expect(created.status, created.text).toBe(201);
   instance = created.json.instance;
+  instanceRow = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: instance.id } });
   const domain = await call("POST", `/api/v1/instances/${instance.id}/domains?wait=30`, {
     name: DOMAIN,
     registration: "invite",

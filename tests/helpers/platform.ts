@@ -11,7 +11,7 @@ import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { createCoreContext } from "../../apps/api/src/context.ts";
-import { createWorkerContext, type WorkerContext } from "../../apps/worker/src/context.ts";
+import { createWorkerContext, specOf, type WorkerContext } from "../../apps/worker/src/context.ts";
 import { startWorker } from "../../apps/worker/src/worker.ts";
 
 export async function resetDatabase(): Promise<void> {
@@ -109,9 +109,8 @@ export async function startPlatform(
     prosodyPid: (instanceId) =>
       Number(readFileSync(path.join(dataRoot, "instances", instanceId, "prosody.pid"), "utf8").trim()),
     async serverAccounts(instanceId, domain) {
-      const driver = createDriver("prosody", {
-        socketPath: path.join(dataRoot, "instances", instanceId, "admin.sock"),
-      });
+      const instance = await workerCtx.core.db.instance.findUniqueOrThrow({ where: { id: instanceId } });
+      const driver = createDriver(instance.server, workerCtx.runtime.adminChannel(specOf(workerCtx, instance, [])));
       try {
         return await driver.listAccounts(domain);
       } finally {

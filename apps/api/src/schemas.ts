@@ -112,11 +112,22 @@ export const Member = Type.Object({
   createdAt: DateTime,
 });
 
+export const ServerFeatures = Type.Object(
+  {
+    inBandInvites: Type.Boolean({
+      description: "the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link",
+    }),
+    domainBackups: Type.Boolean({ description: "each domain can be backed up and restored on its own" }),
+  },
+  { description: "what this server kind can do; the dashboard names what it cannot" },
+);
+
 export const Instance = Type.Object({
   id: Type.String(),
   tenantId: Nullable(Type.String()),
   name: Type.String(),
-  server: Type.String(),
+  server: Type.Union([Type.Literal("prosody"), Type.Literal("ejabberd")]),
+  features: ServerFeatures,
   runtime: Type.String(),
   placement: Type.String(),
   version: Nullable(Type.String()),
@@ -222,7 +233,12 @@ export const Invite = Type.Object({
   domain: Type.String({ description: "The domain's name" }),
   token: Type.String(),
   url: Type.String({ description: "The web landing page: WEB_PUBLIC_URL/join/TOKEN" }),
-  uri: Type.String({ description: "XEP-0401 URI for XMPP clients with in-band registration" }),
+  uri: Nullable(
+    Type.String({
+      description:
+        "XEP-0401 URI for XMPP clients with in-band registration; null where the server cannot take invite tokens in-band (ejabberd 23.01): the web link is then the way in",
+    }),
+  ),
   maxUses: Type.Integer(),
   uses: Type.Integer(),
   rooms: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), title: Type.String(), jid: Type.String() })),
@@ -241,7 +257,7 @@ export const PublicInvite = Type.Object({
   inviter: Nullable(Type.String()),
   expiresAt: DateTime,
   url: Type.String({ description: "WEB_PUBLIC_URL/join/TOKEN: this page, for a computer to hand over to a phone" }),
-  uri: Type.String(),
+  uri: Nullable(Type.String({ description: "null where the server cannot take invite tokens in-band" })),
   maxUses: Type.Integer(),
   uses: Type.Integer(),
 });

@@ -7,6 +7,7 @@ import {
   sharedSettings,
 } from "@xmpp-host/core";
 import type { Domain, Instance, Operation, Placement } from "@xmpp-host/db";
+import { serverKind } from "@xmpp-host/xmpp";
 
 /** Shapes database rows into API resources; secrets never leave through here. */
 export function operationView(op: Operation) {
@@ -20,6 +21,7 @@ export function instanceView(i: Instance) {
     tenantId: i.tenantId,
     name: i.name,
     server: i.server,
+    features: (({ inBandInvites, domainBackups }) => ({ inBandInvites, domainBackups }))(serverKind(i.server).features),
     runtime: i.runtime,
     placement: i.placement,
     version: i.version,

@@ -4,6 +4,7 @@ import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xm
 import { type BackupStore, createBackupStore } from "@xmpp-host/backup";
 import type { WorkerEnv } from "@xmpp-host/config";
 import {
+  type AdministeredInstance,
   type CoreContext,
   domainLimitsFor,
   ensurePlatformSecret,
@@ -23,7 +24,7 @@ import {
 } from "@xmpp-host/dns";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
 import { type InstanceRuntime, type InstanceSpec, LocalRuntime } from "@xmpp-host/runtime";
-import { createDriver, type XmppServerDriver } from "@xmpp-host/xmpp";
+import { serverKind, type XmppServerDriver } from "@xmpp-host/xmpp";
 import type { Logger } from "pino";
 
 /** Everything a processor needs; built once per worker process. */
@@ -48,7 +49,7 @@ export interface WorkerContext {
   /** Where backups are kept (BACKUP_STORE). */
   backupStore(): BackupStore;
   /** One long-lived admin channel per instance, reused across jobs. */
-  driverFor(instance: Pick<Instance, "id" | "server">): XmppServerDriver;
+  driverFor(instance: AdministeredInstance): XmppServerDriver;
   forgetDriver(instanceId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -158,7 +159,8 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     driverFor(instance) {
       let driver = drivers.get(instance.id);
       if (!driver) {
-        driver = createDriver(instance.server, { socketPath: runtime.adminSocketPath(instance.id) });
+        const spec = specOf({ core, secrets }, instance, []);
+        driver = serverKind(instance.server).createDriver(runtime.adminChannel(spec));
         drivers.set(instance.id, driver);
       }
       return driver;
@@ -207,13 +209,18 @@ export function liveDomains(domains: Domain[]): Domain[] {
   return domains.filter((d) => d.state !== "deleting");
 }
 
-export function specOf(ctx: Pick<WorkerContext, "core">, instance: Instance, domains: Domain[]): InstanceSpec {
+export function specOf(
+  ctx: Pick<WorkerContext, "core" | "secrets">,
+  instance: AdministeredInstance,
+  domains: Domain[],
+): InstanceSpec {
   const limits = domainLimitsFor(ctx.core, instance);
   return {
     id: instance.id,
     server: instance.server,
     ports: (({ c2sPort, s2sPort, httpPort }) => ({ c2s: c2sPort, s2s: s2sPort, http: httpPort }))(portsOf(instance)),
     bindAddress: instance.host,
+    ...(instance.adminSecretEncrypted ? { adminPassword: ctx.secrets.decrypt(instance.adminSecretEncrypted) } : {}),
     domains: liveDomains(domains).map((d) => ({
       name: d.name,
       registration: d.registration,

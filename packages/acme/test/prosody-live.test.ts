@@ -53,7 +53,7 @@ describe("ACME certificates reach a running Prosody without a restart", () => {
     }
     [pebble] = await Promise.all([startPebble(), runtime.start(spec)]);
     pid = (await runtime.status(spec.id)).pid;
-    driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id) });
+    driver = createDriver("prosody", runtime.adminChannel(spec));
     http01 = new Http01Responder({ host: "127.0.0.1", port: pebble.httpPort });
     await http01.start();
     for (const n of serviceHosts(D)) await pebble.setA(n, "127.0.0.1");

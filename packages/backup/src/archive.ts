@@ -23,6 +23,9 @@ const MANIFEST_ENTRY = "MANIFEST";
 const DATA_PREFIX = "data/";
 const MAX_MANIFEST_SIZE = 64 * 1024 * 1024;
 
+export const BACKUP_SERVERS = ["prosody", "ejabberd"] as const;
+export type BackupServer = (typeof BACKUP_SERVERS)[number];
+
 export interface ManifestFile {
   /** Relative to the server's data directory. */
   path: string;
@@ -37,7 +40,8 @@ export interface BackupManifest {
   createdAt: string;
   instanceId: string;
   tenantId: string;
-  server: "prosody";
+  /** The kind of server whose data this is; data restores only into a server of the same kind. */
+  server: BackupServer;
   serverVersion?: string;
   /** The platform's own records for the instance (domains, rooms, invites, settings, certificates), as given. */
   platform: unknown;
@@ -52,6 +56,8 @@ export interface WriteBackupOptions {
   files: (ManifestFile & { mode?: number })[] | SnapshotFile[];
   instanceId: string;
   tenantId: string;
+  /** Default prosody. */
+  server?: BackupServer;
   serverVersion?: string;
   platform?: unknown;
   createdAt?: Date;
@@ -84,7 +90,7 @@ export async function writeBackup(opts: WriteBackupOptions): Promise<WriteBackup
     createdAt: createdAt.toISOString(),
     instanceId: opts.instanceId,
     tenantId: opts.tenantId,
-    server: "prosody",
+    server: opts.server ?? "prosody",
     ...(opts.serverVersion !== undefined ? { serverVersion: opts.serverVersion } : {}),
     platform: opts.platform ?? null,
     files: files.map(({ path, size, sha256 }) => ({ path, size, sha256 })),
@@ -156,7 +162,7 @@ export function validateManifest(value: unknown): BackupManifest {
   for (const k of ["createdAt", "instanceId", "tenantId", "server"] as const) {
     if (typeof m[k] !== "string") throw bad(k);
   }
-  if (m.server !== "prosody") throw bad(`server ${JSON.stringify(m.server)}`);
+  if (!BACKUP_SERVERS.includes(m.server as BackupServer)) throw bad(`server ${JSON.stringify(m.server)}`);
   if (m.serverVersion !== undefined && typeof m.serverVersion !== "string") throw bad("serverVersion");
   if (!Array.isArray(m.files)) throw bad("files");
   const seen = new Set<string>();

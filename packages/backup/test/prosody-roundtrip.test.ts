@@ -72,7 +72,7 @@ describe("backup and restore of a real Prosody instance", () => {
     };
     await runtime.writeCertificate(spec.id, DOMAIN, cert.certPem, cert.keyPem);
     await runtime.start(spec);
-    driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id), timeoutMs: 5000 });
+    driver = createDriver("prosody", runtime.adminChannel(spec), { timeoutMs: 5000 });
     for (const [user, pw] of Object.entries(PASSWORDS)) await driver.createAccount(jid(user), pw);
     await driver.createRoom(ROOM, { title: "The Family", membersOnly: true, persistent: true, public: false });
     await driver.setRoomMembers(ROOM, Object.keys(PASSWORDS).map(jid));
@@ -191,7 +191,7 @@ describe("backup and restore of a real Prosody instance", () => {
     t0 = performance.now();
     await runtime.start(spec);
     const startMs = ms(t0);
-    driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id), timeoutMs: 5000 });
+    driver = createDriver("prosody", runtime.adminChannel(spec), { timeoutMs: 5000 });
 
     // Accounts and their passwords.
     const login = await xmppLogin({ ...ep(), username: "carol", password: PASSWORDS.carol });

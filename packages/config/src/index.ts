@@ -77,6 +77,8 @@ const base = {
       }),
     "must be comma-separated IP addresses or CIDR ranges",
   ),
+  /** The kind of server the pool opens for free addresses: prosody (the default) or ejabberd. */
+  SHARED_SERVER_KIND: z.enum(["prosody", "ejabberd"]).default("prosody"),
   /** Free addresses live on shared servers: at most this many domains per shared server. */
   SHARED_INSTANCE_MAX_DOMAINS: z.coerce.number().int().min(1).max(5000).default(250),
   /** Limits of each domain on a shared server: accounts, upload storage (MB) and message archive retention (days). */

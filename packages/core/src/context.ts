@@ -47,6 +47,8 @@ export interface CoreContext {
 
 /** How free addresses are hosted: domains per shared server, and the limits of each domain there. */
 export interface SharedHostingSettings {
+  /** The kind of server the pool opens. */
+  serverKind: "prosody" | "ejabberd";
   maxDomainsPerInstance: number;
   maxAccounts: number;
   uploadQuotaMb: number;

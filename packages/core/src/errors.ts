@@ -82,6 +82,7 @@ export const refusalReasons = [
   "no_free_ports",
   "test_not_delivered",
   "account_not_created",
+  "not_supported_by_server",
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 

@@ -7,7 +7,6 @@ export {
   type XmppProbeResult,
 } from "@xmpp-host/xmpp/client";
 export * from "./checks.ts";
-export * from "./openmetrics.ts";
 export * from "./rollup.ts";
 export * from "./rules.ts";
 export * from "./status.ts";

@@ -1,5 +1,5 @@
+import type { ServerMetrics } from "@xmpp-host/xmpp";
 import type { XmppProbeResult } from "@xmpp-host/xmpp/client";
-import type { ProsodyMetrics } from "./openmetrics.ts";
 
 export type HealthStatus = "healthy" | "degraded" | "down";
 
@@ -64,7 +64,7 @@ export interface InstanceObservation {
   xmppSkipped?: string;
   s2sReachable: boolean;
   httpReachable: boolean;
-  metrics: ProsodyMetrics | null;
+  metrics: ServerMetrics | null;
 }
 
 export interface DomainObservation {

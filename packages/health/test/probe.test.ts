@@ -1,16 +1,9 @@
 import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
 import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
-import { createDriver, type XmppServerDriver } from "@xmpp-host/xmpp";
+import { createDriver, fetchProsodyMetrics, type XmppServerDriver } from "@xmpp-host/xmpp";
 import { xmppLogin } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  evaluateInstance,
-  fetchServerMetrics,
-  probeXmpp,
-  processStats,
-  type Thresholds,
-  tcpReachable,
-} from "../src/index.ts";
+import { evaluateInstance, probeXmpp, processStats, type Thresholds, tcpReachable } from "../src/index.ts";
 
 const thresholds: Thresholds = { loginSlowMs: 2000, certificateMinDays: 14, memoryLimitBytes: 512 * 1024 * 1024 };
 
@@ -42,7 +35,7 @@ describe("the probe against a real Prosody", () => {
     await runtime.writeConfig(spec);
     await runtime.writeCertificate(spec.id, "probe.test", cert.certPem, cert.keyPem);
     pid = (await runtime.start(spec)).pid;
-    driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(spec.id) });
+    driver = createDriver("prosody", runtime.adminChannel(spec));
     await driver.applyHosts(instanceHosts(spec));
     await driver.createAccount("xh-probe@probe.test", "probe secret");
     await driver.createAccount("alice@probe.test", "alice secret");
@@ -101,13 +94,13 @@ describe("the probe against a real Prosody", () => {
   it("sees the s2s port, the HTTP service and the users online in /metrics", async () => {
     expect(await tcpReachable("127.0.0.1", spec.ports.s2s)).toBe(true);
     const users = async () =>
-      (await fetchServerMetrics("127.0.0.1", spec.ports.http)).metrics?.c2sByHost["probe.test"] ?? 0;
-    const before = await fetchServerMetrics("127.0.0.1", spec.ports.http);
+      (await fetchProsodyMetrics("127.0.0.1", spec.ports.http)).metrics?.c2sByHost["probe.test"] ?? 0;
+    const before = await fetchProsodyMetrics("127.0.0.1", spec.ports.http);
     expect(before.reachable).toBe(true);
     const session = await xmppLogin({ ...target(), username: "alice", password: "alice secret" });
-    let during: Awaited<ReturnType<typeof fetchServerMetrics>>;
+    let during: Awaited<ReturnType<typeof fetchProsodyMetrics>>;
     try {
-      during = await fetchServerMetrics("127.0.0.1", spec.ports.http);
+      during = await fetchProsodyMetrics("127.0.0.1", spec.ports.http);
       expect(during.metrics?.c2sByHost["probe.test"]).toBeGreaterThanOrEqual(1);
       expect(during.metrics?.c2sConnections).toBe(
         Object.values(during.metrics?.c2sByHost ?? {}).reduce((a, b) => a + b, 0),

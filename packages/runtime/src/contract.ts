@@ -2,6 +2,7 @@
  * The behaviour every InstanceRuntime must show, as a vitest suite run against real servers.
  * Usage: describeRuntimeContract("local", async () => ({ runtime, reopen, newSpec, certificate, teardown })).
  */
+import { createDriver } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canConnect, connectAddress } from "./local/process.ts";
 import type { InstanceRuntime, InstanceSpec } from "./runtime.ts";
@@ -49,15 +50,17 @@ export function describeRuntimeContract(name: string, setup: () => Promise<Runti
     }, 30_000);
 
     describe("paths", () => {
-      it("gives each instance its own admin socket path, the same every time", async () => {
+      it("gives each instance its own admin channel, the same every time", async () => {
         const other = await f.newSpec();
-        expect(runtime.adminSocketPath(spec.id)).toBe(runtime.adminSocketPath(spec.id));
-        expect(f.reopen().adminSocketPath(spec.id)).toBe(runtime.adminSocketPath(spec.id));
-        expect(runtime.adminSocketPath(other.id)).not.toBe(runtime.adminSocketPath(spec.id));
+        const channel = JSON.stringify(runtime.adminChannel(spec));
+        expect(JSON.stringify(runtime.adminChannel(spec))).toBe(channel);
+        expect(JSON.stringify(f.reopen().adminChannel(spec))).toBe(channel);
+        expect(JSON.stringify(runtime.adminChannel(other))).not.toBe(channel);
       });
 
       it("refuses instance ids that could escape the data root", () => {
-        expect(() => runtime.adminSocketPath("../escape")).toThrow(TypeError);
+        expect(() => runtime.adminChannel({ ...spec, id: "../escape" })).toThrow(TypeError);
+        expect(() => runtime.layout("../escape")).toThrow(TypeError);
       });
     });
 
@@ -88,6 +91,17 @@ export function describeRuntimeContract(name: string, setup: () => Promise<Runti
         firstPid = status.pid;
         expect(await accepts(spec)).toBe(true);
         expect(await runtime.status(spec.id)).toEqual(status);
+      });
+
+      it("is administered through its admin channel as soon as start resolves", async () => {
+        const driver = createDriver(spec.server, runtime.adminChannel(spec), { timeoutMs: 5000 });
+        try {
+          const info = await driver.serverInfo();
+          expect(info.software.toLowerCase()).toContain(spec.server);
+          expect(info.hosts).toEqual(expect.arrayContaining(spec.domains.map((d) => d.name)));
+        } finally {
+          await driver.close();
+        }
       });
 
       it("does nothing when the server already runs", async () => {

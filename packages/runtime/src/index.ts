@@ -1,3 +1,10 @@
+export {
+  type InstanceLayout,
+  instanceHosts,
+  PLACEHOLDER_HOST,
+  prosodyStoreName,
+  serviceHosts,
+} from "@xmpp-host/xmpp";
 export * from "./local/local-runtime.ts";
 export {
   canConnect,
@@ -7,5 +14,4 @@ export {
   isProcessAlive,
   processArgs,
 } from "./local/process.ts";
-export * from "./local/prosody-config.ts";
 export * from "./runtime.ts";

@@ -1,31 +1,6 @@
-/** What a runtime needs to know to run one managed instance. Rendered from the database. */
-export interface InstanceDomainSpec {
-  /** The virtual host, e.g. family.example. MUC is groups.<name>, upload is share.<name>. */
-  name: string;
-  registration: "closed" | "invite" | "open";
-  /** Limits set by the platform for a domain on a shared server; absent on dedicated servers. */
-  limits?: DomainLimits;
-}
+import type { AdminChannel, InstanceLayout, InstanceSpec } from "@xmpp-host/xmpp";
 
-export interface DomainLimits {
-  /** Accounts the domain may hold; in-band registration stops there. */
-  maxAccounts: number;
-  /** Bytes of uploaded files the domain may keep at once. */
-  uploadQuotaBytes: number;
-  /** Days that message archives (personal and group chat) are kept. */
-  archiveDays: number;
-}
-
-export interface InstanceSpec {
-  id: string;
-  server: "prosody" | "ejabberd";
-  ports: { c2s: number; s2s: number; http: number };
-  /** Address the instance listens on; 127.0.0.1 in development. */
-  bindAddress: string;
-  domains: InstanceDomainSpec[];
-  /** Bare JIDs with server admin rights (XEP-0133). Empty for managed instances: the platform uses the admin socket. */
-  admins?: string[];
-}
+export type { DomainLimits, InstanceDomainSpec, InstanceSpec } from "@xmpp-host/xmpp";
 
 export interface RuntimeStatus {
   running: boolean;
@@ -49,6 +24,12 @@ export interface InstanceRuntime {
    */
   removeHostData(instanceId: string, hosts: string[]): Promise<void>;
   status(instanceId: string): Promise<RuntimeStatus>;
-  /** Path of the server's admin socket (local runtime), for the driver. */
-  adminSocketPath(instanceId: string): string;
+  /** How the platform reaches the server's administration (its kind's driver takes it). */
+  adminChannel(spec: InstanceSpec): AdminChannel;
+  /** The instance's folders as this process sees them: its data (backups read and restore it) and certificates. */
+  layout(instanceId: string): InstanceLayout;
+  /** Gives files the platform wrote into the instance's folders (a restore) back to the server's account. */
+  handOver(instanceId: string): Promise<void>;
+  /** The certificate file the server presents for `host`. */
+  certificateFile(instanceId: string, host: string): string;
 }

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { prosodyPaths, renderHostsConfig } from "@xmpp-host/xmpp";
 import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,7 +13,6 @@ import {
   lookupAccount,
   PLACEHOLDER_HOST,
   processArgs,
-  renderHostsConfig,
 } from "../src/index.ts";
 import { freePorts, selfSignedCertificate, tempDir } from "./support/testing.ts";
 
@@ -57,7 +57,7 @@ describe("LocalRuntime", () => {
   it("renders every domain with its MUC and upload components and its registration policy", async () => {
     expect(await runtime.writeConfig(spec)).toBe(true);
     expect(await runtime.writeConfig(spec)).toBe(false);
-    const p = runtime.paths(spec.id);
+    const p = prosodyPaths(runtime.layout(spec.id));
     const main = readFileSync(p.config, "utf8");
     const hosts = readFileSync(p.hostsConfig, "utf8");
     expect(main).toContain(`Include "${p.hostsConfig}"`);
@@ -114,10 +114,10 @@ describe("LocalRuntime", () => {
     expect(status.running).toBe(true);
     expect(status.pid).toBeTypeOf("number");
     firstPid = status.pid;
-    const p = runtime.paths(spec.id);
+    const p = prosodyPaths(runtime.layout(spec.id));
     expect(Number(readFileSync(p.pidfile, "utf8"))).toBe(firstPid);
     expect(processArgs(firstPid ?? 0)).toContain(p.config);
-    expect(existsSync(runtime.adminSocketPath(spec.id))).toBe(true);
+    expect(existsSync(p.adminSocket)).toBe(true);
 
     // The HTTP port serves metrics to loopback (mod_http_openmetrics).
     const metrics = await fetch(`http://127.0.0.1:${spec.ports.http}/metrics`);
@@ -136,7 +136,7 @@ describe("LocalRuntime", () => {
     const uidLine = readFileSync(`/proc/${pid}/status`, "utf8").match(/^Uid:\s+(\d+)\s+(\d+)/m);
     const owner = Number(uidLine?.[2]);
     expect(owner).not.toBe(0);
-    const p = runtime.paths(spec.id);
+    const p = prosodyPaths(runtime.layout(spec.id));
     if (process.getuid?.() === 0) {
       const prosody = lookupAccount("prosody");
       expect(prosody).not.toBeNull();
@@ -158,7 +158,7 @@ describe("LocalRuntime", () => {
   });
 
   it("runs Prosody so that its hosts share their modules' compiled code", async () => {
-    const p = runtime.paths(spec.id);
+    const p = prosodyPaths(runtime.layout(spec.id));
     const pid = (await runtime.status(spec.id)).pid ?? 0;
     expect(processArgs(pid)?.some((a) => a.includes("shared-module-code.lua"))).toBe(true);
     const ask = (expr: string) =>
@@ -208,7 +208,7 @@ describe("LocalRuntime", () => {
   });
 
   it("adopts the server even without its pidfile", async () => {
-    const p = runtime.paths(spec.id);
+    const p = prosodyPaths(runtime.layout(spec.id));
     const pidfile = readFileSync(p.pidfile, "utf8");
     execFileSync("rm", [p.pidfile]);
     try {
@@ -249,7 +249,7 @@ describe("LocalRuntime", () => {
     await runtime.stop(spec.id);
     expect(isProcessAlive(firstPid ?? 0)).toBe(false);
     expect(await runtime.status(spec.id)).toEqual({ running: false, pid: null });
-    const p = runtime.paths(spec.id);
+    const p = prosodyPaths(runtime.layout(spec.id));
     expect(existsSync(p.pidfile)).toBe(false);
     expect(existsSync(p.adminSocket)).toBe(false);
     await runtime.stop(spec.id); // idempotent
@@ -284,7 +284,7 @@ describe("LocalRuntime", () => {
   });
 
   it("reports the log tail when the server cannot start", async () => {
-    const broken = new LocalRuntime({ dataRoot: tmp.dir, prosodyBinary: "/nonexistent/prosody" });
+    const broken = new LocalRuntime({ dataRoot: tmp.dir, servers: { prosody: { binary: "/nonexistent/prosody" } } });
     await expect(broken.start(spec)).rejects.toThrow(/cannot start instance/);
     expect((await runtime.status(spec.id)).running).toBe(false);
   });

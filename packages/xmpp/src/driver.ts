@@ -1,5 +1,5 @@
 /**
- * The contract every managed XMPP server implementation fulfils (Prosody now, ejabberd later).
+ * The contract every managed XMPP server implementation fulfils (Prosody, ejabberd).
  * Every mutating call is idempotent: calling it twice leaves the same state and does not throw.
  */
 export interface RoomConfig {
@@ -120,5 +120,17 @@ export class DriverUnavailableError extends Error {
 
 /** Thrown when the server refused the request; retrying will not help. */
 export class DriverCommandError extends Error {
-  override readonly name = "DriverCommandError";
+  override readonly name: string = "DriverCommandError";
+}
+
+/** Thrown when this kind of server cannot do what was asked at all (see ServerFeatures); retrying will not help. */
+export class DriverUnsupportedError extends DriverCommandError {
+  override readonly name: string = "DriverUnsupportedError";
+  constructor(
+    /** The missing feature, as named in ServerFeatures. */
+    readonly feature: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }

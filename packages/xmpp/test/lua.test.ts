@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { SHELL_LIB } from "../src/drivers/prosody/shell-lib.ts";
-import { XmlStreamParser } from "../src/drivers/prosody/xml-stream.ts";
 import { luaString, luaValue, xmlEscape, xmlUnescape } from "../src/lua.ts";
 import { isValidHostname, splitBareJid } from "../src/names.ts";
+import { SHELL_LIB } from "../src/servers/prosody/shell-lib.ts";
+import { XmlStreamParser } from "../src/servers/prosody/xml-stream.ts";
 
 /** Evaluates a Lua expression with the real Lua 5.4 (the interpreter Prosody runs on) and returns its bytes. */
 function luaEval(expr: string): Buffer {

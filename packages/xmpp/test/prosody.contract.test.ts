@@ -11,6 +11,7 @@ import {
   DriverUnavailableError,
   luaString,
   ProsodyDriver,
+  prosodyPaths,
 } from "../src/index.ts";
 
 /** A real Prosody instance in a throw-away data root, on free ports. */
@@ -34,7 +35,7 @@ async function startInstance(domain: string) {
   };
   await addCert(domain);
   await runtime.start(spec);
-  const socketPath = runtime.adminSocketPath(spec.id);
+  const socketPath = prosodyPaths(runtime.layout(spec.id)).adminSocket;
   const raw = new AdminSocketClient({ socketPath, timeoutMs: 5000 });
   return {
     runtime,
@@ -78,6 +79,8 @@ describeDriverContract("prosody", async () => {
   const driver = new ProsodyDriver({ socketPath: inst.socketPath, timeoutMs: 5000 });
   return {
     driver,
+    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true },
+    modernUnicodePasswords: true,
     domain,
     mucHost: `groups.${domain}`,
     defineDomain: (name) => inst.defineDomain(name),

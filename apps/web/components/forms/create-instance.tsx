@@ -4,7 +4,7 @@ import { useI18n } from "../../lib/i18n/client";
 import { useAction } from "../../lib/use-action";
 import { createdPage } from "../../lib/use-open-when-done";
 import { ActionForm } from "../action-form";
-import { TextField } from "../ui/field";
+import { SelectField, TextField } from "../ui/field";
 
 export function CreateInstanceForm({ tenantId }: { tenantId: string }) {
   const { m } = useI18n();
@@ -14,7 +14,11 @@ export function CreateInstanceForm({ tenantId }: { tenantId: string }) {
       action={action}
       send={(form) => {
         const name = String(form.get("instanceName") ?? "");
-        return api.POST("/api/v1/tenants/{tenantId}/instances", { params: { path: { tenantId } }, body: { name } });
+        const server = form.get("instanceServer") === "ejabberd" ? "ejabberd" : "prosody";
+        return api.POST("/api/v1/tenants/{tenantId}/instances", {
+          params: { path: { tenantId } },
+          body: { name, server },
+        });
       }}
       opens={(data) => createdPage(data, "instance", `/t/${tenantId}/instances`)}
       submit={m.instances.create}
@@ -28,6 +32,16 @@ export function CreateInstanceForm({ tenantId }: { tenantId: string }) {
         maxLength={40}
         {...action.field("name")}
       />
+      <SelectField
+        id="instanceServer"
+        label={m.instances.software}
+        hint={m.instances.softwareHint}
+        defaultValue="prosody"
+        {...action.field("server")}
+      >
+        <option value="prosody">{m.instances.prosody}</option>
+        <option value="ejabberd">{m.instances.ejabberd}</option>
+      </SelectField>
     </ActionForm>
   );
 }

@@ -125,6 +125,15 @@ export const en = {
     create: "New chat server",
     name: "Name",
     nameHint: "Any name you like, up to 40 characters, for example Family.",
+    software: "Server software",
+    softwareHint:
+      "Prosody is light and does everything a family needs; ejabberd suits large communities that want its admin tools, but its app invite links and per-address backups are not available.",
+    prosody: "Prosody (recommended)",
+    ejabberd: "ejabberd",
+    limitsTitle: "What {server} cannot do here",
+    noInBandInvites:
+      "Invite links open a web page where people choose their name and password; apps cannot use the link directly.",
+    noDomainBackups: "Backups cover the whole server: one address cannot be restored on its own.",
     status: "Status",
     server: "Server",
     endpoints: "Connection details",
@@ -298,6 +307,9 @@ export const en = {
     installAny: "Install a chat app: Conversations on Android, Monal on iPhone and iPad, Gajim on a computer.",
     stores: { googlePlay: "Google Play", fdroid: "F-Droid", appStore: "App Store", download: "Download" },
     fallbackTitle: "Or create your account here",
+    webOnlyTitle: "Create your account",
+    webOnly:
+      "Choose your name and password here. Then sign in with them in any chat app, such as Conversations, Monal or Dino.",
     platformAndroid: "Android",
     platformIos: "iPhone and iPad",
     platformWindows: "Windows",
@@ -703,6 +715,7 @@ export const en = {
       no_free_ports: "The platform has no room for another chat server right now. Try again later.",
       test_not_delivered: "The channel did not accept the test notification.",
       account_not_created: "The account could not be created on the chat server. Try again later.",
+      not_supported_by_server: "{server} cannot do this: it keeps every address in one database.",
     },
     codes: {
       validation_failed: "Some fields need attention.",

@@ -127,6 +127,15 @@ export const fr: Messages = {
     create: "Nouveau serveur",
     name: "Nom",
     nameHint: "Le nom de votre choix, jusqu’à 40 caractères, par exemple Famille.",
+    software: "Logiciel du serveur",
+    softwareHint:
+      "Prosody est léger et fait tout ce dont une famille a besoin ; ejabberd convient aux grandes communautés qui veulent ses outils d’administration, mais sans liens d’invitation pour les applications ni sauvegarde par adresse.",
+    prosody: "Prosody (recommandé)",
+    ejabberd: "ejabberd",
+    limitsTitle: "Ce que {server} ne fait pas ici",
+    noInBandInvites:
+      "Les liens d’invitation ouvrent une page web où chacun choisit son nom et son mot de passe ; les applications ne peuvent pas utiliser le lien directement.",
+    noDomainBackups: "Les sauvegardes couvrent tout le serveur : une adresse ne peut pas être restaurée seule.",
     status: "État",
     server: "Logiciel",
     endpoints: "Informations de connexion",
@@ -312,6 +321,9 @@ export const fr: Messages = {
       "Installez une application de messagerie : Conversations sur Android, Monal sur iPhone et iPad, Gajim sur ordinateur.",
     stores: { googlePlay: "Google Play", fdroid: "F-Droid", appStore: "App Store", download: "Télécharger" },
     fallbackTitle: "Ou créez votre compte ici",
+    webOnlyTitle: "Créez votre compte",
+    webOnly:
+      "Choisissez ici votre nom et votre mot de passe, puis connectez-vous avec dans n’importe quelle application de discussion, comme Conversations, Monal ou Dino.",
     platformAndroid: "Android",
     platformIos: "iPhone et iPad",
     platformWindows: "Windows",
@@ -722,6 +734,7 @@ export const fr: Messages = {
         "La plateforme n’a plus de place pour un autre serveur de messagerie pour l’instant. Réessayez plus tard.",
       test_not_delivered: "Le canal n’a pas accepté la notification de test.",
       account_not_created: "Le compte n’a pas pu être créé sur le serveur de messagerie. Réessayez plus tard.",
+      not_supported_by_server: "{server} ne permet pas cela : il garde toutes les adresses dans une seule base.",
     },
     codes: {
       validation_failed: "Certains champs sont à corriger.",

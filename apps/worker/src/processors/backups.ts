@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,8 +47,8 @@ import {
 import type { Domain, Instance } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
-import { instanceHosts, isPortFree, LocalRuntime, prosodyStoreName } from "@xmpp-host/runtime";
-import { createDriver } from "@xmpp-host/xmpp";
+import { instanceHosts, isPortFree } from "@xmpp-host/runtime";
+import { createDriver, type InstanceSpec, serverKind, serverNames } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
 import { applyConfiguration } from "./configuration.ts";
@@ -56,11 +57,6 @@ import { sync } from "./maintenance.ts";
 /** A backup that cannot be restored as asked; the instance was not touched. */
 export class RestoreRefusedError extends Error {
   override readonly name = "RestoreRefusedError";
-}
-
-function localRuntime(ctx: WorkerContext): LocalRuntime {
-  if (!(ctx.runtime instanceof LocalRuntime)) throw new Error("backups need the local runtime for now");
-  return ctx.runtime;
 }
 
 async function withTempDir<T>(prefix: string, fn: (dir: string) => Promise<T>): Promise<T> {
@@ -78,9 +74,19 @@ function storageKey(tenantId: string | null, instanceId: string, backupId: strin
     : `${tenantId ?? "platform"}/${instanceId}/${backupId}.xhb`;
 }
 
-/** The top-level directories of Prosody's data_path that hold one domain's data (host, groups., share.). */
-export function domainDataDirs(domainName: string): string[] {
-  return Object.values(domainHosts(domainName)).map(prosodyStoreName);
+/** The top-level folders of the server's data that hold one domain's data alone (host, groups., share.). */
+export function domainDataDirs(server: Instance["server"], domainName: string): string[] {
+  return Object.values(domainHosts(domainName)).flatMap((host) => serverKind(server).hostDataDirs(host));
+}
+
+/** A domain's own backup needs a server kind that keeps each domain's data apart. */
+function refuseDomainBackupOn(server: Instance["server"]): void {
+  const kind = serverKind(server);
+  if (!kind.features.domainBackups) {
+    throw new RestoreRefusedError(
+      `${kind.label} keeps every domain in one database: back up and restore the whole server instead`,
+    );
+  }
 }
 
 export async function createBackup(ctx: WorkerContext, backupId: string, progress: Progress) {
@@ -92,19 +98,25 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
   }
   const started = Date.now();
   await markBackupRunning(ctx.core, backupId);
-  const runtime = localRuntime(ctx);
+  const runtime = ctx.runtime;
   const store = ctx.backupStore();
+  const kind = serverKind(backup.instance.server);
   try {
+    if (backup.domain) refuseDomainBackupOn(backup.instance.server);
     return await withTempDir("xh-backup-", async (tmp) => {
       await progress(10, "taking a consistent snapshot");
       const status = await runtime.status(backup.instanceId);
+      const source = await kind.prepareSnapshot({
+        spec: specOf(ctx, backup.instance, []),
+        layout: runtime.layout(backup.instanceId),
+      });
       const snap = await snapshotInstance({
-        dataDir: runtime.paths(backup.instanceId).data,
-        pid: status.pid,
+        dataDir: source.dir,
+        pid: source.pauseServer ? status.pid : null,
         tmpDir: tmp,
         // A domain's backup holds only its own hosts' data, never its neighbours'.
-        ...(backup.domain ? { only: domainDataDirs(backup.domain.name) } : {}),
-      });
+        ...(backup.domain ? { only: domainDataDirs(backup.instance.server, backup.domain.name) } : {}),
+      }).finally(() => source.cleanup());
       await progress(40, "compressing and encrypting");
       // The platform's own records, carried in the manifest. Keys stay sealed.
       const records = await backupPlatformRecords(ctx.core, backup.instanceId, backup.domainId);
@@ -114,6 +126,7 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
         files: snap.files,
         instanceId: backup.instanceId,
         tenantId: backup.tenantId ?? "platform",
+        server: backup.instance.server,
         ...(backup.instance.version ? { serverVersion: backup.instance.version } : {}),
         platform: records,
         key: deriveTenantKey(ctx.env.SECRETS_KEY, backup.tenantId ?? "platform"),
@@ -197,6 +210,16 @@ async function fetchAndExtract(
   }
 }
 
+/** Data restores only into a server of the kind it was taken from (moving between kinds is another operation). */
+function refuseOtherServer(manifest: unknown, server: Instance["server"]): void {
+  const from = (manifest as { server?: string }).server ?? "prosody";
+  if (from !== server) {
+    throw new RestoreRefusedError(
+      `the backup holds ${serverNames.includes(from as Instance["server"]) ? serverKind(from as Instance["server"]).label : from} data and cannot be restored into a ${serverKind(server).label} server`,
+    );
+  }
+}
+
 /**
  * Restores into the backup's own instance (rollback) or another instance of the tenant (move). The data is
  * verified in a staging directory first, then swapped in with renames while the server is stopped, so a crash
@@ -205,11 +228,12 @@ async function fetchAndExtract(
 export async function restoreBackup(ctx: WorkerContext, targetId: string, backupId: string, progress: Progress) {
   const backup = await findBackup(ctx.core, backupId);
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
-  const runtime = localRuntime(ctx);
+  const runtime = ctx.runtime;
   return withTempDir("xh-restore-", async (tmp) => {
     await progress(10, "downloading and verifying the archive");
     const { manifest, staging } = await fetchAndExtract(ctx, backup, tmp);
     const target = await getInstance(ctx.core, targetId);
+    refuseOtherServer(manifest, target.server);
     if (target.id !== backup.instanceId) {
       await progress(30, "moving the domains to the new instance");
       await moveDomains(ctx, backup.instanceId, target);
@@ -219,10 +243,11 @@ export async function restoreBackup(ctx: WorkerContext, targetId: string, backup
       await progress(50, "stopping the server");
       await ctx.forgetDriver(target.id);
       await runtime.stop(target.id);
-      const dataDir = runtime.paths(target.id).data;
+      const dataDir = runtime.layout(target.id).data;
       await recoverInterruptedRestore(dataDir);
       await progress(60, "putting the restored data in place");
       await restoreDataDir({ stagingDir: staging, dataDir });
+      await runtime.handOver(target.id);
       await progress(75, "starting the server");
       const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
       const spec = specOf(ctx, fresh, fresh.domains);
@@ -262,7 +287,7 @@ async function moveDomains(ctx: WorkerContext, sourceId: string, target: Instanc
 export async function verifyBackup(ctx: WorkerContext, backupId: string) {
   const backup = await findBackup(ctx.core, backupId);
   if (backup?.status !== "succeeded" || backup.verification !== "pending") return null;
-  const runtime = localRuntime(ctx);
+  const runtime = ctx.runtime;
   const id = `verify-${backupId}`.slice(0, 64);
   const deadline = Date.now() + ctx.env.BACKUP_VERIFY_TIMEOUT_MS;
   const { accounts: expectedAccounts, rooms: expectedRooms } = await contentsAtBackupTime(ctx.core, backup);
@@ -272,17 +297,27 @@ export async function verifyBackup(ctx: WorkerContext, backupId: string) {
       const recorded = (manifest as { platform?: { domains?: { name: string }[] } }).platform?.domains ?? [];
       const domains = recorded.map((d) => ({ name: d.name, registration: "closed" as const }));
       const [c2s, s2s, http] = await freeVerifyPorts(ctx);
-      const spec = { id, server: "prosody" as const, ports: { c2s, s2s, http }, bindAddress: "127.0.0.1", domains };
+      // The throwaway server is of the kind the backup was taken from.
+      const server = (manifest as { server?: InstanceSpec["server"] }).server ?? "prosody";
+      const spec: InstanceSpec = {
+        id,
+        server,
+        ports: { c2s, s2s, http },
+        bindAddress: "127.0.0.1",
+        domains,
+        ...(serverKind(server).adminPassword ? { adminPassword: randomBytes(18).toString("base64url") } : {}),
+      };
       await runtime.destroy(id);
       await runtime.writeConfig(spec);
-      await restoreDataDir({ stagingDir: staging, dataDir: runtime.paths(id).data });
+      await restoreDataDir({ stagingDir: staging, dataDir: runtime.layout(id).data });
+      await runtime.handOver(id);
       const ca = await ctx.ca();
       for (const d of domains) {
         const issued = await ca.issue(Object.values(domainHosts(d.name)));
         for (const h of issued.names) await runtime.writeCertificate(id, h, issued.certPem, issued.keyPem);
       }
       await runtime.start(spec);
-      const driver = createDriver("prosody", { socketPath: runtime.adminSocketPath(id) });
+      const driver = createDriver(server, runtime.adminChannel(spec));
       try {
         const missing: string[] = [];
         for (const a of expectedAccounts) {
@@ -370,18 +405,20 @@ export async function restoreDomainBackup(
   if (!backup || backup.domainId !== domainId) throw new RestoreRefusedError("the backup no longer exists");
   const domain = await domainToRestore(ctx.core, domainId);
   if (!domain || domain.state === "deleting") throw new RestoreRefusedError("the domain no longer exists");
-  const runtime = localRuntime(ctx);
+  const runtime = ctx.runtime;
   return withTempDir("xh-restore-", async (tmp) => {
     await progress(10, "downloading and verifying the archive");
     const { manifest, staging } = await fetchAndExtract(ctx, backup, tmp);
+    const target = await getInstance(ctx.core, input.targetInstanceId);
+    refuseOtherServer(manifest, target.server);
+    refuseDomainBackupOn(target.server);
     const recorded = (manifest as { platform?: { domains?: { name: string }[] } }).platform?.domains ?? [];
     if (recorded.length !== 1 || recorded[0]?.name !== domain.name) {
       throw new RestoreRefusedError(`the archive does not hold ${domain.name} alone`);
     }
-    const dirs = domainDataDirs(domain.name);
+    const dirs = domainDataDirs(target.server, domain.name);
     const unexpected = (await fs.readdir(staging)).filter((n) => !dirs.includes(n) && !n.startsWith("."));
     if (unexpected.length) throw new RestoreRefusedError(`the archive holds other data: ${unexpected.join(", ")}`);
-    const target = await getInstance(ctx.core, input.targetInstanceId);
     const hosts = Object.values(domainHosts(domain.name));
 
     await progress(40, "pausing the domain on its server");
@@ -393,7 +430,7 @@ export async function restoreDomainBackup(
         await ctx.driverFor(fresh).applyHosts(others.length ? others : ["localhost"]);
       }
       await progress(55, "putting the restored data in place");
-      const dataDir = runtime.paths(target.id).data;
+      const dataDir = runtime.layout(target.id).data;
       await fs.mkdir(dataDir, { recursive: true, mode: 0o750 });
       for (const dir of dirs) {
         const live = path.join(dataDir, dir);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { rootCertificates } from "node:tls";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import {
+  type AdministeredInstance,
   backupHistoryOf,
   domainBackupTimes,
   generatePassword,
@@ -33,7 +34,6 @@ import {
   evaluateDomain,
   evaluateInstance,
   FIVE_MINUTES,
-  fetchServerMetrics,
   type InstanceObservation,
   mergeRollups,
   ONE_HOUR,
@@ -46,7 +46,8 @@ import {
   type XmppProbeResult,
 } from "@xmpp-host/health";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
-import { connectAddress, LocalRuntime, PLACEHOLDER_HOST } from "@xmpp-host/runtime";
+import { connectAddress, PLACEHOLDER_HOST } from "@xmpp-host/runtime";
+import { serverKind } from "@xmpp-host/xmpp";
 import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition } from "./alerts.ts";
 
@@ -93,7 +94,7 @@ async function trustedCas(ctx: WorkerContext): Promise<string[]> {
  */
 export async function ensureProbeAccount(
   ctx: WorkerContext,
-  instance: { id: string; server: "prosody" | "ejabberd"; domains: { name: string }[] },
+  instance: AdministeredInstance & { domains: { name: string }[] },
 ): Promise<{ host: string; username: string; password: string }> {
   const host = instance.domains[0]?.name ?? PLACEHOLDER_HOST;
   const row = await probeAccountOf(ctx.core, instance.id);
@@ -101,9 +102,8 @@ export async function ensureProbeAccount(
     return { host, username: row.username, password: ctx.secrets.decrypt(row.passwordEncrypted) };
   }
   const driver = ctx.driverFor(instance);
-  if (host === PLACEHOLDER_HOST && ctx.runtime instanceof LocalRuntime) {
-    const file = path.join(ctx.runtime.paths(instance.id).certs, `${PLACEHOLDER_HOST}.crt`);
-    if (!existsSync(file)) {
+  if (host === PLACEHOLDER_HOST) {
+    if (!existsSync(ctx.runtime.certificateFile(instance.id, PLACEHOLDER_HOST))) {
       const cert = await (await ctx.ca()).issue([PLACEHOLDER_HOST]);
       await ctx.runtime.writeCertificate(instance.id, PLACEHOLDER_HOST, cert.certPem, cert.keyPem);
       await driver.reloadCertificates([PLACEHOLDER_HOST]);
@@ -176,7 +176,12 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   const proc = ctx.runtime.kind === "local" ? await processStats(runtimeStatus.pid) : null;
   // /metrics before logging in, so that the probe's own session is not counted as a user.
   const [http, s2sReachable] = await Promise.all([
-    fetchServerMetrics(host, ports.httpPort, Math.min(timeoutMs, 5000)),
+    serverKind(instance.server).readMetrics({
+      host,
+      httpPort: ports.httpPort,
+      timeoutMs: Math.min(timeoutMs, 5000),
+      driver: ctx.driverFor(instance),
+    }),
     tcpReachable(host, ports.s2sPort, Math.min(timeoutMs, 5000)),
   ]);
 

@@ -15,7 +15,7 @@ import {
 } from "@xmpp-host/core";
 import type { JobNameOf } from "@xmpp-host/queue/catalogue";
 import { instanceHosts } from "@xmpp-host/runtime";
-import type { XmppServerDriver } from "@xmpp-host/xmpp";
+import { serverKind, type XmppServerDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
 import { renewCertificates } from "./certificates.ts";
@@ -131,7 +131,8 @@ async function syncInviteUses(
   domain: { id: string; name: string },
 ): Promise<number> {
   const invites = await invitesToSync(ctx.core, domain.id);
-  if (invites.length === 0) return 0;
+  // Without an invite store on the server, nobody registers in-band with a token: nothing to count.
+  if (invites.length === 0 || !serverKind(driver.server).features.inBandInvites) return 0;
   const found = await driver.inviteRegistrations(
     domain.name,
     invites.map((i) => i.id),

@@ -1,4 +1,5 @@
 import type { Backup } from "@xmpp-host/db";
+import { serverKind, serverNames } from "@xmpp-host/xmpp";
 import { loadOwned } from "../access.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { loadDomain } from "../domains/service.ts";
@@ -81,6 +82,14 @@ export async function requestDomainBackup(ctx: CoreContext, actor: Actor, domain
   const domain = await loadDomain(ctx, actor, domainId, "write");
   if (domain.state !== "active")
     throw new AppError("conflict", `the domain is ${domain.state}, not active`, { reason: "domain_not_ready" });
+  const { server } = await ctx.db.instance.findUniqueOrThrow({ where: { id: domain.instanceId } });
+  const kind = serverKind(server);
+  if (!kind.features.domainBackups) {
+    throw new AppError("conflict", `${kind.label} keeps every domain in one database: back up the whole server`, {
+      reason: "not_supported_by_server",
+      params: { server: kind.label },
+    });
+  }
   const busy = await ctx.db.backup.count({ where: { domainId, status: { in: ["queued", "running"] } } });
   if (busy)
     throw new AppError("conflict", "a backup of this domain is already under way", { reason: "backup_under_way" });
@@ -327,7 +336,13 @@ export async function instancesWithBackupSchedule(ctx: DbCtx) {
 /** Active domains on shared servers, each backed up on its own. */
 export function domainsWithOwnBackups(ctx: DbCtx): Promise<{ id: string }[]> {
   return ctx.db.domain.findMany({
-    where: { state: "active", instance: { placement: "shared" } },
+    where: {
+      state: "active",
+      instance: {
+        placement: "shared",
+        server: { in: serverNames.filter((n) => serverKind(n).features.domainBackups) },
+      },
+    },
     select: { id: true },
   });
 }

@@ -4,15 +4,18 @@
  */
 
 import { type Instance, isUniqueViolation, type RegistrationPolicy, type Tx } from "@xmpp-host/db";
+import { serverKind } from "@xmpp-host/xmpp";
 import { authorize } from "../access.ts";
 import type { Actor, CoreContext, SharedHostingSettings } from "../context.ts";
 import { platformSettings } from "../dns/service.ts";
 import { withServer } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
+import { adminSecretFor } from "../instances/service.ts";
 import { dispatch, recordStart, target } from "../operations/service.ts";
 import { randomToken } from "../secrets.ts";
 
 export const defaultSharedSettings: SharedHostingSettings = {
+  serverKind: "prosody",
   maxDomainsPerInstance: 250,
   maxAccounts: 50,
   uploadQuotaMb: 1024,
@@ -20,12 +23,14 @@ export const defaultSharedSettings: SharedHostingSettings = {
 };
 
 export function sharedSettingsFromEnv(env: {
+  SHARED_SERVER_KIND: "prosody" | "ejabberd";
   SHARED_INSTANCE_MAX_DOMAINS: number;
   SHARED_DOMAIN_MAX_ACCOUNTS: number;
   SHARED_DOMAIN_UPLOAD_QUOTA_MB: number;
   SHARED_DOMAIN_ARCHIVE_DAYS: number;
 }): SharedHostingSettings {
   return {
+    serverKind: env.SHARED_SERVER_KIND,
     maxDomainsPerInstance: env.SHARED_INSTANCE_MAX_DOMAINS,
     maxAccounts: env.SHARED_DOMAIN_MAX_ACCOUNTS,
     uploadQuotaMb: env.SHARED_DOMAIN_UPLOAD_QUOTA_MB,
@@ -275,16 +280,19 @@ async function sharedPoolLoad(tx: Tx): Promise<{ id: string; domains: number; ca
 /** Records a new shared server and the operation that starts it (inside the caller's transaction). */
 async function recordSharedInstance(ctx: CoreContext, tx: Tx, actor: Actor | null) {
   const count = await tx.instance.count({ where: { placement: "shared" } });
+  const server = sharedSettings(ctx).serverKind;
   const instance = await tx.instance.create({
     data: {
       tenantId: null,
       name: `shared-${count + 1}`,
-      server: "prosody",
+      server,
       runtime: "local",
       placement: "shared",
       maxDomains: sharedSettings(ctx).maxDomainsPerInstance,
-      // Every domain on it is backed up on its own, daily; a whole-server copy stays an operator's manual act.
-      backupIntervalHours: 0,
+      // Where each domain is backed up on its own (daily), a whole-server copy stays an operator's manual act;
+      // a server that keeps every domain in one database is backed up whole, daily.
+      backupIntervalHours: serverKind(server).features.domainBackups ? 0 : 24,
+      ...adminSecretFor(ctx, server),
     },
   });
   const operation = await recordStart(

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { Domain, Instance, Placement, RuntimeKind, ServerKind } from "@xmpp-host/db";
+import { serverKind } from "@xmpp-host/xmpp";
 import { authorize, loadOwned } from "../access.ts";
 import { auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
@@ -74,8 +76,7 @@ export async function createInstance(
 ) {
   await authorize(ctx, actor, tenantId, "write");
   const name = checkName(input.name);
-  if ((input.server ?? "prosody") !== "prosody")
-    throw AppError.field("server", "only prosody is available so far", "not_allowed", { allowed: "prosody" });
+  const server = input.server ?? "prosody";
   if ((input.runtime ?? "local") !== "local")
     throw AppError.field("runtime", "only the local runtime is available so far", "not_allowed", { allowed: "local" });
   if ((input.placement ?? "dedicated") !== "dedicated") {
@@ -87,12 +88,22 @@ export async function createInstance(
     // Ports are given by the worker when it first starts the server.
     change: (tx) =>
       tx.instance.create({
-        data: { tenantId, name, server: "prosody", runtime: "local", placement: "dedicated" },
+        data: { tenantId, name, server, runtime: "local", placement: "dedicated", ...adminSecretFor(ctx, server) },
       }),
     operation: (instance) => ({ type: "instance.create", ...target("instance", instance) }),
     audit: () => ({ action: "instance.created", data: { name } }),
   });
   return { instance, operation };
+}
+
+/**
+ * The admin password of a server administered over HTTP (ejabberd), generated per instance and sealed; Prosody is
+ * administered through its local socket and needs none.
+ */
+export function adminSecretFor(ctx: Pick<CoreContext, "secrets">, server: ServerKind) {
+  return serverKind(server).adminPassword
+    ? { adminSecretEncrypted: ctx.secrets.encrypt(randomBytes(24).toString("base64url")) }
+    : {};
 }
 
 /** An instance with all its domains, for the worker rendering its configuration; null once it is gone. */

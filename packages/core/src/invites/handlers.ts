@@ -1,3 +1,4 @@
+import { serverKind } from "@xmpp-host/xmpp";
 import { activateAccount, markAccountFailed, operationSecret, requireAccount } from "../accounts/handlers.ts";
 import type { CoreContext } from "../context.ts";
 import {
@@ -22,12 +23,14 @@ export class UsernameTakenError extends PermanentError {
 export async function syncInviteToken(
   ctx: OperationContext,
   inviteId: string,
-): Promise<{ token: "stored" | "removed" }> {
+): Promise<{ token: "stored" | "removed" | "web_only" }> {
   const invite = await ctx.db.invite.findUnique({
     where: { id: inviteId },
     include: { domain: { include: { instance: true } } },
   });
   if (!invite) return { token: "removed" };
+  // A server with no invite store of its own: the invite works through the platform's web page alone.
+  if (!serverKind(invite.domain.instance.server).features.inBandInvites) return { token: "web_only" };
   const driver = ctx.services.driverFor(invite.domain.instance);
   const token = ctx.secrets.decrypt(invite.tokenEncrypted);
   if (inviteStatus(invite) !== "active" || invite.domain.state === "deleting") {

@@ -1,4 +1,5 @@
 import { type Account, type Domain, type Invite, isUniqueViolation, type Operation, type Room } from "@xmpp-host/db";
+import { serverKind } from "@xmpp-host/xmpp";
 import { loadOwned } from "../access.ts";
 import { checkAccountQuota } from "../accounts/service.ts";
 import type { Actor, CoreContext } from "../context.ts";
@@ -57,15 +58,32 @@ interface InviteParts {
   domain: Pick<Domain, "id" | "name">;
   rooms: Room[];
   inviter: Account | null;
+  /** The domain's server keeps invite tokens itself, so a client can register in-band with the XEP-0401 URI. */
+  inBand: boolean;
+}
+
+/** Whether the server of each domain takes invite tokens in-band (ejabberd 23.01 does not: the web page does it). */
+async function inBandByDomain(ctx: CoreContext, domainIds: string[]): Promise<Map<string, boolean>> {
+  const rows = domainIds.length
+    ? await ctx.db.domain.findMany({
+        where: { id: { in: [...new Set(domainIds)] } },
+        select: { id: true, instance: { select: { server: true } } },
+      })
+    : [];
+  return new Map(rows.map((d) => [d.id, serverKind(d.instance.server).features.inBandInvites]));
 }
 
 /** Rooms (in the invite's order, deleted ones left out) and the inviter of each invite, in two queries. */
 async function partsOf(ctx: CoreContext, invites: Invite[]): Promise<Map<string, Omit<InviteParts, "domain">>> {
   const roomIds = [...new Set(invites.flatMap((i) => i.rooms))];
   const inviterIds = [...new Set(invites.flatMap((i) => (i.inviterAccountId ? [i.inviterAccountId] : [])))];
-  const [rooms, inviters] = await Promise.all([
+  const [rooms, inviters, inBand] = await Promise.all([
     roomIds.length ? ctx.db.room.findMany({ where: { id: { in: roomIds } } }) : Promise.resolve([]),
     inviterIds.length ? ctx.db.account.findMany({ where: { id: { in: inviterIds } } }) : Promise.resolve([]),
+    inBandByDomain(
+      ctx,
+      invites.map((i) => i.domainId),
+    ),
   ]);
   const roomById = new Map(rooms.map((r) => [r.id, r]));
   const accountById = new Map(inviters.map((a) => [a.id, a]));
@@ -78,6 +96,7 @@ async function partsOf(ctx: CoreContext, invites: Invite[]): Promise<Map<string,
           return room && room.state !== "deleting" ? [room] : [];
         }),
         inviter: (i.inviterAccountId && accountById.get(i.inviterAccountId)) || null,
+        inBand: inBand.get(i.domainId) ?? true,
       },
     ]),
   );
@@ -96,7 +115,8 @@ export function inviteView(ctx: CoreContext, invite: Invite, parts: InviteParts)
     domain: parts.domain.name,
     token,
     url: `${webPublicUrl(ctx)}/join/${token}`,
-    uri: inviteUri(parts.domain.name, token, inviterJid(parts)),
+    // Null where the server cannot take the token in-band: the web page is then the only way in.
+    uri: parts.inBand ? inviteUri(parts.domain.name, token, inviterJid(parts)) : null,
     maxUses: invite.maxUses,
     uses: invite.uses,
     rooms: parts.rooms.map((r) => ({ id: r.id, name: r.name, title: r.title, jid: roomJid(r, parts.domain.name) })),
@@ -181,7 +201,8 @@ export async function createInvite(ctx: CoreContext, actor: Actor, domainId: str
       data: { domain: domain.name, maxUses, rooms: roomIds, inviterAccountId: inviter?.id ?? null },
     }),
   });
-  return { invite: inviteView(ctx, invite, { domain, rooms, inviter }), operation };
+  const inBand = (await inBandByDomain(ctx, [domainId])).get(domainId) ?? true;
+  return { invite: inviteView(ctx, invite, { domain, rooms, inviter, inBand }), operation };
 }
 
 export async function listInvites(
@@ -208,7 +229,7 @@ export async function listInvites(
   const parts = await partsOf(ctx, items);
   return {
     items: items.map((i) => {
-      const p = parts.get(i.id) ?? { rooms: [], inviter: null };
+      const p = parts.get(i.id) ?? { rooms: [], inviter: null, inBand: true };
       return inviteView(ctx, i, { domain, ...p });
     }),
     nextCursor,
@@ -222,7 +243,7 @@ export function loadInvite(ctx: CoreContext, actor: Actor, inviteId: string) {
 
 export async function getInvite(ctx: CoreContext, actor: Actor, inviteId: string) {
   const invite = await loadInvite(ctx, actor, inviteId);
-  const parts = (await partsOf(ctx, [invite])).get(invite.id) ?? { rooms: [], inviter: null };
+  const parts = (await partsOf(ctx, [invite])).get(invite.id) ?? { rooms: [], inviter: null, inBand: true };
   return inviteView(ctx, invite, { domain: invite.domain, ...parts });
 }
 
@@ -234,7 +255,7 @@ export async function revokeInvite(ctx: CoreContext, actor: Actor, inviteId: str
     operation: () => ({ type: "invite.revoke", ...target("invite", invite) }),
     audit: () => ({ action: "invite.revoked" }),
   });
-  const parts = (await partsOf(ctx, [updated])).get(updated.id) ?? { rooms: [], inviter: null };
+  const parts = (await partsOf(ctx, [updated])).get(updated.id) ?? { rooms: [], inviter: null, inBand: true };
   return { invite: inviteView(ctx, updated, { domain: invite.domain, ...parts }), operation };
 }
 
@@ -251,7 +272,7 @@ async function inviteByToken(ctx: CoreContext, token: string) {
 /** What the public landing page shows for a token, whatever the invite's status. */
 export async function getPublicInvite(ctx: CoreContext, token: string) {
   const invite = await inviteByToken(ctx, token);
-  const parts = (await partsOf(ctx, [invite])).get(invite.id) ?? { rooms: [], inviter: null };
+  const parts = (await partsOf(ctx, [invite])).get(invite.id) ?? { rooms: [], inviter: null, inBand: true };
   const full = { domain: invite.domain, ...parts };
   return {
     status: inviteStatus(invite),
@@ -261,7 +282,7 @@ export async function getPublicInvite(ctx: CoreContext, token: string) {
     inviter: inviterJid(full),
     expiresAt: invite.expiresAt,
     url: `${webPublicUrl(ctx)}/join/${token}`,
-    uri: inviteUri(invite.domain.name, token, inviterJid(full)),
+    uri: parts.inBand ? inviteUri(invite.domain.name, token, inviterJid(full)) : null,
     maxUses: invite.maxUses,
     uses: invite.uses,
   };

@@ -19,9 +19,15 @@ export type TypedOperation<T extends OperationType> = Omit<Operation, "input"> &
  * What a handler may do beyond the database: the worker's side effects on servers, DNS, stores and schedules.
  * The worker implements it; handlers say what to do and in which order, and keep the state in core.
  */
+/** What the worker needs of an instance to reach its server's administration. */
+export type AdministeredInstance = Pick<
+  Instance,
+  "id" | "server" | "placement" | "host" | "c2sPort" | "s2sPort" | "httpPort" | "adminSecretEncrypted"
+>;
+
 export interface OperationServices {
   /** The long-lived admin channel of a server. */
-  driverFor(instance: Pick<Instance, "id" | "server">): XmppServerDriver;
+  driverFor(instance: AdministeredInstance): XmppServerDriver;
   /** Where the worker opens servers' ports. */
   ports: PortPool;
   /** Runs `fn` as the one writer of that server (across workers). */

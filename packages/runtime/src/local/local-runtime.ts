@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import {
@@ -16,9 +16,22 @@ import {
   unlink,
 } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { assertValidHostname, luaString } from "@xmpp-host/xmpp";
-import type { InstanceRuntime, InstanceSpec, RuntimeStatus } from "../runtime.ts";
+import {
+  type AdminChannel,
+  assertValidHostname,
+  assertValidInstanceId,
+  type InstanceExec,
+  type InstanceFiles,
+  type InstanceLayout,
+  type InstanceSpec,
+  type ServerKind,
+  type ServerKindOptions,
+  type ServerName,
+  serverKinds,
+  serverNames,
+  validateSpec,
+} from "@xmpp-host/xmpp";
+import type { InstanceRuntime, RuntimeStatus } from "../runtime.ts";
 import {
   canConnect,
   connectAddress,
@@ -28,44 +41,18 @@ import {
   processArgs,
   sleep,
 } from "./process.ts";
-import {
-  assertValidInstanceId,
-  type InstancePaths,
-  MAX_UNIX_SOCKET_PATH,
-  prosodyStoreName,
-  renderHostsConfig,
-  renderMainConfig,
-  validateSpec,
-} from "./prosody-config.ts";
-
-const JEMALLOC_PATHS = [
-  "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2",
-  "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2",
-  "/usr/lib/libjemalloc.so.2",
-];
-
-const SHARED_MODULE_CODE = fileURLToPath(new URL("./shared-module-code.lua", import.meta.url));
-
 export interface LocalRuntimeOptions {
   /** Instances live under `<dataRoot>/instances/<id>/`. */
   dataRoot: string;
-  /** Default /usr/bin/prosody. */
-  prosodyBinary?: string;
-  /** Start Prosody so that its hosts share their modules' compiled code (default true); see shared-module-code.lua. */
-  shareModuleCode?: boolean;
-  /**
-   * A malloc to preload into Prosody; default jemalloc when installed (Debian's libjemalloc2), null for the C
-   * library's. With hundreds of hosts the server's heap is large and churns: jemalloc keeps about 6% less of it
-   * resident (bench:density).
-   */
-  allocator?: string | null;
+  /** Options of each server kind (binaries, allocator); the defaults are what Debian's packages install. */
+  servers?: ServerKindOptions;
   /**
    * The unprivileged account servers run as when this process runs as root (default: the `prosody` system user
    * that Debian's package creates). A server must never run as root: a flaw in it would own the machine. When not
    * root, servers run as this process's own user and this is ignored.
    */
   runAs?: string;
-  /** How long start() waits for the c2s port and admin socket. Default 10 s. */
+  /** How long start() waits for the c2s port and admin channel. Default 10 s. */
   startTimeoutMs?: number;
   /** How long stop() waits after SIGTERM before SIGKILL. Default 10 s. */
   stopTimeoutMs?: number;
@@ -105,7 +92,7 @@ async function chownTree(root: string, owner: ServiceAccount): Promise<void> {
 }
 
 /**
- * Writes `content` to `file` through a temporary file and a rename, so readers (Prosody reloading)
+ * Writes `content` to `file` through a temporary file and a rename, so readers (a server reloading)
  * never see half a file. Returns false, without writing, when the content is already there.
  */
 async function writeFileAtomic(
@@ -159,47 +146,59 @@ async function removeIfExists(file: string): Promise<void> {
   });
 }
 
-/** Runs Prosody instances as plain local processes that outlive the Node process that started them. */
+/** The file that records which server kind an instance runs, so a restarted platform finds and stops it. */
+const KIND_FILE = "server";
+
+/** Runs managed servers (any kind) as plain local processes that outlive the Node process that started them. */
 export class LocalRuntime implements InstanceRuntime {
   readonly kind = "local" as const;
   readonly dataRoot: string;
-  private readonly prosodyBinary: string;
-  private readonly shareModuleCode: boolean;
-  private readonly allocator: string | null;
+  readonly servers: { [N in ServerName]: ServerKind };
   private readonly startTimeoutMs: number;
   private readonly stopTimeoutMs: number;
-  /** Who owns the instances' files and runs their servers; null when this process is not root. */
+  /** Who owns Prosody instances' files and runs their servers; null when this process is not root. */
   readonly owner: ServiceAccount | null;
   private readonly runAsName: string;
+  /** The account of each kind that names its own (ejabberd); looked up once. */
+  private readonly kindOwners = new Map<string, ServiceAccount | null>();
   /** start/stop/destroy of one instance run one at a time (within this process). */
   private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(opts: LocalRuntimeOptions) {
     if (!opts.dataRoot) throw new TypeError("LocalRuntime: dataRoot is required");
     this.dataRoot = path.resolve(opts.dataRoot);
-    this.prosodyBinary = opts.prosodyBinary ?? "/usr/bin/prosody";
-    this.shareModuleCode = opts.shareModuleCode ?? true;
-    this.allocator =
-      opts.allocator === undefined ? (JEMALLOC_PATHS.find((f) => existsSync(f)) ?? null) : opts.allocator;
+    this.servers = serverKinds(opts.servers);
     this.startTimeoutMs = opts.startTimeoutMs ?? 10_000;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
     this.runAsName = opts.runAs ?? "prosody";
     this.owner = process.getuid?.() === 0 ? lookupAccount(this.runAsName) : null;
   }
 
-  /** Refuses to go on as root without an account to run servers as. */
-  private requireOwner(): void {
-    if (process.getuid?.() === 0 && !this.owner) {
+  /**
+   * The account that owns an instance's files and runs its server (null when this process is not root): the kind's
+   * own where its tools insist on one (Debian's ejabberdctl runs only as `ejabberd`), else `runAs`. Refuses to go on
+   * as root without one.
+   */
+  private ownerFor(server: ServerKind): ServiceAccount | null {
+    if (process.getuid?.() !== 0) return null;
+    const name = server.systemUser ?? this.runAsName;
+    let owner = name === this.runAsName ? this.owner : this.kindOwners.get(name);
+    if (owner === undefined) {
+      owner = lookupAccount(name);
+      this.kindOwners.set(name, owner);
+    }
+    if (!owner) {
       throw new Error(
-        `refusing to run a server as root: no system user "${this.runAsName}" (install Prosody's package, which creates it, or set INSTANCE_USER)`,
+        `refusing to run a server as root: no system user "${name}" (install the ${server.label} package, which creates it${server.systemUser ? "" : ", or set INSTANCE_USER"})`,
       );
     }
+    return owner;
   }
 
   /** Creates a directory the server owns. */
-  private async ownedDir(dir: string, mode: number): Promise<void> {
+  private async ownedDir(dir: string, mode: number, owner: ServiceAccount | null): Promise<void> {
     await mkdir(dir, { recursive: true, mode });
-    if (this.owner) await chown(dir, this.owner.uid, this.owner.gid);
+    if (owner) await chown(dir, owner.uid, owner.gid);
   }
 
   /**
@@ -208,10 +207,10 @@ export class LocalRuntime implements InstanceRuntime {
    * (never the read bit) where they lack it.
    */
   async handOver(instanceId: string): Promise<void> {
-    this.requireOwner();
-    if (!this.owner) return;
-    const { dir } = this.paths(instanceId);
-    await chownTree(dir, this.owner);
+    const owner = this.ownerFor(this.serverOf(instanceId));
+    if (!owner) return;
+    const { dir } = this.layout(instanceId);
+    await chownTree(dir, owner);
     for (let up = path.dirname(dir); ; up = path.dirname(up)) {
       const info = await stat(up);
       if ((info.mode & 0o001) === 0) await chmod(up, (info.mode & 0o7777) | 0o001);
@@ -219,52 +218,72 @@ export class LocalRuntime implements InstanceRuntime {
     }
   }
 
-  paths(instanceId: string): InstancePaths {
+  /** The instance's folders, the same for every server kind. */
+  layout(instanceId: string): InstanceLayout {
     assertValidInstanceId(instanceId);
     const dir = path.join(this.dataRoot, "instances", instanceId);
-    return {
-      dir,
-      config: path.join(dir, "prosody.cfg.lua"),
-      hostsConfig: path.join(dir, "hosts.cfg.lua"),
-      data: path.join(dir, "data"),
-      certs: path.join(dir, "certs"),
-      pidfile: path.join(dir, "prosody.pid"),
-      log: path.join(dir, "prosody.log"),
-      adminSocket: path.join(dir, "admin.sock"),
-    };
+    return { dir, data: path.join(dir, "data"), certs: path.join(dir, "certs") };
   }
 
-  adminSocketPath(instanceId: string): string {
-    return this.paths(instanceId).adminSocket;
+  /** The kind an instance was configured as (instances from before server kinds are Prosody). */
+  serverOf(instanceId: string): ServerKind {
+    const recorded = (() => {
+      try {
+        return readFileSync(path.join(this.layout(instanceId).dir, KIND_FILE), "utf8").trim();
+      } catch {
+        return "prosody";
+      }
+    })();
+    const name = serverNames.find((n) => n === recorded);
+    if (!name) throw new Error(`instance ${instanceId} records an unknown server kind ${JSON.stringify(recorded)}`);
+    return this.servers[name];
+  }
+
+  /** The folders and the fixed files (configuration, pid file, log) of an instance, for its recorded kind. */
+  paths(instanceId: string): InstanceLayout & InstanceFiles {
+    const layout = this.layout(instanceId);
+    return { ...layout, ...this.serverOf(instanceId).files(layout) };
+  }
+
+  certificateFile(instanceId: string, host: string): string {
+    assertValidHostname(host);
+    return path.join(this.layout(instanceId).certs, `${host}.crt`);
+  }
+
+  adminChannel(spec: InstanceSpec): AdminChannel {
+    return this.servers[spec.server].adminChannel(spec, this.layout(spec.id));
   }
 
   async writeConfig(spec: InstanceSpec): Promise<boolean> {
     validateSpec(spec);
-    const p = this.paths(spec.id);
-    if (Buffer.byteLength(p.adminSocket) > MAX_UNIX_SOCKET_PATH) {
-      throw new Error(`admin socket path is too long for a Unix socket (${p.adminSocket}); use a shorter dataRoot`);
+    const server = this.servers[spec.server];
+    if (!server) throw new TypeError(`unknown server kind ${JSON.stringify(spec.server)}`);
+    const layout = this.layout(spec.id);
+    const files = server.renderConfig(spec, layout);
+    const owner = this.ownerFor(server);
+    await this.ownedDir(layout.dir, 0o750, owner);
+    await this.ownedDir(layout.data, 0o750, owner);
+    await this.ownedDir(layout.certs, 0o700, owner);
+    await writeFileAtomic(path.join(layout.dir, KIND_FILE), `${spec.server}\n`, 0o640, owner);
+    let changed = false;
+    for (const f of files) {
+      await this.ownedDir(path.dirname(f.path), 0o750, owner);
+      if (await writeFileAtomic(f.path, f.content, f.mode, owner)) changed = true;
     }
-    this.requireOwner();
-    await this.ownedDir(p.dir, 0o750);
-    await this.ownedDir(p.data, 0o750);
-    await this.ownedDir(p.certs, 0o700);
-    // Hosts first: the main file Includes it, and a reload may read them at any moment.
-    const hostsChanged = await writeFileAtomic(p.hostsConfig, renderHostsConfig(spec), 0o640, this.owner);
-    const mainChanged = await writeFileAtomic(p.config, renderMainConfig(spec, p), 0o640, this.owner);
-    return hostsChanged || mainChanged;
+    return changed;
   }
 
   async writeCertificate(instanceId: string, host: string, certPem: string, keyPem: string): Promise<boolean> {
     assertValidHostname(host);
     if (!certPem.includes("-----BEGIN CERTIFICATE-----")) throw new TypeError("certPem is not a PEM certificate");
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyPem)) throw new TypeError("keyPem is not a PEM private key");
-    const p = this.paths(instanceId);
-    this.requireOwner();
-    await this.ownedDir(p.dir, 0o750);
-    await this.ownedDir(p.certs, 0o700);
+    const p = this.layout(instanceId);
+    const owner = this.ownerFor(this.serverOf(instanceId));
+    await this.ownedDir(p.dir, 0o750, owner);
+    await this.ownedDir(p.certs, 0o700, owner);
     // Key first: a reload in between then pairs the old cert with the new key at worst for one rename.
-    const keyChanged = await writeFileAtomic(path.join(p.certs, `${host}.key`), keyPem, 0o600, this.owner);
-    const certChanged = await writeFileAtomic(path.join(p.certs, `${host}.crt`), certPem, 0o644, this.owner);
+    const keyChanged = await writeFileAtomic(path.join(p.certs, `${host}.key`), keyPem, 0o600, owner);
+    const certChanged = await writeFileAtomic(path.join(p.certs, `${host}.crt`), certPem, 0o644, owner);
     return keyChanged || certChanged;
   }
 
@@ -279,38 +298,16 @@ export class LocalRuntime implements InstanceRuntime {
   destroy(instanceId: string): Promise<void> {
     return this.locked(instanceId, async () => {
       await this.doStop(instanceId);
-      await rm(this.paths(instanceId).dir, { recursive: true, force: true });
+      await rm(this.layout(instanceId).dir, { recursive: true, force: true });
     });
   }
 
-  /**
-   * How Prosody is started: through its Lua interpreter with shared-module-code.lua loaded first, so that every
-   * host shares the compiled code of its modules (a shared server holds hundreds of hosts); or, when the
-   * interpreter cannot be told from the binary's first line, the binary itself.
-   */
-  private launchCommand(config: string): { command: string; args: string[] } {
-    const plain = { command: this.prosodyBinary, args: ["--config", config, "-F"] };
-    if (!this.shareModuleCode) return plain;
-    let firstLine = "";
-    try {
-      firstLine = readFileSync(this.prosodyBinary, "utf8").split("\n", 1)[0] ?? "";
-    } catch {
-      return plain;
-    }
-    const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(firstLine);
-    const interpreter = m?.[1]?.endsWith("/env") ? m[2] : m?.[1];
-    if (!interpreter || !/lua/.test(interpreter)) return plain;
-    return {
-      command: interpreter,
-      args: ["-e", `dofile(${luaString(SHARED_MODULE_CODE)})`, this.prosodyBinary, "--config", config, "-F"],
-    };
-  }
-
   async removeHostData(instanceId: string, hosts: string[]): Promise<void> {
-    const p = this.paths(instanceId);
+    const p = this.layout(instanceId);
+    const server = this.serverOf(instanceId);
     for (const host of hosts) {
       assertValidHostname(host);
-      await rm(path.join(p.data, prosodyStoreName(host)), { recursive: true, force: true });
+      for (const dir of server.hostDataDirs(host)) await rm(path.join(p.data, dir), { recursive: true, force: true });
       for (const ext of [".crt", ".key"]) await rm(path.join(p.certs, `${host}${ext}`), { force: true });
     }
   }
@@ -343,8 +340,8 @@ export class LocalRuntime implements InstanceRuntime {
   }
 
   /**
-   * The PID of this instance's server: the pidfile when it names a live process started with our
-   * config file, else a /proc scan (covers the moment before Prosody writes its pidfile, or a lost pidfile).
+   * The PID of this instance's server: the pidfile when it names a live process started with our config file,
+   * else a /proc scan (covers the moment before the server writes its pidfile, or a lost pidfile).
    */
   private async findPid(instanceId: string): Promise<number | null> {
     const p = this.paths(instanceId);
@@ -353,26 +350,51 @@ export class LocalRuntime implements InstanceRuntime {
     return findProcessesWithArg(p.config)[0] ?? null;
   }
 
+  /** Runs a command as the instance's account with its server's launch environment (a kind's setup step). */
+  private execAs(spec: InstanceSpec): InstanceExec {
+    const layout = this.layout(spec.id);
+    const plan = this.servers[spec.server].launch(spec, layout);
+    const owner = this.ownerFor(this.servers[spec.server]);
+    return (command, args) =>
+      new Promise((resolve) => {
+        execFile(
+          command,
+          args,
+          {
+            cwd: layout.dir,
+            env: { ...process.env, ...plan.env },
+            timeout: 30_000,
+            ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+          },
+          (err, stdout, stderr) => {
+            const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
+            resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+          },
+        );
+      });
+  }
+
   private async doStart(spec: InstanceSpec): Promise<RuntimeStatus> {
     await this.writeConfig(spec);
-    const p = this.paths(spec.id);
+    const server = this.servers[spec.server];
+    const layout = this.layout(spec.id);
+    const files = server.files(layout);
 
     const running = await this.findPid(spec.id);
     if (running !== null) {
-      await this.waitReady(spec, p, running, () => null);
+      await this.waitReady(spec, running, () => null);
       return { running: true, pid: running };
     }
 
-    // Prosody keeps running when it cannot bind a port, and we would then talk to whoever holds it.
+    // A server may keep running when it cannot bind a port, and we would then talk to whoever holds it.
     for (const [name, port] of Object.entries(spec.ports)) {
       if (!(await isPortFree(spec.bindAddress, port))) {
         throw new Error(`cannot start instance ${spec.id}: ${name} port ${spec.bindAddress}:${port} is in use`);
       }
     }
-    await removeIfExists(p.pidfile);
-    await removeIfExists(p.adminSocket);
+    for (const file of server.staleFiles(layout)) await removeIfExists(file);
 
-    const logFd = openSync(p.log, "a", 0o640);
+    const logFd = openSync(files.log, "a", 0o640);
     try {
       await this.handOver(spec.id);
     } catch (err) {
@@ -381,68 +403,75 @@ export class LocalRuntime implements InstanceRuntime {
     }
     let exit: string | null = null;
     let child: ReturnType<typeof spawn>;
+    const plan = server.launch(spec, layout);
+    const owner = this.ownerFor(server);
     try {
-      // -F: foreground (the `daemonize` config option is deprecated in 0.12 and logs a warning).
       // detached + own stdio: the server survives this process and never writes into a closed pipe.
-      const { command, args } = this.launchCommand(p.config);
-      child = spawn(command, args, {
-        cwd: p.dir,
-        env: this.allocator ? { ...process.env, LD_PRELOAD: this.allocator } : process.env,
+      child = spawn(plan.command, plan.args, {
+        cwd: layout.dir,
+        env: { ...process.env, ...plan.env },
         detached: true,
         stdio: ["ignore", logFd, logFd],
-        ...(this.owner ? { uid: this.owner.uid, gid: this.owner.gid } : {}),
+        ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
       });
     } finally {
       closeSync(logFd);
     }
     child.once("error", (err) => {
-      exit = `could not run ${this.prosodyBinary}: ${err.message}`;
+      exit = `could not run ${plan.command}: ${err.message}`;
     });
     child.once("exit", (code, signal) => {
-      exit = `prosody exited (${signal ?? `code ${code}`})`;
+      exit = `${server.name} exited (${signal ?? `code ${code}`})`;
     });
     child.unref();
-    const pid = child.pid ?? null;
 
     try {
-      await this.waitReady(spec, p, pid, () => exit);
+      // The process we spawned may be a wrapper (ejabberdctl) whose server writes its own PID to the pidfile.
+      const pid = await this.waitReady(spec, null, () => exit);
+      return { running: true, pid };
     } catch (err) {
-      if (pid !== null) signal(pid, "SIGKILL");
+      if (child.pid !== undefined) signal(child.pid, "SIGKILL");
+      const started = await this.findPid(spec.id);
+      if (started !== null) signal(started, "SIGKILL");
       const tail = await this.logTail(spec.id, 2000);
       throw new Error(`cannot start instance ${spec.id}: ${(err as Error).message}\n--- log tail ---\n${tail}`);
     }
-    return { running: true, pid };
   }
 
   /**
-   * Polls until the c2s port accepts TCP, the admin socket exists and the pidfile names the process
-   * (bounded by startTimeoutMs). Prosody loads its global modules in no fixed order, so any of the
-   * three can come last.
+   * Polls until the server's process is found, its client port accepts TCP and its kind says the admin channel
+   * answers (bounded by startTimeoutMs). Returns the server's PID.
    */
-  private async waitReady(
-    spec: InstanceSpec,
-    p: InstancePaths,
-    pid: number | null,
-    exited: () => string | null,
-  ): Promise<void> {
+  private async waitReady(spec: InstanceSpec, known: number | null, exited: () => string | null): Promise<number> {
+    const server = this.servers[spec.server];
+    const layout = this.layout(spec.id);
+    const exec = this.execAs(spec);
     // A server activates its hosts one after another before it is ready: about 0.25 s each for a shared server's
     // hundreds of hosts on a small machine.
     const limitMs = this.startTimeoutMs + spec.domains.length * 750;
     const deadline = Date.now() + limitMs;
     const host = connectAddress(spec.bindAddress);
+    let pid = known;
     for (;;) {
       const gone = exited();
       if (gone) throw new Error(gone);
-      if (pid !== null && !isProcessAlive(pid)) throw new Error("prosody exited");
-      const pidfileOk = pid === null || Number.parseInt(await readFile(p.pidfile, "utf8").catch(() => ""), 10) === pid;
-      if (pidfileOk && existsSync(p.adminSocket) && (await canConnect(host, spec.ports.c2s, 250))) return;
+      if (pid !== null && !isProcessAlive(pid)) throw new Error(`${server.name} exited`);
+      pid ??= await this.pidFromFile(spec.id);
+      if (pid !== null && (await canConnect(host, spec.ports.c2s, 250)) && (await server.ready(spec, layout, exec)))
+        return pid;
       if (Date.now() > deadline) throw new Error(`not ready after ${limitMs} ms`);
       await sleep(POLL_MS);
     }
   }
 
-  private async doStop(instanceId: string): Promise<void> {
+  /** The PID in the pidfile when that process runs this instance's configuration. */
+  private async pidFromFile(instanceId: string): Promise<number | null> {
     const p = this.paths(instanceId);
+    const pid = Number.parseInt(await readFile(p.pidfile, "utf8").catch(() => ""), 10);
+    return isProcessAlive(pid) && processArgs(pid)?.includes(p.config) ? pid : null;
+  }
+
+  private async doStop(instanceId: string): Promise<void> {
     const pid = await this.findPid(instanceId);
     if (pid !== null) {
       signal(pid, "SIGTERM");
@@ -451,9 +480,9 @@ export class LocalRuntime implements InstanceRuntime {
         if (!(await this.waitExit(pid, 5_000))) throw new Error(`instance ${instanceId}: PID ${pid} survived SIGKILL`);
       }
     }
-    // Prosody removes both on a clean shutdown; after SIGKILL they are stale.
-    await removeIfExists(p.pidfile);
-    await removeIfExists(p.adminSocket);
+    // A clean shutdown removes them; after SIGKILL they are stale.
+    const layout = this.layout(instanceId);
+    for (const file of this.serverOf(instanceId).staleFiles(layout)) await removeIfExists(file);
   }
 
   private async waitExit(pid: number, timeoutMs: number): Promise<boolean> {

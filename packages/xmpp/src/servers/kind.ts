@@ -61,11 +61,55 @@ export interface ServerFeatures {
   liveHostSwitch: boolean;
 }
 
+/** What the platform reads of a running server's activity, whatever its kind. */
+export interface ServerMetrics {
+  /** Established c2s connections (every resource counts), over all hosts. */
+  c2sConnections: number;
+  /** Established c2s connections per virtual host. */
+  c2sByHost: Record<string, number>;
+  /** Rooms loaded in memory, over all MUC services. */
+  mucRooms: number;
+  /** Established s2s connections, inbound plus outbound. */
+  s2sConnections: number;
+}
+
+export interface MetricsReading {
+  /** The server's HTTP service answered (any status). */
+  reachable: boolean;
+  metrics: ServerMetrics | null;
+  error?: string;
+}
+
+/** Where a kind reads metrics from: the server's HTTP port, or its admin channel through the driver. */
+export interface MetricsSource {
+  host: string;
+  httpPort: number;
+  timeoutMs: number;
+  driver: XmppServerDriver;
+}
+
+/** Where a backup copies a running server's data from. */
+export interface SnapshotSource {
+  /** The folder to copy (its files keep their paths relative to it in the backup). */
+  dir: string;
+  /** The server must be paused while the folder is copied (its files are live); false for a finished export. */
+  pauseServer: boolean;
+  /** Removes what preparing the copy left behind. */
+  cleanup(): Promise<void>;
+}
+
 export interface ServerKind {
   readonly name: ServerName;
   /** The server's name as users see it. */
   readonly label: string;
   readonly features: ServerFeatures;
+  /**
+   * The system account its server must run as when the platform runs as root, where the server's own tools insist
+   * on one (Debian's ejabberdctl runs only as `ejabberd`); otherwise the runtime's own choice.
+   */
+  readonly systemUser?: string;
+  /** Its admin channel needs a password the platform generates per instance (spec.adminPassword), kept sealed. */
+  readonly adminPassword: boolean;
   files(layout: InstanceLayout): InstanceFiles;
   /** The configuration, rendered from the spec; written in this order (included files before the main one). */
   renderConfig(spec: InstanceSpec, layout: InstanceLayout): ConfigFile[];
@@ -80,6 +124,14 @@ export interface ServerKind {
    */
   ready(spec: InstanceSpec, layout: InstanceLayout, exec: InstanceExec): Promise<boolean>;
   createDriver(channel: AdminChannel, opts?: { timeoutMs?: number }): XmppServerDriver;
+  /**
+   * Makes the server's data ready to copy while it keeps serving: its live data folder (copied during a pause), or
+   * an export the server writes itself. A backup restores by putting the copied files in an empty data folder and
+   * starting the server.
+   */
+  prepareSnapshot(input: { spec: InstanceSpec; layout: InstanceLayout }): Promise<SnapshotSource>;
+  /** Reads the server's activity counters, and whether its HTTP service answers. Never throws. */
+  readMetrics(source: MetricsSource): Promise<MetricsReading>;
   /** Folders under `data` holding one host's data alone; empty where all hosts share one database. */
   hostDataDirs(host: string): string[];
 }

@@ -68,6 +68,20 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
     </>
   );
 
+  // The address's server cannot take the invite in an app (no in-band invites): the web form is the way in.
+  if (!invite.uri) {
+    return (
+      <PublicShell>
+        {intro}
+        <JoinForm {...form} formTitle={m.join.webOnlyTitle} install={install}>
+          <p className="mt-4 text-sm text-zinc-700" data-testid="web-only">
+            {m.join.webOnly}
+          </p>
+        </JoinForm>
+      </PublicShell>
+    );
+  }
+
   if (isPhone(mine) && app) {
     return (
       <PublicShell>

@@ -3327,8 +3327,7 @@ export interface operations {
                             }[];
                             status: "active" | "expired" | "used_up" | "revoked";
                             token: string;
-                            /** @description XEP-0401 URI for XMPP clients with in-band registration */
-                            uri: string;
+                            uri: string | null;
                             /** @description The web landing page: WEB_PUBLIC_URL/join/TOKEN */
                             url: string;
                             uses: number;
@@ -3441,8 +3440,7 @@ export interface operations {
                             }[];
                             status: "active" | "expired" | "used_up" | "revoked";
                             token: string;
-                            /** @description XEP-0401 URI for XMPP clients with in-band registration */
-                            uri: string;
+                            uri: string | null;
                             /** @description The web landing page: WEB_PUBLIC_URL/join/TOKEN */
                             url: string;
                             uses: number;
@@ -3479,8 +3477,7 @@ export interface operations {
                             }[];
                             status: "active" | "expired" | "used_up" | "revoked";
                             token: string;
-                            /** @description XEP-0401 URI for XMPP clients with in-band registration */
-                            uri: string;
+                            uri: string | null;
                             /** @description The web landing page: WEB_PUBLIC_URL/join/TOKEN */
                             url: string;
                             uses: number;
@@ -4476,12 +4473,19 @@ export interface operations {
                             httpPort: number | null;
                             s2sPort: number | null;
                         };
+                        /** @description what this server kind can do; the dashboard names what it cannot */
+                        features: {
+                            /** @description each domain can be backed up and restored on its own */
+                            domainBackups: boolean;
+                            /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                            inBandInvites: boolean;
+                        };
                         id: string;
                         lastError: string | null;
                         name: string;
                         placement: string;
                         runtime: string;
-                        server: string;
+                        server: "prosody" | "ejabberd";
                         status: string;
                         tenantId: string | null;
                         /** Format: date-time */
@@ -4654,12 +4658,19 @@ export interface operations {
                             httpPort: number | null;
                             s2sPort: number | null;
                         };
+                        /** @description what this server kind can do; the dashboard names what it cannot */
+                        features: {
+                            /** @description each domain can be backed up and restored on its own */
+                            domainBackups: boolean;
+                            /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                            inBandInvites: boolean;
+                        };
                         id: string;
                         lastError: string | null;
                         name: string;
                         placement: string;
                         runtime: string;
-                        server: string;
+                        server: "prosody" | "ejabberd";
                         status: string;
                         tenantId: string | null;
                         /** Format: date-time */
@@ -5588,8 +5599,7 @@ export interface operations {
                         }[];
                         status: "active" | "expired" | "used_up" | "revoked";
                         token: string;
-                        /** @description XEP-0401 URI for XMPP clients with in-band registration */
-                        uri: string;
+                        uri: string | null;
                         /** @description The web landing page: WEB_PUBLIC_URL/join/TOKEN */
                         url: string;
                         uses: number;
@@ -5685,8 +5695,7 @@ export interface operations {
                             }[];
                             status: "active" | "expired" | "used_up" | "revoked";
                             token: string;
-                            /** @description XEP-0401 URI for XMPP clients with in-band registration */
-                            uri: string;
+                            uri: string | null;
                             /** @description The web landing page: WEB_PUBLIC_URL/join/TOKEN */
                             url: string;
                             uses: number;
@@ -5723,8 +5732,7 @@ export interface operations {
                             }[];
                             status: "active" | "expired" | "used_up" | "revoked";
                             token: string;
-                            /** @description XEP-0401 URI for XMPP clients with in-band registration */
-                            uri: string;
+                            uri: string | null;
                             /** @description The web landing page: WEB_PUBLIC_URL/join/TOKEN */
                             url: string;
                             uses: number;
@@ -6330,7 +6338,7 @@ export interface operations {
                         }[];
                         status: "active" | "expired" | "used_up" | "revoked";
                         tenantName: string;
-                        uri: string;
+                        uri: string | null;
                         /** @description WEB_PUBLIC_URL/join/TOKEN: this page, for a computer to hand over to a phone */
                         url: string;
                         uses: number;
@@ -7899,12 +7907,19 @@ export interface operations {
                                 httpPort: number | null;
                                 s2sPort: number | null;
                             };
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             id: string;
                             lastError: string | null;
                             name: string;
                             placement: string;
                             runtime: string;
-                            server: string;
+                            server: "prosody" | "ejabberd";
                             status: string;
                             tenantId: string | null;
                             /** Format: date-time */
@@ -8002,12 +8017,19 @@ export interface operations {
                                 httpPort: number | null;
                                 s2sPort: number | null;
                             };
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             id: string;
                             lastError: string | null;
                             name: string;
                             placement: string;
                             runtime: string;
-                            server: string;
+                            server: "prosody" | "ejabberd";
                             status: string;
                             tenantId: string | null;
                             /** Format: date-time */
@@ -8035,12 +8057,19 @@ export interface operations {
                                 httpPort: number | null;
                                 s2sPort: number | null;
                             };
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             id: string;
                             lastError: string | null;
                             name: string;
                             placement: string;
                             runtime: string;
-                            server: string;
+                            server: "prosody" | "ejabberd";
                             status: string;
                             tenantId: string | null;
                             /** Format: date-time */

@@ -8,6 +8,7 @@ import { StatusBadge } from "../../../../../components/ui/badge";
 import { buttonClass } from "../../../../../components/ui/button";
 import { Card, EmptyState } from "../../../../../components/ui/card";
 import { currentUser, must, roleIn, serverApi } from "../../../../../lib/api/server";
+import type { Messages } from "../../../../../lib/i18n/en";
 import { formatDateTime, interpolate } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
@@ -98,6 +99,7 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
               {formatDateTime(locale, instance.createdAt)}
             </p>
           </details>
+          <ServerLimits instance={instance} m={m} />
           <BackupsCard target={{ instanceId }} backups={backups} isOwner={roleIn(me, tenantId) === "owner"} />
         </div>
         <Card title={m.domains.add}>
@@ -113,5 +115,29 @@ export default async function InstancePage({ params }: { params: Promise<{ tenan
         </Card>
       </div>
     </>
+  );
+}
+
+/** Says, in plain words, what this server's software cannot do on the platform; nothing when it does it all. */
+function ServerLimits({
+  instance,
+  m,
+}: {
+  instance: { server: string; features: { inBandInvites: boolean; domainBackups: boolean } };
+  m: Messages;
+}) {
+  const gaps = [
+    instance.features.inBandInvites ? null : m.instances.noInBandInvites,
+    instance.features.domainBackups ? null : m.instances.noDomainBackups,
+  ].filter((x): x is string => x !== null);
+  if (gaps.length === 0) return null;
+  return (
+    <Card title={interpolate(m.instances.limitsTitle, { server: instance.server })}>
+      <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-700" data-testid="server-limits">
+        {gaps.map((g) => (
+          <li key={g}>{g}</li>
+        ))}
+      </ul>
+    </Card>
   );
 }

@@ -1,3 +1,6 @@
+import http from "node:http";
+import type { MetricsReading, ServerMetrics } from "../kind.ts";
+
 /** One sample line of an OpenMetrics / Prometheus text exposition. */
 export interface MetricSample {
   name: string;
@@ -32,18 +35,6 @@ export function parseOpenMetrics(text: string): MetricSample[] {
   return out;
 }
 
-/** What the platform reads from Prosody 0.12's mod_http_openmetrics. */
-export interface ProsodyMetrics {
-  /** Established c2s connections (every resource counts), over all hosts. */
-  c2sConnections: number;
-  /** Established c2s connections per virtual host. */
-  c2sByHost: Record<string, number>;
-  /** Rooms loaded in memory, over all MUC components. */
-  mucRooms: number;
-  /** Established s2s connections, inbound plus outbound. */
-  s2sConnections: number;
-}
-
 function sum(samples: MetricSample[], name: string): number {
   return samples.filter((s) => s.name === name).reduce((acc, s) => acc + s.value, 0);
 }
@@ -53,7 +44,7 @@ function sum(samples: MetricSample[], name: string): number {
  * `prosody_mod_muc__live_room{host}`, `prosody_mod_s2s__connections_inbound` and `..._outbound`.
  * A series that is absent (no such connection yet) counts as zero.
  */
-export function summariseProsodyMetrics(samples: MetricSample[]): ProsodyMetrics {
+export function summariseProsodyMetrics(samples: MetricSample[]): ServerMetrics {
   const c2sByHost: Record<string, number> = {};
   for (const s of samples) {
     if (s.name !== "prosody_mod_c2s__connections") continue;
@@ -67,4 +58,25 @@ export function summariseProsodyMetrics(samples: MetricSample[]): ProsodyMetrics
     s2sConnections:
       sum(samples, "prosody_mod_s2s__connections_inbound") + sum(samples, "prosody_mod_s2s__connections_outbound"),
   };
+}
+
+/** GET http://host:port/metrics: proves the HTTP (upload) service answers and reads Prosody's counters. */
+export function fetchProsodyMetrics(host: string, port: number, timeoutMs = 3000): Promise<MetricsReading> {
+  return new Promise((resolve) => {
+    const req = http.get({ host, port, path: "/metrics", timeout: timeoutMs, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        resolve({
+          reachable: true,
+          metrics: res.statusCode === 200 ? summariseProsodyMetrics(parseOpenMetrics(body)) : null,
+          ...(res.statusCode === 200 ? {} : { error: `/metrics answered ${res.statusCode}` }),
+        });
+      });
+      res.on("error", (err) => resolve({ reachable: true, metrics: null, error: err.message }));
+    });
+    req.on("timeout", () => req.destroy(new Error(`no HTTP answer within ${timeoutMs} ms`)));
+    req.on("error", (err) => resolve({ reachable: false, metrics: null, error: err.message }));
+  });
 }

@@ -1,0 +1,346 @@
+/**
+ * ejabberd 23.01's configuration, rendered from an instance spec: ejabberd.yml (global), hosts.yml (virtual hosts
+ * and their modules, included by the main file), ejabberdctl.cfg (the node: name, distribution, pid file) and a
+ * copy of Debian's inetrc.
+ */
+import { readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import type { InstanceLayout } from "../kind.ts";
+import { type InstanceDomainSpec, type InstanceSpec, PLACEHOLDER_HOST, serviceHosts } from "../spec.ts";
+
+/** Where one ejabberd instance's files live. All absolute. */
+export interface EjabberdPaths {
+  dir: string;
+  /** ejabberdctl's --config-dir: ejabberd.yml, hosts.yml, ejabberdctl.cfg, inetrc. */
+  etc: string;
+  config: string;
+  hostsConfig: string;
+  ctlConfig: string;
+  inetrc: string;
+  /** Mnesia's folder (ejabberdctl's --spool). */
+  data: string;
+  certs: string;
+  /** ejabberdctl's --logs: ejabberd.log and error.log are written there. */
+  logs: string;
+  log: string;
+  pidfile: string;
+  /** The Erlang distribution port the running node listens on (127.0.0.1), written at each start. */
+  distPortFile: string;
+  /** Uploaded files (mod_http_upload's docroot), kept with the rest of the data. */
+  uploads: string;
+}
+
+/** The platform's own account, on the placeholder host that every instance keeps. */
+export const ADMIN_USER = "xh-admin";
+export const ADMIN_JID = `${ADMIN_USER}@${PLACEHOLDER_HOST}`;
+
+export const FILE_SHARE_SIZE_LIMIT = 100 * 1024 * 1024;
+
+/** Debian's /etc/ejabberd/inetrc, used when that file cannot be read. */
+const DEFAULT_INETRC =
+  '{lookup,["file","native"]}.\n{host,{127,0,0,1}, ["localhost","hostalias"]}.\n{file, resolv, "/etc/resolv.conf"}.\n';
+
+export function ejabberdPaths(layout: InstanceLayout): EjabberdPaths {
+  const { dir, data, certs } = layout;
+  const etc = path.join(dir, "etc");
+  return {
+    dir,
+    etc,
+    config: path.join(etc, "ejabberd.yml"),
+    hostsConfig: path.join(etc, "hosts.yml"),
+    ctlConfig: path.join(etc, "ejabberdctl.cfg"),
+    inetrc: path.join(etc, "inetrc"),
+    data,
+    certs,
+    // The runtime appends the server's console output to the same file it reads as the log.
+    logs: dir,
+    log: path.join(dir, "ejabberd.log"),
+    pidfile: path.join(dir, "ejabberd.pid"),
+    distPortFile: path.join(dir, "dist.port"),
+    uploads: path.join(data, "upload"),
+  };
+}
+
+/**
+ * The Erlang node's name: the same for every instance. Mnesia records it in its data, so one name lets a backup
+ * restore into any instance (a verification, a move). Nodes on one machine still never meet: each has its own
+ * distribution port and none registers with epmd (ejabberdctl's ERL_DIST_PORT).
+ */
+export function nodeName(_spec: Pick<InstanceSpec, "id">): string {
+  return "xh@localhost";
+}
+
+const isLoopback = (ip: string) => ip === "::1" || (net.isIPv4(ip) && ip.startsWith("127."));
+const isWildcard = (ip: string) => ip === "0.0.0.0" || ip === "::";
+
+/**
+ * Where the admin API listens: always a loopback address, on the http port. With a loopback bindAddress it shares
+ * the public HTTP listener; with another address it gets a listener of its own on loopback, same port number.
+ */
+export function apiAddress(spec: InstanceSpec): { ip: string; port: number; shared: boolean } {
+  if (isLoopback(spec.bindAddress)) return { ip: spec.bindAddress, port: spec.ports.http, shared: true };
+  if (isWildcard(spec.bindAddress)) {
+    // The public listener would take the port on loopback too, and the API must not face the network.
+    throw new TypeError(
+      `ejabberd needs a specific bindAddress, not ${spec.bindAddress}: its admin API listens on loopback at the http port`,
+    );
+  }
+  return { ip: net.isIPv6(spec.bindAddress) ? "::1" : "127.0.0.1", port: spec.ports.http, shared: false };
+}
+
+export function apiUrl(spec: InstanceSpec): string {
+  const { ip, port } = apiAddress(spec);
+  return `http://${net.isIPv6(ip) ? `[${ip}]` : ip}:${port}/api`;
+}
+
+// --- YAML ------------------------------------------------------------------------------------------------------
+
+type Yaml = string | number | boolean | Yaml[] | { [key: string]: Yaml };
+
+/** Scalars written bare only when YAML cannot read them as anything else; everything else is double-quoted. */
+function scalar(v: string | number | boolean): string {
+  if (typeof v === "number") {
+    if (!Number.isSafeInteger(v)) throw new TypeError(`not an integer: ${v}`);
+    return String(v);
+  }
+  if (typeof v === "boolean") return v ? "true" : "false";
+  const reserved = /^(?:true|false|yes|no|on|off|null|y|n|~|[-+]?[0-9][0-9_.:eE+-]*)$/i;
+  if (/^[A-Za-z0-9_@/][A-Za-z0-9_@./:*-]*$/.test(v) && !reserved.test(v)) return v;
+  // JSON's escapes are valid in YAML's double-quoted scalars.
+  return JSON.stringify(v);
+}
+
+function yaml(value: Yaml, indent = ""): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return " []\n";
+    return `\n${value.map((v) => `${indent}-${block(v, `${indent}  `)}`).join("")}`;
+  }
+  if (typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return " {}\n";
+    return `\n${entries.map(([k, v]) => `${indent}${scalar(k)}:${block(v, `${indent}  `)}`).join("")}`;
+  }
+  return ` ${scalar(value)}\n`;
+}
+
+/** A value after "key:" or "-": scalars on the same line, collections below, one level deeper. */
+function block(value: Yaml, indent: string): string {
+  return yaml(value, indent);
+}
+
+function yamlDocument(doc: { [key: string]: Yaml }): string {
+  return yaml(doc).replace(/^\n/, "");
+}
+
+// --- Rendering -------------------------------------------------------------------------------------------------
+
+const HEADER = "# Generated by the platform. Do not edit: it is rewritten on every change.\n";
+
+/** Paths go into ejabberdctl's shell code unquoted, and into YAML: plain characters only. */
+function assertPlainPath(p: string): void {
+  if (!path.isAbsolute(p) || !/^[A-Za-z0-9_./@+-]+$/.test(p)) {
+    throw new TypeError(`ejabberd instance paths must be absolute and use plain characters only: ${p}`);
+  }
+}
+
+function registrationRule(d: InstanceDomainSpec): string {
+  // ejabberd 23.01 keeps no invite tokens: invite-only domains take no in-band registration at all.
+  return d.registration === "open" ? "register_open" : "register_closed";
+}
+
+/** The modules of one domain. host_config replaces the global module list, so each domain gets all of its own. */
+function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPaths): { [key: string]: Yaml } {
+  const [, groups, share] = serviceHosts(d.name);
+  const uploadQuota: { [key: string]: Yaml } = { max_days: 30 };
+  if (d.limits) {
+    // mod_http_upload_quota counts per account: the domain's quota bounds each account's files.
+    uploadQuota.access_hard_quota = `upload_quota_${quotaMiB(d.limits.uploadQuotaBytes)}`;
+    uploadQuota.access_soft_quota = `upload_soft_quota_${quotaMiB(d.limits.uploadQuotaBytes)}`;
+  }
+  return {
+    mod_adhoc: {},
+    mod_admin_extra: {},
+    mod_blocking: {},
+    mod_caps: {},
+    mod_carboncopy: {},
+    mod_disco: {},
+    mod_http_api: {},
+    mod_http_upload: {
+      host: share,
+      put_url: `http://${share}:${spec.ports.http}/upload`,
+      docroot: p.uploads,
+      max_size: FILE_SHARE_SIZE_LIMIT,
+      thumbnail: false,
+    },
+    mod_http_upload_quota: uploadQuota,
+    mod_mam: { default: "always" },
+    mod_muc: {
+      host: groups,
+      name: `Group chats on ${d.name}`,
+      // Only accounts of this server may create rooms.
+      access_create: "local",
+      history_size: 20,
+      default_room_options: { persistent: true, members_only: true, public: false, mam: true },
+    },
+    mod_muc_admin: {},
+    mod_offline: {},
+    mod_ping: {},
+    mod_privacy: {},
+    mod_private: {},
+    mod_pubsub: {
+      plugins: ["flat", "pep"],
+      access_createnode: "local",
+      // XEP-0402: one item per room, private. 23.01 refuses max_items in publish-options, so it is forced here
+      // (PEP nodes otherwise keep a single item).
+      force_node_config: {
+        "urn:xmpp:bookmarks:1": {
+          access_model: "whitelist",
+          persist_items: true,
+          max_items: 1000,
+          send_last_published_item: "never",
+        },
+      },
+    },
+    mod_register: { access: registrationRule(d), welcome_message: { subject: "", body: "" } },
+    mod_roster: { versioning: true },
+    mod_stream_mgmt: {},
+    mod_time: {},
+    mod_vcard: { search: false },
+    mod_version: { show_os: false },
+  };
+}
+
+const quotaMiB = (bytes: number) => Math.max(1, Math.ceil(bytes / (1024 * 1024)));
+
+/** The virtual hosts: the admin's placeholder host, then every domain with its modules. */
+export function renderHostsConfig(spec: InstanceSpec, layout: InstanceLayout): string {
+  const p = ejabberdPaths(layout);
+  const hosts = [PLACEHOLDER_HOST, ...spec.domains.map((d) => d.name)];
+  const hostConfig: { [key: string]: Yaml } = {};
+  for (const d of spec.domains) hostConfig[d.name] = { modules: domainModules(spec, d, p) };
+  // The admin authenticates on every API request: a SCRAM check (PBKDF2) would cost most of each request's time.
+  hostConfig[PLACEHOLDER_HOST] = { auth_password_format: "plain" };
+  const doc: { [key: string]: Yaml } = { hosts, host_config: hostConfig };
+  return `${HEADER}${yamlDocument(doc)}`;
+}
+
+export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): string {
+  const p = ejabberdPaths(layout);
+  const api = apiAddress(spec);
+  const vhosts = [PLACEHOLDER_HOST, ...spec.domains.map((d) => d.name)];
+  const httpHandlers: { [key: string]: Yaml } = { "/upload": "mod_http_upload" };
+  if (api.shared) httpHandlers["/api"] = "mod_http_api";
+  const listen: Yaml[] = [
+    {
+      port: spec.ports.c2s,
+      ip: spec.bindAddress,
+      module: "ejabberd_c2s",
+      starttls_required: true,
+      max_stanza_size: 262144,
+      shaper: "c2s_shaper",
+      access: "c2s",
+    },
+    { port: spec.ports.s2s, ip: spec.bindAddress, module: "ejabberd_s2s_in", max_stanza_size: 524288 },
+    { port: spec.ports.http, ip: spec.bindAddress, module: "ejabberd_http", request_handlers: httpHandlers },
+  ];
+  if (!api.shared) {
+    listen.push({ port: api.port, ip: api.ip, module: "ejabberd_http", request_handlers: { "/api": "mod_http_api" } });
+  }
+  const quotas = [...new Set(spec.domains.flatMap((d) => (d.limits ? [quotaMiB(d.limits.uploadQuotaBytes)] : [])))];
+  const shaperRules: { [key: string]: Yaml } = {
+    max_user_sessions: 10,
+    max_user_offline_messages: 100,
+    c2s_shaper: { none: "admin", normal: "all" },
+    s2s_shaper: "fast",
+  };
+  for (const mib of quotas) {
+    shaperRules[`upload_quota_${mib}`] = mib;
+    // Old files are removed down to 80% of the quota once it is exceeded.
+    shaperRules[`upload_soft_quota_${mib}`] = Math.max(1, Math.floor(mib * 0.8));
+  }
+  const doc: { [key: string]: Yaml } = {
+    include_config_file: [p.hostsConfig],
+    // Info level logs every API call with its arguments, passwords included.
+    loglevel: "warning",
+    log_rotate_count: 0,
+    hide_sensitive_log_data: true,
+    certfiles: vhosts.flatMap((h) => [path.join(p.certs, `${h}.crt`), path.join(p.certs, `${h}.key`)]),
+    auth_method: ["internal"],
+    auth_password_format: "scram",
+    s2s_use_starttls: "required",
+    disable_sasl_mechanisms: ["digest-md5", "x-oauth2"],
+    listen,
+    acl: {
+      admin: { user: [ADMIN_JID] },
+      local: { user_regexp: "" },
+      placeholder: { server: [PLACEHOLDER_HOST] },
+    },
+    access_rules: {
+      local: { allow: "local" },
+      // The admin account works over the API only: nobody logs in to the placeholder host.
+      c2s: [{ deny: "placeholder" }, { allow: "all" }],
+      announce: { allow: "admin" },
+      configure: { allow: "admin" },
+      register_open: { allow: "all" },
+      register_closed: { deny: "all" },
+    },
+    // Only the platform's admin may call commands over HTTP (Debian's default lets loopback in without a password).
+    api_permissions: {
+      "console commands": { from: ["ejabberd_ctl"], who: "all", what: "*" },
+      "platform admin": { from: ["mod_http_api"], who: { access: { allow: [{ acl: "admin" }] } }, what: "*" },
+    },
+    shaper: { normal: { rate: 3000, burst_size: 20000 }, fast: 200000 },
+    shaper_rules: shaperRules,
+    // The placeholder host: what the API needs, nothing users could reach.
+    modules: { mod_admin_extra: {}, mod_http_api: {}, mod_disco: {}, mod_ping: {} },
+  };
+  return `${HEADER}${yamlDocument(doc)}`;
+}
+
+/**
+ * ejabberdctl.cfg, a shell fragment ejabberdctl sources with the command in $1. At a start it asks the OS for a free
+ * port on 127.0.0.1 for the Erlang distribution and writes it down; every other ejabberdctl call reads it there.
+ * It also names the node's process after the main config file, so that the platform finds it in the process table.
+ */
+export function renderCtlConfig(spec: InstanceSpec, layout: InstanceLayout): string {
+  const p = ejabberdPaths(layout);
+  const freePort = '{ok,S}=gen_tcp:listen(0,[{ip,{127,0,0,1}}]),{ok,P}=inet:port(S),io:format("~b",[P]),halt().';
+  return [
+    HEADER,
+    `ERLANG_NODE=${nodeName(spec)}`,
+    `EJABBERD_PID_PATH=${p.pidfile}`,
+    "EJABBERD_BYPASS_WARNINGS=true",
+    'case "$1" in',
+    "  foreground|foreground-quiet|start|live)",
+    `    ERL_DIST_PORT=$("$ERL" -noshell -noinput -eval '${freePort}') || exit 1`,
+    `    printf '%s\\n' "$ERL_DIST_PORT" > ${p.distPortFile} || exit 1`,
+    "    # The distribution listens on loopback only; the extra argument names the process (its value is unused).",
+    `    ERL_OPTIONS="-kernel inet_dist_use_interface {127,0,0,1} -xh_config ${p.config}"`,
+    "    ;;",
+    "  *)",
+    `    ERL_DIST_PORT=$(cat ${p.distPortFile} 2>/dev/null)`,
+    `    [ -n "$ERL_DIST_PORT" ] || { echo "ejabberd node ${nodeName(spec)} is not running" >&2; exit 3; }`,
+    "    ;;",
+    "esac",
+    "",
+  ].join("\n");
+}
+
+export function renderInetrc(): string {
+  try {
+    return readFileSync("/etc/ejabberd/inetrc", "utf8");
+  } catch {
+    return DEFAULT_INETRC;
+  }
+}
+
+/** Checks what ejabberd needs beyond validateSpec. */
+export function assertRenderable(spec: InstanceSpec, layout: InstanceLayout): void {
+  const p = ejabberdPaths(layout);
+  for (const dir of [p.dir, p.data, p.certs]) assertPlainPath(dir);
+  if (spec.domains.some((d) => d.name === PLACEHOLDER_HOST)) {
+    throw new TypeError(`${PLACEHOLDER_HOST} is the platform's admin host on ejabberd and cannot be a domain`);
+  }
+  apiAddress(spec);
+}

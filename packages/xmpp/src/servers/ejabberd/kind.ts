@@ -1,0 +1,145 @@
+import { DriverUnavailableError } from "../../driver.ts";
+import type { AdminChannel, InstanceExec, InstanceLayout, ServerKind } from "../kind.ts";
+import { type InstanceSpec, PLACEHOLDER_HOST } from "../spec.ts";
+import {
+  ADMIN_JID,
+  ADMIN_USER,
+  apiUrl,
+  assertRenderable,
+  ejabberdPaths,
+  renderCtlConfig,
+  renderHostsConfig,
+  renderInetrc,
+  renderMainConfig,
+} from "./config.ts";
+import { EjabberdDriver } from "./driver.ts";
+import { EjabberdApiClient, EjabberdApiError } from "./http-api.ts";
+
+export interface EjabberdKindOptions {
+  /** Default /usr/sbin/ejabberdctl (Debian's; it runs only as root or as the `ejabberd` user). */
+  ctlBinary?: string;
+}
+
+function adminPassword(spec: InstanceSpec): string {
+  if (!spec.adminPassword) throw new TypeError(`instance ${spec.id}: ejabberd needs spec.adminPassword`);
+  return spec.adminPassword;
+}
+
+/** ejabberdctl's options that point it at this instance rather than at /etc/ejabberd. */
+function ctlArgs(layout: InstanceLayout): string[] {
+  const p = ejabberdPaths(layout);
+  return ["--config-dir", p.etc, "--spool", p.data, "--logs", p.logs];
+}
+
+type Probe = "ok" | "refused" | "down";
+
+/** Whether the API accepts the admin's credentials ("refused": it answers, but not to them). */
+async function probeAdmin(spec: InstanceSpec): Promise<Probe> {
+  const api = new EjabberdApiClient({
+    url: apiUrl(spec),
+    username: ADMIN_JID,
+    password: adminPassword(spec),
+    timeoutMs: 2000,
+    keepAlive: false,
+  });
+  try {
+    await api.call("status");
+    return "ok";
+  } catch (err) {
+    if (err instanceof EjabberdApiError && (err.status === 401 || err.status === 403)) return "refused";
+    if (err instanceof DriverUnavailableError) return "down";
+    // Any other answer: ejabberd is still starting its modules.
+    return "down";
+  } finally {
+    await api.close();
+  }
+}
+
+/**
+ * Creates the platform's admin account, or gives it the instance's password (the account survives in Mnesia
+ * across restarts and restores, possibly with an older password).
+ */
+async function bootstrapAdmin(spec: InstanceSpec, layout: InstanceLayout, exec: InstanceExec, ctl: string) {
+  const pw = adminPassword(spec);
+  const reg = await exec(ctl, [...ctlArgs(layout), "register", ADMIN_USER, PLACEHOLDER_HOST, pw]);
+  if (reg.code === 0) return;
+  if (/already registered|conflict/i.test(reg.stdout + reg.stderr)) {
+    const change = await exec(ctl, [...ctlArgs(layout), "change_password", ADMIN_USER, PLACEHOLDER_HOST, pw]);
+    if (change.code === 0) return;
+    throw new Error(`ejabberd: cannot set the admin password: ${(change.stdout + change.stderr).trim()}`);
+  }
+  // The node may not accept ejabberdctl yet (it answers HTTP a moment before): the next poll tries again.
+  if (/not running|nodedown|Failed RPC connection/i.test(reg.stdout + reg.stderr)) return;
+  throw new Error(`ejabberd: cannot register the admin account: ${(reg.stdout + reg.stderr).trim()}`);
+}
+
+export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
+  const ctl = opts.ctlBinary ?? "/usr/sbin/ejabberdctl";
+  return {
+    name: "ejabberd",
+    label: "ejabberd",
+    features: { inBandInvites: false, domainBackups: false, liveHostSwitch: false },
+    adminPassword: true,
+    systemUser: "ejabberd",
+    files(layout) {
+      const p = ejabberdPaths(layout);
+      return { config: p.config, pidfile: p.pidfile, log: p.log };
+    },
+    renderConfig(spec, layout) {
+      assertRenderable(spec, layout);
+      const p = ejabberdPaths(layout);
+      // Included and helper files first: a reload may read them at any moment.
+      return [
+        { path: p.hostsConfig, content: renderHostsConfig(spec, layout), mode: 0o640 },
+        { path: p.inetrc, content: renderInetrc(), mode: 0o644 },
+        { path: p.ctlConfig, content: renderCtlConfig(spec, layout), mode: 0o640 },
+        { path: p.config, content: renderMainConfig(spec, layout), mode: 0o640 },
+      ];
+    },
+    launch(_spec, layout) {
+      const p = ejabberdPaths(layout);
+      // foreground-quiet: the console (appended to the log by the runtime) shows only critical messages, so the
+      // log file does not get every line twice. HOME holds the Erlang cookie that ejabberdctl calls share.
+      return { command: ctl, args: [...ctlArgs(layout), "foreground-quiet"], env: { HOME: p.dir } };
+    },
+    staleFiles(layout) {
+      const p = ejabberdPaths(layout);
+      return [p.pidfile, p.distPortFile];
+    },
+    adminChannel(spec): AdminChannel {
+      return { kind: "http", url: apiUrl(spec), username: ADMIN_JID, password: adminPassword(spec) };
+    },
+    async ready(spec, layout, exec) {
+      const probe = await probeAdmin(spec);
+      if (probe === "ok") return true;
+      if (probe === "down") return false;
+      await bootstrapAdmin(spec, layout, exec, ctl);
+      return (await probeAdmin(spec)) === "ok";
+    },
+    createDriver(channel, driverOpts = {}) {
+      if (channel.kind !== "http") throw new TypeError("ejabberd is administered over its HTTP API");
+      return new EjabberdDriver({
+        url: channel.url,
+        username: channel.username,
+        password: channel.password,
+        ...driverOpts,
+      });
+    },
+    // Mnesia's folder, copied while the node is paused: a crash-consistent copy, which Mnesia recovers at start.
+    // Every instance's node has the same name (nodeName), so a copy starts in any instance.
+    prepareSnapshot: async ({ layout }) => ({ dir: layout.data, pauseServer: true, cleanup: async () => {} }),
+    async readMetrics({ driver }) {
+      if (!(driver instanceof EjabberdDriver)) {
+        return { reachable: false, metrics: null, error: "not an ejabberd driver" };
+      }
+      try {
+        return { reachable: true, metrics: await driver.metrics() };
+      } catch (err) {
+        const reachable = !(err instanceof DriverUnavailableError);
+        return { reachable, metrics: null, error: (err as Error).message };
+      }
+    },
+    // Mnesia holds every host's data together.
+    hostDataDirs: () => [],
+  };
+}

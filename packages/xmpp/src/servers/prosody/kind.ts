@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { luaString } from "../../lua.ts";
+import type { AdminChannel, InstanceLayout, ServerKind } from "../kind.ts";
+import type { InstanceSpec } from "../spec.ts";
+import {
+  MAX_UNIX_SOCKET_PATH,
+  type ProsodyPaths,
+  prosodyStoreName,
+  renderHostsConfig,
+  renderMainConfig,
+} from "./config.ts";
+import { fetchProsodyMetrics } from "./metrics.ts";
+import { ProsodyDriver } from "./prosody-driver.ts";
+
+const JEMALLOC_PATHS = [
+  "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2",
+  "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2",
+  "/usr/lib/libjemalloc.so.2",
+];
+
+const SHARED_MODULE_CODE = fileURLToPath(new URL("./shared-module-code.lua", import.meta.url));
+
+export interface ProsodyKindOptions {
+  /** Default /usr/bin/prosody. */
+  binary?: string;
+  /** Start Prosody so that its hosts share their modules' compiled code (default true); see shared-module-code.lua. */
+  shareModuleCode?: boolean;
+  /**
+   * A malloc to preload; default jemalloc when installed (Debian's libjemalloc2), null for the C library's. With
+   * hundreds of hosts the server's heap is large and churns: jemalloc keeps about 6% less of it resident
+   * (bench:density).
+   */
+  allocator?: string | null;
+}
+
+/** Every file of a Prosody instance, from its folder. The names predate server kinds and stay as they were. */
+export function prosodyPaths(layout: InstanceLayout): ProsodyPaths {
+  const { dir, data, certs } = layout;
+  return {
+    dir,
+    data,
+    certs,
+    config: path.join(dir, "prosody.cfg.lua"),
+    hostsConfig: path.join(dir, "hosts.cfg.lua"),
+    pidfile: path.join(dir, "prosody.pid"),
+    log: path.join(dir, "prosody.log"),
+    adminSocket: path.join(dir, "admin.sock"),
+  };
+}
+
+/**
+ * How Prosody is started: through its Lua interpreter with shared-module-code.lua loaded first, so that every host
+ * shares the compiled code of its modules (a shared server holds hundreds of hosts); or, when the interpreter cannot
+ * be told from the binary's first line, the binary itself.
+ */
+function launchCommand(binary: string, share: boolean, config: string): { command: string; args: string[] } {
+  // -F: foreground (the `daemonize` config option is deprecated in 0.12 and logs a warning).
+  const plain = { command: binary, args: ["--config", config, "-F"] };
+  if (!share) return plain;
+  let firstLine = "";
+  try {
+    firstLine = readFileSync(binary, "utf8").split("\n", 1)[0] ?? "";
+  } catch {
+    return plain;
+  }
+  const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(firstLine);
+  const interpreter = m?.[1]?.endsWith("/env") ? m[2] : m?.[1];
+  if (!interpreter || !/lua/.test(interpreter)) return plain;
+  return {
+    command: interpreter,
+    args: ["-e", `dofile(${luaString(SHARED_MODULE_CODE)})`, binary, "--config", config, "-F"],
+  };
+}
+
+export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
+  const binary = opts.binary ?? "/usr/bin/prosody";
+  const share = opts.shareModuleCode ?? true;
+  const allocator = opts.allocator === undefined ? (JEMALLOC_PATHS.find((f) => existsSync(f)) ?? null) : opts.allocator;
+  return {
+    name: "prosody",
+    label: "Prosody",
+    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true },
+    adminPassword: false,
+    files(layout) {
+      const p = prosodyPaths(layout);
+      return { config: p.config, pidfile: p.pidfile, log: p.log };
+    },
+    renderConfig(spec: InstanceSpec, layout) {
+      const p = prosodyPaths(layout);
+      if (Buffer.byteLength(p.adminSocket) > MAX_UNIX_SOCKET_PATH) {
+        throw new Error(`admin socket path is too long for a Unix socket (${p.adminSocket}); use a shorter dataRoot`);
+      }
+      // Hosts first: the main file Includes it, and a reload may read them at any moment.
+      return [
+        { path: p.hostsConfig, content: renderHostsConfig(spec), mode: 0o640 },
+        { path: p.config, content: renderMainConfig(spec, p), mode: 0o640 },
+      ];
+    },
+    launch(_spec, layout) {
+      const { command, args } = launchCommand(binary, share, prosodyPaths(layout).config);
+      const env: Record<string, string> = allocator ? { LD_PRELOAD: allocator } : {};
+      return { command, args, env };
+    },
+    staleFiles(layout) {
+      const p = prosodyPaths(layout);
+      return [p.pidfile, p.adminSocket];
+    },
+    adminChannel(_spec, layout): AdminChannel {
+      return { kind: "socket", path: prosodyPaths(layout).adminSocket };
+    },
+    // Prosody loads its global modules in no fixed order: the admin socket may come after the client port.
+    async ready(_spec, layout) {
+      return existsSync(prosodyPaths(layout).adminSocket);
+    },
+    createDriver(channel, driverOpts = {}) {
+      if (channel.kind !== "socket") throw new TypeError("Prosody is administered through its admin socket");
+      return new ProsodyDriver({ socketPath: channel.path, ...driverOpts });
+    },
+    // Prosody's files are its database: copied as they are, with the server paused (see packages/backup).
+    prepareSnapshot: async ({ layout }) => ({ dir: layout.data, pauseServer: true, cleanup: async () => {} }),
+    // mod_http_openmetrics on the HTTP port, for loopback only.
+    readMetrics: ({ host, httpPort, timeoutMs }) => fetchProsodyMetrics(host, httpPort, timeoutMs),
+    hostDataDirs: (host) => [prosodyStoreName(host)],
+  };
+}

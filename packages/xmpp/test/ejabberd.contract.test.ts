@@ -1,0 +1,237 @@
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { fetchServedCertificate } from "@xmpp-host/acme";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { xmppLogin } from "../src/client/index.ts";
+import { describeDriverContract } from "../src/contract.ts";
+import { DriverCommandError, DriverUnavailableError, EjabberdDriver, type XmppServerDriver } from "../src/index.ts";
+import { type EjabberdInstance, startEjabberd } from "./support/ejabberd.ts";
+
+const driverOf = (inst: EjabberdInstance, timeoutMs = 5000) => {
+  const driver = inst.kind.createDriver(inst.channel, { timeoutMs });
+  if (!(driver instanceof EjabberdDriver)) throw new Error("not an EjabberdDriver");
+  return driver;
+};
+
+/** Kills, from the server's side, the established connections to the API port; how many there were. */
+function killApiConnections(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    execFile("ss", ["-K", "-t", "-n", "state", "established", `( sport = :${port} )`], (err, stdout) => {
+      if (err) return reject(err);
+      resolve(stdout.split("\n").filter((l) => /:\d+\s/.test(l)).length);
+    });
+  });
+}
+
+describeDriverContract("ejabberd", async () => {
+  const domain = "family.test";
+  const inst = await startEjabberd({ domains: [domain] });
+  const driver = driverOf(inst);
+  return {
+    driver,
+    features: inst.kind.features,
+    modernUnicodePasswords: false,
+    domain,
+    mucHost: `groups.${domain}`,
+    defineDomain: (name) => inst.defineDomain(name),
+    replaceCertificate: (host) => inst.writeCertificate(host),
+    async servedCertificate(host) {
+      const served = await fetchServedCertificate({ host: "127.0.0.1", port: inst.spec.ports.c2s, domain: host });
+      return served.fingerprint;
+    },
+    async dropConnection() {
+      // A real drop when the kernel can kill sockets (ss -K); else the driver's side of the connections.
+      const killed = await killApiConnections(inst.spec.ports.http).catch(() => 0);
+      if (killed === 0) driver.disconnect();
+    },
+    async teardown() {
+      await driver.close();
+      await inst.teardown();
+    },
+  };
+});
+
+describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
+  const domain = "extra.test";
+  let inst: EjabberdInstance;
+  let driver: EjabberdDriver;
+
+  beforeAll(async () => {
+    inst = await startEjabberd({ domains: [domain] });
+    driver = driverOf(inst, 3000);
+    console.log(`[ejabberd] start to ready ${inst.readyMs.toFixed(0)} ms (admin account bootstrapped)`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await driver?.close();
+    await inst?.teardown();
+  }, 30_000);
+
+  const login = (username: string, password: string) =>
+    xmppLogin({
+      host: "127.0.0.1",
+      port: inst.spec.ports.c2s,
+      domain,
+      username,
+      password,
+      ca: inst.certs.get(domain) ?? "",
+    });
+
+  it("runs the beam under the main config file's name, with its PID in the pid file", async () => {
+    const pid = Number((await readFile(inst.files.pidfile, "utf8")).trim());
+    expect(pid).toBe(inst.pid);
+    const args = (await readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0");
+    expect(args[0]).toMatch(/beam\.smp$/);
+    expect(args).toContain(inst.files.config);
+    // The main config never holds the admin password.
+    for (const f of inst.kind.renderConfig(inst.spec, inst.layout)) {
+      expect(f.content).not.toContain(inst.spec.adminPassword);
+    }
+  });
+
+  it("stores passwords byte-exactly: the account logs in over XMPP with it", async () => {
+    // No emoji: ejabberd 23.01 takes Unicode 3.2 only in passwords (stringprep).
+    const pw = `q"u'o\\te]]]=]<&>${"ä日本"}`;
+    await driver.createAccount(`pw@${domain}`, pw);
+    const session = await login("pw", pw);
+    expect(session.jid).toBe(`pw@${domain}/test`);
+    await session.close();
+    await expect(login("pw", `${pw}x`)).rejects.toThrow(/authentication failed/);
+    await driver.setPassword(`pw@${domain}`, "changed");
+    await expect(login("pw", pw)).rejects.toThrow(/authentication failed/);
+    await (await login("pw", "changed")).close();
+  });
+
+  it("shows online sessions as secure, filtered by host", async () => {
+    await driver.createAccount(`online@${domain}`, "pw");
+    const session = await login("online", "pw");
+    try {
+      expect(await driver.onlineSessions(domain)).toContainEqual({ jid: `online@${domain}/test`, secure: true });
+      expect(await driver.onlineSessions(`groups.${domain}`)).toEqual([]);
+      expect(await driver.createAccount(`online@${domain}`, "pw")).toBe("existed");
+      expect((await driver.onlineSessions()).map((s) => s.jid)).toContain(`online@${domain}/test`);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("publishes bookmarks as XEP-0402 items in the account's PEP", async () => {
+    const jid = `marks@${domain}`;
+    await driver.createAccount(jid, "pw");
+    const rooms = ["a", "b", "c"].map((n) => ({ jid: `${n}@groups.${domain}`, name: `Room "${n}" <&>` }));
+    expect(await driver.addBookmarks(jid, rooms)).toBe(3);
+    const session = await login("marks", "pw");
+    try {
+      session.send(
+        "<iq type='get' id='bm1'><pubsub xmlns='http://jabber.org/protocol/pubsub'><items node='urn:xmpp:bookmarks:1'/></pubsub></iq>",
+      );
+      const reply = (await session.expect(/<iq[^>]*id='bm1'[\s\S]*?<\/iq>/)).match[0];
+      for (const r of rooms) expect(reply).toContain(`<item id='${r.jid}'>`);
+      expect(reply).toContain("autojoin='true'");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("keeps rooms and accounts across a restart", async () => {
+    const room = `kept@groups.${domain}`;
+    await driver.createRoom(room, { title: "Kept", membersOnly: true, persistent: true, public: true });
+    await driver.setRoomMembers(room, [`a@${domain}`]);
+    await driver.createAccount(`kept@${domain}`, "pw");
+    const before = inst.pid;
+
+    await inst.stop();
+    await expect(driver.ping()).rejects.toBeInstanceOf(DriverUnavailableError);
+    const t0 = performance.now();
+    const { pid } = await inst.start();
+    console.log(`[ejabberd] restart to ready ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(pid).not.toBe(before);
+
+    expect(await driver.getRoom(room)).toEqual({
+      jid: room,
+      title: "Kept",
+      membersOnly: true,
+      persistent: true,
+      public: true,
+      members: [`a@${domain}`],
+    });
+    expect(await driver.accountExists(`kept@${domain}`)).toBe(true);
+  }, 60_000);
+
+  it("keeps serving the old configuration when a new one fails to load, and says why", async () => {
+    const hostsFile = inst.kind.renderConfig(inst.spec, inst.layout)[0]?.path ?? "";
+    const good = await readFile(hostsFile, "utf8");
+    await writeFile(hostsFile, `${good}  not_an_option_of_ejabberd: 1\n`);
+    try {
+      const err = await driver.reload().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DriverCommandError);
+      expect((err as Error).message).toMatch(/not_an_option_of_ejabberd/);
+      expect((await driver.serverInfo()).hosts).toEqual(
+        expect.arrayContaining([domain, `groups.${domain}`, `share.${domain}`]),
+      );
+      expect(await driver.createAccount(`afterbad@${domain}`, "pw")).toBe("created");
+    } finally {
+      await writeFile(hostsFile, good);
+    }
+    await driver.reload();
+  });
+
+  it("refuses wrong admin credentials with a clear error", async () => {
+    const wrong = new EjabberdDriver({
+      url: inst.channel.kind === "http" ? inst.channel.url : "",
+      username: "xh-admin@localhost",
+      password: "not the password",
+      timeoutMs: 2000,
+    });
+    try {
+      const err = await wrong.ping().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DriverCommandError);
+      expect((err as Error).message).toMatch(/admin credentials were refused/);
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it("fails fast with DriverUnavailableError when there is no server", async () => {
+    const nowhere = new EjabberdDriver({
+      url: "http://127.0.0.1:9/api",
+      username: "xh-admin@localhost",
+      password: "x",
+      timeoutMs: 1000,
+    });
+    const t0 = Date.now();
+    await expect(nowhere.ping()).rejects.toBeInstanceOf(DriverUnavailableError);
+    expect(Date.now() - t0).toBeLessThan(500);
+    await nowhere.close();
+  });
+
+  it("measures API throughput", async () => {
+    const n = 200;
+    const run = async (d: XmppServerDriver, prefix: string, inFlight: number) => {
+      const t0 = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (next < n) {
+            const i = next++;
+            await d.createAccount(`${prefix}${i}@${domain}`, `pw${i}`);
+          }
+        }),
+      );
+      return n / ((performance.now() - t0) / 1000);
+    };
+    const sequential = await run(driver, "seq", 1);
+    const parallel = await run(driver, "par", 16);
+    const existed = await run(driver, "seq", 1);
+    let t0 = performance.now();
+    for (let i = 0; i < n; i++) await driver.ping();
+    const pingMs = (performance.now() - t0) / n;
+    t0 = performance.now();
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${inst.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    console.log(
+      `[ejabberd http api] createAccount sequential ${sequential.toFixed(0)}/s, 16 in flight ${parallel.toFixed(0)}/s, ` +
+        `createAccount on existing (password check) ${existed.toFixed(0)}/s, ping ${pingMs.toFixed(2)} ms, beam RSS ${rss.toFixed(0)} MiB`,
+    );
+    expect((await driver.listAccounts(domain)).length).toBeGreaterThanOrEqual(2 * n);
+  }, 60_000);
+});
