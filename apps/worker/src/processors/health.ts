@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { rootCertificates } from "node:tls";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import {
