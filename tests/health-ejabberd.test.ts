@@ -90,4 +90,25 @@ describe("health of an ejabberd server", () => {
     expect(downWebhooks("opened")).toHaveLength(1);
     expect(downWebhooks("resolved")).toHaveLength(1);
   });
+
+  it("sets the probe's password again when the server no longer takes it, rather than report the server down", async () => {
+    const db = platform.app.core.db;
+    const before = await db.probeAccount.findUniqueOrThrow({ where: { instanceId } });
+    const driver = platform.workerCtx.driverFor(await db.instance.findUniqueOrThrow({ where: { id: instanceId } }));
+    // As after restoring older data: the server holds another password for the probe account.
+    await driver.setPassword(`${before.username}@${before.host}`, "a password the platform never knew");
+    const changedAt = Date.now();
+    const after = await until(
+      "a probe since the change that logged in",
+      async () => {
+        const h = await health();
+        return new Date(h.checkedAt).getTime() > changedAt + INTERVAL_MS && h.latest?.loginMs ? h : null;
+      },
+      4 * INTERVAL_MS + 5000,
+    );
+    expect(after.status).not.toBe("down");
+    const renewed = await db.probeAccount.findUniqueOrThrow({ where: { instanceId } });
+    expect(renewed.passwordEncrypted).not.toBe(before.passwordEncrypted);
+    expect(downWebhooks("opened")).toHaveLength(1);
+  });
 });

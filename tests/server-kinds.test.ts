@@ -31,7 +31,7 @@ for (const server of ["prosody", "ejabberd"] as const) {
     };
     const serverPid = async () => (await platform.workerCtx.runtime.status(instance.id)).pid;
 
-    it(`signs up and creates a ${server} server with a domain`, async () => {
+    it(`signs up and creates a server running ${server}, with a domain`, async () => {
       const signedUp = await signupWithToken(platform.app, `kind-${server}`);
       call = signedUp.call;
       const tenantId = signedUp.tenantId;

@@ -94,10 +94,11 @@ async function trustedCas(ctx: WorkerContext): Promise<string[]> {
 export async function ensureProbeAccount(
   ctx: WorkerContext,
   instance: AdministeredInstance & { domains: { name: string }[] },
+  opts: { renew?: boolean } = {},
 ): Promise<{ host: string; username: string; password: string }> {
   const host = instance.domains[0]?.name ?? PLACEHOLDER_HOST;
   const row = await probeAccountOf(ctx.core, instance.id);
-  if (row && row.host === host) {
+  if (row && row.host === host && !opts.renew) {
     return { host, username: row.username, password: ctx.secrets.decrypt(row.passwordEncrypted) };
   }
   const driver = ctx.driverFor(instance);
@@ -194,15 +195,28 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     } catch (err) {
       xmppSkipped = `The probe account could not be set up: ${err instanceof Error ? err.message : String(err)}`;
     }
-    xmpp = await probeXmpp({
-      host,
-      port: ports.c2sPort,
-      domain: account?.host ?? instance.domains[0]?.name ?? PLACEHOLDER_HOST,
-      username: account?.username ?? PROBE_USERNAME,
-      password: account?.password ?? "",
-      ca: await trustedCas(ctx),
-      timeoutMs,
-    });
+    const ca = await trustedCas(ctx);
+    const probe = (acct: typeof account) =>
+      probeXmpp({
+        host,
+        port: ports.c2sPort,
+        domain: acct?.host ?? instance.domains[0]?.name ?? PLACEHOLDER_HOST,
+        username: acct?.username ?? PROBE_USERNAME,
+        password: acct?.password ?? "",
+        ca,
+        timeoutMs,
+      });
+    xmpp = await probe(account);
+    // The server no longer knows the probe's password (older data restored, or its last write lost in a crash):
+    // set it again and probe once more, rather than report the server down.
+    if (account && xmpp.failure?.code === "login_failed") {
+      try {
+        account = await ensureProbeAccount(ctx, instance, { renew: true });
+        xmpp = await probe(account);
+      } catch (err) {
+        xmppSkipped = `The probe account could not be set up: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    }
     if (!account && xmpp.failure?.step === "login") {
       const { failure: _ignored, ...rest } = xmpp;
       xmpp = rest;

@@ -1,5 +1,8 @@
+import { randomBytes } from "node:crypto";
+import { cp, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
 import { DriverUnavailableError } from "../../driver.ts";
-import type { AdminChannel, InstanceExec, InstanceLayout, ServerKind } from "../kind.ts";
+import type { AdminChannel, InstanceExec, InstanceLayout, ServerKind, SnapshotSource } from "../kind.ts";
 import { type InstanceSpec, PLACEHOLDER_HOST } from "../spec.ts";
 import {
   ADMIN_JID,
@@ -30,6 +33,9 @@ function ctlArgs(layout: InstanceLayout): string[] {
   const p = ejabberdPaths(layout);
   return ["--config-dir", p.etc, "--spool", p.data, "--logs", p.logs];
 }
+
+/** The file Mnesia restores from when it starts (mnesia:install_fallback leaves the same). */
+const MNESIA_FALLBACK = "FALLBACK.BUP";
 
 type Probe = "ok" | "refused" | "down";
 
@@ -71,6 +77,46 @@ async function bootstrapAdmin(spec: InstanceSpec, layout: InstanceLayout, exec: 
   // The node may not accept ejabberdctl yet (it answers HTTP a moment before): the next poll tries again.
   if (/not running|nodedown|Failed RPC connection/i.test(reg.stdout + reg.stderr)) return;
   throw new Error(`ejabberd: cannot register the admin account: ${(reg.stdout + reg.stderr).trim()}`);
+}
+
+/**
+ * A running node writes a consistent Mnesia backup of everything committed (its `backup` command: a checkpoint, the
+ * server keeps serving), handed over as the data folder's `FALLBACK.BUP` with a copy of the uploaded files. Mnesia
+ * installs such a file when it next starts in an empty folder: that is the restore. (A paused copy of Mnesia's files
+ * is not enough: its transaction log lags behind in the node's memory.) Every node has the same name (nodeName), so
+ * the backup starts in any instance. A stopped node's folder is copied as it is.
+ */
+async function exportData(spec: InstanceSpec, layout: InstanceLayout): Promise<SnapshotSource> {
+  const p = ejabberdPaths(layout);
+  const api = new EjabberdApiClient({
+    url: apiUrl(spec),
+    username: ADMIN_JID,
+    password: adminPassword(spec),
+    timeoutMs: 120_000,
+    keepAlive: false,
+  });
+  // Written by the server's own account, into the instance's folder (which it owns).
+  const written = path.join(p.dir, `export-${randomBytes(6).toString("hex")}.bup`);
+  try {
+    await api.call("backup", { file: written });
+  } catch (err) {
+    if (err instanceof DriverUnavailableError) return { dir: layout.data, pauseServer: false, cleanup: async () => {} };
+    throw err;
+  } finally {
+    await api.close();
+  }
+  const dir = await mkdtemp(path.join(p.dir, "export-"));
+  const cleanup = () => rm(dir, { recursive: true, force: true }).then(() => rm(written, { force: true }));
+  try {
+    await rename(written, path.join(dir, MNESIA_FALLBACK));
+    const uploads = await stat(p.uploads).catch(() => null);
+    if (uploads?.isDirectory())
+      await cp(p.uploads, path.join(dir, path.relative(p.data, p.uploads)), { recursive: true });
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  return { dir, pauseServer: false, cleanup };
 }
 
 export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
@@ -125,9 +171,7 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
         ...driverOpts,
       });
     },
-    // Mnesia's folder, copied while the node is paused: a crash-consistent copy, which Mnesia recovers at start.
-    // Every instance's node has the same name (nodeName), so a copy starts in any instance.
-    prepareSnapshot: async ({ layout }) => ({ dir: layout.data, pauseServer: true, cleanup: async () => {} }),
+    prepareSnapshot: (input) => exportData(input.spec, input.layout),
     async readMetrics({ driver }) {
       if (!(driver instanceof EjabberdDriver)) {
         return { reachable: false, metrics: null, error: "not an ejabberd driver" };
