@@ -1,5 +1,8 @@
 // The same family's first hour on each server kind, through the HTTP API only, proven by an independent client.
+import { readFile } from "node:fs/promises";
+import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sync } from "../apps/worker/src/processors/maintenance.ts";
 import { type Call, client, signupWithToken } from "./helpers/api.ts";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
 import { internalCa, xmppClient } from "./helpers/xmpp.ts";
@@ -123,6 +126,25 @@ for (const server of ["prosody", "ejabberd"] as const) {
       expect(del.status, del.text).toBe(200);
       expect(del.json.operation.status).toBe("succeeded");
       expect((await login(`bob@${domain}`, passwords.bob)).code).toBe(2);
+    });
+
+    it("lets people sign up from their app on an open domain, and sync brings them into the platform's view", async () => {
+      const open = `${server}-open.example`;
+      const added = await call("POST", `/api/v1/instances/${instance.id}/domains?wait=60`, {
+        name: open,
+        registration: "open",
+      });
+      expect(added.status, added.text).toBe(201);
+      const { host, c2sPort } = instance.endpoints;
+      const endpoint = { host, port: c2sPort, domain: open, ca: await readFile(caFile, "utf8") };
+      expect(await xmppRegister({ ...endpoint, username: "erin", password: passwords.alice })).toBe("registered");
+      await sync(platform.workerCtx);
+      const accounts = await call("GET", `/api/v1/domains/${added.json.domain.id}/accounts`);
+      expect(accounts.json.items).toEqual([expect.objectContaining({ jid: `erin@${open}`, origin: "server" })]);
+      // The invite-only domain takes nobody in-band without an invite.
+      expect(await xmppRegister({ ...endpoint, domain, username: "walkin", password: passwords.alice })).not.toBe(
+        "registered",
+      );
     });
 
     it("adds a second domain live, without the server's process changing", async () => {
