@@ -1,5 +1,6 @@
 // The same family's first hour on each server kind, through the HTTP API only, proven by an independent client.
 import { readFile } from "node:fs/promises";
+import { fetchServedCertificate } from "@xmpp-host/acme";
 import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sync } from "../apps/worker/src/processors/maintenance.ts";
@@ -145,6 +146,19 @@ for (const server of ["prosody", "ejabberd"] as const) {
       expect(await xmppRegister({ ...endpoint, domain, username: "walkin", password: passwords.alice })).not.toBe(
         "registered",
       );
+    });
+
+    it("serves a new certificate for a domain live, in the same process", async () => {
+      const pid = await serverPid();
+      const { host, c2sPort } = instance.endpoints;
+      const served = async () => (await fetchServedCertificate({ host, port: c2sPort, domain })).fingerprint;
+      const before = await served();
+      const renewed = await call("POST", `/api/v1/domains/${domainId}/certificates?wait=60`, { source: "internal" });
+      expect(renewed.json.operation?.status, renewed.text).toBe("succeeded");
+      const current = (await call("GET", `/api/v1/domains/${domainId}/certificates`)).json.current;
+      expect(current.fingerprint).not.toBe(before);
+      expect(await served()).toBe(current.fingerprint);
+      expect(await serverPid()).toBe(pid);
     });
 
     it("adds a second domain live, without the server's process changing", async () => {
