@@ -169,3 +169,34 @@ function describeBackups(server: "prosody" | "ejabberd") {
     });
   });
 }
+
+describe("backups across server kinds", () => {
+  it("refuses a domain's own backup on ejabberd, and a Prosody backup restored into ejabberd, touching nothing", async () => {
+    const { call, tenantId } = await signupWithToken(platform.app, "backup-kinds");
+    const make = async (server: "prosody" | "ejabberd") => {
+      const made = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: server, server });
+      expect(made.json.operation.status, made.text).toBe("succeeded");
+      return made.json.instance as { id: string };
+    };
+    const prosody = await make("prosody");
+    const ejabberd = await make("ejabberd");
+    const dom = await call("POST", `/api/v1/instances/${ejabberd.id}/domains?wait=60`, { name: "kinds-e.example" });
+    expect(dom.status, dom.text).toBe(201);
+
+    const own = await call("POST", `/api/v1/domains/${dom.json.domain.id}/backups`);
+    expect(own.status, own.text).toBe(409);
+    expect(own.json).toMatchObject({ reason: "not_supported_by_server", params: { server: "ejabberd" } });
+
+    const backup = await call("POST", `/api/v1/instances/${prosody.id}/backups?wait=60`);
+    expect(backup.json.backup?.status, backup.text).toBe("succeeded");
+    const pid = (await platform.workerCtx.runtime.status(ejabberd.id)).pid;
+    const restore = await call("POST", `/api/v1/backups/${backup.json.backup.id}/restore?wait=60`, {
+      targetInstanceId: ejabberd.id,
+    });
+    expect(restore.json.operation.status, restore.text).toBe("failed");
+    expect(JSON.stringify(restore.json.operation.error)).toMatch(/Prosody data .* server running ejabberd/);
+    expect((await platform.workerCtx.runtime.status(ejabberd.id)).pid).toBe(pid);
+    const domains = await call("GET", `/api/v1/instances/${ejabberd.id}/domains`);
+    expect(domains.json.items.map((d: { name: string }) => d.name)).toEqual(["kinds-e.example"]);
+  });
+});

@@ -215,7 +215,7 @@ function refuseOtherServer(manifest: unknown, server: Instance["server"]): void 
   const from = (manifest as { server?: string }).server ?? "prosody";
   if (from !== server) {
     throw new RestoreRefusedError(
-      `the backup holds ${serverNames.includes(from as Instance["server"]) ? serverKind(from as Instance["server"]).label : from} data and cannot be restored into a ${serverKind(server).label} server`,
+      `the backup holds ${serverNames.includes(from as Instance["server"]) ? serverKind(from as Instance["server"]).label : from} data and cannot be restored into a server running ${serverKind(server).label}`,
     );
   }
 }
