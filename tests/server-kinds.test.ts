@@ -122,6 +122,23 @@ for (const server of ["prosody", "ejabberd"] as const) {
       });
     });
 
+    it("takes an emoji in a password only where the server can (ejabberd's stringprep cannot), refusing at the edge", async () => {
+      const emoji = "amber orchard 😀 lamp";
+      const res = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, {
+        localpart: "emoji",
+        password: emoji,
+      });
+      if (server === "prosody") {
+        expect(res.status, res.text).toBe(201);
+        expect(await login(`emoji@${domain}`, emoji)).toEqual({ code: 0, out: { result: "ok" } });
+      } else {
+        expect(res.status, res.text).toBe(400);
+        expect(res.json.errors).toEqual([expect.objectContaining({ field: "password", code: "not_saslprep" })]);
+        const accounts = await call("GET", `/api/v1/domains/${domainId}/accounts`);
+        expect(accounts.json.items.map((a: { jid: string }) => a.jid)).not.toContain(`emoji@${domain}`);
+      }
+    });
+
     it("deletes an account so that its login fails", async () => {
       const del = await call("DELETE", `/api/v1/accounts/${bobId}?wait=30`);
       expect(del.status, del.text).toBe(200);

@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import saslprep from "@mongodb-js/saslprep";
+import { serverKind } from "@xmpp-host/xmpp";
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import type { CoreContext } from "./context.ts";
 import { AppError, type FieldParams } from "./errors.ts";
 
 /**
@@ -68,7 +70,7 @@ function personalParts(inputs: readonly (string | null | undefined)[]): string[]
 
 export function assessPassword(
   password: string,
-  opts: { minLength: number; personal?: readonly (string | null | undefined)[]; xmpp?: boolean },
+  opts: { minLength: number; personal?: readonly (string | null | undefined)[]; xmpp?: XmppPasswordRules },
 ): PasswordVerdict {
   const verdict = (problem: PasswordProblem | null, score: number): PasswordVerdict => ({
     score,
@@ -79,7 +81,8 @@ export function assessPassword(
   if (password.length > 1024) return verdict("too_long", 0);
   if (opts.xmpp) {
     try {
-      saslprep(password, { allowUnassigned: true });
+      // Servers that store passwords through stringprep of Unicode 3.2 refuse code points it did not assign.
+      saslprep(password, { allowUnassigned: opts.xmpp !== "unicode-3.2" });
     } catch {
       return verdict("not_saslprep", 0);
     }
@@ -93,6 +96,15 @@ export function assessPassword(
   return verdict(null, scored.score);
 }
 
+/** A chat password: any SASLprep string (true), or one of Unicode 3.2 only, for servers that take no newer ones. */
+export type XmppPasswordRules = boolean | "unicode-3.2";
+
+/** The rules of the server an account lives on. */
+export async function xmppPasswordRules(ctx: Pick<CoreContext, "db">, instanceId: string): Promise<XmppPasswordRules> {
+  const instance = await ctx.db.instance.findUnique({ where: { id: instanceId }, select: { server: true } });
+  return instance && !serverKind(instance.server).modernUnicodePasswords ? "unicode-3.2" : true;
+}
+
 /** Minimum lengths: a platform user guards a whole tenant; a chat account, one person's messages. */
 export const PLATFORM_PASSWORD_MIN = 10;
 export const XMPP_PASSWORD_MIN = 8;
@@ -104,7 +116,12 @@ export const XMPP_PASSWORD_MIN = 8;
 export function requireStrongPassword(
   field: string,
   password: string,
-  opts: { minLength: number; personal?: readonly (string | null | undefined)[]; xmpp?: boolean; as?: "422" | "400" },
+  opts: {
+    minLength: number;
+    personal?: readonly (string | null | undefined)[];
+    xmpp?: XmppPasswordRules;
+    as?: "422" | "400";
+  },
 ): void {
   const verdict = assessPassword(password, opts);
   if (verdict.acceptable) return;

@@ -1,6 +1,6 @@
 import { isReservedUsername } from "@xmpp-host/xmpp";
 import { AppError } from "./errors.ts";
-import { requireStrongPassword, XMPP_PASSWORD_MIN } from "./passwords.ts";
+import { requireStrongPassword, XMPP_PASSWORD_MIN, type XmppPasswordRules } from "./passwords.ts";
 
 /** A name people type (an organisation, a person, a token): trimmed, required, bounded. */
 export function requiredText(field: string, input: string, max = 100): string {
@@ -91,11 +91,16 @@ export function checkSelfServiceUsername(input: string): string {
 }
 
 /** A password someone picks for their new XMPP account. */
-export function checkSelfServicePassword(password: string, localpart: string, domain: string): void {
+export function checkSelfServicePassword(
+  password: string,
+  localpart: string,
+  domain: string,
+  rules: XmppPasswordRules = true,
+): void {
   requireStrongPassword("password", password, {
     minLength: XMPP_PASSWORD_MIN,
     personal: [localpart, domain],
-    xmpp: true,
+    xmpp: rules,
     as: "422",
   });
 }

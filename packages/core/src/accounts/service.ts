@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 import { domainLimitsFor } from "../free-addresses/service.ts";
 import { PROBE_LOCALPART } from "../health/service.ts";
 import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
-import { requireStrongPassword, XMPP_PASSWORD_MIN } from "../passwords.ts";
+import { requireStrongPassword, XMPP_PASSWORD_MIN, xmppPasswordRules } from "../passwords.ts";
 import { generatePassword } from "../secrets.ts";
 import { normalizeLocalpart } from "../validation.ts";
 
@@ -53,11 +53,16 @@ export async function checkAccountQuota(
   }
 }
 
-function checkXmppPassword(password: string, localpart: string, domain: string): void {
+async function checkXmppPassword(
+  ctx: CoreContext,
+  password: string,
+  localpart: string,
+  domain: { name: string; instanceId: string },
+): Promise<void> {
   requireStrongPassword("password", password, {
     minLength: XMPP_PASSWORD_MIN,
-    personal: [localpart, domain],
-    xmpp: true,
+    personal: [localpart, domain.name],
+    xmpp: await xmppPasswordRules(ctx, domain.instanceId),
   });
 }
 
@@ -74,7 +79,7 @@ export async function createAccount(
   if (localpart === PROBE_LOCALPART) {
     throw AppError.field("localpart", "is reserved for the platform's health probe", "reserved");
   }
-  if (input.password !== undefined) checkXmppPassword(input.password, localpart, domain.name);
+  if (input.password !== undefined) await checkXmppPassword(ctx, input.password, localpart, domain);
   const password = input.password ?? generatePassword();
   const jid = `${localpart}@${domain.name}`;
   try {
@@ -134,7 +139,7 @@ export async function resetPassword(ctx: CoreContext, actor: Actor, accountId: s
   const account = await loadAccount(ctx, actor, accountId, "write");
   if (account.state === "deleting")
     throw new AppError("conflict", "the account is being deleted", { reason: "account_deleting" });
-  if (input.password !== undefined) checkXmppPassword(input.password, account.localpart, account.domain.name);
+  if (input.password !== undefined) await checkXmppPassword(ctx, input.password, account.localpart, account.domain);
   const password = input.password ?? generatePassword();
   const { operation } = await startOperation(ctx, actor, {
     change: async () => account,

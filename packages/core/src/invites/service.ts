@@ -6,6 +6,7 @@ import type { Actor, CoreContext } from "../context.ts";
 import { loadDomain } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
 import { pageQuery, paginate, startOperation, target, waitForOperation } from "../operations/service.ts";
+import { xmppPasswordRules } from "../passwords.ts";
 import { roomJid } from "../rooms/service.ts";
 import { randomToken, sha256 } from "../secrets.ts";
 import { checkSelfServicePassword, checkSelfServiceUsername } from "../validation.ts";
@@ -310,7 +311,12 @@ async function register(
   if (domain.state !== "active")
     throw new AppError("conflict", "the domain is not ready for registrations", { reason: "domain_not_ready" });
   const localpart = checkSelfServiceUsername(typeof input.username === "string" ? input.username : "");
-  checkSelfServicePassword(typeof input.password === "string" ? input.password : "", localpart, domain.name);
+  checkSelfServicePassword(
+    typeof input.password === "string" ? input.password : "",
+    localpart,
+    domain.name,
+    await xmppPasswordRules(ctx, domain.instanceId),
+  );
   const jid = `${localpart}@${domain.name}`;
   const rooms = invite?.rooms.length
     ? await ctx.db.room.findMany({ where: { id: { in: invite.rooms }, domainId: domain.id, state: "active" } })

@@ -108,6 +108,11 @@ export interface ServerKind {
    * on one (Debian's ejabberdctl runs only as `ejabberd`); otherwise the runtime's own choice.
    */
   readonly systemUser?: string;
+  /**
+   * It takes passwords with characters newer than Unicode 3.2 (emoji): SASLprep with unassigned code points allowed.
+   * ejabberd's stringprep refuses them, at registration and at login alike.
+   */
+  readonly modernUnicodePasswords: boolean;
   /** Its admin channel needs a password the platform generates per instance (spec.adminPassword), kept sealed. */
   readonly adminPassword: boolean;
   files(layout: InstanceLayout): InstanceFiles;

@@ -126,6 +126,7 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
     label: "ejabberd",
     features: { inBandInvites: false, domainBackups: false, liveHostSwitch: false },
     adminPassword: true,
+    modernUnicodePasswords: false,
     systemUser: "ejabberd",
     files(layout) {
       const p = ejabberdPaths(layout);

@@ -83,6 +83,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
     label: "Prosody",
     features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true },
     adminPassword: false,
+    modernUnicodePasswords: true,
     files(layout) {
       const p = prosodyPaths(layout);
       return { config: p.config, pidfile: p.pidfile, log: p.log };
