@@ -14,7 +14,7 @@ import {
   SecretBox,
   sharedSettingsFromEnv,
 } from "@xmpp-host/core";
-import { type Domain, getDb, } from "@xmpp-host/db";
+import { type Domain, getDb } from "@xmpp-host/db";
 import {
   CloudflareProvider,
   DnsChecker,
