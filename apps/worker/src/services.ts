@@ -1,6 +1,7 @@
 import { dnsTargetOf, type OperationContext, type OperationServices, platformSettings } from "@xmpp-host/core";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { isPortFree } from "@xmpp-host/runtime";
+import { serverKind } from "@xmpp-host/xmpp";
 import { liveDomains, specOf, type WorkerContext } from "./context.ts";
 import { withInstanceLock } from "./instance-lock.ts";
 import {
@@ -80,7 +81,9 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     },
     async scheduleDomain(domain, instance) {
       await scheduleDnsCheck(ctx, domain.id, null);
-      if (instance.placement === "shared") await scheduleDomainBackups(ctx, domain.id);
+      // Domains on a shared server are backed up one by one, where the server keeps them apart.
+      if (instance.placement === "shared" && serverKind(instance.server).features.domainBackups)
+        await scheduleDomainBackups(ctx, domain.id);
     },
     async unscheduleDomain(domainId) {
       await unscheduleDnsCheck(ctx, domainId);

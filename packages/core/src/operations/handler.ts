@@ -62,7 +62,7 @@ export interface OperationServices {
   scheduleServer(instance: Pick<Instance, "id" | "backupIntervalHours">): Promise<void>;
   unscheduleServer(instanceId: string): Promise<void>;
   /** The repeating jobs that follow a domain (DNS checks, and its own backups on a shared server). */
-  scheduleDomain(domain: Pick<Domain, "id">, instance: Pick<Instance, "placement">): Promise<void>;
+  scheduleDomain(domain: Pick<Domain, "id">, instance: Pick<Instance, "placement" | "server">): Promise<void>;
   unscheduleDomain(domainId: string): Promise<void>;
 }
 
