@@ -12,7 +12,7 @@ import { InternalCa } from "@xmpp-host/acme";
 import { repoRoot } from "@xmpp-host/config";
 import { SecretBox } from "@xmpp-host/core";
 import { freePorts } from "@xmpp-host/runtime/testing";
-import { type InstanceSpec, type ServerName, serverKind, serverNames } from "@xmpp-host/xmpp";
+import { EjabberdApiClient, type InstanceSpec, type ServerName, serverKind, serverNames } from "@xmpp-host/xmpp";
 import { xmppLogin } from "@xmpp-host/xmpp/client";
 import { startBench } from "./harness.ts";
 
@@ -128,25 +128,21 @@ try {
       loginMs: out.loginMs,
     };
   } else {
-    // mod_http_api's own command, with the admin's credentials, as the platform's driver sends it.
+    // mod_http_api's own command on the server's admin socket, with the admin's credentials, over keep-alive.
     const channel = runtime.adminChannel(spec);
     if (channel.kind !== "http") throw new Error("ejabberd is administered over HTTP");
-    const auth = `Basic ${Buffer.from(`${channel.username}:${channel.password}`).toString("base64")}`;
+    const api = new EjabberdApiClient(channel);
     let n = 0;
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: IN_FLIGHT }, async () => {
         while (n < COUNT) {
           const i = n++;
-          const res = await fetch(`${channel.url}/register`, {
-            method: "POST",
-            headers: { authorization: auth, "content-type": "application/json" },
-            body: JSON.stringify({ user: `raw${i}`, host: "raw.example", password: "river-stone-42" }),
-          });
-          if (!res.ok) throw new Error(`register answered ${res.status}: ${await res.text()}`);
+          await api.call("register", { user: `raw${i}`, host: "raw.example", password: "river-stone-42" });
         }
       }),
     );
+    await api.close();
     raw = {
       label: `raw mod_http_api register, ${IN_FLIGHT} in flight`,
       perSec: COUNT / ((performance.now() - t0) / 1000),

@@ -1,5 +1,4 @@
-import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xmppLogin } from "../src/client/index.ts";
@@ -12,16 +11,6 @@ const driverOf = (inst: EjabberdInstance, timeoutMs = 5000) => {
   if (!(driver instanceof EjabberdDriver)) throw new Error("not an EjabberdDriver");
   return driver;
 };
-
-/** Kills, from the server's side, the established connections to the API port; how many there were. */
-function killApiConnections(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    execFile("ss", ["-K", "-t", "-n", "state", "established", `( sport = :${port} )`], (err, stdout) => {
-      if (err) return reject(err);
-      resolve(stdout.split("\n").filter((l) => /:\d+\s/.test(l)).length);
-    });
-  });
-}
 
 describeDriverContract("ejabberd", async () => {
   const domain = "family.test";
@@ -40,9 +29,9 @@ describeDriverContract("ejabberd", async () => {
       return served.fingerprint;
     },
     async dropConnection() {
-      // A real drop when the kernel can kill sockets (ss -K); else the driver's side of the connections.
-      const killed = await killApiConnections(inst.spec.ports.http).catch(() => 0);
-      if (killed === 0) driver.disconnect();
+      // The API's connections are on a Unix socket, which the kernel cannot kill from outside (ss -K is for TCP):
+      // they are dropped on the driver's side, with requests then on their way.
+      driver.disconnect();
     },
     async teardown() {
       await driver.close();
@@ -176,9 +165,22 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
     await driver.reload();
   });
 
+  it("serves its admin API on a Unix socket only the server's account can reach, whatever address it binds", async () => {
+    const socket = inst.channel.kind === "http" ? inst.channel.socketPath : undefined;
+    expect(socket).toBe(`${inst.layout.dir}/api.sock`);
+    // Connecting takes write permission on the socket, and the folder holding it is closed to others.
+    expect((await stat(socket ?? "")).mode & 0o002).toBe(0);
+    expect((await stat(inst.layout.dir)).mode & 0o007).toBe(0);
+    // The public HTTP listener serves uploads, not the API.
+    const res = await fetch(`http://127.0.0.1:${inst.spec.ports.http}/api/status`, { method: "POST", body: "{}" });
+    expect(res.status).toBe(404);
+    const main = inst.kind.renderConfig({ ...inst.spec, bindAddress: "0.0.0.0" }, inst.layout).at(-1)?.content ?? "";
+    expect(main).toContain(`unix:${inst.layout.dir}/api.sock`);
+  });
+
   it("refuses wrong admin credentials with a clear error", async () => {
     const wrong = new EjabberdDriver({
-      url: inst.channel.kind === "http" ? inst.channel.url : "",
+      ...(inst.channel.kind === "http" ? { url: inst.channel.url, socketPath: inst.channel.socketPath } : { url: "" }),
       username: "xh-admin@localhost",
       password: "not the password",
       timeoutMs: 2000,

@@ -43,7 +43,13 @@ export interface LaunchPlan {
 /** How the platform administers one server. */
 export type AdminChannel =
   | { kind: "socket"; path: string }
-  | { kind: "http"; url: string; username: string; password: string };
+  | {
+      kind: "http";
+      url: string;
+      username: string;
+      password: string /** Where the HTTP server listens, if not on TCP. */;
+      socketPath?: string;
+    };
 
 /** Runs a command as the instance's own account, with its launch environment; resolves with its output. */
 export type InstanceExec = (

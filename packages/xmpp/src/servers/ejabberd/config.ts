@@ -4,7 +4,6 @@
  * copy of Debian's inetrc.
  */
 import { readFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { InstanceLayout } from "../kind.ts";
 import { type InstanceDomainSpec, type InstanceSpec, PLACEHOLDER_HOST, serviceHosts } from "../spec.ts";
@@ -25,6 +24,8 @@ export interface EjabberdPaths {
   logs: string;
   log: string;
   pidfile: string;
+  /** The admin API's Unix socket: reachable by the server's own account and root only. */
+  apiSocket: string;
   /** The Erlang distribution port the running node listens on (127.0.0.1), written at each start. */
   distPortFile: string;
   /** Uploaded files (mod_http_upload's docroot), kept with the rest of the data. */
@@ -57,6 +58,7 @@ export function ejabberdPaths(layout: InstanceLayout): EjabberdPaths {
     logs: dir,
     log: path.join(dir, "ejabberd.log"),
     pidfile: path.join(dir, "ejabberd.pid"),
+    apiSocket: path.join(dir, "api.sock"),
     distPortFile: path.join(dir, "dist.port"),
     uploads: path.join(data, "upload"),
   };
@@ -71,28 +73,14 @@ export function nodeName(_spec: Pick<InstanceSpec, "id">): string {
   return "xh@localhost";
 }
 
-const isLoopback = (ip: string) => ip === "::1" || (net.isIPv4(ip) && ip.startsWith("127."));
-const isWildcard = (ip: string) => ip === "0.0.0.0" || ip === "::";
+/** sockaddr_un.sun_path is 108 bytes including the terminating NUL. */
+const MAX_UNIX_SOCKET_PATH = 107;
 
 /**
- * Where the admin API listens: always a loopback address, on the http port. With a loopback bindAddress it shares
- * the public HTTP listener; with another address it gets a listener of its own on loopback, same port number.
+ * The admin API (mod_http_api) listens on a Unix socket in the instance's folder, whatever address the server binds:
+ * only the server's own account and root can connect, on top of the admin's password. Requests name any host.
  */
-export function apiAddress(spec: InstanceSpec): { ip: string; port: number; shared: boolean } {
-  if (isLoopback(spec.bindAddress)) return { ip: spec.bindAddress, port: spec.ports.http, shared: true };
-  if (isWildcard(spec.bindAddress)) {
-    // The public listener would take the port on loopback too, and the API must not face the network.
-    throw new TypeError(
-      `ejabberd needs a specific bindAddress, not ${spec.bindAddress}: its admin API listens on loopback at the http port`,
-    );
-  }
-  return { ip: net.isIPv6(spec.bindAddress) ? "::1" : "127.0.0.1", port: spec.ports.http, shared: false };
-}
-
-export function apiUrl(spec: InstanceSpec): string {
-  const { ip, port } = apiAddress(spec);
-  return `http://${net.isIPv6(ip) ? `[${ip}]` : ip}:${port}/api`;
-}
+export const API_URL = "http://localhost/api";
 
 // --- YAML ------------------------------------------------------------------------------------------------------
 
@@ -227,10 +215,8 @@ export function renderHostsConfig(spec: InstanceSpec, layout: InstanceLayout): s
 
 export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): string {
   const p = ejabberdPaths(layout);
-  const api = apiAddress(spec);
   const vhosts = [PLACEHOLDER_HOST, ...spec.domains.map((d) => d.name)];
   const httpHandlers: { [key: string]: Yaml } = { "/upload": "mod_http_upload" };
-  if (api.shared) httpHandlers["/api"] = "mod_http_api";
   const listen: Yaml[] = [
     {
       port: spec.ports.c2s,
@@ -244,9 +230,13 @@ export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): st
     { port: spec.ports.s2s, ip: spec.bindAddress, module: "ejabberd_s2s_in", max_stanza_size: 524288 },
     { port: spec.ports.http, ip: spec.bindAddress, module: "ejabberd_http", request_handlers: httpHandlers },
   ];
-  if (!api.shared) {
-    listen.push({ port: api.port, ip: api.ip, module: "ejabberd_http", request_handlers: { "/api": "mod_http_api" } });
-  }
+  listen.push({
+    port: `unix:${p.apiSocket}`,
+    module: "ejabberd_http",
+    // The platform keeps up to 16 requests in flight, each on its own connection.
+    backlog: 128,
+    request_handlers: { "/api": "mod_http_api" },
+  });
   const quotas = [...new Set(spec.domains.flatMap((d) => (d.limits ? [quotaMiB(d.limits.uploadQuotaBytes)] : [])))];
   const shaperRules: { [key: string]: Yaml } = {
     max_user_sessions: 10,
@@ -339,8 +329,10 @@ export function renderInetrc(): string {
 export function assertRenderable(spec: InstanceSpec, layout: InstanceLayout): void {
   const p = ejabberdPaths(layout);
   for (const dir of [p.dir, p.data, p.certs]) assertPlainPath(dir);
+  if (Buffer.byteLength(p.apiSocket) > MAX_UNIX_SOCKET_PATH) {
+    throw new Error(`admin socket path is too long for a Unix socket (${p.apiSocket}); use a shorter dataRoot`);
+  }
   if (spec.domains.some((d) => d.name === PLACEHOLDER_HOST)) {
     throw new TypeError(`${PLACEHOLDER_HOST} is the platform's admin host on ejabberd and cannot be a domain`);
   }
-  apiAddress(spec);
 }

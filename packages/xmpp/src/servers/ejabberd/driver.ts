@@ -15,8 +15,10 @@ import { PLACEHOLDER_HOST } from "../spec.ts";
 import { EjabberdApiClient, EjabberdApiError } from "./http-api.ts";
 
 export interface EjabberdDriverOptions {
-  /** mod_http_api's base URL on the loopback listener, e.g. http://127.0.0.1:5280/api */
+  /** mod_http_api's base URL, e.g. http://localhost/api on its Unix socket, or http://127.0.0.1:5280/api */
   url: string;
+  /** The Unix socket the API listens on. */
+  socketPath?: string;
   /** The platform's admin account (a bare JID) and its password. */
   username: string;
   password: string;
@@ -144,6 +146,7 @@ export class EjabberdDriver implements XmppServerDriver {
   constructor(opts: EjabberdDriverOptions) {
     this.api = new EjabberdApiClient({
       url: opts.url,
+      ...(opts.socketPath ? { socketPath: opts.socketPath } : {}),
       username: opts.username,
       password: opts.password,
       timeoutMs: opts.timeoutMs ?? 15_000,

@@ -11,6 +11,8 @@ export interface EjabberdApiOptions {
   url: string;
   username: string;
   password: string;
+  /** The Unix socket the API listens on (the URL then names the path only). */
+  socketPath?: string;
   /** Per request: connect, send and answer. Default 15 s. */
   timeoutMs?: number;
   /** Keep connections open between requests (default true). */
@@ -46,11 +48,16 @@ const UNAVAILABLE_CODES = new Set([
 /** A reused keep-alive socket that the server had already closed: the request never reached it. */
 class StaleSocket extends Error {}
 
+/** A Unix socket whose queue of pending connections is full refuses a connection at once; it is tried again. */
+class Busy extends Error {}
+const BUSY_RETRIES = 20;
+
 export class EjabberdApiClient {
   private readonly base: URL;
   private readonly auth: string;
   private readonly timeoutMs: number;
   private readonly agent: http.Agent;
+  private readonly socketPath: string | undefined;
   private closed = false;
 
   constructor(opts: EjabberdApiOptions) {
@@ -60,12 +67,13 @@ export class EjabberdApiClient {
     } catch {
       throw new TypeError(`ejabberd API: invalid URL ${JSON.stringify(opts.url)}`);
     }
-    // The admin password travels in every request: plain HTTP only to the loopback listener.
-    if (base.protocol !== "http:") throw new TypeError("ejabberd API: only http:// URLs (the loopback listener)");
+    // The admin password travels in every request: plain HTTP only to the server's own socket or loopback.
+    if (base.protocol !== "http:") throw new TypeError("ejabberd API: only http:// URLs (its socket or loopback)");
     if (!opts.username || !opts.password) throw new TypeError("ejabberd API: username and password are required");
     this.base = new URL(base.href.endsWith("/") ? base.href : `${base.href}/`);
     this.auth = `Basic ${Buffer.from(`${opts.username}:${opts.password}`, "utf8").toString("base64")}`;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.socketPath = opts.socketPath;
     this.agent = new http.Agent({ keepAlive: opts.keepAlive ?? true, maxSockets: 16, scheduling: "lifo" });
   }
 
@@ -74,12 +82,20 @@ export class EjabberdApiClient {
     if (this.closed) throw new DriverUnavailableError("ejabberd API: the driver is closed");
     if (!/^[a-z0-9_]+$/.test(command)) throw new DriverCommandError(`ejabberd API: invalid command ${command}`);
     const body = JSON.stringify(args);
-    try {
-      return await this.send<T>(command, body);
-    } catch (err) {
-      // Node's advice for keep-alive: a request on a reused socket the server closed meanwhile is sent again.
-      if (err instanceof StaleSocket) return await this.send<T>(command, body);
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.send<T>(command, body);
+      } catch (err) {
+        // Node's advice for keep-alive: a request on a reused socket the server closed meanwhile is sent again.
+        if (err instanceof StaleSocket && attempt === 1) continue;
+        if (err instanceof Busy && attempt < BUSY_RETRIES) {
+          await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
+          continue;
+        }
+        if (err instanceof Busy || err instanceof StaleSocket)
+          throw new DriverUnavailableError(`ejabberd ${command}: ${err.message}`);
+        throw err;
+      }
     }
   }
 
@@ -96,6 +112,7 @@ export class EjabberdApiClient {
       const req = http.request(url, {
         method: "POST",
         agent: this.agent,
+        ...(this.socketPath ? { socketPath: this.socketPath } : {}),
         headers: {
           authorization: this.auth,
           "content-type": "application/json",
@@ -113,6 +130,7 @@ export class EjabberdApiClient {
           if (req.reusedSocket && (err.code === "ECONNRESET" || err.code === "EPIPE")) {
             return reject(new StaleSocket(err.message));
           }
+          if (err.code === "EAGAIN") return reject(new Busy(err.message));
           if (err.code && UNAVAILABLE_CODES.has(err.code)) {
             return reject(new DriverUnavailableError(`ejabberd ${command}: ${err.code} ${err.message}`));
           }

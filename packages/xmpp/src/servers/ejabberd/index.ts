@@ -1,6 +1,6 @@
 export {
   ADMIN_JID as EJABBERD_ADMIN_JID,
-  apiUrl as ejabberdApiUrl,
+  API_URL as EJABBERD_API_URL,
   type EjabberdPaths,
   ejabberdPaths,
   nodeName as ejabberdNodeName,

@@ -7,7 +7,7 @@ import { type InstanceSpec, PLACEHOLDER_HOST } from "../spec.ts";
 import {
   ADMIN_JID,
   ADMIN_USER,
-  apiUrl,
+  API_URL,
   assertRenderable,
   ejabberdPaths,
   renderCtlConfig,
@@ -40,9 +40,10 @@ const MNESIA_FALLBACK = "FALLBACK.BUP";
 type Probe = "ok" | "refused" | "down";
 
 /** Whether the API accepts the admin's credentials ("refused": it answers, but not to them). */
-async function probeAdmin(spec: InstanceSpec): Promise<Probe> {
+async function probeAdmin(spec: InstanceSpec, layout: InstanceLayout): Promise<Probe> {
   const api = new EjabberdApiClient({
-    url: apiUrl(spec),
+    url: API_URL,
+    socketPath: ejabberdPaths(layout).apiSocket,
     username: ADMIN_JID,
     password: adminPassword(spec),
     timeoutMs: 2000,
@@ -89,7 +90,8 @@ async function bootstrapAdmin(spec: InstanceSpec, layout: InstanceLayout, exec: 
 async function exportData(spec: InstanceSpec, layout: InstanceLayout): Promise<SnapshotSource> {
   const p = ejabberdPaths(layout);
   const api = new EjabberdApiClient({
-    url: apiUrl(spec),
+    url: API_URL,
+    socketPath: p.apiSocket,
     username: ADMIN_JID,
     password: adminPassword(spec),
     timeoutMs: 120_000,
@@ -151,22 +153,29 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
     },
     staleFiles(layout) {
       const p = ejabberdPaths(layout);
-      return [p.pidfile, p.distPortFile];
+      return [p.pidfile, p.distPortFile, p.apiSocket];
     },
-    adminChannel(spec): AdminChannel {
-      return { kind: "http", url: apiUrl(spec), username: ADMIN_JID, password: adminPassword(spec) };
+    adminChannel(spec, layout): AdminChannel {
+      return {
+        kind: "http",
+        url: API_URL,
+        socketPath: ejabberdPaths(layout).apiSocket,
+        username: ADMIN_JID,
+        password: adminPassword(spec),
+      };
     },
     async ready(spec, layout, exec) {
-      const probe = await probeAdmin(spec);
+      const probe = await probeAdmin(spec, layout);
       if (probe === "ok") return true;
       if (probe === "down") return false;
       await bootstrapAdmin(spec, layout, exec, ctl);
-      return (await probeAdmin(spec)) === "ok";
+      return (await probeAdmin(spec, layout)) === "ok";
     },
     createDriver(channel, driverOpts = {}) {
       if (channel.kind !== "http") throw new TypeError("ejabberd is administered over its HTTP API");
       return new EjabberdDriver({
         url: channel.url,
+        ...(channel.socketPath ? { socketPath: channel.socketPath } : {}),
         username: channel.username,
         password: channel.password,
         ...driverOpts,
