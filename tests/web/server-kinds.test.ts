@@ -58,6 +58,17 @@ describe.each(flows)("an ejabberd server in the dashboard ($locale)", ({ locale,
       registration: "invite",
     });
     expect(added.status, added.text).toBe(201);
+    // The address's own pages say the same where it matters: its backups and its invites.
+    const domainPage = `/t/${owner.tenantId}/domains/${added.json.domain.id}`;
+    await page.goto(`${domainPage}?tab=backups`);
+    await page.getByTestId("whole-server-backups").getByText(m.backups.wholeServerOnly).waitFor();
+    expect(await page.getByRole("button", { name: m.backups.now }).count()).toBe(0);
+    await page.getByRole("link", { name: m.backups.serverBackups }).click();
+    await page.waitForURL(new RegExp(`/instances/${instance.id}$`));
+    await page.goto(`${domainPage}?tab=invites`);
+    await page.getByText(m.instances.noInBandInvites).waitFor();
+    findings.push(...(await inspectPage(page, `${locale}-ejabberd-domain-invites`)));
+
     const invite = await owner.call("POST", `/api/v1/domains/${added.json.domain.id}/invites?wait=30`, {});
     expect(invite.json.invite.uri).toBeNull();
     const phone = await newContext(stack, { locale, phone: true });

@@ -151,6 +151,7 @@ export const Domain = Type.Object({
   tenantId: Type.String(),
   instanceId: Nullable(Type.String({ description: "null on a shared server, which belongs to the platform" })),
   placement: Type.Union([Type.Literal("dedicated"), Type.Literal("shared")]),
+  features: ServerFeatures,
   freeAddress: Type.Boolean({ description: "a free address under the platform's base domain" }),
   limits: Nullable(
     Type.Object(

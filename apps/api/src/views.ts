@@ -21,7 +21,7 @@ export function instanceView(i: Instance) {
     tenantId: i.tenantId,
     name: i.name,
     server: i.server,
-    features: (({ inBandInvites, domainBackups }) => ({ inBandInvites, domainBackups }))(serverKind(i.server).features),
+    features: featuresOf(i.server),
     runtime: i.runtime,
     placement: i.placement,
     version: i.version,
@@ -38,7 +38,16 @@ export function instanceView(i: Instance) {
  * A domain as its tenant sees it. On a shared server the server is the platform's: its id is not shown, and the
  * platform's per-domain limits are.
  */
-export function domainView(d: Domain & { instance: { placement: Placement; status: string } }, core: CoreContext) {
+/** What a server kind can do, as the API shows it (on instances, and on domains, whose server may be hidden). */
+export function featuresOf(server: Instance["server"]) {
+  const { inBandInvites, domainBackups } = serverKind(server).features;
+  return { inBandInvites, domainBackups };
+}
+
+export function domainView(
+  d: Domain & { instance: { placement: Placement; status: string; server: Instance["server"] } },
+  core: CoreContext,
+) {
   const limits = sharedSettings(core);
   const hosts = domainHosts(d.name);
   const { instance, ...rest } = d;
@@ -47,6 +56,7 @@ export function domainView(d: Domain & { instance: { placement: Placement; statu
     ...rest,
     instanceId: shared ? null : d.instanceId,
     placement: instance.placement,
+    features: featuresOf(instance.server),
     chat: chatStatus(d.state, instance.status),
     freeAddress: isUnderPlatformDomain(d.name, platformSettings(core)),
     limits: shared

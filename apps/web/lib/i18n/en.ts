@@ -411,6 +411,9 @@ export const en = {
   },
   backups: {
     title: "Backups",
+    wholeServerOnly:
+      "This address's server keeps every address in one database: backups cover the whole server, every day, and this address cannot be restored on its own.",
+    serverBackups: "See the server's backups",
     lead: "Encrypted copies of everything on this chat server: accounts, contacts, group chats and history. Each one is restored into a throwaway server to prove it works.",
     now: "Back up now",
     restore: "Restore",

@@ -431,6 +431,9 @@ export const fr: Messages = {
   },
   backups: {
     title: "Sauvegardes",
+    wholeServerOnly:
+      "Le serveur de cette adresse garde toutes les adresses dans une seule base : les sauvegardes couvrent tout le serveur, chaque jour, et cette adresse ne peut pas être restaurée seule.",
+    serverBackups: "Voir les sauvegardes du serveur",
     lead: "Des copies chiffrées de tout ce que contient ce serveur : comptes, contacts, salons et historique. Chacune est restaurée dans un serveur jetable pour prouver qu’elle fonctionne.",
     now: "Sauvegarder maintenant",
     restore: "Restaurer",

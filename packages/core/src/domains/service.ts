@@ -4,6 +4,7 @@ import {
   isUniqueViolation,
   type Placement,
   type RegistrationPolicy,
+  type ServerKind,
 } from "@xmpp-host/db";
 import { authorize, loadOwned } from "../access.ts";
 import type { Actor, CoreContext } from "../context.ts";
@@ -16,7 +17,7 @@ import { randomToken } from "../secrets.ts";
 import { normalizeDomainName } from "../validation.ts";
 
 /** A domain read with what its pages need of its server. */
-export const withServer = { instance: { select: { placement: true, status: true } } } as const;
+export const withServer = { instance: { select: { placement: true, status: true, server: true } } } as const;
 
 /** Whether people can chat on a domain right now, in one word that every page shows the same way. */
 export type ChatStatus = "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
@@ -90,7 +91,7 @@ export async function loadDomain(
   actor: Actor,
   domainId: string,
   need: "read" | "write",
-): Promise<Domain & { instance: { placement: Placement; status: InstanceStatus } }> {
+): Promise<Domain & { instance: { placement: Placement; status: InstanceStatus; server: ServerKind } }> {
   const found = ctx.db.domain.findUnique({
     where: { id: domainId },
     include: withServer,

@@ -2078,6 +2078,13 @@ export interface operations {
                         chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description what this server kind can do; the dashboard names what it cannot */
+                        features: {
+                            /** @description each domain can be backed up and restored on its own */
+                            domainBackups: boolean;
+                            /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                            inBandInvites: boolean;
+                        };
                         /** @description a free address under the platform's base domain */
                         freeAddress: boolean;
                         id: string;
@@ -2265,6 +2272,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;
@@ -2304,6 +2318,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;
@@ -5219,6 +5240,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;
@@ -5326,6 +5354,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;
@@ -5365,6 +5400,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;
@@ -7655,6 +7697,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;
@@ -7763,6 +7812,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;
@@ -7802,6 +7858,13 @@ export interface operations {
                             chat: "available" | "setting_up" | "stopped" | "unavailable" | "deleting" | "failed";
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description what this server kind can do; the dashboard names what it cannot */
+                            features: {
+                                /** @description each domain can be backed up and restored on its own */
+                                domainBackups: boolean;
+                                /** @description the server keeps invite tokens itself (XEP-0401), so apps can register from an invite link */
+                                inBandInvites: boolean;
+                            };
                             /** @description a free address under the platform's base domain */
                             freeAddress: boolean;
                             id: string;

@@ -145,6 +145,7 @@ export default async function DomainPage({
     body = (
       <MainWithAside aside={aside} mainClassName="space-y-4">
         {domain.registration === "closed" ? <Alert tone="info">{m.invites.needsPolicy}</Alert> : null}
+        {domain.features.inBandInvites ? null : <Alert tone="info">{m.instances.noInBandInvites}</Alert>}
         <PagedList texts={m.invites} page={invites} query={{ tab }}>
           {invites.items.map((invite) => (
             <Card
@@ -192,6 +193,21 @@ export default async function DomainPage({
       api.GET("/api/v1/domains/{domainId}/certificates", { params: { path: { domainId } } }).then(must),
     ]);
     body = <DnsPanel domainId={domainId} dns={dns} certificates={certificates} m={m} locale={locale} />;
+  } else if (tab === "backups" && !domain.features.domainBackups) {
+    body = (
+      <Card title={m.backups.title}>
+        <p className="text-sm text-zinc-700" data-testid="whole-server-backups">
+          {m.backups.wholeServerOnly}
+        </p>
+        {domain.instanceId ? (
+          <p className="mt-3 text-sm">
+            <Link className="text-brand-700 underline" href={`/t/${tenantId}/instances/${domain.instanceId}`}>
+              {m.backups.serverBackups}
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+    );
   } else if (tab === "backups") {
     const [backups, me] = await Promise.all([
       api
