@@ -111,4 +111,24 @@ describe("health of an ejabberd server", () => {
     expect(renewed.passwordEncrypted).not.toBe(before.passwordEncrypted);
     expect(downWebhooks("opened")).toHaveLength(1);
   });
+
+  it("probes a server that has no domain yet on its placeholder host, and finds it up", async () => {
+    const made = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, {
+      name: "empty",
+      server: "ejabberd",
+    });
+    expect(made.json.operation.status, made.text).toBe("succeeded");
+    const id = made.json.instance.id as string;
+    const h = await until(
+      "a probe that logged in",
+      async () => {
+        const now = (await call("GET", `/api/v1/instances/${id}/health?range=1h`)).json;
+        return now.latest?.loginMs ? now : null;
+      },
+      6 * INTERVAL_MS + 5000,
+    );
+    expect(h.status).not.toBe("down");
+    const probe = await platform.app.core.db.probeAccount.findUniqueOrThrow({ where: { instanceId: id } });
+    expect(probe.host).toBe("localhost");
+  });
 });

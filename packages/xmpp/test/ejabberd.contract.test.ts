@@ -178,6 +178,14 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
     expect(main).toContain(`unix:${inst.layout.dir}/api.sock`);
   });
 
+  it("never touches the platform's admin account, which it runs as", async () => {
+    await expect(driver.setPassword("xh-admin@localhost", "stolen")).rejects.toThrow(/platform's admin account/);
+    await expect(driver.deleteAccount("xh-admin@localhost")).rejects.toBeInstanceOf(DriverCommandError);
+    await expect(driver.ping()).resolves.toBeUndefined();
+    // Other accounts on the placeholder host are the platform's own (its health probe, while there is no domain).
+    expect(await driver.createAccount("probe@localhost", "pw")).toBe("created");
+  });
+
   it("refuses wrong admin credentials with a clear error", async () => {
     const wrong = new EjabberdDriver({
       ...(inst.channel.kind === "http" ? { url: inst.channel.url, socketPath: inst.channel.socketPath } : { url: "" }),

@@ -12,6 +12,7 @@ import {
 import { assertValidHostname, splitBareJid } from "../../names.ts";
 import type { ServerMetrics } from "../kind.ts";
 import { PLACEHOLDER_HOST } from "../spec.ts";
+import { ADMIN_JID } from "./config.ts";
 import { EjabberdApiClient, EjabberdApiError } from "./http-api.ts";
 
 export interface EjabberdDriverOptions {
@@ -37,10 +38,10 @@ function check<T>(fn: () => T): T {
 
 const hostname = (host: string) => check(() => assertValidHostname(host));
 
-/** A tenant's bare JID: never on the platform's own admin host. */
+/** An account's bare JID: never the platform's admin account, which this driver itself runs as. */
 function account(jid: string): { user: string; host: string } {
   const { local, domain } = check(() => splitBareJid(jid));
-  if (domain === PLACEHOLDER_HOST) throw new DriverCommandError(`${jid}: ${PLACEHOLDER_HOST} is the admin host`);
+  if (`${local}@${domain}` === ADMIN_JID) throw new DriverCommandError(`${jid} is the platform's admin account`);
   return { user: local, host: domain };
 }
 
