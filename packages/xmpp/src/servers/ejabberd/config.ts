@@ -133,8 +133,10 @@ function assertPlainPath(p: string): void {
 }
 
 function registrationRule(d: InstanceDomainSpec): string {
-  // ejabberd 23.01 keeps no invite tokens: invite-only domains take no in-band registration at all.
-  return d.registration === "open" ? "register_open" : "register_closed";
+  // ejabberd 23.01 keeps no invite tokens: invite-only domains take no in-band registration at all. Nor can it cap
+  // a domain's accounts: a domain under the platform's limits (on a shared server) takes open sign-ups through the
+  // platform's web page alone, which counts them.
+  return d.registration === "open" && !d.limits ? "register_open" : "register_closed";
 }
 
 /** The modules of one domain. host_config replaces the global module list, so each domain gets all of its own. */
