@@ -1,7 +1,7 @@
 // Health probes, alerts and supervision for an ejabberd server: the same verdicts as for Prosody.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { supervise } from "../apps/worker/src/processors/maintenance.ts";
-import { type Call, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
+import { type Call, client, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
 import { startWebhookReceiver } from "./helpers/sinks.ts";
 import { sleep, until } from "./helpers/wait.ts";
 
@@ -130,5 +130,18 @@ describe("health of an ejabberd server", () => {
     expect(h.status).not.toBe("down");
     const probe = await platform.app.core.db.probeAccount.findUniqueOrThrow({ where: { instanceId: id } });
     expect(probe.host).toBe("localhost");
+  });
+
+  it("shows operators the ejabberd servers in the fleet, with their health", async () => {
+    const db = platform.app.core.db;
+    const op = await signupWithToken(platform.app, "ops-ejabberd");
+    await db.user.update({ where: { email: "ops-ejabberd@test.example" }, data: { isOperator: true } });
+    const res = await client(platform.app, { cookie: op.cookie })("GET", "/api/v1/fleet?server=ejabberd&limit=50");
+    expect(res.status, res.text).toBe(200);
+    const row = res.json.items.find((r: { instance: { id: string } }) => r.instance.id === instanceId);
+    expect(row).toMatchObject({ instance: { server: "ejabberd", name: "community" } });
+    expect(["healthy", "degraded"]).toContain(row.health.status);
+    const prosodyOnly = await client(platform.app, { cookie: op.cookie })("GET", "/api/v1/fleet?server=prosody");
+    expect(prosodyOnly.json.items.map((r: { instance: { id: string } }) => r.instance.id)).not.toContain(instanceId);
   });
 });
