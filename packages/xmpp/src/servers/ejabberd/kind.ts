@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import { DriverUnavailableError } from "../../driver.ts";
 import type { AdminChannel, InstanceExec, InstanceLayout, ServerKind, SnapshotSource } from "../kind.ts";
@@ -121,6 +122,18 @@ async function exportData(spec: InstanceSpec, layout: InstanceLayout): Promise<S
   return { dir, pauseServer: false, cleanup };
 }
 
+/** True when something answers HTTP at host:port within the time, whatever the status. */
+function httpAnswers(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host, port, path: "/upload/", timeout: timeoutMs, agent: false }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", () => resolve(false));
+  });
+}
+
 export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
   const ctl = opts.ctlBinary ?? "/usr/sbin/ejabberdctl";
   return {
@@ -182,16 +195,19 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
       });
     },
     prepareSnapshot: (input) => exportData(input.spec, input.layout),
-    async readMetrics({ driver }) {
+    // The counters come over the admin API; whether the HTTP service answers, from its public port (uploads).
+    async readMetrics({ driver, host, httpPort, timeoutMs }) {
       if (!(driver instanceof EjabberdDriver)) {
         return { reachable: false, metrics: null, error: "not an ejabberd driver" };
       }
-      try {
-        return { reachable: true, metrics: await driver.metrics() };
-      } catch (err) {
-        const reachable = !(err instanceof DriverUnavailableError);
-        return { reachable, metrics: null, error: (err as Error).message };
-      }
+      const [reachable, counted] = await Promise.all([
+        httpAnswers(host, httpPort, timeoutMs),
+        driver.metrics().then(
+          (metrics) => ({ metrics, error: undefined }),
+          (err: unknown) => ({ metrics: null, error: (err as Error).message }),
+        ),
+      ]);
+      return { reachable, metrics: counted.metrics, ...(counted.error ? { error: counted.error } : {}) };
     },
     // Mnesia holds every host's data together.
     hostDataDirs: () => [],
