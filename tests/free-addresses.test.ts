@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import { type Pebble, startPebble } from "@xmpp-host/acme/testing";
-import { startTestNamed, type TestNamed } from "@xmpp-host/dns/testing";
+import { platformZoneEnv, startTestNamed, type TestNamed } from "@xmpp-host/dns/testing";
 import { prosodyStoreName } from "@xmpp-host/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeInstance } from "../apps/worker/src/processors/health.ts";
@@ -87,18 +87,7 @@ beforeAll(async () => {
       ACME_DIRECTORY_URL: pebble.directoryUrl,
       ACME_CA_CERT_FILE: pebbleCa,
       ACME_EMAIL: "certs@chat.test",
-      PLATFORM_BASE_DOMAIN: BASE,
-      PLATFORM_HOST: `xmpp.${BASE}`,
-      PLATFORM_IPV4: "127.0.0.1",
-      DNS_PROVIDER: "rfc2136",
-      RFC2136_SERVER: named.address,
-      RFC2136_PORT: String(named.port),
-      RFC2136_ZONE: BASE,
-      RFC2136_TSIG_NAME: named.key.name,
-      RFC2136_TSIG_ALGORITHM: named.key.algorithm,
-      RFC2136_TSIG_SECRET: named.key.secret,
-      DNS_SERVERS: named.server,
-      DNS_TIMEOUT_MS: "1000",
+      ...platformZoneEnv(named, BASE),
       SHARED_INSTANCE_MAX_DOMAINS: "3",
       SHARED_DOMAIN_MAX_ACCOUNTS: "4",
       SHARED_DOMAIN_UPLOAD_QUOTA_MB: "1",

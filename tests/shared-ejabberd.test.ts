@@ -1,7 +1,7 @@
 // An operator who runs the shared pool on ejabberd (SHARED_SERVER_KIND): a family's free address lands on a shared
 // ejabberd server, is found through the platform zone that a real BIND serves, and works; the server is backed up
 // whole, since ejabberd keeps every domain in one database.
-import { startTestNamed, type TestNamed } from "@xmpp-host/dns/testing";
+import { platformZoneEnv, startTestNamed, type TestNamed } from "@xmpp-host/dns/testing";
 import { xmppRegister } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Call, client, signupWithToken } from "./helpers/api.ts";
@@ -18,18 +18,7 @@ beforeAll(async () => {
   platform = await startPlatform({
     workerEnv: {
       SHARED_SERVER_KIND: "ejabberd",
-      PLATFORM_BASE_DOMAIN: BASE,
-      PLATFORM_HOST: `xmpp.${BASE}`,
-      PLATFORM_IPV4: "127.0.0.1",
-      DNS_PROVIDER: "rfc2136",
-      RFC2136_SERVER: named.address,
-      RFC2136_PORT: String(named.port),
-      RFC2136_ZONE: BASE,
-      RFC2136_TSIG_NAME: named.key.name,
-      RFC2136_TSIG_ALGORITHM: named.key.algorithm,
-      RFC2136_TSIG_SECRET: named.key.secret,
-      DNS_SERVERS: named.server,
-      DNS_TIMEOUT_MS: "1000",
+      ...platformZoneEnv(named, BASE),
       SHARED_DOMAIN_MAX_ACCOUNTS: "4",
       BACKUP_VERIFY: "false",
     },

@@ -315,6 +315,27 @@ function zoneFile(z: TestNamedZone): string {
  * Starts `named -g` (foreground, logs to stderr; as root it simply keeps running as root, no `-u` needed) with a
  * primary zone per entry, each updatable with a fresh HMAC-SHA256 key. Resolves once every zone answers.
  */
+/**
+ * The platform's settings that make `base` (a zone `named` serves) its own: free addresses under it, published there
+ * through RFC 2136 with the test key, and checked against that server alone.
+ */
+export function platformZoneEnv(named: TestNamed, base: string): Record<string, string> {
+  return {
+    PLATFORM_BASE_DOMAIN: base,
+    PLATFORM_HOST: `xmpp.${base}`,
+    PLATFORM_IPV4: "127.0.0.1",
+    DNS_PROVIDER: "rfc2136",
+    RFC2136_SERVER: named.address,
+    RFC2136_PORT: String(named.port),
+    RFC2136_ZONE: base,
+    RFC2136_TSIG_NAME: named.key.name,
+    RFC2136_TSIG_ALGORITHM: named.key.algorithm,
+    RFC2136_TSIG_SECRET: named.key.secret,
+    DNS_SERVERS: named.server,
+    DNS_TIMEOUT_MS: "1000",
+  };
+}
+
 export async function startTestNamed(opts: {
   zones: (string | TestNamedZone)[];
   keyName?: string;
