@@ -5,6 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import {
   BackupInvalidError,
+  type BackupManifest,
   deriveTenantKey,
   extractBackup,
   recoverInterruptedRestore,
@@ -48,7 +49,7 @@ import type { Domain, Instance } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import { instanceHosts, isPortFree } from "@xmpp-host/runtime";
-import { createDriver, type InstanceSpec, serverKind, serverNames } from "@xmpp-host/xmpp";
+import { createDriver, type InstanceSpec, serverKind } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
 import { applyConfiguration } from "./configuration.ts";
@@ -211,11 +212,10 @@ async function fetchAndExtract(
 }
 
 /** Data restores only into a server of the kind it was taken from (moving between kinds is another operation). */
-function refuseOtherServer(manifest: unknown, server: Instance["server"]): void {
-  const from = (manifest as { server?: string }).server ?? "prosody";
-  if (from !== server) {
+function refuseOtherServer(manifest: BackupManifest, server: Instance["server"]): void {
+  if (manifest.server !== server) {
     throw new RestoreRefusedError(
-      `the backup holds ${serverNames.includes(from as Instance["server"]) ? serverKind(from as Instance["server"]).label : from} data and cannot be restored into a server running ${serverKind(server).label}`,
+      `the backup holds ${serverKind(manifest.server).label} data and cannot be restored into a server running ${serverKind(server).label}`,
     );
   }
 }
@@ -298,7 +298,7 @@ export async function verifyBackup(ctx: WorkerContext, backupId: string) {
       const domains = recorded.map((d) => ({ name: d.name, registration: "closed" as const }));
       const [c2s, s2s, http] = await freeVerifyPorts(ctx);
       // The throwaway server is of the kind the backup was taken from.
-      const server = (manifest as { server?: InstanceSpec["server"] }).server ?? "prosody";
+      const server = manifest.server;
       const spec: InstanceSpec = {
         id,
         server,

@@ -161,6 +161,8 @@ export class LocalRuntime implements InstanceRuntime {
   private readonly runAsName: string;
   /** The account of each kind that names its own (ejabberd); looked up once. */
   private readonly kindOwners = new Map<string, ServiceAccount | null>();
+  /** Each instance's recorded kind, once read or written. */
+  private readonly kinds = new Map<string, ServerKind>();
   /** start/stop/destroy of one instance run one at a time (within this process). */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -225,17 +227,22 @@ export class LocalRuntime implements InstanceRuntime {
     return { dir, data: path.join(dir, "data"), certs: path.join(dir, "certs") };
   }
 
-  /** The kind an instance was configured as (instances from before server kinds are Prosody). */
+  /**
+   * The kind an instance was configured as (instances from before server kinds are Prosody). Read once per instance:
+   * status checks and start-up polls ask for it often, and it changes only through writeConfig.
+   */
   serverOf(instanceId: string): ServerKind {
-    const recorded = (() => {
-      try {
-        return readFileSync(path.join(this.layout(instanceId).dir, KIND_FILE), "utf8").trim();
-      } catch {
-        return "prosody";
-      }
-    })();
+    const known = this.kinds.get(instanceId);
+    if (known) return known;
+    let recorded: string;
+    try {
+      recorded = readFileSync(path.join(this.layout(instanceId).dir, KIND_FILE), "utf8").trim();
+    } catch {
+      return this.servers.prosody;
+    }
     const name = serverNames.find((n) => n === recorded);
     if (!name) throw new Error(`instance ${instanceId} records an unknown server kind ${JSON.stringify(recorded)}`);
+    this.kinds.set(instanceId, this.servers[name]);
     return this.servers[name];
   }
 
@@ -265,6 +272,7 @@ export class LocalRuntime implements InstanceRuntime {
     await this.ownedDir(layout.data, 0o750, owner);
     await this.ownedDir(layout.certs, 0o700, owner);
     await writeFileAtomic(path.join(layout.dir, KIND_FILE), `${spec.server}\n`, 0o640, owner);
+    this.kinds.set(spec.id, server);
     let changed = false;
     for (const f of files) {
       await this.ownedDir(path.dirname(f.path), 0o750, owner);
@@ -299,6 +307,7 @@ export class LocalRuntime implements InstanceRuntime {
     return this.locked(instanceId, async () => {
       await this.doStop(instanceId);
       await rm(this.layout(instanceId).dir, { recursive: true, force: true });
+      this.kinds.delete(instanceId);
     });
   }
 
