@@ -16,6 +16,10 @@ command -v prosody >/dev/null || need+=(prosody prosody-modules)
 command -v openssl >/dev/null || need+=(openssl)
 command -v pebble >/dev/null || need+=(pebble)
 [ -x /usr/sbin/named ] || need+=(bind9)
+# Calls (TURN) and the IRC gateway; ngircd is the IRC server the tests talk to.
+command -v turnserver >/dev/null || need+=(coturn)
+command -v biboumi >/dev/null || need+=(biboumi)
+[ -x /usr/sbin/ngircd ] || need+=(ngircd)
 # jemalloc keeps shared Prosody servers (hundreds of hosts each) smaller than the C library's malloc does.
 compgen -G "/usr/lib/*/libjemalloc.so.2" >/dev/null || [ -f /usr/lib/libjemalloc.so.2 ] || need+=(libjemalloc2)
 [ -d /usr/lib/python3/dist-packages/slixmpp ] || need+=(python3-slixmpp)

@@ -15,3 +15,4 @@ export {
   processArgs,
 } from "./local/process.ts";
 export * from "./runtime.ts";
+export * from "./local/sidecar.ts";

@@ -95,7 +95,7 @@ async function chownTree(root: string, owner: ServiceAccount): Promise<void> {
  * Writes `content` to `file` through a temporary file and a rename, so readers (a server reloading)
  * never see half a file. Returns false, without writing, when the content is already there.
  */
-async function writeFileAtomic(
+export async function writeFileAtomic(
   file: string,
   content: string,
   mode: number,
@@ -132,7 +132,7 @@ async function writeFileAtomic(
 }
 
 /** Sends a signal, ignoring a process that is already gone. */
-function signal(pid: number, sig: NodeJS.Signals): void {
+export function signal(pid: number, sig: NodeJS.Signals): void {
   try {
     process.kill(pid, sig);
   } catch (err) {
