@@ -10,6 +10,8 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py register HOST PORT CAFILE JID PW                    (XEP-0077 in-band registration)
        xmpp_client.py upload-slot HOST PORT CAFILE JID PW SERVICE SIZE     (XEP-0363 slot for a SIZE-byte file)
        xmpp_client.py disco HOST PORT CAFILE JID PW TARGET...             (XEP-0030 items of each target)
+       xmpp_client.py muc-session HOST PORT CAFILE JID PW                 (rooms driven from stdin, one JSON line per event)
+       xmpp_client.py external-services HOST PORT CAFILE JID PW TARGET     (XEP-0215 services TARGET announces)
 Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
 """
 import asyncio
@@ -282,6 +284,100 @@ async def disco(host, port, cafile, jid, pw, *targets):
     return 0
 
 
+async def external_services(host, port, cafile, jid, pw, target):
+    from xml.etree import ElementTree as ET
+
+    from slixmpp.exceptions import IqError
+
+    c = make_client(jid, pw, cafile)
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    iq = c.make_iq_get(ito=target)
+    iq.append(ET.Element("{urn:xmpp:extdisco:2}services"))
+    try:
+        resp = await iq.send(timeout=10)
+        services = [dict(el.attrib) for el in resp.xml.iter("{urn:xmpp:extdisco:2}service")]
+        print(json.dumps({"result": "ok", "services": services}))
+        code = 0
+    except IqError as e:
+        print(json.dumps({"result": "refused", "condition": e.iq["error"]["condition"]}))
+        code = 1
+    c.disconnect()
+    return code
+
+
+async def muc_session(host, port, cafile, jid, pw):
+    """Stays logged in, taking commands on stdin ("join ROOM NICK", "say ROOM TEXT", "leave ROOM NICK", "quit") and
+    printing one JSON line per event, so that a test can interleave it with another network (an IRC gateway)."""
+    from slixmpp.exceptions import PresenceError
+    from slixmpp.xmlstream.handler import Callback
+    from slixmpp.xmlstream.matcher import MatchXPath
+
+    STANZA_ERRORS = "{urn:ietf:params:xml:ns:xmpp-stanzas}"
+
+    def emit(**event):
+        print(json.dumps(event), flush=True)
+
+    c = make_client(jid, pw, cafile)
+    r = await connect(c, host, port)
+    if r != "ok":
+        emit(event="login-failed", result=r)
+        return 2 if r == "auth" else 1
+    c.add_event_handler("groupchat_message", lambda m: emit(event="message", room=m["from"].bare, nick=m["mucnick"], body=m["body"]))
+    left = {}
+
+    def on_presence(p):
+        waiter = left.get(str(p["from"]))
+        if p["type"] == "unavailable" and waiter and not waiter.done():
+            waiter.set_result(True)
+
+    # A handler of its own: slixmpp drops presence from a room it has left, and its roster ignores rooms.
+    c.register_handler(Callback("muc-session leave", MatchXPath("{jabber:client}presence"), on_presence))
+    emit(event="ready")
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while True:
+        line = (await reader.readline()).decode()
+        if not line:
+            break
+        cmd, _, rest = line.rstrip("\n").partition(" ")
+        if cmd == "join":
+            room, nick = rest.split(" ", 1)
+            try:
+                await c.plugin["xep_0045"].join_muc_wait(room, nick, maxstanzas=0, timeout=20)
+                emit(event="joined", room=room)
+            except PresenceError as e:
+                # slixmpp knows only RFC 3920's conditions: policy-violation (RFC 6120) comes out empty.
+                error = e.presence.xml.find("{jabber:client}error")
+                names = [el.tag.split("}")[-1] for el in (error if error is not None else []) if el.tag.startswith(STANZA_ERRORS)]
+                condition = e.condition or next((n for n in names if n != "text"), "")
+                emit(event="join-error", room=room, condition=condition, text=e.text)
+            except asyncio.TimeoutError:
+                emit(event="join-error", room=room, condition="timeout", text="")
+        elif cmd == "say":
+            room, text = rest.split(" ", 1)
+            c.send_message(mto=room, mbody=text, mtype="groupchat")
+            emit(event="sent", room=room)
+        elif cmd == "leave":
+            room, nick = rest.split(" ", 1)
+            waiter = left[f"{room}/{nick}"] = loop.create_future()
+            c.plugin["xep_0045"].leave_muc(room, nick)
+            try:
+                # The room echoes the leave: once it has, the server has counted it.
+                await asyncio.wait_for(waiter, 10)
+                emit(event="left", room=room)
+            except asyncio.TimeoutError:
+                emit(event="leave-unconfirmed", room=room)
+        elif cmd == "quit":
+            break
+    c.disconnect()
+    emit(event="bye")
+    return 0
+
+
 async def main(argv):
     cmd = argv[0]
     try:
@@ -303,6 +399,10 @@ async def main(argv):
             return await upload_slot(*argv[1:8])
         if cmd == "disco":
             return await disco(*argv[1:])
+        if cmd == "muc-session":
+            return await muc_session(*argv[1:6])
+        if cmd == "external-services":
+            return await external_services(*argv[1:7])
     except Exception as exc:  # report every failure as JSON for the test to show
         print(json.dumps({"result": "error", "error": f"{type(exc).__name__}: {exc}"}))
         return 1

@@ -5,7 +5,7 @@ import path from "node:path";
 import { apiEnvSchema, loadEnv, repoRoot, workerEnvSchema } from "@xmpp-host/config";
 import { getDb } from "@xmpp-host/db";
 import { createRedis } from "@xmpp-host/queue";
-import { LocalRuntime } from "@xmpp-host/runtime";
+import { LocalRuntime, stopSidecarsUnder } from "@xmpp-host/runtime";
 import { createDriver } from "@xmpp-host/xmpp";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
@@ -50,6 +50,8 @@ export async function buildApi(env: Record<string, string>) {
     redis,
     async close(dataRoot: string) {
       const runtime = new LocalRuntime({ dataRoot });
+      // Helpers first (the TURN server, IRC gateways): they outlive the worker by design.
+      await stopSidecarsUnder(dataRoot);
       for (const i of await core.db.instance.findMany()) await runtime.destroy(i.id).catch(() => undefined);
       await app.close();
       await queues.close();
@@ -93,6 +95,8 @@ export async function startPlatform(
     SYNC_INTERVAL_MS: "3600000",
     // The tests' webhook receivers listen on loopback, which webhooks may not reach unless allowed.
     ALERT_WEBHOOK_ALLOW: "127.0.0.1",
+    // One TURN server per machine port: only the tests of calls start one, on a port of their own.
+    TURN_ENABLED: "false",
     ...opts.workerEnv,
   } as Record<string, string>;
   const api = await buildApi(env);

@@ -33,6 +33,7 @@ import { freeAddressRoutes } from "./routes/v1/free-addresses/index.ts";
 import { healthRoutes } from "./routes/v1/health/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
 import { inviteRoutes } from "./routes/v1/invites/index.ts";
+import { ircGatewayRoutes } from "./routes/v1/irc-gateways/index.ts";
 import { meRoutes } from "./routes/v1/me/index.ts";
 import { memberInviteRoutes } from "./routes/v1/member-invites/index.ts";
 import { operationRoutes } from "./routes/v1/operations/index.ts";
@@ -185,6 +186,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(freeAddressRoutes);
       await v1.register(accountRoutes);
       await v1.register(roomRoutes);
+      await v1.register(ircGatewayRoutes);
       await v1.register(operationRoutes, { maxWait });
       await v1.register(caRoutes, { caPem });
       await v1.register(dnsRoutes);

@@ -216,6 +216,21 @@ export const problemResponses = {
 /** The answer of a route whose operation leaves nothing else to show (a deletion, a check). */
 export const OperationOnly = Type.Object({ operation: Operation });
 
+export const IrcGateway = Type.Object({
+  domainId: Type.String(),
+  /** The gateway's address: irc.DOMAIN. */
+  address: Type.String(),
+  enabled: Type.Boolean(),
+  state: Nullable(ResourceState),
+  lastError: Nullable(Type.String()),
+  /** A channel address as people type it: #channel%irc.server@irc.DOMAIN. */
+  example: Type.String(),
+  /** Per gateway: IRC networks and connections at once. */
+  limits: Type.Object({ maxServers: Type.Integer(), maxConnections: Type.Integer() }),
+  /** Whether the domain's server can run one. */
+  available: Type.Optional(Type.Boolean()),
+});
+
 /** The answers of a route that starts an operation: 202 while it runs, 200 once `?wait` saw it end. */
 export const replies = <T extends TSchema>(body: T) => ({ 200: body, 202: body, ...problemResponses });
 /** The same for a route that creates something: 201 once its operation ended. */

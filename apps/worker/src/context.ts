@@ -2,13 +2,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xmpp-host/acme";
 import { type BackupStore, createBackupStore } from "@xmpp-host/backup";
+import { LocalIrcGateways } from "@xmpp-host/bridges";
+import type { TurnService } from "@xmpp-host/calls";
 import type { WorkerEnv } from "@xmpp-host/config";
 import {
   type AdministeredInstance,
   type CoreContext,
+  type DomainWithGateway,
   domainLimitsFor,
   ensurePlatformSecret,
   INTERNAL_CA_SECRET,
+  liveGateway,
   platformSettingsFromEnv,
   portsOf,
   SecretBox,
@@ -24,7 +28,7 @@ import {
 } from "@xmpp-host/dns";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
 import { type InstanceRuntime, type InstanceSpec, LocalRuntime } from "@xmpp-host/runtime";
-import { serverKind, type XmppServerDriver } from "@xmpp-host/xmpp";
+import { type CallsSpec, type IrcGatewaySpec, serverKind, type XmppServerDriver } from "@xmpp-host/xmpp";
 import type { Logger } from "pino";
 
 /** Everything a processor needs; built once per worker process. */
@@ -48,6 +52,15 @@ export interface WorkerContext {
   dnsChecker(): DnsChecker;
   /** Where backups are kept (BACKUP_STORE). */
   backupStore(): BackupStore;
+  /**
+   * Calls: the TURN/STUN service every server announces, set at boot by prepareCalls (its secret lives in the
+   * database); null when the platform offers none.
+   */
+  calls: CallsSpec | null;
+  /** The platform's TURN server, supervised by the worker; null when calls are off. */
+  turn: TurnService | null;
+  /** Domains' IRC gateways, one process each. */
+  gateways: LocalIrcGateways;
   /** One long-lived admin channel per instance, reused across jobs. */
   driverFor(instance: AdministeredInstance): XmppServerDriver;
   forgetDriver(instanceId: string): Promise<void>;
@@ -105,6 +118,9 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     queues,
     runtime,
     log,
+    calls: null,
+    turn: null,
+    gateways: new LocalIrcGateways({ dataRoot: env.DATA_ROOT, runAs: env.INSTANCE_USER }),
     ca() {
       ca ??= internalCa();
       ca.catch(() => {
@@ -205,25 +221,46 @@ function createDnsProvider(env: WorkerEnv): DnsProvider | null {
 }
 
 /** Domains whose hosts belong in the server's configuration. */
-export function liveDomains(domains: Domain[]): Domain[] {
+export function liveDomains<D extends Domain>(domains: D[]): D[] {
   return domains.filter((d) => d.state !== "deleting");
 }
 
+/** A domain's IRC gateway as its server's configuration carries it; none while it is being turned off. */
+function ircGatewayOf(
+  ctx: Pick<WorkerContext, "secrets">,
+  d: DomainWithGateway,
+  componentPort: number | null,
+): { ircGateway?: IrcGatewaySpec } {
+  const g = liveGateway(d);
+  if (!g || componentPort === null) return {};
+  return {
+    ircGateway: {
+      secret: ctx.secrets.decrypt(g.secretEncrypted),
+      maxServers: d.tenant.ircMaxServers,
+      maxConnections: d.tenant.ircMaxConnections,
+    },
+  };
+}
+
 export function specOf(
-  ctx: Pick<WorkerContext, "core" | "secrets">,
-  instance: AdministeredInstance,
-  domains: Domain[],
+  ctx: Pick<WorkerContext, "core" | "secrets"> & { calls?: CallsSpec | null },
+  instance: AdministeredInstance & { componentPort?: number | null },
+  domains: DomainWithGateway[],
 ): InstanceSpec {
   const limits = domainLimitsFor(ctx.core, instance);
+  const componentPort = instance.componentPort ?? null;
   return {
     id: instance.id,
     server: instance.server,
     ports: (({ c2sPort, s2sPort, httpPort }) => ({ c2s: c2sPort, s2s: s2sPort, http: httpPort }))(portsOf(instance)),
+    ...(componentPort !== null ? { componentPort } : {}),
+    ...(ctx.calls ? { calls: ctx.calls } : {}),
     bindAddress: instance.host,
     ...(instance.adminSecretEncrypted ? { adminPassword: ctx.secrets.decrypt(instance.adminSecretEncrypted) } : {}),
     domains: liveDomains(domains).map((d) => ({
       name: d.name,
       registration: d.registration,
+      ...ircGatewayOf(ctx, d, componentPort),
       ...(limits
         ? {
             limits: {

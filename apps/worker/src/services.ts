@@ -17,6 +17,7 @@ import { issueCertificate, requestPublicCertificate } from "./processors/certifi
 import { applyConfiguration, ensureCertificate, hostsOf, loadInstance } from "./processors/configuration.ts";
 import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck } from "./processors/dns.ts";
 import { scheduleProbe, unscheduleProbe } from "./processors/health.ts";
+import { startIrcGateway } from "./processors/irc-gateways.ts";
 import { emailMemberInvite } from "./processors/member-invites.ts";
 
 /** The worker's side effects, as core's operation handlers ask for them. */
@@ -57,10 +58,25 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     async publishPlatformRecords(domain, instance, publish) {
       const zone = ctx.platformZone();
       if (!zone) return false;
-      const records = expectedRecords(dnsTargetOf(domain, instance, platformSettings(ctx.core)));
+      // Removing takes the gateway's records too, whatever its state; publishing adds them while it is wanted.
+      const gateway = await ctx.core.db.ircGateway.findUnique({ where: { domainId: domain.id } });
+      const ircGateway = !publish || (gateway !== null && gateway.state !== "deleting");
+      const records = expectedRecords(dnsTargetOf(domain, instance, platformSettings(ctx.core), { ircGateway }));
       await (publish ? publishDomainRecords(zone, records) : unpublishDomainRecords(zone, records));
       return true;
     },
+    async unpublishIrcGatewayRecords(domain, instance) {
+      const zone = ctx.platformZone();
+      if (!zone) return;
+      const settings = platformSettings(ctx.core);
+      const without = new Set(expectedRecords(dnsTargetOf(domain, instance, settings)).map((r) => r.id));
+      const gatewayOnly = expectedRecords(dnsTargetOf(domain, instance, settings, { ircGateway: true })).filter(
+        (r) => !without.has(r.id),
+      );
+      await unpublishDomainRecords(zone, gatewayOnly);
+    },
+    startIrcGateway: (domainId) => startIrcGateway(ctx, domainId),
+    removeIrcGateway: (domainId) => ctx.gateways.remove(domainId),
     async requestPublicCertificate(domainId, tenantId) {
       if (ctx.env.ACME_EMAIL) await requestPublicCertificate(ctx, domainId, tenantId);
     },

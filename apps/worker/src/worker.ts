@@ -21,8 +21,10 @@ import {
   scheduledDomainBackup,
   verifyBackup,
 } from "./processors/backups.ts";
+import { prepareCalls, superviseTurn } from "./processors/calls.ts";
 import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
 import { probeInstance, reconcileProbeSchedules } from "./processors/health.ts";
+import { superviseGateways } from "./processors/irc-gateways.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
 import { refuseOperation, runOperation } from "./runner.ts";
 
@@ -66,7 +68,11 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
   // The API serves the internal CA's certificate from the database: it exists from the worker's first start.
   await ctx.ca().catch((err: unknown) => ctx.log.error({ err }, "creating the internal CA failed"));
   // Adopt the instances that kept running while no worker was up, before taking new work.
+  // What servers announce for calls is known before any configuration is rendered.
+  await prepareCalls(ctx).catch((err: unknown) => ctx.log.error({ err }, "preparing calls failed"));
   await supervise(ctx).catch((err: unknown) => ctx.log.error({ err }, "initial supervise failed"));
+  await superviseTurn(ctx).catch((err: unknown) => ctx.log.error({ err }, "starting the TURN server failed"));
+  await superviseGateways(ctx).catch((err: unknown) => ctx.log.error({ err }, "starting IRC gateways failed"));
 
   const handlers = {
     // Every operation runs through runOperation, which picks the type's handler (typed per type there).

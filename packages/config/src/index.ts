@@ -197,6 +197,25 @@ export const workerEnvSchema = z.object({
   HEALTH_ROLLUP_INTERVAL_MS: ms.default(300_000),
   /** How often the worker writes its heartbeat to Redis. */
   WORKER_HEARTBEAT_MS: ms.default(5_000),
+  /** Calls: the worker runs one TURN/STUN server (coturn) that every managed server announces (XEP-0215). */
+  TURN_ENABLED: z.stringbool().default(true),
+  /** The name or address clients reach the TURN server at; default the first PLATFORM_IPV4, else PLATFORM_HOST. */
+  TURN_HOST: optional(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, "must be a host name or an IP address")),
+  /** Where coturn listens (UDP and TCP). */
+  TURN_LISTEN_IP: z
+    .string()
+    .refine((v) => isIP(v) !== 0, "must be an IP address")
+    .default("0.0.0.0"),
+  TURN_PORT: port.default(3478),
+  /** The address relayed media leaves from; default the listening address. */
+  TURN_RELAY_IP: optional(z.string().refine((v) => isIP(v) !== 0, "must be an IP address")),
+  /** The public address, when coturn sits behind NAT (a cloud machine's private address). */
+  TURN_EXTERNAL_IP: optional(z.string().refine((v) => isIP(v) !== 0, "must be an IP address")),
+  /** The UDP ports relayed media uses; open them in the firewall. */
+  TURN_MIN_PORT: port.default(49152),
+  TURN_MAX_PORT: port.default(65535),
+  /** How long the credentials servers hand out for calls stay valid. */
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

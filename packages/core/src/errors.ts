@@ -83,6 +83,9 @@ export const refusalReasons = [
   "test_not_delivered",
   "account_not_created",
   "not_supported_by_server",
+  "irc_gateway_unsupported",
+  "irc_gateway_disabling",
+  "irc_gateway_quota",
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 

@@ -6,6 +6,7 @@ import { dnsHandlers } from "./dns/handlers.ts";
 import { domainHandlers } from "./domains/handlers.ts";
 import { instanceHandlers } from "./instances/handlers.ts";
 import { inviteHandlers } from "./invites/handlers.ts";
+import { ircGatewayHandlers } from "./irc-gateways/handlers.ts";
 import { memberInviteHandlers } from "./member-invites/handlers.ts";
 import type { OperationHandler } from "./operations/handler.ts";
 import { roomHandlers } from "./rooms/handlers.ts";
@@ -21,4 +22,5 @@ export const operationHandlers = {
   ...dnsHandlers,
   ...certificateHandlers,
   ...backupHandlers,
+  ...ircGatewayHandlers,
 } satisfies { [T in OperationType]: OperationHandler<T> };

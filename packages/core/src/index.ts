@@ -17,6 +17,7 @@ export * from "./health/service.ts";
 export * from "./instances/service.ts";
 export { syncInviteToken, UsernameTakenError } from "./invites/handlers.ts";
 export * from "./invites/service.ts";
+export * from "./irc-gateways/service.ts";
 export * from "./member-invites/service.ts";
 export * from "./operations/handler.ts";
 export * from "./operations/lifecycle.ts";

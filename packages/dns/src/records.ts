@@ -35,12 +35,14 @@ export interface DnsTarget {
    * to prove: the platform holds the zone.
    */
   ownershipRecord?: boolean;
+  /** The domain has an IRC gateway (irc.DOMAIN): its alias and its server-to-server record are expected too. */
+  ircGateway?: boolean;
   /** e.g. ["letsencrypt.org"]: when set, CAA records (if the domain has any) must allow these issuers. */
   caaIssuers?: string[];
 }
 
 export interface ExpectedRecord {
-  /** Stable key: "a", "aaaa", "srv-client", "srvs-client", "srv-server", "srvs-server", "groups", "srv-groups-server", "share", "txt-verify", "caa"; a second value of the same kind gets "-2", and so on. */
+  /** Stable key: "a", "aaaa", "srv-client", "srvs-client", "srv-server", "srvs-server", "groups", "srv-groups-server", "share", "irc", "srv-irc-server", "txt-verify", "caa"; a second value of the same kind gets "-2", and so on. */
   id: string;
   /** Owner name, without trailing dot. */
   name: string;
@@ -206,6 +208,19 @@ export function expectedRecords(target: DnsTarget): ExpectedRecord[] {
     });
   }
   serviceHost("share", "the files shared in chats");
+  if (target.ircGateway) {
+    serviceHost("irc", "the IRC gateway");
+    if (s2sPort !== null) {
+      out.push({
+        id: "srv-irc-server",
+        name: `_xmpp-server._tcp.irc.${d}`,
+        type: "SRV",
+        value: srv(s2sPort),
+        required: true,
+        purpose: `Tells other chat servers where to deliver messages for the IRC gateway at irc.${d}.`,
+      });
+    }
+  }
 
   if (target.ownershipRecord ?? true) {
     out.push({

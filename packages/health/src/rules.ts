@@ -8,6 +8,7 @@ export const alertRules = [
   "dns_broken",
   "backup_failed",
   "memory_high",
+  "calls_failing",
 ] as const;
 export type AlertRule = (typeof alertRules)[number];
 
@@ -23,6 +24,7 @@ export const alertCodes = [
   "certificate_expiring",
   "certificate_expired",
   "dns_broken",
+  "calls_failing",
 ] as const;
 export type AlertCode = (typeof alertCodes)[number];
 
@@ -53,6 +55,8 @@ export interface AlertInput {
   consecutiveDown: number;
   loginMs: number | null;
   memoryBytes: number | null;
+  /** The calls check: null when calls are not offered or were not checked this time. */
+  calls?: { ok: boolean; message?: string } | null;
   domains: {
     id: string;
     name: string;
@@ -149,6 +153,15 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
     rule: "backup_failed",
     severity: "warning",
     ...backupVerdict(input.instance.name, input.backups, input.now, t),
+  });
+  out.push({
+    ...inst,
+    rule: "calls_failing",
+    severity: "warning",
+    firing: input.calls ? !input.calls.ok : null,
+    message: `Audio and video calls on ${input.instance.name} do not work: ${input.calls?.message ?? "no answer"}`,
+    code: "calls_failing",
+    params: {},
   });
   for (const d of input.domains) {
     const dom = { subjectType: "domain" as const, subjectId: d.id, subjectName: d.name };

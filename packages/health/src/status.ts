@@ -31,6 +31,8 @@ export const reasonCodes = [
   "certificate_error",
   "instance_stopped",
   "not_probed_yet",
+  "calls_failing",
+  "irc_gateway_down",
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
@@ -56,6 +58,18 @@ export interface Thresholds {
   memoryLimitBytes: number;
 }
 
+/**
+ * Calls, checked as a client places them: the server's announced TURN service (XEP-0215) and a real allocation with
+ * its credentials. `code` says where it broke: not announced, refused (credentials), or unreachable.
+ */
+export interface CallsCheck {
+  ok: boolean;
+  code?: "calls_not_announced" | "calls_refused" | "calls_unreachable";
+  message?: string;
+  ms: number;
+  checkedAt: string;
+}
+
 /** Everything one probe of an instance found. */
 export interface InstanceObservation {
   process: { alive: boolean; state: string | null; rssBytes: number | null } | null;
@@ -65,6 +79,8 @@ export interface InstanceObservation {
   s2sReachable: boolean;
   httpReachable: boolean;
   metrics: ServerMetrics | null;
+  /** The calls check; null or absent when calls are not offered or the server could not be asked. */
+  calls?: CallsCheck | null;
 }
 
 export interface DomainObservation {
@@ -74,6 +90,8 @@ export interface DomainObservation {
   dnsStatus: string | null;
   certificateDaysLeft: number | null;
   certificateError: string | null;
+  /** The domain's IRC gateway, when it has one: whether its process runs. */
+  ircGateway?: { running: boolean } | null;
 }
 
 const rank: Record<HealthStatus, number> = { healthy: 0, degraded: 1, down: 2 };
@@ -155,6 +173,13 @@ export function evaluateInstance(o: InstanceObservation, t: Thresholds): { statu
       params: { bytes: rss, limitBytes: t.memoryLimitBytes },
     });
   }
+  if (o.calls && !o.calls.ok && down.length === 0) {
+    degraded.push({
+      code: "calls_failing",
+      message: `Audio and video calls do not work: ${o.calls.message ?? o.calls.code}`,
+      params: { cause: o.calls.code ?? "calls_unreachable" },
+    });
+  }
   const status: HealthStatus = down.length ? "down" : degraded.length ? "degraded" : "healthy";
   return { status, reasons: [...down, ...degraded] };
 }
@@ -175,6 +200,8 @@ export function evaluateDomain(
     reasons.push(certificateReason(d.certificateDaysLeft, t));
   }
   if (d.certificateError) reasons.push({ code: "certificate_error", message: `Certificate: ${d.certificateError}` });
+  if (d.ircGateway && !d.ircGateway.running && instanceStatus !== "down")
+    reasons.push({ code: "irc_gateway_down", message: "The IRC gateway is not running" });
   if (status === "healthy" && reasons.length) status = "degraded";
   return { status, reasons };
 }

@@ -59,6 +59,8 @@ export const jobCatalogue = {
   "room.members": operation,
   "room.rename": operation,
   "room.delete": operation,
+  "irc-gateway.enable": operation,
+  "irc-gateway.disable": operation,
   "dns.check": operation,
   "certificate.issue": operation,
   "backup.create": operation,
@@ -164,6 +166,8 @@ export const operationInputs = {
   /** The name the room was given, for the record: the handler applies the room's current one. */
   "room.rename": z.object({ title: z.string() }),
   "room.delete": anyInput,
+  "irc-gateway.enable": anyInput,
+  "irc-gateway.disable": anyInput,
   "dns.check": anyInput,
   "certificate.issue": z.object({
     source: z.enum(["acme", "internal"]).default("acme"),

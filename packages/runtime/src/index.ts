@@ -1,6 +1,7 @@
 export {
   type InstanceLayout,
   instanceHosts,
+  ircGatewayHost,
   PLACEHOLDER_HOST,
   prosodyStoreName,
   serviceHosts,
@@ -14,5 +15,5 @@ export {
   isProcessAlive,
   processArgs,
 } from "./local/process.ts";
-export * from "./runtime.ts";
 export * from "./local/sidecar.ts";
+export * from "./runtime.ts";

@@ -79,7 +79,7 @@ describeDriverContract("prosody", async () => {
   const driver = new ProsodyDriver({ socketPath: inst.socketPath, timeoutMs: 5000 });
   return {
     driver,
-    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true },
+    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true },
     modernUnicodePasswords: true,
     domain,
     mucHost: `groups.${domain}`,

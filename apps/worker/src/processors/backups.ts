@@ -48,7 +48,7 @@ import {
 import type { Domain, Instance } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
-import { instanceHosts, isPortFree } from "@xmpp-host/runtime";
+import { instanceHosts, ircGatewayHost, isPortFree } from "@xmpp-host/runtime";
 import { createDriver, type InstanceSpec, serverKind } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
@@ -75,9 +75,14 @@ function storageKey(tenantId: string | null, instanceId: string, backupId: strin
     : `${tenantId ?? "platform"}/${instanceId}/${backupId}.xhb`;
 }
 
-/** The top-level folders of the server's data that hold one domain's data alone (host, groups., share.). */
+/**
+ * The top-level folders of the server's data that hold one domain's data alone (host, groups., share., and irc.,
+ * where its IRC gateway keeps its database).
+ */
 export function domainDataDirs(server: Instance["server"], domainName: string): string[] {
-  return Object.values(domainHosts(domainName)).flatMap((host) => serverKind(server).hostDataDirs(host));
+  return [...Object.values(domainHosts(domainName)), ircGatewayHost(domainName)].flatMap((host) =>
+    serverKind(server).hostDataDirs(host),
+  );
 }
 
 /** A domain's own backup needs a server kind that keeps each domain's data apart. */

@@ -1,5 +1,6 @@
 import {
   certificateFor,
+  type DomainWithGateway,
   domainHosts,
   instanceWithDomains,
   PermanentError,
@@ -10,7 +11,10 @@ import { instanceHosts } from "@xmpp-host/runtime";
 import { liveDomains, specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
 
-export async function loadInstance(ctx: WorkerContext, id: string): Promise<Instance & { domains: Domain[] }> {
+export async function loadInstance(
+  ctx: WorkerContext,
+  id: string,
+): Promise<Instance & { domains: DomainWithGateway[] }> {
   const instance = await instanceWithDomains(ctx.core, id);
   if (!instance) throw new PermanentError("the instance no longer exists");
   return instance;
@@ -36,7 +40,7 @@ export async function ensureCertificate(ctx: WorkerContext, instanceId: string, 
   return changed;
 }
 
-export function hostsOf(ctx: WorkerContext, instance: Instance & { domains: Domain[] }): string[] {
+export function hostsOf(ctx: WorkerContext, instance: Instance & { domains: DomainWithGateway[] }): string[] {
   return instanceHosts(specOf(ctx, instance, instance.domains));
 }
 

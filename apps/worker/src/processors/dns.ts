@@ -34,7 +34,10 @@ export async function reconcileDnsSchedules(ctx: WorkerContext): Promise<{ sched
 export async function checkDomainDns(ctx: WorkerContext, domainId: string) {
   const domain = await domainForDnsCheck(ctx.core, domainId);
   if (!domain || domain.state === "deleting") return null;
-  const report = await ctx.dnsChecker().check(dnsTargetOf(domain, domain.instance, platformSettings(ctx.core)));
+  const ircGateway = domain.ircGateway !== null && domain.ircGateway.state !== "deleting";
+  const report = await ctx
+    .dnsChecker()
+    .check(dnsTargetOf(domain, domain.instance, platformSettings(ctx.core), { ircGateway }));
   const { verified } = await recordDnsCheck(ctx.core, domain, report, ctx.env.DNS_CHECK_HISTORY);
   await scheduleDnsCheck(ctx, domainId, report.status);
   return {

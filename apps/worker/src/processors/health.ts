@@ -3,6 +3,7 @@ import { rootCertificates } from "node:tls";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import {
   type AdministeredInstance,
+  activeGatewaysOf,
   backupHistoryOf,
   domainBackupTimes,
   generatePassword,
@@ -22,12 +23,13 @@ import {
   recordProbeAccount,
   recordProbeResult,
 } from "@xmpp-host/core";
-import type { Prisma } from "@xmpp-host/db";
+import { Prisma } from "@xmpp-host/db";
 import {
   type AlertCode,
   type AlertRule,
   type BackupFacts,
   bucketStart,
+  type CallsCheck,
   type DomainObservation,
   evaluateAlertRules,
   evaluateDomain,
@@ -49,6 +51,7 @@ import { connectAddress, PLACEHOLDER_HOST } from "@xmpp-host/runtime";
 import { serverKind } from "@xmpp-host/xmpp";
 import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition } from "./alerts.ts";
+import { checkCalls } from "./calls.ts";
 
 /** The localpart of the account each instance is probed with. */
 export const PROBE_USERNAME = PROBE_LOCALPART;
@@ -187,6 +190,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
 
   let xmpp: XmppProbeResult | null = null;
   let xmppSkipped: string | undefined;
+  let probeLogin: { domain: string; username: string; password: string; ca: string } | null = null;
   const processUp = proc === null || (proc.alive && proc.state !== "T");
   if (processUp) {
     let account: { host: string; username: string; password: string } | null = null;
@@ -207,12 +211,21 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
         timeoutMs,
       });
     xmpp = await probe(account);
+    probeLogin = account
+      ? { domain: account.host, username: account.username, password: account.password, ca: ca.join("\n") }
+      : null;
     // The server no longer knows the probe's password (older data restored, or its last write lost in a crash):
     // set it again and probe once more, rather than report the server down.
     if (account && xmpp.failure?.code === "login_failed") {
       try {
         account = await ensureProbeAccount(ctx, instance, { renew: true });
         xmpp = await probe(account);
+        probeLogin = {
+          domain: account.host,
+          username: account.username,
+          password: account.password,
+          ca: ca.join("\n"),
+        };
       } catch (err) {
         xmppSkipped = `The probe account could not be set up: ${err instanceof Error ? err.message : String(err)}`;
       }
@@ -223,6 +236,13 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     }
   }
 
+  // Calls, as a client places them, once users can log in at all (to one of the server's domains: the placeholder
+  // host of a server with none announces nothing).
+  let calls: CallsCheck | null = null;
+  if (ctx.calls && xmpp?.ok && probeLogin && probeLogin.domain !== PLACEHOLDER_HOST) {
+    calls = await checkCalls(ctx, { ...probeLogin, host, port: ports.c2sPort });
+  }
+
   const observation: InstanceObservation = {
     process: proc,
     xmpp,
@@ -230,6 +250,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     s2sReachable,
     httpReachable: http.reachable,
     metrics: http.metrics,
+    calls,
   };
   const verdict = evaluateInstance(observation, t);
 
@@ -246,6 +267,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
       }
     }),
   );
+  const gateways = new Set((await activeGatewaysOf(ctx.core, instanceId)).map((g) => g.domainId));
   const domains: DomainHealth[] = instance.domains.map((d, i) => {
     const obs: DomainObservation = {
       id: d.id,
@@ -253,6 +275,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
       dnsStatus: d.dnsStatus,
       certificateDaysLeft: certificates[i] ?? null,
       certificateError: d.certificateError,
+      ircGateway: gateways.has(d.id) ? { running: ctx.gateways.status(d.id).running } : null,
     };
     return {
       id: d.id,
@@ -294,6 +317,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     domains: domainsJson,
     consecutiveDown,
     checkedAt: startedAt,
+    calls: calls ? (calls as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
   });
 
   // Alerts
@@ -309,6 +333,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
       consecutiveDown,
       loginMs: xmpp?.ok ? (xmpp.loginMs ?? null) : null,
       memoryBytes: proc?.rssBytes ?? null,
+      calls,
       domains: domains.map((d, i) => ({
         id: d.id,
         name: d.name,
@@ -339,6 +364,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     status: verdict.status,
     reasons: verdict.reasons.map((r) => r.code),
     loginMs: xmpp?.loginMs ?? null,
+    calls: calls ? (calls.ok ? "working" : calls.code) : null,
     ...alerts,
   };
 }

@@ -18,8 +18,10 @@ import { instanceHosts } from "@xmpp-host/runtime";
 import { serverKind, type XmppServerDriver } from "@xmpp-host/xmpp";
 import { specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
+import { superviseTurn } from "./calls.ts";
 import { renewCertificates } from "./certificates.ts";
 import { healthMaintenance } from "./health.ts";
+import { superviseGateways } from "./irc-gateways.ts";
 
 /** Re-enqueues operations that PostgreSQL says are pending but Redis no longer holds. */
 export async function sweep(ctx: WorkerContext, graceMs = 5_000): Promise<{ requeued: string[] }> {
@@ -149,7 +151,16 @@ async function syncInviteUses(
 
 export const maintenanceHandlers: Record<JobNameOf<"maintenance">, (ctx: WorkerContext) => Promise<unknown>> = {
   "maintenance.sweep": (ctx) => sweep(ctx),
-  "maintenance.supervise": (ctx) => supervise(ctx),
+  "maintenance.supervise": async (ctx) => {
+    const servers = await supervise(ctx);
+    // Helpers after servers: a gateway joins its server, which must run first.
+    const turn = await superviseTurn(ctx).catch((err: unknown) => {
+      ctx.log.error({ err: (err as Error).message }, "could not start the TURN server");
+      return null;
+    });
+    const gateways = await superviseGateways(ctx);
+    return { ...servers, turnStarted: turn?.started ?? false, gatewaysRestarted: gateways.restarted };
+  },
   "maintenance.sync": (ctx) => sync(ctx),
   "maintenance.renew-certificates": (ctx) => renewCertificates(ctx),
   "maintenance.health-rollup": (ctx) => healthMaintenance(ctx),

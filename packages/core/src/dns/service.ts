@@ -35,8 +35,14 @@ export function isUnderPlatformDomain(name: string, platform: PlatformDnsSetting
   return !!base && name.endsWith(`.${base}`);
 }
 
-export function dnsTargetOf(domain: Domain, instance: Instance, platform: PlatformDnsSettings): DnsTarget {
+export function dnsTargetOf(
+  domain: Domain,
+  instance: Instance,
+  platform: PlatformDnsSettings,
+  opts: { ircGateway?: boolean } = {},
+): DnsTarget {
   return {
+    ...(opts.ircGateway ? { ircGateway: true } : {}),
     domain: domain.name,
     serverHost: platform.host,
     ipv4: platform.ipv4,
@@ -53,7 +59,10 @@ export async function getDnsView(ctx: CoreContext, actor: Actor, domainId: strin
   const domain = await loadDomain(ctx, actor, domainId, "read");
   const instance = await ctx.db.instance.findUniqueOrThrow({ where: { id: domain.instanceId } });
   const platform = platformSettings(ctx);
-  const expected = expectedRecords(dnsTargetOf(domain, instance, platform));
+  const gateway = await ctx.db.ircGateway.findUnique({ where: { domainId } });
+  const expected = expectedRecords(
+    dnsTargetOf(domain, instance, platform, { ircGateway: gateway !== null && gateway.state !== "deleting" }),
+  );
   const history = await ctx.db.dnsCheck.findMany({ where: { domainId }, orderBy: { createdAt: "desc" }, take: 20 });
   const latest = history[0];
   return {
@@ -172,7 +181,7 @@ export function domainsToCheck(ctx: Pick<CoreContext, "db">) {
 
 /** A domain with its server, for a DNS check; null when it is gone. */
 export function domainForDnsCheck(ctx: Pick<CoreContext, "db">, domainId: string) {
-  return ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true } });
+  return ctx.db.domain.findUnique({ where: { id: domainId }, include: { instance: true, ircGateway: true } });
 }
 
 /**

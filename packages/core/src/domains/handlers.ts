@@ -1,3 +1,4 @@
+import { ircGatewayHost } from "@xmpp-host/xmpp";
 import type { CoreContext } from "../context.ts";
 import { isUnderPlatformDomain, platformSettings } from "../dns/service.ts";
 import { type OperationContext, type OperationHandlers, PermanentError } from "../operations/handler.ts";
@@ -56,8 +57,10 @@ export const domainHandlers = {
       if (!domain) return { alreadyDeleted: true };
       await progress(30, "deactivating the hosts");
       await ctx.services.applyConfiguration(domain.instanceId);
+      // Its IRC gateway's process and database go with it.
+      await ctx.services.removeIrcGateway(domain.id);
       await progress(50, "removing the domain's data and keys from the server");
-      const hosts = Object.values(domainHosts(domain.name));
+      const hosts = [...Object.values(domainHosts(domain.name)), ircGatewayHost(domain.name)];
       await ctx.services.withInstanceLock(domain.instanceId, () =>
         ctx.services.removeHostData(domain.instanceId, hosts),
       );

@@ -44,6 +44,23 @@ async function uptime30d(ctx: CoreContext, instanceId: string, now: Date): Promi
   return samples === 0 ? null : up / samples;
 }
 
+/** Whether calls work, from the last probe's calls check; null when the platform offers no calls. */
+function callsOf(raw: Prisma.JsonValue | null) {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const c = raw as {
+    ok?: boolean;
+    code?: "calls_not_announced" | "calls_refused" | "calls_unreachable";
+    message?: string;
+    checkedAt?: string;
+  };
+  return {
+    status: c.ok ? ("working" as const) : ("failing" as const),
+    code: c.ok ? null : (c.code ?? "calls_unreachable"),
+    message: c.ok ? null : (c.message ?? null),
+    checkedAt: c.checkedAt ?? null,
+  };
+}
+
 /** Health of one instance for the dashboard: verdict, latest measurements, a chart series and its domains. */
 export async function getInstanceHealth(
   ctx: CoreContext,
@@ -104,6 +121,7 @@ export async function getInstanceHealth(
     status: current?.status ?? "unknown",
     reasons: current ? reasonsOf(current.reasons) : [NOT_PROBED],
     uptime30d: await uptime30d(ctx, instanceId, now),
+    calls: callsOf(current?.calls ?? null),
     checkedAt: current?.checkedAt ?? null,
     latest: latest
       ? {
@@ -225,6 +243,7 @@ export async function recordProbeResult(
     domains: Prisma.InputJsonValue;
     consecutiveDown: number;
     checkedAt: Date;
+    calls: Prisma.InputJsonValue | typeof Prisma.DbNull;
   },
 ): Promise<void> {
   const instanceId = sample.instanceId;

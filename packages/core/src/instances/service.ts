@@ -5,6 +5,7 @@ import { authorize, loadOwned } from "../access.ts";
 import { auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
+import { type DomainWithGateway, withGateway } from "../irc-gateways/service.ts";
 import { PermanentError } from "../operations/handler.ts";
 import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
 
@@ -30,8 +31,7 @@ export function assignPorts(ctx: Pick<CoreContext, "db">, instanceId: string, po
     const instance = await tx.instance.findUniqueOrThrow({ where: { id: instanceId } });
     const { c2sPort, s2sPort, httpPort } = instance;
     if (c2sPort !== null && s2sPort !== null && httpPort !== null) return { c2sPort, s2sPort, httpPort };
-    const rows = await tx.instance.findMany({ select: { c2sPort: true, s2sPort: true, httpPort: true } });
-    const used = new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort]));
+    const used = await usedPorts(tx);
     const [start, end] = pool.range;
     const found: number[] = [];
     for (let p = start; p <= end && found.length < 3; p++) if (!used.has(p) && (await pool.isFree(p))) found.push(p);
@@ -42,6 +42,35 @@ export function assignPorts(ctx: Pick<CoreContext, "db">, instanceId: string, po
     const ports = { c2sPort: c2s, s2sPort: s2s, httpPort: http };
     await tx.instance.update({ where: { id: instanceId }, data: { ...ports, host: pool.bindAddress } });
     return ports;
+  });
+}
+
+type PortTx = Pick<CoreContext["db"], "instance">;
+
+async function usedPorts(tx: PortTx): Promise<Set<number | null>> {
+  const rows = await tx.instance.findMany({
+    select: { c2sPort: true, s2sPort: true, httpPort: true, componentPort: true },
+  });
+  return new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort, r.componentPort]));
+}
+
+/**
+ * The server's loopback port for components (a domain's IRC gateway), given from the worker's range the first time
+ * a gateway needs it, under the same lock as the other ports; a server that has one keeps it.
+ */
+export function assignComponentPort(ctx: Pick<CoreContext, "db">, instanceId: string, pool: PortPool): Promise<number> {
+  return ctx.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PORTS_LOCK})`;
+    const instance = await tx.instance.findUniqueOrThrow({ where: { id: instanceId } });
+    if (instance.componentPort !== null) return instance.componentPort;
+    const used = await usedPorts(tx);
+    const [start, end] = pool.range;
+    for (let p = start; p <= end; p++) {
+      if (used.has(p) || !(await pool.isFree(p))) continue;
+      await tx.instance.update({ where: { id: instanceId }, data: { componentPort: p } });
+      return p;
+    }
+    throw new AppError("unavailable", "no free ports left in the instance port range", { reason: "no_free_ports" });
   });
 }
 
@@ -110,16 +139,19 @@ export function adminSecretFor(ctx: Pick<CoreContext, "secrets">, server: Server
 export function instanceWithDomains(
   ctx: Pick<CoreContext, "db">,
   instanceId: string,
-): Promise<(Instance & { domains: Domain[] }) | null> {
-  return ctx.db.instance.findUnique({ where: { id: instanceId }, include: { domains: true } });
+): Promise<(Instance & { domains: DomainWithGateway[] }) | null> {
+  return ctx.db.instance.findUnique({ where: { id: instanceId }, include: { domains: { include: withGateway } } });
 }
 
 /** The same, for jobs that cannot go on without it (Prisma's not-found error otherwise). */
 export function instanceWithDomainsOrThrow(
   ctx: Pick<CoreContext, "db">,
   instanceId: string,
-): Promise<Instance & { domains: Domain[] }> {
-  return ctx.db.instance.findUniqueOrThrow({ where: { id: instanceId }, include: { domains: true } });
+): Promise<Instance & { domains: DomainWithGateway[] }> {
+  return ctx.db.instance.findUniqueOrThrow({
+    where: { id: instanceId },
+    include: { domains: { include: withGateway } },
+  });
 }
 
 /** An instance for the platform's own jobs (no actor); null once it is gone. */

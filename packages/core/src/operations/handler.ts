@@ -64,6 +64,12 @@ export interface OperationServices {
   /** The repeating jobs that follow a domain (DNS checks, and its own backups on a shared server). */
   scheduleDomain(domain: Pick<Domain, "id">, instance: Pick<Instance, "placement" | "server">): Promise<void>;
   unscheduleDomain(domainId: string): Promise<void>;
+  /** Starts (or adopts) the domain's IRC gateway process, joined to its server; rendered from the database. */
+  startIrcGateway(domainId: string): Promise<{ pid: number }>;
+  /** Stops the domain's IRC gateway and removes its files (its database too). */
+  removeIrcGateway(domainId: string): Promise<void>;
+  /** Removes a free address's gateway records (irc.DOMAIN) from the platform's zone. */
+  unpublishIrcGatewayRecords(domain: Domain, instance: Instance): Promise<void>;
 }
 
 /** What a handler gets: core's context (state lives there) and the worker's services. */

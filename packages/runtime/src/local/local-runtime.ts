@@ -131,6 +131,15 @@ export async function writeFileAtomic(
   return true;
 }
 
+/** Lets another account reach `dir`: directories above it get the search bit for others (never read) if they lack it. */
+export async function letOthersReach(dir: string): Promise<void> {
+  for (let up = path.dirname(dir); ; up = path.dirname(up)) {
+    const info = await stat(up);
+    if ((info.mode & 0o001) === 0) await chmod(up, (info.mode & 0o7777) | 0o001);
+    if (up === path.dirname(up)) break;
+  }
+}
+
 /** Sends a signal, ignoring a process that is already gone. */
 export function signal(pid: number, sig: NodeJS.Signals): void {
   try {
@@ -213,11 +222,7 @@ export class LocalRuntime implements InstanceRuntime {
     if (!owner) return;
     const { dir } = this.layout(instanceId);
     await chownTree(dir, owner);
-    for (let up = path.dirname(dir); ; up = path.dirname(up)) {
-      const info = await stat(up);
-      if ((info.mode & 0o001) === 0) await chmod(up, (info.mode & 0o7777) | 0o001);
-      if (up === path.dirname(up)) break;
-    }
+    await letOthersReach(dir);
   }
 
   /** The instance's folders, the same for every server kind. */

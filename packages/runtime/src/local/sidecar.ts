@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, readdirSync } from "node:fs";
 import { chown, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { lookupAccount, type ServiceAccount, signal, writeFileAtomic } from "./local-runtime.ts";
-import { findProcessesWithArg, isProcessAlive, sleep } from "./process.ts";
+import { letOthersReach, lookupAccount, type ServiceAccount, signal, writeFileAtomic } from "./local-runtime.ts";
+import { findProcessesWithArg, isProcessAlive, processArgs, sleep } from "./process.ts";
 
 /**
  * A helper process the platform runs beside the chat servers (the TURN server, a domain's IRC gateway): its own
@@ -54,7 +54,10 @@ export class LocalSidecars {
    */
   async ensure(plan: SidecarPlan): Promise<{ pid: number; started: boolean }> {
     await mkdir(plan.dir, { recursive: true, mode: 0o750 });
-    if (this.owner) await chown(plan.dir, this.owner.uid, this.owner.gid);
+    if (this.owner) {
+      await chown(plan.dir, this.owner.uid, this.owner.gid);
+      await letOthersReach(plan.dir);
+    }
     let changed = false;
     for (const f of plan.files) {
       const file = path.join(plan.dir, f.name);
@@ -85,6 +88,8 @@ export class LocalSidecars {
       // detached + own stdio: it survives the worker and never writes into a closed pipe.
       child = spawn(plan.command, plan.args, {
         cwd: plan.dir,
+        // Nothing of the worker's environment (database URLs, the secrets key): only what a program needs to run.
+        env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8" },
         detached: true,
         stdio: ["ignore", logFd, logFd],
         ...(this.owner ? { uid: this.owner.uid, gid: this.owner.gid } : {}),
@@ -131,4 +136,21 @@ export class LocalSidecars {
       await sleep(POLL_MS);
     }
   }
+}
+
+/** Stops every helper process whose command line names a file under `root` (a test's data root). */
+export async function stopSidecarsUnder(root: string): Promise<void> {
+  const prefix = `${path.resolve(root)}/`;
+  const pids: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^[0-9]+$/.test(name) || Number(name) === process.pid) continue;
+    const args = processArgs(Number(name));
+    // Servers are the runtime's to stop; helpers are found by their configuration file.
+    if (args?.some((a) => a.startsWith(prefix) && /\.(conf|cfg)$/.test(a) && !a.includes("/instances/")))
+      pids.push(Number(name));
+  }
+  for (const pid of pids) signal(pid, "SIGTERM");
+  const deadline = Date.now() + 5_000;
+  while (pids.some(isProcessAlive) && Date.now() < deadline) await sleep(POLL_MS);
+  for (const pid of pids.filter(isProcessAlive)) signal(pid, "SIGKILL");
 }

@@ -65,6 +65,8 @@ export interface ServerFeatures {
   domainBackups: boolean;
   /** Hosts can be switched on and off live without changing the configuration (applyHosts with any subset). */
   liveHostSwitch: boolean;
+  /** A domain can have an IRC gateway (irc.DOMAIN) joined as a component, added and removed live. */
+  ircGateway: boolean;
 }
 
 /** What the platform reads of a running server's activity, whatever its kind. */

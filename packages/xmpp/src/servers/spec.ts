@@ -9,6 +9,28 @@ export interface InstanceDomainSpec {
   registration: "closed" | "invite" | "open";
   /** Limits set by the platform for a domain on a shared server; absent on dedicated servers. */
   limits?: DomainLimits;
+  /** The domain's IRC gateway, when enabled: the component irc.<name>, joined on the instance's component port. */
+  ircGateway?: IrcGatewaySpec;
+}
+
+export interface IrcGatewaySpec {
+  /** The component's password, shared with the gateway process. */
+  secret: string;
+  /** Distinct IRC networks the domain's people may be connected to at once. */
+  maxServers: number;
+  /** IRC connections at once (one per person and IRC network). */
+  maxConnections: number;
+}
+
+/** The platform's TURN/STUN service, which every server announces to its users (XEP-0215). */
+export interface CallsSpec {
+  /** The name or address clients reach it at. */
+  host: string;
+  port: number;
+  /** coturn's use-auth-secret key: servers derive time-limited credentials from it. */
+  secret: string;
+  /** How long the credentials a server hands out stay valid, in seconds. */
+  ttlSeconds: number;
 }
 
 export interface DomainLimits {
@@ -24,6 +46,10 @@ export interface InstanceSpec {
   id: string;
   server: ServerName;
   ports: { c2s: number; s2s: number; http: number };
+  /** The loopback port where gateways join as components; needed once a domain has one. */
+  componentPort?: number;
+  /** Calls: the TURN/STUN service announced to users; absent when the platform offers none. */
+  calls?: CallsSpec;
   /** Address the instance listens on; 127.0.0.1 in development. */
   bindAddress: string;
   domains: InstanceDomainSpec[];
@@ -55,9 +81,19 @@ export function serviceHosts(domain: string): [string, string, string] {
  */
 export const PLACEHOLDER_HOST = "localhost";
 
+/** The IRC gateway's address for a domain. */
+export function ircGatewayHost(domain: string): string {
+  return `irc.${domain}`;
+}
+
+/** The hosts a domain has on its server: its service hosts, and its IRC gateway's component when enabled. */
+export function domainSpecHosts(d: InstanceDomainSpec): string[] {
+  return d.ircGateway ? [...serviceHosts(d.name), ircGatewayHost(d.name)] : serviceHosts(d.name);
+}
+
 /** Every host (virtual hosts and components) the instance serves, in config order. */
 export function instanceHosts(spec: InstanceSpec): string[] {
-  return spec.domains.length === 0 ? [PLACEHOLDER_HOST] : spec.domains.flatMap((d) => serviceHosts(d.name));
+  return spec.domains.length === 0 ? [PLACEHOLDER_HOST] : spec.domains.flatMap(domainSpecHosts);
 }
 
 /** Checks what every server kind relies on: a safe id, an IP to bind, three distinct ports, valid domains. */
@@ -65,10 +101,18 @@ export function validateSpec(spec: InstanceSpec): void {
   assertValidInstanceId(spec.id);
   if (!net.isIP(spec.bindAddress)) throw new TypeError(`bindAddress must be an IP address: ${spec.bindAddress}`);
   const ports = [spec.ports.c2s, spec.ports.s2s, spec.ports.http];
+  if (spec.componentPort !== undefined) ports.push(spec.componentPort);
   for (const p of ports) {
     if (!Number.isInteger(p) || p < 1 || p > 65535) throw new TypeError(`invalid port ${p}`);
   }
-  if (new Set(ports).size !== ports.length) throw new TypeError("c2s, s2s and http ports must differ");
+  if (new Set(ports).size !== ports.length) throw new TypeError("c2s, s2s, http and component ports must differ");
+  if (spec.calls) {
+    const c = spec.calls;
+    if (!/^[A-Za-z0-9.:-]{1,253}$/.test(c.host)) throw new TypeError(`invalid calls host ${JSON.stringify(c.host)}`);
+    if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) throw new TypeError(`invalid calls port ${c.port}`);
+    if (!Number.isSafeInteger(c.ttlSeconds) || c.ttlSeconds < 60) throw new TypeError("calls ttlSeconds must be >= 60");
+    if (c.secret.length < 16) throw new TypeError("calls secret is too short");
+  }
   const names = new Set<string>();
   for (const d of spec.domains) {
     assertValidHostname(d.name);
@@ -80,7 +124,15 @@ export function validateSpec(spec: InstanceSpec): void {
         if (!Number.isSafeInteger(v) || v < 1) throw new TypeError(`invalid limit ${k}=${v} for ${d.name}`);
       }
     }
-    for (const n of serviceHosts(d.name)) {
+    if (d.ircGateway) {
+      if (spec.componentPort === undefined) throw new TypeError(`${d.name} has an IRC gateway but no component port`);
+      if (d.ircGateway.secret.length < 16) throw new TypeError(`the IRC gateway secret of ${d.name} is too short`);
+      for (const k of ["maxServers", "maxConnections"] as const) {
+        const v = d.ircGateway[k];
+        if (!Number.isSafeInteger(v) || v < 1) throw new TypeError(`invalid IRC gateway ${k}=${v} for ${d.name}`);
+      }
+    }
+    for (const n of domainSpecHosts(d)) {
       if (names.has(n)) throw new TypeError(`host ${n} appears twice in the instance`);
       names.add(n);
     }

@@ -198,6 +198,27 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
     mod_time: {},
     mod_vcard: { search: false },
     mod_version: { show_os: false },
+    ...(spec.calls ? { mod_stun_disco: stunDisco(spec.calls) } : {}),
+  };
+}
+
+/**
+ * Calls: the platform's TURN/STUN service announced with time-limited credentials (XEP-0215). Its default access
+ * rule, `local`, answers only accounts of the host asked.
+ */
+function stunDisco(calls: NonNullable<InstanceSpec["calls"]>): { [key: string]: Yaml } {
+  const service = (type: string, restricted: boolean) => ({
+    host: calls.host,
+    port: calls.port,
+    type,
+    transport: "udp",
+    restricted,
+  });
+  return {
+    offer_local_services: false,
+    secret: calls.secret,
+    credentials_lifetime: `${calls.ttlSeconds} seconds`,
+    services: [service("stun", false), service("turn", true)],
   };
 }
 

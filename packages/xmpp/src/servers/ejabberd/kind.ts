@@ -139,7 +139,7 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
   return {
     name: "ejabberd",
     label: "ejabberd",
-    features: { inBandInvites: false, domainBackups: false, liveHostSwitch: false },
+    features: { inBandInvites: false, domainBackups: false, liveHostSwitch: false, ircGateway: false },
     adminPassword: true,
     modernUnicodePasswords: false,
     systemUser: "ejabberd",

@@ -1,5 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { luaString, luaValue } from "../../lua.ts";
-import { type InstanceSpec, PLACEHOLDER_HOST, serviceHosts } from "../spec.ts";
+import { type InstanceSpec, ircGatewayHost, PLACEHOLDER_HOST, serviceHosts } from "../spec.ts";
+
+/** The platform's own Prosody modules (mod_irc_limits), found beside this file. */
+export const PLATFORM_MODULES_DIR = fileURLToPath(new URL("./modules/", import.meta.url));
 
 /** Where one Prosody instance's files live. All absolute. */
 export interface ProsodyPaths {
@@ -99,6 +103,9 @@ export function renderMainConfig(spec: InstanceSpec, paths: ProsodyPaths): strin
     opt("c2s_direct_tls_ports", []),
     opt("s2s_direct_tls_ports", []),
     opt("legacy_ssl_ports", []),
+    "-- Gateways (a domain's IRC gateway) join as components on loopback only; nothing listens without one.\n",
+    opt("component_ports", spec.componentPort === undefined ? [] : [spec.componentPort]),
+    opt("component_interfaces", loopback.slice(0, 1)),
     "\n-- Security\n",
     opt("c2s_require_encryption", true),
     opt("s2s_require_encryption", true),
@@ -110,7 +117,17 @@ export function renderMainConfig(spec: InstanceSpec, paths: ProsodyPaths): strin
     opt("statistics_interval", "manual"),
     opt("openmetrics_allow_ips", loopback),
     "\n",
-    opt("modules_enabled", [...PROSODY_MODULES]),
+    opt("plugin_paths", [PLATFORM_MODULES_DIR]),
+    opt("modules_enabled", spec.calls ? [...PROSODY_MODULES, "turn_external"] : [...PROSODY_MODULES]),
+    ...(spec.calls
+      ? [
+          "-- Calls: the platform's TURN/STUN service, announced with time-limited credentials (XEP-0215).\n",
+          opt("turn_external_host", spec.calls.host),
+          opt("turn_external_port", spec.calls.port),
+          opt("turn_external_secret", spec.calls.secret),
+          opt("turn_external_ttl", spec.calls.ttlSeconds),
+        ]
+      : []),
     opt("limits", {
       c2s: { rate: "50kb/s", burst: "2s" },
       s2sin: { rate: "100kb/s", burst: "2s" },
@@ -143,10 +160,21 @@ export function renderHostsConfig(spec: InstanceSpec): string {
       out.push(`  ${opt("xh_max_accounts", d.limits.maxAccounts)}`);
       out.push(`  ${opt("archive_expires_after", `${d.limits.archiveDays}d`)}`);
     }
+    const hostModules: string[] = [];
     if (d.registration === "invite") {
       out.push(`  ${opt("registration_invite_only", true)}`);
-      out.push(`  ${opt("modules_enabled", ["invites_register"])}`);
+      hostModules.push("invites_register");
     }
+    // Without this, an account of another domain on the same server could ask this one for TURN credentials.
+    if (spec.calls) out.push(`  ${opt("external_service_access", [host])}`);
+    if (d.ircGateway) {
+      // biboumi has no limits of its own: the platform's module counts the domain's IRC connections.
+      hostModules.push("irc_limits");
+      out.push(`  ${opt("irc_gateway_host", ircGatewayHost(host))}`);
+      out.push(`  ${opt("irc_max_servers", d.ircGateway.maxServers)}`);
+      out.push(`  ${opt("irc_max_connections", d.ircGateway.maxConnections)}`);
+    }
+    if (hostModules.length) out.push(`  ${opt("modules_enabled", hostModules)}`);
     // No disco_items: Prosody lists components named <sub>.<host> under <host> by itself.
 
     out.push(`\nComponent ${luaString(groups)} "muc"\n`);
@@ -170,6 +198,12 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     if (d.limits) out.push(`  ${opt("http_file_share_global_quota", d.limits.uploadQuotaBytes)}`);
     out.push(`  ${opt("http_host", share)}`);
     out.push(`  ${opt("http_external_url", `http://${share}:${spec.ports.http}/`)}`);
+
+    if (d.ircGateway) {
+      out.push(`\nComponent ${luaString(ircGatewayHost(host))}\n`);
+      out.push(`  ${opt("modules_disabled", [...COMPONENT_MODULES_DISABLED])}`);
+      out.push(`  ${opt("component_secret", d.ircGateway.secret)}`);
+    }
   }
   return out.join("");
 }

@@ -81,7 +81,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
   return {
     name: "prosody",
     label: "Prosody",
-    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true },
+    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true },
     adminPassword: false,
     modernUnicodePasswords: true,
     files(layout) {

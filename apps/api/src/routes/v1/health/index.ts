@@ -21,6 +21,21 @@ const InstanceHealth = Type.Object({
   reasons: Type.Array(Reason),
   uptime30d: Nullable(Type.Number({ minimum: 0, maximum: 1, description: "share of probes up over 30 days" })),
   checkedAt: Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" }),
+  /** Audio and video calls, from the last probe (a real TURN allocation); null when the platform offers none. */
+  calls: Nullable(
+    Type.Object({
+      status: Type.Union([Type.Literal("working"), Type.Literal("failing")]),
+      code: Nullable(
+        Type.Union([
+          Type.Literal("calls_not_announced"),
+          Type.Literal("calls_refused"),
+          Type.Literal("calls_unreachable"),
+        ]),
+      ),
+      message: Nullable(Type.String()),
+      checkedAt: Nullable(Type.String()),
+    }),
+  ),
   latest: Nullable(
     Type.Object({
       loginMs: NullableNumber,

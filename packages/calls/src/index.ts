@@ -1,0 +1,4 @@
+export * from "./coturn.ts";
+export * from "./credentials.ts";
+export * from "./service.ts";
+export * from "./turn-client.ts";
