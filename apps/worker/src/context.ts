@@ -227,7 +227,7 @@ export function liveDomains<D extends Domain>(domains: D[]): D[] {
 
 /** A domain's IRC gateway as its server's configuration carries it; none while it is being turned off. */
 function ircGatewayOf(
-  ctx: Pick<WorkerContext, "secrets">,
+  ctx: Pick<WorkerContext, "secrets"> & { env?: Pick<WorkerContext["env"], "IRC_ALLOW_PRIVATE_SERVERS"> },
   d: DomainWithGateway,
   componentPort: number | null,
 ): { ircGateway?: IrcGatewaySpec } {
@@ -238,12 +238,16 @@ function ircGatewayOf(
       secret: ctx.secrets.decrypt(g.secretEncrypted),
       maxServers: d.tenant.ircMaxServers,
       maxConnections: d.tenant.ircMaxConnections,
+      ...(ctx.env?.IRC_ALLOW_PRIVATE_SERVERS ? { allowPrivateServers: true } : {}),
     },
   };
 }
 
 export function specOf(
-  ctx: Pick<WorkerContext, "core" | "secrets"> & { calls?: CallsSpec | null },
+  ctx: Pick<WorkerContext, "core" | "secrets"> & {
+    calls?: CallsSpec | null;
+    env?: Pick<WorkerContext["env"], "IRC_ALLOW_PRIVATE_SERVERS">;
+  },
   instance: AdministeredInstance & { componentPort?: number | null },
   domains: DomainWithGateway[],
 ): InstanceSpec {

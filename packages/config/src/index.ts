@@ -216,6 +216,8 @@ export const workerEnvSchema = z.object({
   TURN_MAX_PORT: port.default(65535),
   /** How long the credentials servers hand out for calls stay valid. */
   TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
+  /** Let IRC gateways reach IRC servers on loopback and private addresses. For tests only: never in production. */
+  IRC_ALLOW_PRIVATE_SERVERS: z.stringbool().default(false),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

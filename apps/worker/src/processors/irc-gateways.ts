@@ -1,5 +1,7 @@
+import path from "node:path";
 import { gatewaysToSupervise, gatewayWithServer, PermanentError } from "@xmpp-host/core";
-import { connectAddress, ircGatewayHost } from "@xmpp-host/runtime";
+import { ircGatewayHost } from "@xmpp-host/runtime";
+import { serverKind } from "@xmpp-host/xmpp";
 import type { WorkerContext } from "../context.ts";
 
 /** Starts (or adopts) a domain's gateway, joined to its server's component port. */
@@ -9,12 +11,17 @@ export async function startIrcGateway(ctx: WorkerContext, domainId: string): Pro
   const { domain } = gateway;
   const port = domain.instance.componentPort;
   if (port === null) throw new Error("the server has no component port yet");
+  const host = ircGatewayHost(domain.name);
+  // Its database lives with the domain's data on the server: backups, restores, moves and deletion take it along.
+  const [dir] = serverKind(domain.instance.server).hostDataDirs(host);
+  if (!dir) throw new PermanentError(`${domain.instance.server} keeps no data for ${host}`);
   const { pid } = await ctx.gateways.ensureRunning({
     id: domain.id,
-    hostname: ircGatewayHost(domain.name),
+    hostname: host,
     secret: ctx.secrets.decrypt(gateway.secretEncrypted),
-    xmppServerIp: connectAddress("127.0.0.1"),
+    xmppServerIp: "127.0.0.1",
     componentPort: port,
+    databaseFile: path.join(ctx.runtime.layout(domain.instanceId).data, dir, "biboumi.sqlite"),
   });
   return { pid };
 }

@@ -20,6 +20,8 @@ export interface IrcGatewaySpec {
   maxServers: number;
   /** IRC connections at once (one per person and IRC network). */
   maxConnections: number;
+  /** Let people reach IRC servers on loopback and private addresses: for tests only. */
+  allowPrivateServers?: boolean;
 }
 
 /** The platform's TURN/STUN service, which every server announces to its users (XEP-0215). */

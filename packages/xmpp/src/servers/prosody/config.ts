@@ -173,6 +173,7 @@ export function renderHostsConfig(spec: InstanceSpec): string {
       out.push(`  ${opt("irc_gateway_host", ircGatewayHost(host))}`);
       out.push(`  ${opt("irc_max_servers", d.ircGateway.maxServers)}`);
       out.push(`  ${opt("irc_max_connections", d.ircGateway.maxConnections)}`);
+      if (d.ircGateway.allowPrivateServers) out.push(`  ${opt("irc_allow_private_servers", true)}`);
     }
     if (hostModules.length) out.push(`  ${opt("modules_enabled", hostModules)}`);
     // No disco_items: Prosody lists components named <sub>.<host> under <host> by itself.
