@@ -174,6 +174,22 @@ describe("choosing a free address", () => {
     expect(listed.items.map((d: { name: string }) => d.name)).toEqual(["smiths.chat.test"]);
   });
 
+  it("publishes an IRC gateway's records in the platform zone while it is on, and removes them when it goes", async () => {
+    const on = await smiths.call("PUT", `/api/v1/domains/${smiths.domainId}/irc-gateway?wait=30`);
+    expect(on.json.operation?.status, on.text).toBe("succeeded");
+    const shared = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: sharedId } });
+    expect(await resolver().resolveCname("irc.smiths.chat.test")).toEqual([`xmpp.${BASE}`]);
+    expect(await resolver().resolveSrv("_xmpp-server._tcp.irc.smiths.chat.test")).toEqual([
+      expect.objectContaining({ name: `xmpp.${BASE}`, port: shared.s2sPort }),
+    ]);
+    const off = await smiths.call("DELETE", `/api/v1/domains/${smiths.domainId}/irc-gateway?wait=30`);
+    expect(off.json.operation?.status, off.text).toBe("succeeded");
+    await expect(resolver().resolveCname("irc.smiths.chat.test")).rejects.toThrow();
+    await expect(resolver().resolveSrv("_xmpp-server._tcp.irc.smiths.chat.test")).rejects.toThrow();
+    // The domain's own records stay.
+    expect(await resolver().resolveSrv("_xmpp-client._tcp.smiths.chat.test")).toHaveLength(1);
+  });
+
   it("serves the internal CA's certificate at once, then a public one obtained by DNS-01 in the platform zone", async () => {
     const certificates = async () => (await smiths.call("GET", `/api/v1/domains/${smiths.domainId}/certificates`)).json;
     const deadline = Date.now() + 60_000;
