@@ -1,6 +1,6 @@
 # One image for the API and the worker; the command picks which.
 FROM node:20-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends prosody prosody-modules ejabberd openssl ca-certificates \
+RUN apt-get update && apt-get install -y --no-install-recommends prosody prosody-modules ejabberd coturn biboumi openssl ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./

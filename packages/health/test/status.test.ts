@@ -100,6 +100,23 @@ describe("status evaluation", () => {
     ]);
     expect(evaluateDomain({ ...d, certificateDaysLeft: 2 }, "degraded", t).status).toBe("degraded");
     expect(evaluateDomain(d, "down", t).status).toBe("down");
+    // A domain's IRC gateway that stopped degrades it; one that runs, or none, does not.
+    expect(evaluateDomain({ ...d, ircGateway: { running: false } }, "healthy", t)).toMatchObject({
+      status: "degraded",
+      reasons: [{ code: "irc_gateway_down" }],
+    });
+    expect(evaluateDomain({ ...d, ircGateway: { running: true } }, "healthy", t).status).toBe("healthy");
+  });
+
+  it("degrades an instance whose calls do not work, saying at which step", () => {
+    const calls = { ok: false, code: "calls_refused" as const, message: "401", ms: 3, checkedAt: "now" };
+    expect(evaluateInstance({ ...good, calls }, t)).toMatchObject({
+      status: "degraded",
+      reasons: [{ code: "calls_failing", params: { cause: "calls_refused" } }],
+    });
+    expect(evaluateInstance({ ...good, calls: { ...calls, ok: true } }, t).reasons.map((r) => r.code)).not.toContain(
+      "calls_failing",
+    );
   });
 });
 
@@ -124,9 +141,13 @@ describe("alert rules", () => {
       "login_slow:i1": false,
       "memory_high:i1": false,
       "backup_failed:i1": false,
+      // Calls not checked (not offered): left as they are.
+      "calls_failing:i1": null,
       "dns_broken:d1": false,
       "certificate_expiring:d1": false,
     });
+    expect(firing({ ...input, calls: { ok: true } })["calls_failing:i1"]).toBe(false);
+    expect(firing({ ...input, calls: { ok: false, message: "no answer" } })["calls_failing:i1"]).toBe(true);
   });
 
   it("gives every domain of a shared server its own down alert, for its tenant", () => {
@@ -257,6 +278,7 @@ describe("alert rules", () => {
       login_slow: { code: "login_slow", params: { loginMs: 2346, limitMs: 2000 } },
       memory_high: { code: "memory_high", params: { bytes: 300 * 1024 * 1024, limitBytes: 100 * 1024 * 1024 } },
       backup_failed: { code: "backup_failed", params: {} },
+      calls_failing: { code: "calls_failing", params: {} },
       dns_broken: { code: "dns_broken", params: {} },
       certificate_expiring: { code: "certificate_expiring", params: { days: 3, limitDays: 14 } },
     });
