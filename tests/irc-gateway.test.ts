@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { prosodyStoreName } from "@xmpp-host/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { domainDataDirs } from "../apps/worker/src/processors/backups.ts";
 import { probeInstance } from "../apps/worker/src/processors/health.ts";
 import { superviseGateways } from "../apps/worker/src/processors/irc-gateways.ts";
 import { type Ngircd, RawIrcClient, startNgircd } from "./helpers/irc.ts";
@@ -90,6 +91,21 @@ describe("IRC gateway", () => {
     expect(await platform.workerCtx.core.db.ircGateway.count()).toBe(0);
   });
 
+  it("counts against the tenant's gateway quota, refusing past it and creating nothing", async () => {
+    const db = platform.workerCtx.core.db;
+    const tenant = await db.domain.findUniqueOrThrow({ where: { id: domainId } });
+    await db.tenant.update({ where: { id: tenant.tenantId }, data: { ircGatewayQuota: 0 } });
+    try {
+      const refused = await call("PUT", `/api/v1/domains/${domainId}/irc-gateway`);
+      expect(refused.status, refused.text).toBe(403);
+      expect(refused.json).toMatchObject({ reason: "irc_gateway_quota", params: { limit: 0 } });
+      expect(await db.ircGateway.count()).toBe(0);
+      expect(await db.operation.count({ where: { type: "irc-gateway.enable" } })).toBe(0);
+    } finally {
+      await db.tenant.update({ where: { id: tenant.tenantId }, data: { ircGatewayQuota: 2 } });
+    }
+  });
+
   it("turns on through the API: the component joins the running server live, and people talk across", async () => {
     const pid = platform.prosodyPid(instanceId);
     const on = await call("PUT", `/api/v1/domains/${domainId}/irc-gateway?wait=30`);
@@ -102,6 +118,7 @@ describe("IRC gateway", () => {
     // Its database lives with the domain's data on the server, where backups and deletion find it.
     const data = platform.workerCtx.runtime.layout(instanceId).data;
     expect(existsSync(path.join(data, prosodyStoreName(GATEWAY)))).toBe(true);
+    expect(domainDataDirs("prosody", DOMAIN)).toContain(prosodyStoreName(GATEWAY));
 
     // Again: idempotent, no new operation, nothing restarted.
     const gatewayPid = platform.workerCtx.gateways.status(domainId).pid;
