@@ -61,7 +61,7 @@ export function zoneSnippet(dns: DnsView, m: Messages): string {
   const lines = [`; ${m.dns.zoneHeader}`];
   for (const r of dns.expected) {
     // "groups-a-2" is an address record of the groups host; "caa-2" the second CAA record.
-    const kind = r.id.replace(/-\d+$/, "").replace(/^(groups|share)-(?=a$|aaaa$)/, "");
+    const kind = r.id.replace(/-\d+$/, "").replace(/^(groups|share|irc)-(?=a$|aaaa$)/, "");
     const purpose = pick(m.dns.purposes, kind);
     const words = purpose ? interpolate(purpose, { name: r.name, value: r.value, domain: dns.name }) : r.type;
     lines.push("", `; ${words} (${r.required ? m.dns.required : m.dns.recommended})`, r.line);

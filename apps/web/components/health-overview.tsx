@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { operations } from "../lib/api/generated/schema";
 import { reasonText } from "../lib/i18n/codes";
 import type { Messages } from "../lib/i18n/en";
-import { formatNumber, type Locale } from "../lib/i18n/format";
+import { formatNumber, interpolate, type Locale } from "../lib/i18n/format";
 import { HealthCharts } from "./health-charts";
 import { Card } from "./ui/card";
 
@@ -10,7 +10,7 @@ type InstanceHealth = operations["getInstanceHealth"]["responses"][200]["content
 
 /**
  * A chat server's health as its page and the operators' page of a shared server show it: why it is not healthy,
- * `children` (its addresses, say), the latest figures and the charts over `range`.
+ * `children` (its addresses, say), whether calls work, the latest figures and the charts over `range`.
  */
 export function HealthOverview({
   health,
@@ -44,6 +44,8 @@ export function HealthOverview({
         : formatNumber(locale, latest.memoryBytes / 1048576, { maximumFractionDigits: 1 }),
     ],
   ];
+  const calls = health.calls;
+  const cause = calls?.code ? m.alerts.causes[calls.code] : null;
   return (
     <>
       {reasons.length ? (
@@ -56,6 +58,19 @@ export function HealthOverview({
         </Card>
       ) : null}
       {children}
+      {/* Nothing when the platform offers no calls. */}
+      {calls ? (
+        <p
+          className={`mb-6 rounded-lg border bg-white p-4 text-sm font-medium shadow-sm ${calls.status === "working" ? "border-zinc-200" : "border-amber-300 text-amber-950"}`}
+          data-calls={calls.status}
+        >
+          {calls.status === "working"
+            ? m.health.callsWorking
+            : cause
+              ? interpolate(m.health.callsFailing, { reason: cause })
+              : m.health.callsFailingNoDetail}
+        </p>
+      ) : null}
       <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
         {figures.map(([label, value]) => (
           <div key={label} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">

@@ -16,7 +16,8 @@ type Params = Record<string, string | number | CodedReason[]>;
 
 /**
  * The values of a reason or an alert in the reader's language, by their names' convention (docs/api.md):
- * milliseconds as seconds, bytes in kB/MB, days and hours with their plural, a probe step in words, reasons worded.
+ * milliseconds as seconds, bytes in kB/MB, days and hours with their plural, a probe step and a cause in words, reasons
+ * worded.
  */
 function formatParams(m: Messages, locale: Locale, params: Params): Record<string, string | number> {
   const out: Record<string, string> = {};
@@ -24,7 +25,9 @@ function formatParams(m: Messages, locale: Locale, params: Params): Record<strin
     if (Array.isArray(value)) {
       out[key] = value.length ? value.map((r) => reasonText(m, locale, r)).join(" · ") : m.alerts.noAnswer;
     } else if (typeof value === "string") {
-      out[key] = key === "step" ? (pick(m.alerts.steps, value) ?? value) : value;
+      // A probe step and a failing call's cause are codes: worded here.
+      const words = key === "step" ? m.alerts.steps : key === "cause" ? m.alerts.causes : null;
+      out[key] = (words && pick(words, value)) ?? value;
     } else if (/Ms$/.test(key)) {
       out[key] = `${formatNumber(locale, value / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
     } else if (/^(bytes|limitBytes)$/.test(key)) {

@@ -224,6 +224,42 @@ export const en = {
     openSignupPage: "Public sign-up page",
     tabs: "Domain sections",
   },
+  /** A domain's IRC gateway (irc.DOMAIN). */
+  irc: {
+    title: "IRC gateway",
+    lead: "Lets people here join IRC channels from their chat app.",
+    limits: "Limits",
+    maxServers: { one: "Up to {n} IRC network at a time", other: "Up to {n} IRC networks at a time" },
+    maxConnections: {
+      one: "Up to {n} connection to IRC at a time (one per person and network)",
+      other: "Up to {n} connections to IRC at a time (one per person and network)",
+    },
+    states: {
+      off: "Off",
+      pending: "Turning on",
+      active: "On",
+      deleting: "Turning off",
+      failed: "Not working",
+    },
+    turnOn: "Turn on",
+    turnOff: "Turn off",
+    retry: "Try again",
+    turnOffTitle: "Turn off the IRC gateway?",
+    turnOffConfirm:
+      "Everyone in an IRC channel through {address} will be disconnected, and nobody here can join IRC channels until you turn it on again.",
+    address: "Address",
+    howTo: "To join an IRC channel, join a group chat in your chat app and type its address in this form:",
+    form: "#channel%irc.server@{address}",
+    formParts: "The channel's name, a %, the IRC server's name, then @{address}.",
+    example: "For example:",
+    notEncrypted:
+      "Messages that cross to IRC are not end-to-end encrypted: the IRC network and the people on it can read them.",
+    pending: "The gateway is starting. It takes a few seconds.",
+    deleting: "The gateway is being turned off.",
+    failed: "The gateway could not start: {error}",
+    failedNoDetail: "The gateway could not start.",
+    unavailable: "This address's chat server runs software that cannot connect to IRC: only Prosody servers can.",
+  },
   accounts: {
     title: "Accounts",
     create: "New account",
@@ -403,8 +439,10 @@ export const en = {
       "srv-server": "Tells other chat servers where to deliver messages for people at {domain}.",
       "srvs-server": "Lets other chat servers connect to {domain} with encryption from the first byte.",
       groups: "Makes {name} (the group chats) an alias of the platform's server.",
+      irc: "Makes {name} (the IRC gateway) an alias of the platform's server.",
       share: "Makes {name} (the files shared in chats) an alias of the platform's server.",
       "srv-groups-server": "Tells other chat servers where to deliver messages for the group chats at groups.{domain}.",
+      "srv-irc-server": "Tells other chat servers where to deliver messages for the IRC gateway at irc.{domain}.",
       "txt-verify": "Proves that you control {domain}, so that nobody else can add it to the platform.",
       caa: "Allows {value} to issue the certificates for {domain}; only needed if your domain restricts certificate authorities.",
     },
@@ -467,6 +505,8 @@ export const en = {
       "certificate.issue": "Get a certificate",
       "backup.create": "Back up",
       "backup.restore": "Restore a backup",
+      "irc-gateway.enable": "Turn on the IRC gateway",
+      "irc-gateway.disable": "Turn off the IRC gateway",
     } satisfies Record<OperationType, string>,
   },
   members: {
@@ -568,6 +608,9 @@ export const en = {
     empty: "No data yet",
     emptyHint: "The first measurements appear within a few minutes of the server starting.",
     checkedAt: "Last checked {when}",
+    callsWorking: "Calls: working",
+    callsFailing: "Calls: not working — {reason}",
+    callsFailingNoDetail: "Calls: not working",
   },
   alerts: {
     title: "Alerts",
@@ -600,6 +643,7 @@ export const en = {
       dns_broken: "DNS records of {name} are missing or wrong",
       backup_failed: "The last backup of {name} failed",
       memory_high: "{name} uses too much memory",
+      calls_failing: "Calls on {name} do not work",
     },
     /** Health reasons by code (packages/health reasonCodes); measurements come formatted (lib/i18n/codes.ts). */
     reasons: {
@@ -626,6 +670,14 @@ export const en = {
       certificate_error: "The certificate could not be obtained",
       instance_stopped: "The server is stopped",
       not_probed_yet: "Not checked yet",
+      calls_failing: "Audio and video calls do not work: {cause}",
+      irc_gateway_down: "The IRC gateway is not running",
+    },
+    /** Why calls fail, for calls_failing and the health page. */
+    causes: {
+      calls_not_announced: "the server does not offer calls to apps",
+      calls_refused: "the call relay refused the server's credentials",
+      calls_unreachable: "the call relay does not answer",
     },
     /** The probe's steps, for c2s_timeout. */
     steps: {
@@ -648,6 +700,7 @@ export const en = {
       certificate_expiring: "The certificate of {name} expires in {days}",
       certificate_expired: "The certificate of {name} has expired",
       dns_broken: "DNS records of {name} are missing or wrong",
+      calls_failing: "Audio and video calls on {name} do not work",
     },
     noAnswer: "no answer",
     days: { one: "{n} day", other: "{n} days" },
@@ -719,6 +772,9 @@ export const en = {
       test_not_delivered: "The channel did not accept the test notification.",
       account_not_created: "The account could not be created on the chat server. Try again later.",
       not_supported_by_server: "{server} cannot do this: it keeps every address in one database.",
+      irc_gateway_unsupported: "{server} servers cannot connect to IRC: only Prosody servers can.",
+      irc_gateway_disabling: "The IRC gateway is being turned off. Wait a moment, then turn it on again.",
+      irc_gateway_quota: "Your organisation already has {limit} IRC gateways, as many as it is allowed.",
     },
     codes: {
       validation_failed: "Some fields need attention.",

@@ -229,6 +229,43 @@ export const fr: Messages = {
     openSignupPage: "Page d’inscription publique",
     tabs: "Sections du domaine",
   },
+  irc: {
+    title: "Passerelle IRC",
+    lead: "Permet aux personnes de cette adresse de rejoindre des canaux IRC depuis leur application de messagerie.",
+    limits: "Limites",
+    maxServers: { one: "Jusqu’à {n} réseau IRC à la fois", other: "Jusqu’à {n} réseaux IRC à la fois" },
+    maxConnections: {
+      one: "Jusqu’à {n} connexion IRC à la fois (une par personne et par réseau)",
+      other: "Jusqu’à {n} connexions IRC à la fois (une par personne et par réseau)",
+    },
+    states: {
+      off: "Désactivée",
+      pending: "Activation en cours",
+      active: "Activée",
+      deleting: "Désactivation en cours",
+      failed: "En panne",
+    },
+    turnOn: "Activer",
+    turnOff: "Désactiver",
+    retry: "Réessayer",
+    turnOffTitle: "Désactiver la passerelle IRC ?",
+    turnOffConfirm:
+      "Toutes les personnes présentes dans un canal IRC via {address} seront déconnectées, et plus personne sur cette adresse ne pourra rejoindre de canal IRC tant que vous ne l’aurez pas réactivée.",
+    address: "Adresse",
+    howTo:
+      "Pour rejoindre un canal IRC, rejoignez un salon dans votre application de messagerie en saisissant son adresse sous cette forme :",
+    form: "#canal%serveur.irc@{address}",
+    formParts: "Le nom du canal, un %, le nom du serveur IRC, puis @{address}.",
+    example: "Par exemple :",
+    notEncrypted:
+      "Les messages qui passent par IRC ne sont pas chiffrés de bout en bout : le réseau IRC et les personnes qui s’y trouvent peuvent les lire.",
+    pending: "La passerelle démarre. Cela prend quelques secondes.",
+    deleting: "La passerelle est en cours de désactivation.",
+    failed: "La passerelle n’a pas pu démarrer : {error}",
+    failedNoDetail: "La passerelle n’a pas pu démarrer.",
+    unavailable:
+      "Le logiciel du serveur de cette adresse ne sait pas se connecter à IRC : seuls les serveurs Prosody le peuvent.",
+  },
   accounts: {
     title: "Comptes",
     create: "Nouveau compte",
@@ -421,9 +458,12 @@ export const fr: Messages = {
         "Indique aux autres serveurs de messagerie où livrer les messages destinés aux personnes de {domain}.",
       "srvs-server": "Permet aux autres serveurs de se connecter à {domain} avec chiffrement dès le premier octet.",
       groups: "Fait de {name} (les salons) un alias du serveur de la plateforme.",
+      irc: "Fait de {name} (la passerelle IRC) un alias du serveur de la plateforme.",
       share: "Fait de {name} (les fichiers partagés) un alias du serveur de la plateforme.",
       "srv-groups-server":
         "Indique aux autres serveurs de messagerie où livrer les messages des salons de groups.{domain}.",
+      "srv-irc-server":
+        "Indique aux autres serveurs de messagerie où livrer les messages destinés à la passerelle IRC irc.{domain}.",
       "txt-verify":
         "Prouve que vous contrôlez {domain}, pour que personne d’autre ne puisse l’ajouter à la plateforme.",
       caa: "Autorise {value} à délivrer les certificats de {domain} ; utile seulement si votre domaine restreint les autorités de certification.",
@@ -487,6 +527,8 @@ export const fr: Messages = {
       "certificate.issue": "Obtenir un certificat",
       "backup.create": "Sauvegarder",
       "backup.restore": "Restaurer une sauvegarde",
+      "irc-gateway.enable": "Activer la passerelle IRC",
+      "irc-gateway.disable": "Désactiver la passerelle IRC",
     },
   },
   members: {
@@ -589,6 +631,9 @@ export const fr: Messages = {
     empty: "Pas encore de données",
     emptyHint: "Les premières mesures arrivent quelques minutes après le démarrage du serveur.",
     checkedAt: "Dernière vérification {when}",
+    callsWorking: "Appels : en état de marche",
+    callsFailing: "Appels : en panne — {reason}",
+    callsFailingNoDetail: "Appels : en panne",
   },
   alerts: {
     title: "Alertes",
@@ -620,6 +665,7 @@ export const fr: Messages = {
       dns_broken: "Des enregistrements DNS de {name} manquent ou sont faux",
       backup_failed: "La dernière sauvegarde de {name} a échoué",
       memory_high: "{name} utilise trop de mémoire",
+      calls_failing: "Les appels sur {name} ne fonctionnent pas",
     },
     reasons: {
       process_not_running: "Le processus du serveur ne tourne pas",
@@ -645,6 +691,13 @@ export const fr: Messages = {
       certificate_error: "Le certificat n’a pas pu être obtenu",
       instance_stopped: "Le serveur est arrêté",
       not_probed_yet: "Pas encore vérifié",
+      calls_failing: "Les appels audio et vidéo ne fonctionnent pas : {cause}",
+      irc_gateway_down: "La passerelle IRC ne fonctionne pas",
+    },
+    causes: {
+      calls_not_announced: "le serveur ne propose pas les appels aux applications",
+      calls_refused: "le relais d’appels a refusé les identifiants du serveur",
+      calls_unreachable: "le relais d’appels ne répond pas",
     },
     steps: {
       connect: "connexion",
@@ -666,6 +719,7 @@ export const fr: Messages = {
       certificate_expiring: "Le certificat de {name} expire dans {days}",
       certificate_expired: "Le certificat de {name} a expiré",
       dns_broken: "Des enregistrements DNS de {name} manquent ou sont faux",
+      calls_failing: "Les appels audio et vidéo sur {name} ne fonctionnent pas",
     },
     noAnswer: "pas de réponse",
     days: { one: "{n} jour", other: "{n} jours" },
@@ -738,6 +792,11 @@ export const fr: Messages = {
       test_not_delivered: "Le canal n’a pas accepté la notification de test.",
       account_not_created: "Le compte n’a pas pu être créé sur le serveur de messagerie. Réessayez plus tard.",
       not_supported_by_server: "{server} ne permet pas cela : il garde toutes les adresses dans une seule base.",
+      irc_gateway_unsupported:
+        "Les serveurs {server} ne savent pas se connecter à IRC : seuls les serveurs Prosody le peuvent.",
+      irc_gateway_disabling:
+        "La passerelle IRC est en cours de désactivation. Patientez un instant, puis réactivez-la.",
+      irc_gateway_quota: "Votre organisation a déjà {limit} passerelles IRC, le maximum autorisé.",
     },
     codes: {
       validation_failed: "Certains champs sont à corriger.",

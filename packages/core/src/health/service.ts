@@ -53,9 +53,11 @@ function callsOf(raw: Prisma.JsonValue | null) {
     message?: string;
     checkedAt?: string;
   };
+  // Where calls broke (not an API error code): null while they work.
+  const cause = c.ok ? null : (c.code ?? "calls_unreachable");
   return {
     status: c.ok ? ("working" as const) : ("failing" as const),
-    code: c.ok ? null : (c.code ?? "calls_unreachable"),
+    code: cause,
     message: c.ok ? null : (c.message ?? null),
     checkedAt: c.checkedAt ?? null,
   };

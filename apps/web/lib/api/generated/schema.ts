@@ -356,6 +356,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/domains/{domainId}/irc-gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain's IRC gateway (irc.DOMAIN): whether it is on, its address and its limits */
+        get: operations["getIrcGateway"];
+        /** Turn the IRC gateway on; a gateway already on is answered as it is, with no operation */
+        put: operations["enableIrcGateway"];
+        post?: never;
+        /** Turn the IRC gateway off: it leaves the server live, and its process and data go */
+        delete: operations["disableIrcGateway"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/domains/{domainId}/rooms": {
         parameters: {
             query?: never;
@@ -1094,7 +1113,7 @@ export interface components {
             step: string | null;
             tenantId: string | null;
             /** @enum {string} */
-            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
+            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
         };
     };
     responses: never;
@@ -3554,6 +3573,277 @@ export interface operations {
             };
         };
     };
+    getIrcGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        available?: boolean;
+                        domainId: string;
+                        enabled: boolean;
+                        example: string;
+                        lastError: string | null;
+                        limits: {
+                            maxConnections: number;
+                            maxServers: number;
+                        };
+                        state: ("pending" | "active" | "deleting" | "failed") | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    enableIrcGateway: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        gateway: {
+                            address: string;
+                            available?: boolean;
+                            domainId: string;
+                            enabled: boolean;
+                            example: string;
+                            lastError: string | null;
+                            limits: {
+                                maxConnections: number;
+                                maxServers: number;
+                            };
+                            state: ("pending" | "active" | "deleting" | "failed") | null;
+                        };
+                        operation: components["schemas"]["def-1"] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        gateway: {
+                            address: string;
+                            available?: boolean;
+                            domainId: string;
+                            enabled: boolean;
+                            example: string;
+                            lastError: string | null;
+                            limits: {
+                                maxConnections: number;
+                                maxServers: number;
+                            };
+                            state: ("pending" | "active" | "deleting" | "failed") | null;
+                        };
+                        operation: components["schemas"]["def-1"] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    disableIrcGateway: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     listRooms: {
         parameters: {
             query: {
@@ -5501,6 +5791,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        calls: {
+                            checkedAt: string | null;
+                            code: ("calls_not_announced" | "calls_refused" | "calls_unreachable") | null;
+                            message: string | null;
+                            status: "working" | "failing";
+                        } | null;
                         /** Format: date-time */
                         checkedAt: string | null;
                         domains: {
@@ -6126,7 +6422,7 @@ export interface operations {
                         step: string | null;
                         tenantId: string | null;
                         /** @enum {string} */
-                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
+                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
                     };
                 };
             };

@@ -11,6 +11,7 @@ import {
   RenameRoomForm,
   RoomMembersForm,
 } from "../../../../../components/forms/rooms";
+import { IrcGatewayCard } from "../../../../../components/irc-gateway-card";
 import { MainWithAside, PagedList, Rows } from "../../../../../components/list-page";
 import { QrCode } from "../../../../../components/qr-code";
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
@@ -28,7 +29,7 @@ import {
 } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
-const tabs = ["accounts", "rooms", "invites", "dns", "backups", "settings"] as const;
+const tabs = ["accounts", "rooms", "invites", "dns", "backups", "irc", "settings"] as const;
 type Tab = (typeof tabs)[number];
 
 export default async function DomainPage({
@@ -41,7 +42,8 @@ export default async function DomainPage({
   const { tenantId, domainId } = await params;
   const query = await searchParams;
   // Invite links are secrets: a viewer (or an operator's support view) has no invites tab.
-  const shown = seesSecrets(roleIn(await currentUser(), tenantId)) ? tabs : tabs.filter((t) => t !== "invites");
+  const role = roleIn(await currentUser(), tenantId);
+  const shown = seesSecrets(role) ? tabs : tabs.filter((t) => t !== "invites");
   const tab: Tab = shown.find((t) => t === query.tab) ?? "accounts";
   const cursor = query.cursor ? { cursor: query.cursor } : {};
   const { m, locale } = await getI18n();
@@ -64,6 +66,7 @@ export default async function DomainPage({
     invites: m.invites.title,
     dns: `${m.domains.dns} · ${m.domains.certificate}`,
     backups: m.backups.title,
+    irc: m.irc.title,
     settings: m.domains.registration,
   };
 
@@ -224,6 +227,10 @@ export default async function DomainPage({
         pageQuery={{ tab }}
       />
     );
+  } else if (tab === "irc") {
+    const gateway = must(await api.GET("/api/v1/domains/{domainId}/irc-gateway", { params: { path: { domainId } } }));
+    // Viewers see the gateway but not its buttons: only owners and admins may turn it on or off.
+    body = <IrcGatewayCard gateway={gateway} canChange={role === "owner" || role === "admin"} />;
   } else {
     body = (
       <div className="grid gap-6 lg:grid-cols-2">
