@@ -166,6 +166,45 @@ describe("IRC gateway", () => {
     expect(after.reasons.map((r: { code: string }) => r.code)).not.toContain("irc_gateway_down");
   });
 
+  it("moves with its domain to another server: its database comes along, and people talk across again", async () => {
+    const me = await call("GET", "/api/v1/me");
+    const inst = await call("POST", `/api/v1/tenants/${me.json.tenants[0].id}/instances?wait=30`, { name: "bigger" });
+    expect(inst.json.operation.status, inst.text).toBe("succeeded");
+    const target = inst.json.instance.id as string;
+    const source = instanceId;
+    const backup = await call("POST", `/api/v1/domains/${domainId}/backups?wait=60`);
+    expect(backup.json.operation?.status, backup.text).toBe("succeeded");
+    const moved = await call("POST", `/api/v1/backups/${backup.json.backup.id}/restore?wait=60`, {
+      targetInstanceId: target,
+    });
+    expect(moved.json.operation?.status, moved.text).toBe("succeeded");
+
+    const store = prosodyStoreName(GATEWAY);
+    const layout = (id: string) => platform.workerCtx.runtime.layout(id).data;
+    expect(existsSync(path.join(layout(target), store, "biboumi.sqlite"))).toBe(true);
+    expect(existsSync(path.join(layout(source), store))).toBe(false);
+    expect(platform.workerCtx.gateways.status(domainId).running).toBe(true);
+    const row = await platform.workerCtx.core.db.instance.findUniqueOrThrow({ where: { id: target } });
+    instanceId = target;
+    c2s = row.c2sPort as number;
+    expect(await discoItems()).toContain(GATEWAY);
+
+    for (const s of sessions.splice(0)) await s.quit().catch(() => undefined);
+    const alice = await XmppSession.open({
+      host: "127.0.0.1",
+      port: c2s,
+      caFile,
+      jid: `alice@${DOMAIN}`,
+      password: PASSWORD,
+    });
+    sessions.push(alice);
+    expect(await alice.join(ROOM, "alice")).toMatchObject({ event: "joined" });
+    irc.say("#family", "welcome to the new server");
+    expect(await alice.next((e) => e.event === "message" && e.body === "welcome to the new server")).toMatchObject({
+      room: ROOM,
+    });
+  });
+
   it("turns off: the component leaves with no restart, its process and data go", async () => {
     const pid = platform.prosodyPid(instanceId);
     const off = await call("DELETE", `/api/v1/domains/${domainId}/irc-gateway?wait=30`);

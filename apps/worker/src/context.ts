@@ -13,6 +13,7 @@ import {
   ensurePlatformSecret,
   INTERNAL_CA_SECRET,
   liveGateway,
+  type PortPool,
   platformSettingsFromEnv,
   portsOf,
   SecretBox,
@@ -27,7 +28,7 @@ import {
   Rfc2136Provider,
 } from "@xmpp-host/dns";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
-import { type InstanceRuntime, type InstanceSpec, LocalRuntime } from "@xmpp-host/runtime";
+import { type InstanceRuntime, type InstanceSpec, isPortFree, LocalRuntime } from "@xmpp-host/runtime";
 import { type CallsSpec, type IrcGatewaySpec, serverKind, type XmppServerDriver } from "@xmpp-host/xmpp";
 import type { Logger } from "pino";
 
@@ -275,5 +276,14 @@ export function specOf(
           }
         : {}),
     })),
+  };
+}
+
+/** Where the worker opens servers' ports: its range and address, skipping ports something already holds. */
+export function portPool(ctx: Pick<WorkerContext, "env">): PortPool {
+  return {
+    range: [ctx.env.INSTANCE_PORT_RANGE_START, ctx.env.INSTANCE_PORT_RANGE_END],
+    bindAddress: ctx.env.INSTANCE_BIND_ADDRESS,
+    isFree: (port) => isPortFree(ctx.env.INSTANCE_BIND_ADDRESS, port),
   };
 }

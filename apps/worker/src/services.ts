@@ -1,8 +1,7 @@
 import { dnsTargetOf, type OperationContext, type OperationServices, platformSettings } from "@xmpp-host/core";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
-import { isPortFree } from "@xmpp-host/runtime";
 import { serverKind } from "@xmpp-host/xmpp";
-import { liveDomains, specOf, type WorkerContext } from "./context.ts";
+import { liveDomains, portPool, specOf, type WorkerContext } from "./context.ts";
 import { withInstanceLock } from "./instance-lock.ts";
 import {
   createBackup,
@@ -24,11 +23,7 @@ import { emailMemberInvite } from "./processors/member-invites.ts";
 export function operationServices(ctx: WorkerContext): OperationServices {
   return {
     driverFor: (instance) => ctx.driverFor(instance),
-    ports: {
-      range: [ctx.env.INSTANCE_PORT_RANGE_START, ctx.env.INSTANCE_PORT_RANGE_END],
-      bindAddress: ctx.env.INSTANCE_BIND_ADDRESS,
-      isFree: (port) => isPortFree(ctx.env.INSTANCE_BIND_ADDRESS, port),
-    },
+    ports: portPool(ctx),
     withInstanceLock: (instanceId, fn) => withInstanceLock(ctx, instanceId, fn),
     async startServer(instanceId, progress) {
       const instance = await loadInstance(ctx, instanceId);

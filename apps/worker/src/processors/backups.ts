@@ -15,6 +15,7 @@ import {
   writeBackup,
 } from "@xmpp-host/backup";
 import {
+  assignComponentPort,
   backupPlatformRecords,
   backupsUnderRetention,
   backupToTake,
@@ -50,9 +51,10 @@ import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import { instanceHosts, ircGatewayHost, isPortFree } from "@xmpp-host/runtime";
 import { createDriver, type InstanceSpec, serverKind } from "@xmpp-host/xmpp";
-import { specOf, type WorkerContext } from "../context.ts";
+import { portPool, specOf, type WorkerContext } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
 import { applyConfiguration } from "./configuration.ts";
+import { startIrcGateway } from "./irc-gateways.ts";
 import { sync } from "./maintenance.ts";
 
 /** A backup that cannot be restored as asked; the instance was not touched. */
@@ -424,7 +426,12 @@ export async function restoreDomainBackup(
     const dirs = domainDataDirs(target.server, domain.name);
     const unexpected = (await fs.readdir(staging)).filter((n) => !dirs.includes(n) && !n.startsWith("."));
     if (unexpected.length) throw new RestoreRefusedError(`the archive holds other data: ${unexpected.join(", ")}`);
-    const hosts = Object.values(domainHosts(domain.name));
+    // Its IRC gateway's host too: the gateway's database comes back with the domain's data.
+    const hosts = [...Object.values(domainHosts(domain.name)), ircGatewayHost(domain.name)];
+    const gateway = await ctx.core.db.ircGateway.findUnique({ where: { domainId } });
+    const hasGateway = gateway !== null && gateway.state !== "deleting";
+    // Stopped while its database is replaced; started again, joined to the domain's server, once it is back.
+    await ctx.gateways.stop(domainId);
 
     await progress(40, "pausing the domain on its server");
     await withInstanceLock(ctx, target.id, async () => {
@@ -459,7 +466,11 @@ export async function restoreDomainBackup(
       await recordDomainMoved(ctx.core, domainId, target.id);
     }
     await progress(75, "bringing the domain back");
+    if (hasGateway) {
+      await withInstanceLock(ctx, target.id, () => assignComponentPort(ctx.core, target.id, portPool(ctx)));
+    }
     await applyConfiguration(ctx, target.id);
+    if (hasGateway) await startIrcGateway(ctx, domainId);
     if (input.sourceInstanceId !== target.id) {
       // The old server lets the hosts go, then forgets everything of the domain.
       await applyConfiguration(ctx, input.sourceInstanceId).catch((err: unknown) => {
@@ -511,6 +522,11 @@ async function republishMovedDomain(ctx: WorkerContext, domain: Domain, sourceId
   const zone = isUnderPlatformDomain(domain.name, platform) ? ctx.platformZone() : null;
   if (!zone) return;
   const source = await findInstance(ctx.core, sourceId);
-  if (source) await unpublishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, source, platform)));
-  await publishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, target, platform)));
+  const gateway = await ctx.core.db.ircGateway.findUnique({ where: { domainId: domain.id } });
+  const ircGateway = gateway !== null && gateway.state !== "deleting";
+  if (source) {
+    const old = expectedRecords(dnsTargetOf(domain, source, platform, { ircGateway: true }));
+    await unpublishDomainRecords(zone, old);
+  }
+  await publishDomainRecords(zone, expectedRecords(dnsTargetOf(domain, target, platform, { ircGateway })));
 }
