@@ -114,7 +114,9 @@ describe("calls", () => {
     ).rejects.toMatchObject({ code: "unauthorized" });
     // The same name with a live expiry works: only the expiry differs.
     const live = turnCredentials(secret, "alice", 60);
-    await expect(turnAllocate({ host: "127.0.0.1", port: turnPort, ...live, timeoutMs: 3000 })).resolves.toBeTruthy();
+    await expect(turnAllocate({ host: "127.0.0.1", port: turnPort, ...live, timeoutMs: 3000 })).resolves.toEqual(
+      expect.objectContaining({ relayedAddress: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }),
+    );
   });
 
   it("an account of another domain on the same server gets no credentials", async () => {
@@ -163,7 +165,7 @@ describe("calls", () => {
         password: turn?.password ?? "",
         timeoutMs: 3000,
       }),
-    ).resolves.toBeTruthy();
+    ).resolves.toEqual(expect.objectContaining({ relayedAddress: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }));
     await call("DELETE", `/api/v1/instances/${inst.json.instance.id}?wait=60`);
   });
 

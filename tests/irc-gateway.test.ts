@@ -28,6 +28,11 @@ let ngircd: Ngircd;
 const irc = new RawIrcClient();
 const sessions: XmppSession[] = [];
 
+/** alice's independent client, logged in to the domain's current server. */
+function openAlice(): Promise<XmppSession> {
+  return XmppSession.open({ host: "127.0.0.1", port: c2s, caFile, jid: `alice@${DOMAIN}`, password: PASSWORD });
+}
+
 async function discoItems(): Promise<string[]> {
   const res = await xmppClient(["disco", "127.0.0.1", String(c2s), caFile, `alice@${DOMAIN}`, PASSWORD, DOMAIN]);
   expect(res.code, JSON.stringify(res.out)).toBe(0);
@@ -128,13 +133,7 @@ describe("IRC gateway", () => {
     expect(platform.workerCtx.gateways.status(domainId).pid).toBe(gatewayPid);
     expect(await platform.workerCtx.core.db.operation.count({ where: { type: "irc-gateway.enable" } })).toBe(1);
 
-    const alice = await XmppSession.open({
-      host: "127.0.0.1",
-      port: c2s,
-      caFile,
-      jid: `alice@${DOMAIN}`,
-      password: PASSWORD,
-    });
+    const alice = await openAlice();
     sessions.push(alice);
     expect(await alice.join(ROOM, "alice")).toMatchObject({ event: "joined" });
     await irc.waitFor((_l, m) => m.command === "JOIN" && (m.prefix ?? "").startsWith("alice!"));
@@ -190,13 +189,7 @@ describe("IRC gateway", () => {
     expect(await discoItems()).toContain(GATEWAY);
 
     for (const s of sessions.splice(0)) await s.quit().catch(() => undefined);
-    const alice = await XmppSession.open({
-      host: "127.0.0.1",
-      port: c2s,
-      caFile,
-      jid: `alice@${DOMAIN}`,
-      password: PASSWORD,
-    });
+    const alice = await openAlice();
     sessions.push(alice);
     expect(await alice.join(ROOM, "alice")).toMatchObject({ event: "joined" });
     irc.say("#family", "welcome to the new server");

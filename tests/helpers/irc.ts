@@ -4,6 +4,7 @@ import { closeSync, openSync, readFileSync } from "node:fs";
 import { chmod, chown, mkdir, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { canConnect } from "@xmpp-host/runtime";
 import { sleep } from "./wait.ts";
 
 export interface Ngircd {
@@ -105,25 +106,12 @@ export async function startNgircd(opts: {
   const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
   for (;;) {
     if (exited) break;
-    if (await accepts("127.0.0.1", port)) return { port, log, stop };
+    if (await canConnect("127.0.0.1", port)) return { port, log, stop };
     if (Date.now() > deadline) break;
     await sleep(25);
   }
   await stop();
   throw new Error(`ngircd did not start: ${exited ?? "port closed"}\n${readFileSync(log, "utf8").slice(-2000)}`);
-}
-
-function accepts(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(500, () => done(false));
-    s.once("connect", () => done(true));
-    s.once("error", () => done(false));
-  });
 }
 
 export interface IrcMessage {

@@ -2,11 +2,10 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { lookupAccount } from "@xmpp-host/runtime";
+import { canConnect, lookupAccount } from "@xmpp-host/runtime";
 import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Ngircd, RawIrcClient, startNgircd } from "../../../tests/helpers/irc.ts";
@@ -125,7 +124,7 @@ ${components}`;
       gone = true;
     });
     const deadline = Date.now() + 15_000;
-    while (!(await accepts(this.ports.c2s)) || !(await accepts(this.ports.component))) {
+    while (!(await canConnect("127.0.0.1", this.ports.c2s)) || !(await canConnect("127.0.0.1", this.ports.component))) {
       if (gone || Date.now() > deadline) throw new Error(`Prosody did not start:\n${this.tail()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -161,19 +160,6 @@ ${components}`;
   }
 }
 
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host: "127.0.0.1", port });
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(500, () => done(false));
-    s.once("connect", () => done(true));
-    s.once("error", () => done(false));
-  });
-}
-
 describe("biboumi IRC gateway", () => {
   const tmp = tempDir("xh-irc-");
   const secrets = new Map<string, string>();
@@ -205,7 +191,7 @@ describe("biboumi IRC gateway", () => {
     const [c2s, component, closed] = await freePorts(3);
     if (!c2s || !component || !closed) throw new Error("no free ports");
     closedPort = closed;
-    if (await accepts(IRC_PORT)) {
+    if (await canConnect("127.0.0.1", IRC_PORT)) {
       throw new Error(`something already listens on 127.0.0.1:${IRC_PORT}; the test needs it for ngircd`);
     }
     for (const host of [`irc.${DOMAIN}`, `irc.${OTHER}`, "irc.c1.test", "irc.c2.test", "irc.c3.test"]) {

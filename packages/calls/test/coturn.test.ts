@@ -221,7 +221,9 @@ describe("LocalTurnServer against coturn's own tools", () => {
   it("grants relays to every name turnCredentials allows", async () => {
     for (const name of ["probe@chat.example/phone", "x:y,z;w", "héllo", "union", "a+b=c"]) {
       const c = turnCredentials(s.secret, name, 600);
-      await expect(turnAllocate({ host: HOST, port: s.port, timeoutMs: 2000, ...c }), name).resolves.toBeTruthy();
+      await expect(turnAllocate({ host: HOST, port: s.port, timeoutMs: 2000, ...c }), name).resolves.toEqual(
+        expect.objectContaining({ relayedAddress: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }),
+      );
     }
   });
 

@@ -196,30 +196,24 @@ export function expectedRecords(target: DnsTarget): ExpectedRecord[] {
       addressRecords(`${label}-`, name, `so that ${what} get a certificate and can be reached`);
     }
   };
-  serviceHost("groups", "the group chats");
-  if (s2sPort !== null) {
+  /** Where other servers deliver to a service host that people talk to from elsewhere (rooms, the IRC gateway). */
+  const serverRecord = (label: string, what: string) => {
+    if (s2sPort === null) return;
     out.push({
-      id: "srv-groups-server",
-      name: `_xmpp-server._tcp.groups.${d}`,
+      id: `srv-${label}-server`,
+      name: `_xmpp-server._tcp.${label}.${d}`,
       type: "SRV",
       value: srv(s2sPort),
       required: true,
-      purpose: `Tells other chat servers where to deliver messages for the group chats at groups.${d}.`,
+      purpose: `Tells other chat servers where to deliver messages for ${what} at ${label}.${d}.`,
     });
-  }
+  };
+  serviceHost("groups", "the group chats");
+  serverRecord("groups", "the group chats");
   serviceHost("share", "the files shared in chats");
   if (target.ircGateway) {
     serviceHost("irc", "the IRC gateway");
-    if (s2sPort !== null) {
-      out.push({
-        id: "srv-irc-server",
-        name: `_xmpp-server._tcp.irc.${d}`,
-        type: "SRV",
-        value: srv(s2sPort),
-        required: true,
-        purpose: `Tells other chat servers where to deliver messages for the IRC gateway at irc.${d}.`,
-      });
-    }
+    serverRecord("irc", "the IRC gateway");
   }
 
   if (target.ownershipRecord ?? true) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { LocalTurnServer, turnAllocate } from "@xmpp-host/calls";
 import { ensurePlatformSecret } from "@xmpp-host/core";
 import type { CallsCheck } from "@xmpp-host/health";
+import { xmlUnescape } from "@xmpp-host/xmpp";
 import { xmppLogin } from "@xmpp-host/xmpp/client";
 import type { WorkerContext } from "../context.ts";
 
@@ -57,14 +58,6 @@ function attributes(tag: string): Attrs {
   return out;
 }
 
-const xmlText = (s: string) =>
-  s
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
 /**
  * Calls, checked as a user's client places them: log in as the probe account, ask the server for its external
  * services (XEP-0215), and make a real TURN allocation with the credentials it hands out.
@@ -99,10 +92,10 @@ export async function checkCalls(
   }
   try {
     await turnAllocate({
-      host: xmlText(turn.host),
+      host: xmlUnescape(turn.host),
       port: Number(turn.port ?? 3478),
-      username: xmlText(turn.username),
-      password: xmlText(turn.password),
+      username: xmlUnescape(turn.username),
+      password: xmlUnescape(turn.password),
       timeoutMs,
     });
   } catch (err) {

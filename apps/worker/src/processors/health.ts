@@ -211,24 +211,18 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
         timeoutMs,
       });
     xmpp = await probe(account);
-    probeLogin = account
-      ? { domain: account.host, username: account.username, password: account.password, ca: ca.join("\n") }
-      : null;
     // The server no longer knows the probe's password (older data restored, or its last write lost in a crash):
     // set it again and probe once more, rather than report the server down.
     if (account && xmpp.failure?.code === "login_failed") {
       try {
         account = await ensureProbeAccount(ctx, instance, { renew: true });
         xmpp = await probe(account);
-        probeLogin = {
-          domain: account.host,
-          username: account.username,
-          password: account.password,
-          ca: ca.join("\n"),
-        };
       } catch (err) {
         xmppSkipped = `The probe account could not be set up: ${err instanceof Error ? err.message : String(err)}`;
       }
+    }
+    if (account) {
+      probeLogin = { domain: account.host, username: account.username, password: account.password, ca: ca.join("\n") };
     }
     if (!account && xmpp.failure?.step === "login") {
       const { failure: _ignored, ...rest } = xmpp;

@@ -43,8 +43,17 @@ export class LocalSidecars {
     if (process.getuid?.() === 0 && !this.owner) throw new Error(`no system account ${name} to run helpers as`);
   }
 
+  /** The last PID found per configuration file: checked first, so that supervision does not scan /proc each time. */
+  private readonly known = new Map<string, number>();
+
   status(configFile: string): SidecarStatus {
+    const cached = this.known.get(configFile);
+    if (cached !== undefined && isProcessAlive(cached) && processArgs(cached)?.includes(configFile)) {
+      return { running: true, pid: cached };
+    }
     const pid = findProcessesWithArg(configFile)[0] ?? null;
+    if (pid === null) this.known.delete(configFile);
+    else this.known.set(configFile, pid);
     return { running: pid !== null, pid };
   }
 
