@@ -12,6 +12,8 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py disco HOST PORT CAFILE JID PW TARGET...             (XEP-0030 items of each target)
        xmpp_client.py muc-session HOST PORT CAFILE JID PW                 (rooms driven from stdin, one JSON line per event)
        xmpp_client.py external-services HOST PORT CAFILE JID PW TARGET     (XEP-0215 services TARGET announces)
+       xmpp_client.py upload HOST PORT CAFILE JID PW SERVICE SIZE          (XEP-0363 slot, then PUT SIZE bytes and GET them back)
+       xmpp_client.py history HOST PORT CAFILE JID PW                     (XEP-0313: bodies and times of the whole archive)
 Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
 """
 import asyncio
@@ -266,6 +268,65 @@ async def upload_slot(host, port, cafile, jid, pw, service, size):
     return code
 
 
+async def upload(host, port, cafile, jid, pw, service, size):
+    """A whole upload as a client does it: a slot, the PUT, then anyone's GET of the same bytes."""
+    import os
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+    from slixmpp.exceptions import IqError
+
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0363")
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    try:
+        iq = await c.plugin["xep_0363"].request_slot(slixmpp.JID(service), "notes.bin", int(size), "application/octet-stream", timeout=10)
+    except IqError as e:
+        err = e.iq["error"]
+        print(json.dumps({"result": "refused", "condition": err["condition"], "text": err["text"]}))
+        c.disconnect()
+        return 1
+    c.disconnect()
+    slot = iq["http_upload_slot"]
+    put_url, get_url = slot["put"]["url"], slot["get"]["url"]
+    headers = {h["name"]: h["value"] for h in slot["put"]["headers"]} if slot["put"]["headers"] else {}
+    data = os.urandom(int(size))
+
+    # The slot names the service's own host, which only the test's loopback serves: connect there, keep the Host.
+    def fetch(url, method, body=None, extra=None):
+        u = urllib.parse.urlsplit(url)
+        local = u._replace(netloc=f"{host}:{u.port}").geturl()
+        req = urllib.request.Request(local, data=body, method=method, headers={"Host": u.netloc, **(extra or {})})
+        with urllib.request.urlopen(req, timeout=30) as res:
+            return res.status, res.read()
+
+    loop = asyncio.get_running_loop()
+    put_status, _ = await loop.run_in_executor(None, lambda: fetch(put_url, "PUT", data, {"Content-Type": "application/octet-stream", **headers}))
+    get_status, back = await loop.run_in_executor(None, lambda: fetch(get_url, "GET"))
+    print(json.dumps({"result": "ok", "put": put_status, "get": get_status, "same": back == data, "bytes": len(back)}))
+    return 0
+
+
+async def history(host, port, cafile, jid, pw):
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0313")
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    messages = []
+    async for rsm in c.plugin["xep_0313"].retrieve(iterator=True, rsm={"max": 100}):
+        for result in rsm["mam"]["results"]:
+            forwarded = result["mam_result"]["forwarded"]
+            messages.append({"body": forwarded["stanza"]["body"], "stamp": forwarded["delay"]["stamp"].isoformat()})
+    print(json.dumps({"result": "ok", "messages": messages}))
+    c.disconnect()
+    return 0
+
+
 async def disco(host, port, cafile, jid, pw, *targets):
     c = make_client(jid, pw, cafile)
     r = await connect(c, host, port)
@@ -403,6 +464,10 @@ async def main(argv):
             return await muc_session(*argv[1:6])
         if cmd == "external-services":
             return await external_services(*argv[1:7])
+        if cmd == "upload":
+            return await upload(*argv[1:8])
+        if cmd == "history":
+            return await history(*argv[1:6])
     except Exception as exc:  # report every failure as JSON for the test to show
         print(json.dumps({"result": "error", "error": f"{type(exc).__name__}: {exc}"}))
         return 1

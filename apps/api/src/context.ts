@@ -1,5 +1,11 @@
 import type { ApiEnv } from "@xmpp-host/config";
-import { type CoreContext, platformSettingsFromEnv, SecretBox, sharedSettingsFromEnv } from "@xmpp-host/core";
+import {
+  type CoreContext,
+  domainSettingsFromEnv,
+  platformSettingsFromEnv,
+  SecretBox,
+  sharedSettingsFromEnv,
+} from "@xmpp-host/core";
 import { getDb } from "@xmpp-host/db";
 import { createRedis, JobQueues, OperationWaiters, readAlertTest } from "@xmpp-host/queue";
 
@@ -22,6 +28,7 @@ export function createCoreContext(env: ApiEnv) {
       platform: platformSettingsFromEnv(env),
       webPublicUrl: env.WEB_PUBLIC_URL,
       shared: sharedSettingsFromEnv(env),
+      domainSettings: domainSettingsFromEnv(env),
       alerts: {
         smtpUrl: env.SMTP_URL,
         emailFrom: env.ALERT_EMAIL_FROM,

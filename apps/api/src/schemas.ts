@@ -265,6 +265,13 @@ export const Invite = Type.Object({
   createdAt: DateTime,
 });
 
+/** How a domain presents itself on its public pages; every field null where it chose nothing. */
+export const Branding = Type.Object({
+  name: Nullable(Type.String({ description: "The name to show instead of the domain's" })),
+  accentColor: Nullable(Type.String({ description: "#rrggbb" })),
+  logoUrl: Nullable(Type.String({ description: "Path of the logo, under the web app's /api" })),
+});
+
 export const PublicInvite = Type.Object({
   status: InviteStatus,
   domain: Type.String(),
@@ -276,6 +283,7 @@ export const PublicInvite = Type.Object({
   uri: Nullable(Type.String({ description: "null where the server cannot take invite tokens in-band" })),
   maxUses: Type.Integer(),
   uses: Type.Integer(),
+  branding: Branding,
 });
 
 export const MemberInvite = Type.Object({

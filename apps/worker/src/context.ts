@@ -10,6 +10,8 @@ import {
   type CoreContext,
   type DomainWithGateway,
   domainLimitsFor,
+  domainServerSettings,
+  domainSettingsFromEnv,
   ensurePlatformSecret,
   INTERNAL_CA_SECRET,
   liveGateway,
@@ -103,6 +105,7 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
       platform: platformSettingsFromEnv(env),
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       shared: sharedSettingsFromEnv(env),
+      domainSettings: domainSettingsFromEnv(env),
       webPublicUrl: env.WEB_PUBLIC_URL,
       alerts: {
         smtpUrl: env.SMTP_URL,
@@ -265,6 +268,7 @@ export function specOf(
     domains: liveDomains(domains).map((d) => ({
       name: d.name,
       registration: d.registration,
+      settings: domainServerSettings(ctx.core, { ...d, instance }),
       ...ircGatewayOf(ctx, d, componentPort),
       ...(limits
         ? {

@@ -165,6 +165,7 @@ async function upsertSchedules(ctx: WorkerContext): Promise<void> {
     sync: ctx.env.SYNC_INTERVAL_MS,
     "renew-certificates": ctx.env.RENEWAL_INTERVAL_MS,
     "health-rollup": ctx.env.HEALTH_ROLLUP_INTERVAL_MS,
+    "expire-history": ctx.env.HISTORY_EXPIRY_INTERVAL_MS,
   };
   for (const [name, every] of Object.entries(intervals)) await schedule(ctx.queues, name as FixedScheduleName, every);
   await reconcileProbeSchedules(ctx).catch((err: unknown) =>

@@ -85,6 +85,15 @@ const base = {
   SHARED_DOMAIN_MAX_ACCOUNTS: z.coerce.number().int().min(1).default(50),
   SHARED_DOMAIN_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).default(1024),
   SHARED_DOMAIN_ARCHIVE_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Ceilings of domains' settings: the largest shared file on any server, and on shared servers (MB). */
+  UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(10_240).default(512),
+  SHARED_DOMAIN_MAX_FILE_MB: z.coerce.number().int().min(1).max(10_240).default(100),
+  /** Contact addresses every domain announces (XEP-0157) until it sets its own: mailto:, xmpp: or https: URIs. */
+  CONTACT_ABUSE_ADDRESS: optional(z.string().regex(/^(mailto|xmpp|https):\S+$/)),
+  CONTACT_SUPPORT_ADDRESS: optional(z.string().regex(/^(mailto|xmpp|https):\S+$/)),
+  /** The platform's website and legal notice, shown in every domain's provider file until it sets its own. */
+  PROVIDER_WEBSITE_URL: optional(z.string().url().startsWith("https://")),
+  PROVIDER_LEGAL_NOTICE_URL: optional(z.string().url().startsWith("https://")),
 };
 
 export const apiEnvSchema = z.object({
@@ -195,6 +204,8 @@ export const workerEnvSchema = z.object({
   HEALTH_BACKUP_MAX_AGE_HOURS: z.coerce.number().min(1).default(36),
   /** How often samples are rolled up and old ones pruned. */
   HEALTH_ROLLUP_INTERVAL_MS: ms.default(300_000),
+  /** How often history beyond each domain's retention is deleted on its server. */
+  HISTORY_EXPIRY_INTERVAL_MS: ms.default(24 * 3600_000),
   /** How often the worker writes its heartbeat to Redis. */
   WORKER_HEARTBEAT_MS: ms.default(5_000),
   /** Calls: the worker runs one TURN/STUN server (coturn) that every managed server announces (XEP-0215). */

@@ -19,6 +19,8 @@ export interface AlertTests {
   outcome(testId: string): Promise<{ delivered: boolean; durationMs: number } | null>;
 }
 
+import type { DomainSettingsPlatform } from "./domain-settings/settings.ts";
+
 export interface CoreContext {
   db: Db;
   queue: OperationQueue;
@@ -42,6 +44,8 @@ export interface CoreContext {
     probeIntervalMs?: number;
     /** The shared pool that free addresses live on. */
     shared?: SharedHostingSettings;
+    /** The ceilings of domains' settings and the defaults that come from the platform. */
+    domainSettings?: DomainSettingsPlatform;
   };
 }
 

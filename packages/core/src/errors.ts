@@ -56,6 +56,7 @@ export const fieldCodes = [
   "contains_personal_info",
   "too_common",
   "not_saslprep",
+  "too_large",
 ] as const;
 export type FieldCode = (typeof fieldCodes)[number];
 

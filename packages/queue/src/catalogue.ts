@@ -91,6 +91,8 @@ export const jobCatalogue = {
   "maintenance.supervise": maintenance,
   "maintenance.renew-certificates": maintenance,
   "maintenance.health-rollup": maintenance,
+  /** Deletes history older than each domain keeps, where the server does not do it itself to everything. */
+  "maintenance.expire-history": maintenance,
 } as const satisfies Record<string, JobSpec<z.ZodType>>;
 
 export type JobName = keyof typeof jobCatalogue;
@@ -145,7 +147,11 @@ export const operationInputs = {
   "instance.restart": anyInput,
   "instance.delete": z.object({ force: z.boolean().optional() }),
   "domain.create": anyInput,
-  "domain.update": z.object({ registration: z.enum(["closed", "invite", "open"]).optional() }),
+  "domain.update": z.object({
+    registration: z.enum(["closed", "invite", "open"]).optional(),
+    /** The settings that changed (names as in core's domain settings, or extraOptions). */
+    settings: z.array(z.string()).optional(),
+  }),
   "domain.delete": anyInput,
   "account.create": anyInput,
   "account.delete": anyInput,
@@ -215,6 +221,7 @@ export const scheduleCatalogue = {
   sync: { job: "maintenance.sync", id: "sync" },
   "renew-certificates": { job: "maintenance.renew-certificates", id: "renew-certificates" },
   "health-rollup": { job: "maintenance.health-rollup", id: "health-rollup" },
+  "expire-history": { job: "maintenance.expire-history", id: "expire-history" },
   /** One probe per instance; a probe every few seconds would otherwise fill Redis with finished jobs. */
   probe: { job: "instance.probe", id: "probe:", resource: "instanceId", keep: 200 },
   /** Adaptive: often while failing, rarely while healthy. */

@@ -110,6 +110,12 @@ export interface XmppServerDriver {
   inviteRegistrations(host: string, inviteIds: string[]): Promise<Record<string, string[]>>;
 
   onlineSessions(host?: string): Promise<OnlineSession[]>;
+  /**
+   * Deletes message history older than `days` days: every account's archive on `host` and every room's on
+   * `mucHost`. The server's own daily expiry only reaches what it archived itself; this reaches everything.
+   * Returns how many messages went, or null where the server deletes in the background without telling.
+   */
+  expireHistory(host: string, mucHost: string, days: number): Promise<number | null>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import {
   domainHosts,
+  domainsWithHistoryLimit,
   instancesToSupervise,
   instancesToSync,
   instanceWithDomains,
@@ -164,4 +165,29 @@ export const maintenanceHandlers: Record<JobNameOf<"maintenance">, (ctx: WorkerC
   "maintenance.sync": (ctx) => sync(ctx),
   "maintenance.renew-certificates": (ctx) => renewCertificates(ctx),
   "maintenance.health-rollup": (ctx) => healthMaintenance(ctx),
+  "maintenance.expire-history": (ctx) => expireHistory(ctx),
 };
+
+/**
+ * Each running domain's history beyond what it keeps, deleted on its server. Prosody also expires on its own, but
+ * only what it archived itself under the current setting; ejabberd does not at all.
+ */
+export async function expireHistory(ctx: WorkerContext): Promise<{ domains: number; messages: number }> {
+  const domains = await domainsWithHistoryLimit(ctx.core);
+  let done = 0;
+  let messages = 0;
+  for (const { domain, days } of domains) {
+    const { host, muc } = domainHosts(domain.name);
+    try {
+      const n = await withInstanceLock(ctx, domain.instanceId, () =>
+        ctx.driverFor(domain.instance).expireHistory(host, muc, days),
+      );
+      messages += n ?? 0;
+      done++;
+    } catch (err) {
+      // One server down must not keep the others' history forever; the next run retries it.
+      ctx.log.error({ err: (err as Error).message, domain: domain.name }, "could not expire history");
+    }
+  }
+  return { domains: done, messages };
+}

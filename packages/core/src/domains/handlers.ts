@@ -1,6 +1,8 @@
 import { ircGatewayHost } from "@xmpp-host/xmpp";
 import type { CoreContext } from "../context.ts";
 import { isUnderPlatformDomain, platformSettings } from "../dns/service.ts";
+import { settingsOf } from "../domain-settings/service.ts";
+import { historyRetentions } from "../domain-settings/settings.ts";
 import { type OperationContext, type OperationHandlers, PermanentError } from "../operations/handler.ts";
 import { domainHosts } from "./service.ts";
 
@@ -45,7 +47,19 @@ export const domainHandlers = {
       const domain = await domainToApply(ctx, op.resourceId);
       await progress(50, "applying the configuration");
       // The changed host is re-activated with its new settings; its neighbours are not touched.
-      return ctx.services.applyConfiguration(domain.instanceId);
+      const applied = await ctx.services.applyConfiguration(domain.instanceId);
+      const changed = op.input.settings ?? [];
+      if (!changed.includes("historyRetention") && !changed.includes("historyEnabled")) return applied;
+      // A shorter history takes effect now, not at the server's next daily expiry.
+      const { settings } = settingsOf(ctx, domain);
+      const days = historyRetentions[settings.historyRetention];
+      if (!settings.historyEnabled || days === null) return applied;
+      await progress(80, "removing history older than the domain keeps");
+      const { host, muc } = domainHosts(domain.name);
+      const expired = await ctx.services.withInstanceLock(domain.instanceId, () =>
+        ctx.services.driverFor(domain.instance).expireHistory(host, muc, days),
+      );
+      return { ...applied, expiredMessages: expired };
     },
   },
   "domain.delete": {

@@ -3,6 +3,7 @@ import { serverKind } from "@xmpp-host/xmpp";
 import { loadOwned } from "../access.ts";
 import { checkAccountQuota } from "../accounts/service.ts";
 import type { Actor, CoreContext } from "../context.ts";
+import { publicBranding } from "../domain-settings/service.ts";
 import { loadDomain } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
 import { pageQuery, paginate, startOperation, target, waitForOperation } from "../operations/service.ts";
@@ -264,7 +265,9 @@ async function inviteByToken(ctx: CoreContext, token: string) {
   if (typeof token !== "string" || token.length < 16 || token.length > 128) throw AppError.notFound("invite");
   const invite = await ctx.db.invite.findUnique({
     where: { tokenHash: sha256(token) },
-    include: { domain: { include: { tenant: { select: { name: true } } } } },
+    include: {
+      domain: { include: { tenant: { select: { name: true } }, instance: { select: { placement: true } } } },
+    },
   });
   if (!invite) throw AppError.notFound("invite");
   return invite;
@@ -286,6 +289,7 @@ export async function getPublicInvite(ctx: CoreContext, token: string) {
     uri: parts.inBand ? inviteUri(invite.domain.name, token, inviterJid(full)) : null,
     maxUses: invite.maxUses,
     uses: invite.uses,
+    branding: await publicBranding(ctx, invite.domain),
   };
 }
 
@@ -397,7 +401,7 @@ export async function registerWithInvite(
 async function domainByName(ctx: CoreContext, name: string) {
   const domain = await ctx.db.domain.findUnique({
     where: { name: String(name).trim().toLowerCase() },
-    include: { tenant: { select: { name: true } } },
+    include: { tenant: { select: { name: true } }, instance: { select: { placement: true } } },
   });
   if (!domain || domain.state === "deleting") throw AppError.notFound("domain");
   return domain;
@@ -406,7 +410,12 @@ async function domainByName(ctx: CoreContext, name: string) {
 /** What the public registration page needs to know about a domain. */
 export async function getPublicDomain(ctx: CoreContext, name: string) {
   const domain = await domainByName(ctx, name);
-  return { domain: domain.name, registration: domain.registration, tenantName: domain.tenant.name };
+  return {
+    domain: domain.name,
+    registration: domain.registration,
+    tenantName: domain.tenant.name,
+    branding: await publicBranding(ctx, domain),
+  };
 }
 
 export async function registerOpen(

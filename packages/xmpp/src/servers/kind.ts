@@ -106,11 +106,20 @@ export interface SnapshotSource {
   cleanup(): Promise<void>;
 }
 
+/** What an operator may add to a domain's virtual host (an "extra option"), and the values the server accepts. */
+export type HostOptionRule =
+  | { type: "number"; min: number; max: number }
+  | { type: "boolean" }
+  | { type: "string"; maxLength: number }
+  | { type: "choice"; values: readonly (string | boolean)[] };
+
 export interface ServerKind {
   readonly name: ServerName;
   /** The server's name as users see it. */
   readonly label: string;
   readonly features: ServerFeatures;
+  /** Options an operator may add per domain, by name; anything else is refused before it reaches the server. */
+  readonly hostOptions: Readonly<Record<string, HostOptionRule>>;
   /**
    * The system account its server must run as when the platform runs as root, where the server's own tools insist
    * on one (Debian's ejabberdctl runs only as `ejabberd`); otherwise the runtime's own choice.

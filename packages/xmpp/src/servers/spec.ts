@@ -11,6 +11,29 @@ export interface InstanceDomainSpec {
   limits?: DomainLimits;
   /** The domain's IRC gateway, when enabled: the component irc.<name>, joined on the instance's component port. */
   ircGateway?: IrcGatewaySpec;
+  /** What the domain's people chose (history, files, push, security...), within the platform's ceilings. */
+  settings?: DomainServerSettings;
+}
+
+/** A value an operator may add to a domain's virtual host as an extra option; checked by the platform first. */
+export type ExtraOptionValue = string | number | boolean | string[];
+
+/** A domain's settings in the server's terms: bytes, days, URIs. Absent settings keep the server's defaults. */
+export interface DomainServerSettings {
+  /** Message archives (personal and group chat): kept this many days, null for ever; off keeps none. */
+  history: { enabled: boolean; retentionDays: number | null };
+  /** Shared files (HTTP upload): off removes the upload service; limits per file and per person per day. */
+  files: { enabled: boolean; maxFileBytes: number; dailyQuotaBytes: number; retentionDays: number | null };
+  /** Whether push notifications may carry the sender and the message text (off: a bare "new message"). */
+  push: { includeSender: boolean; includeBody: boolean };
+  /** modern: TLS 1.3 only; intermediate: TLS 1.2 and later (Mozilla's profiles). */
+  tlsProfile: "modern" | "intermediate";
+  /** Sent to each account that registers; null sends nothing. */
+  welcomeMessage: string | null;
+  /** Contact addresses (XEP-0157) as URIs: mailto:, xmpp:, https:. */
+  contacts: { abuse: string[]; support: string[]; admin: string[]; security: string[] };
+  /** Options an operator added to the virtual host, already validated against what the server accepts. */
+  extraOptions: Record<string, ExtraOptionValue>;
 }
 
 export interface IrcGatewaySpec {
@@ -88,9 +111,18 @@ export function ircGatewayHost(domain: string): string {
   return `irc.${domain}`;
 }
 
-/** The hosts a domain has on its server: its service hosts, and its IRC gateway's component when enabled. */
+/** Whether the domain offers shared files (its upload service, share.<name>). On unless its settings turn it off. */
+export function offersFileSharing(d: InstanceDomainSpec): boolean {
+  return d.settings?.files.enabled ?? true;
+}
+
+/**
+ * The hosts a domain has on its server: its virtual host and group chats, its upload service unless shared files
+ * are off, and its IRC gateway's component when enabled.
+ */
 export function domainSpecHosts(d: InstanceDomainSpec): string[] {
-  return d.ircGateway ? [...serviceHosts(d.name), ircGatewayHost(d.name)] : serviceHosts(d.name);
+  const [host, groups, share] = serviceHosts(d.name);
+  return [host, groups, ...(offersFileSharing(d) ? [share] : []), ...(d.ircGateway ? [ircGatewayHost(d.name)] : [])];
 }
 
 /** Every host (virtual hosts and components) the instance serves, in config order. */
@@ -134,9 +166,34 @@ export function validateSpec(spec: InstanceSpec): void {
         if (!Number.isSafeInteger(v) || v < 1) throw new TypeError(`invalid IRC gateway ${k}=${v} for ${d.name}`);
       }
     }
+    if (d.settings) validateSettings(d.name, d.settings);
     for (const n of domainSpecHosts(d)) {
       if (names.has(n)) throw new TypeError(`host ${n} appears twice in the instance`);
       names.add(n);
     }
+  }
+}
+
+const OPTION_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const CONTACT_URI = /^(mailto|xmpp|https?):[^\s]{1,500}$/;
+
+function validateSettings(domain: string, s: DomainServerSettings): void {
+  const days = (name: string, v: number | null) => {
+    if (v !== null && (!Number.isSafeInteger(v) || v < 1)) throw new TypeError(`invalid ${name}=${v} for ${domain}`);
+  };
+  days("history retention", s.history.retentionDays);
+  days("file retention", s.files.retentionDays);
+  for (const k of ["maxFileBytes", "dailyQuotaBytes"] as const) {
+    const v = s.files[k];
+    if (!Number.isSafeInteger(v) || v < 1) throw new TypeError(`invalid ${k}=${v} for ${domain}`);
+  }
+  if (s.tlsProfile !== "modern" && s.tlsProfile !== "intermediate") {
+    throw new TypeError(`invalid TLS profile ${JSON.stringify(s.tlsProfile)} for ${domain}`);
+  }
+  for (const uris of Object.values(s.contacts)) {
+    for (const u of uris) if (!CONTACT_URI.test(u)) throw new TypeError(`invalid contact address ${JSON.stringify(u)}`);
+  }
+  for (const name of Object.keys(s.extraOptions)) {
+    if (!OPTION_NAME.test(name)) throw new TypeError(`invalid option name ${JSON.stringify(name)} for ${domain}`);
   }
 }

@@ -6,7 +6,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { InstanceLayout } from "../kind.ts";
-import { type InstanceDomainSpec, type InstanceSpec, PLACEHOLDER_HOST, serviceHosts } from "../spec.ts";
+import {
+  type DomainServerSettings,
+  type InstanceDomainSpec,
+  type InstanceSpec,
+  offersFileSharing,
+  PLACEHOLDER_HOST,
+  serviceHosts,
+} from "../spec.ts";
 
 /** Where one ejabberd instance's files live. All absolute. */
 export interface EjabberdPaths {
@@ -142,7 +149,12 @@ function registrationRule(d: InstanceDomainSpec): string {
 /** The modules of one domain. host_config replaces the global module list, so each domain gets all of its own. */
 function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPaths): { [key: string]: Yaml } {
   const [, groups, share] = serviceHosts(d.name);
-  const uploadQuota: { [key: string]: Yaml } = { max_days: 30 };
+  const settings = d.settings;
+  const files = settings?.files;
+  const history = settings?.history.enabled ?? true;
+  const uploadQuota: { [key: string]: Yaml } = {
+    max_days: files ? (files.retentionDays ?? "infinity") : 30,
+  };
   if (d.limits) {
     // mod_http_upload_quota counts per account: the domain's quota bounds each account's files.
     uploadQuota.access_hard_quota = `upload_quota_${quotaMiB(d.limits.uploadQuotaBytes)}`;
@@ -156,22 +168,28 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
     mod_carboncopy: {},
     mod_disco: {},
     mod_http_api: {},
-    mod_http_upload: {
-      host: share,
-      put_url: `http://${share}:${spec.ports.http}/upload`,
-      docroot: p.uploads,
-      max_size: FILE_SHARE_SIZE_LIMIT,
-      thumbnail: false,
-    },
-    mod_http_upload_quota: uploadQuota,
-    mod_mam: { default: "always" },
+    // Shared files off: no upload service, so clients find none in disco.
+    ...(offersFileSharing(d)
+      ? {
+          mod_http_upload: {
+            host: share,
+            put_url: `http://${share}:${spec.ports.http}/upload`,
+            docroot: p.uploads,
+            max_size: files?.maxFileBytes ?? FILE_SHARE_SIZE_LIMIT,
+            thumbnail: false,
+          },
+          mod_http_upload_quota: uploadQuota,
+        }
+      : {}),
+    // ejabberd has no expiry of its own: the platform deletes old history (expireHistory) every day.
+    ...(history ? { mod_mam: { default: "always" } } : {}),
     mod_muc: {
       host: groups,
       name: `Group chats on ${d.name}`,
       // Only accounts of this server may create rooms.
       access_create: "local",
       history_size: 20,
-      default_room_options: { persistent: true, members_only: true, public: false, mam: true },
+      default_room_options: { persistent: true, members_only: true, public: false, mam: history },
     },
     mod_muc_admin: {},
     mod_offline: {},
@@ -192,7 +210,16 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
         },
       },
     },
-    mod_register: { access: registrationRule(d), welcome_message: { subject: "", body: "" } },
+    mod_register: {
+      access: registrationRule(d),
+      welcome_message: { subject: "", body: settings?.welcomeMessage ?? "" },
+    },
+    ...(settings
+      ? {
+          mod_push: { include_sender: settings.push.includeSender, include_body: settings.push.includeBody },
+          mod_disco: { server_info: contactInfo(settings.contacts) },
+        }
+      : {}),
     mod_roster: { versioning: true },
     mod_stream_mgmt: {},
     mod_time: {},
@@ -220,6 +247,13 @@ function stunDisco(calls: NonNullable<InstanceSpec["calls"]>): { [key: string]: 
     credentials_lifetime: `${calls.ttlSeconds} seconds`,
     services: [service("stun", false), service("turn", true)],
   };
+}
+
+/** XEP-0157 addresses, as ejabberd's disco server_info. */
+function contactInfo(contacts: DomainServerSettings["contacts"]): Yaml {
+  return Object.entries(contacts)
+    .filter(([, urls]) => urls.length > 0)
+    .map(([kind, urls]) => ({ modules: "all", name: `${kind}-addresses`, urls }));
 }
 
 const quotaMiB = (bytes: number) => Math.max(1, Math.ceil(bytes / (1024 * 1024)));

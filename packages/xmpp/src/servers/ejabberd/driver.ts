@@ -537,6 +537,15 @@ export class EjabberdDriver implements XmppServerDriver {
     return Object.fromEntries(inviteIds.map((id) => [id, [] as string[]]));
   }
 
+  async expireHistory(host: string, mucHost: string, days: number): Promise<number | null> {
+    hostname(host);
+    hostname(mucHost);
+    if (!Number.isSafeInteger(days) || days < 1) throw new TypeError(`invalid number of days ${days}`);
+    // One host's personal and group chat archives, deleted in batches in the background by ejabberd itself.
+    await this.call("delete_old_mam_messages_batch", { host, type: "all", days, batch_size: 1000, rate: 10_000 });
+    return null;
+  }
+
   async onlineSessions(host?: string): Promise<OnlineSession[]> {
     if (host !== undefined) hostname(host);
     const sessions = await this.call<{ jid: string; connection: string }[]>("connected_users_info");

@@ -140,6 +140,8 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
     name: "ejabberd",
     label: "ejabberd",
     features: { inBandInvites: false, domainBackups: false, liveHostSwitch: false, ircGateway: false },
+    // ejabberd's per-host options are whole module blocks: none is offered for hand-tuning yet.
+    hostOptions: {},
     adminPassword: true,
     modernUnicodePasswords: false,
     systemUser: "ejabberd",

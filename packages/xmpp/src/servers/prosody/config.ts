@@ -1,6 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { luaString, luaValue } from "../../lua.ts";
-import { type InstanceSpec, ircGatewayHost, PLACEHOLDER_HOST, serviceHosts } from "../spec.ts";
+import {
+  type DomainServerSettings,
+  type InstanceSpec,
+  ircGatewayHost,
+  offersFileSharing,
+  PLACEHOLDER_HOST,
+  serviceHosts,
+} from "../spec.ts";
 
 /** The platform's own Prosody modules (mod_irc_limits), found beside this file. */
 export const PLATFORM_MODULES_DIR = fileURLToPath(new URL("./modules/", import.meta.url));
@@ -154,13 +161,16 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     // pulls in mod_register_ibr itself and lets a registration through only with a valid invite token.
     // (Listing register_ibr here too would open registration to anyone if invites_register failed to load.)
     out.push(`  ${opt("allow_registration", d.registration === "open")}`);
+    const settings = d.settings;
     if (d.limits) {
       // A domain on a shared server: the platform's limits. xh_max_accounts is read by the platform's
       // registration hook (in-band registration); the API enforces the same number.
       out.push(`  ${opt("xh_max_accounts", d.limits.maxAccounts)}`);
-      out.push(`  ${opt("archive_expires_after", `${d.limits.archiveDays}d`)}`);
+      // The domain's own choice already lies within the platform's limit.
+      if (!settings) out.push(`  ${opt("archive_expires_after", `${d.limits.archiveDays}d`)}`);
     }
     const hostModules: string[] = [];
+    if (settings) out.push(...renderHostSettings(settings, hostModules));
     if (d.registration === "invite") {
       out.push(`  ${opt("registration_invite_only", true)}`);
       hostModules.push("invites_register");
@@ -181,7 +191,8 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     out.push(`\nComponent ${luaString(groups)} "muc"\n`);
     out.push(`  ${opt("modules_disabled", [...COMPONENT_MODULES_DISABLED])}`);
     out.push(`  ${opt("name", `Group chats on ${host}`)}`);
-    out.push(`  ${opt("modules_enabled", ["muc_mam"])}`);
+    // Group chat history follows the domain's message history: off, or kept as long.
+    if (settings?.history.enabled ?? true) out.push(`  ${opt("modules_enabled", ["muc_mam"])}`);
     // Only accounts of the parent host (and admins) may create rooms.
     out.push(`  ${opt("restrict_room_creation", "local")}`);
     out.push(`  ${opt("muc_room_default_persistent", true)}`);
@@ -189,16 +200,24 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     out.push(`  ${opt("muc_room_default_public", false)}`);
     out.push(`  ${opt("muc_room_default_history_length", 20)}`);
     out.push(`  ${opt("max_history_messages", 50)}`);
-    if (d.limits) out.push(`  ${opt("muc_log_expires_after", `${d.limits.archiveDays}d`)}`);
+    if (settings?.history.enabled)
+      out.push(`  ${opt("muc_log_expires_after", expiry(settings.history.retentionDays))}`);
+    else if (!settings && d.limits) out.push(`  ${opt("muc_log_expires_after", `${d.limits.archiveDays}d`)}`);
 
-    out.push(`\nComponent ${luaString(share)} "http_file_share"\n`);
-    out.push(`  ${opt("modules_disabled", [...COMPONENT_MODULES_DISABLED])}`);
-    out.push(`  ${opt("http_file_share_size_limit", FILE_SHARE_SIZE_LIMIT)}`);
-    out.push(`  ${opt("http_file_share_daily_quota", FILE_SHARE_SIZE_LIMIT * 10)}`);
-    out.push(`  ${opt("http_file_share_expires_after", 60 * 60 * 24 * 30)}`);
-    if (d.limits) out.push(`  ${opt("http_file_share_global_quota", d.limits.uploadQuotaBytes)}`);
-    out.push(`  ${opt("http_host", share)}`);
-    out.push(`  ${opt("http_external_url", `http://${share}:${spec.ports.http}/`)}`);
+    // Shared files off: no upload service at all, so clients find none in disco.
+    if (offersFileSharing(d)) {
+      const files = settings?.files;
+      out.push(`\nComponent ${luaString(share)} "http_file_share"\n`);
+      out.push(`  ${opt("modules_disabled", [...COMPONENT_MODULES_DISABLED])}`);
+      out.push(`  ${opt("http_file_share_size_limit", files?.maxFileBytes ?? FILE_SHARE_SIZE_LIMIT)}`);
+      out.push(`  ${opt("http_file_share_daily_quota", files?.dailyQuotaBytes ?? FILE_SHARE_SIZE_LIMIT * 10)}`);
+      // -1: files are kept for ever (the module's own "no expiry").
+      const keep = files ? (files.retentionDays === null ? -1 : files.retentionDays * DAY) : 30 * DAY;
+      out.push(`  ${opt("http_file_share_expires_after", keep)}`);
+      if (d.limits) out.push(`  ${opt("http_file_share_global_quota", d.limits.uploadQuotaBytes)}`);
+      out.push(`  ${opt("http_host", share)}`);
+      out.push(`  ${opt("http_external_url", `http://${share}:${spec.ports.http}/`)}`);
+    }
 
     if (d.ircGateway) {
       out.push(`\nComponent ${luaString(ircGatewayHost(host))}\n`);
@@ -207,4 +226,40 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     }
   }
   return out.join("");
+}
+
+const DAY = 24 * 60 * 60;
+
+/** Prosody's archive expiry: days, or never. */
+function expiry(days: number | null): string {
+  return days === null ? "never" : `${days}d`;
+}
+
+/**
+ * Mozilla's "modern" profile: TLS 1.3 only. "intermediate" (TLS 1.2 and later) is Prosody's own default
+ * (tls_profile), so it needs no line. Prosody applies a host's `ssl` on top of the global profile.
+ */
+const MODERN_TLS = { protocol: "tlsv1_3" };
+
+/** A virtual host's lines for the domain's settings; adds the host modules they need to `hostModules`. */
+function renderHostSettings(s: DomainServerSettings, hostModules: string[]): string[] {
+  const lines: string[] = [];
+  if (s.history.enabled) {
+    lines.push(opt("archive_expires_after", expiry(s.history.retentionDays)));
+  } else {
+    // History off: no archive is written or served for this host (mod_mam is global, so it is disabled here).
+    lines.push(opt("modules_disabled", ["mam"]));
+  }
+  hostModules.push("cloud_notify");
+  lines.push(opt("push_notification_with_sender", s.push.includeSender));
+  lines.push(opt("push_notification_with_body", s.push.includeBody));
+  if (s.tlsProfile === "modern") lines.push(opt("ssl", MODERN_TLS));
+  if (s.welcomeMessage !== null) {
+    hostModules.push("welcome");
+    lines.push(opt("welcome_message", s.welcomeMessage));
+  }
+  const contacts = Object.fromEntries(Object.entries(s.contacts).filter(([, v]) => v.length > 0));
+  if (Object.keys(contacts).length) lines.push(opt("contact_info", contacts));
+  for (const [name, value] of Object.entries(s.extraOptions)) lines.push(opt(name, value));
+  return lines.map((l) => `  ${l}`);
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { luaString } from "../../lua.ts";
-import type { AdminChannel, InstanceLayout, ServerKind } from "../kind.ts";
+import type { AdminChannel, HostOptionRule, InstanceLayout, ServerKind } from "../kind.ts";
 import type { InstanceSpec } from "../spec.ts";
 import {
   MAX_UNIX_SOCKET_PATH,
@@ -74,6 +74,24 @@ function launchCommand(binary: string, share: boolean, config: string): { comman
   };
 }
 
+/**
+ * Per-host options of Prosody 0.12 and the modules the platform loads that an operator may tune per domain. Each
+ * is read by its module with module:get_option on the virtual host, so a host-level value takes effect there.
+ */
+export const PROSODY_HOST_OPTIONS = {
+  max_archive_query_results: { type: "number", min: 10, max: 1000 },
+  default_archive_policy: { type: "choice", values: [true, false, "roster"] },
+  mam_include_total: { type: "boolean" },
+  smacks_hibernation_time: { type: "number", min: 60, max: 86_400 },
+  smacks_max_unacked_stanzas: { type: "number", min: 0, max: 10_000 },
+  push_max_devices: { type: "number", min: 1, max: 50 },
+  push_max_hibernation_timeout: { type: "number", min: 0, max: 7 * 86_400 },
+  push_notification_important_body: { type: "string", maxLength: 200 },
+  registration_title: { type: "string", maxLength: 200 },
+  registration_instructions: { type: "string", maxLength: 1000 },
+  min_seconds_between_registrations: { type: "number", min: 0, max: 86_400 },
+} as const satisfies Record<string, HostOptionRule>;
+
 export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
   const binary = opts.binary ?? "/usr/bin/prosody";
   const share = opts.shareModuleCode ?? true;
@@ -82,6 +100,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
     name: "prosody",
     label: "Prosody",
     features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true },
+    hostOptions: PROSODY_HOST_OPTIONS,
     adminPassword: false,
     modernUnicodePasswords: true,
     files(layout) {

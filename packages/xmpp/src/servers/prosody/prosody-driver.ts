@@ -139,6 +139,13 @@ export class ProsodyDriver implements XmppServerDriver {
     return await this.call("list_accounts", host);
   }
 
+  async expireHistory(host: string, mucHost: string, days: number): Promise<number> {
+    hostname(host);
+    hostname(mucHost);
+    if (!Number.isSafeInteger(days) || days < 1) throw new TypeError(`invalid number of days ${days}`);
+    return await this.call("expire_history", host, mucHost, days * 86_400);
+  }
+
   async createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed"> {
     bareJid(jid);
     return await this.call("create_room", jid, roomConfigTable(config));

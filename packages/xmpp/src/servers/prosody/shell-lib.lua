@@ -248,6 +248,25 @@ function M.list_accounts(host)
 	return users;
 end
 
+-- mod_mam's own daily expiry deletes only for the days it noted messages on (its archive_cleanup store); a
+-- shorter retention must also reach older messages, and group chats' logs.
+function M.expire_history(host, muc_host, seconds)
+	local_host(host);
+	local muc = muc_of(muc_host);
+	local cutoff = os.time() - seconds;
+	local deleted = 0;
+	local function expire(store, owner)
+		local ok, err = store:delete(owner, { ["end"] = cutoff });
+		if not ok then fail("could not delete history of " .. owner .. ": " .. tostring(err)); end
+		deleted = deleted + (tonumber(ok) or 0);
+	end
+	local archive = sm.open(host, "archive", "archive");
+	for user in um.users(host) do expire(archive, user); end
+	local log = sm.open(muc_host, "muc_log", "archive");
+	for room in muc.each_room() do expire(log, jid_lib.node(room.jid)); end
+	return deleted;
+end
+
 function M.create_room(j, c)
 	local jid, muc = room_jid(j);
 	local room, tombstone = live_room(muc, jid);

@@ -4,6 +4,7 @@ import {
   getPublicDomain,
   getPublicInvite,
   getPublicMemberInvite,
+  publicLogo,
   type Registration,
   registerOpen,
   registerWithInvite,
@@ -11,6 +12,7 @@ import {
 import type { Redis } from "ioredis";
 import { hitLimit } from "../../../limiter.ts";
 import {
+  Branding,
   DateTime,
   goneResponses,
   InviteStatus,
@@ -89,7 +91,12 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
         security: [],
         params: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
         response: {
-          200: Type.Object({ domain: Type.String(), registration: RegistrationPolicy, tenantName: Type.String() }),
+          200: Type.Object({
+            domain: Type.String(),
+            registration: RegistrationPolicy,
+            tenantName: Type.String(),
+            branding: Branding,
+          }),
           404: problemResponses[404],
         },
       },
@@ -141,5 +148,31 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       },
     },
     async (request) => getPublicMemberInvite(app.core, request.params.token),
+  );
+
+  app.get(
+    "/public/domains/:domain/logo",
+    {
+      schema: {
+        operationId: "getDomainLogo",
+        tags: ["public"],
+        summary: "The domain's logo, as its invite and registration pages show it",
+        security: [],
+        params: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: Type.Unsafe<Buffer>({ type: "string", format: "binary" }), 404: problemResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const logo = await publicLogo(app.core, request.params.domain);
+      // The URL carries the picture's hash: a new logo gets a new URL, so this one can be cached for good.
+      const immutable = request.query.v !== undefined && logo.sha256.startsWith(request.query.v);
+      return reply
+        .header("content-type", logo.contentType)
+        .header("cache-control", immutable ? "public, max-age=31536000, immutable" : "public, max-age=300")
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'")
+        .send(Buffer.from(logo.bytes));
+    },
   );
 };
