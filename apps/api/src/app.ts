@@ -89,7 +89,8 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
         }),
       },
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+    // allowUnionTypes: a nullable setting is `type: [T, "null"]` (see domain-settings), which coercion handles well.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allowUnionTypes: true } },
     // A client that sends its request too slowly (or not at all) is cut off rather than holding a socket forever.
     // Node checks the deadlines every connectionsCheckingInterval (30 s by default): check as often as needed.
     serverFactory: (handler) => {

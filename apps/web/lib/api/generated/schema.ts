@@ -375,6 +375,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/domains/{domainId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the logo invite and registration pages show: a PNG, JPEG or WebP of at most 100 kB */
+        put: operations["setDomainLogo"];
+        post?: never;
+        /** Remove the domain's logo */
+        delete: operations["deleteDomainLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/domains/{domainId}/rooms": {
         parameters: {
             query?: never;
@@ -390,6 +408,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{domainId}/server-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Operators: add options to the domain's server configuration (null removes one); each is checked before it reaches the server */
+        patch: operations["setDomainServerOptions"];
+        trace?: never;
+    };
+    "/api/v1/domains/{domainId}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the domain chose (history, files, push, security, welcome, contacts, branding) and the defaults */
+        get: operations["getDomainSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change settings (null resets one to its default); the server takes them live, without a restart */
+        patch: operations["updateDomainSettings"];
         trace?: never;
     };
     "/api/v1/fleet": {
@@ -737,6 +790,23 @@ export interface paths {
         };
         /** A domain's registration policy, for the self-service registration page */
         get: operations["getPublicDomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/domains/{domain}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain's logo, as its invite and registration pages show it */
+        get: operations["getDomainLogo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3844,6 +3914,147 @@ export interface operations {
             };
         };
     };
+    setDomainLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The picture's bytes, base64 */
+                    image: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        logoUrl: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    deleteDomainLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     listRooms: {
         parameters: {
             query: {
@@ -4004,6 +4215,506 @@ export interface operations {
                             public: boolean;
                             state: "pending" | "active" | "deleting" | "failed";
                             title: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setDomainServerOptions: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    options: {
+                        [key: string]: boolean | number | string | string[] | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"];
+                        serverOptions: {
+                            [key: string]: boolean | number | string | string[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"];
+                        serverOptions: {
+                            [key: string]: boolean | number | string | string[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDomainSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ceilings: {
+                            /** @description The platform's limit on one file, for this domain's server */
+                            fileMaxBytes: number;
+                            maxDays: number | null;
+                        };
+                        /** @description Settings that differ from their defaults by the domain's choice */
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl")[];
+                        defaults: {
+                            /** @description Where to report abuse (XEP-0157) */
+                            abuseAddresses: string[];
+                            brandColor: string | null;
+                            brandName: string | null;
+                            /** @description The largest file one may share, in bytes */
+                            fileMaxBytes: number;
+                            /** @description What one person may share per day, in bytes */
+                            fileQuotaPerDayBytes: number;
+                            /** @description How long shared files are kept */
+                            fileRetention: "forever" | "1y" | "6m" | "1m" | "1w";
+                            /** @description Offer shared files (HTTP upload); off removes the upload service */
+                            filesEnabled: boolean;
+                            /** @description Keep message history (personal and group chats) on the server */
+                            historyEnabled: boolean;
+                            /** @description How long history is kept */
+                            historyRetention: "forever" | "1y" | "6m" | "1m";
+                            legalNoticeUrl: string | null;
+                            /** @description Push notifications may carry the message text */
+                            pushIncludeBody: boolean;
+                            /** @description Push notifications may say who wrote */
+                            pushIncludeSender: boolean;
+                            /** @description Where to ask for help (XEP-0157) */
+                            supportAddresses: string[];
+                            /** @description modern: TLS 1.3 only; intermediate: TLS 1.2 and later */
+                            tlsProfile: "modern" | "intermediate";
+                            websiteUrl: string | null;
+                            welcomeMessage: string | null;
+                        };
+                        logoUrl: string | null;
+                        operation: components["schemas"]["def-1"] | null;
+                        /** @description Options an operator added to the domain's server configuration */
+                        serverOptions: {
+                            [key: string]: boolean | number | string | string[];
+                        };
+                        settings: {
+                            /** @description Where to report abuse (XEP-0157) */
+                            abuseAddresses: string[];
+                            brandColor: string | null;
+                            brandName: string | null;
+                            /** @description The largest file one may share, in bytes */
+                            fileMaxBytes: number;
+                            /** @description What one person may share per day, in bytes */
+                            fileQuotaPerDayBytes: number;
+                            /** @description How long shared files are kept */
+                            fileRetention: "forever" | "1y" | "6m" | "1m" | "1w";
+                            /** @description Offer shared files (HTTP upload); off removes the upload service */
+                            filesEnabled: boolean;
+                            /** @description Keep message history (personal and group chats) on the server */
+                            historyEnabled: boolean;
+                            /** @description How long history is kept */
+                            historyRetention: "forever" | "1y" | "6m" | "1m";
+                            legalNoticeUrl: string | null;
+                            /** @description Push notifications may carry the message text */
+                            pushIncludeBody: boolean;
+                            /** @description Push notifications may say who wrote */
+                            pushIncludeSender: boolean;
+                            /** @description Where to ask for help (XEP-0157) */
+                            supportAddresses: string[];
+                            /** @description modern: TLS 1.3 only; intermediate: TLS 1.2 and later */
+                            tlsProfile: "modern" | "intermediate";
+                            websiteUrl: string | null;
+                            welcomeMessage: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateDomainSettings: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where to report abuse (XEP-0157) */
+                    abuseAddresses?: string[] | null;
+                    brandColor?: string | null;
+                    brandName?: string | null;
+                    /** @description The largest file one may share, in bytes */
+                    fileMaxBytes?: number | null;
+                    /** @description What one person may share per day, in bytes */
+                    fileQuotaPerDayBytes?: number | null;
+                    /**
+                     * @description How long shared files are kept
+                     * @enum {string|null}
+                     */
+                    fileRetention?: "forever" | "1y" | "6m" | "1m" | "1w" | null;
+                    /** @description Offer shared files (HTTP upload); off removes the upload service */
+                    filesEnabled?: boolean | null;
+                    /** @description Keep message history (personal and group chats) on the server */
+                    historyEnabled?: boolean | null;
+                    /**
+                     * @description How long history is kept
+                     * @enum {string|null}
+                     */
+                    historyRetention?: "forever" | "1y" | "6m" | "1m" | null;
+                    legalNoticeUrl?: string | null;
+                    /** @description Push notifications may carry the message text */
+                    pushIncludeBody?: boolean | null;
+                    /** @description Push notifications may say who wrote */
+                    pushIncludeSender?: boolean | null;
+                    /** @description Where to ask for help (XEP-0157) */
+                    supportAddresses?: string[] | null;
+                    /**
+                     * @description modern: TLS 1.3 only; intermediate: TLS 1.2 and later
+                     * @enum {string|null}
+                     */
+                    tlsProfile?: "modern" | "intermediate" | null;
+                    websiteUrl?: string | null;
+                    welcomeMessage?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ceilings: {
+                            /** @description The platform's limit on one file, for this domain's server */
+                            fileMaxBytes: number;
+                            maxDays: number | null;
+                        };
+                        /** @description Settings that differ from their defaults by the domain's choice */
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl")[];
+                        defaults: {
+                            /** @description Where to report abuse (XEP-0157) */
+                            abuseAddresses: string[];
+                            brandColor: string | null;
+                            brandName: string | null;
+                            /** @description The largest file one may share, in bytes */
+                            fileMaxBytes: number;
+                            /** @description What one person may share per day, in bytes */
+                            fileQuotaPerDayBytes: number;
+                            /** @description How long shared files are kept */
+                            fileRetention: "forever" | "1y" | "6m" | "1m" | "1w";
+                            /** @description Offer shared files (HTTP upload); off removes the upload service */
+                            filesEnabled: boolean;
+                            /** @description Keep message history (personal and group chats) on the server */
+                            historyEnabled: boolean;
+                            /** @description How long history is kept */
+                            historyRetention: "forever" | "1y" | "6m" | "1m";
+                            legalNoticeUrl: string | null;
+                            /** @description Push notifications may carry the message text */
+                            pushIncludeBody: boolean;
+                            /** @description Push notifications may say who wrote */
+                            pushIncludeSender: boolean;
+                            /** @description Where to ask for help (XEP-0157) */
+                            supportAddresses: string[];
+                            /** @description modern: TLS 1.3 only; intermediate: TLS 1.2 and later */
+                            tlsProfile: "modern" | "intermediate";
+                            websiteUrl: string | null;
+                            welcomeMessage: string | null;
+                        };
+                        logoUrl: string | null;
+                        operation: components["schemas"]["def-1"] | null;
+                        /** @description Options an operator added to the domain's server configuration */
+                        serverOptions: {
+                            [key: string]: boolean | number | string | string[];
+                        };
+                        settings: {
+                            /** @description Where to report abuse (XEP-0157) */
+                            abuseAddresses: string[];
+                            brandColor: string | null;
+                            brandName: string | null;
+                            /** @description The largest file one may share, in bytes */
+                            fileMaxBytes: number;
+                            /** @description What one person may share per day, in bytes */
+                            fileQuotaPerDayBytes: number;
+                            /** @description How long shared files are kept */
+                            fileRetention: "forever" | "1y" | "6m" | "1m" | "1w";
+                            /** @description Offer shared files (HTTP upload); off removes the upload service */
+                            filesEnabled: boolean;
+                            /** @description Keep message history (personal and group chats) on the server */
+                            historyEnabled: boolean;
+                            /** @description How long history is kept */
+                            historyRetention: "forever" | "1y" | "6m" | "1m";
+                            legalNoticeUrl: string | null;
+                            /** @description Push notifications may carry the message text */
+                            pushIncludeBody: boolean;
+                            /** @description Push notifications may say who wrote */
+                            pushIncludeSender: boolean;
+                            /** @description Where to ask for help (XEP-0157) */
+                            supportAddresses: string[];
+                            /** @description modern: TLS 1.3 only; intermediate: TLS 1.2 and later */
+                            tlsProfile: "modern" | "intermediate";
+                            websiteUrl: string | null;
+                            welcomeMessage: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ceilings: {
+                            /** @description The platform's limit on one file, for this domain's server */
+                            fileMaxBytes: number;
+                            maxDays: number | null;
+                        };
+                        /** @description Settings that differ from their defaults by the domain's choice */
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl")[];
+                        defaults: {
+                            /** @description Where to report abuse (XEP-0157) */
+                            abuseAddresses: string[];
+                            brandColor: string | null;
+                            brandName: string | null;
+                            /** @description The largest file one may share, in bytes */
+                            fileMaxBytes: number;
+                            /** @description What one person may share per day, in bytes */
+                            fileQuotaPerDayBytes: number;
+                            /** @description How long shared files are kept */
+                            fileRetention: "forever" | "1y" | "6m" | "1m" | "1w";
+                            /** @description Offer shared files (HTTP upload); off removes the upload service */
+                            filesEnabled: boolean;
+                            /** @description Keep message history (personal and group chats) on the server */
+                            historyEnabled: boolean;
+                            /** @description How long history is kept */
+                            historyRetention: "forever" | "1y" | "6m" | "1m";
+                            legalNoticeUrl: string | null;
+                            /** @description Push notifications may carry the message text */
+                            pushIncludeBody: boolean;
+                            /** @description Push notifications may say who wrote */
+                            pushIncludeSender: boolean;
+                            /** @description Where to ask for help (XEP-0157) */
+                            supportAddresses: string[];
+                            /** @description modern: TLS 1.3 only; intermediate: TLS 1.2 and later */
+                            tlsProfile: "modern" | "intermediate";
+                            websiteUrl: string | null;
+                            welcomeMessage: string | null;
+                        };
+                        logoUrl: string | null;
+                        operation: components["schemas"]["def-1"] | null;
+                        /** @description Options an operator added to the domain's server configuration */
+                        serverOptions: {
+                            [key: string]: boolean | number | string | string[];
+                        };
+                        settings: {
+                            /** @description Where to report abuse (XEP-0157) */
+                            abuseAddresses: string[];
+                            brandColor: string | null;
+                            brandName: string | null;
+                            /** @description The largest file one may share, in bytes */
+                            fileMaxBytes: number;
+                            /** @description What one person may share per day, in bytes */
+                            fileQuotaPerDayBytes: number;
+                            /** @description How long shared files are kept */
+                            fileRetention: "forever" | "1y" | "6m" | "1m" | "1w";
+                            /** @description Offer shared files (HTTP upload); off removes the upload service */
+                            filesEnabled: boolean;
+                            /** @description Keep message history (personal and group chats) on the server */
+                            historyEnabled: boolean;
+                            /** @description How long history is kept */
+                            historyRetention: "forever" | "1y" | "6m" | "1m";
+                            legalNoticeUrl: string | null;
+                            /** @description Push notifications may carry the message text */
+                            pushIncludeBody: boolean;
+                            /** @description Push notifications may say who wrote */
+                            pushIncludeSender: boolean;
+                            /** @description Where to ask for help (XEP-0157) */
+                            supportAddresses: string[];
+                            /** @description modern: TLS 1.3 only; intermediate: TLS 1.2 and later */
+                            tlsProfile: "modern" | "intermediate";
+                            websiteUrl: string | null;
+                            welcomeMessage: string | null;
                         };
                     };
                 };
@@ -6513,10 +7224,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        branding: {
+                            accentColor: string | null;
+                            logoUrl: string | null;
+                            name: string | null;
+                        };
                         domain: string;
                         registration: "closed" | "invite" | "open";
                         tenantName: string;
                     };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDomainLogo: {
+        parameters: {
+            query?: {
+                v?: string;
+            };
+            header?: never;
+            path: {
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Default Response */
@@ -6664,6 +7413,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        branding: {
+                            accentColor: string | null;
+                            logoUrl: string | null;
+                            name: string | null;
+                        };
                         domain: string;
                         /** Format: date-time */
                         expiresAt: string;
