@@ -284,6 +284,25 @@ describe("domain settings", () => {
       where: { resourceId: domainId, action: "domain.options_changed" },
     });
     expect(audited).toBe(1);
+
+    // The configuration as written, for operators only, with the gateway's password hidden.
+    const gateway = await call("PUT", `/api/v1/domains/${domainId}/irc-gateway?wait=30`);
+    expect(gateway.json.operation?.status, gateway.text).toBe("succeeded");
+    const configUrl = `/api/v1/fleet/instances/${instanceId}/configuration`;
+    expect((await call("GET", configUrl)).status).toBe(403);
+    const config = await ops("GET", configUrl);
+    expect(config.status, config.text).toBe(200);
+    const hosts = (config.json.files as { path: string; content: string }[]).find((f) =>
+      f.path.endsWith("hosts.cfg.lua"),
+    );
+    expect(hosts?.content).toBe(
+      (await hostsConfig()).replace(/component_secret = "[^"]+"/, 'component_secret = "[sealed]"'),
+    );
+    const sealed = await platform.app.core.db.ircGateway.findUniqueOrThrow({ where: { domainId } });
+    expect(config.text).not.toContain(platform.app.core.secrets.decrypt(sealed.secretEncrypted));
+    expect(await platform.app.core.db.auditEvent.count({ where: { action: "instance.configuration_viewed" } })).toBe(1);
+    const off = await call("DELETE", `/api/v1/domains/${domainId}/irc-gateway?wait=30`);
+    expect(off.json.operation?.status, off.text).toBe("succeeded");
   });
 
   it("is the domain's own: another tenant gets 404 everywhere, a viewer cannot change anything", async () => {

@@ -1,8 +1,30 @@
-import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { type Static, type TSchema, type TUnsafe, Type } from "@sinclair/typebox";
 import { operationTypes } from "@xmpp-host/queue";
 
 export const DateTime = Type.Unsafe<Date | string>({ type: "string", format: "date-time" });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/**
+ * The same schema, also taking null. Written as `type: [T, "null"]` rather than anyOf: with type coercion on, Ajv
+ * would turn false into null (or null into false) while trying the branches of an anyOf.
+ */
+export function orNull<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  const s = schema as { type?: string; anyOf?: TSchema[] };
+  if (s.anyOf) {
+    const members = s.anyOf.filter((m) => (m as { type?: string }).type !== "null");
+    const consts = members.map((m) => (m as { const?: unknown }).const);
+    if (consts.every((c) => typeof c === "string")) {
+      const { anyOf: _, ...rest } = schema as unknown as Record<string, unknown>;
+      return Type.Unsafe({ ...rest, type: ["string", "null"], enum: [...consts, null] });
+    }
+    const [only] = members;
+    if (members.length === 1 && only)
+      return orNull({ ...only, description: (schema as TSchema).description } as TSchema) as TUnsafe<Static<T> | null>;
+    throw new TypeError("orNull: unsupported union");
+  }
+  return Type.Unsafe({ ...schema, type: [s.type, "null"] });
+}
+
 const NullableDate = Type.Unsafe<Date | string | null>({ type: ["string", "null"], format: "date-time" });
 
 /** Every id the API hands out (cuids) has this shape; anything else is refused before a lookup. */

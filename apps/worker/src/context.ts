@@ -18,6 +18,7 @@ import {
   type PortPool,
   platformSettingsFromEnv,
   portsOf,
+  recordRenderedConfiguration,
   SecretBox,
   sharedSettingsFromEnv,
 } from "@xmpp-host/core";
@@ -290,4 +291,25 @@ export function portPool(ctx: Pick<WorkerContext, "env">): PortPool {
     bindAddress: ctx.env.INSTANCE_BIND_ADDRESS,
     isFree: (port) => isPortFree(ctx.env.INSTANCE_BIND_ADDRESS, port),
   };
+}
+
+/** The secrets a spec carries, which the copy of its configuration kept for operators must not show. */
+function specSecrets(spec: InstanceSpec): string[] {
+  return [spec.calls?.secret, spec.adminPassword, ...spec.domains.map((d) => d.ircGateway?.secret)].filter(
+    (v): v is string => typeof v === "string" && v.length > 0,
+  );
+}
+
+/**
+ * Writes the server's configuration and keeps a copy, secrets replaced, for operators to read (the API cannot
+ * reach the runtime's files). Returns whether the files changed.
+ */
+export async function writeServerConfig(ctx: WorkerContext, spec: InstanceSpec): Promise<boolean> {
+  const changed = await ctx.runtime.writeConfig(spec);
+  const secrets = specSecrets(spec);
+  const files = serverKind(spec.server)
+    .renderConfig(spec, ctx.runtime.layout(spec.id))
+    .map((f) => ({ path: f.path, content: secrets.reduce((c, s) => c.split(s).join("[sealed]"), f.content) }));
+  await recordRenderedConfiguration(ctx.core, spec.id, files);
+  return changed;
 }

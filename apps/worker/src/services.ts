@@ -1,7 +1,7 @@
 import { dnsTargetOf, type OperationContext, type OperationServices, platformSettings } from "@xmpp-host/core";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { serverKind } from "@xmpp-host/xmpp";
-import { liveDomains, portPool, specOf, type WorkerContext } from "./context.ts";
+import { liveDomains, portPool, specOf, type WorkerContext, writeServerConfig } from "./context.ts";
 import { withInstanceLock } from "./instance-lock.ts";
 import {
   createBackup,
@@ -31,7 +31,7 @@ export function operationServices(ctx: WorkerContext): OperationServices {
       for (const domain of liveDomains(instance.domains)) await ensureCertificate(ctx, instance.id, domain);
       await progress(40, "starting the server");
       const spec = specOf(ctx, instance, instance.domains);
-      await ctx.runtime.writeConfig(spec);
+      await writeServerConfig(ctx, spec);
       const status = await ctx.runtime.start(spec);
       await progress(80, "checking the admin channel");
       const driver = ctx.driverFor(instance);

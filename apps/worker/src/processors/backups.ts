@@ -51,7 +51,7 @@ import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import { instanceHosts, ircGatewayHost, isPortFree } from "@xmpp-host/runtime";
 import { createDriver, type InstanceSpec, serverKind } from "@xmpp-host/xmpp";
-import { portPool, specOf, type WorkerContext } from "../context.ts";
+import { portPool, specOf, type WorkerContext, writeServerConfig } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
 import { applyConfiguration } from "./configuration.ts";
 import { startIrcGateway } from "./irc-gateways.ts";
@@ -258,7 +258,7 @@ export async function restoreBackup(ctx: WorkerContext, targetId: string, backup
       await progress(75, "starting the server");
       const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
       const spec = specOf(ctx, fresh, fresh.domains);
-      await ctx.runtime.writeConfig(spec);
+      await writeServerConfig(ctx, spec);
       const started = await ctx.runtime.start(spec);
       await ctx.driverFor(fresh).applyHosts(instanceHosts(spec));
       await recordRestoredServerRunning(ctx.core, target.id, started.pid);
@@ -282,7 +282,7 @@ async function moveDomains(ctx: WorkerContext, sourceId: string, target: Instanc
   const source = await instanceWithDomains(ctx.core, sourceId);
   if (source && (await ctx.runtime.status(source.id)).running) {
     const spec = specOf(ctx, source, source.domains);
-    await ctx.runtime.writeConfig(spec);
+    await writeServerConfig(ctx, spec);
     await ctx.driverFor(source).applyHosts(instanceHosts(spec));
   }
 }

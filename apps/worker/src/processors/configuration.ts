@@ -8,7 +8,7 @@ import {
 } from "@xmpp-host/core";
 import type { Domain, Instance } from "@xmpp-host/db";
 import { instanceHosts } from "@xmpp-host/runtime";
-import { liveDomains, specOf, type WorkerContext } from "../context.ts";
+import { liveDomains, specOf, type WorkerContext, writeServerConfig } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
 
 export async function loadInstance(
@@ -58,7 +58,7 @@ export function applyConfiguration(
     const renewed: string[] = [];
     for (const domain of liveDomains(instance.domains))
       if (await ensureCertificate(ctx, instance.id, domain)) renewed.push(...Object.values(domainHosts(domain.name)));
-    await ctx.runtime.writeConfig(specOf(ctx, instance, instance.domains));
+    await writeServerConfig(ctx, specOf(ctx, instance, instance.domains));
     const status = await ctx.runtime.status(instance.id);
     if (!status.running) return { activated: [], deactivated: [] };
     const driver = ctx.driverFor(instance);

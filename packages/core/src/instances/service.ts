@@ -286,3 +286,63 @@ export function holdInstanceLock<T>(ctx: Pick<CoreContext, "db">, instanceId: st
     { timeout: 120_000, maxWait: 60_000 },
   );
 }
+
+/** Keeps the configuration files as last written for a server (secrets already replaced by the worker). */
+export async function recordRenderedConfiguration(
+  ctx: CoreContext,
+  instanceId: string,
+  files: { path: string; content: string }[],
+): Promise<void> {
+  await ctx.db.instance.updateMany({
+    where: { id: instanceId },
+    data: { renderedConfig: files, renderedAt: new Date() },
+  });
+}
+
+/**
+ * The expert view: a server's configuration as the platform last wrote it. Operators only (it shows every
+ * domain of a shared server), and each look is audited.
+ */
+export async function renderedConfiguration(ctx: CoreContext, actor: Actor, instanceId: string) {
+  if (!actor.isOperator || actor.token) {
+    throw new AppError("forbidden", "only platform operators read server configurations", {
+      reason: "operators_only",
+    });
+  }
+  const instance = await ctx.db.instance.findUnique({
+    where: { id: instanceId },
+    select: { id: true, tenantId: true, server: true, renderedConfig: true, renderedAt: true },
+  });
+  if (!instance) throw AppError.notFound("instance");
+  await auditedChange(
+    ctx,
+    actor,
+    async () => null,
+    () => ({ action: "instance.configuration_viewed", ...target("instance", instance) }),
+  );
+  const files = Array.isArray(instance.renderedConfig)
+    ? (instance.renderedConfig as { path: string; content: string }[])
+    : [];
+  return { server: instance.server, renderedAt: instance.renderedAt, files };
+}
+
+/** Where a server runs (ISO 3166-1 alpha-2, lower case), set by operators; null: the platform's own region. */
+export async function setInstanceRegion(ctx: CoreContext, actor: Actor, instanceId: string, region: string | null) {
+  if (!actor.isOperator || actor.token) {
+    throw new AppError("forbidden", "only platform operators say where servers run", { reason: "operators_only" });
+  }
+  if (region !== null && !/^[a-z]{2}$/.test(region)) {
+    throw AppError.field("region", "must be a two-letter country code such as fr", "invalid");
+  }
+  const instance = await ctx.db.instance.findUnique({
+    where: { id: instanceId },
+    select: { id: true, tenantId: true },
+  });
+  if (!instance) throw AppError.notFound("instance");
+  return auditedChange(
+    ctx,
+    actor,
+    (tx) => tx.instance.update({ where: { id: instanceId }, data: { region }, select: { id: true, region: true } }),
+    () => ({ action: "instance.region_set", ...target("instance", instance), data: { region } }),
+  );
+}

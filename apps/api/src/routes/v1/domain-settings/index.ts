@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type Static, type TSchema, type TUnsafe, Type } from "@sinclair/typebox";
+import { type Static, type TUnsafe, Type } from "@sinclair/typebox";
 import {
   deleteDomainLogo,
   fileRetentions,
@@ -12,7 +12,7 @@ import {
   updateDomainSettings,
 } from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
-import { Id, Nullable, Operation, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
+import { Id, Nullable, Operation, orNull, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
 
 const Params = Type.Object({ domainId: Id });
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o).map((k) => Type.Literal(k));
@@ -40,27 +40,6 @@ const settingFields = {
 };
 const Settings = Type.Object(settingFields);
 const SettingName = Type.Union(keys(settingFields));
-
-/**
- * The same schema, also taking null. Written as `type: [T, "null"]` rather than anyOf: with type coercion on, Ajv
- * would turn false into null (or null into false) while trying the branches of an anyOf.
- */
-function orNull(schema: TSchema): TSchema {
-  const s = schema as { type?: string; anyOf?: TSchema[] };
-  if (s.anyOf) {
-    const members = s.anyOf.filter((m) => (m as { type?: string }).type !== "null");
-    const consts = members.map((m) => (m as { const?: unknown }).const);
-    if (consts.every((c) => typeof c === "string")) {
-      const { anyOf: _, ...rest } = schema as TSchema & { anyOf: unknown };
-      return Type.Unsafe({ ...rest, type: ["string", "null"], enum: [...consts, null] });
-    }
-    const [only] = members;
-    if (members.length === 1 && only)
-      return orNull({ ...only, description: (schema as TSchema).description } as TSchema);
-    throw new TypeError("orNull: unsupported union");
-  }
-  return Type.Unsafe({ ...schema, type: [s.type, "null"] });
-}
 
 /** A change: each named setting takes the value given, or goes back to its default with null. */
 const SettingsPatch = Type.Partial(

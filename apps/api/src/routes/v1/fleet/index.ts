@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { listDomainProblems, listFleet, listFleetTenants, recordSupportView } from "@xmpp-host/core";
+import {
+  listDomainProblems,
+  listFleet,
+  listFleetTenants,
+  recordSupportView,
+  renderedConfiguration,
+  setInstanceRegion,
+} from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
-import { DateTime, Id, Nullable, PageQuery, page, problemResponses } from "../../../schemas.ts";
+import { DateTime, Id, Nullable, orNull, PageQuery, page, problemResponses } from "../../../schemas.ts";
 import { HealthStatus, Reason } from "../health/index.ts";
 
 const FleetItem = Type.Object({
@@ -147,5 +154,47 @@ export const fleetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ items: await listDomainProblems(app.core, actorOf(request)) }),
+  );
+
+  app.get(
+    "/fleet/instances/:instanceId/configuration",
+    {
+      schema: {
+        operationId: "getInstanceConfiguration",
+        tags: ["fleet"],
+        summary:
+          "Operators: the server's configuration files as the platform last wrote them, secrets hidden (audited)",
+        params: Type.Object({ instanceId: Id }),
+        response: {
+          200: Type.Object({
+            server: Type.String(),
+            renderedAt: Nullable(DateTime),
+            files: Type.Array(Type.Object({ path: Type.String(), content: Type.String() })),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request) => renderedConfiguration(app.core, actorOf(request), request.params.instanceId),
+  );
+
+  app.patch(
+    "/fleet/instances/:instanceId",
+    {
+      schema: {
+        operationId: "setInstanceRegion",
+        tags: ["fleet"],
+        summary: "Operators: say where a server runs (its country), as providers' files show it",
+        params: Type.Object({ instanceId: Id }),
+        body: Type.Object(
+          {
+            region: orNull(Type.String({ pattern: "^[a-z]{2}$", description: "ISO 3166-1 alpha-2, lower case" })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ id: Type.String(), region: Nullable(Type.String()) }), ...problemResponses },
+      },
+    },
+    (request) => setInstanceRegion(app.core, actorOf(request), request.params.instanceId, request.body.region),
   );
 };

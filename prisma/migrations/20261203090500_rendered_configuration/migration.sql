@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Instance" ADD COLUMN     "renderedAt" TIMESTAMP(3),
+ADD COLUMN     "renderedConfig" JSONB;
