@@ -332,3 +332,54 @@ describe("domain settings", () => {
     expect(settings.historyEnabled).toBe(true);
   });
 });
+
+describe("domain settings on ejabberd", () => {
+  const domain = "club.example";
+  const carol = [`carol@${domain}`, "cobalt-river-moss"] as const;
+  let id: string;
+  let port: string;
+  let ejabberdDomainId: string;
+
+  beforeAll(async () => {
+    const created = await call("POST", `/api/v1/tenants/${owner.tenantId}/instances?wait=60`, {
+      name: "club",
+      server: "ejabberd",
+    });
+    expect(created.status, created.text).toBe(201);
+    id = created.json.instance.id;
+    port = String(created.json.instance.endpoints.c2sPort);
+    const added = await call("POST", `/api/v1/instances/${id}/domains?wait=60`, { name: domain });
+    expect(added.json.operation?.status, added.text).toBe("succeeded");
+    ejabberdDomainId = added.json.domain.id;
+    const acct = await call("POST", `/api/v1/domains/${ejabberdDomainId}/accounts?wait=30`, {
+      localpart: "carol",
+      password: carol[1],
+    });
+    expect(acct.json.operation?.status, acct.text).toBe("succeeded");
+  });
+
+  const settings = (body: Record<string, unknown>) =>
+    call("PATCH", `/api/v1/domains/${ejabberdDomainId}/settings?wait=60`, body);
+
+  it("limits shared files and turns them off live, keeps history a month, and refuses a per-domain TLS profile", async () => {
+    const pid = (await platform.workerCtx.runtime.status(id)).pid;
+    const limited = await settings({ fileMaxBytes: 1_000_000, historyRetention: "1m" });
+    expect(limited.json.operation?.status, limited.text).toBe("succeeded");
+    const share = `share.${domain}`;
+    const big = await client2("upload-slot", "127.0.0.1", port, caFile, ...carol, share, "2000000");
+    expect(big.out, JSON.stringify(big.out)).toMatchObject({ result: "refused" });
+    const small = await client2("upload-slot", "127.0.0.1", port, caFile, ...carol, share, "500000");
+    expect(small.out, JSON.stringify(small.out)).toMatchObject({ result: "ok" });
+
+    const off = await settings({ filesEnabled: false });
+    expect(off.json.operation?.status, off.text).toBe("succeeded");
+    const disco = await client2("disco", "127.0.0.1", port, caFile, ...carol, domain);
+    expect(disco.code, JSON.stringify(disco.out)).toBe(0);
+    expect((disco.out.items as Record<string, string[]>)[domain]).not.toContain(share);
+    expect((await platform.workerCtx.runtime.status(id)).pid).toBe(pid);
+
+    const modern = await settings({ tlsProfile: "modern" });
+    expect(modern.status, modern.text).toBe(400);
+    expect(modern.json.errors[0]).toMatchObject({ field: "tlsProfile", code: "not_offered" });
+  });
+});
