@@ -3,6 +3,7 @@
  * and how to fix it, in words for people who have never edited DNS.
  */
 import { promises as dns } from "node:dns";
+import { AuthoritativeResolver } from "./authoritative.ts";
 import { canonicalAddress, fqdn, normalizeName } from "./names.ts";
 import { checkAddresses, checkAlias, checkCaa, checkSrv, checkTxt } from "./record-checks.ts";
 import { type DnsTarget, type ExpectedRecord, expectedRecords, type RecordType } from "./records.ts";
@@ -25,7 +26,16 @@ export interface RecordResult {
   fixCode?: FixCode;
   fixParams?: FixParams;
   detail?: string;
+  /**
+   * Where the answers behind this result came from: "authoritative" only when every lookup it needed was answered by
+   * the zones' own servers (authoritative mode), "resolver" when any came from the configured resolvers.
+   */
+  source?: AnswerSource;
+  /** In authoritative mode, why the authoritative servers did not answer the lookups that went to the resolvers. */
+  fallbackReason?: string;
 }
+
+export type AnswerSource = "authoritative" | "resolver";
 
 export type FixCode =
   | "add"
@@ -65,6 +75,14 @@ export interface DnsCheckerOptions {
   tries?: number;
   /** Queries in flight at once across everything this checker does; default 32. */
   concurrency?: number;
+  /**
+   * Ask each name's authoritative servers directly (recursion not desired, so no cache in between), so that a record
+   * just added shows at once; a lookup they cannot answer goes to the resolvers. The resolvers still find the zones'
+   * name servers. Default false.
+   */
+  authoritative?: boolean;
+  /** Port of the authoritative servers; default 53. Only tests change it. */
+  authoritativePort?: number;
 }
 
 const SEVERITY: Record<RecordStatus, number> = { ok: 0, warning: 1, unknown: 2, error: 3 };
@@ -79,8 +97,8 @@ export type LookupResult =
   | { kind: "found"; values: string[] }
   /** NXDOMAIN (ENOTFOUND) or NODATA (ENODATA): the answer is authoritative, the record is not there. */
   | { kind: "missing"; code: "ENOTFOUND" | "ENODATA" }
-  /** Timeout, SERVFAIL, refused...: we do not know. */
-  | { kind: "unknown"; code: string };
+  /** Timeout, SERVFAIL, refused...: we do not know. `message` says more, when there is more to say. */
+  | { kind: "unknown"; code: string; message?: string };
 
 /** Node hands TXT and CAA bytes over as Latin-1 strings; DNS text is UTF-8 in practice. */
 function utf8(latin1: string): string {
@@ -134,6 +152,15 @@ export async function lookupRecordValues(resolver: dns.Resolver, name: string, t
 
 export type Query = (name: string, type: RecordType) => Promise<LookupResult>;
 
+/** A lookup's result and who gave it. */
+interface Answer {
+  result: LookupResult;
+  source: AnswerSource;
+  fallbackReason?: string;
+}
+
+type Lookup = (name: string, type: RecordType) => Promise<Answer>;
+
 /** The records of a check that share an owner name and type, evaluated together (their values are all allowed). */
 export interface Group {
   name: string;
@@ -145,12 +172,23 @@ export class DnsChecker {
   private readonly resolver: dns.Resolver;
   private readonly semaphore: Semaphore;
   private readonly concurrency: number;
+  private readonly timeoutMs: number;
+  private readonly tries: number;
+  /** The authoritative servers' port in authoritative mode, else null. */
+  private readonly authoritativePort: number | null;
 
   constructor(opts: DnsCheckerOptions = {}) {
-    this.resolver = new dns.Resolver({ timeout: opts.timeoutMs ?? 2000, tries: opts.tries ?? 2 });
+    this.timeoutMs = opts.timeoutMs ?? 2000;
+    this.tries = opts.tries ?? 2;
+    this.resolver = new dns.Resolver({ timeout: this.timeoutMs, tries: this.tries });
     if (opts.servers?.length) this.resolver.setServers(opts.servers);
     this.concurrency = opts.concurrency ?? 32;
     this.semaphore = new Semaphore(this.concurrency);
+    const port = opts.authoritativePort ?? 53;
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new RangeError(`invalid authoritativePort: ${opts.authoritativePort}`);
+    }
+    this.authoritativePort = opts.authoritative ? port : null;
   }
 
   /** Checks every record the target needs. Never rejects for DNS failures (they become "unknown" results). */
@@ -158,13 +196,24 @@ export class DnsChecker {
     const started = performance.now();
     const checkedAt = new Date().toISOString();
     const records = expectedRecords(target);
+    // Zone cuts and name server addresses are found anew for each check, like the answers.
+    const authority =
+      this.authoritativePort === null
+        ? null
+        : new AuthoritativeResolver({
+            resolver: this.resolver,
+            port: this.authoritativePort,
+            timeoutMs: this.timeoutMs,
+            tries: this.tries,
+          });
     // One query per name and type per check, shared by the records that need it.
-    const memo = new Map<string, Promise<LookupResult>>();
-    const query: Query = (name, type) => {
+    const memo = new Map<string, Promise<Answer>>();
+    const lookup: Lookup = (name, type) => {
       const key = `${type} ${normalizeName(name)}`;
       let p = memo.get(key);
       if (!p) {
-        p = this.semaphore.run(() => queryRecords(this.resolver, name, type));
+        // One slot for the whole lookup, fallback included: its queries go one after the other.
+        p = this.semaphore.run(() => this.lookup(authority, name, type));
         memo.set(key, p);
       }
       return p;
@@ -177,7 +226,7 @@ export class DnsChecker {
       g.records.push(r);
       groups.set(key, g);
     }
-    const results = (await Promise.all([...groups.values()].map((g) => this.checkGroup(g, target, query)))).flat();
+    const results = (await Promise.all([...groups.values()].map((g) => this.checkSourced(g, target, lookup)))).flat();
     const byId = new Map(results.map((r) => [r.id, r]));
     const ordered = records.map((r) => byId.get(r.id) as RecordResult);
     return {
@@ -241,6 +290,31 @@ export class DnsChecker {
       yield [key, result];
       await fill();
     }
+  }
+
+  private async lookup(authority: AuthoritativeResolver | null, name: string, type: RecordType): Promise<Answer> {
+    if (authority) {
+      const direct = await authority.query(name, type);
+      if (direct.kind !== "unknown") return { result: direct, source: "authoritative" };
+      const result = await queryRecords(this.resolver, name, type);
+      return { result, source: "resolver", fallbackReason: direct.message ?? direct.code };
+    }
+    return { result: await queryRecords(this.resolver, name, type), source: "resolver" };
+  }
+
+  /** Checks a group and marks its results with where the answers they rest on came from. */
+  private async checkSourced(g: Group, target: DnsTarget, lookup: Lookup): Promise<RecordResult[]> {
+    const answers: Answer[] = [];
+    const query: Query = async (name, type) => {
+      const answer = await lookup(name, type);
+      answers.push(answer);
+      return answer.result;
+    };
+    const results = await this.checkGroup(g, target, query);
+    const fallbacks = answers.filter((a) => a.source === "resolver");
+    const source: AnswerSource = this.authoritativePort === null || fallbacks.length ? "resolver" : "authoritative";
+    const reasons = [...new Set(fallbacks.flatMap((a) => (a.fallbackReason ? [a.fallbackReason] : [])))];
+    return results.map((r) => ({ ...r, source, ...(reasons.length ? { fallbackReason: reasons.join("; ") } : {}) }));
   }
 
   private checkGroup(g: Group, target: DnsTarget, query: Query): Promise<RecordResult[]> {

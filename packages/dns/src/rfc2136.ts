@@ -3,8 +3,6 @@
  * Knot, PowerDNS and any server that accepts signed updates for the zone.
  */
 import { randomInt } from "node:crypto";
-import dgram from "node:dgram";
-import net from "node:net";
 import { isValidName, isWithin, normalizeName } from "./names.ts";
 import {
   type DnsProvider,
@@ -12,6 +10,7 @@ import {
   DnsProviderUnavailableError,
   type DnsRecordInput,
 } from "./provider.ts";
+import { DnsExchangeError, exchange } from "./transport.ts";
 import { readTsig, signMessage, type TsigKey, verifyResponse } from "./tsig.ts";
 import {
   CLASS,
@@ -40,9 +39,6 @@ export interface Rfc2136Options {
   /** Default TTL for records without one; default 300. */
   defaultTtl?: number;
 }
-
-/** Classic DNS UDP size without EDNS: larger requests go over TCP. */
-const UDP_LIMIT = 512;
 
 export class Rfc2136Provider implements DnsProvider {
   readonly kind = "rfc2136" as const;
@@ -102,11 +98,15 @@ export class Rfc2136Provider implements DnsProvider {
       : { signed: unsigned, mac: Buffer.alloc(0) };
 
     let raw: Buffer;
-    if (this.opts.transport === "tcp" || signed.length > UDP_LIMIT) {
-      raw = await this.exchangeTcp(signed, id);
-    } else {
-      raw = await this.exchangeUdp(signed, id);
-      if (parseMessage(raw).tc) raw = await this.exchangeTcp(signed, id);
+    try {
+      raw = await exchange({ address: this.opts.server, port: this.port }, signed, id, {
+        timeoutMs: this.timeoutMs,
+        tries: this.tries,
+        transport: this.opts.transport,
+      });
+    } catch (err) {
+      if (err instanceof DnsExchangeError) throw new DnsProviderUnavailableError(err.message, { cause: err });
+      throw err;
     }
     this.checkAnswer(raw, id, mac);
   }
@@ -150,73 +150,5 @@ export class Rfc2136Provider implements DnsProvider {
 
   private where(): string {
     return `${this.opts.server}:${this.port}`;
-  }
-
-  private exchangeUdp(message: Buffer, id: number): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const socket = dgram.createSocket(net.isIPv6(this.opts.server) ? "udp6" : "udp4");
-      let attempt = 0;
-      let timer: NodeJS.Timeout | undefined;
-      let done = false;
-      const finish = (err: Error | null, data?: Buffer) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        socket.close();
-        if (err) reject(err);
-        else resolve(data as Buffer);
-      };
-      const send = () => {
-        if (done) return;
-        attempt++;
-        socket.send(message, (err) => {
-          if (err) finish(new DnsProviderUnavailableError(`cannot send to ${this.where()}: ${err.message}`));
-        });
-        timer = setTimeout(() => {
-          if (attempt < this.tries) send();
-          else finish(new DnsProviderUnavailableError(`no answer from ${this.where()} after ${attempt} attempt(s)`));
-        }, this.timeoutMs);
-      };
-      socket.on("message", (data) => {
-        // Ignore stray datagrams; a connected socket only hears from the server.
-        if (data.length >= 2 && data.readUInt16BE(0) === id) finish(null, data);
-      });
-      socket.on("error", (err) => finish(new DnsProviderUnavailableError(`${this.where()}: ${err.message}`)));
-      // Connecting makes ICMP "port unreachable" surface as an error instead of a silent timeout.
-      socket.connect(this.port, this.opts.server, send);
-    });
-  }
-
-  private exchangeTcp(message: Buffer, id: number): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const socket = net.connect({ host: this.opts.server, port: this.port });
-      let buffered = Buffer.alloc(0);
-      const timer = setTimeout(
-        () => finish(new DnsProviderUnavailableError(`no answer from ${this.where()} over TCP`)),
-        this.timeoutMs * this.tries,
-      );
-      const finish = (err: Error | null, data?: Buffer) => {
-        clearTimeout(timer);
-        socket.destroy();
-        if (err) reject(err);
-        else resolve(data as Buffer);
-      };
-      socket.on("connect", () => {
-        const len = Buffer.alloc(2);
-        len.writeUInt16BE(message.length);
-        socket.write(Buffer.concat([len, message]));
-      });
-      socket.on("data", (chunk) => {
-        buffered = Buffer.concat([buffered, chunk]);
-        if (buffered.length < 2) return;
-        const len = buffered.readUInt16BE(0);
-        if (buffered.length < 2 + len) return;
-        const data = buffered.subarray(2, 2 + len);
-        if (data.length >= 2 && data.readUInt16BE(0) === id) finish(null, data);
-        else finish(new DnsProviderUnavailableError(`unexpected answer from ${this.where()} over TCP`));
-      });
-      socket.on("error", (err) => finish(new DnsProviderUnavailableError(`${this.where()}: ${err.message}`)));
-      socket.on("close", () => finish(new DnsProviderUnavailableError(`${this.where()} closed the TCP connection`)));
-    });
   }
 }

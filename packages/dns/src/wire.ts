@@ -60,6 +60,8 @@ export interface WireQuestion {
 export interface ParsedRecord extends WireRecord {
   /** Byte offset where this record starts in the message (TSIG verification strips from here). */
   start: number;
+  /** Byte offset of the rdata in the message: names inside it may point back into the message. */
+  rdataOffset: number;
   section: "answer" | "authority" | "additional";
 }
 
@@ -67,6 +69,8 @@ export interface ParsedMessage {
   id: number;
   qr: boolean;
   opcode: number;
+  /** Authoritative answer: set only by a server that holds the zone. */
+  aa: boolean;
   tc: boolean;
   rd: boolean;
   rcode: number;
@@ -248,6 +252,7 @@ export function parseMessage(buf: Buffer): ParsedMessage {
         ttl: buf.readUInt32BE(next + 4),
         rdata: buf.subarray(next + 10, next + 10 + rdlen),
         start,
+        rdataOffset: next + 10,
         section: sectionNames[s] as ParsedRecord["section"],
       });
       pos = next + 10 + rdlen;
@@ -257,6 +262,7 @@ export function parseMessage(buf: Buffer): ParsedMessage {
     id: buf.readUInt16BE(0),
     qr: (flags & 0x8000) !== 0,
     opcode: (flags >> 11) & 0xf,
+    aa: (flags & 0x0400) !== 0,
     tc: (flags & 0x0200) !== 0,
     rd: (flags & 0x0100) !== 0,
     rcode: flags & 0xf,
@@ -386,6 +392,61 @@ export function encodeRdata(type: PublishableType, value: string): Buffer {
       const c = parseCaa(value);
       const tag = Buffer.from(c.tag, "ascii");
       return Buffer.concat([Buffer.from([c.flags, tag.length]), tag, Buffer.from(c.value, "utf8")]);
+    }
+  }
+}
+
+/**
+ * The value of a parsed record in the form normalizeRecordValue gives (TXT: its character-strings joined as UTF-8).
+ * Takes the whole message because names in the rdata may be compressed.
+ */
+export function decodeRdata(type: PublishableType, message: Buffer, record: ParsedRecord): string {
+  const { rdata, rdataOffset } = record;
+  const end = rdataOffset + rdata.length;
+  const nameAt = (offset: number): string => {
+    const { name, next } = readName(message, offset);
+    if (next > end) throw new DnsWireError(`${type} rdata of ${record.name} ends inside a name`);
+    return name;
+  };
+  switch (type) {
+    case "A":
+      if (rdata.length !== 4) throw new DnsWireError(`A rdata of ${record.name} is ${rdata.length} bytes, not 4`);
+      return [...rdata].join(".");
+    case "AAAA": {
+      if (rdata.length !== 16) throw new DnsWireError(`AAAA rdata of ${record.name} is ${rdata.length} bytes, not 16`);
+      const groups = Array.from({ length: 8 }, (_, i) => rdata.readUInt16BE(i * 2).toString(16));
+      return canonicalAddress(groups.join(":"));
+    }
+    case "CNAME":
+      return `${normalizeName(nameAt(rdataOffset))}.`;
+    case "SRV":
+      if (rdata.length < 7) throw new DnsWireError(`SRV rdata of ${record.name} is too short`);
+      return formatSrv({
+        priority: rdata.readUInt16BE(0),
+        weight: rdata.readUInt16BE(2),
+        port: rdata.readUInt16BE(4),
+        target: nameAt(rdataOffset + 6),
+      });
+    case "TXT": {
+      const chunks: Buffer[] = [];
+      for (let pos = 0; pos < rdata.length; ) {
+        const len = rdata[pos] as number;
+        if (pos + 1 + len > rdata.length) throw new DnsWireError(`TXT rdata of ${record.name} is truncated`);
+        chunks.push(rdata.subarray(pos + 1, pos + 1 + len));
+        pos += 1 + len;
+      }
+      return Buffer.concat(chunks).toString("utf8");
+    }
+    case "CAA": {
+      const tagLength = rdata[1];
+      if (tagLength === undefined || 2 + tagLength > rdata.length) {
+        throw new DnsWireError(`CAA rdata of ${record.name} is truncated`);
+      }
+      return formatCaa({
+        flags: rdata[0] as number,
+        tag: rdata.toString("latin1", 2, 2 + tagLength),
+        value: rdata.toString("utf8", 2 + tagLength),
+      });
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Real DNS servers for tests: an in-process dns2 server whose records the test sets, and BIND's named as a plain
- * process for RFC 2136 updates. Import from "@xmpp-host/dns/testing".
+ * process for RFC 2136 updates (or as a caching resolver in front of another named). Import from
+ * "@xmpp-host/dns/testing".
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -238,6 +239,16 @@ export interface TestNamedZone {
   allowUpdate?: boolean;
   /** Extra zone-file lines (relative names are relative to the zone). */
   records?: string[];
+  /** The address of the zone's name server ns.ZONE; default 127.0.0.1. */
+  nsAddress?: string;
+  /** How long resolvers may cache "does not exist" (the SOA's TTL and MINIMUM); default 60 s. */
+  negativeTtl?: number;
+}
+
+/** Zones a resolving named sends on to other servers (`forward only`), with the port they listen on. */
+export interface TestNamedForward {
+  zone: string;
+  to: { address: string; port: number }[];
 }
 
 export interface TestNamed {
@@ -272,7 +283,19 @@ async function freeUdpTcpPort(address: string): Promise<number> {
   throw new Error("no free UDP+TCP port");
 }
 
-function namedConf(dir: string, port: number, address: string, key: TsigKey, zones: TestNamedZone[]): string {
+function namedConf(
+  dir: string,
+  port: number,
+  address: string,
+  key: TsigKey,
+  zones: TestNamedZone[],
+  forward: TestNamedForward[],
+): string {
+  const forwardBlocks = forward.map(
+    (f) =>
+      `zone "${normalizeName(f.zone)}" { type forward; forward only; ` +
+      `forwarders { ${f.to.map((t) => `${t.address} port ${t.port};`).join(" ")} }; };`,
+  );
   const zoneBlocks = zones.map(
     (z) =>
       `zone "${normalizeName(z.name)}" { type primary; file "${normalizeName(z.name)}.zone"; ` +
@@ -286,7 +309,8 @@ function namedConf(dir: string, port: number, address: string, key: TsigKey, zon
     `  pid-file "${dir}/named.pid";`,
     // The default session key lives in /run/named, which may not exist or be shared with a system named.
     `  session-keyfile "${dir}/session.key";`,
-    "  recursion no;",
+    // A resolver caches what it forwards, negative answers included: that is what it is there for.
+    forward.length ? "  recursion yes; allow-recursion { any; };" : "  recursion no;",
     "  dnssec-validation no;",
     "  notify no;",
     "};",
@@ -294,18 +318,21 @@ function namedConf(dir: string, port: number, address: string, key: TsigKey, zon
     "controls { };",
     `key "${key.name}" { algorithm ${key.algorithm}; secret "${key.secret}"; };`,
     ...zoneBlocks,
+    ...forwardBlocks,
     "",
   ].join("\n");
 }
 
 function zoneFile(z: TestNamedZone): string {
   const origin = normalizeName(z.name);
+  // The negative TTL is the lower of the SOA's own TTL and its MINIMUM (RFC 2308).
+  const soa = z.negativeTtl === undefined ? "@ IN SOA" : `@ ${z.negativeTtl} IN SOA`;
   return [
     `$ORIGIN ${origin}.`,
     "$TTL 300",
-    `@ IN SOA ns.${origin}. hostmaster.${origin}. 1 3600 600 86400 60`,
+    `${soa} ns.${origin}. hostmaster.${origin}. 1 3600 600 86400 ${z.negativeTtl ?? 60}`,
     `@ IN NS ns.${origin}.`,
-    "ns IN A 127.0.0.1",
+    `ns IN A ${z.nsAddress ?? "127.0.0.1"}`,
     ...(z.records ?? []),
     "",
   ].join("\n");
@@ -340,8 +367,11 @@ export async function startTestNamed(opts: {
   zones: (string | TestNamedZone)[];
   keyName?: string;
   binary?: string;
+  /** Makes it a caching resolver that forwards these zones; it is ready once their SOA records resolve through it. */
+  forward?: TestNamedForward[];
 }): Promise<TestNamed> {
   const zones = opts.zones.map((z) => (typeof z === "string" ? { name: z } : z));
+  const forward = opts.forward ?? [];
   const key: TsigKey = {
     name: opts.keyName ?? "platform-update",
     algorithm: "hmac-sha256",
@@ -352,7 +382,7 @@ export async function startTestNamed(opts: {
   for (let attempt = 0; attempt < 3; attempt++) {
     const dir = mkdtempSync(path.join(tmpdir(), "named-"));
     const port = await freeUdpTcpPort(address);
-    writeFileSync(path.join(dir, "named.conf"), namedConf(dir, port, address, key, zones));
+    writeFileSync(path.join(dir, "named.conf"), namedConf(dir, port, address, key, zones, forward));
     for (const z of zones) writeFileSync(path.join(dir, `${normalizeName(z.name)}.zone`), zoneFile(z));
     const child = spawn(opts.binary ?? "/usr/sbin/named", ["-g", "-c", path.join(dir, "named.conf")], {
       stdio: ["ignore", "ignore", "pipe"],
@@ -363,7 +393,13 @@ export async function startTestNamed(opts: {
     });
     const stop = () => stopProcess(child).finally(() => rmSync(dir, { recursive: true, force: true }));
     try {
-      await waitForZones(child, address, port, zones, () => output);
+      await waitForZones(
+        child,
+        address,
+        port,
+        [...zones.map((z) => z.name), ...forward.map((f) => f.zone)],
+        () => output,
+      );
       return {
         port,
         address,
@@ -386,13 +422,13 @@ async function waitForZones(
   child: ChildProcess,
   address: string,
   port: number,
-  zones: TestNamedZone[],
+  zones: string[],
   log: () => string,
 ): Promise<void> {
   const resolver = new dns.Resolver({ timeout: 200, tries: 1 });
   resolver.setServers([`${address}:${port}`]);
   const deadline = Date.now() + 15_000;
-  let pending = zones.map((z) => normalizeName(z.name));
+  let pending = zones.map(normalizeName);
   while (pending.length) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`named exited (${child.exitCode ?? child.signalCode}):\n${log().slice(-2000)}`);
