@@ -174,6 +174,8 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
         ...(env.DNS_SERVERS.length ? { servers: env.DNS_SERVERS } : {}),
         timeoutMs: env.DNS_TIMEOUT_MS,
         concurrency: env.DNS_CONCURRENCY,
+        authoritative: env.DNS_AUTHORITATIVE,
+        authoritativePort: env.DNS_AUTHORITATIVE_PORT,
       });
       return checker;
     },

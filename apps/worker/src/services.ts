@@ -14,7 +14,7 @@ import {
 } from "./processors/backups.ts";
 import { issueCertificate, requestPublicCertificate } from "./processors/certificates.ts";
 import { applyConfiguration, ensureCertificate, hostsOf, loadInstance } from "./processors/configuration.ts";
-import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck } from "./processors/dns.ts";
+import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck, watchDomainDns } from "./processors/dns.ts";
 import { scheduleProbe, unscheduleProbe } from "./processors/health.ts";
 import { startIrcGateway } from "./processors/irc-gateways.ts";
 import { emailMemberInvite } from "./processors/member-invites.ts";
@@ -77,6 +77,7 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     },
     issueCertificate: (domainId, source, progress) => issueCertificate(ctx, domainId, source, progress),
     checkDomainDns: (domainId) => checkDomainDns(ctx, domainId),
+    watchDomainDns: (domainId, status) => watchDomainDns(ctx, domainId, status),
     createBackup: (backupId, progress) => createBackup(ctx, backupId, progress),
     restoreBackup: (instanceId, backupId, progress) => restoreBackup(ctx, instanceId, backupId, progress),
     restoreDomainBackup: (domainId, input, progress) => restoreDomainBackup(ctx, domainId, input, progress),

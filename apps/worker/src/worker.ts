@@ -22,7 +22,7 @@ import {
   verifyBackup,
 } from "./processors/backups.ts";
 import { prepareCalls, superviseTurn } from "./processors/calls.ts";
-import { checkDomainDns, reconcileDnsSchedules } from "./processors/dns.ts";
+import { checkDomainDns, dnsWatchRound, reconcileDnsSchedules } from "./processors/dns.ts";
 import { probeInstance, reconcileProbeSchedules } from "./processors/health.ts";
 import { superviseGateways } from "./processors/irc-gateways.ts";
 import { maintenanceHandlers, supervise, sweep } from "./processors/maintenance.ts";
@@ -85,6 +85,7 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     ) as unknown as Handlers<"maintenance">,
     checks: {
       "domain.dns-check": (p) => checkDomainDns(ctx, p.domainId),
+      "domain.dns-watch": (p) => dnsWatchRound(ctx, p.domainId, p.until),
       "backup.verify": (p) => verifyBackup(ctx, p.backupId),
       "instance.scheduled-backup": (p) => scheduledBackup(ctx, p.instanceId),
       "domain.scheduled-backup": (p) => scheduledDomainBackup(ctx, p.domainId),

@@ -158,6 +158,13 @@ export const workerEnvSchema = z.object({
   OPERATION_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   /** How many DNS checks are kept per domain. */
   DNS_CHECK_HISTORY: z.coerce.number().int().min(1).default(20),
+  /** Ask each zone's own name servers (no cache in between), falling back to DNS_SERVERS where they cannot answer. */
+  DNS_AUTHORITATIVE: z.stringbool().default(true),
+  /** The port of name servers: 53 in the world; tests run theirs elsewhere. */
+  DNS_AUTHORITATIVE_PORT: port.default(53),
+  /** After "Check now", failing records are checked again this often, for this long, until all pass. */
+  DNS_WATCH_INTERVAL_MS: ms.default(5_000),
+  DNS_WATCH_MS: ms.default(3 * 60_000),
   DNS_RECHECK_FAILING_MS: ms.default(5 * 60_000),
   DNS_RECHECK_HEALTHY_MS: ms.default(24 * 3600_000),
   ACME_DIRECTORY_URL: z.string().url().default("https://acme-staging-v02.api.letsencrypt.org/directory"),

@@ -67,6 +67,13 @@ export const jobCatalogue = {
   "backup.restore": operation,
   "domain.restore": operation,
   "domain.dns-check": check,
+  /** One round of the re-checks after "Check now"; `until` names the watch it belongs to (a newer one supersedes it). */
+  "domain.dns-watch": {
+    queue: "checks",
+    schema: z.object({ domainId: z.string().min(1), until: z.number().int() }),
+    attempts: 1,
+    backoff: { type: "fixed", delay: 1000 },
+  },
   "backup.verify": { ...check, schema: backupPayload, attempts: 2 },
   "instance.scheduled-backup": { ...check, schema: instancePayload },
   "domain.scheduled-backup": check,

@@ -1,4 +1,13 @@
-import { dnsTargetOf, domainForDnsCheck, domainsToCheck, platformSettings, recordDnsCheck } from "@xmpp-host/core";
+import {
+  dnsTargetOf,
+  dnsWatchUntil,
+  domainForDnsCheck,
+  domainsToCheck,
+  platformSettings,
+  recordDnsCheck,
+  startDnsWatch,
+  stopDnsWatch,
+} from "@xmpp-host/core";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import type { WorkerContext } from "../context.ts";
 
@@ -45,4 +54,40 @@ export async function checkDomainDns(ctx: WorkerContext, domainId: string) {
     verified,
     durationMs: Math.round(report.durationMs),
   };
+}
+
+async function queueWatchRound(ctx: WorkerContext, domainId: string, until: Date): Promise<void> {
+  await ctx.queues.enqueue(
+    "domain.dns-watch",
+    { domainId, until: until.getTime() },
+    { delay: ctx.env.DNS_WATCH_INTERVAL_MS, jobId: `dns-watch-${domainId}-${until.getTime()}-${Date.now()}` },
+  );
+}
+
+/**
+ * After "Check now": while records fail, checks again every DNS_WATCH_INTERVAL_MS for DNS_WATCH_MS, so that
+ * someone fixing them at their DNS host sees each one pass within seconds. Returns whether it watches.
+ */
+export async function watchDomainDns(ctx: WorkerContext, domainId: string, status: string): Promise<boolean> {
+  if (healthy.has(status)) {
+    await stopDnsWatch(ctx.core, domainId);
+    return false;
+  }
+  const until = new Date(Date.now() + ctx.env.DNS_WATCH_MS);
+  await startDnsWatch(ctx.core, domainId, until);
+  await queueWatchRound(ctx, domainId, until);
+  return true;
+}
+
+/** One round of a watch: a check, then the next round unless all pass, the watch ended or a newer one began. */
+export async function dnsWatchRound(ctx: WorkerContext, domainId: string, untilMs: number) {
+  const current = await dnsWatchUntil(ctx.core, domainId);
+  if (current?.getTime() !== untilMs) return { superseded: true };
+  const until = new Date(untilMs);
+  const result = await checkDomainDns(ctx, domainId);
+  if (!result) return null;
+  const more = !healthy.has(result.status) && Date.now() + ctx.env.DNS_WATCH_INTERVAL_MS < untilMs;
+  if (more) await queueWatchRound(ctx, domainId, until);
+  else await stopDnsWatch(ctx.core, domainId, until);
+  return { ...result, watching: more };
 }

@@ -73,6 +73,8 @@ export async function getDnsView(ctx: CoreContext, actor: Actor, domainId: strin
     verifiedAt: domain.verifiedAt,
     status: domain.dnsStatus,
     checkedAt: domain.dnsCheckedAt,
+    // While set, failing records are being checked again every few seconds: clients poll this view until then.
+    watchingUntil: domain.dnsWatchUntil && domain.dnsWatchUntil > new Date() ? domain.dnsWatchUntil : null,
     // Each record's zone-file line too, so that a client can write the snippet's comments in its own words.
     expected: expected.map((r) => ({ ...r, line: recordLine(r) })),
     records: (latest?.records ?? []) as unknown[],
@@ -244,4 +246,23 @@ export async function recordDnsCheck(
     }
   });
   return { verified: domain.verified || newlyVerified };
+}
+
+/** "Check now" found records failing: they are checked again until `until` (or until all pass). */
+export async function startDnsWatch(ctx: Pick<CoreContext, "db">, domainId: string, until: Date): Promise<void> {
+  await ctx.db.domain.updateMany({ where: { id: domainId }, data: { dnsWatchUntil: until } });
+}
+
+/** Ends the re-checks of the watch that runs until `until` (any watch when omitted); a newer watch is kept. */
+export async function stopDnsWatch(ctx: Pick<CoreContext, "db">, domainId: string, until?: Date): Promise<void> {
+  await ctx.db.domain.updateMany({
+    where: { id: domainId, ...(until ? { dnsWatchUntil: until } : {}) },
+    data: { dnsWatchUntil: null },
+  });
+}
+
+/** When the domain's current watch ends; null when none runs. */
+export async function dnsWatchUntil(ctx: Pick<CoreContext, "db">, domainId: string): Promise<Date | null> {
+  const domain = await ctx.db.domain.findUnique({ where: { id: domainId }, select: { dnsWatchUntil: true } });
+  return domain?.dnsWatchUntil ?? null;
 }

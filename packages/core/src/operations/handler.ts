@@ -48,7 +48,9 @@ export interface OperationServices {
   /** Asks for a public certificate for a free address, where ACME is configured. */
   requestPublicCertificate(domainId: string, tenantId: string): Promise<unknown>;
   issueCertificate(domainId: string, source: "acme" | "internal", progress: Progress): Promise<OperationResult>;
-  checkDomainDns(domainId: string): Promise<OperationResult | null>;
+  checkDomainDns(domainId: string): Promise<{ status: string; verified: boolean; durationMs: number } | null>;
+  /** Starts re-checking a domain whose records fail (none when `status` passes); true while it watches. */
+  watchDomainDns(domainId: string, status: string): Promise<boolean>;
   createBackup(backupId: string, progress: Progress): Promise<OperationResult>;
   restoreBackup(instanceId: string, backupId: string, progress: Progress): Promise<OperationResult>;
   restoreDomainBackup(

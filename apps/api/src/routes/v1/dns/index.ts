@@ -36,6 +36,12 @@ const RecordResult = Type.Object({
   ),
   fixParams: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   detail: Type.Optional(Type.String()),
+  source: Type.Optional(
+    Type.Union([Type.Literal("authoritative"), Type.Literal("resolver")], {
+      description: "Who answered: the zone's own name servers, or the platform's resolvers (they may cache)",
+    }),
+  ),
+  fallbackReason: Type.Optional(Type.String({ description: "Why the zone's own name servers were not asked" })),
 });
 
 export const dnsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -56,6 +62,9 @@ export const dnsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             verifiedAt: NullableDate,
             status: Nullable(Status),
             checkedAt: NullableDate,
+            watchingUntil: Type.Union([DateTime, Type.Null()], {
+              description: "After Check now: failing records are checked again every few seconds until then",
+            }),
             expected: Type.Array(ExpectedRecord),
             records: Type.Array(RecordResult),
             zoneSnippet: Type.String(),
