@@ -3193,6 +3193,8 @@ export interface operations {
                         records: {
                             detail?: string;
                             expected: string[];
+                            /** @description Why the zone's own name servers were not asked */
+                            fallbackReason?: string;
                             fix: string | null;
                             /** @description The fix as a code, for clients that word it themselves: docs/api.md */
                             fixCode?: string;
@@ -3202,6 +3204,8 @@ export interface operations {
                             found: string[];
                             id: string;
                             name: string;
+                            /** @description Who answered: the zone's own name servers, or the platform's resolvers (they may cache) */
+                            source?: "authoritative" | "resolver";
                             status: "ok" | "warning" | "error" | "unknown";
                             type: string;
                         }[];
@@ -3209,6 +3213,8 @@ export interface operations {
                         verified: boolean;
                         /** Format: date-time */
                         verifiedAt: string | null;
+                        /** @description After Check now: failing records are checked again every few seconds until then */
+                        watchingUntil: string | null;
                         zoneSnippet: string;
                     };
                 };
