@@ -6,6 +6,7 @@ import { freePorts } from "@xmpp-host/runtime/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkConnectionCap } from "./helpers/connections.ts";
 import { signupWithToken } from "./helpers/platform.ts";
+import { providerFileProblems } from "./helpers/provider-file-schema.ts";
 import { spawnWebServer, startWebStack, type WebStack, waitForHttp } from "./helpers/web.ts";
 
 const PASSWORD = "correct horse battery";
@@ -247,6 +248,66 @@ describe("the web app's /api proxy", () => {
     const over = await postLogin(stack.webUrl, loginBodyOfSize(LIMIT + 1), { from: "127.0.0.17" });
     expect(over.status).toBe(413);
     expect(over.json).toMatchObject({ status: 413, code: "payload_too_large" });
+  });
+});
+
+describe("a domain's provider file at /.well-known/xmpp-provider-v2.json", () => {
+  it("is served for the domain in the Host header, valid against provider file v2, with the domain's limits", async () => {
+    const { call, tenantId } = await signupWithToken(stack.platform.app, "provider");
+    const inst = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name: "provider" });
+    expect(inst.json.operation?.status, inst.text).toBe("succeeded");
+    const dom = await call("POST", `/api/v1/instances/${inst.json.instance.id}/domains?wait=30`, {
+      name: "providers.example",
+    });
+    expect(dom.json.operation?.status, dom.text).toBe("succeeded");
+    const set = await call("PATCH", `/api/v1/domains/${dom.json.domain.id}/settings?wait=30`, {
+      historyRetention: "6m",
+      fileRetention: "1w",
+      fileQuotaPerDayBytes: 50_000_000,
+      websiteUrl: "https://providers.example/about",
+    });
+    expect(set.json.operation?.status, set.text).toBe("succeeded");
+
+    const file = await send(stack.webUrl, "/.well-known/xmpp-provider-v2.json", {
+      headers: { host: "Providers.Example:443" },
+    });
+    expect(file.status, file.text).toBe(200);
+    expect(file.headers["access-control-allow-origin"]).toBe("*");
+    expect(providerFileProblems(file.json)).toEqual([]);
+    expect(file.json).toMatchObject({
+      maximumMessageArchiveManagementStorageTime: 182,
+      maximumHttpFileUploadStorageTime: 7,
+      // 50 MB a day for 7 days, in the file's decimal megabytes.
+      maximumHttpFileUploadTotalSize: 350,
+      website: { en: "https://providers.example/about" },
+      since: new Date().toISOString().slice(0, 10),
+    });
+
+    // History off and files off are "less than a day" and "less than 1 MB", never 0 (which reads "no limit").
+    const off = await call("PATCH", `/api/v1/domains/${dom.json.domain.id}/settings?wait=30`, {
+      historyEnabled: false,
+      filesEnabled: false,
+    });
+    expect(off.json.operation?.status, off.text).toBe("succeeded");
+    const after = await send(stack.webUrl, "/.well-known/xmpp-provider-v2.json", {
+      headers: { host: "providers.example" },
+    });
+    expect(providerFileProblems(after.json)).toEqual([]);
+    expect(after.json).toMatchObject({
+      maximumMessageArchiveManagementStorageTime: -1,
+      maximumHttpFileUploadStorageTime: -1,
+      maximumHttpFileUploadTotalSize: -1,
+    });
+
+    const unknown = await send(stack.webUrl, "/.well-known/xmpp-provider-v2.json", {
+      headers: { host: "nobody.example" },
+    });
+    expect(unknown.status).toBe(404);
+    const notADomain = await send(stack.webUrl, "/.well-known/xmpp-provider-v2.json", {
+      headers: { host: "127.0.0.1" },
+    });
+    expect(notADomain.status).toBe(400);
+    expect(notADomain.headers["content-type"]).toContain("application/problem+json");
   });
 });
 

@@ -53,8 +53,84 @@ capConnectionsPerAddress(server, positiveInteger("WEB_MAX_CONNECTIONS_PER_IP", 1
 const app = next({ dev, dir: path.dirname(fileURLToPath(import.meta.url)), hostname: host, port, httpServer: server });
 const handle = app.getRequestHandler();
 
+/**
+ * Documents every hosted domain publishes at its own origin, answered by the API for the domain in the Host header:
+ * the XMPP Providers provider file (read by clients such as Conversations, see providers.xmpp.net).
+ */
+const WELL_KNOWN = new Map([["/.well-known/xmpp-provider-v2.json", "provider-file"]]);
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * The domain a request was sent to: its Host without the port, lower-cased, when that is a DNS name of two labels
+ * or more; null otherwise (no Host, an IP address, a bare label), so the API is only ever asked about a name.
+ * @param {http.IncomingMessage} req
+ */
+function requestDomain(req) {
+  const name = (req.headers.host ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/:\d{1,5}$/, "")
+    .replace(/\.$/, "");
+  const labels = name.split(".");
+  if (name.length > 253 || labels.length < 2 || !labels.every((label) => DNS_LABEL.test(label))) return null;
+  if (/^\d+$/.test(labels[labels.length - 1] ?? "")) return null;
+  return name;
+}
+
+/**
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {number} status @param {string} title
+ * @param {string} detail @param {string} code @param {Record<string, string>} [headers]
+ */
+function answerProblem(req, res, status, title, detail, code, headers = {}) {
+  const body = JSON.stringify({ type: "about:blank", title, status, detail, code });
+  res.writeHead(status, {
+    "content-type": "application/problem+json",
+    "content-length": String(Buffer.byteLength(body)),
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...headers,
+  });
+  res.end(body);
+  // A body sent with a refused method is not read; the connection is not reused for it.
+  if (!req.complete) req.resume();
+}
+
+/**
+ * Forwards a well-known document's request to GET /api/v1/public/domains/{domain}/{document}.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} document
+ */
+function forwardWellKnown(req, res, document) {
+  // Public documents that web clients on other origins read: every answer carries CORS, the API's and the proxy's
+  // 502/504 alike (the proxy writes the API's headers over these, so an API that sets it too changes nothing).
+  res.setHeader("access-control-allow-origin", "*");
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    answerProblem(req, res, 405, "Method not allowed", `${req.method} is not allowed here`, "method_not_allowed", {
+      allow: "GET, HEAD",
+      connection: "close",
+    });
+    return;
+  }
+  const domain = requestDomain(req);
+  if (domain === null) {
+    answerProblem(req, res, 400, "Bad request", "the Host header is not a domain name", "invalid_host");
+    return;
+  }
+  proxy.forward(req, res, `/api/v1/public/domains/${domain}/${document}`);
+}
+
+/** @param {http.IncomingMessage} req */
+function wellKnownDocument(req) {
+  if (!URL.canParse(req.url ?? "/", "http://web.invalid")) return undefined;
+  return WELL_KNOWN.get(new URL(req.url ?? "/", "http://web.invalid").pathname);
+}
+
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function onRequest(req, res) {
+  const document = wellKnownDocument(req);
+  if (document !== undefined) {
+    forwardWellKnown(req, res, document);
+    return;
+  }
   const apiPath = proxy.apiPath(req);
   if (apiPath !== null) {
     proxy.forward(req, res, apiPath);

@@ -94,6 +94,21 @@ const base = {
   /** The platform's website and legal notice, shown in every domain's provider file until it sets its own. */
   PROVIDER_WEBSITE_URL: optional(z.string().url().startsWith("https://")),
   PROVIDER_LEGAL_NOTICE_URL: optional(z.string().url().startsWith("https://")),
+  /** What every domain's provider file (providers.xmpp.net) says of the operator; "" / -1 when not stated. */
+  PROVIDER_ORGANIZATION: z
+    .enum(["", "company", "commercial person", "private person", "governmental", "non-governmental"])
+    .default(""),
+  PROVIDER_BUS_FACTOR: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .refine((n) => n !== 0, "must be -1 or at least 1")
+    .default(-1),
+  PROVIDER_FREE_OF_CHARGE: z.stringbool().default(false),
+  PROVIDER_PROFESSIONAL_HOSTING: z.stringbool().default(true),
+  PROVIDER_SERVER_TESTING: z.stringbool().default(false),
+  /** The country servers run in (ISO 3166-1 alpha-2, lower case), unless an operator says otherwise per server. */
+  SERVER_REGION: optional(z.string().regex(/^[a-z]{2}$/)),
 };
 
 export const apiEnvSchema = z.object({

@@ -8,6 +8,7 @@ export * from "./certificates/internal-ca.ts";
 export * from "./certificates/service.ts";
 export * from "./context.ts";
 export * from "./dns/service.ts";
+export * from "./domain-settings/provider-file.ts";
 export * from "./domain-settings/service.ts";
 export * from "./domain-settings/settings.ts";
 export * from "./domains/service.ts";

@@ -6,14 +6,17 @@ import type { Actor, CoreContext } from "../context.ts";
 import { loadDomain, withServer } from "../domains/service.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { startOperation, target } from "../operations/service.ts";
+import { type ProviderFileV2, providerFile } from "./provider-file.ts";
 import {
   applyPatch,
   ceilingsFor,
   type DomainSettings,
   type DomainSettingsPlatform,
   defaultDomainSettingsPlatform,
+  defaultProviderFacts,
   defaultSettings,
   effectiveSettings,
+  fileRetentions,
   historyRetentions,
   type SettingCeilings,
   type SettingName,
@@ -271,5 +274,49 @@ export async function domainsWithHistoryLimit(ctx: CoreContext) {
     const { settings } = settingsOf(ctx, domain);
     const days = historyRetentions[settings.historyRetention];
     return settings.historyEnabled && days !== null ? [{ domain, days }] : [];
+  });
+}
+
+/**
+ * The XMPP Providers file of a domain (served at https://DOMAIN/.well-known/xmpp-provider-v2.json), from its
+ * settings and the platform's facts. Public, like the domain's invite pages.
+ */
+export async function providerFileFor(ctx: CoreContext, domainName: string): Promise<ProviderFileV2> {
+  const domain = await ctx.db.domain.findUnique({
+    where: { name: String(domainName).toLowerCase() },
+    include: { instance: { select: { placement: true, region: true } } },
+  });
+  if (!domain || domain.state === "deleting") throw AppError.notFound("domain");
+  const platform = settingsPlatform(ctx);
+  const facts = platform.provider ?? defaultProviderFacts;
+  const { settings: s } = settingsOf(ctx, domain);
+  const fileDays = fileRetentions[s.fileRetention];
+  // What one person can keep: a day's quota for as many days as files are kept, and never more than a shared
+  // server's domain may store in all. Kept for ever on a dedicated server: no limit.
+  const domainQuota =
+    ctx.settings.shared && domain.instance.placement === "shared"
+      ? ctx.settings.shared.uploadQuotaMb * 1024 * 1024
+      : null;
+  const perPerson = fileDays === null ? null : s.fileQuotaPerDayBytes * fileDays;
+  const total = perPerson === null ? domainQuota : domainQuota === null ? perPerson : Math.min(perPerson, domainQuota);
+  const region = domain.instance.region ?? facts.region;
+  const page = (url: string | null): Record<string, string> => (url ? { en: url } : {});
+  return providerFile({
+    website: page(s.websiteUrl),
+    legalNotice: page(s.legalNoticeUrl),
+    // No password reset page yet: members ask their admins.
+    passwordReset: {},
+    serverLocations: region ? [region] : [],
+    since: domain.createdAt.toISOString().slice(0, 10),
+    organization: facts.organization,
+    busFactor: facts.busFactor,
+    serverTesting: facts.serverTesting,
+    freeOfCharge: facts.freeOfCharge,
+    professionalHosting: facts.professionalHosting,
+    maxFileBytes: s.filesEnabled ? s.fileMaxBytes : null,
+    totalFileBytesPerPerson: total,
+    fileRetentionDays: fileDays,
+    historyRetentionDays: s.historyEnabled ? historyRetentions[s.historyRetention] : 0,
+    alternativeJids: [],
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { DomainServerSettings, ExtraOptionValue, ServerName } from "@xmpp-host/xmpp";
 import { AppError, type FieldError } from "../errors.ts";
+import type { ProviderOrganization } from "./provider-file.ts";
 
 /** How long message history is kept. Month and year lengths are the server's days. */
 export const historyRetentions = { forever: null, "1y": 365, "6m": 182, "1m": 30 } as const;
@@ -62,7 +63,29 @@ export interface DomainSettingsPlatform {
   supportAddress?: string | undefined;
   websiteUrl?: string | undefined;
   legalNoticeUrl?: string | undefined;
+  /** What every domain's provider file says of whoever runs the platform. */
+  provider?: ProviderFacts;
 }
+
+/** Facts about the operator for the XMPP Providers file (providers.xmpp.net), from the platform's settings. */
+export interface ProviderFacts {
+  organization: ProviderOrganization;
+  /** -1 when not stated. */
+  busFactor: number;
+  freeOfCharge: boolean;
+  professionalHosting: boolean;
+  serverTesting: boolean;
+  /** Where servers run when an operator has not said so per server (ISO 3166-1 alpha-2). */
+  region?: string | undefined;
+}
+
+export const defaultProviderFacts: ProviderFacts = {
+  organization: "",
+  busFactor: -1,
+  freeOfCharge: false,
+  professionalHosting: true,
+  serverTesting: false,
+};
 
 export function domainSettingsFromEnv(env: {
   UPLOAD_MAX_FILE_MB: number;
@@ -72,6 +95,12 @@ export function domainSettingsFromEnv(env: {
   CONTACT_SUPPORT_ADDRESS?: string | undefined;
   PROVIDER_WEBSITE_URL?: string | undefined;
   PROVIDER_LEGAL_NOTICE_URL?: string | undefined;
+  PROVIDER_ORGANIZATION: ProviderOrganization;
+  PROVIDER_BUS_FACTOR: number;
+  PROVIDER_FREE_OF_CHARGE: boolean;
+  PROVIDER_PROFESSIONAL_HOSTING: boolean;
+  PROVIDER_SERVER_TESTING: boolean;
+  SERVER_REGION?: string | undefined;
 }): DomainSettingsPlatform {
   return {
     maxFileMb: env.UPLOAD_MAX_FILE_MB,
@@ -81,6 +110,14 @@ export function domainSettingsFromEnv(env: {
     supportAddress: env.CONTACT_SUPPORT_ADDRESS,
     websiteUrl: env.PROVIDER_WEBSITE_URL,
     legalNoticeUrl: env.PROVIDER_LEGAL_NOTICE_URL,
+    provider: {
+      organization: env.PROVIDER_ORGANIZATION,
+      busFactor: env.PROVIDER_BUS_FACTOR,
+      freeOfCharge: env.PROVIDER_FREE_OF_CHARGE,
+      professionalHosting: env.PROVIDER_PROFESSIONAL_HOSTING,
+      serverTesting: env.PROVIDER_SERVER_TESTING,
+      region: env.SERVER_REGION,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import {
   getPublicDomain,
   getPublicInvite,
   getPublicMemberInvite,
+  providerFileFor,
   publicLogo,
   type Registration,
   registerOpen,
@@ -31,6 +32,25 @@ export interface PublicRouteOptions {
 }
 
 const Token = Type.String({ minLength: 1, maxLength: 256 });
+
+const Pages = Type.Record(Type.String(), Type.String(), { description: "language code -> https URL" });
+/** XMPP Providers file v2 (providers.xmpp.net); sizes in MB (10^6 bytes) and days, 0 = no limit, -1 = under one. */
+const ProviderFile = Type.Object({
+  website: Pages,
+  alternativeJids: Type.Array(Type.String()),
+  busFactor: Type.Integer({ description: "-1 when not stated" }),
+  organization: Type.String(),
+  passwordReset: Pages,
+  serverTesting: Type.Boolean(),
+  maximumHttpFileUploadTotalSize: Type.Integer(),
+  maximumHttpFileUploadStorageTime: Type.Integer(),
+  maximumMessageArchiveManagementStorageTime: Type.Integer(),
+  professionalHosting: Type.Boolean(),
+  freeOfCharge: Type.Boolean(),
+  legalNotice: Pages,
+  serverLocations: Type.Array(Type.String()),
+  since: Type.String(),
+});
 const HOUR = 3600;
 
 const InviteRegistered = Type.Object({
@@ -173,6 +193,26 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", "default-src 'none'")
         .send(Buffer.from(logo.bytes));
+    },
+  );
+
+  app.get(
+    "/public/domains/:domain/provider-file",
+    {
+      schema: {
+        operationId: "getProviderFile",
+        tags: ["public"],
+        summary:
+          "The domain's XMPP Providers file (v2), served by the web app at https://DOMAIN/.well-known/xmpp-provider-v2.json",
+        security: [],
+        params: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        response: { 200: ProviderFile, 404: problemResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const file = await providerFileFor(app.core, request.params.domain);
+      // Read by apps and by providers.xmpp.net from any origin; it changes when the domain's settings do.
+      return reply.header("access-control-allow-origin", "*").header("cache-control", "public, max-age=300").send(file);
     },
   );
 };
