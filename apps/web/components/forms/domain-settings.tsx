@@ -7,19 +7,29 @@ import { interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
 import { ActionForm } from "../action-form";
 import { DeleteByNameButton } from "../confirm-button";
+import { ReadOnlyRegion } from "../read-only-region";
 import { Alert, SelectField } from "../ui/field";
 import { RegistrationOptions } from "./create-domain";
 
+/** Who may create accounts; shown without its button to those who cannot change it. */
 export function RegistrationPolicyForm({
   domainId,
   current,
+  canChange = true,
 }: {
   domainId: string;
   current: "closed" | "invite" | "open";
+  canChange?: boolean;
 }) {
   const { m } = useI18n();
   const action = useAction();
   const [saved, setSaved] = useState(false);
+  const field = (
+    <SelectField id="policy" label={m.domains.registration} defaultValue={current}>
+      <RegistrationOptions />
+    </SelectField>
+  );
+  if (!canChange) return <ReadOnlyRegion>{field}</ReadOnlyRegion>;
   return (
     <ActionForm
       action={action}
@@ -35,9 +45,7 @@ export function RegistrationPolicyForm({
       refusalsBelow
       after={saved && !action.operationId ? <Alert tone="success">{m.domains.registrationSaved}</Alert> : null}
     >
-      <SelectField id="policy" label={m.domains.registration} defaultValue={current}>
-        <RegistrationOptions />
-      </SelectField>
+      {field}
     </ActionForm>
   );
 }

@@ -1,5 +1,5 @@
 import type { Messages } from "../i18n/en";
-import { interpolate, type Locale } from "../i18n/format";
+import { formatBytes, interpolate, type Locale } from "../i18n/format";
 
 /** A field the API refused: `message` in English, `code` and `params` for saying it in the reader's language. */
 export interface FieldProblem {
@@ -31,21 +31,47 @@ function lookup(table: object, code: string | undefined): string | undefined {
   return code ? (table as Record<string, string | undefined>)[code] : undefined;
 }
 
-/** One field's refusal in the dictionary's language; the API's English words for a code this dashboard lacks. */
-export function fieldMessage(error: FieldProblem, m?: Messages): string {
-  const template = m ? lookup(m.problems.fields, error.code) : undefined;
-  return template ? interpolate(template, error.params ?? {}) : error.message;
+/** The setting a refusal's path names: `abuseAddresses` for `abuseAddresses/0` (core) or `abuseAddresses[0]` (schema). */
+function fieldName(path: string): string {
+  return (
+    path
+      .replace(/(\/\d+|\[\d+\])+$/, "")
+      .split(".")
+      .pop() ?? path
+  );
 }
 
-/** Whether the API's refusal is about `field` (a nested field's path ends with its name). */
+/** The values a template shows as sizes: `{maxSize}` for a `max` in bytes, in the reader's language. */
+function withSizes(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+  const out = { ...params };
+  for (const key of ["min", "max"]) {
+    const value = params[key];
+    if (typeof value === "number") out[`${key}Size`] = formatBytes(locale, value);
+  }
+  return out;
+}
+
+/**
+ * One field's refusal in the dictionary's language: the field's own words for the code when it has them (a retention
+ * out of range is not a number out of range), else the code's; the API's English words for a code this dashboard
+ * lacks.
+ */
+export function fieldMessage(error: FieldProblem, m?: Messages, locale: Locale = "en"): string {
+  const own = m ? (m.problems.byField as Record<string, object | undefined>)[fieldName(error.field)] : undefined;
+  const template = (own && lookup(own, error.code)) ?? (m ? lookup(m.problems.fields, error.code) : undefined);
+  return template ? interpolate(template, withSizes(error.params ?? {}, locale)) : error.message;
+}
+
+/** Whether the API's refusal is about `field`: a nested field's path ends with its name, a list's item is the list's. */
 function isAbout(error: FieldProblem, field: string): boolean {
-  return error.field === field || error.field.endsWith(`.${field}`);
+  const path = error.field.replace(/(\/\d+|\[\d+\])+$/, "");
+  return path === field || path.endsWith(`.${field}`);
 }
 
 /** The message for one field, if the API named it; translated when `m` is given and the code is known. */
-export function fieldError(problem: Problem | null, field: string, m?: Messages): string | undefined {
+export function fieldError(problem: Problem | null, field: string, m?: Messages, locale?: Locale): string | undefined {
   const error = problem?.errors?.find((e) => isAbout(e, field));
-  return error ? fieldMessage(error, m) : undefined;
+  return error ? fieldMessage(error, m, locale) : undefined;
 }
 
 /**
@@ -85,6 +111,6 @@ export function localizeProblem(problem: Problem, m: Messages, locale: Locale): 
   return {
     ...problem,
     ...(detail !== undefined ? { detail } : {}),
-    ...(problem.errors ? { errors: problem.errors.map((e) => ({ ...e, message: fieldMessage(e, m) })) } : {}),
+    ...(problem.errors ? { errors: problem.errors.map((e) => ({ ...e, message: fieldMessage(e, m, locale) })) } : {}),
   };
 }

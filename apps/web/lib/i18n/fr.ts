@@ -228,6 +228,105 @@ export const fr: Messages = {
     deleteConfirm: "Supprimer {name} ? Ses comptes et ses salons ne pourront plus être utilisés.",
     openSignupPage: "Page d’inscription publique",
     tabs: "Sections du domaine",
+    settingsTab: "Réglages",
+  },
+  settings: {
+    lead: "Choisissez comment fonctionne la messagerie pour tout le monde sur {domain}. Les changements s’appliquent en quelques secondes, sans déconnecter personne.",
+    readOnly:
+      "Vous pouvez consulter ces réglages. Seuls les propriétaires et les admins de l’organisation peuvent les changer.",
+    saved: "Enregistré.",
+    reset: "Revenir au réglage par défaut",
+    defaultIs: "Par défaut : {value}",
+    on: "Activé",
+    off: "Désactivé",
+    none: "aucune",
+    retentions: { forever: "Pour toujours", "1y": "1 an", "6m": "6 mois", "1m": "1 mois", "1w": "1 semaine" },
+    ceiling: {
+      one: "Le serveur de cette adresse garde les messages et les fichiers {n} jour au plus.",
+      other: "Le serveur de cette adresse garde les messages et les fichiers {n} jours au plus.",
+    },
+    history: {
+      title: "Historique des messages",
+      lead: "Le serveur garde les messages pour qu’ils s’affichent sur chacun de vos téléphones et ordinateurs, et qu’ils attendent les personnes hors ligne.",
+      enabled: "Garder l’historique des messages sur le serveur",
+      enabledHint: "Désactivé, rien n’est gardé : un nouveau téléphone commence avec une conversation vide.",
+      retention: "Garder les messages",
+      retentionHint:
+        "Les messages plus anciens sont effacés du serveur. Les copies déjà présentes sur les appareils de chacun y restent.",
+    },
+    files: {
+      title: "Fichiers partagés",
+      lead: "Les photos, vidéos et autres fichiers envoyés dans les conversations sont stockés sur le serveur.",
+      enabled: "Permettre d’envoyer des fichiers",
+      enabledHint: "Désactivé, chacun peut toujours écrire, mais plus envoyer de photos ni de fichiers.",
+      maxSize: "Fichier le plus gros (Mo)",
+      maxSizeHint: "Au plus {max} sur le serveur de cette adresse.",
+      quota: "Ce qu’une personne peut envoyer par jour (Mo)",
+      retention: "Garder les fichiers",
+      retentionHint:
+        "Les fichiers plus anciens sont effacés du serveur. Les copies déjà présentes sur les appareils de chacun y restent.",
+    },
+    push: {
+      title: "Notifications",
+      lead: "Quand un téléphone est en veille, le serveur le réveille par le service de notifications d’Apple ou de Google. D’origine, une notification dit seulement qu’un nouveau message est arrivé : Apple et Google n’en apprennent pas plus.",
+      sender: "Montrer qui a écrit",
+      senderHint: "Le nom de la personne qui a écrit passe par Apple ou Google, et s’affiche sur l’écran verrouillé.",
+      body: "Montrer le texte du message",
+      bodyHint:
+        "Le texte de chaque message passe par Apple ou Google, et quiconque prend le téléphone peut le lire sur l’écran verrouillé.",
+    },
+    security: {
+      title: "Sécurité",
+      lead: "La façon dont les applications se connectent au serveur. La connexion est toujours chiffrée ; ce réglage choisit à quel point le chiffrement doit être récent.",
+      choice: "Connexions",
+      intermediate: "Compatible avec les téléphones plus anciens",
+      intermediateHint:
+        "Un chiffrement solide que comprennent aussi les téléphones et applications plus anciens (TLS 1.2 et plus récent). Recommandé.",
+      modern: "Appareils récents uniquement",
+      modernHint:
+        "Seulement le chiffrement le plus récent (TLS 1.3). Les téléphones et applications d’avant 2019 environ ne peuvent plus se connecter.",
+      serverWide:
+        "Le logiciel de ce serveur règle cela pour tout le serveur : seul « Compatible avec les téléphones plus anciens » est possible pour cette adresse.",
+    },
+    welcome: {
+      title: "Message de bienvenue",
+      lead: "Envoyé par le serveur à chaque nouveau compte, pour accueillir les personnes qui arrivent.",
+      message: "Message",
+      hint: "Jusqu’à 1000 caractères. Laissez vide pour n’en envoyer aucun.",
+      none: "aucun message",
+    },
+    contacts: {
+      title: "Adresses de contact",
+      lead: "Les applications les montrent aux personnes qui cherchent de l’aide, et les autres serveurs s’en servent pour signaler un abus.",
+      abuse: "Signaler un abus à",
+      support: "Demander de l’aide à",
+      hint: "Une par ligne, 5 au plus : une adresse e-mail, une adresse de messagerie écrite xmpp:nom@exemple.fr, ou une page web commençant par https://.",
+      website: "Votre site web",
+      legalNotice: "Page des mentions légales",
+      urlHint: "Une adresse web commençant par https://. Facultatif.",
+    },
+    branding: {
+      title: "Votre image",
+      lead: "Votre nom, votre couleur et votre logo sur les pages d’invitation et d’inscription, pour que les personnes invitées sachent qu’elles sont au bon endroit.",
+      name: "Nom affiché",
+      nameHint: "Par exemple : Les Martin. Jusqu’à 60 caractères. Affiché au-dessus de l’adresse.",
+      color: "Couleur d’accent",
+      colorHint:
+        "Pour un trait au-dessus de votre nom et le bouton principal de la page d’invitation. Le texte posé dessus reste lisible, quelle que soit la couleur.",
+      noColor: "Aucune couleur choisie : le bleu de la plateforme est utilisé.",
+      preview: "Aperçu",
+      logo: "Logo",
+      logoHint: "Une image PNG, JPEG ou WebP de 100 ko au plus. Elle s’affiche en petit, au carré.",
+      logoAlt: "Logo de {name}",
+      choose: "Choisir un nouveau logo",
+      nameDefault: "l’adresse, {domain}",
+      newLogo: "Le nouveau logo, pas encore enregistré",
+      noLogo: "Pas encore de logo.",
+      upload: "Utiliser ce logo",
+      remove: "Retirer le logo",
+      logoSaved: "Logo enregistré.",
+      tooBig: "Cette image fait {size} : choisissez-en une de 100 ko au plus.",
+    },
   },
   irc: {
     title: "Passerelle IRC",
@@ -387,6 +486,8 @@ export const fr: Messages = {
     unknownTitle: "Ce lien d’invitation n’est pas valide",
     unknownBody: "Vérifiez que vous avez copié le lien en entier, ou demandez-en un nouveau.",
     expiresOn: "Cette invitation est valable jusqu’au {date}.",
+    brandedTitle: "Vous êtes invité à discuter avec {name}",
+    logoAlt: "Logo de {name}",
   },
   register: {
     title: "Créer un compte sur {domain}",
@@ -396,6 +497,7 @@ export const fr: Messages = {
       "{domain} n’accepte pas de nouveaux comptes depuis cette page. Demandez un lien d’invitation à son administrateur.",
     tooMany: "Trop d’inscriptions depuis votre réseau. Réessayez plus tard.",
     quota: "Ce serveur n’a plus de place pour de nouveaux comptes pour le moment.",
+    brandedTitle: "Créer un compte chez {name}",
   },
   dns: {
     checkNow: "Vérifier maintenant",
@@ -769,6 +871,36 @@ export const fr: Messages = {
       role_too_high: "Cela ne peut pas dépasser votre propre rôle.",
       confirm_delete: "Confirmez que ses domaines sont supprimés avec lui.",
       registration_closed: "Permettez d’abord aux personnes invitées par lien, ou à tout le monde, de créer un compte.",
+    },
+    byField: {
+      historyRetention: {
+        out_of_range: "Ce serveur garde les messages {max} jours au plus : choisissez une durée plus courte.",
+      },
+      fileRetention: {
+        out_of_range: "Ce serveur garde les fichiers {max} jours au plus : choisissez une durée plus courte.",
+      },
+      fileMaxBytes: { out_of_range: "Choisissez une taille de {minSize} à {maxSize}." },
+      fileQuotaPerDayBytes: { out_of_range: "Choisissez une taille de {minSize} à {maxSize}." },
+      tlsProfile: {
+        not_offered:
+          "Le logiciel de ce serveur règle cela pour tout le serveur : choisissez « Compatible avec les téléphones plus anciens ».",
+      },
+      abuseAddresses: {
+        invalid_url: "Indiquez une adresse e-mail, une adresse de messagerie (xmpp:…) ou une page web (https://…).",
+        too_many: "Indiquez au plus {max} adresses.",
+      },
+      supportAddresses: {
+        invalid_url: "Indiquez une adresse e-mail, une adresse de messagerie (xmpp:…) ou une page web (https://…).",
+        too_many: "Indiquez au plus {max} adresses.",
+      },
+      websiteUrl: { invalid_url: "Saisissez une adresse commençant par https://." },
+      legalNoticeUrl: { invalid_url: "Saisissez une adresse commençant par https://." },
+      brandColor: { invalid: "Choisissez une couleur." },
+      logo: {
+        required: "Choisissez une image.",
+        too_large: "Cette image est trop lourde : choisissez-en une de {maxSize} au plus.",
+        not_allowed: "Utilisez une image PNG, JPEG ou WebP (les dessins SVG ne sont pas acceptés).",
+      },
     },
     reasons: {
       needs_admin: "Il faut le rôle d’administrateur dans cette organisation.",

@@ -20,6 +20,7 @@ import {
   historyRetentions,
   type SettingCeilings,
   type SettingName,
+  serverSettingNames,
   serverSettings,
 } from "./settings.ts";
 
@@ -78,15 +79,28 @@ export async function updateDomainSettings(
   if (domain.state === "deleting")
     throw new AppError("conflict", "the domain is being deleted", { reason: "domain_deleting" });
   const before = settingsOf(ctx, domain);
-  const stored = applyPatch(domain.settings, patch, before.ceilings, domain.instance.server);
+  const patched = applyPatch(domain.settings, patch, before.ceilings, domain.instance.server);
+  // A value equal to its default is no choice: it follows the default from now on.
+  const stored = Object.fromEntries(
+    Object.entries(patched).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before.defaults[k as SettingName])),
+  );
   const after = settingsOf(ctx, { ...domain, settings: stored as Prisma.JsonObject });
   const changed = (Object.keys(after.settings) as SettingName[]).filter(
     (k) => JSON.stringify(after.settings[k]) !== JSON.stringify(before.settings[k]),
   );
-  if (changed.length === 0) {
-    // Nothing the server sees changed, but a reset still forgets the stored choice.
+  const audit = () => ({
+    action: "domain.settings_changed",
+    data: Object.fromEntries(changed.map((k) => [k, after.settings[k]])) as Prisma.InputJsonObject,
+  });
+  if (!changed.some((k) => serverSettingNames.has(k))) {
+    // Nothing the server sees changed (branding, pages, or a reset to what applies anyway): no operation.
     if (JSON.stringify(stored) !== JSON.stringify(domain.settings)) {
-      await ctx.db.domain.update({ where: { id: domain.id }, data: { settings: stored as Prisma.InputJsonObject } });
+      await auditedChange(
+        ctx,
+        actor,
+        (tx) => tx.domain.update({ where: { id: domain.id }, data: { settings: stored as Prisma.InputJsonObject } }),
+        () => ({ ...audit(), ...target("domain", domain) }),
+      );
     }
     return { domain, view: after, operation: null };
   }
@@ -98,10 +112,7 @@ export async function updateDomainSettings(
         include: withServer,
       }),
     operation: () => ({ type: "domain.update", ...target("domain", domain), input: { settings: changed } }),
-    audit: () => ({
-      action: "domain.settings_changed",
-      data: Object.fromEntries(changed.map((k) => [k, after.settings[k]])),
-    }),
+    audit,
   });
   return { domain, view: after, operation };
 }

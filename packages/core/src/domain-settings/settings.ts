@@ -52,6 +52,22 @@ export const settingNames = [
   "legalNoticeUrl",
 ] as const satisfies readonly SettingName[];
 
+/** The settings a server is configured with; the others (branding, pages) only reach the platform's own pages. */
+export const serverSettingNames: ReadonlySet<SettingName> = new Set<SettingName>([
+  "historyEnabled",
+  "historyRetention",
+  "filesEnabled",
+  "fileMaxBytes",
+  "fileQuotaPerDayBytes",
+  "fileRetention",
+  "pushIncludeSender",
+  "pushIncludeBody",
+  "tlsProfile",
+  "welcomeMessage",
+  "abuseAddresses",
+  "supportAddresses",
+]);
+
 /** What the operator decides for every domain: ceilings and the defaults that come from the platform. */
 export interface DomainSettingsPlatform {
   /** The largest file anyone may share, on any server. */
@@ -176,7 +192,7 @@ export function defaultSettings(platform: DomainSettingsPlatform, ceilings: Sett
 }
 
 const CONTACT = /^(mailto:[^\s@]{1,64}@[^\s@]{1,253}|xmpp:[^\s]{3,300}|https:\/\/[^\s]{1,300})$/;
-const COLOR = /^#[0-9a-f]{6}$/;
+const COLOR = /^#[0-9a-fA-F]{6}$/;
 const CONTROL = /[\p{Cc}\p{Cs}]/u;
 
 type Check = (value: unknown, ceilings: SettingCeilings, field: string) => FieldError | null;
@@ -313,7 +329,8 @@ export function applyPatch(
       errors.push(err(setting, "this server software sets TLS for the whole server, not per domain", "not_offered"));
       continue;
     }
-    next[setting] = value;
+    // Colours are kept in one spelling, so that #0B6E4F and #0b6e4f are the same choice.
+    next[setting] = setting === "brandColor" && typeof value === "string" ? value.toLowerCase() : value;
   }
   if (errors.length)
     throw new AppError("validation_failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { BrandHeader } from "../../../components/brand-header";
 import { AlsoWorks, InstallStep, OtherDevices, StoreButtons } from "../../../components/client-list";
 import { JoinForm } from "../../../components/join-form";
 import { PublicShell } from "../../../components/public-shell";
@@ -7,6 +8,7 @@ import { buttonClass } from "../../../components/ui/button";
 import { Card } from "../../../components/ui/card";
 import { serverApi } from "../../../lib/api/server";
 import { chatApps, isPhone, platformOf } from "../../../lib/clients";
+import { accentOf, readableOn } from "../../../lib/colour";
 import { formatDateTime, interpolate } from "../../../lib/i18n/format";
 import { getI18n } from "../../../lib/i18n/server";
 
@@ -27,6 +29,19 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   const api = await serverApi();
   const { data: invite } = await api.GET("/api/v1/public/invites/{token}", { params: { path: { token } } });
 
+  // The community's own name, logo and colour, when it chose them: people know whose invite this is.
+  const branding = invite?.branding;
+  const brand =
+    invite && branding && (branding.name || branding.logoUrl || branding.accentColor) ? (
+      <BrandHeader
+        name={branding.name}
+        domain={invite.domain}
+        accentColor={branding.accentColor}
+        logoUrl={branding.logoUrl}
+        logoAlt={interpolate(m.join.logoAlt, { name: branding.name ?? invite.domain })}
+      />
+    ) : null;
+
   if (invite?.status !== "active") {
     const [title, body] = !invite
       ? [m.join.unknownTitle, m.join.unknownBody]
@@ -37,6 +52,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
           : [m.join.revokedTitle, m.join.revokedBody];
     return (
       <PublicShell>
+        {brand}
         <Card>
           <h1 className="text-xl font-semibold" data-invite-status={invite?.status ?? "unknown"}>
             {title}
@@ -53,9 +69,16 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   const form = { target: { kind: "invite", token } as const, domain: invite.domain, rooms };
   const install = <InstallStep m={m} app={app} />;
 
+  const title = invite.branding.name
+    ? interpolate(m.join.brandedTitle, { name: invite.branding.name })
+    : interpolate(m.join.title, { domain: invite.domain });
+  // The main button in the community's colour, its text black or white, whichever reads better on it.
+  const accent = accentOf(invite.branding.accentColor);
+  const accentStyle = accent ? { backgroundColor: accent, color: readableOn(accent) } : undefined;
   const intro = (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">{interpolate(m.join.title, { domain: invite.domain })}</h1>
+      {brand}
+      <h1 className="break-words text-2xl font-semibold tracking-tight">{title}</h1>
       <p className="mt-1 text-sm text-zinc-700">{interpolate(m.join.lead, { tenant: invite.tenantName })}</p>
       {rooms.length ? (
         <p className="mt-1 text-sm text-zinc-700">
@@ -91,7 +114,12 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
             <a
               href={invite.uri}
               data-open-in-app
-              className="flex min-h-14 w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-3 text-center text-lg font-semibold text-white hover:bg-brand-700"
+              style={accentStyle}
+              className={`flex min-h-14 w-full items-center justify-center rounded-lg px-4 py-3 text-center text-lg font-semibold ${
+                accent
+                  ? "ring-1 ring-inset ring-black/20 hover:underline"
+                  : "bg-brand-600 text-white hover:bg-brand-700"
+              }`}
             >
               {interpolate(m.join.openIn, { app: app.name })}
             </a>

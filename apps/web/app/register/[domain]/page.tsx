@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { BrandHeader } from "../../../components/brand-header";
 import { AlsoWorks, InstallStep, OtherDevices } from "../../../components/client-list";
 import { JoinForm } from "../../../components/join-form";
 import { PublicShell } from "../../../components/public-shell";
@@ -29,10 +30,22 @@ export default async function RegisterPage({ params }: { params: Promise<{ domai
   const mine = platformOf((await headers()).get("user-agent"));
   const app = mine ? chatApps[mine][0] : undefined;
   const install = <InstallStep m={m} app={app} />;
+  const { branding } = domain;
   return (
     <PublicShell>
-      <h1 className="text-2xl font-semibold tracking-tight">
-        {interpolate(m.register.title, { domain: domain.domain })}
+      {branding.name || branding.logoUrl || branding.accentColor ? (
+        <BrandHeader
+          name={branding.name}
+          domain={domain.domain}
+          accentColor={branding.accentColor}
+          logoUrl={branding.logoUrl}
+          logoAlt={interpolate(m.join.logoAlt, { name: branding.name ?? domain.domain })}
+        />
+      ) : null}
+      <h1 className="break-words text-2xl font-semibold tracking-tight">
+        {branding.name
+          ? interpolate(m.register.brandedTitle, { name: branding.name })
+          : interpolate(m.register.title, { domain: domain.domain })}
       </h1>
       <p className="mt-1 text-sm text-zinc-700">
         {interpolate(m.register.lead, { domain: domain.domain, tenant: domain.tenantName })}

@@ -34,7 +34,7 @@ const settingFields = {
   abuseAddresses: Type.Array(Contact, { maxItems: 5, description: "Where to report abuse (XEP-0157)" }),
   supportAddresses: Type.Array(Contact, { maxItems: 5, description: "Where to ask for help (XEP-0157)" }),
   brandName: Nullable(Type.String({ maxLength: 60, description: "The name invite and registration pages show" })),
-  brandColor: Nullable(Type.String({ pattern: "^#[0-9a-f]{6}$", description: "Accent colour, #rrggbb" })),
+  brandColor: Nullable(Type.String({ pattern: "^#[0-9a-fA-F]{6}$", description: "Accent colour, #rrggbb" })),
   websiteUrl: Nullable(Type.String({ maxLength: 500, description: "https:// address of the community's website" })),
   legalNoticeUrl: Nullable(Type.String({ maxLength: 500, description: "https:// address of the legal notice" })),
 };

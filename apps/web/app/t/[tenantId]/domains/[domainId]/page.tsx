@@ -2,8 +2,8 @@ import Link from "next/link";
 import { BackupsCard } from "../../../../../components/backups-card";
 import { DetailHeader } from "../../../../../components/detail-header";
 import { DnsPanel } from "../../../../../components/dns-panel";
+import { DomainSettingsPanel } from "../../../../../components/domain-settings-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
-import { DeleteDomainButton, RegistrationPolicyForm } from "../../../../../components/forms/domain-settings";
 import { CopyLink, CreateInviteForm, RevokeInviteButton } from "../../../../../components/forms/invites";
 import {
   CreateRoomForm,
@@ -67,7 +67,7 @@ export default async function DomainPage({
     dns: `${m.domains.dns} · ${m.domains.certificate}`,
     backups: m.backups.title,
     irc: m.irc.title,
-    settings: m.domains.registration,
+    settings: m.domains.settingsTab,
   };
 
   let body: React.ReactNode = null;
@@ -232,26 +232,16 @@ export default async function DomainPage({
     // Viewers see the gateway but not its buttons: only owners and admins may turn it on or off.
     body = <IrcGatewayCard gateway={gateway} canChange={role === "owner" || role === "admin"} />;
   } else {
+    const settings = must(await api.GET("/api/v1/domains/{domainId}/settings", { params: { path: { domainId } } }));
+    // Viewers read every setting; only owners and admins change them (the API refuses the others anyway).
     body = (
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={m.domains.registration}>
-          <RegistrationPolicyForm domainId={domainId} current={domain.registration} />
-          {domain.registration === "open" ? (
-            <p className="mt-3 text-sm">
-              <Link className="text-brand-700 underline" href={`/register/${domain.name}`}>
-                {m.domains.openSignupPage}
-              </Link>
-            </p>
-          ) : null}
-        </Card>
-        <Card title={m.domains.delete}>
-          <DeleteDomainButton
-            domainId={domainId}
-            name={domain.name}
-            back={instanceId ? `/t/${tenantId}/instances/${instanceId}` : `/t/${tenantId}/domains`}
-          />
-        </Card>
-      </div>
+      <DomainSettingsPanel
+        domain={domain}
+        settings={settings}
+        server={instance?.server ?? null}
+        back={instanceId ? `/t/${tenantId}/instances/${instanceId}` : `/t/${tenantId}/domains`}
+        canChange={role === "owner" || role === "admin"}
+      />
     );
   }
 

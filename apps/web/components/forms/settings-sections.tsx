@@ -1,0 +1,900 @@
+"use client";
+import { type ReactNode, useState } from "react";
+import { api } from "../../lib/api/client";
+import {
+  contactsOf,
+  contactsText,
+  fileChoices,
+  historyChoices,
+  MB,
+  type SettingName,
+  type Settings,
+  type SettingsPatch,
+  type SettingsReply,
+  toMb,
+} from "../../lib/domain-settings";
+import { useI18n } from "../../lib/i18n/client";
+import { formatBytes, interpolate, plural } from "../../lib/i18n/format";
+import { useAction } from "../../lib/use-action";
+import { ActionForm } from "../action-form";
+import { ActionOutcome } from "../action-outcome";
+import { BrandHeader } from "../brand-header";
+import { ReadOnlyRegion } from "../read-only-region";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { Alert, SelectField, TextAreaField, TextField } from "../ui/field";
+
+type View = Pick<SettingsReply, "settings" | "defaults" | "changed" | "ceilings" | "logoUrl">;
+
+interface Shared {
+  domainId: string;
+  domain: string;
+  view: View;
+  /** Owners and admins: the others see every value, with nothing to press. */
+  canChange: boolean;
+}
+
+/**
+ * State that starts from a value the server gave, and starts again from it whenever the server gives another (after a
+ * save or a reset elsewhere refreshed the page), while what is being typed stays as long as the server's value does.
+ */
+function useSynced<T>(value: T): [T, (next: T | ((current: T) => T)) => void] {
+  const key = JSON.stringify(value);
+  const [state, setState] = useState(value);
+  const [seen, setSeen] = useState(key);
+  if (key !== seen) {
+    setSeen(key);
+    setState(value);
+  }
+  return [state, setState];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The settings among `names` whose draft differs from what is set: only what the person changed is sent. */
+function changes<K extends SettingName>(
+  names: readonly K[],
+  draft: Pick<Settings, K>,
+  current: Settings,
+): SettingsPatch {
+  const patch: Record<string, unknown> = {};
+  for (const name of names) if (!same(draft[name], current[name])) patch[name] = draft[name];
+  return patch as SettingsPatch;
+}
+
+/** Text a person may leave empty: empty (or only spaces) means none. */
+const orNull = (text: string | null) => (text?.trim() ? text : null);
+
+/** One section's draft, its save and its resets to default. */
+function useSection<K extends SettingName>(shared: Shared, names: readonly K[]) {
+  const { settings } = shared.view;
+  const current = Object.fromEntries(names.map((n) => [n, settings[n]])) as Pick<Settings, K>;
+  const [draft, setDraft] = useSynced(current);
+  const save = useAction();
+  const resets = useAction();
+  return {
+    shared,
+    draft,
+    save,
+    resets,
+    set<N extends K>(name: N, value: Settings[N]) {
+      setDraft((d) => ({ ...d, [name]: value }));
+      save.field(name).onChange();
+    },
+    error: (name: SettingName) => save.field(name).error,
+    /** What changed among the section's settings, as they are in the draft. */
+    patch: () => changes(names, draft, settings),
+  };
+}
+/** What the parts of every section share, whatever its settings. */
+type Section = Pick<ReturnType<typeof useSection>, "shared" | "save" | "resets">;
+
+/**
+ * The section's fields in a form whose button sends what changed; read only, without buttons, for those who cannot
+ * change them. The progress of the change (the server takes it live) shows under the button.
+ */
+function SettingsForm({
+  section,
+  send,
+  children,
+}: {
+  section: Section;
+  send: () => SettingsPatch;
+  children: ReactNode;
+}) {
+  const { m } = useI18n();
+  const [saved, setSaved] = useState(false);
+  const { domainId, canChange } = section.shared;
+  if (!canChange) {
+    return (
+      <ReadOnlyRegion>
+        <div className="space-y-4">{children}</div>
+      </ReadOnlyRegion>
+    );
+  }
+  return (
+    <ActionForm
+      action={section.save}
+      keeps
+      variant="secondary"
+      submit={m.app.save}
+      send={() => {
+        setSaved(false);
+        return api.PATCH("/api/v1/domains/{domainId}/settings", { params: { path: { domainId } }, body: send() });
+      }}
+      onSent={() => setSaved(true)}
+      after={saved && !section.save.operationId ? <Alert tone="success">{m.settings.saved}</Alert> : null}
+    >
+      <div className="space-y-5">{children}</div>
+    </ActionForm>
+  );
+}
+
+/**
+ * One setting: its field and, once the domain changed it, what the default is, with a button that goes back to it.
+ * `label` completes the button's name for screen readers, which list every "Reset to default" of the page.
+ */
+function Setting({
+  section,
+  name,
+  label,
+  defaultText,
+  children,
+}: {
+  section: Section;
+  name: SettingName;
+  label: string;
+  defaultText: string;
+  children: ReactNode;
+}) {
+  const { m } = useI18n();
+  const { domainId, view, canChange } = section.shared;
+  const changed = view.changed.includes(name);
+  return (
+    <div className="space-y-2" data-setting={name} data-changed={changed ? "true" : "false"}>
+      {children}
+      {changed ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-700">
+          <span data-default>{interpolate(m.settings.defaultIs, { value: defaultText })}</span>
+          {canChange ? (
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={section.resets.pending}
+              onClick={() =>
+                section.resets.run(() =>
+                  api.PATCH("/api/v1/domains/{domainId}/settings", {
+                    params: { path: { domainId } },
+                    body: { [name]: null },
+                  }),
+                )
+              }
+            >
+              {m.settings.reset}
+              <span className="sr-only">: {label}</span>
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Toggle({
+  id,
+  label,
+  hint,
+  error,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start gap-3">
+        <input
+          id={id}
+          name={id}
+          type="checkbox"
+          className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={described || undefined}
+          aria-invalid={error ? true : undefined}
+        />
+        <label htmlFor={id} className="text-sm font-medium text-zinc-800">
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="pl-8 text-xs text-zinc-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="pl-8 text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A section of the tab: its card, what it is about, its form, and what its resets came to. */
+function SectionCard({
+  id,
+  title,
+  lead,
+  section,
+  children,
+}: {
+  id: string;
+  title: string;
+  lead: ReactNode;
+  section: Section;
+  children: ReactNode;
+}) {
+  return (
+    <div id={id} data-section={id}>
+      <Card title={title}>
+        <div className="space-y-4">
+          <div className="space-y-2 text-sm text-zinc-700">{lead}</div>
+          {children}
+          <ActionOutcome action={section.resets} />
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function HistorySection(shared: Shared) {
+  const { m, locale } = useI18n();
+  const section = useSection(shared, ["historyEnabled", "historyRetention"] as const);
+  const { draft } = section;
+  const { defaults, ceilings } = shared.view;
+  const onOff = (v: boolean) => (v ? m.settings.on : m.settings.off);
+  return (
+    <SectionCard
+      id="history"
+      title={m.settings.history.title}
+      lead={<p>{m.settings.history.lead}</p>}
+      section={section}
+    >
+      <SettingsForm section={section} send={section.patch}>
+        <Setting
+          section={section}
+          name="historyEnabled"
+          label={m.settings.history.enabled}
+          defaultText={onOff(defaults.historyEnabled)}
+        >
+          <Toggle
+            id="historyEnabled"
+            label={m.settings.history.enabled}
+            hint={m.settings.history.enabledHint}
+            error={section.error("historyEnabled")}
+            checked={draft.historyEnabled}
+            onChange={(v) => section.set("historyEnabled", v)}
+          />
+        </Setting>
+        <Setting
+          section={section}
+          name="historyRetention"
+          label={m.settings.history.retention}
+          defaultText={m.settings.retentions[defaults.historyRetention]}
+        >
+          <SelectField
+            id="historyRetention"
+            label={m.settings.history.retention}
+            hint={
+              <>
+                {m.settings.history.retentionHint}
+                {ceilings.maxDays !== null ? <> {plural(locale, ceilings.maxDays, m.settings.ceiling)}</> : null}
+              </>
+            }
+            error={section.error("historyRetention")}
+            value={draft.historyRetention}
+            onChange={(e) => section.set("historyRetention", e.target.value as Settings["historyRetention"])}
+          >
+            {historyChoices(ceilings.maxDays, shared.view.settings.historyRetention).map((k) => (
+              <option key={k} value={k}>
+                {m.settings.retentions[k]}
+              </option>
+            ))}
+          </SelectField>
+        </Setting>
+      </SettingsForm>
+    </SectionCard>
+  );
+}
+
+function FilesSection(shared: Shared) {
+  const { m, locale } = useI18n();
+  const names = ["filesEnabled", "fileMaxBytes", "fileQuotaPerDayBytes", "fileRetention"] as const;
+  const section = useSection(shared, names);
+  const { draft } = section;
+  const { settings, defaults, ceilings } = shared.view;
+  // Sizes are typed in MB: kept as typed until sent, so that "1." or an empty field while typing is not refused.
+  const [maxMb, setMaxMb] = useSynced(toMb(settings.fileMaxBytes));
+  const [quotaMb, setQuotaMb] = useSynced(toMb(settings.fileQuotaPerDayBytes));
+  const bytes = (mb: string) => Math.round(Number(mb) * MB);
+  const onOff = (v: boolean) => (v ? m.settings.on : m.settings.off);
+  return (
+    <SectionCard id="files" title={m.settings.files.title} lead={<p>{m.settings.files.lead}</p>} section={section}>
+      <SettingsForm
+        section={section}
+        send={() =>
+          changes(names, { ...draft, fileMaxBytes: bytes(maxMb), fileQuotaPerDayBytes: bytes(quotaMb) }, settings)
+        }
+      >
+        <Setting
+          section={section}
+          name="filesEnabled"
+          label={m.settings.files.enabled}
+          defaultText={onOff(defaults.filesEnabled)}
+        >
+          <Toggle
+            id="filesEnabled"
+            label={m.settings.files.enabled}
+            hint={m.settings.files.enabledHint}
+            error={section.error("filesEnabled")}
+            checked={draft.filesEnabled}
+            onChange={(v) => section.set("filesEnabled", v)}
+          />
+        </Setting>
+        <Setting
+          section={section}
+          name="fileMaxBytes"
+          label={m.settings.files.maxSize}
+          defaultText={formatBytes(locale, defaults.fileMaxBytes)}
+        >
+          <TextField
+            id="fileMaxBytes"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={ceilings.fileMaxBytes / MB}
+            step="any"
+            required
+            label={m.settings.files.maxSize}
+            hint={interpolate(m.settings.files.maxSizeHint, { max: formatBytes(locale, ceilings.fileMaxBytes) })}
+            error={section.error("fileMaxBytes")}
+            value={maxMb}
+            onChange={(e) => {
+              setMaxMb(e.target.value);
+              section.save.field("fileMaxBytes").onChange();
+            }}
+          />
+        </Setting>
+        <Setting
+          section={section}
+          name="fileQuotaPerDayBytes"
+          label={m.settings.files.quota}
+          defaultText={formatBytes(locale, defaults.fileQuotaPerDayBytes)}
+        >
+          <TextField
+            id="fileQuotaPerDayBytes"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            required
+            label={m.settings.files.quota}
+            error={section.error("fileQuotaPerDayBytes")}
+            value={quotaMb}
+            onChange={(e) => {
+              setQuotaMb(e.target.value);
+              section.save.field("fileQuotaPerDayBytes").onChange();
+            }}
+          />
+        </Setting>
+        <Setting
+          section={section}
+          name="fileRetention"
+          label={m.settings.files.retention}
+          defaultText={m.settings.retentions[defaults.fileRetention]}
+        >
+          <SelectField
+            id="fileRetention"
+            label={m.settings.files.retention}
+            hint={
+              <>
+                {m.settings.files.retentionHint}
+                {ceilings.maxDays !== null ? <> {plural(locale, ceilings.maxDays, m.settings.ceiling)}</> : null}
+              </>
+            }
+            error={section.error("fileRetention")}
+            value={draft.fileRetention}
+            onChange={(e) => section.set("fileRetention", e.target.value as Settings["fileRetention"])}
+          >
+            {fileChoices(ceilings.maxDays, settings.fileRetention).map((k) => (
+              <option key={k} value={k}>
+                {m.settings.retentions[k]}
+              </option>
+            ))}
+          </SelectField>
+        </Setting>
+      </SettingsForm>
+    </SectionCard>
+  );
+}
+
+function PushSection(shared: Shared) {
+  const { m } = useI18n();
+  const section = useSection(shared, ["pushIncludeSender", "pushIncludeBody"] as const);
+  const { draft } = section;
+  const { defaults } = shared.view;
+  const onOff = (v: boolean) => (v ? m.settings.on : m.settings.off);
+  return (
+    <SectionCard
+      id="notifications"
+      title={m.settings.push.title}
+      lead={<p>{m.settings.push.lead}</p>}
+      section={section}
+    >
+      <SettingsForm section={section} send={section.patch}>
+        <Setting
+          section={section}
+          name="pushIncludeSender"
+          label={m.settings.push.sender}
+          defaultText={onOff(defaults.pushIncludeSender)}
+        >
+          <Toggle
+            id="pushIncludeSender"
+            label={m.settings.push.sender}
+            hint={m.settings.push.senderHint}
+            error={section.error("pushIncludeSender")}
+            checked={draft.pushIncludeSender}
+            onChange={(v) => section.set("pushIncludeSender", v)}
+          />
+        </Setting>
+        <Setting
+          section={section}
+          name="pushIncludeBody"
+          label={m.settings.push.body}
+          defaultText={onOff(defaults.pushIncludeBody)}
+        >
+          <Toggle
+            id="pushIncludeBody"
+            label={m.settings.push.body}
+            hint={m.settings.push.bodyHint}
+            error={section.error("pushIncludeBody")}
+            checked={draft.pushIncludeBody}
+            onChange={(v) => section.set("pushIncludeBody", v)}
+          />
+        </Setting>
+      </SettingsForm>
+    </SectionCard>
+  );
+}
+
+function SecuritySection({ serverWide, ...shared }: Shared & { serverWide: boolean }) {
+  const { m } = useI18n();
+  const section = useSection(shared, ["tlsProfile"] as const);
+  const { draft } = section;
+  const error = section.error("tlsProfile");
+  const profiles = ["intermediate", "modern"] as const;
+  return (
+    <SectionCard
+      id="security"
+      title={m.settings.security.title}
+      lead={
+        <>
+          <p>{m.settings.security.lead}</p>
+          {serverWide ? <p data-server-wide>{m.settings.security.serverWide}</p> : null}
+        </>
+      }
+      section={section}
+    >
+      <SettingsForm section={section} send={section.patch}>
+        <Setting
+          section={section}
+          name="tlsProfile"
+          label={m.settings.security.choice}
+          defaultText={m.settings.security[shared.view.defaults.tlsProfile]}
+        >
+          <fieldset className="space-y-3" aria-describedby={error ? "tlsProfile-error" : undefined}>
+            <legend className="mb-2 text-sm font-medium text-zinc-800">{m.settings.security.choice}</legend>
+            {profiles.map((profile) => (
+              <div key={profile} className="flex items-start gap-3">
+                <input
+                  id={`tlsProfile-${profile}`}
+                  type="radio"
+                  name="tlsProfile"
+                  value={profile}
+                  className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
+                  checked={draft.tlsProfile === profile}
+                  // Software that sets it for the whole server cannot give one address the newest only.
+                  disabled={serverWide && profile === "modern" && draft.tlsProfile !== "modern"}
+                  onChange={() => section.set("tlsProfile", profile)}
+                  aria-describedby={`tlsProfile-${profile}-hint`}
+                />
+                <div className="min-w-0">
+                  <label htmlFor={`tlsProfile-${profile}`} className="text-sm font-medium text-zinc-800">
+                    {m.settings.security[profile]}
+                  </label>
+                  <p id={`tlsProfile-${profile}-hint`} className="text-xs text-zinc-600">
+                    {profile === "modern" ? m.settings.security.modernHint : m.settings.security.intermediateHint}
+                  </p>
+                </div>
+              </div>
+            ))}
+            {error ? (
+              <p id="tlsProfile-error" className="text-sm text-red-700" role="alert">
+                {error}
+              </p>
+            ) : null}
+          </fieldset>
+        </Setting>
+      </SettingsForm>
+    </SectionCard>
+  );
+}
+
+function WelcomeSection(shared: Shared) {
+  const { m } = useI18n();
+  const section = useSection(shared, ["welcomeMessage"] as const);
+  const { draft } = section;
+  const fallback = shared.view.defaults.welcomeMessage;
+  return (
+    <SectionCard
+      id="welcome"
+      title={m.settings.welcome.title}
+      lead={<p>{m.settings.welcome.lead}</p>}
+      section={section}
+    >
+      <SettingsForm
+        section={section}
+        send={() => changes(["welcomeMessage"], { welcomeMessage: orNull(draft.welcomeMessage) }, shared.view.settings)}
+      >
+        <Setting
+          section={section}
+          name="welcomeMessage"
+          label={m.settings.welcome.message}
+          defaultText={fallback ?? m.settings.welcome.none}
+        >
+          <TextAreaField
+            id="welcomeMessage"
+            label={m.settings.welcome.message}
+            hint={m.settings.welcome.hint}
+            error={section.error("welcomeMessage")}
+            rows={4}
+            maxLength={1000}
+            value={draft.welcomeMessage ?? ""}
+            onChange={(e) => section.set("welcomeMessage", e.target.value)}
+          />
+        </Setting>
+      </SettingsForm>
+    </SectionCard>
+  );
+}
+
+function ContactsSection(shared: Shared) {
+  const { m } = useI18n();
+  const names = ["abuseAddresses", "supportAddresses", "websiteUrl", "legalNoticeUrl"] as const;
+  const section = useSection(shared, names);
+  const { draft } = section;
+  const { settings, defaults } = shared.view;
+  // Addresses are typed one per line, email addresses without mailto:.
+  const [abuse, setAbuse] = useSynced(contactsText(settings.abuseAddresses));
+  const [support, setSupport] = useSynced(contactsText(settings.supportAddresses));
+  const list = (addresses: string[]) =>
+    addresses.length ? contactsText(addresses).replace(/\n/g, ", ") : m.settings.none;
+  const url = (name: "websiteUrl" | "legalNoticeUrl", label: string) => (
+    <Setting section={section} name={name} label={label} defaultText={defaults[name] ?? m.settings.none}>
+      <TextField
+        id={name}
+        inputMode="url"
+        autoCapitalize="none"
+        autoComplete="url"
+        spellCheck={false}
+        maxLength={500}
+        label={label}
+        hint={m.settings.contacts.urlHint}
+        error={section.error(name)}
+        value={draft[name] ?? ""}
+        onChange={(e) => section.set(name, e.target.value)}
+      />
+    </Setting>
+  );
+  const addresses = (
+    name: "abuseAddresses" | "supportAddresses",
+    label: string,
+    value: string,
+    setValue: (v: string) => void,
+  ) => (
+    <Setting section={section} name={name} label={label} defaultText={list(defaults[name])}>
+      <TextAreaField
+        id={name}
+        label={label}
+        hint={m.settings.contacts.hint}
+        error={section.error(name)}
+        rows={2}
+        autoCapitalize="none"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          section.save.field(name).onChange();
+        }}
+      />
+    </Setting>
+  );
+  return (
+    <SectionCard
+      id="contacts"
+      title={m.settings.contacts.title}
+      lead={<p>{m.settings.contacts.lead}</p>}
+      section={section}
+    >
+      <SettingsForm
+        section={section}
+        send={() =>
+          changes(
+            names,
+            {
+              abuseAddresses: contactsOf(abuse),
+              supportAddresses: contactsOf(support),
+              websiteUrl: orNull(draft.websiteUrl?.trim() ?? null),
+              legalNoticeUrl: orNull(draft.legalNoticeUrl?.trim() ?? null),
+            },
+            settings,
+          )
+        }
+      >
+        {addresses("abuseAddresses", m.settings.contacts.abuse, abuse, setAbuse)}
+        {addresses("supportAddresses", m.settings.contacts.support, support, setSupport)}
+        {url("websiteUrl", m.settings.contacts.website)}
+        {url("legalNoticeUrl", m.settings.contacts.legalNotice)}
+      </SettingsForm>
+    </SectionCard>
+  );
+}
+
+const LOGO_MAX_BYTES = 100 * 1024;
+
+/** A picture chosen for the logo, not sent yet: its bytes as a data: address, which the preview shows as well. */
+interface Picked {
+  dataUrl: string;
+  size: number;
+}
+
+/** The logo: the current one, and choosing a new one (previewed before it is sent) or removing it. */
+function LogoForm({
+  shared,
+  picked,
+  setPicked,
+  alt,
+}: {
+  shared: Shared;
+  picked: Picked | null;
+  setPicked: (p: Picked | null) => void;
+  alt: string;
+}) {
+  const { m, locale } = useI18n();
+  const upload = useAction();
+  const removal = useAction();
+  const [saved, setSaved] = useState(false);
+  const { domainId, view, canChange } = shared;
+  // The size is checked here to spare sending a picture that cannot be taken; its kind the API tells by its bytes.
+  const tooBig = picked && picked.size > LOGO_MAX_BYTES ? picked.size : null;
+  const current = view.logoUrl ? (
+    // biome-ignore lint/performance/noImgElement: a small picture served by the API, which Next's optimiser cannot reach
+    <img
+      src={view.logoUrl}
+      alt={alt}
+      width={56}
+      height={56}
+      className="h-14 w-14 rounded-md border border-zinc-200 bg-white object-contain"
+      data-current-logo
+    />
+  ) : (
+    <p className="text-sm text-zinc-700">{m.settings.branding.noLogo}</p>
+  );
+  return (
+    <div className="space-y-3" data-setting="logo">
+      <p className="text-sm font-medium text-zinc-800">{m.settings.branding.logo}</p>
+      <div className="flex flex-wrap items-center gap-3">
+        {current}
+        {canChange && view.logoUrl ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={removal.pending}
+            onClick={() => {
+              setSaved(false);
+              removal.run(() => api.DELETE("/api/v1/domains/{domainId}/logo", { params: { path: { domainId } } }));
+            }}
+          >
+            {m.settings.branding.remove}
+          </Button>
+        ) : null}
+      </div>
+      {canChange ? (
+        <>
+          <ActionOutcome action={removal} />
+          <ActionForm
+            action={upload}
+            busy={!picked || tooBig !== null}
+            variant="secondary"
+            submit={m.settings.branding.upload}
+            send={() => {
+              setSaved(false);
+              const image = picked?.dataUrl.slice(picked.dataUrl.indexOf(",") + 1) ?? "";
+              return api.PUT("/api/v1/domains/{domainId}/logo", { params: { path: { domainId } }, body: { image } });
+            }}
+            onSent={() => {
+              setPicked(null);
+              setSaved(true);
+            }}
+            after={saved ? <Alert tone="success">{m.settings.branding.logoSaved}</Alert> : null}
+          >
+            <TextField
+              id="logo"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              label={m.settings.branding.choose}
+              hint={m.settings.branding.logoHint}
+              error={
+                tooBig !== null
+                  ? interpolate(m.settings.branding.tooBig, { size: formatBytes(locale, tooBig) })
+                  : upload.field("logo").error
+              }
+              className="block w-full text-sm text-zinc-800 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-900"
+              onChange={(e) => {
+                upload.field("logo").onChange();
+                setSaved(false);
+                const file = e.target.files?.[0];
+                if (!file) {
+                  setPicked(null);
+                  return;
+                }
+                const reader = new FileReader();
+                reader.onload = () => setPicked({ dataUrl: String(reader.result), size: file.size });
+                reader.readAsDataURL(file);
+              }}
+            />
+            {picked && tooBig === null ? (
+              <div className="flex items-center gap-3 text-sm text-zinc-700">
+                {/* biome-ignore lint/performance/noImgElement: the picture chosen, shown from its own bytes before it is sent */}
+                <img
+                  src={picked.dataUrl}
+                  alt={m.settings.branding.newLogo}
+                  width={56}
+                  height={56}
+                  className="h-14 w-14 rounded-md border border-zinc-200 bg-white object-contain"
+                  data-logo-preview
+                />
+                <span>{m.settings.branding.newLogo}</span>
+              </div>
+            ) : null}
+          </ActionForm>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function BrandingSection(shared: Shared) {
+  const { m } = useI18n();
+  const section = useSection(shared, ["brandName", "brandColor"] as const);
+  const { draft } = section;
+  const { settings, defaults, logoUrl } = shared.view;
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const shownName = orNull(draft.brandName)?.trim() ?? null;
+  const alt = interpolate(m.settings.branding.logoAlt, { name: shownName ?? shared.domain });
+  return (
+    <SectionCard
+      id="branding"
+      title={m.settings.branding.title}
+      lead={<p>{m.settings.branding.lead}</p>}
+      section={section}
+    >
+      <div className="rounded-md border border-zinc-200 bg-zinc-50 p-3" data-brand-preview>
+        <p className="mb-2 text-xs font-medium text-zinc-700">{m.settings.branding.preview}</p>
+        <BrandHeader
+          className=""
+          name={shownName}
+          domain={shared.domain}
+          accentColor={draft.brandColor}
+          logoUrl={picked && picked.size <= LOGO_MAX_BYTES ? picked.dataUrl : logoUrl}
+          logoAlt={alt}
+        />
+      </div>
+      <SettingsForm
+        section={section}
+        send={() =>
+          changes(
+            ["brandName", "brandColor"],
+            { brandName: orNull(draft.brandName?.trim() ?? null), brandColor: draft.brandColor },
+            settings,
+          )
+        }
+      >
+        <Setting
+          section={section}
+          name="brandName"
+          label={m.settings.branding.name}
+          defaultText={defaults.brandName ?? interpolate(m.settings.branding.nameDefault, { domain: shared.domain })}
+        >
+          <TextField
+            id="brandName"
+            label={m.settings.branding.name}
+            hint={m.settings.branding.nameHint}
+            error={section.error("brandName")}
+            maxLength={60}
+            value={draft.brandName ?? ""}
+            onChange={(e) => section.set("brandName", e.target.value)}
+          />
+        </Setting>
+        <Setting
+          section={section}
+          name="brandColor"
+          label={m.settings.branding.color}
+          defaultText={defaults.brandColor ?? m.settings.none}
+        >
+          <div className="space-y-1">
+            <label htmlFor="brandColor" className="block text-sm font-medium text-zinc-800">
+              {m.settings.branding.color}
+            </label>
+            <div className="flex flex-wrap items-center gap-3">
+              <input
+                id="brandColor"
+                name="brandColor"
+                type="color"
+                // The platform's own blue until a colour is picked: a colour input always holds one.
+                value={draft.brandColor ?? "#1d5fd1"}
+                onChange={(e) => section.set("brandColor", e.target.value.toLowerCase())}
+                aria-describedby="brandColor-hint"
+                aria-invalid={section.error("brandColor") ? true : undefined}
+                className="h-10 w-16 cursor-pointer rounded-md border border-zinc-300 bg-white p-1"
+              />
+              <span className="text-sm text-zinc-700" data-colour-value>
+                {draft.brandColor ?? m.settings.branding.noColor}
+              </span>
+            </div>
+            <p id="brandColor-hint" className="text-xs text-zinc-600">
+              {m.settings.branding.colorHint}
+            </p>
+            {section.error("brandColor") ? (
+              <p className="text-sm text-red-700" role="alert">
+                {section.error("brandColor")}
+              </p>
+            ) : null}
+          </div>
+        </Setting>
+      </SettingsForm>
+      <LogoForm shared={shared} picked={picked} setPicked={setPicked} alt={alt} />
+    </SectionCard>
+  );
+}
+
+/**
+ * Every setting of a domain, by what it is about, in plain words: message history, shared files, notifications,
+ * security, the welcome message, contact addresses and branding. Each section saves on its own.
+ */
+export function SettingsSections({
+  serverWide,
+  ...shared
+}: Shared & {
+  /** The server's software sets TLS for the whole server (ejabberd): only the intermediate profile per domain. */
+  serverWide: boolean;
+}) {
+  return (
+    <>
+      <HistorySection {...shared} />
+      <FilesSection {...shared} />
+      <PushSection {...shared} />
+      <SecuritySection {...shared} serverWide={serverWide} />
+      <WelcomeSection {...shared} />
+      <ContactsSection {...shared} />
+      <BrandingSection {...shared} />
+    </>
+  );
+}
