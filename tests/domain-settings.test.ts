@@ -15,6 +15,7 @@ import {
   signup,
   signupWithToken,
 } from "./helpers/api.ts";
+import { XmppSession } from "./helpers/muc-session.ts";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
 import { internalCa, xmppClient } from "./helpers/xmpp.ts";
 
@@ -169,9 +170,23 @@ describe("domain settings", () => {
     expect(platform.prosodyPid(instanceId)).toBe(pid);
   });
 
-  it("renders push privacy, and reset to default restores it", async () => {
+  it("renders push privacy, and reset to default restores it, while people stay connected", async () => {
     expect(await hostsConfig()).toContain("push_notification_with_body = false");
+    const session = await XmppSession.open({
+      host: "127.0.0.1",
+      port: Number(c2s),
+      caFile,
+      jid: alice[0],
+      password: alice[1],
+    });
+    const instance = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: instanceId } });
+    const online = async () => (await platform.workerCtx.driverFor(instance).onlineSessions(DOMAIN)).map((x) => x.jid);
+    const before = await online();
+    expect(before.some((j) => j.startsWith(`${alice[0]}/`))).toBe(true);
     const on = await patch({ pushIncludeBody: true, pushIncludeSender: true });
+    // The host's modules took the new options in place: the same session is still there.
+    expect(await online()).toEqual(before);
+    await session.quit();
     expect(on.changed).toEqual(expect.arrayContaining(["pushIncludeBody", "pushIncludeSender"]));
     let conf = await hostsConfig();
     expect(conf).toContain("push_notification_with_body = true");

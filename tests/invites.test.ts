@@ -149,6 +149,8 @@ describe("an invite with a room and an inviter, through the web and in-band", ()
       uri: invite.uri,
       maxUses: 3,
       uses: 0,
+      // Nothing chosen yet: the page shows the domain as it is.
+      branding: { name: null, accentColor: null, logoUrl: null },
     });
     const unknown = await anon("192.0.2.1")("GET", "/api/v1/public/invites/not-a-known-token-at-all");
     expect(unknown.status).toBe(404);
@@ -405,7 +407,12 @@ describe("invites that can no longer be used", () => {
 describe("open registration", () => {
   it("shows a domain's registration policy publicly", async () => {
     const res = await anon("192.0.2.9")("GET", `/api/v1/public/domains/${OPEN}`);
-    expect(res.json).toEqual({ domain: OPEN, registration: "open", tenantName: "owner's family" });
+    expect(res.json).toEqual({
+      domain: OPEN,
+      registration: "open",
+      tenantName: "owner's family",
+      branding: { name: null, accentColor: null, logoUrl: null },
+    });
     expect((await anon("192.0.2.9")("GET", "/api/v1/public/domains/nowhere.example")).status).toBe(404);
   });
 

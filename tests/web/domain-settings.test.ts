@@ -70,11 +70,15 @@ async function settingsOf(call: Call, id = domainId) {
 
 const settingsTab = (id = domainId) => `/t/${owner.tenantId}/domains/${id}?tab=settings`;
 
-/** A section's save, with the progress of the change it started, ending well. */
+/**
+ * A section's save, ending well: the progress of the change it started on the server, or, for what only the
+ * platform's pages use (branding), the plain "Saved".
+ */
 async function save(page: Page, section: string, m: Messages): Promise<void> {
   const card = page.locator(`[data-section="${section}"]`);
   await card.getByRole("button", { name: m.app.save, exact: true }).click();
-  await card.locator('[data-operation-status="succeeded"]').waitFor({ timeout: 60_000 });
+  const done = card.locator('[data-operation-status="succeeded"]').or(card.getByText(m.settings.saved, { exact: true }));
+  await done.first().waitFor({ timeout: 60_000 });
 }
 
 /** One computed style of the element `selector` finds, evaluated in the page (the tests have no DOM types). */

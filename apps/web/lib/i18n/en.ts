@@ -227,7 +227,7 @@ export const en = {
   },
   /** A domain's settings tab: what a family or community chooses about its chat. */
   settings: {
-    lead: "Choose how chat works for everyone on {domain}. Changes take effect within a few seconds, and nobody is disconnected.",
+    lead: "Choose how chat works for everyone on {domain}. Changes take effect within a few seconds; apps stay connected, except when who can create accounts changes (they reconnect by themselves).",
     readOnly: "You can look at these settings. Only the organisation’s owners and admins can change them.",
     saved: "Saved.",
     reset: "Reset to default",

@@ -231,7 +231,7 @@ export const fr: Messages = {
     settingsTab: "Réglages",
   },
   settings: {
-    lead: "Choisissez comment fonctionne la messagerie pour tout le monde sur {domain}. Les changements s’appliquent en quelques secondes, sans déconnecter personne.",
+    lead: "Choisissez comment fonctionne la messagerie pour tout le monde sur {domain}. Les changements s’appliquent en quelques secondes ; les applications restent connectées, sauf quand on change qui peut créer un compte (elles se reconnectent d’elles-mêmes).",
     readOnly:
       "Vous pouvez consulter ces réglages. Seuls les propriétaires et les admins de l’organisation peuvent les changer.",
     saved: "Enregistré.",

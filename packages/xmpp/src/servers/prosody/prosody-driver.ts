@@ -100,7 +100,9 @@ export class ProsodyDriver implements XmppServerDriver {
 
   async applyHosts(hosts: string[]): Promise<{ activated: string[]; deactivated: string[] }> {
     for (const h of hosts) hostname(h);
-    return await this.call("apply_hosts", [...new Set(hosts)]);
+    // Hosts whose settings were taken in place (modules reloaded, sessions kept) are neither.
+    const r = await this.call<{ activated: string[]; deactivated: string[] }>("apply_hosts", [...new Set(hosts)]);
+    return { activated: r.activated, deactivated: r.deactivated };
   }
 
   async reload(): Promise<void> {

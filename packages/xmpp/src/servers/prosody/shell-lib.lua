@@ -147,7 +147,8 @@ function M.reload_certificates(wanted)
 	return done;
 end
 
-local function is_component(h) return rawget(host_config(h) or {}, "component_module") ~= nil; end
+local function is_component_config(c) return rawget(c or {}, "component_module") ~= nil; end
+local function is_component(h) return is_component_config(host_config(h)); end
 
 -- Components before virtual hosts when deactivating, the other way round when activating, so a MUC or
 -- upload service never runs without its parent host.
@@ -162,6 +163,85 @@ local function hosts_first(a, b)
 	return a < b;
 end
 
+-- Options that a virtual host's modules read when they load, and those modules: a host whose section changed only
+-- in these reloads them in place, and the people connected to it stay connected (a re-activation would close
+-- their sessions). modules_enabled and modules_disabled load and unload the modules they add or remove.
+local RELOADS = {
+	archive_expires_after = { "mam" };
+	max_archive_query_results = { "mam" };
+	default_archive_policy = { "mam" };
+	mam_include_total = { "mam" };
+	push_notification_with_body = { "cloud_notify" };
+	push_notification_with_sender = { "cloud_notify" };
+	push_notification_important_body = { "cloud_notify" };
+	push_max_devices = { "cloud_notify" };
+	push_max_hibernation_timeout = { "cloud_notify" };
+	welcome_message = { "welcome" };
+	contact_info = { "server_contact_info" };
+	ssl = { "tls" };
+	smacks_hibernation_time = { "smacks" };
+	smacks_max_unacked_stanzas = { "smacks" };
+	registration_title = { "register_ibr" };
+	registration_instructions = { "register_ibr" };
+	min_seconds_between_registrations = { "register_limits" };
+};
+
+local function as_set(list)
+	local t = {};
+	if type(list) == "table" then for _, v in ipairs(list) do t[v] = true; end end
+	return t;
+end
+
+-- What must happen to apply a virtual host's changed section in place: modules to reload, load and unload; nil
+-- when some change needs the host re-activated.
+local function in_place_plan(old, new)
+	if is_component_config(old) or is_component_config(new) then return nil; end
+	local reload, load, unload = {}, {}, {};
+	local keys = {};
+	for k in pairs(old) do keys[k] = true; end
+	for k in pairs(new) do keys[k] = true; end
+	for k in pairs(keys) do
+		if not same(rawget(old, k), rawget(new, k)) then
+			if k == "modules_enabled" or k == "modules_disabled" then
+				local before, after = as_set(rawget(old, k)), as_set(rawget(new, k));
+				local adds, removes = load, unload;
+				if k == "modules_disabled" then adds, removes = unload, load; end
+				for m in pairs(after) do if not before[m] then adds[m] = true; end end
+				for m in pairs(before) do if not after[m] then removes[m] = true; end end
+			elseif RELOADS[k] then
+				for _, m in ipairs(RELOADS[k]) do reload[m] = true; end
+			else
+				return nil;
+			end
+		end
+	end
+	return { reload = reload; load = load; unload = unload };
+end
+
+local function apply_in_place(h, plan)
+	local mm = require "core.modulemanager";
+	for m in pairs(plan.unload) do
+		if mm.is_loaded(h, m) then
+			local ok, err = mm.unload(h, m);
+			if not ok then return nil, err; end
+		end
+	end
+	for m in pairs(plan.load) do
+		local enabled = mm.get_modules_for_host(h);
+		if enabled:contains(m) and not mm.is_loaded(h, m) then
+			local ok, err = mm.load(h, m);
+			if not ok then return nil, err; end
+		end
+	end
+	for m in pairs(plan.reload) do
+		if mm.is_loaded(h, m) and not plan.load[m] then
+			local ok, err = mm.reload(h, m);
+			if not ok then return nil, err; end
+		end
+	end
+	return true;
+end
+
 function M.apply_hosts(wanted)
 	-- Re-read the configuration without firing config-reloaded: that event makes every host rebuild its TLS
 	-- contexts (seconds of CPU on a shared server with hundreds of hosts), and a new or changed host reads its
@@ -173,10 +253,20 @@ function M.apply_hosts(wanted)
 		if not defined(h) then fail("host not defined in the configuration: " .. h); end
 		want[h] = true;
 	end
-	local activated, deactivated = array(), array();
+	local activated, deactivated, reloaded = array(), array(), array();
 	for h in pairs(prosody.hosts) do
 		local synced = state.synced[h];
-		if not want[h] or (synced ~= nil and not same(synced, host_config(h))) then deactivated:push(h); end
+		if not want[h] then
+			deactivated:push(h);
+		elseif synced ~= nil and not same(synced, host_config(h)) then
+			local plan = in_place_plan(synced, host_config(h));
+			if plan and apply_in_place(h, plan) then
+				state.synced[h] = copy(host_config(h));
+				reloaded:push(h);
+			else
+				deactivated:push(h);
+			end
+		end
 	end
 	table.sort(deactivated, components_first);
 	for _, h in ipairs(deactivated) do
@@ -197,8 +287,9 @@ function M.apply_hosts(wanted)
 	end
 	activated:sort();
 	deactivated:sort();
+	reloaded:sort();
 	M.hook_all();
-	return { activated = activated; deactivated = deactivated };
+	return { activated = activated; deactivated = deactivated; reloaded = reloaded };
 end
 
 -- Setting a password fires user-password-changed, which disconnects the user's sessions; skip it when
