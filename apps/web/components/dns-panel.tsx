@@ -1,5 +1,6 @@
 import type { Messages } from "../lib/i18n/en";
 import { formatDate, formatDateTime, interpolate, type Locale } from "../lib/i18n/format";
+import { DnsWatch } from "./dns-watch";
 import { CheckDnsButton } from "./forms/dns-check";
 import { StatusBadge } from "./ui/badge";
 import { Card } from "./ui/card";
@@ -13,6 +14,8 @@ interface DnsView {
   expected: { id: string; name: string; type: string; value: string; required: boolean; line: string }[];
   status: "ok" | "warning" | "error" | "unknown" | null;
   checkedAt: string | null;
+  /** Set while the platform re-checks failing records after "Check now". */
+  watchingUntil: string | null;
   records: {
     id: string;
     name: string;
@@ -23,6 +26,9 @@ interface DnsView {
     fix: string | null;
     fixCode?: string;
     fixParams?: Params;
+    /** Who answered: the domain's own name servers, or a resolver (which may cache) when they could not. */
+    source?: "authoritative" | "resolver";
+    fallbackReason?: string;
   }[];
   zoneSnippet: string;
   /** The platform publishes the records itself (free addresses): nothing for the person to copy. */
@@ -98,6 +104,7 @@ export function DnsPanel({
         <p className="mb-3 text-xs text-zinc-600">
           {m.dns.checkedAt} {formatDateTime(locale, dns.checkedAt)}
         </p>
+        <DnsWatch until={dns.watchingUntil} />
         <Table
           label={m.domains.dns}
           columns={[m.dns.record, m.dns.expected, m.dns.found, m.status.ok]}
@@ -114,6 +121,9 @@ export function DnsPanel({
               <Cell label={m.dns.found} className="py-2 pr-3 font-mono text-xs">
                 {r.found.join(", ") || "—"}
                 {r.fix ? <p className="mt-1 font-sans text-red-800">{fixText(r, m)}</p> : null}
+                {r.fallbackReason && r.status !== "ok" && !dns.managedByPlatform ? (
+                  <p className="mt-1 font-sans text-zinc-600">{m.dns.fromResolver}</p>
+                ) : null}
               </Cell>
               <Cell label={m.status.ok} className="py-2 pr-3">
                 <StatusBadge status={r.status} labels={m.status} />

@@ -480,6 +480,10 @@ export const en = {
   },
   dns: {
     checkNow: "Check now",
+    watching:
+      "Checking again every few seconds, for a few minutes, until every record is right. This page follows along.",
+    fromResolver:
+      "Your domain’s own name servers did not answer, so this comes from a resolver and may be a few minutes old.",
     checkedAt: "Last checked",
     record: "Record",
     expected: "Expected",

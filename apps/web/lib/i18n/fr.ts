@@ -501,6 +501,10 @@ export const fr: Messages = {
   },
   dns: {
     checkNow: "Vérifier maintenant",
+    watching:
+      "Nouvelle vérification toutes les quelques secondes, pendant quelques minutes, jusqu’à ce que chaque enregistrement soit juste. Cette page suit.",
+    fromResolver:
+      "Les serveurs de noms de votre domaine n’ont pas répondu : ceci vient d’un résolveur et peut dater de quelques minutes.",
     checkedAt: "Dernière vérification",
     record: "Enregistrement",
     expected: "Attendu",
