@@ -77,7 +77,9 @@ const settingsTab = (id = domainId) => `/t/${owner.tenantId}/domains/${id}?tab=s
 async function save(page: Page, section: string, m: Messages): Promise<void> {
   const card = page.locator(`[data-section="${section}"]`);
   await card.getByRole("button", { name: m.app.save, exact: true }).click();
-  const done = card.locator('[data-operation-status="succeeded"]').or(card.getByText(m.settings.saved, { exact: true }));
+  const done = card
+    .locator('[data-operation-status="succeeded"]')
+    .or(card.getByText(m.settings.saved, { exact: true }));
   await done.first().waitFor({ timeout: 60_000 });
 }
 
