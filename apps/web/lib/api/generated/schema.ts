@@ -849,6 +849,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/domains/{domain}/provider-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain's XMPP Providers file (v2), served by the web app at https://DOMAIN/.well-known/xmpp-provider-v2.json */
+        get: operations["getProviderFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/domains/{domain}/register": {
         parameters: {
             query?: never;
@@ -7457,6 +7474,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getProviderFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alternativeJids: string[];
+                        /** @description -1 when not stated */
+                        busFactor: number;
+                        freeOfCharge: boolean;
+                        /** @description language code -> https URL */
+                        legalNotice: {
+                            [key: string]: string;
+                        };
+                        maximumHttpFileUploadStorageTime: number;
+                        maximumHttpFileUploadTotalSize: number;
+                        maximumMessageArchiveManagementStorageTime: number;
+                        organization: string;
+                        /** @description language code -> https URL */
+                        passwordReset: {
+                            [key: string]: string;
+                        };
+                        professionalHosting: boolean;
+                        serverLocations: string[];
+                        serverTesting: boolean;
+                        since: string;
+                        /** @description language code -> https URL */
+                        website: {
+                            [key: string]: string;
+                        };
+                    };
                 };
             };
             /** @description Default Response */
