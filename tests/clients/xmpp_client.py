@@ -14,6 +14,9 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py external-services HOST PORT CAFILE JID PW TARGET     (XEP-0215 services TARGET announces)
        xmpp_client.py upload HOST PORT CAFILE JID PW SERVICE SIZE          (XEP-0363 slot, then PUT SIZE bytes and GET them back)
        xmpp_client.py history HOST PORT CAFILE JID PW                     (XEP-0313: bodies and times of the whole archive)
+       xmpp_client.py federate HOSTA PORTA HOSTB PORTB CAFILE JIDA PWA JIDB PWB ROOM|-
+                                   (A on one server writes to B on another, B answers; with ROOM, B opens a room on its
+                                    server, makes A a member, and A posts there; a bounce is reported with its error)
 Prints one JSON line; exit 0 on success, 2 on authentication failure, 1 otherwise.
 """
 import asyncio
@@ -369,6 +372,100 @@ async def external_services(host, port, cafile, jid, pw, target):
     return code
 
 
+def stanza_error(stanza):
+    """The condition and text of a stanza's error, RFC 6120 conditions included (slixmpp knows RFC 3920's only)."""
+    error = stanza.xml.find("{jabber:client}error")
+    if error is None:
+        return None
+    ns = "{urn:ietf:params:xml:ns:xmpp-stanzas}"
+    names = [el.tag[len(ns):] for el in error if el.tag.startswith(ns)]
+    text = error.find(ns + "text")
+    return {"condition": next((n for n in names if n != "text"), ""), "text": text.text if text is not None else ""}
+
+
+async def federate(host_a, port_a, host_b, port_b, cafile, jid_a, pw_a, jid_b, pw_b, room):
+    a = make_client(jid_a, pw_a, cafile)
+    b = make_client(jid_b, pw_b, cafile)
+    for c, host, port in ((a, host_a, port_a), (b, host_b, port_b)):
+        r = await connect(c, host, port)
+        if r != "ok":
+            print(json.dumps({"result": r, "jid": c.boundjid.bare}))
+            return 2 if r == "auth" else 1
+    loop = asyncio.get_running_loop()
+    at_b, at_a = loop.create_future(), loop.create_future()
+    hello, reply = "hello from the other server", "hello back"
+
+    def on_b(msg):
+        if msg["type"] == "chat" and msg["body"] == hello and not at_b.done():
+            at_b.set_result(msg["from"].bare)
+
+    def on_a(msg):
+        if msg["type"] == "error" and not at_a.done():
+            at_a.set_result({"error": stanza_error(msg)})
+        elif msg["type"] == "chat" and msg["body"] == reply and not at_a.done():
+            at_a.set_result({"from": msg["from"].bare})
+
+    b.add_event_handler("message", on_b)
+    a.add_event_handler("message", on_a)
+    # slixmpp hands error messages (bounces) to message_error, not to message.
+    a.add_event_handler("message_error", on_a)
+    out = {"result": "ok", "delivered": False, "replied": False, "error": None}
+    a.send_message(mto=jid_b, mbody=hello, mtype="chat")
+    # Either B gets it, or A gets the bounce; a bounce still leaves B a moment to (wrongly) receive it.
+    done, _ = await asyncio.wait([at_b, at_a], timeout=30, return_when=asyncio.FIRST_COMPLETED)
+    if at_a in done and at_a.result().get("error") is not None:
+        out["error"] = at_a.result()["error"]
+        await asyncio.sleep(2)
+        out["delivered"] = at_b.done()
+    elif at_b in done:
+        out["delivered"] = True
+        b.send_message(mto=jid_a, mbody=reply, mtype="chat")
+        try:
+            got = await asyncio.wait_for(at_a, 30)
+            out["replied"] = got.get("from") == jid_b
+            out["error"] = got.get("error")
+        except asyncio.TimeoutError:
+            pass
+    if room != "-" and out["delivered"]:
+        out["room"] = await federate_room(a, b, jid_a, room)
+    a.disconnect()
+    b.disconnect()
+    print(json.dumps(out))
+    return 0
+
+
+async def federate_room(a, b, jid_a, room):
+    """B opens ROOM on its server and makes A a member; A joins from its own server and posts; B reads it."""
+    import xml.etree.ElementTree as ET
+
+    muc = "http://jabber.org/protocol/muc"
+    await b.plugin["xep_0045"].join_muc_wait(room, "b", maxstanzas=0, timeout=15)
+    # A new room stays locked until its owner accepts the default configuration (an instant room).
+    iq = b.make_iq_set(ito=room)
+    query = ET.Element(f"{{{muc}#owner}}query")
+    ET.SubElement(query, "{jabber:x:data}x", type="submit")
+    iq.append(query)
+    await iq.send(timeout=15)
+    await b.plugin["xep_0045"].set_affiliation(slixmpp.JID(room), "member", jid=slixmpp.JID(jid_a), timeout=15)
+    posted = asyncio.get_running_loop().create_future()
+    text = "posted from the other server"
+    b.add_event_handler(
+        "groupchat_message",
+        lambda m: m["mucnick"] == "a" and m["body"] == text and not posted.done() and posted.set_result(True),
+    )
+    try:
+        await a.plugin["xep_0045"].join_muc_wait(room, "a", maxstanzas=0, timeout=30)
+    except Exception as exc:  # a refusal, reported with its condition
+        presence = getattr(exc, "presence", None)
+        return {"joined": False, "received": False, "error": stanza_error(presence) if presence is not None else str(exc)}
+    a.send_message(mto=room, mbody=text, mtype="groupchat")
+    try:
+        await asyncio.wait_for(posted, 30)
+        return {"joined": True, "received": True}
+    except asyncio.TimeoutError:
+        return {"joined": True, "received": False}
+
+
 async def muc_session(host, port, cafile, jid, pw):
     """Stays logged in, taking commands on stdin ("join ROOM NICK", "say ROOM TEXT", "leave ROOM NICK", "quit") and
     printing one JSON line per event, so that a test can interleave it with another network (an IRC gateway)."""
@@ -468,6 +565,8 @@ async def main(argv):
             return await upload(*argv[1:8])
         if cmd == "history":
             return await history(*argv[1:6])
+        if cmd == "federate":
+            return await federate(*argv[1:11])
     except Exception as exc:  # report every failure as JSON for the test to show
         print(json.dumps({"result": "error", "error": f"{type(exc).__name__}: {exc}"}))
         return 1

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xmpp-host/acme";
 import { type BackupStore, createBackupStore } from "@xmpp-host/backup";
@@ -32,7 +33,13 @@ import {
 } from "@xmpp-host/dns";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
 import { type InstanceRuntime, type InstanceSpec, isPortFree, LocalRuntime } from "@xmpp-host/runtime";
-import { type CallsSpec, type IrcGatewaySpec, serverKind, type XmppServerDriver } from "@xmpp-host/xmpp";
+import {
+  type CallsSpec,
+  type FederationSpec,
+  type IrcGatewaySpec,
+  serverKind,
+  type XmppServerDriver,
+} from "@xmpp-host/xmpp";
 import type { Logger } from "pino";
 
 /** Everything a processor needs; built once per worker process. */
@@ -61,6 +68,8 @@ export interface WorkerContext {
    * database); null when the platform offers none.
    */
   calls: CallsSpec | null;
+  /** How servers find and trust other servers, set at boot by prepareFederation (the CA lives in the database). */
+  federation: FederationSpec | null;
   /** The platform's TURN server, supervised by the worker; null when calls are off. */
   turn: TurnService | null;
   /** Domains' IRC gateways, one process each. */
@@ -124,6 +133,7 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     runtime,
     log,
     calls: null,
+    federation: null,
     turn: null,
     gateways: new LocalIrcGateways({ dataRoot: env.DATA_ROOT, runAs: env.INSTANCE_USER }),
     ca() {
@@ -253,6 +263,7 @@ function ircGatewayOf(
 export function specOf(
   ctx: Pick<WorkerContext, "core" | "secrets"> & {
     calls?: CallsSpec | null;
+    federation?: FederationSpec | null;
     env?: Pick<WorkerContext["env"], "IRC_ALLOW_PRIVATE_SERVERS">;
   },
   instance: AdministeredInstance & { componentPort?: number | null },
@@ -266,6 +277,7 @@ export function specOf(
     ports: (({ c2sPort, s2sPort, httpPort }) => ({ c2s: c2sPort, s2s: s2sPort, http: httpPort }))(portsOf(instance)),
     ...(componentPort !== null ? { componentPort } : {}),
     ...(ctx.calls ? { calls: ctx.calls } : {}),
+    ...(ctx.federation ? { federation: ctx.federation } : {}),
     bindAddress: instance.host,
     ...(instance.adminSecretEncrypted ? { adminPassword: ctx.secrets.decrypt(instance.adminSecretEncrypted) } : {}),
     domains: liveDomains(domains).map((d) => ({
@@ -283,6 +295,18 @@ export function specOf(
           }
         : {}),
     })),
+  };
+}
+
+/** What servers need to find and authenticate each other: the platform's resolvers and its CA. */
+export async function prepareFederation(ctx: WorkerContext): Promise<void> {
+  const ca = await ctx.ca();
+  const localZone = ctx.env.SERVER_DNS_LOCAL_ZONE ?? ctx.env.PLATFORM_BASE_DOMAIN;
+  ctx.federation = {
+    caPem: ca.certPem,
+    // libunbound writes a resolver's port after an @.
+    resolvers: ctx.env.SERVER_DNS_RESOLVERS.map((r) => (isIP(r) === 0 ? r.replace(/:(\d+)$/, "@$1") : r)),
+    ...(localZone ? { localZone } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import {
   writeHeartbeat,
 } from "@xmpp-host/queue";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
-import type { WorkerContext } from "./context.ts";
+import { prepareFederation, type WorkerContext } from "./context.ts";
 import { deliverNotification, sendTestNotification } from "./processors/alerts.ts";
 import {
   reconcileBackupSchedules,
@@ -67,6 +67,8 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
 
   // The API serves the internal CA's certificate from the database: it exists from the worker's first start.
   await ctx.ca().catch((err: unknown) => ctx.log.error({ err }, "creating the internal CA failed"));
+  // How servers find and trust each other is known before any configuration is rendered.
+  await prepareFederation(ctx).catch((err: unknown) => ctx.log.error({ err }, "preparing federation failed"));
   // Adopt the instances that kept running while no worker was up, before taking new work.
   // What servers announce for calls is known before any configuration is rendered.
   await prepareCalls(ctx).catch((err: unknown) => ctx.log.error({ err }, "preparing calls failed"));

@@ -251,6 +251,16 @@ export const workerEnvSchema = z.object({
   TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).default(86400),
   /** Let IRC gateways reach IRC servers on loopback and private addresses. For tests only: never in production. */
   IRC_ALLOW_PRIVATE_SERVERS: z.stringbool().default(false),
+  /**
+   * The resolvers managed servers ask to find other servers (federation): "IP" or "IP:PORT", comma-separated; empty
+   * means the system's. Point them at the platform zone's name server so that its domains find each other.
+   */
+  SERVER_DNS_RESOLVERS: list.refine(
+    (v) => v.every((r) => isIP(r) !== 0 || /^(\d{1,3}(\.\d{1,3}){3}):(\d{1,5})$/.test(r)),
+    "each resolver must be an IP address, or IPv4:PORT",
+  ),
+  /** A zone under a special-use name (home.arpa, test) those resolvers serve; default PLATFORM_BASE_DOMAIN. */
+  SERVER_DNS_LOCAL_ZONE: optional(z.string().regex(/^[a-z0-9.-]{1,253}$/, "must be a domain name in lower case")),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

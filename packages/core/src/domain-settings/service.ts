@@ -3,6 +3,7 @@ import type { Domain, Instance, Prisma } from "@xmpp-host/db";
 import { type DomainServerSettings, type ExtraOptionValue, type HostOptionRule, serverKind } from "@xmpp-host/xmpp";
 import { auditedChange } from "../audit.ts";
 import type { Actor, CoreContext } from "../context.ts";
+import { platformSettings } from "../dns/service.ts";
 import { loadDomain, withServer } from "../domains/service.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { startOperation, target } from "../operations/service.ts";
@@ -59,7 +60,7 @@ export function domainServerSettings(
   ctx: CoreContext,
   domain: Pick<Domain, "settings" | "extraOptions"> & { instance: Pick<Instance, "placement"> },
 ): DomainServerSettings {
-  return serverSettings(settingsOf(ctx, domain).settings, extraOptionsOf(domain));
+  return serverSettings(settingsOf(ctx, domain).settings, extraOptionsOf(domain), platformSettings(ctx).baseDomain);
 }
 
 export async function getDomainSettings(ctx: CoreContext, actor: Actor, domainId: string) {

@@ -3,7 +3,7 @@
  * the platform's ceilings. Stored as the changed settings only (Domain.settings), so "reset to default" forgets a
  * name and a later change of the platform's default reaches every domain that never chose.
  */
-import type { DomainServerSettings, ExtraOptionValue, ServerName } from "@xmpp-host/xmpp";
+import { type DomainServerSettings, type ExtraOptionValue, isValidHostname, type ServerName } from "@xmpp-host/xmpp";
 import { AppError, type FieldError } from "../errors.ts";
 import type { ProviderOrganization } from "./provider-file.ts";
 
@@ -31,7 +31,17 @@ export interface DomainSettings {
   brandColor: string | null;
   websiteUrl: string | null;
   legalNoticeUrl: string | null;
+  /** Who the domain's people may talk to on other servers: everyone, only listed domains, or nobody. */
+  federation: FederationPolicy;
+  /** With `allowlist`: the other domains allowed. */
+  federationAllowlist: string[];
+  /** With `allowlist`: the platform's own free addresses (NAME.PLATFORM_BASE_DOMAIN) are allowed too. */
+  federationPlatformDomains: boolean;
 }
+export const federationPolicies = ["open", "allowlist", "closed"] as const;
+export type FederationPolicy = (typeof federationPolicies)[number];
+/** How many other domains an allowlist may name. */
+export const MAX_FEDERATION_ALLOWLIST = 100;
 export type SettingName = keyof DomainSettings;
 export const settingNames = [
   "historyEnabled",
@@ -50,6 +60,9 @@ export const settingNames = [
   "brandColor",
   "websiteUrl",
   "legalNoticeUrl",
+  "federation",
+  "federationAllowlist",
+  "federationPlatformDomains",
 ] as const satisfies readonly SettingName[];
 
 /** The settings a server is configured with; the others (branding, pages) only reach the platform's own pages. */
@@ -66,6 +79,9 @@ export const serverSettingNames: ReadonlySet<SettingName> = new Set<SettingName>
   "welcomeMessage",
   "abuseAddresses",
   "supportAddresses",
+  "federation",
+  "federationAllowlist",
+  "federationPlatformDomains",
 ]);
 
 /** What the operator decides for every domain: ceilings and the defaults that come from the platform. */
@@ -188,6 +204,9 @@ export function defaultSettings(platform: DomainSettingsPlatform, ceilings: Sett
     brandColor: null,
     websiteUrl: platform.websiteUrl ?? null,
     legalNoticeUrl: platform.legalNoticeUrl ?? null,
+    federation: "open",
+    federationAllowlist: [],
+    federationPlatformDomains: true,
   };
 }
 
@@ -257,6 +276,20 @@ function contacts(v: unknown, _c: SettingCeilings, f: string): FieldError | null
   return null;
 }
 
+function domainList(v: unknown, _c: SettingCeilings, f: string): FieldError | null {
+  if (!Array.isArray(v)) return err(f, "must be a list of domain names", "invalid");
+  if (v.length > MAX_FEDERATION_ALLOWLIST) {
+    return err(f, `at most ${MAX_FEDERATION_ALLOWLIST} domains`, "too_many", { max: MAX_FEDERATION_ALLOWLIST });
+  }
+  for (const [i, d] of v.entries()) {
+    if (typeof d !== "string" || d !== d.toLowerCase() || !isValidHostname(d) || !d.includes(".")) {
+      return err(`${f}/${i}`, "must be a domain name in lower case, such as example.org", "invalid_domain");
+    }
+  }
+  if (new Set(v).size !== v.length) return err(f, "names a domain twice", "invalid");
+  return null;
+}
+
 const MAX_QUOTA = 100 * 1024 * MB;
 
 const checks: Record<SettingName, Check> = {
@@ -277,6 +310,12 @@ const checks: Record<SettingName, Check> = {
   brandColor: (v, c, f) => (v === null ? null : text(7, false, COLOR)(v, c, f)),
   websiteUrl: url,
   legalNoticeUrl: url,
+  federation: (v, _c, f) =>
+    typeof v === "string" && (federationPolicies as readonly string[]).includes(v)
+      ? null
+      : err(f, `must be one of ${federationPolicies.join(", ")}`, "invalid"),
+  federationAllowlist: domainList,
+  federationPlatformDomains: bool,
 };
 
 /** The stored changes, completed with defaults. A stored value the ceilings no longer allow gives way to the default. */
@@ -341,6 +380,7 @@ export function applyPatch(
 export function serverSettings(
   s: DomainSettings,
   extraOptions: Record<string, ExtraOptionValue>,
+  platformBaseDomain?: string,
 ): DomainServerSettings {
   return {
     history: { enabled: s.historyEnabled, retentionDays: historyRetentions[s.historyRetention] },
@@ -355,5 +395,10 @@ export function serverSettings(
     welcomeMessage: s.welcomeMessage,
     contacts: { abuse: s.abuseAddresses, support: s.supportAddresses, admin: [], security: [] },
     extraOptions,
+    federation: {
+      policy: s.federation,
+      allowlist: s.federationAllowlist,
+      ...(s.federationPlatformDomains && platformBaseDomain ? { allowedSuffixes: [platformBaseDomain] } : {}),
+    },
   };
 }

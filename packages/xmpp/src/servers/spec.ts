@@ -34,6 +34,27 @@ export interface DomainServerSettings {
   contacts: { abuse: string[]; support: string[]; admin: string[]; security: string[] };
   /** Options an operator added to the virtual host, already validated against what the server accepts. */
   extraOptions: Record<string, ExtraOptionValue>;
+  /** Which other servers' domains may talk to this one (server-to-server); absent: everyone. */
+  federation?: FederationSettings;
+}
+
+/** A domain's federation policy: open to all, a list of domains (and domains under listed suffixes), or none. */
+export interface FederationSettings {
+  policy: "open" | "allowlist" | "closed";
+  /** With allowlist: the remote domains allowed (their group chats and other services included). */
+  allowlist: string[];
+  /** With allowlist: every domain under these names is allowed too (the platform's free addresses). */
+  allowedSuffixes?: string[];
+}
+
+/** How a server finds and trusts other servers (server-to-server). */
+export interface FederationSpec {
+  /** The platform's CA (PEM): servers trust certificates it issued, besides the system's CAs. */
+  caPem: string;
+  /** The DNS resolvers that find other servers (address or address@port); empty: the system's. */
+  resolvers: string[];
+  /** A zone under a special-use name (home.arpa, test) that the resolvers serve and that must resolve normally. */
+  localZone?: string;
 }
 
 export interface IrcGatewaySpec {
@@ -75,6 +96,8 @@ export interface InstanceSpec {
   componentPort?: number;
   /** Calls: the TURN/STUN service announced to users; absent when the platform offers none. */
   calls?: CallsSpec;
+  /** Server-to-server: the resolvers and CA the server uses to find and authenticate other servers. */
+  federation?: FederationSpec;
   /** Address the instance listens on; 127.0.0.1 in development. */
   bindAddress: string;
   domains: InstanceDomainSpec[];

@@ -47,6 +47,7 @@ export function prosodyPaths(layout: InstanceLayout): ProsodyPaths {
     pidfile: path.join(dir, "prosody.pid"),
     log: path.join(dir, "prosody.log"),
     adminSocket: path.join(dir, "admin.sock"),
+    platformCa: path.join(dir, "platform-ca.pem"),
   };
 }
 
@@ -115,6 +116,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
       // Hosts first: the main file Includes it, and a reload may read them at any moment.
       return [
         { path: p.hostsConfig, content: renderHostsConfig(spec), mode: 0o640 },
+        ...(spec.federation ? [{ path: p.platformCa, content: spec.federation.caPem, mode: 0o640 }] : []),
         { path: p.config, content: renderMainConfig(spec, p), mode: 0o640 },
       ];
     },

@@ -184,6 +184,9 @@ local RELOADS = {
 	registration_title = { "register_ibr" };
 	registration_instructions = { "register_ibr" };
 	min_seconds_between_registrations = { "register_limits" };
+	federation_policy = { "federation_policy" };
+	federation_allowlist = { "federation_policy" };
+	federation_allowed_suffixes = { "federation_policy" };
 };
 
 local function as_set(list)

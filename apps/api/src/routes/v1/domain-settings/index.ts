@@ -6,6 +6,7 @@ import {
   getDomainSettings,
   historyRetentions,
   logoPath,
+  MAX_FEDERATION_ALLOWLIST,
   type SettingsView,
   setDomainLogo,
   setExtraOptions,
@@ -37,6 +38,16 @@ const settingFields = {
   brandColor: Nullable(Type.String({ pattern: "^#[0-9a-fA-F]{6}$", description: "Accent colour, #rrggbb" })),
   websiteUrl: Nullable(Type.String({ maxLength: 500, description: "https:// address of the community's website" })),
   legalNoticeUrl: Nullable(Type.String({ maxLength: 500, description: "https:// address of the legal notice" })),
+  federation: Type.Union([Type.Literal("open"), Type.Literal("allowlist"), Type.Literal("closed")], {
+    description: "Who people may talk to on other servers: everyone, only the listed domains, or nobody",
+  }),
+  federationAllowlist: Type.Array(Type.String({ maxLength: 253 }), {
+    maxItems: MAX_FEDERATION_ALLOWLIST,
+    description: "With allowlist: the other domains allowed (their group chats and services with them)",
+  }),
+  federationPlatformDomains: Type.Boolean({
+    description: "With allowlist: the platform's free addresses are allowed too",
+  }),
 };
 const Settings = Type.Object(settingFields);
 const SettingName = Type.Union(keys(settingFields));

@@ -1,0 +1,214 @@
+// Federation between the platform's own servers, for real: three families on three managed Prosody servers find
+// each other through DNS (a name server the servers are pointed at), authenticate each other by certificate, and
+// talk; each domain's federation policy (closed, allowlist) is applied live and holds against an independent client.
+import path from "node:path";
+import { Rfc2136Provider } from "@xmpp-host/dns";
+import { AdminSocketClient } from "@xmpp-host/xmpp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestNamed, type TestNamed } from "../packages/dns/test/support/testing.ts";
+import { type Call, signupWithToken } from "./helpers/api.ts";
+import { type Platform, startPlatform } from "./helpers/platform.ts";
+import { internalCa, xmppClient } from "./helpers/xmpp.ts";
+
+const ZONE = "fed.test";
+
+interface Family {
+  name: string;
+  domain: string;
+  call: Call;
+  instanceId: string;
+  domainId: string;
+  c2s: string;
+  user: readonly [string, string];
+}
+
+let named: TestNamed;
+let platform: Platform;
+let caFile: string;
+const families: Record<"a" | "b" | "c", Family> = {} as Record<"a" | "b" | "c", Family>;
+
+type Expected = { name: string; type: "A" | "AAAA" | "CNAME" | "SRV" | "TXT" | "CAA"; value: string };
+
+async function family(label: "a" | "b" | "c", person: string, password: string): Promise<Family> {
+  const domain = `${label}.${ZONE}`;
+  const { call, tenantId } = await signupWithToken(platform.app, `fed-${label}`);
+  const inst = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=30`, { name: `fed-${label}` });
+  expect(inst.json.operation?.status, inst.text).toBe("succeeded");
+  const dom = await call("POST", `/api/v1/instances/${inst.json.instance.id}/domains?wait=30`, {
+    name: domain,
+    registration: "closed",
+  });
+  expect(dom.json.operation?.status, dom.text).toBe("succeeded");
+  const domainId = dom.json.domain.id as string;
+  const acct = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, { localpart: person, password });
+  expect(acct.json.operation?.status, acct.text).toBe("succeeded");
+  // The family publishes the records the platform shows it, as it would at its DNS host.
+  const zone = new Rfc2136Provider({ server: named.address, port: named.port, zone: ZONE, tsig: named.key });
+  for (const r of (await call("GET", `/api/v1/domains/${domainId}/dns`)).json.expected as Expected[]) {
+    if (r.type === "SRV" || r.type === "A") await zone.addRecord({ name: r.name, type: r.type, value: r.value });
+  }
+  const row = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: inst.json.instance.id } });
+  return {
+    name: label,
+    domain,
+    call,
+    instanceId: inst.json.instance.id,
+    domainId,
+    c2s: String(row.c2sPort),
+    user: [`${person}@${domain}`, password],
+  };
+}
+
+/** A writes to B (and B answers); with a room, A also joins B's room and posts there. */
+async function federate(from: Family, to: Family, room?: string) {
+  const res = await xmppClient([
+    "federate",
+    "127.0.0.1",
+    from.c2s,
+    "127.0.0.1",
+    to.c2s,
+    caFile,
+    ...from.user,
+    ...to.user,
+    room ?? "-",
+  ]);
+  expect(res.code, JSON.stringify(res.out)).toBe(0);
+  return res.out as {
+    delivered: boolean;
+    replied: boolean;
+    error: { condition: string; text: string } | null;
+    room?: { joined: boolean; received: boolean };
+  };
+}
+
+async function setPolicy(f: Family, patch: Record<string, unknown>) {
+  const res = await f.call("PATCH", `/api/v1/domains/${f.domainId}/settings?wait=30`, patch);
+  expect(res.status, res.text).toBe(200);
+  expect(res.json.operation?.status, res.text).toBe("succeeded");
+  return res.json;
+}
+
+async function shellOf(f: Family, lua: string): Promise<string> {
+  const shell = new AdminSocketClient({
+    socketPath: path.join(platform.dataRoot, "instances", f.instanceId, "admin.sock"),
+    timeoutMs: 10_000,
+  });
+  try {
+    const reply = await shell.exec(`> ${lua}`);
+    expect(reply.ok, JSON.stringify(reply)).toBe(true);
+    return reply.result;
+  } finally {
+    await shell.close();
+  }
+}
+
+beforeAll(async () => {
+  named = await startTestNamed({ zones: [{ name: ZONE, records: ["xmpp A 127.0.0.1"] }] });
+  platform = await startPlatform({
+    workerEnv: {
+      SERVER_DNS_RESOLVERS: named.server,
+      SERVER_DNS_LOCAL_ZONE: ZONE,
+      PLATFORM_HOST: `xmpp.${ZONE}`,
+      PLATFORM_IPV4: "127.0.0.1",
+      DNS_SERVERS: named.server,
+      HEALTH_PROBE_INTERVAL_MS: "3600000",
+    },
+  });
+  families.a = await family("a", "alice", "amber-orchard-lamp");
+  families.b = await family("b", "bruno", "birch-canyon-lake");
+  families.c = await family("c", "chloe", "cedar-meadow-kite");
+  caFile = (await internalCa(platform)).file;
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.close();
+  await named?.close();
+});
+
+describe("federation between managed servers", () => {
+  it("carries a message from one server to another and back, and lets a guest post in another server's room", async () => {
+    const { a, b } = families;
+    const out = await federate(a, b, `family@groups.${b.domain}`);
+    expect(out, JSON.stringify(out)).toMatchObject({ delivered: true, replied: true, error: null });
+    expect(out.room).toEqual({ joined: true, received: true });
+  }, 90_000);
+
+  it("authenticates the link by certificate, not by dialback alone", async () => {
+    const { a, b } = families;
+    const status = await shellOf(
+      b,
+      `local r = {} for s in pairs(prosody.incoming_s2s) do if s.from_host == "${a.domain}" then r[#r + 1] = tostring(s.cert_identity_status) .. "/" .. tostring(s.cert_chain_status) end end return table.concat(r, ",")`,
+    );
+    expect(status).toContain("valid/valid");
+    expect(status).not.toMatch(/invalid|nil/);
+  });
+
+  it("refuses a server whose certificate names another domain", async () => {
+    const { a, c } = families;
+    // C's server presents a certificate the platform's CA issued, but for another name.
+    const wrong = await (await platform.workerCtx.ca()).issue([`other.${ZONE}`]);
+    await platform.workerCtx.runtime.writeCertificate(c.instanceId, c.domain, wrong.certPem, wrong.keyPem);
+    const instance = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: c.instanceId } });
+    await platform.workerCtx.driverFor(instance).reloadCertificates([c.domain]);
+    try {
+      const out = await federate(a, c);
+      expect(out.delivered).toBe(false);
+      // Prosody's words: the link fails, and the message comes back saying why.
+      expect(out.error?.condition, JSON.stringify(out)).toMatch(/^remote-server-/);
+      expect(out.error?.text).toContain("certificate is not valid for this name");
+    } finally {
+      // Its own certificate back, as the platform keeps it.
+      const res = await c.call("POST", `/api/v1/domains/${c.domainId}/certificates?wait=30`, { source: "internal" });
+      expect(res.json.operation?.status, res.text).toBe("succeeded");
+    }
+  }, 90_000);
+
+  it("with closed, bounces a message to another server with an error the app can show, and nothing arrives", async () => {
+    const { a, b } = families;
+    const pid = platform.prosodyPid(a.instanceId);
+    await setPolicy(a, { federation: "closed" });
+    const out = await federate(a, b);
+    expect(out.delivered).toBe(false);
+    expect(out.error).toMatchObject({ condition: "policy-violation" });
+    expect(out.error?.text).toContain("does not talk to other servers");
+    // And from the other side: B's message to A is refused too.
+    const back = await federate(b, a);
+    expect(back.delivered).toBe(false);
+    expect(back.error?.condition).toBeTruthy();
+    expect(platform.prosodyPid(a.instanceId)).toBe(pid);
+  }, 90_000);
+
+  it("with an allowlist, lets the listed domain through and refuses a third", async () => {
+    const { a, b, c } = families;
+    const pid = platform.prosodyPid(a.instanceId);
+    const set = await setPolicy(a, { federation: "allowlist", federationAllowlist: [b.domain] });
+    expect(set.settings).toMatchObject({ federation: "allowlist", federationAllowlist: [b.domain] });
+    expect(await federate(a, b)).toMatchObject({ delivered: true, replied: true });
+    const refused = await federate(a, c);
+    expect(refused.delivered).toBe(false);
+    expect(refused.error).toMatchObject({ condition: "policy-violation" });
+    expect(refused.error?.text).toContain(`does not talk to ${c.domain}`);
+    expect(platform.prosodyPid(a.instanceId)).toBe(pid);
+
+    // Back to open: C gets through again, still with no restart.
+    await setPolicy(a, { federation: null, federationAllowlist: null });
+    expect(await federate(a, c)).toMatchObject({ delivered: true, replied: true });
+    expect(platform.prosodyPid(a.instanceId)).toBe(pid);
+  }, 120_000);
+
+  it("refuses a malformed allowlist, naming the entry, and keeps the policy", async () => {
+    const { a } = families;
+    for (const [body, field] of [
+      [{ federationAllowlist: ["Not A Domain"] }, "federationAllowlist/0"],
+      [{ federationAllowlist: ["b.fed.test", "b.fed.test"] }, "federationAllowlist"],
+      [{ federation: "some" }, "federation"],
+    ] as const) {
+      const res = await a.call("PATCH", `/api/v1/domains/${a.domainId}/settings`, body);
+      expect(res.status, res.text).toBe(400);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+      expect(JSON.stringify(res.json.errors)).toContain(field);
+    }
+    const now = await a.call("GET", `/api/v1/domains/${a.domainId}/settings`);
+    expect(now.json.settings).toMatchObject({ federation: "open", federationAllowlist: [] });
+  });
+});
