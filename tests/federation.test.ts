@@ -5,6 +5,8 @@ import path from "node:path";
 import { Rfc2136Provider } from "@xmpp-host/dns";
 import { AdminSocketClient } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { probeInstance } from "../apps/worker/src/processors/health.ts";
+import { supervise } from "../apps/worker/src/processors/maintenance.ts";
 import { startTestNamed, type TestNamed } from "../packages/dns/test/support/testing.ts";
 import { type Call, signupWithToken } from "./helpers/api.ts";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
@@ -194,6 +196,60 @@ describe("federation between managed servers", () => {
     await setPolicy(a, { federation: null, federationAllowlist: null });
     expect(await federate(a, c)).toMatchObject({ delivered: true, replied: true });
     expect(platform.prosodyPid(a.instanceId)).toBe(pid);
+  }, 120_000);
+
+  it("counts what the policy refused and lists the domains seen, for the domain's people", async () => {
+    const { a, b, c } = families;
+    await probeInstance(platform.workerCtx, a.instanceId);
+    const view = await a.call("GET", `/api/v1/domains/${a.domainId}/federation`);
+    expect(view.status, view.text).toBe(200);
+    expect(view.json).toMatchObject({ policy: "open", allowlist: [] });
+    type Peer = { domain: string; lastSeenAt: string | null; refusedIncoming: number; refusedOutgoing: number };
+    const peer = (d: string) => (view.json.peers as Peer[]).find((p) => p.domain === d);
+    // Closed refused one message to B and B's link and message; the allowlist refused one message to C.
+    expect(peer(b.domain)).toMatchObject({ refusedOutgoing: 1 });
+    expect(peer(b.domain)?.refusedIncoming).toBeGreaterThanOrEqual(1);
+    expect(peer(b.domain)?.lastSeenAt).not.toBeNull();
+    expect(peer(c.domain)).toMatchObject({ refusedOutgoing: 1, refusedIncoming: 0 });
+    // Counts are handed over once: probing again adds nothing.
+    await probeInstance(platform.workerCtx, a.instanceId);
+    const again = await a.call("GET", `/api/v1/domains/${a.domainId}/federation`);
+    expect((again.json.peers as Peer[]).find((p) => p.domain === c.domain)).toMatchObject({ refusedOutgoing: 1 });
+    // Another tenant's domain is not found; B's people see their own view only.
+    expect((await b.call("GET", `/api/v1/domains/${a.domainId}/federation`)).status).toBe(404);
+  }, 60_000);
+
+  it("checks federation with a round trip, and opens one alert when the other server's port closes", async () => {
+    const { a, b } = families;
+    const db = platform.workerCtx.core.db;
+    await probeInstance(platform.workerCtx, a.instanceId);
+    const ok = await a.call("GET", `/api/v1/instances/${a.instanceId}/health?range=1h`);
+    expect(ok.json.federation, ok.text).toMatchObject({ status: "working", from: a.domain, reference: b.domain });
+    expect(typeof ok.json.federation.ms).toBe("number");
+    const view = await a.call("GET", `/api/v1/domains/${a.domainId}/federation`);
+    expect(view.json.check).toMatchObject({ ok: true, reference: b.domain });
+
+    // B's server goes away (its s2s port closes) without anyone asking for it, and no supervision brings it back yet.
+    await platform.stopWorker();
+    await platform.workerCtx.runtime.stop(b.instanceId);
+    try {
+      for (let i = 0; i < 2; i++) await probeInstance(platform.workerCtx, a.instanceId);
+      const failing = await a.call("GET", `/api/v1/instances/${a.instanceId}/health?range=1h`);
+      expect(failing.json.federation, failing.text).toMatchObject({ status: "failing", reference: b.domain });
+      expect(failing.json.reasons.map((r: { code: string }) => r.code)).toContain("federation_failing");
+      const alerts = await db.alert.findMany({ where: { rule: "federation_failing", subjectId: a.instanceId } });
+      expect(alerts, JSON.stringify(alerts, null, 1)).toHaveLength(1);
+      expect(alerts[0]?.resolvedAt).toBeNull();
+    } finally {
+      await platform.startWorker();
+      await supervise(platform.workerCtx);
+    }
+    await probeInstance(platform.workerCtx, a.instanceId);
+    const back = await a.call("GET", `/api/v1/instances/${a.instanceId}/health?range=1h`);
+    expect(back.json.federation).toMatchObject({ status: "working" });
+    const after = await db.alert.findMany({ where: { rule: "federation_failing", subjectId: a.instanceId } });
+    expect(after).toHaveLength(1);
+    expect(after[0]?.resolvedAt).not.toBeNull();
   }, 120_000);
 
   it("refuses a malformed allowlist, naming the entry, and keeps the policy", async () => {

@@ -29,6 +29,7 @@ import { certificateRoutes } from "./routes/v1/certificates/index.ts";
 import { dnsRoutes } from "./routes/v1/dns/index.ts";
 import { domainSettingsRoutes } from "./routes/v1/domain-settings/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
+import { federationRoutes } from "./routes/v1/federation/index.ts";
 import { fleetRoutes } from "./routes/v1/fleet/index.ts";
 import { freeAddressRoutes } from "./routes/v1/free-addresses/index.ts";
 import { healthRoutes } from "./routes/v1/health/index.ts";
@@ -190,6 +191,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(roomRoutes);
       await v1.register(ircGatewayRoutes);
       await v1.register(domainSettingsRoutes);
+      await v1.register(federationRoutes);
       await v1.register(operationRoutes, { maxWait });
       await v1.register(caRoutes, { caPem });
       await v1.register(dnsRoutes);

@@ -259,6 +259,8 @@ export const workerEnvSchema = z.object({
     (v) => v.every((r) => isIP(r) !== 0 || /^(\d{1,3}(\.\d{1,3}){3}):(\d{1,5})$/.test(r)),
     "each resolver must be an IP address, or IPv4:PORT",
   ),
+  /** The domain each server's federation check pings; default another domain of the platform on another server. */
+  FEDERATION_PROBE_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]{1,253}$/, "must be a domain name in lower case")),
   /** A zone under a special-use name (home.arpa, test) those resolvers serve; default PLATFORM_BASE_DOMAIN. */
   SERVER_DNS_LOCAL_ZONE: optional(z.string().regex(/^[a-z0-9.-]{1,253}$/, "must be a domain name in lower case")),
 });

@@ -13,6 +13,7 @@ export * from "./domain-settings/service.ts";
 export * from "./domain-settings/settings.ts";
 export * from "./domains/service.ts";
 export * from "./errors.ts";
+export * from "./federation/service.ts";
 export * from "./fleet/service.ts";
 export * from "./free-addresses/service.ts";
 export { operationHandlers } from "./handlers.ts";

@@ -9,6 +9,7 @@ export const alertRules = [
   "backup_failed",
   "memory_high",
   "calls_failing",
+  "federation_failing",
 ] as const;
 export type AlertRule = (typeof alertRules)[number];
 
@@ -25,6 +26,7 @@ export const alertCodes = [
   "certificate_expired",
   "dns_broken",
   "calls_failing",
+  "federation_failing",
 ] as const;
 export type AlertCode = (typeof alertCodes)[number];
 
@@ -57,6 +59,8 @@ export interface AlertInput {
   memoryBytes: number | null;
   /** The calls check: null when calls are not offered or were not checked this time. */
   calls?: { ok: boolean; message?: string } | null;
+  /** The federation check: null when none was made this time. */
+  federation?: { ok: boolean; reference: string; message?: string } | null;
   domains: {
     id: string;
     name: string;
@@ -162,6 +166,15 @@ export function evaluateAlertRules(input: AlertInput, t: RuleThresholds): AlertC
     message: `Audio and video calls on ${input.instance.name} do not work: ${input.calls?.message ?? "no answer"}`,
     code: "calls_failing",
     params: {},
+  });
+  out.push({
+    ...inst,
+    rule: "federation_failing",
+    severity: "warning",
+    firing: input.federation ? !input.federation.ok : null,
+    message: `${input.instance.name} cannot reach other servers: ${input.federation?.reference ?? "the reference domain"} did not answer (${input.federation?.message ?? "no answer"})`,
+    code: "federation_failing",
+    params: { reference: input.federation?.reference ?? "" },
   });
   for (const d of input.domains) {
     const dom = { subjectType: "domain" as const, subjectId: d.id, subjectName: d.name };

@@ -32,6 +32,7 @@ export const reasonCodes = [
   "instance_stopped",
   "not_probed_yet",
   "calls_failing",
+  "federation_failing",
   "irc_gateway_down",
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
@@ -81,6 +82,8 @@ export interface InstanceObservation {
   metrics: ServerMetrics | null;
   /** The calls check; null or absent when calls are not offered or the server could not be asked. */
   calls?: CallsCheck | null;
+  /** The federation check (an s2s round trip to another domain); null or absent when none was made. */
+  federation?: { ok: boolean; reference: string; message?: string } | null;
 }
 
 export interface DomainObservation {
@@ -178,6 +181,13 @@ export function evaluateInstance(o: InstanceObservation, t: Thresholds): { statu
       code: "calls_failing",
       message: `Audio and video calls do not work: ${o.calls.message ?? o.calls.code}`,
       params: { cause: o.calls.code ?? "calls_unreachable" },
+    });
+  }
+  if (o.federation && !o.federation.ok && down.length === 0) {
+    degraded.push({
+      code: "federation_failing",
+      message: `Other servers cannot be reached: ${o.federation.reference} did not answer (${o.federation.message ?? "no answer"})`,
+      params: { reference: o.federation.reference },
     });
   }
   const status: HealthStatus = down.length ? "down" : degraded.length ? "degraded" : "healthy";

@@ -116,7 +116,19 @@ export interface XmppServerDriver {
    * Returns how many messages went, or null where the server deletes in the background without telling.
    */
   expireHistory(host: string, mucHost: string, days: number): Promise<number | null>;
+  /**
+   * What each domain's federation policy refused, and the other domains its server-to-server links reached, since
+   * the last call: the server hands each count over once, and the platform adds them up. Absent where the server
+   * kind keeps no such record.
+   */
+  federationActivity?(hosts: string[]): Promise<Record<string, FederationActivity>>;
   close(): Promise<void>;
+}
+
+/** One domain's federation since the last report: Unix times in seconds. */
+export interface FederationActivity {
+  seen: { domain: string; last: number }[];
+  refused: { domain: string; direction: "incoming" | "outgoing"; count: number; last: number }[];
 }
 
 /** Thrown when the server cannot be reached; callers retry these. */

@@ -6,6 +6,7 @@ import {
   activeGatewaysOf,
   backupHistoryOf,
   domainBackupTimes,
+  type FederationCheck,
   generatePassword,
   healthRollupsBetween,
   healthSamplesBetween,
@@ -52,6 +53,7 @@ import { serverKind } from "@xmpp-host/xmpp";
 import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition } from "./alerts.ts";
 import { checkCalls } from "./calls.ts";
+import { checkFederation, collectFederationActivity } from "./federation.ts";
 
 /** The localpart of the account each instance is probed with. */
 export const PROBE_USERNAME = PROBE_LOCALPART;
@@ -237,6 +239,18 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     calls = await checkCalls(ctx, { ...probeLogin, host, port: ports.c2sPort });
   }
 
+  // Federation, as people use it: a ping from one of the server's domains to another server's.
+  let federation: FederationCheck | null = null;
+  if (xmpp?.ok && probeLogin && probeLogin.domain !== PLACEHOLDER_HOST) {
+    federation = await checkFederation(ctx, instance, instance.placement, { ...probeLogin, host, port: ports.c2sPort });
+  }
+  // What the domains' policies refused, and who they talked to, since the last probe.
+  if (processUp && runtimeStatus.running) {
+    await collectFederationActivity(ctx, instance).catch((err: unknown) =>
+      ctx.log.warn({ err, instanceId }, "reading federation activity failed"),
+    );
+  }
+
   const observation: InstanceObservation = {
     process: proc,
     xmpp,
@@ -245,6 +259,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     httpReachable: http.reachable,
     metrics: http.metrics,
     calls,
+    federation,
   };
   const verdict = evaluateInstance(observation, t);
 
@@ -312,6 +327,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     consecutiveDown,
     checkedAt: startedAt,
     calls: calls ? (calls as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+    federation: federation ? (federation as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
   });
 
   // Alerts
@@ -328,6 +344,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
       loginMs: xmpp?.ok ? (xmpp.loginMs ?? null) : null,
       memoryBytes: proc?.rssBytes ?? null,
       calls,
+      federation,
       domains: domains.map((d, i) => ({
         id: d.id,
         name: d.name,
@@ -359,6 +376,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
     reasons: verdict.reasons.map((r) => r.code),
     loginMs: xmpp?.loginMs ?? null,
     calls: calls ? (calls.ok ? "working" : calls.code) : null,
+    federation: federation ? (federation.ok ? `working (${federation.ms} ms)` : federation.message) : null,
     ...alerts,
   };
 }

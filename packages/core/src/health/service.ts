@@ -63,6 +63,27 @@ function callsOf(raw: Prisma.JsonValue | null) {
   };
 }
 
+/** Whether other servers answer, from the last probe's federation check; null when none was made. */
+function federationOf(raw: Prisma.JsonValue | null) {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const f = raw as {
+    ok?: boolean;
+    from?: string;
+    reference?: string;
+    ms?: number;
+    message?: string;
+    checkedAt?: string;
+  };
+  return {
+    status: f.ok ? ("working" as const) : ("failing" as const),
+    from: f.from ?? null,
+    reference: f.reference ?? null,
+    ms: typeof f.ms === "number" ? f.ms : null,
+    message: f.ok ? null : (f.message ?? null),
+    checkedAt: f.checkedAt ?? null,
+  };
+}
+
 /** Health of one instance for the dashboard: verdict, latest measurements, a chart series and its domains. */
 export async function getInstanceHealth(
   ctx: CoreContext,
@@ -124,6 +145,7 @@ export async function getInstanceHealth(
     reasons: current ? reasonsOf(current.reasons) : [NOT_PROBED],
     uptime30d: await uptime30d(ctx, instanceId, now),
     calls: callsOf(current?.calls ?? null),
+    federation: federationOf(current?.federation ?? null),
     checkedAt: current?.checkedAt ?? null,
     latest: latest
       ? {
@@ -246,6 +268,7 @@ export async function recordProbeResult(
     consecutiveDown: number;
     checkedAt: Date;
     calls: Prisma.InputJsonValue | typeof Prisma.DbNull;
+    federation: Prisma.InputJsonValue | typeof Prisma.DbNull;
   },
 ): Promise<void> {
   const instanceId = sample.instanceId;

@@ -322,6 +322,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/domains/{domainId}/federation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the domain talks to on other servers: its policy, the domains seen lately, what was refused, and the server's last federation check */
+        get: operations["getDomainFederation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/domains/{domainId}/health": {
         parameters: {
             query?: never;
@@ -3366,6 +3383,106 @@ export interface operations {
             };
         };
     };
+    getDomainFederation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowlist: string[];
+                        /** @description The server's last federation check; null before any */
+                        check: {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            /** @enum {string} */
+                            code?: "federation_failing";
+                            /** @description The domain the server's check pinged from */
+                            from: string;
+                            message?: string;
+                            /** @description The round trip, ping to answer, in milliseconds */
+                            ms?: number;
+                            ok: boolean;
+                            /** @description The domain on another server that it pinged */
+                            reference: string;
+                        } | null;
+                        /** @description The most recently active first, at most 100 */
+                        peers: {
+                            /** @description Another domain, on another server or on this one */
+                            domain: string;
+                            /** Format: date-time */
+                            lastRefusedAt: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            /** @description Its stanzas and links the domain's policy refused */
+                            refusedIncoming: number;
+                            /** @description Stanzas to it the domain's policy refused */
+                            refusedOutgoing: number;
+                        }[];
+                        peersTotal: number;
+                        platformDomains: boolean;
+                        policy: "open" | "allowlist" | "closed";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     getDomainHealth: {
         parameters: {
             query?: never;
@@ -4444,12 +4561,18 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
                             brandColor: string | null;
                             brandName: string | null;
+                            /** @description Who people may talk to on other servers: everyone, only the listed domains, or nobody */
+                            federation: "open" | "allowlist" | "closed";
+                            /** @description With allowlist: the other domains allowed (their group chats and services with them) */
+                            federationAllowlist: string[];
+                            /** @description With allowlist: the platform's free addresses are allowed too */
+                            federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
                             fileMaxBytes: number;
                             /** @description What one person may share per day, in bytes */
@@ -4485,6 +4608,12 @@ export interface operations {
                             abuseAddresses: string[];
                             brandColor: string | null;
                             brandName: string | null;
+                            /** @description Who people may talk to on other servers: everyone, only the listed domains, or nobody */
+                            federation: "open" | "allowlist" | "closed";
+                            /** @description With allowlist: the other domains allowed (their group chats and services with them) */
+                            federationAllowlist: string[];
+                            /** @description With allowlist: the platform's free addresses are allowed too */
+                            federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
                             fileMaxBytes: number;
                             /** @description What one person may share per day, in bytes */
@@ -4578,6 +4707,15 @@ export interface operations {
                     abuseAddresses?: string[] | null;
                     brandColor?: string | null;
                     brandName?: string | null;
+                    /**
+                     * @description Who people may talk to on other servers: everyone, only the listed domains, or nobody
+                     * @enum {string|null}
+                     */
+                    federation?: "open" | "allowlist" | "closed" | null;
+                    /** @description With allowlist: the other domains allowed (their group chats and services with them) */
+                    federationAllowlist?: string[] | null;
+                    /** @description With allowlist: the platform's free addresses are allowed too */
+                    federationPlatformDomains?: boolean | null;
                     /** @description The largest file one may share, in bytes */
                     fileMaxBytes?: number | null;
                     /** @description What one person may share per day, in bytes */
@@ -4627,12 +4765,18 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
                             brandColor: string | null;
                             brandName: string | null;
+                            /** @description Who people may talk to on other servers: everyone, only the listed domains, or nobody */
+                            federation: "open" | "allowlist" | "closed";
+                            /** @description With allowlist: the other domains allowed (their group chats and services with them) */
+                            federationAllowlist: string[];
+                            /** @description With allowlist: the platform's free addresses are allowed too */
+                            federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
                             fileMaxBytes: number;
                             /** @description What one person may share per day, in bytes */
@@ -4668,6 +4812,12 @@ export interface operations {
                             abuseAddresses: string[];
                             brandColor: string | null;
                             brandName: string | null;
+                            /** @description Who people may talk to on other servers: everyone, only the listed domains, or nobody */
+                            federation: "open" | "allowlist" | "closed";
+                            /** @description With allowlist: the other domains allowed (their group chats and services with them) */
+                            federationAllowlist: string[];
+                            /** @description With allowlist: the platform's free addresses are allowed too */
+                            federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
                             fileMaxBytes: number;
                             /** @description What one person may share per day, in bytes */
@@ -4708,12 +4858,18 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
                             brandColor: string | null;
                             brandName: string | null;
+                            /** @description Who people may talk to on other servers: everyone, only the listed domains, or nobody */
+                            federation: "open" | "allowlist" | "closed";
+                            /** @description With allowlist: the other domains allowed (their group chats and services with them) */
+                            federationAllowlist: string[];
+                            /** @description With allowlist: the platform's free addresses are allowed too */
+                            federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
                             fileMaxBytes: number;
                             /** @description What one person may share per day, in bytes */
@@ -4749,6 +4905,12 @@ export interface operations {
                             abuseAddresses: string[];
                             brandColor: string | null;
                             brandName: string | null;
+                            /** @description Who people may talk to on other servers: everyone, only the listed domains, or nobody */
+                            federation: "open" | "allowlist" | "closed";
+                            /** @description With allowlist: the other domains allowed (their group chats and services with them) */
+                            federationAllowlist: string[];
+                            /** @description With allowlist: the platform's free addresses are allowed too */
+                            federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
                             fileMaxBytes: number;
                             /** @description What one person may share per day, in bytes */
@@ -6734,6 +6896,14 @@ export interface operations {
                             /** @description healthy | degraded | down (unknown before the first probe) */
                             status: string;
                         }[];
+                        federation: {
+                            checkedAt: string | null;
+                            from: string | null;
+                            message: string | null;
+                            ms: number | null;
+                            reference: string | null;
+                            status: "working" | "failing";
+                        } | null;
                         latest: {
                             certificateDaysLeft: number | null;
                             connectMs: number | null;

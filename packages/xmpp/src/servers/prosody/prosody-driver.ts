@@ -1,6 +1,7 @@
 import {
   type Bookmark,
   DriverCommandError,
+  type FederationActivity,
   type OnlineSession,
   type RoomConfig,
   type RoomInfo,
@@ -146,6 +147,18 @@ export class ProsodyDriver implements XmppServerDriver {
     hostname(mucHost);
     if (!Number.isSafeInteger(days) || days < 1) throw new TypeError(`invalid number of days ${days}`);
     return await this.call("expire_history", host, mucHost, days * 86_400);
+  }
+
+  async federationActivity(hosts: string[]): Promise<Record<string, FederationActivity>> {
+    for (const h of hosts) hostname(h);
+    const raw = await this.call<Record<string, FederationActivity>>("federation_report", hosts);
+    const out: Record<string, FederationActivity> = {};
+    for (const h of hosts) {
+      const r = raw?.[h];
+      // An empty Lua table comes back as {} rather than [].
+      out[h] = { seen: Array.isArray(r?.seen) ? r.seen : [], refused: Array.isArray(r?.refused) ? r.refused : [] };
+    }
+    return out;
   }
 
   async createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed"> {

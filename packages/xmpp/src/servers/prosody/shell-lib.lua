@@ -303,6 +303,26 @@ local function ensure_password(node, host, pw)
 	if not ok then fail("could not set password: " .. tostring(err)); end
 end
 
+-- What each domain's federation policy refused, and the remote domains its links reached, since the last call
+-- (kept by mod_federation_policy). Each count is handed over once: the platform adds them up.
+function M.federation_report(wanted)
+	local reports = prosody.federation_reports or {};
+	local out = {};
+	for _, h in ipairs(wanted) do
+		local r = reports[h];
+		local seen, refused = array(), array();
+		if r then
+			for domain, last in pairs(r.seen) do seen:push({ domain = domain; last = last }); end
+			for _, e in pairs(r.refused) do
+				refused:push({ domain = e.domain; direction = e.direction; count = e.count; last = e.last });
+			end
+			reports[h] = nil;
+		end
+		out[h] = { seen = seen; refused = refused };
+	end
+	return out;
+end
+
 function M.create_account(j, pw)
 	local node, host = account(j);
 	if um.user_exists(node, host) then

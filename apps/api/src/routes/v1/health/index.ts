@@ -36,6 +36,17 @@ const InstanceHealth = Type.Object({
       checkedAt: Nullable(Type.String()),
     }),
   ),
+  /** Federation, from the last probe (an s2s ping to another domain); null when none was made. */
+  federation: Nullable(
+    Type.Object({
+      status: Type.Union([Type.Literal("working"), Type.Literal("failing")]),
+      from: Nullable(Type.String()),
+      reference: Nullable(Type.String()),
+      ms: Nullable(Type.Integer({ description: "The round trip, ping to answer, in milliseconds" })),
+      message: Nullable(Type.String()),
+      checkedAt: Nullable(Type.String()),
+    }),
+  ),
   latest: Nullable(
     Type.Object({
       loginMs: NullableNumber,
