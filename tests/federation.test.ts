@@ -158,6 +158,13 @@ describe("federation between managed servers", () => {
       // Prosody's words: the link fails, and the message comes back saying why.
       expect(out.error?.condition, JSON.stringify(out)).toMatch(/^remote-server-/);
       expect(out.error?.text).toContain("certificate is not valid for this name");
+
+      // A names C as a partner it accepts anyway: the link comes up (by dialback) for A alone, with no restart.
+      const pid = platform.prosodyPid(a.instanceId);
+      await setPolicy(a, { federationInsecurePartners: [c.domain] });
+      expect(await federate(a, c)).toMatchObject({ delivered: true, replied: true });
+      expect(platform.prosodyPid(a.instanceId)).toBe(pid);
+      await setPolicy(a, { federationInsecurePartners: null });
     } finally {
       // Its own certificate back, as the platform keeps it.
       const res = await c.call("POST", `/api/v1/domains/${c.domainId}/certificates?wait=30`, { source: "internal" });

@@ -37,11 +37,18 @@ export interface DomainSettings {
   federationAllowlist: string[];
   /** With `allowlist`: the platform's own free addresses (NAME.PLATFORM_BASE_DOMAIN) are allowed too. */
   federationPlatformDomains: boolean;
+  /**
+   * Other domains accepted without a valid certificate (a partner on a self-signed one). They prove who they are by
+   * dialback only, which anyone able to tamper with DNS between the servers can fake.
+   */
+  federationInsecurePartners: string[];
 }
 export const federationPolicies = ["open", "allowlist", "closed"] as const;
 export type FederationPolicy = (typeof federationPolicies)[number];
 /** How many other domains an allowlist may name. */
 export const MAX_FEDERATION_ALLOWLIST = 100;
+/** How many partners a domain may accept without a valid certificate. */
+export const MAX_INSECURE_PARTNERS = 20;
 export type SettingName = keyof DomainSettings;
 export const settingNames = [
   "historyEnabled",
@@ -63,6 +70,7 @@ export const settingNames = [
   "federation",
   "federationAllowlist",
   "federationPlatformDomains",
+  "federationInsecurePartners",
 ] as const satisfies readonly SettingName[];
 
 /** The settings a server is configured with; the others (branding, pages) only reach the platform's own pages. */
@@ -82,6 +90,7 @@ export const serverSettingNames: ReadonlySet<SettingName> = new Set<SettingName>
   "federation",
   "federationAllowlist",
   "federationPlatformDomains",
+  "federationInsecurePartners",
 ]);
 
 /** What the operator decides for every domain: ceilings and the defaults that come from the platform. */
@@ -207,6 +216,7 @@ export function defaultSettings(platform: DomainSettingsPlatform, ceilings: Sett
     federation: "open",
     federationAllowlist: [],
     federationPlatformDomains: true,
+    federationInsecurePartners: [],
   };
 }
 
@@ -276,11 +286,9 @@ function contacts(v: unknown, _c: SettingCeilings, f: string): FieldError | null
   return null;
 }
 
-function domainList(v: unknown, _c: SettingCeilings, f: string): FieldError | null {
+function domainList(v: unknown, _c: SettingCeilings, f: string, max = MAX_FEDERATION_ALLOWLIST): FieldError | null {
   if (!Array.isArray(v)) return err(f, "must be a list of domain names", "invalid");
-  if (v.length > MAX_FEDERATION_ALLOWLIST) {
-    return err(f, `at most ${MAX_FEDERATION_ALLOWLIST} domains`, "too_many", { max: MAX_FEDERATION_ALLOWLIST });
-  }
+  if (v.length > max) return err(f, `at most ${max} domains`, "too_many", { max });
   for (const [i, d] of v.entries()) {
     if (typeof d !== "string" || d !== d.toLowerCase() || !isValidHostname(d) || !d.includes(".")) {
       return err(`${f}/${i}`, "must be a domain name in lower case, such as example.org", "invalid_domain");
@@ -316,6 +324,7 @@ const checks: Record<SettingName, Check> = {
       : err(f, `must be one of ${federationPolicies.join(", ")}`, "invalid"),
   federationAllowlist: domainList,
   federationPlatformDomains: bool,
+  federationInsecurePartners: (v, c, f) => domainList(v, c, f, MAX_INSECURE_PARTNERS),
 };
 
 /** The stored changes, completed with defaults. A stored value the ceilings no longer allow gives way to the default. */
@@ -399,6 +408,7 @@ export function serverSettings(
       policy: s.federation,
       allowlist: s.federationAllowlist,
       ...(s.federationPlatformDomains && platformBaseDomain ? { allowedSuffixes: [platformBaseDomain] } : {}),
+      insecurePartners: s.federationInsecurePartners,
     },
   };
 }

@@ -118,6 +118,7 @@ export async function getDomainFederation(ctx: CoreContext, actor: Actor, domain
     policy: settings.federation,
     allowlist: settings.federationAllowlist,
     platformDomains: settings.federationPlatformDomains,
+    insecurePartners: settings.federationInsecurePartners,
     peers: peers.map((p) => ({
       domain: p.remote,
       lastSeenAt: p.lastSeenAt,

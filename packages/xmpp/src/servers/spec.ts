@@ -45,6 +45,8 @@ export interface FederationSettings {
   allowlist: string[];
   /** With allowlist: every domain under these names is allowed too (the platform's free addresses). */
   allowedSuffixes?: string[];
+  /** Other domains accepted without a valid certificate: they authenticate by dialback only (a named risk). */
+  insecurePartners?: string[];
 }
 
 /** How a server finds and trusts other servers (server-to-server). */

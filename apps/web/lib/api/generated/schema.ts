@@ -3417,6 +3417,8 @@ export interface operations {
                             /** @description The domain on another server that it pinged */
                             reference: string;
                         } | null;
+                        /** @description Domains accepted without a valid certificate, trusted by dialback alone (a named risk) */
+                        insecurePartners: string[];
                         /** @description The most recently active first, at most 100 */
                         peers: {
                             /** @description Another domain, on another server or on this one */
@@ -4561,7 +4563,7 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
@@ -4571,6 +4573,8 @@ export interface operations {
                             federation: "open" | "allowlist" | "closed";
                             /** @description With allowlist: the other domains allowed (their group chats and services with them) */
                             federationAllowlist: string[];
+                            /** @description Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake */
+                            federationInsecurePartners: string[];
                             /** @description With allowlist: the platform's free addresses are allowed too */
                             federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
@@ -4612,6 +4616,8 @@ export interface operations {
                             federation: "open" | "allowlist" | "closed";
                             /** @description With allowlist: the other domains allowed (their group chats and services with them) */
                             federationAllowlist: string[];
+                            /** @description Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake */
+                            federationInsecurePartners: string[];
                             /** @description With allowlist: the platform's free addresses are allowed too */
                             federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
@@ -4714,6 +4720,8 @@ export interface operations {
                     federation?: "open" | "allowlist" | "closed" | null;
                     /** @description With allowlist: the other domains allowed (their group chats and services with them) */
                     federationAllowlist?: string[] | null;
+                    /** @description Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake */
+                    federationInsecurePartners?: string[] | null;
                     /** @description With allowlist: the platform's free addresses are allowed too */
                     federationPlatformDomains?: boolean | null;
                     /** @description The largest file one may share, in bytes */
@@ -4765,7 +4773,7 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
@@ -4775,6 +4783,8 @@ export interface operations {
                             federation: "open" | "allowlist" | "closed";
                             /** @description With allowlist: the other domains allowed (their group chats and services with them) */
                             federationAllowlist: string[];
+                            /** @description Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake */
+                            federationInsecurePartners: string[];
                             /** @description With allowlist: the platform's free addresses are allowed too */
                             federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
@@ -4816,6 +4826,8 @@ export interface operations {
                             federation: "open" | "allowlist" | "closed";
                             /** @description With allowlist: the other domains allowed (their group chats and services with them) */
                             federationAllowlist: string[];
+                            /** @description Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake */
+                            federationInsecurePartners: string[];
                             /** @description With allowlist: the platform's free addresses are allowed too */
                             federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
@@ -4858,7 +4870,7 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
@@ -4868,6 +4880,8 @@ export interface operations {
                             federation: "open" | "allowlist" | "closed";
                             /** @description With allowlist: the other domains allowed (their group chats and services with them) */
                             federationAllowlist: string[];
+                            /** @description Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake */
+                            federationInsecurePartners: string[];
                             /** @description With allowlist: the platform's free addresses are allowed too */
                             federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */
@@ -4909,6 +4923,8 @@ export interface operations {
                             federation: "open" | "allowlist" | "closed";
                             /** @description With allowlist: the other domains allowed (their group chats and services with them) */
                             federationAllowlist: string[];
+                            /** @description Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake */
+                            federationInsecurePartners: string[];
                             /** @description With allowlist: the platform's free addresses are allowed too */
                             federationPlatformDomains: boolean;
                             /** @description The largest file one may share, in bytes */

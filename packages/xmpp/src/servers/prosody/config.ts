@@ -287,6 +287,7 @@ function renderHostSettings(s: DomainServerSettings, hostModules: string[]): str
     lines.push(opt("federation_policy", s.federation.policy));
     lines.push(opt("federation_allowlist", s.federation.allowlist));
     lines.push(opt("federation_allowed_suffixes", s.federation.allowedSuffixes ?? []));
+    lines.push(opt("federation_insecure_partners", s.federation.insecurePartners ?? []));
   }
   for (const [name, value] of Object.entries(s.extraOptions)) lines.push(opt(name, value));
   return lines.map((l) => `  ${l}`);

@@ -187,6 +187,7 @@ local RELOADS = {
 	federation_policy = { "federation_policy" };
 	federation_allowlist = { "federation_policy" };
 	federation_allowed_suffixes = { "federation_policy" };
+	federation_insecure_partners = { "federation_policy" };
 };
 
 local function as_set(list)

@@ -7,6 +7,7 @@ import {
   historyRetentions,
   logoPath,
   MAX_FEDERATION_ALLOWLIST,
+  MAX_INSECURE_PARTNERS,
   type SettingsView,
   setDomainLogo,
   setExtraOptions,
@@ -47,6 +48,11 @@ const settingFields = {
   }),
   federationPlatformDomains: Type.Boolean({
     description: "With allowlist: the platform's free addresses are allowed too",
+  }),
+  federationInsecurePartners: Type.Array(Type.String({ maxLength: 253 }), {
+    maxItems: MAX_INSECURE_PARTNERS,
+    description:
+      "Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake",
   }),
 };
 const Settings = Type.Object(settingFields);

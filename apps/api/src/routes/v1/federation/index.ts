@@ -28,6 +28,9 @@ const FederationView = Type.Object({
   policy: Type.Union([Type.Literal("open"), Type.Literal("allowlist"), Type.Literal("closed")]),
   allowlist: Type.Array(Type.String()),
   platformDomains: Type.Boolean(),
+  insecurePartners: Type.Array(Type.String(), {
+    description: "Domains accepted without a valid certificate, trusted by dialback alone (a named risk)",
+  }),
   peers: Type.Array(Peer, { description: "The most recently active first, at most 100" }),
   peersTotal: Type.Integer(),
   check: Type.Union([Check, Type.Null()], { description: "The server's last federation check; null before any" }),

@@ -5,6 +5,9 @@
 --   federation_allowlist         with "allowlist": the other domains allowed; their subdomains (group chats,
 --                                upload services) are allowed with them
 --   federation_allowed_suffixes  with "allowlist": every domain under these names is allowed too
+--   federation_insecure_partners other domains accepted without a valid certificate (s2s_secure_auth is on for
+--                                everyone else): they authenticate by dialback, as s2s_insecure_domains would let
+--                                them, but for this domain only
 --
 -- Loaded on every host, components included: a component (groups.D, share.D, irc.D) follows its domain D.
 -- Other domains on the same server are held to the policy too, though they never use server-to-server links.
@@ -145,6 +148,21 @@ module:hook("s2sin-established", function(event)
 	refused(session.from_host, "incoming");
 	session:close({ condition = "policy-violation"; text = reason(session.from_host) });
 end);
+
+-- After mod_s2s_auth_certs (priority 0) has judged the certificate, before mod_s2s refuses it (-1): a partner this
+-- domain named is let through to dialback. Returning true ends the event, as a domain in s2s_insecure_domains would.
+module:hook_global("s2s-check-certificate", function(event)
+	local session, remote = event.session, event.host;
+	local here = session.direction == "outgoing" and session.from_host or session.to_host;
+	if not here or not ours(here) or not remote then return; end
+	if session.cert_chain_status == "valid" and session.cert_identity_status == "valid" then return; end
+	for _, d in ipairs(config.get(owner, "federation_insecure_partners") or {}) do
+		if remote:lower() == d then
+			session.log("warn", "Accepting %s without a valid certificate: %s names it as a partner", remote, owner);
+			return true;
+		end
+	end
+end, -0.5);
 
 module:hook("s2sout-established", function(event)
 	seen(event.session.to_host);
