@@ -150,6 +150,8 @@ export RFC2136_TSIG_NAME="\${RFC2136_TSIG_NAME:-$KEY_NAME}"
 export RFC2136_TSIG_ALGORITHM="\${RFC2136_TSIG_ALGORITHM:-hmac-sha256}"
 export RFC2136_TSIG_SECRET="\${RFC2136_TSIG_SECRET:-$SECRET}"
 export DNS_SERVERS="\${DNS_SERVERS:-$ADDR:$PORT}"
+# Managed servers find each other (federation) through the same server: the zone, and other names recursively.
+export SERVER_DNS_RESOLVERS="\${SERVER_DNS_RESOLVERS:-$ADDR:$PORT}"
 ENV
 )
 echo "platform DNS: zone $ZONE on $ADDR:$PORT (BIND)" >&2
