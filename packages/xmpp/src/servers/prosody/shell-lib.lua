@@ -241,6 +241,10 @@ local function apply_in_place(h, plan)
 		if mm.is_loaded(h, m) and not plan.load[m] then
 			local ok, err = mm.reload(h, m);
 			if not ok then return nil, err; end
+		elseif not mm.is_loaded(h, m) and mm.get_modules_for_host(h):contains(m) then
+			-- A global module added since the server started (an upgrade): it starts serving this host now.
+			local ok, err = mm.load(h, m);
+			if not ok then return nil, err; end
 		end
 	end
 	return true;

@@ -8,7 +8,7 @@ import { RESERVED_PREFIXES, RESERVED_USERNAMES } from "../../names.ts";
  * connection as `__xh` and call them with quoted arguments. Each call answers one JSON document
  * (`Result: {"r":...}`) or fails with `Error: <message>`; nothing is scraped from human-readable text.
  */
-export const SHELL_LIB_VERSION = 8;
+export const SHELL_LIB_VERSION = 9;
 
 // The code is the chunk shell-lib.lua, read beside this file; its settings go in as one quoted argument.
 const CODE = readFileSync(new URL("./shell-lib.lua", import.meta.url), "utf8");
