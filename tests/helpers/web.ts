@@ -295,3 +295,43 @@ export async function expectNoSideways(page: Page): Promise<void> {
   expect(innerWidth).toBe(390);
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
+
+/**
+ * Every English text of the dictionary that French says otherwise: whole texts, and the literal pieces between the
+ * {placeholders} of templates, long enough and with letters enough not to match French by chance.
+ */
+function englishOnly(a: unknown, b: unknown, out: Set<string>): Set<string> {
+  if (typeof a === "string" && typeof b === "string") {
+    if (a === b) return out;
+    for (const piece of a.split(/\{\w+\}/)) {
+      const text = piece.trim();
+      if (text.length > 3 && /[A-Za-z]{3}/.test(text) && !b.includes(text)) out.add(text);
+    }
+    return out;
+  }
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    for (const key of Object.keys(a)) englishOnly((a as never)[key], (b as never)[key], out);
+  }
+  return out;
+}
+
+function dictionaryTexts(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) dictionaryTexts(v, out);
+  return out;
+}
+
+/**
+ * The first text of the English dictionary `en` (or of a part of it) that `shown` contains as whole words, where the
+ * French one, `fr`, says it otherwise: undefined when a French page shows no English. A piece French uses too is no
+ * sign of English.
+ */
+export function englishIn(shown: string, en: unknown, fr: unknown): string | undefined {
+  const french = dictionaryTexts(fr);
+  const english = [...englishOnly(en, fr, new Set())].filter((s) => !french.some((f) => f.includes(s)));
+  return english.find((s) =>
+    new RegExp(`(?<![\\p{L}\\p{N}_.-])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_-])`, "u").test(
+      shown,
+    ),
+  );
+}

@@ -13,6 +13,7 @@ import { Button, type ButtonVariant } from "./ui/button";
 export function ActionForm({
   action,
   send,
+  before,
   onSent,
   submit,
   variant,
@@ -27,6 +28,8 @@ export function ActionForm({
   action: Action;
   /** The call, made from what the form holds. */
   send: (form: FormData) => Promise<ApiResult>;
+  /** Runs first, when the form is sent: false leaves the call unmade (a confirmation declined, a field to fix). */
+  before?: () => Promise<boolean> | boolean;
   /** Given the API's answer once it accepted the call. */
   onSent?: (data: unknown) => void;
   submit: ReactNode;
@@ -53,6 +56,7 @@ export function ActionForm({
         // Kept now: React clears currentTarget once the handler awaits.
         const element = e.currentTarget;
         const form = new FormData(element);
+        if (before && !(await before())) return;
         const result = await action.run(() => send(form), { reset: keeps ? null : element });
         if (result) {
           onSent?.(result.data);

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { SettingsReply } from "../lib/domain-settings";
+import type { FederationReply, SettingsReply } from "../lib/domain-settings";
 import { interpolate } from "../lib/i18n/format";
 import { getI18n } from "../lib/i18n/server";
+import { FederationCheck, FederationPeers } from "./federation-panel";
 import { DeleteDomainButton, RegistrationPolicyForm } from "./forms/domain-settings";
 import { SettingsSections } from "./forms/settings-sections";
 import { Card } from "./ui/card";
@@ -14,19 +15,25 @@ import { Alert } from "./ui/field";
 export async function DomainSettingsPanel({
   domain,
   settings,
+  federation,
+  platformBase,
   server,
   back,
   canChange,
 }: {
   domain: { id: string; name: string; registration: "closed" | "invite" | "open" };
   settings: SettingsReply;
+  /** Who the domain talks to on other servers, and how that went lately; shown in the section of its policy. */
+  federation: FederationReply;
+  /** Where the platform's free addresses live; null when it offers none. */
+  platformBase: string | null;
   /** The software of the domain's own server; null on a shared one, which tenants are not told about. */
   server: "prosody" | "ejabberd" | null;
   /** Where to go once the domain is deleted. */
   back: string;
   canChange: boolean;
 }) {
-  const { m } = await getI18n();
+  const { m, locale } = await getI18n();
   return (
     <div className="max-w-3xl space-y-6" data-domain-settings={canChange ? "editable" : "read-only"}>
       <p className="text-sm text-zinc-700">{interpolate(m.settings.lead, { domain: domain.name })}</p>
@@ -55,6 +62,11 @@ export async function DomainSettingsPanel({
         }}
         canChange={canChange}
         serverWide={server === "ejabberd"}
+        federation={{
+          platformBase,
+          check: <FederationCheck check={federation.check} domain={domain.name} m={m} locale={locale} />,
+          peers: <FederationPeers federation={federation} m={m} locale={locale} />,
+        }}
       />
       {canChange ? (
         <Card title={m.domains.delete}>

@@ -3,6 +3,7 @@ import type { operations } from "../lib/api/generated/schema";
 import { reasonText } from "../lib/i18n/codes";
 import type { Messages } from "../lib/i18n/en";
 import { formatNumber, interpolate, type Locale } from "../lib/i18n/format";
+import { federationText } from "./federation-panel";
 import { HealthCharts } from "./health-charts";
 import { Card } from "./ui/card";
 
@@ -10,7 +11,8 @@ type InstanceHealth = operations["getInstanceHealth"]["responses"][200]["content
 
 /**
  * A chat server's health as its page and the operators' page of a shared server show it: why it is not healthy,
- * `children` (its addresses, say), whether calls work, the latest figures and the charts over `range`.
+ * `children` (its addresses, say), whether calls work and other servers answer, the latest figures and the charts
+ * over `range`.
  */
 export function HealthOverview({
   health,
@@ -46,6 +48,7 @@ export function HealthOverview({
   ];
   const calls = health.calls;
   const cause = calls?.code ? m.alerts.causes[calls.code] : null;
+  const federation = health.federation;
   return (
     <>
       {reasons.length ? (
@@ -69,6 +72,15 @@ export function HealthOverview({
             : cause
               ? interpolate(m.health.callsFailing, { reason: cause })
               : m.health.callsFailingNoDetail}
+        </p>
+      ) : null}
+      {/* Nothing before the first check, or where there is no other domain to try. */}
+      {federation ? (
+        <p
+          className={`mb-6 rounded-lg border bg-white p-4 text-sm font-medium shadow-sm ${federation.status === "working" ? "border-zinc-200" : "border-amber-300 text-amber-950"}`}
+          data-federation={federation.status}
+        >
+          {federationText(m, locale, { ...federation, working: federation.status === "working" })}
         </p>
       ) : null}
       <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">

@@ -54,3 +54,40 @@ export function contactsOf(text: string): string[] {
     .filter(Boolean)
     .map((line) => (/^[^\s:/@]+@[^\s:/@]+$/.test(line) ? `mailto:${line}` : line));
 }
+
+/** What the API answers about a domain's federation: its policy, the other domains seen, its server's last check. */
+export type FederationReply = operations["getDomainFederation"]["responses"][200]["content"]["application/json"];
+
+/** Who a domain's people may talk to on other servers, as its three settings say it. */
+export type Reach = Pick<Settings, "federation" | "federationAllowlist" | "federationPlatformDomains">;
+
+/** How many domains an allowlist may name (the API refuses more). */
+export const MAX_ALLOWLIST = 100;
+
+/**
+ * A domain typed into the allowlist, as the API takes it: trimmed, in lower case, without a final dot. People often
+ * know an address rather than its domain: a chat address (anna@example.org, xmpp:anna@example.org/phone) gives its
+ * domain. Null for what plainly is no domain name (no dot, spaces); the API checks the rest and names the entry.
+ */
+export function allowlistEntry(text: string): string | null {
+  let name = text.trim().toLowerCase();
+  if (name.startsWith("xmpp:")) name = name.slice("xmpp:".length);
+  name = name.slice(name.lastIndexOf("@") + 1);
+  const slash = name.indexOf("/");
+  if (slash >= 0) name = name.slice(0, slash);
+  name = name.replace(/\.$/, "");
+  return /^[^\s@/:.]+(\.[^\s@/:.]+)+$/.test(name) ? name : null;
+}
+
+/**
+ * Whether going from `before` to `after` cuts people off from anyone they could reach before: closing, an allowlist
+ * where everyone was allowed, a domain taken off the list, or the platform's free addresses no longer allowed.
+ */
+export function cutsOff(before: Reach, after: Reach): boolean {
+  if (after.federation === "open" || before.federation === "closed") return false;
+  if (after.federation === "closed" || before.federation === "open") return true;
+  return (
+    before.federationAllowlist.some((d) => !after.federationAllowlist.includes(d)) ||
+    (before.federationPlatformDomains && !after.federationPlatformDomains)
+  );
+}

@@ -143,11 +143,16 @@ describe("alert rules", () => {
       "backup_failed:i1": false,
       // Calls not checked (not offered): left as they are.
       "calls_failing:i1": null,
+      // Federation not checked (no reference domain): left as it is.
+      "federation_failing:i1": null,
       "dns_broken:d1": false,
       "certificate_expiring:d1": false,
     });
     expect(firing({ ...input, calls: { ok: true } })["calls_failing:i1"]).toBe(false);
     expect(firing({ ...input, calls: { ok: false, message: "no answer" } })["calls_failing:i1"]).toBe(true);
+    const reference = "b.test";
+    expect(firing({ ...input, federation: { ok: true, reference } })["federation_failing:i1"]).toBe(false);
+    expect(firing({ ...input, federation: { ok: false, reference } })["federation_failing:i1"]).toBe(true);
   });
 
   it("gives every domain of a shared server its own down alert, for its tenant", () => {
@@ -257,6 +262,7 @@ describe("alert rules", () => {
         consecutiveDown: 2,
         loginMs: 2345.6,
         memoryBytes: 300 * 1024 * 1024,
+        federation: { ok: false, reference: "b.test", message: "timed out" },
         domains: [{ id: "d1", name: "a.test", dnsStatus: "error", certificateDaysLeft: 3.7 }],
         backups: {
           any: true,
@@ -279,6 +285,7 @@ describe("alert rules", () => {
       memory_high: { code: "memory_high", params: { bytes: 300 * 1024 * 1024, limitBytes: 100 * 1024 * 1024 } },
       backup_failed: { code: "backup_failed", params: {} },
       calls_failing: { code: "calls_failing", params: {} },
+      federation_failing: { code: "federation_failing", params: { reference: "b.test" } },
       dns_broken: { code: "dns_broken", params: {} },
       certificate_expiring: { code: "certificate_expiring", params: { days: 3, limitDays: 14 } },
     });

@@ -1,12 +1,16 @@
 "use client";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { api } from "../../lib/api/client";
 import {
+  allowlistEntry,
   contactsOf,
   contactsText,
+  cutsOff,
   fileChoices,
   historyChoices,
+  MAX_ALLOWLIST,
   MB,
+  type Reach,
   type SettingName,
   type Settings,
   type SettingsPatch,
@@ -14,11 +18,13 @@ import {
   toMb,
 } from "../../lib/domain-settings";
 import { useI18n } from "../../lib/i18n/client";
-import { formatBytes, interpolate, plural } from "../../lib/i18n/format";
+import type { Messages } from "../../lib/i18n/en";
+import { formatBytes, interpolate, type Locale, plural } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
 import { ActionForm } from "../action-form";
 import { ActionOutcome } from "../action-outcome";
 import { BrandHeader } from "../brand-header";
+import { type ConfirmTexts, useConfirmation } from "../confirm-button";
 import { ReadOnlyRegion } from "../read-only-region";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -96,10 +102,13 @@ type Section = Pick<ReturnType<typeof useSection>, "shared" | "save" | "resets">
 function SettingsForm({
   section,
   send,
+  before,
   children,
 }: {
   section: Section;
   send: () => SettingsPatch;
+  /** Runs first: false leaves the change unsent (a confirmation declined). */
+  before?: () => Promise<boolean> | boolean;
   children: ReactNode;
 }) {
   const { m } = useI18n();
@@ -118,6 +127,7 @@ function SettingsForm({
       keeps
       variant="secondary"
       submit={m.app.save}
+      before={before}
       send={() => {
         setSaved(false);
         return api.PATCH("/api/v1/domains/{domainId}/settings", { params: { path: { domainId } }, body: send() });
@@ -139,12 +149,15 @@ function Setting({
   name,
   label,
   defaultText,
+  confirmReset,
   children,
 }: {
   section: Section;
   name: SettingName;
   label: string;
   defaultText: string;
+  /** Asked before going back to the default, when that cuts people off: false leaves the setting as it is. */
+  confirmReset?: () => Promise<boolean> | boolean;
   children: ReactNode;
 }) {
   const { m } = useI18n();
@@ -161,14 +174,15 @@ function Setting({
               size="sm"
               variant="secondary"
               disabled={section.resets.pending}
-              onClick={() =>
-                section.resets.run(() =>
+              onClick={async () => {
+                if (confirmReset && !(await confirmReset())) return;
+                await section.resets.run(() =>
                   api.PATCH("/api/v1/domains/{domainId}/settings", {
                     params: { path: { domainId } },
                     body: { [name]: null },
                   }),
-                )
-              }
+                );
+              }}
             >
               {m.settings.reset}
               <span className="sr-only">: {label}</span>
@@ -537,6 +551,250 @@ function SecuritySection({ serverWide, ...shared }: Shared & { serverWide: boole
   );
 }
 
+/** What the federation section shows beside its settings, from the pages' server: the check and the domains seen. */
+export interface FederationExtras {
+  /** The platform's free addresses end in it; null when the platform offers none (no checkbox for them then). */
+  platformBase: string | null;
+  check: ReactNode;
+  peers: ReactNode;
+}
+
+/** "a.example, b.example and the platform's free addresses", at most five named, the rest counted. */
+function listed(locale: Locale, names: string[], more: Messages["settings"]["federation"]["moreDomains"]): string {
+  const shown = names.length > 5 ? [...names.slice(0, 4), plural(locale, names.length - 4, more)] : names;
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(shown);
+}
+
+/** Who people may talk to on other servers: everyone, only listed domains, or nobody; what cuts people off is asked first. */
+function FederationSection({ platformBase, check, peers, ...shared }: Shared & FederationExtras) {
+  const { m, locale } = useI18n();
+  const f = m.settings.federation;
+  const names = ["federation", "federationAllowlist", "federationPlatformDomains"] as const;
+  const section = useSection(shared, names);
+  const { draft } = section;
+  const { settings, defaults } = shared.view;
+  const { canChange } = shared;
+  const domain = shared.domain;
+  const [adding, setAdding] = useState("");
+  const [addError, setAddError] = useState<string | undefined>();
+  const confirmation = useConfirmation();
+  // What the save sends: the draft, with the domain left typed in the add field once it was taken in.
+  const planned = useRef<Reach>(draft);
+  const policies = ["open", "allowlist", "closed"] as const;
+  const policyError = section.error("federation");
+  const listError = section.error("federationAllowlist");
+  // The entry the API refused (federationAllowlist/2), marked in the list.
+  const refused = section.save.problem?.errors
+    ?.map((e) => /^\/?federationAllowlist(?:\/|\[)(\d+)\]?$/.exec(e.field)?.[1])
+    .find((i) => i !== undefined);
+  const refusedEntry = refused === undefined ? undefined : draft.federationAllowlist[Number(refused)];
+
+  /** The list with what was typed added, or undefined with the reason under the field. */
+  const withTyped = (list: string[]): string[] | undefined => {
+    const entry = allowlistEntry(adding);
+    if (!entry) setAddError(f.notADomain);
+    else if (list.includes(entry)) setAddError(interpolate(f.already, { domain: entry }));
+    else if (list.length >= MAX_ALLOWLIST) setAddError(interpolate(f.full, { max: MAX_ALLOWLIST }));
+    else return [...list, entry];
+    return undefined;
+  };
+  const add = () => {
+    const list = withTyped(draft.federationAllowlist);
+    if (!list) return;
+    section.set("federationAllowlist", list);
+    setAdding("");
+  };
+
+  /** The confirmation for a change that leaves people reaching only `after`, in words. */
+  const confirmFor = (after: Reach): ConfirmTexts => {
+    const reachable = [
+      ...after.federationAllowlist,
+      ...(platformBase && after.federationPlatformDomains ? [f.platformAddresses] : []),
+    ];
+    // An allowlist naming nobody is as closed as closed.
+    if (after.federation === "closed" || reachable.length === 0) {
+      return {
+        title: interpolate(f.confirmClosedTitle, { domain }),
+        body: interpolate(f.confirmClosed, { domain }),
+        confirmLabel: f.confirmClosedButton,
+      };
+    }
+    return {
+      title: interpolate(f.confirmAllowlistTitle, { domain }),
+      body: interpolate(f.confirmAllowlist, { domain, list: listed(locale, reachable, f.moreDomains) }),
+      confirmLabel: f.confirmAllowlistButton,
+    };
+  };
+  const askIfCutting = (after: Reach) => (cutsOff(settings, after) ? confirmation.ask(confirmFor(after)) : true);
+
+  const before = async () => {
+    let next: Reach = draft;
+    if (draft.federation === "allowlist" && adding.trim()) {
+      // A domain typed but not added yet is meant to be on the list: it is taken in, unless it is no domain.
+      const entry = allowlistEntry(adding);
+      const list =
+        entry && draft.federationAllowlist.includes(entry)
+          ? draft.federationAllowlist
+          : withTyped(draft.federationAllowlist);
+      if (!list) return false;
+      next = { ...draft, federationAllowlist: list };
+      section.set("federationAllowlist", list);
+      setAdding("");
+    }
+    planned.current = next;
+    return askIfCutting(next);
+  };
+
+  const onOff = (v: boolean) => (v ? m.settings.on : m.settings.off);
+  return (
+    <SectionCard id="federation" title={f.title} lead={<p>{interpolate(f.lead, { domain })}</p>} section={section}>
+      {check}
+      <SettingsForm section={section} send={() => changes(names, planned.current, settings)} before={before}>
+        <Setting section={section} name="federation" label={f.choice} defaultText={f[defaults.federation]}>
+          <fieldset className="space-y-3" aria-describedby={policyError ? "federation-error" : undefined}>
+            <legend className="mb-2 text-sm font-medium text-zinc-800">{f.choice}</legend>
+            {policies.map((policy) => (
+              <div key={policy} className="flex items-start gap-3">
+                <input
+                  id={`federation-${policy}`}
+                  type="radio"
+                  name="federation"
+                  value={policy}
+                  className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
+                  checked={draft.federation === policy}
+                  onChange={() => section.set("federation", policy)}
+                  aria-describedby={`federation-${policy}-hint`}
+                />
+                <div className="min-w-0">
+                  <label htmlFor={`federation-${policy}`} className="text-sm font-medium text-zinc-800">
+                    {f[policy]}
+                  </label>
+                  <p id={`federation-${policy}-hint`} className="text-xs text-zinc-600">
+                    {f[`${policy}Hint`]}
+                  </p>
+                </div>
+              </div>
+            ))}
+            {policyError ? (
+              <p id="federation-error" className="text-sm text-red-700" role="alert">
+                {policyError}
+              </p>
+            ) : null}
+          </fieldset>
+        </Setting>
+        {draft.federation === "allowlist" ? (
+          <>
+            <Setting
+              section={section}
+              name="federationAllowlist"
+              label={f.domains}
+              defaultText={defaults.federationAllowlist.join(", ") || m.settings.none}
+              confirmReset={() => askIfCutting({ ...settings, federationAllowlist: defaults.federationAllowlist })}
+            >
+              <div className="space-y-2">
+                <p id="federationAllowlist-label" className="text-sm font-medium text-zinc-800">
+                  {f.domains}
+                </p>
+                <p id="federationAllowlist-hint" className="text-xs text-zinc-600">
+                  {f.domainsHint}
+                </p>
+                {draft.federationAllowlist.length ? (
+                  <ul aria-labelledby="federationAllowlist-label" className="space-y-2" data-allowlist>
+                    {draft.federationAllowlist.map((entry) => (
+                      <li
+                        key={entry}
+                        data-entry={entry}
+                        data-invalid={entry === refusedEntry ? "true" : undefined}
+                        className={`flex items-center justify-between gap-3 rounded-md border bg-white px-3 py-1.5 ${entry === refusedEntry ? "border-red-700" : "border-zinc-200"}`}
+                      >
+                        <span className="min-w-0 break-all text-sm">{entry}</span>
+                        {canChange ? (
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            onClick={() =>
+                              section.set(
+                                "federationAllowlist",
+                                draft.federationAllowlist.filter((d) => d !== entry),
+                              )
+                            }
+                          >
+                            {f.remove}
+                            <span className="sr-only"> {entry}</span>
+                          </Button>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="text-sm text-zinc-700" data-allowlist-empty>
+                    {f.noDomains}
+                  </p>
+                )}
+                {listError ? (
+                  <p id="federationAllowlist-error" className="text-sm text-red-700" role="alert">
+                    {refusedEntry ? interpolate(f.badEntry, { domain: refusedEntry, reason: listError }) : listError}
+                  </p>
+                ) : null}
+                {canChange ? (
+                  <TextField
+                    id="federationAllowlistAdd"
+                    label={f.add}
+                    hint={f.addHint}
+                    error={addError}
+                    inputMode="url"
+                    autoCapitalize="none"
+                    autoComplete="off"
+                    spellCheck={false}
+                    maxLength={300}
+                    value={adding}
+                    onChange={(e) => {
+                      setAdding(e.target.value);
+                      setAddError(undefined);
+                    }}
+                    onKeyDown={(e) => {
+                      // Enter adds the domain rather than saving the whole section.
+                      if (e.key === "Enter") {
+                        e.preventDefault();
+                        add();
+                      }
+                    }}
+                    suffix={
+                      <Button variant="secondary" onClick={add}>
+                        {f.addButton}
+                      </Button>
+                    }
+                  />
+                ) : null}
+              </div>
+            </Setting>
+            {platformBase ? (
+              <Setting
+                section={section}
+                name="federationPlatformDomains"
+                label={f.platform}
+                defaultText={onOff(defaults.federationPlatformDomains)}
+              >
+                <Toggle
+                  id="federationPlatformDomains"
+                  label={f.platform}
+                  hint={interpolate(f.platformHint, { base: platformBase })}
+                  error={section.error("federationPlatformDomains")}
+                  checked={draft.federationPlatformDomains}
+                  onChange={(v) => section.set("federationPlatformDomains", v)}
+                />
+              </Setting>
+            ) : null}
+          </>
+        ) : null}
+      </SettingsForm>
+      {/* Outside the form: the dialog holds a form of its own. Those who cannot change anything are asked nothing. */}
+      {canChange ? confirmation.dialog : null}
+      {peers}
+    </SectionCard>
+  );
+}
+
 function WelcomeSection(shared: Shared) {
   const { m } = useI18n();
   const section = useSection(shared, ["welcomeMessage"] as const);
@@ -877,14 +1135,17 @@ function BrandingSection(shared: Shared) {
 
 /**
  * Every setting of a domain, by what it is about, in plain words: message history, shared files, notifications,
- * security, the welcome message, contact addresses and branding. Each section saves on its own.
+ * security, talking to other servers, the welcome message, contact addresses and branding. Each section saves on
+ * its own.
  */
 export function SettingsSections({
   serverWide,
+  federation,
   ...shared
 }: Shared & {
   /** The server's software sets TLS for the whole server (ejabberd): only the intermediate profile per domain. */
   serverWide: boolean;
+  federation: FederationExtras;
 }) {
   return (
     <>
@@ -892,6 +1153,7 @@ export function SettingsSections({
       <FilesSection {...shared} />
       <PushSection {...shared} />
       <SecuritySection {...shared} serverWide={serverWide} />
+      <FederationSection {...shared} {...federation} />
       <WelcomeSection {...shared} />
       <ContactsSection {...shared} />
       <BrandingSection {...shared} />

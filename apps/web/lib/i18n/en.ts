@@ -279,6 +279,58 @@ export const en = {
       serverWide:
         "This chat server’s software sets this for the whole server, so only “Works with older phones” is possible for this address.",
     },
+    federation: {
+      title: "Talking to other servers",
+      lead: "Chat works between servers, like email: people on {domain} can talk to people whose address is on another chat server. Choose who they may talk to.",
+      choice: "Who people here may talk to",
+      open: "Everyone",
+      openHint: "People here can chat with anyone, whatever server their address is on. Recommended.",
+      allowlist: "Only people at these domains",
+      allowlistHint:
+        "For example, the addresses of relatives or of a school. Everyone else on other servers is cut off.",
+      closed: "Nobody on other servers",
+      closedHint: "People here can only talk to each other, and cannot join group chats elsewhere.",
+      domains: "Domains people here may talk to",
+      domainsHint:
+        "A domain’s group chats come with it: listing example.org allows groups.example.org too. Up to 100 domains.",
+      noDomains: "No domain yet: nobody on another server can be reached. Add the domains of the people to talk to.",
+      add: "Add a domain",
+      addHint:
+        "Such as example.org. You can also paste someone’s address, such as anna@example.org: its domain is added.",
+      addButton: "Add",
+      remove: "Remove",
+      notADomain: "Enter a domain such as example.org, without spaces.",
+      already: "{domain} is already in the list.",
+      full: "The list holds at most {max} domains: remove one first.",
+      badEntry: "{domain}: {reason}",
+      platform: "Also allow the platform’s free addresses",
+      platformHint: "Addresses ending in .{base}, which anyone can get on this platform.",
+      platformAddresses: "the platform’s free addresses",
+      moreDomains: { one: "{n} other domain", other: "{n} other domains" },
+      confirmClosedTitle: "Cut {domain} off from other servers?",
+      confirmClosed:
+        "People on {domain} will no longer be able to talk to anyone on another server: messages to and from their contacts elsewhere will stop, and group chats on other servers will stop working for them. They can still talk to each other.",
+      confirmClosedButton: "Cut off other servers",
+      confirmAllowlistTitle: "Limit who people on {domain} can talk to?",
+      confirmAllowlist:
+        "On other servers, people on {domain} will only be able to talk to {list}. Messages to and from all their other contacts elsewhere will stop, and group chats on other servers will stop working for them.",
+      confirmAllowlistButton: "Limit to these domains",
+      seen: "Other servers seen lately",
+      seenLead:
+        "The domains this address’s server talked to, or blocked because of the choice above, the most recent first. Blocked counts the messages and connections stopped, each way.",
+      domain: "Domain",
+      lastSeen: "Last talked",
+      blockedIn: "Blocked from them",
+      blockedOut: "Blocked to them",
+      lastBlocked: "Last blocked",
+      never: "Never",
+      seenEarlier: "Other servers seen earlier",
+      showMore: { one: "Show {n} more domain", other: "Show {n} more domains" },
+      shownOf: "Showing the {shown} most recent of {total} domains.",
+      emptyTitle: "No other server yet",
+      emptyBody:
+        "Nobody here has talked with anyone on another server yet, and nothing was blocked. When someone does, the other server’s domain shows here within a few minutes. To talk to someone elsewhere, add their address (such as anna@example.org) as a contact in your chat app.",
+    },
     welcome: {
       title: "Welcome message",
       lead: "Sent by the server to each new account, to greet the people who join.",
@@ -713,6 +765,13 @@ export const en = {
     callsWorking: "Calls: working",
     callsFailing: "Calls: not working — {reason}",
     callsFailingNoDetail: "Calls: not working",
+    federationWorking: "Other servers: working, {ms} to {reference}",
+    federationWorkingNoTime: "Other servers: working",
+    federationFailing: "Other servers: not working — {reference} did not answer ({message})",
+    federationFailingNoDetail: "Other servers: not working — {reference} did not answer",
+    federationNotChecked: "Other servers: not checked yet",
+    federationCheckedFrom: "Checked from {from}, {when}.",
+    federationChecked: "Checked {when}.",
   },
   alerts: {
     title: "Alerts",
@@ -746,6 +805,7 @@ export const en = {
       backup_failed: "The last backup of {name} failed",
       memory_high: "{name} uses too much memory",
       calls_failing: "Calls on {name} do not work",
+      federation_failing: "{name} cannot reach other servers",
     },
     /** Health reasons by code (packages/health reasonCodes); measurements come formatted (lib/i18n/codes.ts). */
     reasons: {
@@ -774,6 +834,7 @@ export const en = {
       not_probed_yet: "Not checked yet",
       calls_failing: "Audio and video calls do not work: {cause}",
       irc_gateway_down: "The IRC gateway is not running",
+      federation_failing: "Other servers cannot be reached: {reference} did not answer",
     },
     /** Why calls fail, for calls_failing and the health page. */
     causes: {
@@ -803,6 +864,7 @@ export const en = {
       certificate_expired: "The certificate of {name} has expired",
       dns_broken: "DNS records of {name} are missing or wrong",
       calls_failing: "Audio and video calls on {name} do not work",
+      federation_failing: "{name} cannot reach other servers: {reference} did not answer",
     },
     noAnswer: "no answer",
     days: { one: "{n} day", other: "{n} days" },
@@ -872,6 +934,11 @@ export const en = {
       websiteUrl: { invalid_url: "Enter an address starting with https://." },
       legalNoticeUrl: { invalid_url: "Enter an address starting with https://." },
       brandColor: { invalid: "Choose a colour." },
+      federationAllowlist: {
+        invalid_domain: "This is not a domain name: use letters, digits and hyphens between dots, such as example.org.",
+        too_many: "List at most {max} domains.",
+        invalid: "List each domain once.",
+      },
       logo: {
         required: "Choose a picture.",
         too_large: "This picture is too big: choose one of at most {maxSize}.",

@@ -288,6 +288,61 @@ export const fr: Messages = {
       serverWide:
         "Le logiciel de ce serveur règle cela pour tout le serveur : seul « Compatible avec les téléphones plus anciens » est possible pour cette adresse.",
     },
+    federation: {
+      title: "Échanger avec les autres serveurs",
+      lead: "La messagerie fonctionne entre serveurs, comme l’e-mail : les personnes de {domain} peuvent parler à des personnes dont l’adresse est sur un autre serveur. Choisissez avec qui elles peuvent parler.",
+      choice: "Avec qui les personnes d’ici peuvent parler",
+      open: "Tout le monde",
+      openHint:
+        "Les personnes d’ici peuvent parler avec n’importe qui, quel que soit le serveur de son adresse. Recommandé.",
+      allowlist: "Seulement les personnes de ces domaines",
+      allowlistHint:
+        "Par exemple, les adresses de proches ou d’une école. Tous les autres, sur les autres serveurs, sont coupés.",
+      closed: "Personne sur les autres serveurs",
+      closedHint:
+        "Les personnes d’ici ne peuvent parler qu’entre elles, et ne peuvent pas rejoindre de groupes ailleurs.",
+      domains: "Domaines avec lesquels les personnes d’ici peuvent parler",
+      domainsHint:
+        "Les groupes d’un domaine viennent avec lui : indiquer exemple.fr autorise aussi groups.exemple.fr. Jusqu’à 100 domaines.",
+      noDomains:
+        "Aucun domaine pour l’instant : personne sur un autre serveur n’est joignable. Ajoutez les domaines des personnes avec qui parler.",
+      add: "Ajouter un domaine",
+      addHint:
+        "Par exemple exemple.fr. Vous pouvez aussi coller l’adresse de quelqu’un, comme anna@exemple.fr : son domaine est ajouté.",
+      addButton: "Ajouter",
+      remove: "Retirer",
+      notADomain: "Saisissez un domaine comme exemple.fr, sans espaces.",
+      already: "{domain} est déjà dans la liste.",
+      full: "La liste compte au plus {max} domaines : retirez-en un d’abord.",
+      badEntry: "{domain} : {reason}",
+      platform: "Autoriser aussi les adresses gratuites de la plateforme",
+      platformHint: "Les adresses qui finissent par .{base}, que chacun peut obtenir sur cette plateforme.",
+      platformAddresses: "les adresses gratuites de la plateforme",
+      moreDomains: { one: "{n} autre domaine", other: "{n} autres domaines" },
+      confirmClosedTitle: "Couper {domain} des autres serveurs ?",
+      confirmClosed:
+        "Les personnes de {domain} ne pourront plus parler à personne sur un autre serveur : les messages avec leurs contacts d’ailleurs ne passeront plus, et les groupes des autres serveurs ne fonctionneront plus pour elles. Elles pourront toujours parler entre elles.",
+      confirmClosedButton: "Couper les autres serveurs",
+      confirmAllowlistTitle: "Limiter avec qui les personnes de {domain} peuvent parler ?",
+      confirmAllowlist:
+        "Sur les autres serveurs, les personnes de {domain} ne pourront plus parler qu’avec {list}. Les messages avec tous leurs autres contacts d’ailleurs ne passeront plus, et les groupes des autres serveurs ne fonctionneront plus pour elles.",
+      confirmAllowlistButton: "Limiter à ces domaines",
+      seen: "Autres serveurs vus récemment",
+      seenLead:
+        "Les domaines avec lesquels le serveur de cette adresse a échangé, ou qu’il a bloqués à cause du choix ci-dessus, les plus récents d’abord. « Bloqués » compte les messages et connexions arrêtés, dans chaque sens.",
+      domain: "Domaine",
+      lastSeen: "Dernier échange",
+      blockedIn: "Bloqués venant d’eux",
+      blockedOut: "Bloqués vers eux",
+      lastBlocked: "Dernier blocage",
+      never: "Jamais",
+      seenEarlier: "Autres serveurs vus plus tôt",
+      showMore: { one: "Afficher {n} autre domaine", other: "Afficher {n} autres domaines" },
+      shownOf: "Les {shown} plus récents sur {total} domaines.",
+      emptyTitle: "Aucun autre serveur pour l’instant",
+      emptyBody:
+        "Personne ici n’a encore échangé avec quelqu’un d’un autre serveur, et rien n’a été bloqué. Dès que quelqu’un le fait, le domaine de l’autre serveur s’affiche ici en quelques minutes. Pour parler à quelqu’un d’ailleurs, ajoutez son adresse (comme anna@exemple.fr) à vos contacts dans votre application.",
+    },
     welcome: {
       title: "Message de bienvenue",
       lead: "Envoyé par le serveur à chaque nouveau compte, pour accueillir les personnes qui arrivent.",
@@ -740,6 +795,13 @@ export const fr: Messages = {
     callsWorking: "Appels : en état de marche",
     callsFailing: "Appels : en panne — {reason}",
     callsFailingNoDetail: "Appels : en panne",
+    federationWorking: "Autres serveurs : en état de marche, {ms} jusqu’à {reference}",
+    federationWorkingNoTime: "Autres serveurs : en état de marche",
+    federationFailing: "Autres serveurs : en panne — {reference} n’a pas répondu ({message})",
+    federationFailingNoDetail: "Autres serveurs : en panne — {reference} n’a pas répondu",
+    federationNotChecked: "Autres serveurs : pas encore vérifié",
+    federationCheckedFrom: "Vérifié depuis {from}, {when}.",
+    federationChecked: "Vérifié {when}.",
   },
   alerts: {
     title: "Alertes",
@@ -772,6 +834,7 @@ export const fr: Messages = {
       backup_failed: "La dernière sauvegarde de {name} a échoué",
       memory_high: "{name} utilise trop de mémoire",
       calls_failing: "Les appels sur {name} ne fonctionnent pas",
+      federation_failing: "{name} ne joint plus les autres serveurs",
     },
     reasons: {
       process_not_running: "Le processus du serveur ne tourne pas",
@@ -799,6 +862,7 @@ export const fr: Messages = {
       not_probed_yet: "Pas encore vérifié",
       calls_failing: "Les appels audio et vidéo ne fonctionnent pas : {cause}",
       irc_gateway_down: "La passerelle IRC ne fonctionne pas",
+      federation_failing: "Les autres serveurs sont injoignables : {reference} n’a pas répondu",
     },
     causes: {
       calls_not_announced: "le serveur ne propose pas les appels aux applications",
@@ -826,6 +890,7 @@ export const fr: Messages = {
       certificate_expired: "Le certificat de {name} a expiré",
       dns_broken: "Des enregistrements DNS de {name} manquent ou sont faux",
       calls_failing: "Les appels audio et vidéo sur {name} ne fonctionnent pas",
+      federation_failing: "{name} ne joint plus les autres serveurs : {reference} n’a pas répondu",
     },
     noAnswer: "pas de réponse",
     days: { one: "{n} jour", other: "{n} jours" },
@@ -900,6 +965,12 @@ export const fr: Messages = {
       websiteUrl: { invalid_url: "Saisissez une adresse commençant par https://." },
       legalNoticeUrl: { invalid_url: "Saisissez une adresse commençant par https://." },
       brandColor: { invalid: "Choisissez une couleur." },
+      federationAllowlist: {
+        invalid_domain:
+          "Ce n’est pas un nom de domaine : utilisez des lettres, des chiffres et des tirets entre des points, comme exemple.fr.",
+        too_many: "Indiquez au plus {max} domaines.",
+        invalid: "Indiquez chaque domaine une seule fois.",
+      },
       logo: {
         required: "Choisissez une image.",
         too_large: "Cette image est trop lourde : choisissez-en une de {maxSize} au plus.",

@@ -232,12 +232,18 @@ export default async function DomainPage({
     // Viewers see the gateway but not its buttons: only owners and admins may turn it on or off.
     body = <IrcGatewayCard gateway={gateway} canChange={role === "owner" || role === "admin"} />;
   } else {
-    const settings = must(await api.GET("/api/v1/domains/{domainId}/settings", { params: { path: { domainId } } }));
+    const [settings, federation, platform] = await Promise.all([
+      api.GET("/api/v1/domains/{domainId}/settings", { params: { path: { domainId } } }).then(must),
+      api.GET("/api/v1/domains/{domainId}/federation", { params: { path: { domainId } } }).then(must),
+      api.GET("/api/v1/platform").then(must),
+    ]);
     // Viewers read every setting; only owners and admins change them (the API refuses the others anyway).
     body = (
       <DomainSettingsPanel
         domain={domain}
         settings={settings}
+        federation={federation}
+        platformBase={platform.baseDomain}
         server={instance?.server ?? null}
         back={instanceId ? `/t/${tenantId}/instances/${instanceId}` : `/t/${tenantId}/domains`}
         canChange={role === "owner" || role === "admin"}
