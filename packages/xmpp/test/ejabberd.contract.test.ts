@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xmppLogin } from "../src/client/index.ts";
 import { describeDriverContract } from "../src/contract.ts";
 import { DriverCommandError, DriverUnavailableError, EjabberdDriver, type XmppServerDriver } from "../src/index.ts";
+import { ejabberdPaths } from "../src/servers/ejabberd/config.ts";
 import { type EjabberdInstance, startEjabberd } from "./support/ejabberd.ts";
 
 const driverOf = (inst: EjabberdInstance, timeoutMs = 5000) => {
@@ -148,7 +149,7 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
   }, 60_000);
 
   it("keeps serving the old configuration when a new one fails to load, and says why", async () => {
-    const hostsFile = inst.kind.renderConfig(inst.spec, inst.layout)[0]?.path ?? "";
+    const hostsFile = ejabberdPaths(inst.layout).hostsConfig;
     const good = await readFile(hostsFile, "utf8");
     await writeFile(hostsFile, `${good}  not_an_option_of_ejabberd: 1\n`);
     try {

@@ -1,13 +1,16 @@
 /**
  * ejabberd 23.01's configuration, rendered from an instance spec: ejabberd.yml (global), hosts.yml (virtual hosts
- * and their modules, included by the main file), ejabberdctl.cfg (the node: name, distribution, pid file) and a
- * copy of Debian's inetrc.
+ * and their modules, included by the main file), ejabberdctl.cfg (the node: name, distribution, pid file, the
+ * platform's modules), inetrc (the node's resolvers) and, for federation, the CAs trusted for server-to-server links.
  */
 import { readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { InstanceLayout } from "../kind.ts";
 import {
   type DomainServerSettings,
+  type FederationSpec,
   type InstanceDomainSpec,
   type InstanceSpec,
   offersFileSharing,
@@ -37,7 +40,18 @@ export interface EjabberdPaths {
   distPortFile: string;
   /** Uploaded files (mod_http_upload's docroot), kept with the rest of the data. */
   uploads: string;
+  /** The CAs trusted for server-to-server links: the platform's and the system's, in one file. */
+  s2sCaFile: string;
+  /** The platform's Erlang modules: their sources, compiled there at a start. */
+  modules: string;
 }
+
+/** The platform's own ejabberd modules (Erlang sources), found beside this file. */
+export const PLATFORM_MODULES_DIR = fileURLToPath(new URL("./modules/", import.meta.url));
+export const PLATFORM_MODULES = ["mod_federation_policy", "mod_federation_dns"] as const;
+
+/** Debian's bundle of the system's CAs (ca-certificates). */
+export const SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 
 /** The platform's own account, on the placeholder host that every instance keeps. */
 export const ADMIN_USER = "xh-admin";
@@ -68,6 +82,8 @@ export function ejabberdPaths(layout: InstanceLayout): EjabberdPaths {
     apiSocket: path.join(dir, "api.sock"),
     distPortFile: path.join(dir, "dist.port"),
     uploads: path.join(data, "upload"),
+    s2sCaFile: path.join(etc, "s2s-ca.pem"),
+    modules: path.join(dir, "modules"),
   };
 }
 
@@ -168,6 +184,8 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
     mod_carboncopy: {},
     mod_disco: {},
     mod_http_api: {},
+    ...(settings?.federation ? { mod_federation_policy: federationPolicy(settings.federation) } : {}),
+    ...(spec.federation?.resolvers.length ? { mod_federation_dns: {} } : {}),
     // Shared files off: no upload service, so clients find none in disco.
     ...(offersFileSharing(d)
       ? {
@@ -249,6 +267,14 @@ function stunDisco(calls: NonNullable<InstanceSpec["calls"]>): { [key: string]: 
   };
 }
 
+/**
+ * The platform's mod_federation_policy: the same rules as its Prosody module. Partners accepted without a valid
+ * certificate (insecurePartners) are not: ejabberd's dialback cannot be limited to them on incoming links.
+ */
+function federationPolicy(f: NonNullable<DomainServerSettings["federation"]>): { [key: string]: Yaml } {
+  return { policy: f.policy, allowlist: f.allowlist, allowed_suffixes: f.allowedSuffixes ?? [] };
+}
+
 /** XEP-0157 addresses, as ejabberd's disco server_info. */
 function contactInfo(contacts: DomainServerSettings["contacts"]): Yaml {
   return Object.entries(contacts)
@@ -319,7 +345,18 @@ export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): st
     sql_start_interval: 86400,
     auth_method: ["internal"],
     auth_password_format: "scram",
+    // Other servers authenticate by certificate (SASL EXTERNAL) or not at all: mod_s2s_dialback is never loaded.
     s2s_use_starttls: "required",
+    // TLS 1.2 or later between servers.
+    s2s_protocol_options: [
+      "no_sslv2",
+      "no_sslv3",
+      "no_tlsv1",
+      "no_tlsv1_1",
+      "cipher_server_preference",
+      "no_compression",
+    ],
+    ...(spec.federation ? { s2s_cafile: p.s2sCaFile } : {}),
     disable_sasl_mechanisms: ["digest-md5", "x-oauth2"],
     listen,
     acl: {
@@ -366,8 +403,12 @@ export function renderCtlConfig(spec: InstanceSpec, layout: InstanceLayout): str
     "  foreground|foreground-quiet|start|live)",
     `    ERL_DIST_PORT=$("$ERL" -noshell -noinput -eval '${freePort}') || exit 1`,
     `    printf '%s\\n' "$ERL_DIST_PORT" > ${p.distPortFile} || exit 1`,
+    "    # The platform's modules, compiled when their sources changed; the node finds them on its code path.",
+    `    for src in ${p.modules}/*.erl; do`,
+    `      [ "\${src%.erl}.beam" -nt "$src" ] || "\${ERL%/erl}/erlc" -W0 -o ${p.modules} "$src" || exit 1`,
+    "    done",
     "    # The distribution listens on loopback only; the extra argument names the process (its value is unused).",
-    `    ERL_OPTIONS="-kernel inet_dist_use_interface {127,0,0,1} -xh_config ${p.config}"`,
+    `    ERL_OPTIONS="-kernel inet_dist_use_interface {127,0,0,1} -pa ${p.modules} -xh_config ${p.config}"`,
     "    ;;",
     "  *)",
     `    ERL_DIST_PORT=$(cat ${p.distPortFile} 2>/dev/null)`,
@@ -378,12 +419,66 @@ export function renderCtlConfig(spec: InstanceSpec, layout: InstanceLayout): str
   ].join("\n");
 }
 
-export function renderInetrc(): string {
+/**
+ * The node's resolver (Erlang's inet_res), which finds other servers' SRV records; mod_federation_dns asks it for
+ * their addresses too. The platform's resolvers replace the system's: `resolv_conf ""` comes first, or the node
+ * re-reads /etc/resolv.conf before a query and puts its servers back. Unlike libunbound, inet_res answers for
+ * special-use names (test, home.arpa) as for any other.
+ */
+export function renderInetrc(spec: Pick<InstanceSpec, "federation">): string {
+  let debian: string;
   try {
-    return readFileSync("/etc/ejabberd/inetrc", "utf8");
+    debian = readFileSync("/etc/ejabberd/inetrc", "utf8");
   } catch {
-    return DEFAULT_INETRC;
+    debian = DEFAULT_INETRC;
   }
+  const resolvers = spec.federation?.resolvers ?? [];
+  if (resolvers.length === 0) return debian;
+  const kept = debian.split("\n").filter((l) => l.trim() !== "" && !/^\s*\{\s*file\s*,\s*resolv\b/.test(l));
+  return `${['{resolv_conf, ""}.', ...kept, ...resolvers.map(nameserver)].join("\n")}\n`;
+}
+
+/** "IP" or "IP@PORT" (libunbound's form, which the platform uses) as an inetrc nameserver entry. */
+function nameserver(resolver: string): string {
+  const [ip = "", port = "53"] = resolver.split("@");
+  const p = Number(port);
+  if (!/^\d{1,5}$/.test(port) || p < 1 || p > 65535)
+    throw new TypeError(`invalid resolver ${JSON.stringify(resolver)}`);
+  return `{nameserver, ${erlangIp(ip, resolver)}, ${p}}.`;
+}
+
+function erlangIp(ip: string, resolver: string): string {
+  if (net.isIPv4(ip)) return `{${ip.split(".").join(",")}}`;
+  if (net.isIPv6(ip) && !ip.includes(".")) {
+    const [head = "", tail] = ip.split("::");
+    const left = head ? head.split(":") : [];
+    const right = tail ? tail.split(":") : [];
+    const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+    return `{${groups.map((g) => Number.parseInt(g, 16)).join(",")}}`;
+  }
+  throw new TypeError(`invalid resolver ${JSON.stringify(resolver)}: an IPv4 or IPv6 address is expected`);
+}
+
+/**
+ * ejabberd verifies other servers' certificates against one file (fast_tls takes a file or the system's defaults,
+ * not both): the platform's CA, then the system's CAs so that servers elsewhere keep being trusted.
+ */
+export function renderS2sCaFile(federation: FederationSpec): string {
+  let system = "";
+  try {
+    system = readFileSync(SYSTEM_CA_BUNDLE, "utf8");
+  } catch {
+    // No system bundle: the platform's CA alone.
+  }
+  return `${federation.caPem.trim()}\n${system}`;
+}
+
+/** The platform's Erlang modules, as files of the instance. */
+export function platformModuleSources(): { name: string; content: string }[] {
+  return PLATFORM_MODULES.map((m) => ({
+    name: `${m}.erl`,
+    content: readFileSync(path.join(PLATFORM_MODULES_DIR, `${m}.erl`), "utf8"),
+  }));
 }
 
 /** Checks what ejabberd needs beyond validateSpec. */

@@ -2,6 +2,7 @@ import {
   type Bookmark,
   DriverCommandError,
   DriverUnsupportedError,
+  type FederationActivity,
   type OnlineSession,
   type RoomConfig,
   type RoomInfo,
@@ -554,13 +555,28 @@ export class EjabberdDriver implements XmppServerDriver {
       .map((s) => ({ jid: s.jid, secure: /tls/.test(s.connection) }));
   }
 
+  /**
+   * The platform's mod_federation_policy counts refusals and the other domains seen, per domain; each count is
+   * handed over once. Its report is JSON in a string (the API's result types have no maps).
+   */
+  async federationActivity(hosts: string[]): Promise<Record<string, FederationActivity>> {
+    for (const h of hosts) hostname(h);
+    // Results come named: {"report": "…"}.
+    const raw = await this.call<{ report: string }>("federation_report", { hosts });
+    const report = JSON.parse(raw.report) as Record<string, Partial<FederationActivity> | undefined>;
+    const out: Record<string, FederationActivity> = {};
+    for (const h of hosts) out[h] = { seen: report[h]?.seen ?? [], refused: report[h]?.refused ?? [] };
+    return out;
+  }
+
   /** Activity counters for the health checks. */
   async metrics(): Promise<ServerMetrics> {
     const [sessions, rooms, incoming, outgoing] = await Promise.all([
       this.call<{ jid: string }[]>("connected_users_info"),
       this.call<string[]>("muc_online_rooms", { service: "global" }),
-      this.call<number>("incoming_s2s_number"),
-      this.call<number>("outgoing_s2s_number"),
+      // Integer results come named: {"s2s_incoming": N}.
+      this.call<{ s2s_incoming: number }>("incoming_s2s_number"),
+      this.call<{ s2s_outgoing: number }>("outgoing_s2s_number"),
     ]);
     const c2sByHost: Record<string, number> = {};
     for (const s of sessions) {
@@ -571,7 +587,7 @@ export class EjabberdDriver implements XmppServerDriver {
       c2sConnections: sessions.length,
       c2sByHost,
       mucRooms: rooms.length,
-      s2sConnections: Number(incoming) + Number(outgoing),
+      s2sConnections: Number(incoming.s2s_incoming) + Number(outgoing.s2s_outgoing),
     };
   }
 

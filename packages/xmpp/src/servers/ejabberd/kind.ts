@@ -11,10 +11,12 @@ import {
   API_URL,
   assertRenderable,
   ejabberdPaths,
+  platformModuleSources,
   renderCtlConfig,
   renderHostsConfig,
   renderInetrc,
   renderMainConfig,
+  renderS2sCaFile,
 } from "./config.ts";
 import { EjabberdDriver } from "./driver.ts";
 import { EjabberdApiClient, EjabberdApiError } from "./http-api.ts";
@@ -154,8 +156,14 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
       const p = ejabberdPaths(layout);
       // Included and helper files first: a reload may read them at any moment.
       return [
+        ...platformModuleSources().map((m) => ({
+          path: path.join(p.modules, m.name),
+          content: m.content,
+          mode: 0o644,
+        })),
+        ...(spec.federation ? [{ path: p.s2sCaFile, content: renderS2sCaFile(spec.federation), mode: 0o644 }] : []),
         { path: p.hostsConfig, content: renderHostsConfig(spec, layout), mode: 0o640 },
-        { path: p.inetrc, content: renderInetrc(), mode: 0o644 },
+        { path: p.inetrc, content: renderInetrc(spec), mode: 0o644 },
         { path: p.ctlConfig, content: renderCtlConfig(spec, layout), mode: 0o640 },
         { path: p.config, content: renderMainConfig(spec, layout), mode: 0o640 },
       ];
