@@ -259,6 +259,53 @@ describe("federation between managed servers", () => {
     expect(after[0]?.resolvedAt).not.toBeNull();
   }, 120_000);
 
+  it("holds a closed domain apart from another domain on its own server too, live", async () => {
+    const { a } = families;
+    // A second domain of the same family on A's server: its messages never cross a server-to-server link.
+    const dom = await a.call("POST", `/api/v1/instances/${a.instanceId}/domains?wait=30`, {
+      name: `d.${ZONE}`,
+      registration: "closed",
+    });
+    expect(dom.json.operation?.status, dom.text).toBe("succeeded");
+    const domainId = dom.json.domain.id as string;
+    const acct = await a.call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, {
+      localpart: "dora",
+      password: "dune-willow-harbour",
+    });
+    expect(acct.json.operation?.status, acct.text).toBe("succeeded");
+    const d: Family = {
+      ...a,
+      name: "d",
+      domain: `d.${ZONE}`,
+      domainId,
+      user: [`dora@d.${ZONE}`, "dune-willow-harbour"],
+    };
+    const pid = platform.prosodyPid(a.instanceId);
+    expect(await federate(a, d)).toMatchObject({ delivered: true, replied: true, error: null });
+
+    const closed = await a.call("PATCH", `/api/v1/domains/${a.domainId}/settings?wait=30`, { federation: "closed" });
+    expect(closed.json.operation?.status, closed.text).toBe("succeeded");
+    try {
+      const out = await federate(a, d);
+      expect(out.delivered, JSON.stringify(out)).toBe(false);
+      expect(out.error).toMatchObject({
+        condition: "policy-violation",
+        text: `${a.domain} does not talk to other servers`,
+      });
+      // The neighbour's message to the closed domain is refused too, with the closed domain's words.
+      const back = await federate(d, a);
+      expect(back.delivered, JSON.stringify(back)).toBe(false);
+      expect(back.error).toMatchObject({ condition: "policy-violation", text: out.error?.text });
+    } finally {
+      const open = await a.call("PATCH", `/api/v1/domains/${a.domainId}/settings?wait=30`, { federation: null });
+      expect(open.json.operation?.status, open.text).toBe("succeeded");
+    }
+    expect(await federate(d, a)).toMatchObject({ delivered: true, replied: true });
+    expect(platform.prosodyPid(a.instanceId)).toBe(pid);
+    const removed = await a.call("DELETE", `/api/v1/domains/${domainId}?wait=60`);
+    expect(removed.status, removed.text).toBeLessThan(300);
+  }, 120_000);
+
   it("refuses a malformed allowlist, naming the entry, and keeps the policy", async () => {
     const { a } = families;
     for (const [body, field] of [
