@@ -2,7 +2,6 @@
 // managed ejabberd server find each other through DNS (a name server the servers are pointed at), authenticate each
 // other by certificate, and talk, in both directions and in group chats; the ejabberd domain's federation policy
 // (closed, allowlist) is applied live and holds against an independent client.
-import { Rfc2136Provider } from "@xmpp-host/dns";
 import {
   EJABBERD_ADMIN_JID,
   EJABBERD_API_URL,
@@ -13,21 +12,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeInstance } from "../apps/worker/src/processors/health.ts";
 import { startTestNamed, type TestNamed } from "../packages/dns/test/support/testing.ts";
-import { type Call, signupWithToken } from "./helpers/api.ts";
+import { type Family, family as family_, federate as federate_, setPolicy } from "./helpers/federation.ts";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
-import { internalCa, s2sTlsVersion, xmppClient } from "./helpers/xmpp.ts";
+import { internalCa, s2sTlsVersion } from "./helpers/xmpp.ts";
 
 const ZONE = "fed.test";
-
-interface Family {
-  domain: string;
-  call: Call;
-  instanceId: string;
-  domainId: string;
-  c2s: string;
-  s2s: string;
-  user: readonly [string, string];
-}
 
 let named: TestNamed;
 let platform: Platform;
@@ -35,72 +24,10 @@ let caFile: string;
 let p: Family;
 let e: Family;
 
-type Expected = { name: string; type: "A" | "AAAA" | "CNAME" | "SRV" | "TXT" | "CAA"; value: string };
-
-async function family(
-  label: string,
-  server: "prosody" | "ejabberd",
-  person: string,
-  password: string,
-): Promise<Family> {
-  const domain = `${label}.${ZONE}`;
-  const { call, tenantId } = await signupWithToken(platform.app, `kinds-${label}`);
-  const inst = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: `kinds-${label}`, server });
-  expect(inst.json.operation?.status, inst.text).toBe("succeeded");
-  const dom = await call("POST", `/api/v1/instances/${inst.json.instance.id}/domains?wait=60`, {
-    name: domain,
-    registration: "closed",
-  });
-  expect(dom.json.operation?.status, dom.text).toBe("succeeded");
-  const domainId = dom.json.domain.id as string;
-  const acct = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, { localpart: person, password });
-  expect(acct.json.operation?.status, acct.text).toBe("succeeded");
-  // The family publishes the records the platform shows it, as it would at its DNS host.
-  const zone = new Rfc2136Provider({ server: named.address, port: named.port, zone: ZONE, tsig: named.key });
-  for (const r of (await call("GET", `/api/v1/domains/${domainId}/dns`)).json.expected as Expected[]) {
-    if (r.type === "SRV" || r.type === "A") await zone.addRecord({ name: r.name, type: r.type, value: r.value });
-  }
-  const row = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: inst.json.instance.id } });
-  expect(row.server).toBe(server);
-  return {
-    domain,
-    call,
-    instanceId: inst.json.instance.id,
-    domainId,
-    c2s: String(row.c2sPort),
-    s2s: String(row.s2sPort),
-    user: [`${person}@${domain}`, password],
-  };
-}
-
-/** A writes to B (and B answers); with a room, A also joins B's room and posts there. */
-async function federate(from: Family, to: Family, room?: string) {
-  const res = await xmppClient([
-    "federate",
-    "127.0.0.1",
-    from.c2s,
-    "127.0.0.1",
-    to.c2s,
-    caFile,
-    ...from.user,
-    ...to.user,
-    room ?? "-",
-  ]);
-  expect(res.code, JSON.stringify(res.out)).toBe(0);
-  return res.out as {
-    delivered: boolean;
-    replied: boolean;
-    error: { condition: string; text: string } | null;
-    room?: { joined: boolean; received: boolean };
-  };
-}
-
-async function setPolicy(f: Family, patch: Record<string, unknown>) {
-  const res = await f.call("PATCH", `/api/v1/domains/${f.domainId}/settings?wait=30`, patch);
-  expect(res.status, res.text).toBe(200);
-  expect(res.json.operation?.status, res.text).toBe("succeeded");
-  return res.json;
-}
+const world = () => ({ platform, named, zone: ZONE, prefix: "kinds" });
+const family = (label: string, server: "prosody" | "ejabberd", person: string, password: string) =>
+  family_(world(), label, person, password, server);
+const federate = (from: Family, to: Family, room?: string) => federate_(caFile, from, to, room);
 
 /** A command of the ejabberd server's admin API, as the platform's admin. */
 async function ejabberdCommand<T>(f: Family, command: string): Promise<T> {

@@ -322,13 +322,16 @@ function dictionaryTexts(value: unknown, out: string[] = []): string[] {
 }
 
 /**
- * The first text of the English dictionary `en` (or of a part of it) that `shown` contains as whole words, where the
- * French one, `fr`, says it otherwise: undefined when a French page shows no English. A piece French uses too is no
- * sign of English.
+ * Every English text of the dictionary `en` that the French one, `fr`, says otherwise, and that French uses nowhere
+ * (a piece French uses too is no sign of English).
  */
-export function englishIn(shown: string, en: unknown, fr: unknown): string | undefined {
+export function englishTexts(en: unknown, fr: unknown): string[] {
   const french = dictionaryTexts(fr);
-  const english = [...englishOnly(en, fr, new Set())].filter((s) => !french.some((f) => f.includes(s)));
+  return [...englishOnly(en, fr, new Set())].filter((s) => !french.some((f) => f.includes(s)));
+}
+
+/** The first of `english` (see englishTexts) that `shown` contains as whole words: undefined when it shows none. */
+export function englishIn(shown: string, english: string[]): string | undefined {
   return english.find((s) =>
     new RegExp(`(?<![\\p{L}\\p{N}_.-])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_-])`, "u").test(
       shown,

@@ -12,6 +12,8 @@ import { fr } from "../../apps/web/lib/i18n/fr.ts";
 import { type Call, client, serverWithDomains, signupWithToken } from "../helpers/api.ts";
 import {
   type AxeFinding,
+  englishIn,
+  englishTexts,
   expectNoSideways,
   inspectPage,
   newContext,
@@ -112,31 +114,7 @@ function contrast(a: [number, number, number], b: [number, number, number]): num
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/**
- * Every English text of the dictionary that French says otherwise (whole texts, and the literal pieces between the
- * {placeholders} of templates), long enough and with letters enough not to match French by chance.
- */
-function englishOnly(a: unknown, b: unknown, out: Set<string>): Set<string> {
-  if (typeof a === "string" && typeof b === "string") {
-    if (a === b) return out;
-    for (const piece of a.split(/\{\w+\}/)) {
-      const text = piece.trim();
-      if (text.length > 3 && /[A-Za-z]{3}/.test(text) && !b.includes(text)) out.add(text);
-    }
-    return out;
-  }
-  if (a && b && typeof a === "object" && typeof b === "object") {
-    for (const key of Object.keys(a)) englishOnly((a as never)[key], (b as never)[key], out);
-  }
-  return out;
-}
-function texts(value: unknown, out: string[] = []): string[] {
-  if (typeof value === "string") out.push(value);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) texts(v, out);
-  return out;
-}
-const frenchTexts = texts(fr);
-const englishTexts = [...englishOnly(en, fr, new Set())].filter((s) => !frenchTexts.some((f) => f.includes(s)));
+const english = englishTexts(en, fr);
 
 describe("the colour of text set on an accent colour", () => {
   it("reads at 4.5:1 at least on any colour an admin may choose", () => {
@@ -259,11 +237,7 @@ describe("the settings tab", () => {
     await page.waitForLoadState("networkidle");
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text only, not the page's script data
     const shown = await page.locator("body").innerText();
-    const left = englishTexts.find((s) =>
-      new RegExp(`(?<![\\p{L}\\p{N}_.-])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_-])`, "u").test(
-        shown,
-      ),
-    );
+    const left = englishIn(shown, english);
     expect(left, `the French settings tab shows English: "${left}"`).toBeUndefined();
     await inspect(page, "tab-fr");
 

@@ -12,6 +12,7 @@ import { type Call, serverWithDomains, signupWithToken } from "../helpers/api.ts
 import {
   type AxeFinding,
   englishIn,
+  englishTexts,
   expectNoSideways,
   inspectPage,
   newContext,
@@ -233,7 +234,7 @@ describe("who people may talk to on other servers", () => {
     await page.waitForLoadState("networkidle");
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text only, not the page's script data
     const shown = await card.innerText();
-    const left = englishIn(shown, en, fr);
+    const left = englishIn(shown, englishTexts(en, fr));
     expect(left, `the French section shows English: "${left}"`).toBeUndefined();
     await inspect(page, "section-fr");
 

@@ -3,38 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
 import { client, signupWithToken } from "../helpers/platform.ts";
-import { newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+import { englishIn, englishTexts, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
 
 let stack: WebStack;
 
-/**
- * Every English text of the dictionary that French says otherwise: whole texts, and the literal pieces between
- * the {placeholders} of templates, long enough (and with letters) not to match French by chance.
- */
-function englishOnly(a: unknown, b: unknown, out: Set<string>): Set<string> {
-  if (typeof a === "string" && typeof b === "string") {
-    if (a === b) return out;
-    for (const piece of a.split(/\{\w+\}/)) {
-      const text = piece.trim();
-      if (text.length > 3 && /[A-Za-z]{3}/.test(text) && !b.includes(text)) out.add(text);
-    }
-    return out;
-  }
-  if (a && b && typeof a === "object" && typeof b === "object") {
-    for (const key of Object.keys(a)) englishOnly((a as never)[key], (b as never)[key], out);
-  }
-  return out;
-}
-
-function texts(value: unknown, out: string[] = []): string[] {
-  if (typeof value === "string") out.push(value);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) texts(v, out);
-  return out;
-}
-
 // A piece French uses too ("Host" of the product's name "Chat Host") is no sign of English.
-const french = texts(fr);
-const english = [...englishOnly(en, fr, new Set())].filter((s) => !french.some((f) => f.includes(s)));
+const english = englishTexts(en, fr);
 
 /** Fails naming the page and the first English text visible on it. */
 async function expectFrench(page: Page, name: string): Promise<void> {
@@ -42,9 +16,7 @@ async function expectFrench(page: Page, name: string): Promise<void> {
   // biome-ignore lint/performance/useDomNodeTextContent: the visible text only, not the page's script data
   const text = await page.locator("body").innerText();
   // Whole words only: "server" inside a record name such as _xmpp-server._tcp is not English prose.
-  const left = english.find((s) =>
-    new RegExp(`(?<![\\p{L}\\p{N}_.-])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_-])`, "u").test(text),
-  );
+  const left = englishIn(text, english);
   expect(left, `${name} (${page.url()}) shows English: "${left}"`).toBeUndefined();
 }
 
