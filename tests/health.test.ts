@@ -298,7 +298,7 @@ describe("health monitoring", () => {
     const taken = await call("POST", `/api/v1/domains/${domainId}/accounts`, { localpart: "XH-Probe" });
     expect(taken.status).toBe(400);
     expect(taken.json.errors).toEqual([
-      { field: "localpart", message: "is reserved for the platform's health probe", code: "reserved" },
+      { field: "localpart", message: "is reserved for the platform's health and compliance checks", code: "reserved" },
     ]);
   });
 

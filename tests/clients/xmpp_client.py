@@ -36,7 +36,7 @@ def make_client(jid, password, cafile):
     return client
 
 
-async def connect(client, host, port, timeout=15):
+async def connect(client, host, port, timeout=15, direct_tls=False):
     started = asyncio.get_running_loop().create_future()
     client.add_event_handler("session_start", lambda _e: started.done() or started.set_result("ok"))
     client.add_event_handler("failed_auth", lambda _e: started.done() or started.set_result("auth"))
@@ -44,7 +44,12 @@ async def connect(client, host, port, timeout=15):
     # A server that does not serve the domain ends the stream (host-unknown) instead of failing the login.
     client.add_event_handler("stream_error", lambda e: started.done() or started.set_result(f"stream: {e['condition']}"))
     client.add_event_handler("disconnected", lambda _e: started.done() or started.set_result("disconnected"))
-    client.connect(address=(host, int(port)), force_starttls=True, disable_starttls=False)
+    if direct_tls:
+        # XEP-0368: TLS from the first byte, announced by ALPN as chat apps do.
+        client.ssl_context.set_alpn_protocols(["xmpp-client"])
+        client.connect(address=(host, int(port)), use_ssl=True, force_starttls=False, disable_starttls=True)
+    else:
+        client.connect(address=(host, int(port)), force_starttls=True, disable_starttls=False)
     result = await asyncio.wait_for(started, timeout)
     if result == "ok":
         client.send_presence()
@@ -57,6 +62,19 @@ async def login(jid, password, host, port, cafile):
     if result == "ok":
         client.disconnect()
     print(json.dumps({"result": result}))
+    return 0 if result == "ok" else (2 if result == "auth" else 1)
+
+
+async def login_direct_tls(jid, password, host, port, cafile):
+    client = make_client(jid, password, cafile)
+    result = await connect(client, host, port, direct_tls=True)
+    alpn = None
+    if result == "ok":
+        transport = client.transport
+        ssl_object = transport.get_extra_info("ssl_object") if transport else None
+        alpn = ssl_object.selected_alpn_protocol() if ssl_object else None
+        client.disconnect()
+    print(json.dumps({"result": result, "alpn": alpn}))
     return 0 if result == "ok" else (2 if result == "auth" else 1)
 
 
@@ -541,6 +559,8 @@ async def main(argv):
     try:
         if cmd == "login":
             return await login(*argv[1:6])
+        if cmd == "login-direct-tls":
+            return await login_direct_tls(*argv[1:6])
         if cmd == "room-chat":
             return await room_chat(*argv[1:9])
         if cmd == "converse":

@@ -95,6 +95,9 @@ export async function startPlatform(
     SYNC_INTERVAL_MS: "3600000",
     // The tests' webhook receivers listen on loopback, which webhooks may not reach unless allowed.
     ALERT_WEBHOOK_ALLOW: "127.0.0.1",
+    // Compliance checks run when a test asks for them ("Check now"), not in the middle of other tests' work.
+    COMPLIANCE_CHECK_INTERVAL_MS: "0",
+    COMPLIANCE_CHECK_DELAY_MS: "3600000",
     // One TURN server per machine port: only the tests of calls start one, on a port of their own.
     TURN_ENABLED: "false",
     ...opts.workerEnv,

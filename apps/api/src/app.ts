@@ -26,6 +26,7 @@ import { authRoutes } from "./routes/v1/auth/index.ts";
 import { backupRoutes } from "./routes/v1/backups/index.ts";
 import { caRoutes } from "./routes/v1/ca/index.ts";
 import { certificateRoutes } from "./routes/v1/certificates/index.ts";
+import { complianceRoutes } from "./routes/v1/compliance/index.ts";
 import { dnsRoutes } from "./routes/v1/dns/index.ts";
 import { domainSettingsRoutes } from "./routes/v1/domain-settings/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
@@ -192,6 +193,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(ircGatewayRoutes);
       await v1.register(domainSettingsRoutes);
       await v1.register(federationRoutes);
+      await v1.register(complianceRoutes);
       await v1.register(operationRoutes, { maxWait });
       await v1.register(caRoutes, { caPem });
       await v1.register(dnsRoutes);

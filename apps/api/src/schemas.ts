@@ -162,6 +162,12 @@ export const Instance = Type.Object({
     c2sPort: Nullable(Type.Integer()),
     s2sPort: Nullable(Type.Integer()),
     httpPort: Nullable(Type.Integer()),
+    directTlsPort: Nullable(
+      Type.Integer({ description: "Direct TLS for chat apps (XEP-0368); null until the next start" }),
+    ),
+    httpsPort: Nullable(
+      Type.Integer({ description: "WebSocket, BOSH and host-meta for web clients; null until the next start" }),
+    ),
   }),
   createdAt: DateTime,
   updatedAt: DateTime,

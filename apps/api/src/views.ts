@@ -28,7 +28,14 @@ export function instanceView(i: Instance) {
     status: i.status,
     desiredState: i.desiredState,
     lastError: i.lastError,
-    endpoints: { host: i.host, c2sPort: i.c2sPort, s2sPort: i.s2sPort, httpPort: i.httpPort },
+    endpoints: {
+      host: i.host,
+      c2sPort: i.c2sPort,
+      s2sPort: i.s2sPort,
+      httpPort: i.httpPort,
+      directTlsPort: i.directTlsPort,
+      httpsPort: i.httpsPort,
+    },
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
   };

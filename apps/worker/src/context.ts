@@ -274,7 +274,13 @@ export function specOf(
   return {
     id: instance.id,
     server: instance.server,
-    ports: (({ c2sPort, s2sPort, httpPort }) => ({ c2s: c2sPort, s2s: s2sPort, http: httpPort }))(portsOf(instance)),
+    ports: (({ c2sPort, s2sPort, httpPort, directTlsPort, httpsPort }) => ({
+      c2s: c2sPort,
+      s2s: s2sPort,
+      http: httpPort,
+      ...(directTlsPort !== null ? { directTls: directTlsPort } : {}),
+      ...(httpsPort !== null ? { https: httpsPort } : {}),
+    }))(portsOf(instance)),
     ...(componentPort !== null ? { componentPort } : {}),
     ...(ctx.calls ? { calls: ctx.calls } : {}),
     ...(ctx.federation ? { federation: ctx.federation } : {}),

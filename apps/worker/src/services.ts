@@ -13,6 +13,12 @@ import {
   unscheduleDomainBackups,
 } from "./processors/backups.ts";
 import { issueCertificate, requestPublicCertificate } from "./processors/certificates.ts";
+import {
+  checkDomainCompliance,
+  queueComplianceAfterChange,
+  scheduleCompliance,
+  unscheduleCompliance,
+} from "./processors/compliance.ts";
 import { applyConfiguration, ensureCertificate, hostsOf, loadInstance } from "./processors/configuration.ts";
 import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck, watchDomainDns } from "./processors/dns.ts";
 import { scheduleProbe, unscheduleProbe } from "./processors/health.ts";
@@ -37,6 +43,10 @@ export function operationServices(ctx: WorkerContext): OperationServices {
       const driver = ctx.driverFor(instance);
       await driver.applyHosts(hostsOf(ctx, instance));
       const info = await driver.serverInfo();
+      await queueComplianceAfterChange(
+        ctx,
+        liveDomains(instance.domains).map((d) => d.id),
+      );
       return { pid: status.pid, version: info.version };
     },
     async stopServer(instanceId) {
@@ -77,6 +87,7 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     },
     issueCertificate: (domainId, source, progress) => issueCertificate(ctx, domainId, source, progress),
     checkDomainDns: (domainId) => checkDomainDns(ctx, domainId),
+    checkCompliance: (domainId, trigger) => checkDomainCompliance(ctx, domainId, trigger),
     watchDomainDns: (domainId, status) => watchDomainDns(ctx, domainId, status),
     createBackup: (backupId, progress) => createBackup(ctx, backupId, progress),
     restoreBackup: (instanceId, backupId, progress) => restoreBackup(ctx, instanceId, backupId, progress),
@@ -93,12 +104,14 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     },
     async scheduleDomain(domain, instance) {
       await scheduleDnsCheck(ctx, domain.id, null);
+      await scheduleCompliance(ctx, domain.id);
       // Domains on a shared server are backed up one by one, where the server keeps them apart.
       if (instance.placement === "shared" && serverKind(instance.server).features.domainBackups)
         await scheduleDomainBackups(ctx, domain.id);
     },
     async unscheduleDomain(domainId) {
       await unscheduleDnsCheck(ctx, domainId);
+      await unscheduleCompliance(ctx, domainId);
       await unscheduleDomainBackups(ctx, domainId);
     },
   };

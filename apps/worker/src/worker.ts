@@ -22,6 +22,7 @@ import {
   verifyBackup,
 } from "./processors/backups.ts";
 import { prepareCalls, superviseTurn } from "./processors/calls.ts";
+import { checkDomainCompliance, reconcileComplianceSchedules } from "./processors/compliance.ts";
 import { checkDomainDns, dnsWatchRound, reconcileDnsSchedules } from "./processors/dns.ts";
 import { probeInstance, reconcileProbeSchedules } from "./processors/health.ts";
 import { superviseGateways } from "./processors/irc-gateways.ts";
@@ -88,6 +89,7 @@ export async function startWorker(ctx: WorkerContext): Promise<RunningWorker> {
     checks: {
       "domain.dns-check": (p) => checkDomainDns(ctx, p.domainId),
       "domain.dns-watch": (p) => dnsWatchRound(ctx, p.domainId, p.until),
+      "domain.compliance-check": (p) => checkDomainCompliance(ctx, p.domainId, p.trigger ?? "daily"),
       "backup.verify": (p) => verifyBackup(ctx, p.backupId),
       "instance.scheduled-backup": (p) => scheduledBackup(ctx, p.instanceId),
       "domain.scheduled-backup": (p) => scheduledDomainBackup(ctx, p.domainId),
@@ -175,6 +177,9 @@ async function upsertSchedules(ctx: WorkerContext): Promise<void> {
     ctx.log.error({ err }, "reconciling probe schedules failed"),
   );
   await reconcileDnsSchedules(ctx).catch((err: unknown) => ctx.log.error({ err }, "reconciling DNS schedules failed"));
+  await reconcileComplianceSchedules(ctx).catch((err: unknown) =>
+    ctx.log.error({ err }, "reconciling compliance schedules failed"),
+  );
   await reconcileBackupSchedules(ctx).catch((err: unknown) =>
     ctx.log.error({ err }, "reconciling backup schedules failed"),
   );

@@ -226,6 +226,16 @@ export const workerEnvSchema = z.object({
   HEALTH_BACKUP_MAX_AGE_HOURS: z.coerce.number().min(1).default(36),
   /** How often samples are rolled up and old ones pruned. */
   HEALTH_ROLLUP_INTERVAL_MS: ms.default(300_000),
+  /** How often each domain is checked against the XMPP Compliance Suites; 0 turns the daily check off. */
+  COMPLIANCE_CHECK_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 3600_000),
+  /** How long after a configuration change its domains are checked: changes close together make one check. */
+  COMPLIANCE_CHECK_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Time limit for each exchange of one compliance check (a login, an upload, a TURN allocation). */
+  COMPLIANCE_CHECK_TIMEOUT_MS: ms.default(10_000),
   /** How often history beyond each domain's retention is deleted on its server. */
   HISTORY_EXPIRY_INTERVAL_MS: ms.default(24 * 3600_000),
   /** How often the worker writes its heartbeat to Redis. */

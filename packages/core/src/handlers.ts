@@ -2,6 +2,7 @@ import type { OperationType } from "@xmpp-host/queue/catalogue";
 import { accountHandlers } from "./accounts/handlers.ts";
 import { backupHandlers } from "./backups/handlers.ts";
 import { certificateHandlers } from "./certificates/handlers.ts";
+import { complianceHandlers } from "./compliance/handlers.ts";
 import { dnsHandlers } from "./dns/handlers.ts";
 import { domainHandlers } from "./domains/handlers.ts";
 import { instanceHandlers } from "./instances/handlers.ts";
@@ -20,6 +21,7 @@ export const operationHandlers = {
   ...memberInviteHandlers,
   ...roomHandlers,
   ...dnsHandlers,
+  ...complianceHandlers,
   ...certificateHandlers,
   ...backupHandlers,
   ...ircGatewayHandlers,

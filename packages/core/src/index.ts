@@ -6,6 +6,7 @@ export * from "./auth/service.ts";
 export * from "./backups/service.ts";
 export * from "./certificates/internal-ca.ts";
 export * from "./certificates/service.ts";
+export * from "./compliance/service.ts";
 export * from "./context.ts";
 export * from "./dns/service.ts";
 export * from "./domain-settings/provider-file.ts";

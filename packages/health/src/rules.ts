@@ -10,6 +10,7 @@ export const alertRules = [
   "memory_high",
   "calls_failing",
   "federation_failing",
+  "compliance_dropped",
 ] as const;
 export type AlertRule = (typeof alertRules)[number];
 
@@ -27,6 +28,7 @@ export const alertCodes = [
   "dns_broken",
   "calls_failing",
   "federation_failing",
+  "compliance_dropped",
 ] as const;
 export type AlertCode = (typeof alertCodes)[number];
 

@@ -62,6 +62,8 @@ export const jobCatalogue = {
   "irc-gateway.enable": operation,
   "irc-gateway.disable": operation,
   "dns.check": operation,
+  /** A compliance check someone asked for ("Check now"): the same run as the scheduled one, with its progress. */
+  "compliance.check": operation,
   "certificate.issue": operation,
   "backup.create": operation,
   "backup.restore": operation,
@@ -71,6 +73,16 @@ export const jobCatalogue = {
   "domain.dns-watch": {
     queue: "checks",
     schema: z.object({ domainId: z.string().min(1), until: z.number().int() }),
+    attempts: 1,
+    backoff: { type: "fixed", delay: 1000 },
+  },
+  /**
+   * The compliance checker against a domain's server: daily (no trigger), and after its configuration changed.
+   * Tried once: a check that could not run is simply the next one.
+   */
+  "domain.compliance-check": {
+    queue: "checks",
+    schema: z.object({ domainId: z.string().min(1), trigger: z.enum(["configuration"]).optional() }).strict(),
     attempts: 1,
     backoff: { type: "fixed", delay: 1000 },
   },
@@ -182,6 +194,7 @@ export const operationInputs = {
   "irc-gateway.enable": anyInput,
   "irc-gateway.disable": anyInput,
   "dns.check": anyInput,
+  "compliance.check": anyInput,
   "certificate.issue": z.object({
     source: z.enum(["acme", "internal"]).default("acme"),
     /** Why the worker asked for it itself. */
@@ -235,6 +248,8 @@ export const scheduleCatalogue = {
   dns: { job: "domain.dns-check", id: "dns:", resource: "domainId" },
   /** From the instance's backup interval; a worker restart must not push backups back. */
   backup: { job: "instance.scheduled-backup", id: "backup:", resource: "instanceId", keepNextRun: true },
+  /** Every domain's compliance score, daily; a worker restart must not push it back. */
+  compliance: { job: "domain.compliance-check", id: "compliance:", resource: "domainId", keepNextRun: true },
   /** Domains on shared servers, daily, so that each can be restored on its own. */
   "domain-backup": {
     job: "domain.scheduled-backup",

@@ -10,6 +10,7 @@ import type { Domain, Instance } from "@xmpp-host/db";
 import { instanceHosts } from "@xmpp-host/runtime";
 import { liveDomains, specOf, type WorkerContext, writeServerConfig } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
+import { queueComplianceAfterChange } from "./compliance.ts";
 
 export async function loadInstance(
   ctx: WorkerContext,
@@ -66,6 +67,11 @@ export function applyConfiguration(
     // Hosts activated just now read their certificate as they start; hosts that were already running reload theirs.
     const running = renewed.filter((h) => !applied.activated.includes(h));
     if (running.length) await driver.reloadCertificates(running);
+    // What clients can do may have changed: its domains are checked again once the changes settle.
+    await queueComplianceAfterChange(
+      ctx,
+      liveDomains(instance.domains).map((d) => d.id),
+    );
     return applied;
   });
 }

@@ -5,8 +5,8 @@ import {
   instancesToSync,
   instanceWithDomains,
   invitesToSync,
+  isPlatformLocalpart,
   operationsToSweep,
-  PROBE_LOCALPART,
   recordInstancePid,
   recordInstanceRestarted,
   recordInstanceRestartFailed,
@@ -99,8 +99,8 @@ export async function sync(
     const driver = ctx.driverFor(instance);
     for (const domain of instance.domains) {
       try {
-        // The platform's own probe account is not the tenant's.
-        const localparts = (await driver.listAccounts(domain.name)).filter((l) => l !== PROBE_LOCALPART);
+        // The platform's own probe and compliance accounts are not the tenant's.
+        const localparts = (await driver.listAccounts(domain.name)).filter((l) => !isPlatformLocalpart(l));
         accountsAdded += await recordServerAccounts(ctx.core, domain, localparts, now);
 
         inviteUsesAdded += await syncInviteUses(ctx, driver, domain);

@@ -4,7 +4,7 @@ import type { Actor, CoreContext } from "../context.ts";
 import { loadDomain } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
 import { domainLimitsFor } from "../free-addresses/service.ts";
-import { PROBE_LOCALPART } from "../health/service.ts";
+import { isPlatformLocalpart } from "../health/service.ts";
 import { type Page, pageOf, startOperation, target } from "../operations/service.ts";
 import { requireStrongPassword, XMPP_PASSWORD_MIN, xmppPasswordRules } from "../passwords.ts";
 import { generatePassword } from "../secrets.ts";
@@ -76,8 +76,8 @@ export async function createAccount(
   if (domain.state === "deleting")
     throw new AppError("conflict", "the domain is being deleted", { reason: "domain_deleting" });
   const localpart = normalizeLocalpart("localpart", input.localpart, 256);
-  if (localpart === PROBE_LOCALPART) {
-    throw AppError.field("localpart", "is reserved for the platform's health probe", "reserved");
+  if (isPlatformLocalpart(localpart)) {
+    throw AppError.field("localpart", "is reserved for the platform's health and compliance checks", "reserved");
   }
   if (input.password !== undefined) await checkXmppPassword(ctx, input.password, localpart, domain);
   const password = input.password ?? generatePassword();

@@ -48,6 +48,7 @@ export function dnsTargetOf(
     ipv4: platform.ipv4,
     ipv6: platform.ipv6,
     c2sPort: instance.c2sPort,
+    ...(instance.directTlsPort !== null ? { c2sDirectTlsPort: instance.directTlsPort } : {}),
     s2sPort: instance.s2sPort,
     verificationToken: domain.verificationToken,
     ...(isUnderPlatformDomain(domain.name, platform) ? { ownershipRecord: false } : {}),

@@ -7,6 +7,13 @@ import { loadInstance } from "../instances/service.ts";
 
 /** The localpart of the account each instance is probed with; reserved, and hidden from sync. */
 export const PROBE_LOCALPART = "xh-probe";
+/** The compliance checker's accounts, one per run (xh-compliance-<random>), removed when it ends. */
+export const COMPLIANCE_LOCALPART_PREFIX = "xh-compliance";
+
+/** The platform's own accounts on a domain, which are not the tenant's (never listed, never created by people). */
+export function isPlatformLocalpart(localpart: string): boolean {
+  return localpart === PROBE_LOCALPART || localpart.startsWith(COMPLIANCE_LOCALPART_PREFIX);
+}
 
 export type HealthRange = "1h" | "24h" | "30d";
 

@@ -1,4 +1,5 @@
 import type { CoreContext } from "../context.ts";
+import { isUnderPlatformDomain, platformSettings } from "../dns/service.ts";
 import { type OperationContext, type OperationHandlers, PermanentError, type Progress } from "../operations/handler.ts";
 import { assignPorts } from "./service.ts";
 
@@ -8,12 +9,19 @@ function startInstance(ctx: OperationContext, instanceId: string, progress: Prog
     const instance = await ctx.db.instance.findUnique({ where: { id: instanceId } });
     if (!instance) throw new PermanentError("the instance no longer exists");
     if (instance.status === "deleting") throw new PermanentError("the instance is being deleted");
-    await assignPorts(ctx, instance.id, ctx.services.ports);
+    const ports = await assignPorts(ctx, instance.id, ctx.services.ports);
     const started = await ctx.services.startServer(instance.id, progress);
-    await ctx.db.instance.update({
+    const updated = await ctx.db.instance.update({
       where: { id: instance.id },
       data: { status: "running", pid: started.pid, version: started.version, lastError: null },
     });
+    // A server from before direct TLS got its port just now: its free addresses publish the new service record.
+    if (instance.c2sPort !== null && instance.directTlsPort === null && ports.directTlsPort !== null) {
+      const domains = await ctx.db.domain.findMany({ where: { instanceId: instance.id, state: "active" } });
+      for (const d of domains)
+        if (isUnderPlatformDomain(d.name, platformSettings(ctx)))
+          await ctx.services.publishPlatformRecords(d, updated, true);
+    }
     await ctx.services.scheduleServer(instance);
     return started;
   });

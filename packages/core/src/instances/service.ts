@@ -18,30 +18,45 @@ export interface PortPool {
   isFree(port: number): Promise<boolean>;
 }
 
-export type InstancePorts = { c2sPort: number; s2sPort: number; httpPort: number };
+export type InstancePorts = {
+  c2sPort: number;
+  s2sPort: number;
+  httpPort: number;
+  /** Direct TLS for chat apps (XEP-0368). Null on a server not restarted since the platform added it. */
+  directTlsPort: number | null;
+  /** HTTPS for web clients (WebSocket, BOSH, host-meta). Null like directTlsPort. */
+  httpsPort: number | null;
+};
+
+const PORT_COLUMNS = ["c2sPort", "s2sPort", "httpPort", "directTlsPort", "httpsPort"] as const;
 
 /**
- * The server's three ports (c2s, s2s, http), given once from the worker's range, skipping ports in use by anything;
- * a server that has them keeps them. Under a lock held until the ports are recorded, so that servers started at
- * once never pick the same ones.
+ * The server's ports (c2s, s2s, http, direct TLS, https), given once from the worker's range, skipping ports in use
+ * by anything; a server keeps the ones it has and gets only those it lacks (a server from before direct TLS gets
+ * that port at its next start). Under a lock held until the ports are recorded, so that servers started at once
+ * never pick the same ones.
  */
 export function assignPorts(ctx: Pick<CoreContext, "db">, instanceId: string, pool: PortPool): Promise<InstancePorts> {
   return ctx.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PORTS_LOCK})`;
     const instance = await tx.instance.findUniqueOrThrow({ where: { id: instanceId } });
-    const { c2sPort, s2sPort, httpPort } = instance;
-    if (c2sPort !== null && s2sPort !== null && httpPort !== null) return { c2sPort, s2sPort, httpPort };
+    const missing = PORT_COLUMNS.filter((c) => instance[c] === null);
+    if (missing.length === 0) return portsOf(instance);
     const used = await usedPorts(tx);
     const [start, end] = pool.range;
     const found: number[] = [];
-    for (let p = start; p <= end && found.length < 3; p++) if (!used.has(p) && (await pool.isFree(p))) found.push(p);
-    const [c2s, s2s, http] = found;
-    if (c2s === undefined || s2s === undefined || http === undefined) {
+    for (let p = start; p <= end && found.length < missing.length; p++) {
+      if (!used.has(p) && (await pool.isFree(p))) found.push(p);
+    }
+    if (found.length < missing.length) {
       throw new AppError("unavailable", "no free ports left in the instance port range", { reason: "no_free_ports" });
     }
-    const ports = { c2sPort: c2s, s2sPort: s2s, httpPort: http };
-    await tx.instance.update({ where: { id: instanceId }, data: { ...ports, host: pool.bindAddress } });
-    return ports;
+    const given = Object.fromEntries(missing.map((c, i) => [c, found[i]]));
+    const updated = await tx.instance.update({
+      where: { id: instanceId },
+      data: { ...given, ...(instance.c2sPort === null ? { host: pool.bindAddress } : {}) },
+    });
+    return portsOf(updated);
   });
 }
 
@@ -49,9 +64,11 @@ type PortTx = Pick<CoreContext["db"], "instance">;
 
 async function usedPorts(tx: PortTx): Promise<Set<number | null>> {
   const rows = await tx.instance.findMany({
-    select: { c2sPort: true, s2sPort: true, httpPort: true, componentPort: true },
+    select: { c2sPort: true, s2sPort: true, httpPort: true, directTlsPort: true, httpsPort: true, componentPort: true },
   });
-  return new Set(rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort, r.componentPort]));
+  return new Set(
+    rows.flatMap((r) => [r.c2sPort, r.s2sPort, r.httpPort, r.directTlsPort, r.httpsPort, r.componentPort]),
+  );
 }
 
 /**
@@ -75,12 +92,14 @@ export function assignComponentPort(ctx: Pick<CoreContext, "db">, instanceId: st
 }
 
 /** A server's ports, which exist once it was first started. */
-export function portsOf(instance: Pick<Instance, "c2sPort" | "s2sPort" | "httpPort">): InstancePorts {
-  const { c2sPort, s2sPort, httpPort } = instance;
+export function portsOf(
+  instance: Pick<Instance, "c2sPort" | "s2sPort" | "httpPort" | "directTlsPort" | "httpsPort">,
+): InstancePorts {
+  const { c2sPort, s2sPort, httpPort, directTlsPort, httpsPort } = instance;
   if (c2sPort === null || s2sPort === null || httpPort === null) {
     throw new PermanentError("the server has no ports yet: it has not been started");
   }
-  return { c2sPort, s2sPort, httpPort };
+  return { c2sPort, s2sPort, httpPort, directTlsPort, httpsPort };
 }
 
 /** A chat server's name is for people: any text, short enough to fit a phone's screen. */

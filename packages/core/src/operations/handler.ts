@@ -22,7 +22,16 @@ export type TypedOperation<T extends OperationType> = Omit<Operation, "input"> &
 /** What the worker needs of an instance to reach its server's administration. */
 export type AdministeredInstance = Pick<
   Instance,
-  "id" | "server" | "placement" | "host" | "c2sPort" | "s2sPort" | "httpPort" | "adminSecretEncrypted"
+  | "id"
+  | "server"
+  | "placement"
+  | "host"
+  | "c2sPort"
+  | "s2sPort"
+  | "httpPort"
+  | "directTlsPort"
+  | "httpsPort"
+  | "adminSecretEncrypted"
 >;
 
 export interface OperationServices {
@@ -49,6 +58,14 @@ export interface OperationServices {
   requestPublicCertificate(domainId: string, tenantId: string): Promise<unknown>;
   issueCertificate(domainId: string, source: "acme" | "internal", progress: Progress): Promise<OperationResult>;
   checkDomainDns(domainId: string): Promise<{ status: string; verified: boolean; durationMs: number } | null>;
+  /**
+   * Runs the compliance checker against the domain's server, keeps the run and opens or resolves the score-drop
+   * alert; null when the domain no longer exists.
+   */
+  checkCompliance(
+    domainId: string,
+    trigger: "configuration" | "daily" | "manual",
+  ): Promise<{ score: number; failing: string[]; durationMs: number } | { skipped: string } | null>;
   /** Starts re-checking a domain whose records fail (none when `status` passes); true while it watches. */
   watchDomainDns(domainId: string, status: string): Promise<boolean>;
   createBackup(backupId: string, progress: Progress): Promise<OperationResult>;

@@ -93,7 +93,11 @@ export interface DomainLimits {
 export interface InstanceSpec {
   id: string;
   server: ServerName;
-  ports: { c2s: number; s2s: number; http: number };
+  /**
+   * c2s (STARTTLS), s2s, http (uploads, metrics); directTls: c2s encrypted from the first byte (XEP-0368); https:
+   * WebSocket, BOSH and host-meta (XEP-0156). The last two are absent on servers started before they existed.
+   */
+  ports: { c2s: number; s2s: number; http: number; directTls?: number; https?: number };
   /** The loopback port where gateways join as components; needed once a domain has one. */
   componentPort?: number;
   /** Calls: the TURN/STUN service announced to users; absent when the platform offers none. */

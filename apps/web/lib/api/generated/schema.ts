@@ -288,6 +288,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/domains/{domainId}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain's score against the XMPP Compliance Suites 2023 (XEP-0479): the latest check with each test's evidence and fix, and recent scores */
+        get: operations["getDomainCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{domainId}/compliance/badge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Owners: publish the domain's compliance badge at /api/v1/public/domains/DOMAIN/compliance-badge.svg, or hide it */
+        put: operations["setComplianceBadge"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{domainId}/compliance/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the domain against the XMPP Compliance Suites now */
+        post: operations["checkDomainCompliance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{domainId}/compliance/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every compliance check of the domain, newest first */
+        get: operations["listComplianceRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/domains/{domainId}/dns": {
         parameters: {
             query?: never;
@@ -849,6 +917,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/domains/{domain}/compliance-badge.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain's compliance badge (SVG), where its owner published it */
+        get: operations["getComplianceBadge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/domains/{domain}/logo": {
         parameters: {
             query?: never;
@@ -1251,7 +1336,7 @@ export interface components {
             step: string | null;
             tenantId: string | null;
             /** @enum {string} */
-            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
+            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "compliance.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
         };
     };
     responses: never;
@@ -3134,6 +3219,399 @@ export interface operations {
                 content: {
                     "application/json": {
                         operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDomainCompliance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        badgePublic: boolean;
+                        domainId: string;
+                        history: {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            score: number;
+                        }[];
+                        latest: ({
+                            /** Format: date-time */
+                            checkedAt: string;
+                            durationMs: number;
+                            id: string;
+                            /** @description Percent of the applicable tests of the five suites passed */
+                            score: number;
+                            server: string;
+                            suites: {
+                                av: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                core: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                im: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                mobile: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                web: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                            };
+                            trigger: "configuration" | "daily" | "manual";
+                        } & {
+                            results: {
+                                durationMs: number;
+                                /** @description What the checker saw */
+                                evidence: string;
+                                fix?: {
+                                    /** @description The server module or setting that provides it */
+                                    module: string;
+                                    /** @description What to do, in English; clients word it themselves from the test id and module */
+                                    text: string;
+                                };
+                                id: string;
+                                status: "pass" | "fail" | "not_applicable";
+                            }[];
+                        }) | null;
+                        name: string;
+                        tests: {
+                            id: string;
+                            kind: "live" | "discovery";
+                            /** @description The specification: XEP-0313, RFC 7395... */
+                            spec: string;
+                            /** @description Empty: a common compliance tester's test outside the 2023 suites */
+                            suites: ("core" | "im" | "mobile" | "av" | "web")[];
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setComplianceBadge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    public: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        badgePublic: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    checkDomainCompliance: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer up to this many seconds until the operation ends. */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listComplianceRuns: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+            };
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            durationMs: number;
+                            id: string;
+                            /** @description Percent of the applicable tests of the five suites passed */
+                            score: number;
+                            server: string;
+                            suites: {
+                                av: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                core: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                im: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                mobile: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                                web: {
+                                    applicable: number;
+                                    passed: number;
+                                };
+                            };
+                            trigger: "configuration" | "daily" | "manual";
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -5877,8 +6355,10 @@ export interface operations {
                         desiredState: string;
                         endpoints: {
                             c2sPort: number | null;
+                            directTlsPort: number | null;
                             host: string;
                             httpPort: number | null;
+                            httpsPort: number | null;
                             s2sPort: number | null;
                         };
                         /** @description what this server kind can do; the dashboard names what it cannot */
@@ -6062,8 +6542,10 @@ export interface operations {
                         desiredState: string;
                         endpoints: {
                             c2sPort: number | null;
+                            directTlsPort: number | null;
                             host: string;
                             httpPort: number | null;
+                            httpsPort: number | null;
                             s2sPort: number | null;
                         };
                         /** @description what this server kind can do; the dashboard names what it cannot */
@@ -7527,7 +8009,7 @@ export interface operations {
                         step: string | null;
                         tenantId: string | null;
                         /** @enum {string} */
-                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
+                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.register" | "invite.create" | "invite.revoke" | "member.invite" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "compliance.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore";
                     };
                 };
             };
@@ -7627,6 +8109,37 @@ export interface operations {
                         registration: "closed" | "invite" | "open";
                         tenantName: string;
                     };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getComplianceBadge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/svg+xml */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Default Response */
@@ -9466,8 +9979,10 @@ export interface operations {
                             desiredState: string;
                             endpoints: {
                                 c2sPort: number | null;
+                                directTlsPort: number | null;
                                 host: string;
                                 httpPort: number | null;
+                                httpsPort: number | null;
                                 s2sPort: number | null;
                             };
                             /** @description what this server kind can do; the dashboard names what it cannot */
@@ -9576,8 +10091,10 @@ export interface operations {
                             desiredState: string;
                             endpoints: {
                                 c2sPort: number | null;
+                                directTlsPort: number | null;
                                 host: string;
                                 httpPort: number | null;
+                                httpsPort: number | null;
                                 s2sPort: number | null;
                             };
                             /** @description what this server kind can do; the dashboard names what it cannot */
@@ -9616,8 +10133,10 @@ export interface operations {
                             desiredState: string;
                             endpoints: {
                                 c2sPort: number | null;
+                                directTlsPort: number | null;
                                 host: string;
                                 httpPort: number | null;
+                                httpsPort: number | null;
                                 s2sPort: number | null;
                             };
                             /** @description what this server kind can do; the dashboard names what it cannot */

@@ -51,6 +51,10 @@ export const PROSODY_MODULES = [
   "mam",
   "csi_simple",
   "smacks",
+  // web clients: WebSocket and BOSH on the HTTPS port, found through host-meta (XEP-0156; the platform's module)
+  "websocket",
+  "bosh",
+  "host_meta",
   // server information
   "version",
   "uptime",
@@ -72,7 +76,7 @@ export const PROSODY_MODULES = [
  * component's s2s links, and contact addresses (XEP-0157), which belong to the domain itself. Each costs memory
  * per component, which adds up on a shared server.
  */
-export const COMPONENT_MODULES_DISABLED = ["smacks", "server_contact_info"] as const;
+export const COMPONENT_MODULES_DISABLED = ["smacks", "server_contact_info", "websocket", "bosh", "host_meta"] as const;
 
 export const FILE_SHARE_SIZE_LIMIT = 100 * 1024 * 1024;
 
@@ -125,8 +129,13 @@ export function renderMainConfig(spec: InstanceSpec, paths: ProsodyPaths): strin
     opt("s2s_ports", [spec.ports.s2s]),
     opt("http_ports", [spec.ports.http]),
     opt("http_interfaces", [bind]),
-    opt("https_ports", []),
-    opt("c2s_direct_tls_ports", []),
+    "-- HTTPS for web clients (WebSocket, BOSH, host-meta), with each host's certificate chosen by name (SNI).\n",
+    opt("https_ports", spec.ports.https === undefined ? [] : [spec.ports.https]),
+    opt("https_interfaces", [bind]),
+    "-- Direct TLS (XEP-0368): encrypted from the first byte, for networks that block STARTTLS.\n",
+    opt("c2s_direct_tls_ports", spec.ports.directTls === undefined ? [] : [spec.ports.directTls]),
+    "-- Announced by ALPN, so that a TLS proxy or a client can tell it from HTTPS on a shared port.\n",
+    opt("c2s_direct_tls_ssl", DIRECT_TLS),
     opt("s2s_direct_tls_ports", []),
     opt("legacy_ssl_ports", []),
     "-- Gateways (a domain's IRC gateway) join as components on loopback only; nothing listens without one.\n",
@@ -191,7 +200,13 @@ export function renderHostsConfig(spec: InstanceSpec): string {
       // The domain's own choice already lies within the platform's limit.
       if (!settings) out.push(`  ${opt("archive_expires_after", `${d.limits.archiveDays}d`)}`);
     }
-    const hostModules: string[] = [];
+    // Push (XEP-0357): apps that sleep on phones are woken by their push service; what a push carries is a setting.
+    const hostModules: string[] = ["cloud_notify"];
+    if (spec.ports.https !== undefined) {
+      const base = `${host}:${spec.ports.https}`;
+      out.push(`  ${opt("host_meta_websocket_url", `wss://${base}/xmpp-websocket`)}`);
+      out.push(`  ${opt("host_meta_bosh_url", `https://${base}/http-bind`)}`);
+    }
     if (settings) out.push(...renderHostSettings(settings, hostModules));
     if (d.registration === "invite") {
       out.push(`  ${opt("registration_invite_only", true)}`);
@@ -263,6 +278,8 @@ function expiry(days: number | null): string {
  */
 const MODERN_TLS = { protocol: "tlsv1_3" };
 
+const DIRECT_TLS = { alpn: ["xmpp-client"] };
+
 /** A virtual host's lines for the domain's settings; adds the host modules they need to `hostModules`. */
 function renderHostSettings(s: DomainServerSettings, hostModules: string[]): string[] {
   const lines: string[] = [];
@@ -272,10 +289,14 @@ function renderHostSettings(s: DomainServerSettings, hostModules: string[]): str
     // History off: no archive is written or served for this host (mod_mam is global, so it is disabled here).
     lines.push(opt("modules_disabled", ["mam"]));
   }
-  hostModules.push("cloud_notify");
   lines.push(opt("push_notification_with_sender", s.push.includeSender));
   lines.push(opt("push_notification_with_body", s.push.includeBody));
-  if (s.tlsProfile === "modern") lines.push(opt("ssl", MODERN_TLS));
+  if (s.tlsProfile === "modern") {
+    // Direct TLS and HTTPS have their own TLS settings, which a host's `ssl` does not reach.
+    lines.push(opt("ssl", MODERN_TLS));
+    lines.push(opt("c2s_direct_tls_ssl", { ...DIRECT_TLS, ...MODERN_TLS }));
+    lines.push(opt("https_ssl", MODERN_TLS));
+  }
   if (s.welcomeMessage !== null) {
     hostModules.push("welcome");
     lines.push(opt("welcome_message", s.welcomeMessage));

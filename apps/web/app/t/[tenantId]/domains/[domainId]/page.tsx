@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BackupsCard } from "../../../../../components/backups-card";
+import { CompliancePanel, scoreTone } from "../../../../../components/compliance-panel";
 import { DetailHeader } from "../../../../../components/detail-header";
 import { DnsPanel } from "../../../../../components/dns-panel";
 import { DomainSettingsPanel } from "../../../../../components/domain-settings-panel";
@@ -29,7 +30,7 @@ import {
 } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
-const tabs = ["accounts", "rooms", "invites", "dns", "backups", "irc", "settings"] as const;
+const tabs = ["accounts", "rooms", "invites", "dns", "compliance", "backups", "irc", "settings"] as const;
 type Tab = (typeof tabs)[number];
 
 export default async function DomainPage({
@@ -51,8 +52,9 @@ export default async function DomainPage({
   const domain = must(await api.GET("/api/v1/domains/{domainId}", { params: { path: { domainId } } }));
   // A free address lives on a shared server, which tenants never see: no instance to link to.
   const { instanceId } = domain;
-  const [health, instance] = await Promise.all([
+  const [health, compliance, instance] = await Promise.all([
     api.GET("/api/v1/domains/{domainId}/health", { params: { path: { domainId } } }).then(must),
+    api.GET("/api/v1/domains/{domainId}/compliance", { params: { path: { domainId } } }).then(must),
     instanceId
       ? api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }).then(must)
       : Promise.resolve(null),
@@ -65,6 +67,7 @@ export default async function DomainPage({
     rooms: m.rooms.title,
     invites: m.invites.title,
     dns: `${m.domains.dns} · ${m.domains.certificate}`,
+    compliance: m.compliance.tab,
     backups: m.backups.title,
     irc: m.irc.title,
     settings: m.domains.settingsTab,
@@ -196,6 +199,17 @@ export default async function DomainPage({
       api.GET("/api/v1/domains/{domainId}/certificates", { params: { path: { domainId } } }).then(must),
     ]);
     body = <DnsPanel domainId={domainId} dns={dns} certificates={certificates} m={m} locale={locale} />;
+  } else if (tab === "compliance") {
+    body = (
+      <CompliancePanel
+        domainId={domainId}
+        compliance={compliance}
+        isOwner={role === "owner"}
+        canCheck={role === "owner" || role === "admin"}
+        m={m}
+        locale={locale}
+      />
+    );
   } else if (tab === "backups" && !domain.features.domainBackups) {
     body = (
       <Card title={m.backups.title}>
@@ -259,9 +273,18 @@ export default async function DomainPage({
         title={domain.name}
         status={domain.chat}
         badges={
-          <Badge tone={domain.verified ? "green" : "amber"}>
-            {domain.verified ? m.domains.verified : m.domains.notVerified}
-          </Badge>
+          <>
+            <Badge tone={domain.verified ? "green" : "amber"}>
+              {domain.verified ? m.domains.verified : m.domains.notVerified}
+            </Badge>
+            {compliance.latest ? (
+              <Link href={`${base}?tab=compliance`} data-compliance-badge={compliance.latest.score}>
+                <Badge tone={scoreTone(compliance.latest.score)}>
+                  {interpolate(m.compliance.headerBadge, { score: compliance.latest.score })}
+                </Badge>
+              </Link>
+            ) : null}
+          </>
         }
       />
       {domain.chat === "stopped" || domain.chat === "unavailable" ? (

@@ -13,7 +13,7 @@ import { formatDateTime, interpolate } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
 /** How a chat server is reached, in the order the advanced section lists it; the dictionary names each. */
-const endpoints = ["host", "c2sPort", "s2sPort", "httpPort"] as const;
+const endpoints = ["host", "c2sPort", "directTlsPort", "s2sPort", "httpPort", "httpsPort"] as const;
 
 export default async function InstancePage({ params }: { params: Promise<{ tenantId: string; instanceId: string }> }) {
   const { tenantId, instanceId } = await params;
