@@ -148,6 +148,8 @@ describe("domain settings", () => {
       get: 200,
       same: true,
       bytes: 500_000,
+      // Over HTTPS, on the server's HTTPS port, with the certificate of share.DOMAIN.
+      scheme: "https",
     });
   });
 

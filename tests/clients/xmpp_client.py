@@ -316,18 +316,32 @@ async def upload(host, port, cafile, jid, pw, service, size):
     headers = {h["name"]: h["value"] for h in slot["put"]["headers"]} if slot["put"]["headers"] else {}
     data = os.urandom(int(size))
 
-    # The slot names the service's own host, which only the test's loopback serves: connect there, keep the Host.
+    # The slot names the service's own host, which only the test's loopback serves: connect there, keep the Host
+    # (and over HTTPS check the certificate of that name, as a client led there by DNS would).
     def fetch(url, method, body=None, extra=None):
+        import http.client
+        import socket
+        import ssl
+
         u = urllib.parse.urlsplit(url)
-        local = u._replace(netloc=f"{host}:{u.port}").geturl()
-        req = urllib.request.Request(local, data=body, method=method, headers={"Host": u.netloc, **(extra or {})})
-        with urllib.request.urlopen(req, timeout=30) as res:
+        path = u.path + (f"?{u.query}" if u.query else "")
+        if u.scheme == "https":
+            ctx = ssl.create_default_context(cafile=cafile)
+            conn = http.client.HTTPSConnection(host, u.port, context=ctx, timeout=30)
+            conn.sock = ctx.wrap_socket(socket.create_connection((host, u.port), 30), server_hostname=u.hostname)
+        else:
+            conn = http.client.HTTPConnection(host, u.port, timeout=30)
+        try:
+            conn.request(method, path, body=body, headers={"Host": u.netloc, **(extra or {})})
+            res = conn.getresponse()
             return res.status, res.read()
+        finally:
+            conn.close()
 
     loop = asyncio.get_running_loop()
     put_status, _ = await loop.run_in_executor(None, lambda: fetch(put_url, "PUT", data, {"Content-Type": "application/octet-stream", **headers}))
     get_status, back = await loop.run_in_executor(None, lambda: fetch(get_url, "GET"))
-    print(json.dumps({"result": "ok", "put": put_status, "get": get_status, "same": back == data, "bytes": len(back)}))
+    print(json.dumps({"result": "ok", "put": put_status, "get": get_status, "same": back == data, "bytes": len(back), "scheme": urllib.parse.urlsplit(put_url).scheme}))
     return 0
 
 

@@ -253,7 +253,12 @@ export function renderHostsConfig(spec: InstanceSpec): string {
       out.push(`  ${opt("http_file_share_expires_after", keep)}`);
       if (d.limits) out.push(`  ${opt("http_file_share_global_quota", d.limits.uploadQuotaBytes)}`);
       out.push(`  ${opt("http_host", share)}`);
-      out.push(`  ${opt("http_external_url", `http://${share}:${spec.ports.http}/`)}`);
+      // Over HTTPS where the server has the port (XEP-0363 asks for TLS, and web apps on HTTPS may not use plain HTTP).
+      const url =
+        spec.ports.https === undefined
+          ? `http://${share}:${spec.ports.http}/`
+          : `https://${share}:${spec.ports.https}/`;
+      out.push(`  ${opt("http_external_url", url)}`);
     }
 
     if (d.ircGateway) {
