@@ -295,7 +295,7 @@ const entries = [
     provider: { prosody: "mod_websocket", ejabberd: "ejabberd_http_ws" },
     what: "WebSocket",
     fixText: {
-      ejabberd: "Add /ws: ejabberd_http_ws to the request_handlers of ejabberd's HTTPS listener.",
+      ejabberd: "Add /xmpp-websocket: ejabberd_http_ws to the request_handlers of ejabberd's HTTPS listener.",
     },
   },
   {

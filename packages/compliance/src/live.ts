@@ -44,7 +44,8 @@ export async function testDirectTlsSrv(ctx: CheckContext): Promise<Outcome> {
 }
 
 export async function testCarbons(ctx: CheckContext): Promise<Outcome> {
-  const [a, b] = await Promise.all([ctx.login(), ctx.login()]);
+  // Online, as apps are: ejabberd copies only to resources that sent their presence.
+  const [a, b] = await Promise.all([ctx.login({ presence: true }), ctx.login({ presence: true })]);
   for (const s of [a.stream, b.stream]) {
     const answer = await s.iq("set", undefined, `<enable xmlns='${NS_CARBONS}'/>`);
     if (answer.attrs.type !== "result") return fail(`enabling carbons was refused: ${errorText(answer)}`);

@@ -48,7 +48,7 @@ export interface EjabberdPaths {
 
 /** The platform's own ejabberd modules (Erlang sources), found beside this file. */
 export const PLATFORM_MODULES_DIR = fileURLToPath(new URL("./modules/", import.meta.url));
-export const PLATFORM_MODULES = ["mod_federation_policy", "mod_federation_dns"] as const;
+export const PLATFORM_MODULES = ["mod_federation_policy", "mod_federation_dns", "mod_bookmarks_compat"] as const;
 
 /** Debian's bundle of the system's CAs (ca-certificates). */
 export const SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
@@ -162,6 +162,11 @@ function registrationRule(d: InstanceDomainSpec): string {
   return d.registration === "open" && !d.limits ? "register_open" : "register_closed";
 }
 
+/** Where web clients and uploads reach a domain over HTTPS, when the server has the port. */
+function httpsBase(spec: InstanceSpec, host: string): string | undefined {
+  return spec.ports.https === undefined ? undefined : `https://${host}:${spec.ports.https}`;
+}
+
 /** The modules of one domain. host_config replaces the global module list, so each domain gets all of its own. */
 function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPaths): { [key: string]: Yaml } {
   const [, groups, share] = serviceHosts(d.name);
@@ -176,25 +181,50 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
     uploadQuota.access_hard_quota = `upload_quota_${quotaMiB(d.limits.uploadQuotaBytes)}`;
     uploadQuota.access_soft_quota = `upload_soft_quota_${quotaMiB(d.limits.uploadQuotaBytes)}`;
   }
+  const web = httpsBase(spec, d.name);
+  // Over HTTPS where the server has the port (XEP-0363 asks for TLS, and web apps on HTTPS may not use plain HTTP).
+  const uploadBase = httpsBase(spec, share) ?? `http://${share}:${spec.ports.http}`;
   return {
     mod_adhoc: {},
     mod_admin_extra: {},
+    // XEP-0398: a vCard avatar and the PEP avatar are kept in step (needs mod_vcard_xupdate and mod_pubsub).
+    mod_avatar: {},
     mod_blocking: {},
+    // XEP-0402's compatibility with private storage (the platform's module: 23.01 converts only to XEP-0411).
+    mod_bookmarks_compat: {},
     mod_caps: {},
     mod_carboncopy: {},
-    mod_disco: {},
+    mod_client_state: {},
+    // XEP-0157 addresses from the domain's settings.
+    mod_disco: settings ? { server_info: contactInfo(settings.contacts) } : {},
     mod_http_api: {},
     ...(settings?.federation ? { mod_federation_policy: federationPolicy(settings.federation) } : {}),
     ...(spec.federation?.resolvers.length ? { mod_federation_dns: {} } : {}),
+    // Web clients: BOSH and WebSocket on the HTTPS port, found through host-meta (XEP-0156).
+    ...(web
+      ? {
+          mod_bosh: {},
+          mod_host_meta: {
+            bosh_service_url: `${web}/http-bind`,
+            websocket_url: `${web.replace(/^https/, "wss")}/xmpp-websocket`,
+          },
+        }
+      : {}),
     // Shared files off: no upload service, so clients find none in disco.
     ...(offersFileSharing(d)
       ? {
           mod_http_upload: {
             host: share,
-            put_url: `http://${share}:${spec.ports.http}/upload`,
+            put_url: `${uploadBase}/upload`,
             docroot: p.uploads,
             max_size: files?.maxFileBytes ?? FILE_SHARE_SIZE_LIMIT,
             thumbnail: false,
+            // Web apps upload from their own origin, as Prosody's mod_http_file_share lets them. The URLs are secret.
+            custom_headers: {
+              "Access-Control-Allow-Origin": "*",
+              "Access-Control-Allow-Methods": "GET,HEAD,PUT,OPTIONS",
+              "Access-Control-Allow-Headers": "Content-Type",
+            },
           },
           mod_http_upload_quota: uploadQuota,
         }
@@ -228,20 +258,18 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
         },
       },
     },
+    // Push (XEP-0357): apps that sleep on phones are woken by their push service; what a push carries is a setting
+    // (without settings, ejabberd's default: no sender, and "New message" instead of the text).
+    mod_push: settings ? { include_sender: settings.push.includeSender, include_body: settings.push.includeBody } : {},
     mod_register: {
       access: registrationRule(d),
       welcome_message: { subject: "", body: settings?.welcomeMessage ?? "" },
     },
-    ...(settings
-      ? {
-          mod_push: { include_sender: settings.push.includeSender, include_body: settings.push.includeBody },
-          mod_disco: { server_info: contactInfo(settings.contacts) },
-        }
-      : {}),
     mod_roster: { versioning: true },
     mod_stream_mgmt: {},
     mod_time: {},
     mod_vcard: { search: false },
+    mod_vcard_xupdate: {},
     mod_version: { show_os: false },
     ...(spec.calls ? { mod_stun_disco: stunDisco(spec.calls) } : {}),
   };
@@ -296,23 +324,64 @@ export function renderHostsConfig(spec: InstanceSpec, layout: InstanceLayout): s
   return `${HEADER}${yamlDocument(doc)}`;
 }
 
+/** TLS 1.2 or later (Mozilla's intermediate profile), for clients and other servers alike. */
+const TLS_PROTOCOL_OPTIONS = [
+  "no_sslv2",
+  "no_sslv3",
+  "no_tlsv1",
+  "no_tlsv1_1",
+  "cipher_server_preference",
+  "no_compression",
+];
+
 export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): string {
   const p = ejabberdPaths(layout);
   const vhosts = [PLACEHOLDER_HOST, ...spec.domains.map((d) => d.name)];
   const httpHandlers: { [key: string]: Yaml } = { "/upload": "mod_http_upload" };
+  const c2s = { max_stanza_size: 262144, shaper: "c2s_shaper", access: "c2s" };
   const listen: Yaml[] = [
     {
       port: spec.ports.c2s,
       ip: spec.bindAddress,
       module: "ejabberd_c2s",
       starttls_required: true,
-      max_stanza_size: 262144,
-      shaper: "c2s_shaper",
-      access: "c2s",
+      protocol_options: TLS_PROTOCOL_OPTIONS,
+      ...c2s,
     },
     { port: spec.ports.s2s, ip: spec.bindAddress, module: "ejabberd_s2s_in", max_stanza_size: 524288 },
     { port: spec.ports.http, ip: spec.bindAddress, module: "ejabberd_http", request_handlers: httpHandlers },
   ];
+  if (spec.ports.directTls !== undefined) {
+    // Direct TLS (XEP-0368): encrypted from the first byte, with each host's certificate chosen by name (SNI).
+    // Unlike Prosody, no ALPN protocol is announced: 23.01's listener passes no ALPN option to fast_tls, and fast_tls
+    // 1.1.16 sets ALPN only as a client (SSL_set_alpn_protos, no server-side selection), so a client that offers
+    // xmpp-client gets a handshake without ALPN, which RFC 7301 allows.
+    listen.push({
+      port: spec.ports.directTls,
+      ip: spec.bindAddress,
+      module: "ejabberd_c2s",
+      tls: true,
+      protocol_options: TLS_PROTOCOL_OPTIONS,
+      ...c2s,
+    });
+  }
+  if (spec.ports.https !== undefined) {
+    // Web clients (WebSocket, BOSH, host-meta) and uploads over HTTPS, each host's certificate chosen by name (SNI).
+    listen.push({
+      port: spec.ports.https,
+      ip: spec.bindAddress,
+      module: "ejabberd_http",
+      tls: true,
+      protocol_options: TLS_PROTOCOL_OPTIONS,
+      request_handlers: {
+        "/xmpp-websocket": "ejabberd_http_ws",
+        "/http-bind": "mod_bosh",
+        "/.well-known/host-meta": "mod_host_meta",
+        "/.well-known/host-meta.json": "mod_host_meta",
+        "/upload": "mod_http_upload",
+      },
+    });
+  }
   listen.push({
     port: `unix:${p.apiSocket}`,
     module: "ejabberd_http",
@@ -348,14 +417,7 @@ export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): st
     // Other servers authenticate by certificate (SASL EXTERNAL) or not at all: mod_s2s_dialback is never loaded.
     s2s_use_starttls: "required",
     // TLS 1.2 or later between servers.
-    s2s_protocol_options: [
-      "no_sslv2",
-      "no_sslv3",
-      "no_tlsv1",
-      "no_tlsv1_1",
-      "cipher_server_preference",
-      "no_compression",
-    ],
+    s2s_protocol_options: TLS_PROTOCOL_OPTIONS,
     ...(spec.federation ? { s2s_cafile: p.s2sCaFile } : {}),
     disable_sasl_mechanisms: ["digest-md5", "x-oauth2"],
     listen,
@@ -380,8 +442,15 @@ export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): st
     },
     shaper: { normal: { rate: 3000, burst_size: 20000 }, fast: 200000 },
     shaper_rules: shaperRules,
-    // The placeholder host: what the API needs, nothing users could reach.
-    modules: { mod_admin_extra: {}, mod_http_api: {}, mod_disco: {}, mod_ping: {} },
+    // The placeholder host: what the API needs, nothing users could reach. mod_bosh keeps every domain's sessions in
+    // a table of the server's first host (this one), so BOSH needs it here too.
+    modules: {
+      mod_admin_extra: {},
+      mod_http_api: {},
+      mod_disco: {},
+      mod_ping: {},
+      ...(spec.ports.https !== undefined ? { mod_bosh: {} } : {}),
+    },
   };
   return `${HEADER}${yamlDocument(doc)}`;
 }
