@@ -4,7 +4,7 @@ import { stunBinding, turnAllocate, turnCredentials } from "@xmpp-host/calls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { superviseTurn } from "../apps/worker/src/processors/calls.ts";
 import { probeInstance } from "../apps/worker/src/processors/health.ts";
-import { freePort } from "./helpers/own-services.ts";
+import { turnEnv } from "./helpers/own-services.ts";
 import { type Call, type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
 import { until } from "./helpers/wait.ts";
 import { internalCa, xmppClient } from "./helpers/xmpp.ts";
@@ -31,16 +31,11 @@ async function services(jid: string, password: string, target: string) {
 }
 
 beforeAll(async () => {
-  turnPort = await freePort();
-  const relay = 40000 + Math.floor(Math.random() * 200) * 50;
+  const turn = await turnEnv();
+  turnPort = turn.port;
   platform = await startPlatform({
     workerEnv: {
-      TURN_ENABLED: "true",
-      TURN_HOST: "127.0.0.1",
-      TURN_LISTEN_IP: "127.0.0.1",
-      TURN_PORT: String(turnPort),
-      TURN_MIN_PORT: String(relay),
-      TURN_MAX_PORT: String(relay + 49),
+      ...turn.env,
       TURN_CREDENTIAL_TTL_SECONDS: "600",
       // Probes run when the test says so.
       HEALTH_PROBE_INTERVAL_MS: "3600000",

@@ -11,7 +11,7 @@ import { schedulerId } from "@xmpp-host/queue";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Call, client, cookieOf, signup, signupWithToken } from "./helpers/api.ts";
-import { freePort } from "./helpers/own-services.ts";
+import { turnEnv } from "./helpers/own-services.ts";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
 import { until } from "./helpers/wait.ts";
 import { internalCa, writeCa, xmppClient } from "./helpers/xmpp.ts";
@@ -74,17 +74,10 @@ async function openAlerts() {
 
 beforeAll(async () => {
   named = await startTestNamed({ zones: [{ name: BASE, records: ["xmpp IN A 127.0.0.1"] }] });
-  const turnPort = await freePort();
-  const relay = 40000 + Math.floor(Math.random() * 200) * 50;
   platform = await startPlatform({
     workerEnv: {
       ...platformZoneEnv(named, BASE),
-      TURN_ENABLED: "true",
-      TURN_HOST: "127.0.0.1",
-      TURN_LISTEN_IP: "127.0.0.1",
-      TURN_PORT: String(turnPort),
-      TURN_MIN_PORT: String(relay),
-      TURN_MAX_PORT: String(relay + 49),
+      ...(await turnEnv()).env,
       BACKUP_VERIFY: "false",
       // The operator's addresses, which every domain publishes (XEP-0157) until its own admins set others.
       CONTACT_ABUSE_ADDRESS: "mailto:abuse@chat.test",

@@ -32,6 +32,26 @@ async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 20_00
 }
 
 /** A PostgreSQL cluster of its own (a temporary directory, a free port), which a test may stop and start. */
+/**
+ * The worker's settings for the platform's TURN server on loopback: its port, and 50 relay ports of their own so that
+ * test files running at once do not share them. Returns the port clients reach it at too.
+ */
+export async function turnEnv(): Promise<{ env: Record<string, string>; port: number }> {
+  const port = await freePort();
+  const relay = 40000 + Math.floor(Math.random() * 200) * 50;
+  return {
+    port,
+    env: {
+      TURN_ENABLED: "true",
+      TURN_HOST: "127.0.0.1",
+      TURN_LISTEN_IP: "127.0.0.1",
+      TURN_PORT: String(port),
+      TURN_MIN_PORT: String(relay),
+      TURN_MAX_PORT: String(relay + 49),
+    },
+  };
+}
+
 export interface OwnPostgres {
   url: string;
   /** "immediate" is a crash: no checkpoint, recovery at the next start. */

@@ -149,6 +149,18 @@ export async function newContext(
   });
 }
 
+/** A new page of the stack's web app, signed in with a session cookie (`name=value`). */
+export async function signedInPage(
+  stack: WebStack,
+  cookie: string,
+  opts: { locale?: string; phone?: boolean } = {},
+): Promise<Page> {
+  const context = await newContext(stack, { locale: opts.locale ?? "en-GB", phone: opts.phone ?? false });
+  const [name, value] = cookie.split("=");
+  await context.addCookies([{ name: name ?? "", value: value ?? "", url: stack.webUrl }]);
+  return context.newPage();
+}
+
 export interface BrowsingRecord {
   /** Every URL the browser asked for, subresources and form posts included. */
   requests: string[];

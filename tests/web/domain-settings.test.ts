@@ -17,6 +17,7 @@ import {
   expectNoSideways,
   inspectPage,
   newContext,
+  signedInPage,
   startWebStack,
   type WebStack,
 } from "../helpers/web.ts";
@@ -51,12 +52,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function signedIn(cookie: string, opts: { locale?: string; phone?: boolean } = {}): Promise<Page> {
-  const context = await newContext(stack, { locale: opts.locale ?? "en-GB", phone: opts.phone ?? false });
-  const [name, value] = cookie.split("=");
-  await context.addCookies([{ name: name ?? "", value: value ?? "", url: stack.webUrl }]);
-  return context.newPage();
-}
+const signedIn = (cookie: string, opts: { locale?: string; phone?: boolean } = {}) => signedInPage(stack, cookie, opts);
 
 async function settingsOf(call: Call, id = domainId) {
   const res = await call("GET", `/api/v1/domains/${id}/settings`);

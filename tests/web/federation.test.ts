@@ -15,7 +15,7 @@ import {
   englishTexts,
   expectNoSideways,
   inspectPage,
-  newContext,
+  signedInPage,
   startWebStack,
   type WebStack,
 } from "../helpers/web.ts";
@@ -49,12 +49,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function signedIn(opts: { locale?: string; phone?: boolean } = {}): Promise<Page> {
-  const context = await newContext(stack, { locale: opts.locale ?? "en-GB", phone: opts.phone ?? false });
-  const [name, value] = owner.cookie.split("=");
-  await context.addCookies([{ name: name ?? "", value: value ?? "", url: stack.webUrl }]);
-  return context.newPage();
-}
+const signedIn = (opts: { locale?: string; phone?: boolean } = {}) => signedInPage(stack, owner.cookie, opts);
 
 interface Federation {
   federation: "open" | "allowlist" | "closed";

@@ -144,8 +144,9 @@ describe("the operator's fleet", () => {
       .getByRole("navigation", { name: en.domains.tabs })
       .locator("a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-    expect(tabs.length).toBe(6);
+    expect(tabs.length).toBe(7);
     expect(tabs.some((href) => href.endsWith("tab=invites"))).toBe(false);
+    expect(tabs.some((href) => href.endsWith("tab=compliance"))).toBe(true);
     expect(tabs.some((href) => href.endsWith("tab=irc"))).toBe(true);
     for (const href of [...menu.filter((h): h is string => h?.startsWith("/t/") ?? false), ...tabs]) {
       expect((await page.goto(href))?.status(), href).toBe(200);

@@ -2,14 +2,13 @@
 // then shown as the API says it is (on with how to join a channel, or failed with its error and a retry), turned off
 // again behind a confirmation; the French page; and a viewer who sees the section without its buttons.
 import { Prisma } from "@xmpp-host/db";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { interpolate, plural } from "../../apps/web/lib/i18n/format.ts";
 import { fr } from "../../apps/web/lib/i18n/fr.ts";
 import { type Call, client, serverWithDomains } from "../helpers/api.ts";
 import { signupWithToken } from "../helpers/platform.ts";
-import { type AxeFinding, inspectPage, newContext, startWebStack, type WebStack } from "../helpers/web.ts";
+import { type AxeFinding, inspectPage, signedInPage, startWebStack, type WebStack } from "../helpers/web.ts";
 
 let stack: WebStack;
 let owner: Awaited<ReturnType<typeof signupWithToken>>;
@@ -60,12 +59,7 @@ async function settled(id: string, ms = 60_000): Promise<Gateway> {
   return gateway;
 }
 
-async function signedIn(cookie: string, locale = "en-GB"): Promise<Page> {
-  const context = await newContext(stack, { locale });
-  const [name, value] = cookie.split("=");
-  await context.addCookies([{ name: name ?? "", value: value ?? "", url: stack.webUrl }]);
-  return context.newPage();
-}
+const signedIn = (cookie: string, locale = "en-GB") => signedInPage(stack, cookie, { locale });
 
 describe("the IRC gateway section", () => {
   it("is off with its limits, turns on with its progress, and shows what the API then says", async () => {

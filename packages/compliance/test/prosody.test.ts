@@ -1,140 +1,33 @@
-import { randomBytes } from "node:crypto";
-import dgram from "node:dgram";
-import path from "node:path";
 import tls from "node:tls";
-import { LocalTurnServer } from "@xmpp-host/calls";
-import { type InstanceSpec, instanceHosts, isPortFree, LocalRuntime, serviceHosts } from "@xmpp-host/runtime";
-import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
-import { createDriver, type DomainServerSettings, type XmppServerDriver } from "@xmpp-host/xmpp";
+import type { DomainServerSettings } from "@xmpp-host/xmpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMPLIANCE_TESTS, type ComplianceReport, formatComplianceTable, runComplianceCheck } from "../src/index.ts";
 import {
-  COMPLIANCE_TESTS,
-  type ComplianceReport,
-  type ComplianceTarget,
-  formatComplianceTable,
-  runComplianceCheck,
-  SUITES,
-} from "../src/index.ts";
-
-const D = "compliance.test";
-const HOST = "127.0.0.1";
-const ACCOUNT = { username: "alice", password: `pw-${randomBytes(6).toString("hex")}` };
-const LIVE = COMPLIANCE_TESTS.filter((t) => t.kind === "live").map((t) => t.id);
-
-const SETTINGS: DomainServerSettings = {
-  history: { enabled: true, retentionDays: 30 },
-  files: { enabled: true, maxFileBytes: 10 * 1024 * 1024, dailyQuotaBytes: 100 * 1024 * 1024, retentionDays: 7 },
-  push: { includeSender: false, includeBody: false },
-  tlsProfile: "intermediate",
-  welcomeMessage: null,
-  contacts: { abuse: [`mailto:abuse@${D}`], support: [`xmpp:support@${D}`], admin: [], security: [] },
-  extraOptions: {},
-};
-
-/** A port free for UDP and TCP (coturn listens on both). */
-async function turnPort(): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const socket = dgram.createSocket("udp4");
-    const port = await new Promise<number>((resolve) => socket.bind(0, HOST, () => resolve(socket.address().port)));
-    await new Promise<void>((resolve) => socket.close(() => resolve()));
-    if (await isPortFree(HOST, port)) return port;
-  }
-  throw new Error("no free port for TURN");
-}
+  D,
+  expectFullScore,
+  HOST,
+  LIVE,
+  type ManagedServer,
+  startManagedServer,
+  statusOf,
+} from "./support/managed-server.ts";
 
 describe("compliance check against a managed Prosody", () => {
-  const tmp = tempDir("xh-cmp-");
-  const runtime = new LocalRuntime({ dataRoot: path.join(tmp.dir, "servers") });
-  let spec: InstanceSpec;
-  let turn: LocalTurnServer;
-  let driver: XmppServerDriver;
-  let target: ComplianceTarget;
+  let server: ManagedServer;
   let fresh: ComplianceReport;
 
-  /** What the worker does with a changed spec: write the configuration, then make the running server match it. */
-  async function apply(s: InstanceSpec): Promise<void> {
-    await runtime.writeConfig(s);
-    await driver.applyHosts(instanceHosts(s));
-  }
-
-  function withSettings(change: (s: DomainServerSettings) => void): InstanceSpec {
-    const s = structuredClone(spec);
-    const domain = s.domains[0];
-    if (!domain?.settings) throw new Error("the spec has no domain settings");
-    change(domain.settings);
-    return s;
-  }
-
-  const statusOf = (r: ComplianceReport, id: string) => r.results.find((x) => x.id === id)?.status;
-
   beforeAll(async () => {
-    const [c2s, s2s, http, directTls, https] = await freePorts(5);
-    if (!c2s || !s2s || !http || !directTls || !https) throw new Error("no free ports");
-    const secret = randomBytes(24).toString("base64url");
-    const minPort = 20_000 + Math.floor(Math.random() * 10_000);
-    turn = new LocalTurnServer({
-      dir: path.join(tmp.dir, "turn"),
-      settings: {
-        listenIp: HOST,
-        port: await turnPort(),
-        relayIp: HOST,
-        minPort,
-        maxPort: minPort + 31,
-        realm: "turn.compliance.test",
-        secret,
-        allowLoopbackPeers: true,
-      },
-    });
-    spec = {
-      id: "compliance",
-      server: "prosody",
-      ports: { c2s, s2s, http, directTls, https },
-      bindAddress: HOST,
-      calls: { ...turn.endpoint(), secret, ttlSeconds: 3600 },
-      domains: [{ name: D, registration: "closed", settings: SETTINGS }],
-    };
-    const cert = selfSignedCertificate(serviceHosts(D));
-    for (const host of serviceHosts(D)) await runtime.writeCertificate(spec.id, host, cert.certPem, cert.keyPem);
-    await Promise.all([turn.ensureRunning(), runtime.start(spec)]);
-    driver = createDriver("prosody", runtime.adminChannel(spec));
-    await driver.createAccount(`${ACCOUNT.username}@${D}`, ACCOUNT.password);
-    target = {
-      server: "prosody",
-      domain: D,
-      host: HOST,
-      ports: { c2s, directTls, https },
-      ca: cert.certPem,
-      account: ACCOUNT,
-      // The record the platform publishes for a domain on this server.
-      resolveSrv: async (name) => (name === `_xmpps-client._tcp.${D}` ? [{ target: D, port: directTls }] : []),
-    };
+    server = await startManagedServer("prosody");
   }, 60_000);
 
   afterAll(async () => {
-    await driver?.close().catch(() => {});
-    await runtime.destroy(spec.id).catch(() => {});
-    await turn?.stop().catch(() => {});
-    tmp.remove();
+    await server?.stop();
   }, 30_000);
 
   it("scores 100% of the applicable tests of every suite on a fresh server, live tests included", async () => {
-    fresh = await runComplianceCheck(target);
+    fresh = await runComplianceCheck(server.target);
     console.log(formatComplianceTable(fresh));
-    const failed = fresh.results.filter((r) => r.status === "fail" && r.id !== "socks5-proxy");
-    expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
-    for (const suite of SUITES) {
-      expect(fresh.suites[suite].applicable, suite).toBeGreaterThan(0);
-      expect(fresh.suites[suite].passed, suite).toBe(fresh.suites[suite].applicable);
-    }
-    expect(fresh.score).toBe(100);
-    expect(fresh.results.map((r) => r.id)).toEqual(COMPLIANCE_TESTS.map((t) => t.id));
-    expect(LIVE).toEqual(expect.arrayContaining(["direct-tls", "carbons", "mam", "http-upload", "stream-management"]));
-    for (const id of LIVE) expect(statusOf(fresh, id), id).toBe("pass");
-    expect(statusOf(fresh, "direct-tls-srv")).toBe("pass");
-    // Outside the suites: reported (managed servers have no SOCKS5 proxy) but not counted.
-    const socks = fresh.results.find((r) => r.id === "socks5-proxy");
-    expect(socks?.status).toBe("fail");
-    expect(socks?.evidence).toMatch(/HTTP upload/);
+    expectFullScore(fresh);
   });
 
   it("logs in on the direct TLS port after negotiating ALPN xmpp-client", async () => {
@@ -146,9 +39,9 @@ describe("compliance check against a managed Prosody", () => {
     // The same from outside the checker: the server selects xmpp-client when asked for it.
     const socket = tls.connect({
       host: HOST,
-      port: target.ports.directTls as number,
+      port: server.target.ports.directTls as number,
       servername: D,
-      ca: target.ca,
+      ca: server.target.ca,
       ALPNProtocols: ["xmpp-client"],
     });
     await new Promise<void>((resolve, reject) => socket.once("secureConnect", resolve).once("error", reject));
@@ -203,12 +96,12 @@ describe("compliance check against a managed Prosody", () => {
   for (const b of breakages) {
     const what = b.alongside ? `${b.id} (and ${b.alongside.join(", ")}, same module)` : `${b.id} alone`;
     it(`fails ${what}, naming ${b.module}, with ${b.name}`, async () => {
-      await apply(withSettings(b.change));
+      await server.apply(server.withSettings(b.change));
       let report: ComplianceReport;
       try {
-        report = await runComplianceCheck(target);
+        report = await runComplianceCheck(server.target);
       } finally {
-        await apply(spec);
+        await server.apply(server.spec);
       }
       const changed = report.results.filter((r) => r.status !== statusOf(fresh, r.id)).map((r) => r.id);
       expect(changed.sort(), formatComplianceTable(report)).toEqual([b.id, ...(b.alongside ?? [])].sort());
@@ -221,13 +114,13 @@ describe("compliance check against a managed Prosody", () => {
   }
 
   it("is back to 100% once the server is restored", async () => {
-    const report = await runComplianceCheck(target);
+    const report = await runComplianceCheck(server.target);
     expect(report.score, formatComplianceTable(report)).toBe(100);
     for (const id of LIVE) expect(statusOf(report, id), id).toBe("pass");
   });
 
   it("reports every test, without throwing, when the account cannot log in", async () => {
-    const report = await runComplianceCheck({ ...target, account: { ...ACCOUNT, password: "wrong" } });
+    const report = await runComplianceCheck({ ...server.target, account: { ...server.account, password: "wrong" } });
     expect(report.results).toHaveLength(COMPLIANCE_TESTS.length);
     expect(statusOf(report, "mam")).toBe("fail");
     expect(report.results.find((r) => r.id === "carbons")?.evidence).toMatch(/not-authorized/);
