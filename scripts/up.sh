@@ -27,6 +27,9 @@ if [ -n "${PLATFORM_BASE_DOMAIN:-}" ]; then
   FREE_ADDRESSES="
     Free addresses: NAME.$PLATFORM_BASE_DOMAIN$FREE_ADDRESSES"
 fi
+# Every domain announces where to report abuse and ask for help (XEP-0157): the operator's address until one is set.
+export CONTACT_ABUSE_ADDRESS="${CONTACT_ABUSE_ADDRESS:-mailto:${DEMO_OPERATOR_EMAIL:-operator@demo.test}}"
+export CONTACT_SUPPORT_ADDRESS="${CONTACT_SUPPORT_ADDRESS:-$CONTACT_ABUSE_ADDRESS}"
 npm run --silent db:migrate >/dev/null
 SEED_OUT="$(npx tsx prisma/seed.ts)"
 LOGS="${DATA_ROOT:-$ROOT/var}/logs"
