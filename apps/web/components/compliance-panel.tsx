@@ -1,6 +1,6 @@
 import type { operations } from "../lib/api/generated/schema";
 import type { Messages } from "../lib/i18n/en";
-import { formatDateTime, formatRelative, interpolate, type Locale } from "../lib/i18n/format";
+import { formatDateTime, formatNumber, formatRelative, interpolate, type Locale } from "../lib/i18n/format";
 import { CheckComplianceButton, ComplianceBadgeToggle } from "./forms/compliance";
 import { Sparkline } from "./sparkline";
 import { Badge, type Tone } from "./ui/badge";
@@ -82,8 +82,7 @@ export function CompliancePanel({
             <div className="space-y-4">
               <div className="flex flex-wrap items-center gap-4">
                 <p className="text-4xl font-semibold tabular-nums" data-score={latest.score}>
-                  {latest.score}
-                  <span className="text-2xl">%</span>
+                  {formatNumber(locale, latest.score / 100, { style: "percent" })}
                 </p>
                 <div className="text-sm text-zinc-700">
                   <p>

@@ -43,10 +43,7 @@ export function operationServices(ctx: WorkerContext): OperationServices {
       const driver = ctx.driverFor(instance);
       await driver.applyHosts(hostsOf(ctx, instance));
       const info = await driver.serverInfo();
-      await queueComplianceAfterChange(
-        ctx,
-        liveDomains(instance.domains).map((d) => d.id),
-      );
+      await queueComplianceAfterChange(ctx, liveDomains(instance.domains));
       return { pid: status.pid, version: info.version };
     },
     async stopServer(instanceId) {

@@ -1,5 +1,5 @@
 import tls from "node:tls";
-import { xmlChild, xmlChildren, xmppSession } from "@xmpp-host/xmpp/client";
+import { xmlChild, xmlChildren } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ComplianceReport, formatComplianceTable, runComplianceCheck } from "../src/index.ts";
 import {
@@ -53,13 +53,7 @@ describe("compliance check against a managed ejabberd", () => {
   });
 
   it("keeps XEP-0048 private storage and XEP-0402 bookmarks in step, both ways", async () => {
-    const { stream } = await xmppSession({
-      host: HOST,
-      port: server.target.ports.c2s,
-      domain: D,
-      ca: server.target.ca,
-      ...server.account,
-    });
+    const { stream } = await server.session();
     const NS = "urn:xmpp:bookmarks:1";
     const privateGet = `<query xmlns='jabber:iq:private'><storage xmlns='storage:bookmarks'/></query>`;
     const pepItems = async () => {
@@ -120,13 +114,7 @@ describe("compliance check against a managed ejabberd", () => {
   });
 
   it("publishes a vCard's photo as the account's PEP avatar (XEP-0398)", async () => {
-    const { stream } = await xmppSession({
-      host: HOST,
-      port: server.target.ports.c2s,
-      domain: D,
-      ca: server.target.ca,
-      ...server.account,
-    });
+    const { stream } = await server.session();
     // A 1×1 PNG.
     const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
     try {

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import dns from "node:dns";
-import { rootCertificates } from "node:tls";
 import { runComplianceCheck } from "@xmpp-host/compliance";
 import {
   COMPLIANCE_LOCALPART_PREFIX,
@@ -14,6 +13,7 @@ import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
 import { connectAddress } from "@xmpp-host/runtime";
 import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions } from "./alerts.ts";
+import { trustedCas } from "./health.ts";
 
 /**
  * Runs the compliance checker against a domain's server, as a chat app would: with an account of its own made for
@@ -46,7 +46,7 @@ export async function checkDomainCompliance(ctx: WorkerContext, domainId: string
         ...(ports.directTlsPort !== null ? { directTls: ports.directTlsPort } : {}),
         ...(ports.httpsPort !== null ? { https: ports.httpsPort } : {}),
       },
-      ca: [(await ctx.ca()).certPem, ...rootCertificates],
+      ca: await trustedCas(ctx),
       account: { username, password },
       resolveSrv: async (name) => (await resolver.resolveSrv(name)).map((r) => ({ target: r.name, port: r.port })),
       timeoutMs: ctx.env.COMPLIANCE_CHECK_TIMEOUT_MS,
@@ -66,8 +66,8 @@ export async function checkDomainCompliance(ctx: WorkerContext, domainId: string
 }
 
 /** After a configuration change, a check once the server settled; changes close together make one check. */
-export async function queueComplianceAfterChange(ctx: WorkerContext, domainIds: string[]): Promise<void> {
-  for (const domainId of domainIds) {
+export async function queueComplianceAfterChange(ctx: WorkerContext, domains: { id: string }[]): Promise<void> {
+  for (const { id: domainId } of domains) {
     // A job id per domain: while one waits, another change adds nothing. It is removed once done, so the next
     // change queues a new one.
     await ctx.queues.enqueue(

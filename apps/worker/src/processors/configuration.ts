@@ -68,10 +68,7 @@ export function applyConfiguration(
     const running = renewed.filter((h) => !applied.activated.includes(h));
     if (running.length) await driver.reloadCertificates(running);
     // What clients can do may have changed: its domains are checked again once the changes settle.
-    await queueComplianceAfterChange(
-      ctx,
-      liveDomains(instance.domains).map((d) => d.id),
-    );
+    await queueComplianceAfterChange(ctx, liveDomains(instance.domains));
     return applied;
   });
 }

@@ -88,7 +88,7 @@ export function thresholds(ctx: WorkerContext): RuleThresholds {
 }
 
 /** CAs the probe trusts: the platform's internal CA and the system roots. */
-async function trustedCas(ctx: WorkerContext): Promise<string[]> {
+export async function trustedCas(ctx: WorkerContext): Promise<string[]> {
   return [(await ctx.ca()).certPem, ...rootCertificates];
 }
 

@@ -13,6 +13,7 @@ import {
 } from "@xmpp-host/runtime";
 import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
 import { createDriver, type DomainServerSettings, type ServerName, type XmppServerDriver } from "@xmpp-host/xmpp";
+import { xmppSession } from "@xmpp-host/xmpp/client";
 import { expect } from "vitest";
 import { COMPLIANCE_TESTS, type ComplianceReport, type ComplianceTarget, SUITES } from "../../src/index.ts";
 
@@ -48,6 +49,8 @@ export interface ManagedServer {
   account: { username: string; password: string };
   /** What the worker does with a changed spec: write the configuration, then make the running server match it. */
   apply(s: InstanceSpec): Promise<void>;
+  /** A session of the domain's account, as an app holds it. */
+  session(): ReturnType<typeof xmppSession>;
   /** The spec with the domain's settings changed. */
   withSettings(change: (s: DomainServerSettings) => void): InstanceSpec;
   stop(): Promise<void>;
@@ -114,6 +117,7 @@ export async function startManagedServer(kind: ServerName): Promise<ManagedServe
       await runtime.writeConfig(s);
       await driver.applyHosts(instanceHosts(s));
     },
+    session: () => xmppSession({ host: HOST, port: c2s, domain: D, ca: cert.certPem, ...account }),
     withSettings(change) {
       const s = structuredClone(spec);
       const domain = s.domains[0];

@@ -3,6 +3,7 @@
  * features, SASL and stream management nonzas) with their namespaces resolved. It reads what XMPP servers send: no
  * DTDs, entity declarations or external references.
  */
+import { xmlUnescape } from "../lua.ts";
 
 export interface XmlElement {
   /** The local name: "features" for <stream:features>. */
@@ -21,15 +22,8 @@ export type XmlStreamEvent =
   | { kind: "element"; element: XmlElement }
   | { kind: "close" };
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function xmlUnescapeText(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, e: string) => {
-    if (e.startsWith("#x")) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(Number.parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? whole;
-  });
-}
+/** Entities and character references: the same as the admin socket's text. */
+export const xmlUnescapeText = xmlUnescape;
 
 const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
