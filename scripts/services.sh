@@ -24,6 +24,8 @@ command -v biboumi >/dev/null || need+=(biboumi)
 compgen -G "/usr/lib/*/libjemalloc.so.2" >/dev/null || [ -f /usr/lib/libjemalloc.so.2 ] || need+=(libjemalloc2)
 [ -d /usr/lib/python3/dist-packages/slixmpp ] || need+=(python3-slixmpp)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The Kubernetes runtime reaches a server's admin socket in its pod through socat (and the tests' pods run here).
+command -v socat >/dev/null || need+=(socat)
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then need+=(redis-server); fi
 if [ ${#need[@]} -gt 0 ]; then

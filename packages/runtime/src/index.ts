@@ -6,6 +6,8 @@ export {
   prosodyStoreName,
   serviceHosts,
 } from "@xmpp-host/xmpp";
+export * from "./kubernetes/kubernetes-runtime.ts";
+export * as kubernetesObjects from "./kubernetes/objects.ts";
 export * from "./local/local-runtime.ts";
 export {
   canConnect,

@@ -144,7 +144,13 @@ export interface ServerKind {
    * Called while a started server comes up, after its client port accepts connections: true once its admin
    * channel answers. It may do one-time setup through `exec` (ejabberd registers its admin account).
    */
-  ready(spec: InstanceSpec, layout: InstanceLayout, exec: InstanceExec): Promise<boolean>;
+  ready(
+    spec: InstanceSpec,
+    layout: InstanceLayout,
+    exec: InstanceExec,
+    /** Whether a file of the instance exists where the server sees it (a container's files are not ours). */
+    fileExists?: (file: string) => Promise<boolean>,
+  ): Promise<boolean>;
   createDriver(channel: AdminChannel, opts?: { timeoutMs?: number }): XmppServerDriver;
   /**
    * Makes the server's data ready to copy while it keeps serving: its live data folder (copied during a pause), or

@@ -25,6 +25,8 @@ export interface ProsodyPaths {
   adminSocket: string;
   /** The platform's CA, which other managed servers' certificates chain to. */
   platformCa: string;
+  /** The platform's own Prosody modules, as the server sees them. */
+  platformModules: string;
 }
 
 /** sockaddr_un.sun_path is 108 bytes including the terminating NUL. */
@@ -155,7 +157,7 @@ export function renderMainConfig(spec: InstanceSpec, paths: ProsodyPaths): strin
     opt("statistics_interval", "manual"),
     opt("openmetrics_allow_ips", loopback),
     "\n",
-    opt("plugin_paths", [PLATFORM_MODULES_DIR]),
+    opt("plugin_paths", [paths.platformModules]),
     opt("modules_enabled", spec.calls ? [...PROSODY_MODULES, "turn_external"] : [...PROSODY_MODULES]),
     ...(spec.calls
       ? [

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { luaString } from "../../lua.ts";
@@ -6,6 +6,7 @@ import type { AdminChannel, HostOptionRule, InstanceLayout, ServerKind } from ".
 import type { InstanceSpec } from "../spec.ts";
 import {
   MAX_UNIX_SOCKET_PATH,
+  PLATFORM_MODULES_DIR,
   type ProsodyPaths,
   prosodyStoreName,
   renderHostsConfig,
@@ -33,10 +34,27 @@ export interface ProsodyKindOptions {
    * (bench:density).
    */
   allocator?: string | null;
+  /**
+   * Where the server finds the platform's Lua files (modules/ and shared-module-code.lua): by default this package's
+   * own folder; a server in a container gets them from its configuration volume (see platformFiles).
+   */
+  platformFilesDir?: string;
+}
+
+/** The platform's Lua files a Prosody loads, relative to platformFilesDir, with their content. */
+export function prosodyPlatformFiles(): { path: string; content: string }[] {
+  const modules = readdirSync(PLATFORM_MODULES_DIR).filter((f) => f.endsWith(".lua"));
+  return [
+    { path: "shared-module-code.lua", content: readFileSync(SHARED_MODULE_CODE, "utf8") },
+    ...modules.map((f) => ({
+      path: `modules/${f}`,
+      content: readFileSync(path.join(PLATFORM_MODULES_DIR, f), "utf8"),
+    })),
+  ];
 }
 
 /** Every file of a Prosody instance, from its folder. The names predate server kinds and stay as they were. */
-export function prosodyPaths(layout: InstanceLayout): ProsodyPaths {
+export function prosodyPaths(layout: InstanceLayout, platformFilesDir?: string): ProsodyPaths {
   const { dir, data, certs } = layout;
   return {
     dir,
@@ -48,6 +66,7 @@ export function prosodyPaths(layout: InstanceLayout): ProsodyPaths {
     log: path.join(dir, "prosody.log"),
     adminSocket: path.join(dir, "admin.sock"),
     platformCa: path.join(dir, "platform-ca.pem"),
+    platformModules: platformFilesDir ? path.join(platformFilesDir, "modules") : PLATFORM_MODULES_DIR,
   };
 }
 
@@ -56,7 +75,12 @@ export function prosodyPaths(layout: InstanceLayout): ProsodyPaths {
  * shares the compiled code of its modules (a shared server holds hundreds of hosts); or, when the interpreter cannot
  * be told from the binary's first line, the binary itself.
  */
-function launchCommand(binary: string, share: boolean, config: string): { command: string; args: string[] } {
+function launchCommand(
+  binary: string,
+  share: boolean,
+  config: string,
+  platformFilesDir?: string,
+): { command: string; args: string[] } {
   // -F: foreground (the `daemonize` config option is deprecated in 0.12 and logs a warning).
   const plain = { command: binary, args: ["--config", config, "-F"] };
   if (!share) return plain;
@@ -71,7 +95,14 @@ function launchCommand(binary: string, share: boolean, config: string): { comman
   if (!interpreter || !/lua/.test(interpreter)) return plain;
   return {
     command: interpreter,
-    args: ["-e", `dofile(${luaString(SHARED_MODULE_CODE)})`, binary, "--config", config, "-F"],
+    args: [
+      "-e",
+      `dofile(${luaString(platformFilesDir ? path.join(platformFilesDir, "shared-module-code.lua") : SHARED_MODULE_CODE)})`,
+      binary,
+      "--config",
+      config,
+      "-F",
+    ],
   };
 }
 
@@ -109,7 +140,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
       return { config: p.config, pidfile: p.pidfile, log: p.log };
     },
     renderConfig(spec: InstanceSpec, layout) {
-      const p = prosodyPaths(layout);
+      const p = prosodyPaths(layout, opts.platformFilesDir);
       if (Buffer.byteLength(p.adminSocket) > MAX_UNIX_SOCKET_PATH) {
         throw new Error(`admin socket path is too long for a Unix socket (${p.adminSocket}); use a shorter dataRoot`);
       }
@@ -121,7 +152,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
       ];
     },
     launch(_spec, layout) {
-      const { command, args } = launchCommand(binary, share, prosodyPaths(layout).config);
+      const { command, args } = launchCommand(binary, share, prosodyPaths(layout).config, opts.platformFilesDir);
       const env: Record<string, string> = allocator ? { LD_PRELOAD: allocator } : {};
       return { command, args, env };
     },
@@ -133,8 +164,9 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
       return { kind: "socket", path: prosodyPaths(layout).adminSocket };
     },
     // Prosody loads its global modules in no fixed order: the admin socket may come after the client port.
-    async ready(_spec, layout) {
-      return existsSync(prosodyPaths(layout).adminSocket);
+    async ready(_spec, layout, _exec, fileExists) {
+      const socket = prosodyPaths(layout).adminSocket;
+      return fileExists ? await fileExists(socket) : existsSync(socket);
     },
     createDriver(channel, driverOpts = {}) {
       if (channel.kind !== "socket") throw new TypeError("Prosody is administered through its admin socket");
