@@ -5,7 +5,7 @@ import { AcmeIssuer, generateAccountKey, Http01Responder, InternalCa } from "@xm
 import { type BackupStore, createBackupStore } from "@xmpp-host/backup";
 import { LocalIrcGateways } from "@xmpp-host/bridges";
 import type { TurnService } from "@xmpp-host/calls";
-import type { WorkerEnv } from "@xmpp-host/config";
+import { ConfigError, type WorkerEnv } from "@xmpp-host/config";
 import {
   type AdministeredInstance,
   type CoreContext,
@@ -32,7 +32,14 @@ import {
   Rfc2136Provider,
 } from "@xmpp-host/dns";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
-import { type InstanceRuntime, type InstanceSpec, isPortFree, LocalRuntime } from "@xmpp-host/runtime";
+import {
+  type InstanceRuntime,
+  type InstanceSpec,
+  isPortFree,
+  KubernetesRuntime,
+  kubeConfigFromEnvironment,
+  LocalRuntime,
+} from "@xmpp-host/runtime";
 import {
   type CallsSpec,
   type FederationSpec,
@@ -80,10 +87,31 @@ export interface WorkerContext {
   close(): Promise<void>;
 }
 
+/** The runtime INSTANCE_RUNTIME names: local processes, or StatefulSets in a Kubernetes namespace. */
+export function createRuntime(env: WorkerEnv): InstanceRuntime {
+  if (env.INSTANCE_RUNTIME === "local") return new LocalRuntime({ dataRoot: env.DATA_ROOT, runAs: env.INSTANCE_USER });
+  if (!env.KUBERNETES_PROSODY_IMAGE || !env.KUBERNETES_EJABBERD_IMAGE) {
+    throw new ConfigError(
+      "Invalid environment (see .env.example):\n  KUBERNETES_PROSODY_IMAGE, KUBERNETES_EJABBERD_IMAGE: required when INSTANCE_RUNTIME=kubernetes",
+    );
+  }
+  const { kubeConfig, namespace } = kubeConfigFromEnvironment(env.KUBECONFIG);
+  return new KubernetesRuntime({
+    kubeConfig,
+    namespace: env.KUBERNETES_NAMESPACE ?? namespace,
+    images: { prosody: env.KUBERNETES_PROSODY_IMAGE, ejabberd: env.KUBERNETES_EJABBERD_IMAGE },
+    serviceType: env.KUBERNETES_SERVICE_TYPE,
+    volumeSize: env.KUBERNETES_VOLUME_SIZE,
+    runAsUser: env.KUBERNETES_SERVER_UID,
+    ...(env.KUBERNETES_STORAGE_CLASS ? { storageClass: env.KUBERNETES_STORAGE_CLASS } : {}),
+    socketDir: path.join(env.DATA_ROOT, "kubernetes"),
+  });
+}
+
 export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext {
   const redis = createRedis(env.REDIS_URL);
   const secrets = new SecretBox(env.SECRETS_KEY);
-  const runtime = new LocalRuntime({ dataRoot: env.DATA_ROOT, runAs: env.INSTANCE_USER });
+  const runtime = createRuntime(env);
   const drivers = new Map<string, XmppServerDriver>();
   let ca: Promise<InternalCa> | null = null;
   let acme: Promise<AcmeIssuer> | null = null;

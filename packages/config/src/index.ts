@@ -165,6 +165,28 @@ export const workerEnvSchema = z.object({
   INSTANCE_PORT_RANGE_START: port.default(20000),
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
+  /**
+   * Where managed servers run: `local` (processes of this machine, watched by the worker's supervisor) or
+   * `kubernetes` (a StatefulSet each in the worker's namespace; Kubernetes restarts them).
+   */
+  INSTANCE_RUNTIME: z.enum(["local", "kubernetes"]).default("local"),
+  /** Kubernetes: a kubeconfig file to use instead of the pod's service account (a worker outside the cluster). */
+  KUBECONFIG: optional(z.string().min(1)),
+  /** Kubernetes: the namespace of the servers; default the worker's own (from its service account). */
+  KUBERNETES_NAMESPACE: optional(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a namespace name")),
+  /** Kubernetes: the server images (infra/docker/prosody.Dockerfile, ejabberd.Dockerfile); required in that mode. */
+  KUBERNETES_PROSODY_IMAGE: optional(z.string().min(1)),
+  KUBERNETES_EJABBERD_IMAGE: optional(z.string().min(1)),
+  /** Kubernetes: how each server's ports are exposed. */
+  KUBERNETES_SERVICE_TYPE: z.enum(["LoadBalancer", "NodePort"]).default("LoadBalancer"),
+  /** Kubernetes: the storage class of servers' data volumes; empty means the cluster's default. */
+  KUBERNETES_STORAGE_CLASS: optional(z.string().min(1)),
+  KUBERNETES_VOLUME_SIZE: z
+    .string()
+    .regex(/^[0-9]+(Mi|Gi|Ti)$/, "must be a size such as 1Gi")
+    .default("1Gi"),
+  /** Kubernetes: the numeric account of the images' server user (the Dockerfiles create it with this id). */
+  KUBERNETES_SERVER_UID: z.coerce.number().int().min(1).default(10001),
   /** How long a job's lock lasts; a crashed worker's job is picked up again after about this long. */
   WORKER_LOCK_MS: ms.default(30_000),
   SWEEP_INTERVAL_MS: ms.default(30_000),

@@ -47,6 +47,8 @@ export async function sweep(ctx: WorkerContext, graceMs = 5_000): Promise<{ requ
  * restarts ones that died.
  */
 export async function supervise(ctx: WorkerContext): Promise<{ restarted: string[] }> {
+  // On Kubernetes the StatefulSet's controller restarts a server that stops; a second supervisor would race it.
+  if (ctx.runtime.kind === "kubernetes") return { restarted: [] };
   const instances = await instancesToSupervise(ctx.core);
   const restarted: string[] = [];
   for (const instance of instances) {

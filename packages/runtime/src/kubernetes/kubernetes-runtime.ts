@@ -5,8 +5,9 @@
  * and the platform administers the server through the Kubernetes API (exec), as on a local machine.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ApiException, type KubeConfig, KubernetesObjectApi, PatchStrategy, Watch } from "@kubernetes/client-node";
+import { ApiException, KubeConfig, KubernetesObjectApi, PatchStrategy, Watch } from "@kubernetes/client-node";
 import {
   type AdminChannel,
   assertValidHostname,
@@ -64,6 +65,24 @@ export interface KubernetesRuntimeOptions {
 }
 
 const POLL_MS = 200;
+const SERVICE_ACCOUNT_NAMESPACE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+
+/**
+ * How this process reaches Kubernetes: the kubeconfig `file`, else KUBECONFIG or ~/.kube/config, else the pod's own service
+ * account (in the cluster). The namespace is the pod's own, else the configuration's, else "default".
+ */
+export function kubeConfigFromEnvironment(file?: string): { kubeConfig: KubeConfig; namespace: string } {
+  const kubeConfig = new KubeConfig();
+  if (file) kubeConfig.loadFromFile(file);
+  else kubeConfig.loadFromDefault();
+  let namespace: string | undefined;
+  try {
+    namespace = readFileSync(SERVICE_ACCOUNT_NAMESPACE, "utf8").trim() || undefined;
+  } catch {
+    namespace = kubeConfig.getContextObject(kubeConfig.getCurrentContext())?.namespace;
+  }
+  return { kubeConfig, namespace: namespace ?? "default" };
+}
 
 function isNotFound(err: unknown): boolean {
   return err instanceof ApiException && err.code === 404;

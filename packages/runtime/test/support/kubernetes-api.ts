@@ -188,6 +188,12 @@ export class KubernetesApiStandIn {
     return kc;
   }
 
+  /** Writes a kubeconfig file for this stand-in (what a worker outside the cluster is given). */
+  writeKubeConfig(file: string): string {
+    writeFileSync(file, this.kubeConfig().exportConfig(), { mode: 0o600 });
+    return file;
+  }
+
   /** Stored objects of a kind, for assertions. */
   list(kind: string, namespace?: string): Obj[] {
     return [...this.store.values()].filter(
