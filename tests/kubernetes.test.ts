@@ -30,6 +30,8 @@ beforeAll(async () => {
       KUBERNETES_PROSODY_IMAGE: IMAGE,
       KUBERNETES_EJABBERD_IMAGE: "registry.example/xmpp-host/ejabberd:1",
       KUBERNETES_SERVICE_TYPE: "NodePort",
+      // The stand-in's pods share this machine's network: there is no cluster DNS for the Services' names.
+      KUBERNETES_SERVER_ADDRESS: "127.0.0.1",
     },
   });
 }, 60_000);

@@ -105,6 +105,7 @@ export function createRuntime(env: WorkerEnv): InstanceRuntime {
     runAsUser: env.KUBERNETES_SERVER_UID,
     ...(env.KUBERNETES_STORAGE_CLASS ? { storageClass: env.KUBERNETES_STORAGE_CLASS } : {}),
     socketDir: path.join(env.DATA_ROOT, "kubernetes"),
+    ...(env.KUBERNETES_SERVER_ADDRESS ? { serviceAddress: () => env.KUBERNETES_SERVER_ADDRESS as string } : {}),
   });
 }
 

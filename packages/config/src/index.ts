@@ -172,6 +172,11 @@ export const workerEnvSchema = z.object({
   INSTANCE_RUNTIME: z.enum(["local", "kubernetes"]).default("local"),
   /** Kubernetes: a kubeconfig file to use instead of the pod's service account (a worker outside the cluster). */
   KUBECONFIG: optional(z.string().min(1)),
+  /**
+   * Kubernetes: the address the worker reaches servers' Services at; default each Service's cluster DNS name
+   * (NAME.NAMESPACE.svc). Only for a worker outside the cluster that reaches every server through one address.
+   */
+  KUBERNETES_SERVER_ADDRESS: optional(z.string().min(1)),
   /** Kubernetes: the namespace of the servers; default the worker's own (from its service account). */
   KUBERNETES_NAMESPACE: optional(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a namespace name")),
   /** Kubernetes: the server images (infra/docker/prosody.Dockerfile, ejabberd.Dockerfile); required in that mode. */

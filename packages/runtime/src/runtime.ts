@@ -30,6 +30,8 @@ export interface InstanceRuntime {
   layout(instanceId: string): InstanceLayout;
   /** Gives files the platform wrote into the instance's folders (a restore) back to the server's account. */
   handOver(instanceId: string): Promise<void>;
+  /** Where this process reaches the server's ports: its bind address here, its Service's name on Kubernetes. */
+  address(instance: { id: string; host: string }): string;
   /** The certificate file the server presents for `host`. */
   certificateFile(instanceId: string, host: string): string;
 }

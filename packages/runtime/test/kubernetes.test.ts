@@ -51,6 +51,8 @@ describe("KubernetesRuntime", () => {
       storageClass: "standard",
       volumeSize: "2Gi",
       syncTimeoutMs: 20_000,
+      // The stand-in's pods share this machine's network: there is no cluster DNS for the Services' names.
+      serviceAddress: () => "127.0.0.1",
       startTimeoutMs: 20_000,
     });
     const [c2s, s2s, http] = await freePorts(3);

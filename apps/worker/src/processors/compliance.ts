@@ -10,7 +10,6 @@ import {
   recordComplianceRun,
 } from "@xmpp-host/core";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
-import { connectAddress } from "@xmpp-host/runtime";
 import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions } from "./alerts.ts";
 import { trustedCas } from "./health.ts";
@@ -40,7 +39,7 @@ export async function checkDomainCompliance(ctx: WorkerContext, domainId: string
     report = await runComplianceCheck({
       server: instance.server,
       domain: domain.name,
-      host: connectAddress(instance.host),
+      host: ctx.runtime.address(instance),
       ports: {
         c2s: ports.c2sPort,
         ...(ports.directTlsPort !== null ? { directTls: ports.directTlsPort } : {}),

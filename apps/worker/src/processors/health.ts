@@ -48,7 +48,7 @@ import {
   type XmppProbeResult,
 } from "@xmpp-host/health";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
-import { connectAddress, PLACEHOLDER_HOST } from "@xmpp-host/runtime";
+import { PLACEHOLDER_HOST } from "@xmpp-host/runtime";
 import { serverKind } from "@xmpp-host/xmpp";
 import type { WorkerContext } from "../context.ts";
 import { applyAlertConditions, requeuePendingNotifications, type ScopedCondition } from "./alerts.ts";
@@ -173,7 +173,7 @@ export async function probeInstance(ctx: WorkerContext, instanceId: string) {
   }
   const t = thresholds(ctx);
   const timeoutMs = ctx.env.HEALTH_PROBE_TIMEOUT_MS;
-  const host = connectAddress(instance.host);
+  const host = ctx.runtime.address(instance);
   const ports = portsOf(instance);
   const startedAt = new Date();
 

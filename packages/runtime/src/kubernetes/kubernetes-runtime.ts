@@ -21,7 +21,7 @@ import {
   serverKinds,
   validateSpec,
 } from "@xmpp-host/xmpp";
-import { canConnect, connectAddress, sleep } from "../local/process.ts";
+import { canConnect, sleep } from "../local/process.ts";
 import type { InstanceRuntime, RuntimeStatus } from "../runtime.ts";
 import {
   CONTAINER,
@@ -53,11 +53,16 @@ export interface KubernetesRuntimeOptions {
   storageClass?: string;
   /** Default 1Gi. */
   volumeSize?: string;
-  /** The numeric account of the images' server user (the Dockerfiles fix it). Default 10001. */
-  runAsUser?: number;
+  /** The numeric account of the images' server user (the Dockerfiles fix it), for all kinds or per kind. Default 10001. */
+  runAsUser?: number | Partial<Record<ServerName, number>>;
   /** This process's folder for the admin sockets it forwards into pods. */
   socketDir: string;
   servers?: ServerKindOptions;
+  /**
+   * How this process reaches a server's Service: by default its cluster DNS name, NAME.NAMESPACE.svc. A worker outside
+   * the cluster (or a stand-in whose pods share this machine's network) says otherwise.
+   */
+  serviceAddress?: (name: string, namespace: string) => string;
   /** How long start() waits for the pod to be ready. Default 120 s (an image may have to be pulled). */
   startTimeoutMs?: number;
   /** How long a configuration update may take to reach a running pod. Default 120 s (the kubelet's sync period). */
@@ -107,12 +112,14 @@ export class KubernetesRuntime implements InstanceRuntime {
   private readonly kc: KubeConfig;
   private readonly api: KubernetesObjectApi;
   private readonly servers: { [N in ServerName]: ServerKind };
-  private readonly objectOpts: Omit<ServerObjectsOptions, "image">;
+  private readonly objectOpts: Omit<ServerObjectsOptions, "image" | "runAsUser">;
+  private readonly runAsUser: number | Partial<Record<ServerName, number>>;
   private readonly images: ServerImages;
   private readonly socketDir: string;
   private readonly startTimeoutMs: number;
   private readonly syncTimeoutMs: number;
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly serviceAddress: (name: string, namespace: string) => string;
 
   constructor(opts: KubernetesRuntimeOptions) {
     this.kc = opts.kubeConfig;
@@ -129,15 +136,17 @@ export class KubernetesRuntime implements InstanceRuntime {
       namespace: opts.namespace,
       serviceType: opts.serviceType ?? "LoadBalancer",
       volumeSize: opts.volumeSize ?? "1Gi",
-      runAsUser: opts.runAsUser ?? 10001,
       ...(opts.storageClass ? { storageClass: opts.storageClass } : {}),
     };
+    this.runAsUser = opts.runAsUser ?? 10001;
+    this.serviceAddress = opts.serviceAddress ?? ((name, namespace) => `${name}.${namespace}.svc`);
     this.startTimeoutMs = opts.startTimeoutMs ?? 120_000;
     this.syncTimeoutMs = opts.syncTimeoutMs ?? 120_000;
   }
 
   private options(server: ServerName): ServerObjectsOptions {
-    return { ...this.objectOpts, image: this.images[server] };
+    const uid = typeof this.runAsUser === "number" ? this.runAsUser : (this.runAsUser[server] ?? 10001);
+    return { ...this.objectOpts, image: this.images[server], runAsUser: uid };
   }
 
   private target(instanceId: string): PodTarget {
@@ -148,6 +157,10 @@ export class KubernetesRuntime implements InstanceRuntime {
   layout(instanceId: string): InstanceLayout {
     assertValidInstanceId(instanceId);
     return POD_LAYOUT;
+  }
+
+  address(instance: { id: string; host: string }): string {
+    return this.serviceAddress(objectName(instance.id), this.namespace);
   }
 
   certificateFile(instanceId: string, host: string): string {
@@ -302,11 +315,15 @@ export class KubernetesRuntime implements InstanceRuntime {
     await this.watchPodReady(spec.id, deadline);
     const server = this.servers[spec.server];
     const exec = async (command: string, args: string[]) => this.exec(spec.id, [command, ...args]);
-    const fileExists = async (file: string) => (await this.exec(spec.id, ["test", "-e", file])).code === 0;
+    const channel = this.adminChannel(spec);
+    const access = {
+      fileExists: async (file: string) => (await this.exec(spec.id, ["test", "-e", file])).code === 0,
+      adminSocket: channel.kind === "socket" ? channel.path : (channel.socketPath ?? ""),
+    };
     for (;;) {
       if (
-        (await canConnect(connectAddress(spec.bindAddress), spec.ports.c2s, 500)) &&
-        (await server.ready(spec, POD_LAYOUT, exec, fileExists))
+        (await canConnect(this.address({ id: spec.id, host: spec.bindAddress }), spec.ports.c2s, 500)) &&
+        (await server.ready(spec, POD_LAYOUT, exec, access))
       ) {
         return;
       }

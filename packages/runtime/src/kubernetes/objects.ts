@@ -94,6 +94,17 @@ for f in ${POD_CONFIG_DIR}/*; do
 done
 `;
 
+/**
+ * The container's first process: links the configuration, starts the server and hands it the stop signal. The
+ * server is not exec'd: ejabberdctl runs the Erlang VM as its child, and a shell as the container's first process
+ * would swallow SIGTERM; this one passes it to every process of the container and waits for them to finish.
+ */
+export const START_SCRIPT = `. ${POD_CONFIG_DIR}/${LINK_SCRIPT_KEY}
+"$@" &
+trap 'trap "" TERM INT; kill -TERM 0; wait' TERM INT
+wait $!
+`;
+
 export function configMap(
   spec: InstanceSpec,
   files: { path: string; content: string }[],
@@ -187,7 +198,7 @@ export function statefulSet(
             {
               name: CONTAINER,
               image: opts.image,
-              command: ["/bin/sh", "-c", `. ${POD_CONFIG_DIR}/${LINK_SCRIPT_KEY} && exec "$@"`, "start"],
+              command: ["/bin/sh", "-c", START_SCRIPT, "start"],
               args: [plan.command, ...plan.args],
               workingDir: POD_ROOT,
               env: Object.entries(plan.env).map(([k, v]) => ({ name: k, value: v })),

@@ -257,6 +257,10 @@ export class LocalRuntime implements InstanceRuntime {
     return { ...layout, ...this.serverOf(instanceId).files(layout) };
   }
 
+  address(instance: { id: string; host: string }): string {
+    return connectAddress(instance.host);
+  }
+
   certificateFile(instanceId: string, host: string): string {
     assertValidHostname(host);
     return path.join(this.layout(instanceId).certs, `${host}.crt`);

@@ -634,10 +634,8 @@ export class KubernetesApiStandIn {
       const child = spawn(
         "unshare",
         ["-m", "--propagation", "private", "--", "/bin/sh", "-c", script, "pod", ...argv],
-        {
-          env,
-          stdio: ["ignore", "pipe", "pipe"],
-        },
+        // Its own process group stands for the container: when its first process ends, the rest goes with it.
+        { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
       );
       pod.child = child;
       pod.pid = child.pid ?? null;
@@ -645,6 +643,7 @@ export class KubernetesApiStandIn {
       child.stdout?.on("data", (b: Buffer) => writeFileSync(log, b, { flag: "a" }));
       child.stderr?.on("data", (b: Buffer) => writeFileSync(log, b, { flag: "a" }));
       child.once("exit", () => {
+        killGroup(child.pid);
         pod.child = null;
         pod.pid = null;
         if (pod.stopping) return;
@@ -774,6 +773,16 @@ export class KubernetesApiStandIn {
       frame(3, Buffer.from(JSON.stringify(result)));
       ws.close();
     });
+  }
+}
+
+/** Kills what is left of a container: every process of its group. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // the group is already gone
   }
 }
 

@@ -57,6 +57,14 @@ export type InstanceExec = (
   args: string[],
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
 
+/** A server's files and admin socket as a runtime reaches them from this process, when they live elsewhere. */
+export interface InstanceAccess {
+  /** Whether a file of the instance exists where the server sees it. */
+  fileExists(file: string): Promise<boolean>;
+  /** A socket in this process that reaches the server's admin socket. */
+  adminSocket: string;
+}
+
 /** What a server kind can or cannot do; the API and the dashboard show the gaps for each instance. */
 export interface ServerFeatures {
   /** Invite tokens kept by the server itself (XEP-0401), so a client can register in-band from an invite link. */
@@ -148,8 +156,8 @@ export interface ServerKind {
     spec: InstanceSpec,
     layout: InstanceLayout,
     exec: InstanceExec,
-    /** Whether a file of the instance exists where the server sees it (a container's files are not ours). */
-    fileExists?: (file: string) => Promise<boolean>,
+    /** How to reach the server's files and admin socket when they are not on this machine (a container's). */
+    access?: InstanceAccess,
   ): Promise<boolean>;
   createDriver(channel: AdminChannel, opts?: { timeoutMs?: number }): XmppServerDriver;
   /**

@@ -43,10 +43,10 @@ const MNESIA_FALLBACK = "FALLBACK.BUP";
 type Probe = "ok" | "refused" | "down";
 
 /** Whether the API accepts the admin's credentials ("refused": it answers, but not to them). */
-async function probeAdmin(spec: InstanceSpec, layout: InstanceLayout): Promise<Probe> {
+async function probeAdmin(spec: InstanceSpec, layout: InstanceLayout, socketPath?: string): Promise<Probe> {
   const api = new EjabberdApiClient({
     url: API_URL,
-    socketPath: ejabberdPaths(layout).apiSocket,
+    socketPath: socketPath ?? ejabberdPaths(layout).apiSocket,
     username: ADMIN_JID,
     password: adminPassword(spec),
     timeoutMs: 2000,
@@ -187,12 +187,12 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
         password: adminPassword(spec),
       };
     },
-    async ready(spec, layout, exec) {
-      const probe = await probeAdmin(spec, layout);
+    async ready(spec, layout, exec, access) {
+      const probe = await probeAdmin(spec, layout, access?.adminSocket);
       if (probe === "ok") return true;
       if (probe === "down") return false;
       await bootstrapAdmin(spec, layout, exec, ctl);
-      return (await probeAdmin(spec, layout)) === "ok";
+      return (await probeAdmin(spec, layout, access?.adminSocket)) === "ok";
     },
     createDriver(channel, driverOpts = {}) {
       if (channel.kind !== "http") throw new TypeError("ejabberd is administered over its HTTP API");

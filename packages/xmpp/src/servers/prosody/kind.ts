@@ -164,9 +164,9 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
       return { kind: "socket", path: prosodyPaths(layout).adminSocket };
     },
     // Prosody loads its global modules in no fixed order: the admin socket may come after the client port.
-    async ready(_spec, layout, _exec, fileExists) {
+    async ready(_spec, layout, _exec, access) {
       const socket = prosodyPaths(layout).adminSocket;
-      return fileExists ? await fileExists(socket) : existsSync(socket);
+      return access ? await access.fileExists(socket) : existsSync(socket);
     },
     createDriver(channel, driverOpts = {}) {
       if (channel.kind !== "socket") throw new TypeError("Prosody is administered through its admin socket");
