@@ -116,4 +116,12 @@ describe("a family's server on Kubernetes, through the HTTP API only", () => {
     expect(api.container(NS, pod)).toEqual(before);
     expect(api.list("Pod", NS)).toHaveLength(1);
   }, 90_000);
+
+  it("refuses a backup with its reason rather than half-making one", async () => {
+    const res = await call("POST", `/api/v1/instances/${instance.id}/backups?wait=30`);
+    expect(res.json.operation?.status ?? res.json.backup?.status, res.text).toBe("failed");
+    const list = await call("GET", `/api/v1/instances/${instance.id}/backups`);
+    expect(list.json.items.map((b: { status: string }) => b.status)).toEqual(["failed"]);
+    expect(JSON.stringify(list.json.items[0])).toMatch(/not available yet/);
+  }, 60_000);
 });

@@ -97,6 +97,13 @@ function refuseDomainBackupOn(server: Instance["server"]): void {
   }
 }
 
+/** Backups read and write a server's files; on Kubernetes those are in its pod (docs/decisions.md: not built yet). */
+function refuseOnKubernetes(ctx: WorkerContext): void {
+  if (ctx.runtime.kind === "kubernetes") {
+    throw new RestoreRefusedError("backups and restores of servers on Kubernetes are not available yet");
+  }
+}
+
 export async function createBackup(ctx: WorkerContext, backupId: string, progress: Progress) {
   const backup = await backupToTake(ctx.core, backupId);
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
@@ -110,6 +117,7 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
   const store = ctx.backupStore();
   const kind = serverKind(backup.instance.server);
   try {
+    refuseOnKubernetes(ctx);
     if (backup.domain) refuseDomainBackupOn(backup.instance.server);
     return await withTempDir("xh-backup-", async (tmp) => {
       await progress(10, "taking a consistent snapshot");
@@ -233,6 +241,7 @@ function refuseOtherServer(manifest: BackupManifest, server: Instance["server"])
  * leaves the old data or the new, and a retry finishes the job.
  */
 export async function restoreBackup(ctx: WorkerContext, targetId: string, backupId: string, progress: Progress) {
+  refuseOnKubernetes(ctx);
   const backup = await findBackup(ctx.core, backupId);
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
   const runtime = ctx.runtime;
@@ -408,6 +417,7 @@ export async function restoreDomainBackup(
   input: { backupId: string; sourceInstanceId: string; targetInstanceId: string },
   progress: Progress,
 ) {
+  refuseOnKubernetes(ctx);
   const backup = await findBackup(ctx.core, input.backupId);
   if (!backup || backup.domainId !== domainId) throw new RestoreRefusedError("the backup no longer exists");
   const domain = await domainToRestore(ctx.core, domainId);
