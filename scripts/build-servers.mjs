@@ -1,7 +1,8 @@
 /**
  * Compiles the API and the worker ahead of time into dist/api.mjs and dist/worker.mjs, so that npm run up
  * runs plain JavaScript: no TypeScript loader in each process (its compiler thread and service cost about
- * 30 MB per process, and compiling at start costs seconds).
+ * 30 MB per process, and compiling at start costs seconds). The demo seed (prisma/seed.ts) becomes dist/seed.mjs,
+ * which the container image's migration runs.
  *
  * Our own packages are bundled in; every npm package stays in node_modules. `import.meta.url` keeps naming the
  * source file it was written in, so paths found beside the sources (the repository root, Lua code) still resolve.
@@ -37,7 +38,7 @@ if (path.relative(root, outdir).startsWith("..")) throw new Error(`${outdir} is 
 const started = Date.now();
 await build({
   absWorkingDir: root,
-  entryPoints: { api: "apps/api/src/main.ts", worker: "apps/worker/src/main.ts" },
+  entryPoints: { api: "apps/api/src/main.ts", worker: "apps/worker/src/main.ts", seed: "prisma/seed.ts" },
   outdir,
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -45,11 +46,11 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
-  // Two entry points share our packages: one copy of each, in a shared chunk.
+  // The entry points share our packages: one copy of each, in a shared chunk.
   splitting: true,
   chunkNames: "shared/[name]-[hash]",
   logLevel: "warning",
   plugins: [layout],
 });
 const shown = path.relative(root, outdir);
-console.log(`built ${shown}/api.mjs and ${shown}/worker.mjs in ${Date.now() - started} ms`);
+console.log(`built ${shown}/api.mjs, ${shown}/worker.mjs and ${shown}/seed.mjs in ${Date.now() - started} ms`);
