@@ -301,6 +301,7 @@ describe("the chart's value sets", () => {
       const apiEnv = environment(objects, api);
       expect(apiEnv.API_HOST).toBe("0.0.0.0");
       expect(apiEnv.API_PORT).toBe("3001");
+      expect(apiEnv.INSTANCE_RUNTIME).toBe("kubernetes");
 
       const worker = find(objects, "Deployment", `${FULLNAME}-worker`).spec.template.spec.containers[0];
       expect(worker.command).toBeUndefined();

@@ -62,9 +62,16 @@ describe("a family's server on Kubernetes, through the HTTP API only", () => {
       server: "prosody",
     });
     expect(created.status, created.text).toBe(201);
-    expect(created.json.instance).toMatchObject({ status: "running" });
+    expect(created.json.instance).toMatchObject({ status: "running", runtime: "kubernetes" });
     instance = created.json.instance;
     expect(platform.workerCtx.runtime.kind).toBe("kubernetes");
+    // A server can only be made where the platform runs them: the field says which.
+    const local = await call("POST", `/api/v1/tenants/${signedUp.tenantId}/instances`, {
+      name: "Elsewhere",
+      runtime: "local",
+    });
+    expect(local.status, local.text).toBe(400);
+    expect(local.json.errors[0]).toMatchObject({ field: "runtime", code: "not_allowed" });
     expect(api.list("StatefulSet", NS).map((s) => s.metadata.name)).toEqual([
       kubernetesObjects.objectName(instance.id),
     ]);

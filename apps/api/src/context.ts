@@ -24,6 +24,7 @@ export function createCoreContext(env: ApiEnv) {
     },
     secrets: new SecretBox(env.SECRETS_KEY),
     settings: {
+      runtime: env.INSTANCE_RUNTIME,
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       platform: platformSettingsFromEnv(env),
       webPublicUrl: env.WEB_PUBLIC_URL,

@@ -141,6 +141,7 @@ export function createWorkerContext(env: WorkerEnv, log: Logger): WorkerContext 
     secrets,
     queue: { enqueue: (op) => queues.enqueueOperation(op, env.OPERATION_ATTEMPTS) },
     settings: {
+      runtime: env.INSTANCE_RUNTIME,
       platform: platformSettingsFromEnv(env),
       renewBeforeDays: env.ACME_RENEW_BEFORE_DAYS,
       shared: sharedSettingsFromEnv(env),

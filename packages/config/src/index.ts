@@ -23,6 +23,11 @@ const list = z
   );
 
 const base = {
+  /**
+   * Where managed servers run (the API records it on new servers): `local` (processes of this machine, watched by the worker's supervisor) or
+   * `kubernetes` (a StatefulSet each in the worker's namespace; Kubernetes restarts them).
+   */
+  INSTANCE_RUNTIME: z.enum(["local", "kubernetes"]).default("local"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.string().url(),
@@ -165,11 +170,6 @@ export const workerEnvSchema = z.object({
   INSTANCE_PORT_RANGE_START: port.default(20000),
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
-  /**
-   * Where managed servers run: `local` (processes of this machine, watched by the worker's supervisor) or
-   * `kubernetes` (a StatefulSet each in the worker's namespace; Kubernetes restarts them).
-   */
-  INSTANCE_RUNTIME: z.enum(["local", "kubernetes"]).default("local"),
   /** Kubernetes: a kubeconfig file to use instead of the pod's service account (a worker outside the cluster). */
   KUBECONFIG: optional(z.string().min(1)),
   /**

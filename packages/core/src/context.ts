@@ -40,6 +40,8 @@ export interface CoreContext {
       /** Non-public addresses and ranges that webhook channels may reach (ALERT_WEBHOOK_ALLOW). */
       webhookAllow?: readonly string[];
     };
+    /** Where the platform runs managed servers (INSTANCE_RUNTIME); new servers are recorded there. Default local. */
+    runtime?: "local" | "kubernetes";
     /** The probe interval, so that health views know how fresh a verdict is. */
     probeIntervalMs?: number;
     /** The shared pool that free addresses live on. */

@@ -286,7 +286,7 @@ async function recordSharedInstance(ctx: CoreContext, tx: Tx, actor: Actor | nul
       tenantId: null,
       name: `shared-${count + 1}`,
       server,
-      runtime: "local",
+      runtime: ctx.settings.runtime ?? "local",
       placement: "shared",
       maxDomains: sharedSettings(ctx).maxDomainsPerInstance,
       // Where each domain is backed up on its own (daily), a whole-server copy stays an operator's manual act;

@@ -125,8 +125,10 @@ export async function createInstance(
   await authorize(ctx, actor, tenantId, "write");
   const name = checkName(input.name);
   const server = input.server ?? "prosody";
-  if ((input.runtime ?? "local") !== "local")
-    throw AppError.field("runtime", "only the local runtime is available so far", "not_allowed", { allowed: "local" });
+  const runtime = ctx.settings.runtime ?? "local";
+  if ((input.runtime ?? runtime) !== runtime) {
+    throw AppError.field("runtime", `this platform runs servers on ${runtime}`, "not_allowed", { allowed: runtime });
+  }
   if ((input.placement ?? "dedicated") !== "dedicated") {
     throw AppError.field("placement", "shared instances are created by operators; choose dedicated", "not_allowed", {
       allowed: "dedicated",
@@ -136,7 +138,7 @@ export async function createInstance(
     // Ports are given by the worker when it first starts the server.
     change: (tx) =>
       tx.instance.create({
-        data: { tenantId, name, server, runtime: "local", placement: "dedicated", ...adminSecretFor(ctx, server) },
+        data: { tenantId, name, server, runtime, placement: "dedicated", ...adminSecretFor(ctx, server) },
       }),
     operation: (instance) => ({ type: "instance.create", ...target("instance", instance) }),
     audit: () => ({ action: "instance.created", data: { name } }),
