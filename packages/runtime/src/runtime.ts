@@ -30,6 +30,14 @@ export interface InstanceRuntime {
   layout(instanceId: string): InstanceLayout;
   /** Gives files the platform wrote into the instance's folders (a restore) back to the server's account. */
   handOver(instanceId: string): Promise<void>;
+  /**
+   * For a runtime whose files are not this machine's (Kubernetes): copies the server's data folder, or only the
+   * `only` folders in it, into `dest` here, the server paused meanwhile when `pause`. Returns how long it was paused.
+   */
+  copyDataOut?(
+    instanceId: string,
+    opts: { dest: string; only?: string[]; pause: boolean },
+  ): Promise<{ pausedMs: number }>;
   /** Where this process reaches the server's ports: its bind address here, its Service's name on Kubernetes. */
   address(instance: { id: string; host: string }): string;
   /** The certificate file the server presents for `host`. */

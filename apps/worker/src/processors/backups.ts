@@ -49,7 +49,7 @@ import {
 import type { Domain, Instance } from "@xmpp-host/db";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { reconcileSchedules, schedule, unschedule } from "@xmpp-host/queue";
-import { instanceHosts, ircGatewayHost, isPortFree } from "@xmpp-host/runtime";
+import { instanceHosts, ircGatewayHost, isPortFree, LocalRuntime } from "@xmpp-host/runtime";
 import { createDriver, type InstanceSpec, serverKind } from "@xmpp-host/xmpp";
 import { portPool, specOf, type WorkerContext, writeServerConfig } from "../context.ts";
 import { withInstanceLock } from "../instance-lock.ts";
@@ -97,10 +97,10 @@ function refuseDomainBackupOn(server: Instance["server"]): void {
   }
 }
 
-/** Backups read and write a server's files; on Kubernetes those are in its pod (docs/decisions.md: not built yet). */
+/** Restores write a server's files; on Kubernetes those are in its pod (docs/decisions.md: not built yet). */
 function refuseOnKubernetes(ctx: WorkerContext): void {
   if (ctx.runtime.kind === "kubernetes") {
-    throw new RestoreRefusedError("backups and restores of servers on Kubernetes are not available yet");
+    throw new RestoreRefusedError("restores of servers on Kubernetes are not available yet");
   }
 }
 
@@ -117,22 +117,37 @@ export async function createBackup(ctx: WorkerContext, backupId: string, progres
   const store = ctx.backupStore();
   const kind = serverKind(backup.instance.server);
   try {
-    refuseOnKubernetes(ctx);
     if (backup.domain) refuseDomainBackupOn(backup.instance.server);
     return await withTempDir("xh-backup-", async (tmp) => {
+      if (runtime.copyDataOut && !kind.snapshotIsDataFolder) {
+        throw new RestoreRefusedError(`backups of ${kind.label} servers on Kubernetes are not available yet`);
+      }
       await progress(10, "taking a consistent snapshot");
       const status = await runtime.status(backup.instanceId);
       const source = await kind.prepareSnapshot({
         spec: specOf(ctx, backup.instance, []),
         layout: runtime.layout(backup.instanceId),
       });
-      const snap = await snapshotInstance({
-        dataDir: source.dir,
-        pid: source.pauseServer ? status.pid : null,
-        tmpDir: tmp,
-        // A domain's backup holds only its own hosts' data, never its neighbours'.
-        ...(backup.domain ? { only: domainDataDirs(backup.instance.server, backup.domain.name) } : {}),
-      }).finally(() => source.cleanup());
+      // A domain's backup holds only its own hosts' data, never its neighbours'.
+      const only = backup.domain ? domainDataDirs(backup.instance.server, backup.domain.name) : undefined;
+      let dataDir = source.dir;
+      let pid = source.pauseServer ? status.pid : null;
+      let copyPausedMs = 0;
+      if (runtime.copyDataOut) {
+        // The files are in the server's pod: copied here first (paused there), then taken like a finished export.
+        dataDir = path.join(tmp, "server-data");
+        const copied = await runtime.copyDataOut(backup.instanceId, {
+          dest: dataDir,
+          pause: source.pauseServer,
+          ...(only ? { only } : {}),
+        });
+        copyPausedMs = copied.pausedMs;
+        pid = null;
+      }
+      const snap = await snapshotInstance({ dataDir, pid, tmpDir: tmp, ...(only ? { only } : {}) }).finally(() =>
+        source.cleanup(),
+      );
+      snap.pausedMs += copyPausedMs;
       await progress(40, "compressing and encrypting");
       // The platform's own records, carried in the manifest. Keys stay sealed.
       const records = await backupPlatformRecords(ctx.core, backup.instanceId, backup.domainId);
@@ -303,7 +318,11 @@ async function moveDomains(ctx: WorkerContext, sourceId: string, target: Instanc
 export async function verifyBackup(ctx: WorkerContext, backupId: string) {
   const backup = await findBackup(ctx.core, backupId);
   if (backup?.status !== "succeeded" || backup.verification !== "pending") return null;
-  const runtime = ctx.runtime;
+  // A throwaway server of this machine's, whatever runtime serves the real ones: nothing to schedule or expose.
+  const runtime =
+    ctx.runtime.kind === "local"
+      ? ctx.runtime
+      : new LocalRuntime({ dataRoot: path.join(ctx.env.DATA_ROOT, "verify"), runAs: ctx.env.INSTANCE_USER });
   const id = `verify-${backupId}`.slice(0, 64);
   const deadline = Date.now() + ctx.env.BACKUP_VERIFY_TIMEOUT_MS;
   const { accounts: expectedAccounts, rooms: expectedRooms } = await contentsAtBackupTime(ctx.core, backup);

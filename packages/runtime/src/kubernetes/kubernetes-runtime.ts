@@ -4,8 +4,11 @@
  * Configuration and certificates live in a ConfigMap and a Secret whose updates reach the running pod in place,
  * and the platform administers the server through the Kubernetes API (exec), as on a local machine.
  */
+
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ApiException, KubeConfig, KubernetesObjectApi, PatchStrategy, Watch } from "@kubernetes/client-node";
 import {
@@ -42,7 +45,14 @@ import {
   service,
   statefulSet,
 } from "./objects.ts";
-import { closeAdminForwarder, type ExecResult, ensureAdminForwarder, execInPod, type PodTarget } from "./pod-exec.ts";
+import {
+  closeAdminForwarder,
+  type ExecResult,
+  ensureAdminForwarder,
+  execInPod,
+  execStreaming,
+  type PodTarget,
+} from "./pod-exec.ts";
 
 export interface KubernetesRuntimeOptions {
   kubeConfig: KubeConfig;
@@ -414,6 +424,53 @@ export class KubernetesRuntime implements InstanceRuntime {
       await this.remove("PersistentVolumeClaim", "v1", dataClaimName(instanceId));
       closeAdminForwarder(path.join(this.socketDir, `${name}.sock`));
     });
+  }
+
+  /**
+   * The data folder streamed out of the pod by exec (tar), the server stopped with SIGSTOP for the copy when asked
+   * (its pid file names it) and resumed however the copy ends. See docs/decisions.md.
+   */
+  async copyDataOut(
+    instanceId: string,
+    opts: { dest: string; only?: string[]; pause: boolean },
+  ): Promise<{ pausedMs: number }> {
+    const kind = await this.kindOf(instanceId);
+    const pidfile = kind.files(POD_LAYOUT).pidfile;
+    for (const name of opts.only ?? []) {
+      if (!/^[A-Za-z0-9._%-]+$/.test(name) || name.startsWith(".")) throw new TypeError(`invalid data folder ${name}`);
+    }
+    const script = [
+      "set -e",
+      `cd ${POD_LAYOUT.data}`,
+      'list=""',
+      'if [ "$#" -eq 0 ]; then list=.; else for d in "$@"; do if [ -e "$d" ]; then list="$list $d"; fi; done; fi',
+      "pid=",
+      `if [ "${opts.pause ? 1 : 0}" = 1 ] && [ -s ${pidfile} ]; then pid=$(cat ${pidfile}); fi`,
+      'if [ -n "$pid" ]; then kill -STOP "$pid"; trap \'kill -CONT "$pid"\' EXIT INT TERM HUP; fi',
+      "start=$(date +%s%N)",
+      'if [ -n "$list" ]; then tar -cf - $list; else tar -cf - -T /dev/null; fi',
+      'if [ -n "$pid" ]; then kill -CONT "$pid"; trap - EXIT; echo "paused-ns $(( $(date +%s%N) - start ))" >&2; fi',
+    ].join("\n");
+    await mkdir(opts.dest, { recursive: true });
+    const tar = spawn("tar", ["-xf", "-", "-C", opts.dest, "--no-same-owner"], { stdio: ["pipe", "ignore", "pipe"] });
+    const tarErr: Buffer[] = [];
+    tar.stderr.on("data", (b: Buffer) => tarErr.push(b));
+    const tarDone = new Promise<number | null>((resolve) => tar.once("close", (code) => resolve(code)));
+    const r = await execStreaming(
+      this.kc,
+      this.target(instanceId),
+      ["/bin/sh", "-c", script, "copy-data", ...(opts.only ?? [])],
+      tar.stdin,
+      600_000,
+    ).catch((err: unknown) => {
+      tar.kill();
+      throw err;
+    });
+    const tarCode = await tarDone;
+    if (r.code !== 0) throw new Error(`copying the data out of ${podName(instanceId)}: ${r.stderr.trim()}`);
+    if (tarCode !== 0) throw new Error(`unpacking the data of ${podName(instanceId)}: ${Buffer.concat(tarErr)}`);
+    const paused = /paused-ns (\d+)/.exec(r.stderr);
+    return { pausedMs: paused ? Number(paused[1]) / 1e6 : 0 };
   }
 
   async removeHostData(instanceId: string, hosts: string[]): Promise<void> {

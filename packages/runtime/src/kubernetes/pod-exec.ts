@@ -37,12 +37,24 @@ export async function execInPod(
   timeoutMs = 30_000,
 ): Promise<ExecResult> {
   const stdout = new PassThrough();
-  const stderr = new PassThrough();
   const out: Buffer[] = [];
-  const err: Buffer[] = [];
   stdout.on("data", (b: Buffer) => out.push(b));
+  const r = await execStreaming(kc, target, command, stdout, timeoutMs);
+  return { code: r.code, stdout: Buffer.concat(out).toString("utf8"), stderr: r.stderr };
+}
+
+/** Runs a command in the pod's server container, its output written to `stdout` as it comes. */
+export async function execStreaming(
+  kc: KubeConfig,
+  target: PodTarget,
+  command: string[],
+  stdout: Writable,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; stderr: string }> {
+  const stderr = new PassThrough();
+  const err: Buffer[] = [];
   stderr.on("data", (b: Buffer) => err.push(b));
-  return await new Promise<ExecResult>((resolve, reject) => {
+  return await new Promise((resolve, reject) => {
     let done = false;
     const timer = setTimeout(
       () => finish(new Error(`exec ${command[0]} in ${target.pod}: no answer in ${timeoutMs} ms`)),
@@ -53,7 +65,7 @@ export async function execInPod(
       done = true;
       clearTimeout(timer);
       if (error) reject(error);
-      else resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      else resolve({ code, stderr: Buffer.concat(err).toString("utf8") });
     };
     new Exec(kc)
       .exec(target.namespace, target.pod, CONTAINER, command, stdout, stderr, null, false, (status) =>

@@ -138,6 +138,12 @@ export interface ServerKind {
    * ejabberd's stringprep refuses them, at registration and at login alike.
    */
   readonly modernUnicodePasswords: boolean;
+  /**
+   * Its backup snapshot is its data folder as it is (copied while paused): a runtime that keeps the files out of
+   * reach (in a pod) can still take it by copying the folder out. False where the snapshot is an export the server
+   * writes through its admin channel (ejabberd).
+   */
+  readonly snapshotIsDataFolder: boolean;
   /** Its admin channel needs a password the platform generates per instance (spec.adminPassword), kept sealed. */
   readonly adminPassword: boolean;
   files(layout: InstanceLayout): InstanceFiles;

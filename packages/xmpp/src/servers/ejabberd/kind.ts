@@ -145,6 +145,7 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
     // ejabberd's per-host options are whole module blocks: none is offered for hand-tuning yet.
     hostOptions: {},
     adminPassword: true,
+    snapshotIsDataFolder: false,
     modernUnicodePasswords: false,
     systemUser: "ejabberd",
     files(layout) {

@@ -134,6 +134,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
     features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true },
     hostOptions: PROSODY_HOST_OPTIONS,
     adminPassword: false,
+    snapshotIsDataFolder: true,
     modernUnicodePasswords: true,
     files(layout) {
       const p = prosodyPaths(layout);
