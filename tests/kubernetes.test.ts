@@ -124,7 +124,7 @@ describe("a family's server on Kubernetes, through the HTTP API only", () => {
     expect(api.list("Pod", NS)).toHaveLength(1);
   }, 90_000);
 
-  it("backs the server up through its pod, and the backup is verified by restoring it elsewhere", async () => {
+  it("backs the server up through its pod, verifies the backup, and restores it into the server", async () => {
     const pod = kubernetesObjects.podName(instance.id);
     const before = api.container(NS, pod);
     const res = await call("POST", `/api/v1/instances/${instance.id}/backups?wait=60`);
@@ -144,13 +144,20 @@ describe("a family's server on Kubernetes, through the HTTP API only", () => {
     }
     // Verified: alice's and bob's accounts were found in a server restored from the archive.
     expect(verified, JSON.stringify(verified)).toMatchObject({ verification: "verified", verificationError: null });
-    const restore = await call("POST", `/api/v1/backups/${backupId}/restore?wait=30`, {});
-    expect(restore.json.operation.status, restore.text).toBe("failed");
-    expect(JSON.stringify(restore.json.operation.error)).toMatch(
-      /restores of servers on Kubernetes are not available yet/,
-    );
-    expect(api.container(NS, pod)).toEqual(before);
+    // An account made after the backup is gone once the backup is restored into the server's own volume.
+    const carol = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=30`, {
+      localpart: "carol",
+      password: "silver-harbour-fern",
+    });
+    expect(carol.status, carol.text).toBe(201);
+    expect((await login(`carol@${domain}`, "silver-harbour-fern")).code).toBe(0);
+    const restore = await call("POST", `/api/v1/backups/${backupId}/restore?wait=60`, {});
+    expect(restore.json.operation.status, restore.text).toBe("succeeded");
+    expect((await login(`carol@${domain}`, "silver-harbour-fern")).code).not.toBe(0);
     const ok = await login(`alice@${domain}`, "amber-orchard-lamp");
     expect(ok.code, JSON.stringify(ok.out)).toBe(0);
+    // The server was stopped for the swap (the StatefulSet at 0, its volume reached by a short-lived pod, now gone).
+    expect(api.container(NS, pod)?.pid).not.toBe(before?.pid);
+    expect(api.list("Pod", NS).map((p) => p.metadata.name)).toEqual([pod]);
   }, 120_000);
 });

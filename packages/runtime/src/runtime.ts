@@ -38,6 +38,12 @@ export interface InstanceRuntime {
     instanceId: string,
     opts: { dest: string; only?: string[]; pause: boolean },
   ): Promise<{ pausedMs: number }>;
+  /**
+   * For a runtime whose files are not this machine's: replaces the server's data folder with the content of `src`
+   * here, or only the `only` folders in it (a folder absent from `src` is removed). A whole replacement needs the
+   * server stopped; folders may be replaced while it runs, their hosts switched off.
+   */
+  replaceData?(instanceId: string, src: string, opts?: { only?: string[] }): Promise<void>;
   /** Where this process reaches the server's ports: its bind address here, its Service's name on Kubernetes. */
   address(instance: { id: string; host: string }): string;
   /** The certificate file the server presents for `host`. */

@@ -1,4 +1,6 @@
-import { createDriver, type XmppServerDriver } from "@xmpp-host/xmpp";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { createDriver, prosodyStoreName, type XmppServerDriver } from "@xmpp-host/xmpp";
 import { xmppSession } from "@xmpp-host/xmpp/client";
 import { StatefulSet } from "kubernetes-models/apps/v1";
 import { ConfigMap, PersistentVolumeClaim, Pod, Secret, Service } from "kubernetes-models/v1";
@@ -172,6 +174,28 @@ describe("KubernetesRuntime", () => {
     await driver.close();
     driver = createDriver("prosody", runtime.adminChannel(spec), { timeoutMs: 10_000 });
     expect(await driver.listAccounts("club.test")).toContain("ann");
+  }, 60_000);
+
+  it("copies the data out of the pod with the server paused, and puts it back into the stopped server's volume", async () => {
+    const out = path.join(tmp.dir, "copy");
+    const copied = await runtime.copyDataOut(spec.id, { dest: out, pause: true });
+    expect(copied.pausedMs).toBeGreaterThan(0);
+    expect(existsSync(path.join(out, prosodyStoreName("club.test"), "accounts", "ann.dat"))).toBe(true);
+    const only = path.join(tmp.dir, "only");
+    await runtime.copyDataOut(spec.id, { dest: only, pause: false, only: [prosodyStoreName("club.test"), "absent"] });
+    expect(readdirSync(only)).toEqual([prosodyStoreName("club.test")]);
+
+    expect(await driver.createAccount("zed@club.test", "zed-password-123")).toBe("created");
+    await expect(runtime.replaceData(spec.id, out)).rejects.toThrow(/stop the server/);
+    await runtime.stop(spec.id);
+    await runtime.replaceData(spec.id, out);
+    expect(api.list("Pod", NS)).toEqual([]);
+    await runtime.start(spec);
+    await driver.close();
+    driver = createDriver("prosody", runtime.adminChannel(spec), { timeoutMs: 10_000 });
+    const accounts = await driver.listAccounts("club.test");
+    expect(accounts).toContain("ann");
+    expect(accounts).not.toContain("zed");
   }, 60_000);
 
   it("is restarted by Kubernetes when the server dies (no supervisor of ours)", async () => {

@@ -97,13 +97,6 @@ function refuseDomainBackupOn(server: Instance["server"]): void {
   }
 }
 
-/** Restores write a server's files; on Kubernetes those are in its pod (docs/decisions.md: not built yet). */
-function refuseOnKubernetes(ctx: WorkerContext): void {
-  if (ctx.runtime.kind === "kubernetes") {
-    throw new RestoreRefusedError("restores of servers on Kubernetes are not available yet");
-  }
-}
-
 export async function createBackup(ctx: WorkerContext, backupId: string, progress: Progress) {
   const backup = await backupToTake(ctx.core, backupId);
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
@@ -256,7 +249,6 @@ function refuseOtherServer(manifest: BackupManifest, server: Instance["server"])
  * leaves the old data or the new, and a retry finishes the job.
  */
 export async function restoreBackup(ctx: WorkerContext, targetId: string, backupId: string, progress: Progress) {
-  refuseOnKubernetes(ctx);
   const backup = await findBackup(ctx.core, backupId);
   if (!backup) throw new RestoreRefusedError("the backup no longer exists");
   const runtime = ctx.runtime;
@@ -274,11 +266,16 @@ export async function restoreBackup(ctx: WorkerContext, targetId: string, backup
       await progress(50, "stopping the server");
       await ctx.forgetDriver(target.id);
       await runtime.stop(target.id);
-      const dataDir = runtime.layout(target.id).data;
-      await recoverInterruptedRestore(dataDir);
       await progress(60, "putting the restored data in place");
-      await restoreDataDir({ stagingDir: staging, dataDir });
-      await runtime.handOver(target.id);
+      if (runtime.replaceData) {
+        // The files are in the server's volume (Kubernetes): streamed in and swapped there.
+        await runtime.replaceData(target.id, staging);
+      } else {
+        const dataDir = runtime.layout(target.id).data;
+        await recoverInterruptedRestore(dataDir);
+        await restoreDataDir({ stagingDir: staging, dataDir });
+        await runtime.handOver(target.id);
+      }
       await progress(75, "starting the server");
       const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
       const spec = specOf(ctx, fresh, fresh.domains);
@@ -436,7 +433,6 @@ export async function restoreDomainBackup(
   input: { backupId: string; sourceInstanceId: string; targetInstanceId: string },
   progress: Progress,
 ) {
-  refuseOnKubernetes(ctx);
   const backup = await findBackup(ctx.core, input.backupId);
   if (!backup || backup.domainId !== domainId) throw new RestoreRefusedError("the backup no longer exists");
   const domain = await domainToRestore(ctx.core, domainId);
@@ -471,6 +467,10 @@ export async function restoreDomainBackup(
         await ctx.driverFor(fresh).applyHosts(others.length ? others : ["localhost"]);
       }
       await progress(55, "putting the restored data in place");
+      if (runtime.replaceData) {
+        await runtime.replaceData(target.id, staging, { only: dirs });
+        return;
+      }
       const dataDir = runtime.layout(target.id).data;
       await fs.mkdir(dataDir, { recursive: true, mode: 0o750 });
       for (const dir of dirs) {

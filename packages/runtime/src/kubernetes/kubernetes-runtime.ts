@@ -7,9 +7,10 @@
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { ApiException, KubeConfig, KubernetesObjectApi, PatchStrategy, Watch } from "@kubernetes/client-node";
 import {
   type AdminChannel,
@@ -31,6 +32,7 @@ import {
   certificateSecret,
   configMap,
   dataClaimName,
+  dataPod,
   type KubernetesObject,
   LABELS,
   LINK_SCRIPT_KEY,
@@ -114,6 +116,20 @@ function canonical(value: unknown): string {
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** Runs tar here; `empty` makes an empty archive (tar refuses an empty list). */
+function runTar(args: string[], empty = false): Promise<void> {
+  const argv = empty ? ["-cf", args[1] ?? "", "-T", "/dev/null"] : args;
+  return new Promise((resolve, reject) => {
+    const child = spawn("tar", argv, { stdio: ["ignore", "ignore", "pipe"] });
+    const err: Buffer[] = [];
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.once("error", reject);
+    child.once("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`tar ${argv[0]}: ${Buffer.concat(err).toString().trim()}`)),
+    );
+  });
 }
 
 export class KubernetesRuntime implements InstanceRuntime {
@@ -471,6 +487,84 @@ export class KubernetesRuntime implements InstanceRuntime {
     if (tarCode !== 0) throw new Error(`unpacking the data of ${podName(instanceId)}: ${Buffer.concat(tarErr)}`);
     const paused = /paused-ns (\d+)/.exec(r.stderr);
     return { pausedMs: paused ? Number(paused[1]) / 1e6 : 0 };
+  }
+
+  /**
+   * Streams `src` into the pod by exec (tar) and swaps it in. A running server's pod takes folder replacements; a
+   * stopped server's volume is reached through a short-lived pod that mounts its claim (the StatefulSet is at 0).
+   * A retry starts again from the archive, so an interrupted swap is finished by the next attempt.
+   */
+  async replaceData(instanceId: string, src: string, opts: { only?: string[] } = {}): Promise<void> {
+    const only = opts.only;
+    for (const name of only ?? []) {
+      if (!/^[A-Za-z0-9._%-]+$/.test(name) || name.startsWith(".")) throw new TypeError(`invalid data folder ${name}`);
+    }
+    const running = (await this.status(instanceId)).running;
+    if (!only && running) throw new Error(`${podName(instanceId)}: stop the server before replacing all its data`);
+    const archive = `${src.replace(/\/+$/, "")}.tar`;
+    const entries = only ? only.filter((d) => existsSync(path.join(src, d))) : ["."];
+    await runTar(["-cf", archive, "-C", src, "--", ...entries], entries.length === 0);
+    const size = (await stat(archive)).size;
+    const script = [
+      "set -e",
+      "size=$1; shift",
+      `cd ${POD_LAYOUT.data}`,
+      "rm -rf .xh-restoring .xh-replaced",
+      "mkdir .xh-restoring .xh-replaced",
+      'head -c "$size" | tar -xf - -C .xh-restoring',
+      'if [ "$#" -eq 0 ]; then',
+      '  for f in * .[!.]* ..?*; do [ -e "$f" ] || continue; case "$f" in .xh-restoring|.xh-replaced) continue;; esac; mv -- "$f" .xh-replaced/; done',
+      '  for f in .xh-restoring/* .xh-restoring/.[!.]* .xh-restoring/..?*; do if [ -e "$f" ]; then mv -- "$f" .; fi; done',
+      "else",
+      '  for d in "$@"; do if [ -e "$d" ]; then mv -- "$d" .xh-replaced/; fi; if [ -e ".xh-restoring/$d" ]; then mv -- ".xh-restoring/$d" .; fi; done',
+      "fi",
+      "rm -rf .xh-restoring .xh-replaced",
+    ].join("\n");
+    const pod = running ? podName(instanceId) : await this.startDataPod(instanceId);
+    try {
+      // stdin is never ended before the command answers: with the v4 exec protocol, ending it closes the session.
+      const stdin = new PassThrough();
+      createReadStream(archive).pipe(stdin, { end: false });
+      const r = await execStreaming(
+        this.kc,
+        { namespace: this.namespace, pod },
+        ["/bin/sh", "-c", script, "replace-data", String(size), ...(only ?? [])],
+        new PassThrough().resume(),
+        600_000,
+        stdin,
+      ).finally(() => stdin.end());
+      if (r.code !== 0) throw new Error(`restoring the data of ${podName(instanceId)}: ${r.stderr.trim()}`);
+    } finally {
+      await rm(archive, { force: true });
+      if (!running) await this.removeDataPod(instanceId);
+    }
+  }
+
+  /** A pod that only holds the stopped server's volume, for exec: same image, account and mounts, no server. */
+  private async startDataPod(instanceId: string): Promise<string> {
+    const set = await this.read("StatefulSet", "apps/v1", objectName(instanceId));
+    if (!set) throw new Error(`${objectName(instanceId)} has no StatefulSet`);
+    const name = `${objectName(instanceId)}-data`;
+    await this.removeDataPod(instanceId);
+    await this.api.create(dataPod(set, name, dataClaimName(instanceId)) as never);
+    const deadline = Date.now() + this.startTimeoutMs;
+    for (;;) {
+      const pod = await this.read("Pod", "v1", name);
+      const conditions = (pod?.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions;
+      if (conditions?.some((c) => c.type === "Ready" && c.status === "True")) return name;
+      if (Date.now() > deadline) throw new Error(`${name} is not ready after ${this.startTimeoutMs} ms`);
+      await sleep(POLL_MS);
+    }
+  }
+
+  private async removeDataPod(instanceId: string): Promise<void> {
+    const name = `${objectName(instanceId)}-data`;
+    await this.remove("Pod", "v1", name);
+    const deadline = Date.now() + 60_000;
+    while (await this.read("Pod", "v1", name)) {
+      if (Date.now() > deadline) throw new Error(`${name} still exists a minute after its deletion`);
+      await sleep(POLL_MS);
+    }
   }
 
   async removeHostData(instanceId: string, hosts: string[]): Promise<void> {

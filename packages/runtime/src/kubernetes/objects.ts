@@ -247,6 +247,40 @@ export function statefulSet(
   };
 }
 
+/**
+ * A pod that mounts a stopped server's data claim and runs nothing but a wait, so that the platform can reach the
+ * volume by exec (a restore): the StatefulSet's own pod template, with the claim in place of the template's volume.
+ */
+export function dataPod(set: KubernetesObject, name: string, claim: string): KubernetesObject {
+  const template = (
+    set.spec as { template: { metadata?: { labels?: Record<string, string> }; spec: Record<string, unknown> } }
+  ).template;
+  const podSpec = structuredClone(template.spec) as {
+    containers: Record<string, unknown>[];
+    volumes?: Record<string, unknown>[];
+    [key: string]: unknown;
+  };
+  const [container] = podSpec.containers;
+  if (!container) throw new Error(`${set.metadata.name} has no container`);
+  container.command = ["/bin/sh", "-c", "trap 'exit 0' TERM INT; while :; do sleep 1; done"];
+  delete container.args;
+  delete container.readinessProbe;
+  delete container.livenessProbe;
+  delete container.ports;
+  podSpec.containers = [container];
+  podSpec.volumes = [...(podSpec.volumes ?? []), { name: "data", persistentVolumeClaim: { claimName: claim } }];
+  podSpec.restartPolicy = "Never";
+  podSpec.terminationGracePeriodSeconds = 5;
+  const labels = { ...(set.metadata.labels ?? {}) };
+  delete labels[LABELS.instance]; // not selected by the server's Service
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace: set.metadata.namespace, labels: { ...labels, "xmpp-host.org/role": "data" } },
+    spec: podSpec,
+  };
+}
+
 /** The claim a StatefulSet's volumeClaimTemplates make for its pod (removed with the instance). */
 export function dataClaimName(instanceId: string): string {
   return `data-${podName(instanceId)}`;

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { PassThrough, Writable } from "node:stream";
+import { PassThrough, type Readable, Writable } from "node:stream";
 import { Exec, type KubeConfig, type V1Status } from "@kubernetes/client-node";
 import { CONTAINER } from "./objects.ts";
 
@@ -50,6 +50,7 @@ export async function execStreaming(
   command: string[],
   stdout: Writable,
   timeoutMs = 30_000,
+  stdin: Readable | null = null,
 ): Promise<{ code: number | null; stderr: string }> {
   const stderr = new PassThrough();
   const err: Buffer[] = [];
@@ -68,7 +69,7 @@ export async function execStreaming(
       else resolve({ code, stderr: Buffer.concat(err).toString("utf8") });
     };
     new Exec(kc)
-      .exec(target.namespace, target.pod, CONTAINER, command, stdout, stderr, null, false, (status) =>
+      .exec(target.namespace, target.pod, CONTAINER, command, stdout, stderr, stdin, false, (status) =>
         finish(null, exitCodeOf(status)),
       )
       .then((ws) => {

@@ -82,6 +82,7 @@ interface PodSpec {
   }[];
   securityContext?: { runAsUser?: number; runAsGroup?: number; fsGroup?: number };
   terminationGracePeriodSeconds?: number;
+  restartPolicy?: "Always" | "OnFailure" | "Never";
 }
 
 interface RunningPod {
@@ -98,6 +99,8 @@ interface RunningPod {
   probe: NodeJS.Timeout | null;
   /** The ConfigMap and Secret volumes, for in-place updates: volume folder by source object key. */
   projected: Map<string, string>;
+  /** Its container runs, its volumes mounted. */
+  started?: boolean;
   /** The host folder the pod's mount namespace stages its volumes on (an empty mount point outside it). */
   stage?: string;
 }
@@ -105,6 +108,9 @@ interface RunningPod {
 function status(code: number, reason: string, message: string) {
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code };
 }
+
+/** What a container's start script prints once its volumes are mounted. */
+const STARTED = "xh-stand-in: container started";
 
 function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
@@ -293,6 +299,8 @@ export class KubernetesApiStandIn {
           );
         }
         const created = this.save(key, { ...obj, apiVersion, metadata: { ...obj.metadata, namespace: ns } }, null);
+        // A pod made directly (not by a StatefulSet) runs as it is.
+        if (resource.kind === "Pod") await this.runPod(ns, obj.metadata.name, created.spec as PodSpec);
         return this.send(res, 201, created);
       }
       if (req.method === "GET") {
@@ -621,6 +629,8 @@ export class KubernetesApiStandIn {
       ...[...sources].map(([vol, src]) => `mkdir -p '${stage}/${vol}' && mount --bind '${src}' '${stage}/${vol}'`),
       ...mounts.map((m) => `mkdir -p '${m.mountPath}' && mount --bind '${stage}/${m.name}' '${m.mountPath}'`),
       `cd '${container.workingDir ?? "/"}'`,
+      // The container counts as started once its volumes are in place (what the kubelet guarantees before it runs).
+      `echo ${STARTED}`,
       `exec setpriv --reuid=${uid} --regid=${gid} --groups=${fsGroup ?? gid} --inh-caps=-all -- "$@"`,
     ].join("\n");
     const argv = [...(container.command ?? []), ...(container.args ?? [])];
@@ -629,6 +639,8 @@ export class KubernetesApiStandIn {
       HOME: "/",
     };
     for (const e of container.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    // Without a readiness probe, a started container is ready.
+    const port = container.readinessProbe?.tcpSocket?.port;
     const launch = () => {
       if (pod.stopping) return;
       const child = spawn(
@@ -640,13 +652,24 @@ export class KubernetesApiStandIn {
       pod.child = child;
       pod.pid = child.pid ?? null;
       const log = this.logFile(ns, name);
-      child.stdout?.on("data", (b: Buffer) => writeFileSync(log, b, { flag: "a" }));
+      pod.started = false;
+      child.stdout?.on("data", (b: Buffer) => {
+        if (!pod.started && b.includes(STARTED)) {
+          pod.started = true;
+          if (port === undefined) this.setPodStatus(ns, name, true, "Running");
+        }
+        writeFileSync(log, b, { flag: "a" });
+      });
       child.stderr?.on("data", (b: Buffer) => writeFileSync(log, b, { flag: "a" }));
       child.once("exit", () => {
         killGroup(child.pid);
         pod.child = null;
         pod.pid = null;
         if (pod.stopping) return;
+        if (pod.spec.restartPolicy === "Never") {
+          this.setPodStatus(ns, name, false, "Succeeded");
+          return;
+        }
         this.setPodStatus(ns, name, false, "Running");
         pod.restarts += 1;
         // restartPolicy Always, with a short back-off.
@@ -654,9 +677,8 @@ export class KubernetesApiStandIn {
       });
     };
     launch();
-    const port = container.readinessProbe?.tcpSocket?.port;
     pod.probe = setInterval(() => {
-      if (!pod.child || port === undefined) return;
+      if (!pod.child || !pod.started || port === undefined) return;
       const s = net.connect({ host: "127.0.0.1", port });
       s.setTimeout(500);
       s.once("connect", () => {
@@ -700,7 +722,7 @@ export class KubernetesApiStandIn {
     const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/.exec(url.pathname);
     this.requests.push(`${req.method} ${url.pathname}`);
     const pod = m ? this.pods.get(`${m[1]}/${m[2]}`) : undefined;
-    if (!this.authorised(req) || !pod || pod.pid === null) {
+    if (!this.authorised(req) || !pod || pod.pid === null || !pod.started) {
       socket.end(
         `HTTP/1.1 ${this.authorised(req) ? 404 : 401} ${this.authorised(req) ? "Not Found" : "Unauthorized"}\r\n\r\n`,
       );
