@@ -59,7 +59,7 @@ const WORKER_RULES = [
     resources: ["configmaps", "secrets", "services", "persistentvolumeclaims"],
     verbs: ["get", "list", "watch", "create", "update", "patch", "delete"],
   },
-  { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] },
+  { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch", "create", "delete"] },
   { apiGroups: [""], resources: ["pods/exec"], verbs: ["get", "create"] },
 ];
 
