@@ -504,6 +504,8 @@ describe("ci/trial-values.yaml: databases in the cluster, NodePorts, no TLS", ()
     expect(decode(find(objects, "Secret", `${FULLNAME}-postgresql`).data.password)).toBe("trial-db-pass");
     expect(find(objects, "Secret", FULLNAME).data.DATABASE_URL).toBeUndefined();
     expect(env.KUBERNETES_SERVICE_TYPE).toBe("NodePort");
+    // Servers' ports inside the node port range: their node ports are the ports DNS publishes.
+    expect([env.INSTANCE_PORT_RANGE_START, env.INSTANCE_PORT_RANGE_END]).toEqual(["30000", "32767"]);
   });
 
   it("migrates after install (the database is part of the release), waits for it, and seeds the operator", () => {

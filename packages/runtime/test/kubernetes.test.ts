@@ -102,6 +102,26 @@ describe("KubernetesRuntime", () => {
     for (const obj of all) expect(() => validate(obj), `${obj.kind} ${obj.metadata.name}`).not.toThrow();
   });
 
+  it("keeps the platform's ports as node ports where they fit the node port range", () => {
+    const base = { ...spec, ports: { c2s: 30222, s2s: 30269, http: 25280 } };
+    const opts = { namespace: NS, image: IMAGE, volumeSize: "1Gi", runAsUser: 10001 };
+    const nodePorts = kubernetesObjects.service(base, { ...opts, serviceType: "NodePort" }).spec as {
+      ports: { port: number; nodePort?: number }[];
+    };
+    expect(nodePorts.ports.map((p) => [p.port, p.nodePort])).toEqual([
+      [30222, 30222],
+      [30269, 30269],
+      [25280, undefined],
+    ]);
+    const balanced = kubernetesObjects.service(base, { ...opts, serviceType: "LoadBalancer" }).spec as {
+      ports: { nodePort?: number }[];
+    };
+    expect(balanced.ports.every((p) => p.nodePort === undefined)).toBe(true);
+    expect(() =>
+      validate(kubernetesObjects.service(base, { ...opts, serviceType: "NodePort" }) as never),
+    ).not.toThrow();
+  });
+
   it("refuses objects that break the schema (the validation can fail)", () => {
     const [set] = api.list("StatefulSet", NS);
     const broken = structuredClone(set) as unknown as { spec: { replicas: unknown } };

@@ -15,6 +15,9 @@ export const POD_CONFIG_DIR = `${POD_ROOT}/config`;
 /** The platform's own files for the server (Prosody modules), shipped in the configuration volume. */
 export const POD_PLATFORM_DIR = `${POD_ROOT}/platform`;
 export const CONTAINER = "server";
+/** Kubernetes' default node port range (the API server's --service-node-port-range). */
+export const NODE_PORT_MIN = 30000;
+export const NODE_PORT_MAX = 32767;
 /** Key of the script that links the configuration volume's files into place (run at start and after an update). */
 export const LINK_SCRIPT_KEY = "xmpp-host-link.sh";
 /** ConfigMap keys stand for paths under POD_ROOT: '/' is written as this (keys may not hold '/'). */
@@ -156,7 +159,17 @@ export function service(spec: InstanceSpec, opts: ServerObjectsOptions): Kuberne
     spec: {
       type: opts.serviceType,
       selector: selectorLabels(spec.id),
-      ports: publicPorts(spec).map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: "TCP" })),
+      // A NodePort Service keeps the platform's ports on the nodes when they are in the node port range, so that
+      // what DNS publishes is what the nodes answer on.
+      ports: publicPorts(spec).map((p) => ({
+        name: p.name,
+        port: p.port,
+        targetPort: p.port,
+        protocol: "TCP",
+        ...(opts.serviceType === "NodePort" && p.port >= NODE_PORT_MIN && p.port <= NODE_PORT_MAX
+          ? { nodePort: p.port }
+          : {}),
+      })),
     },
   };
 }
