@@ -18,7 +18,6 @@ import {
   assertValidInstanceId,
   type InstanceLayout,
   type InstanceSpec,
-  prosodyPlatformFiles,
   type ServerKind,
   type ServerKindOptions,
   type ServerName,
@@ -249,9 +248,8 @@ export class KubernetesRuntime implements InstanceRuntime {
     const files = this.servers[spec.server]
       .renderConfig(spec, POD_LAYOUT)
       .map((f) => ({ path: f.path, content: f.content }));
-    if (spec.server === "prosody") {
-      for (const f of prosodyPlatformFiles())
-        files.push({ path: path.posix.join(POD_PLATFORM_DIR, f.path), content: f.content });
+    for (const f of this.servers[spec.server].platformFiles()) {
+      files.push({ path: path.posix.join(POD_PLATFORM_DIR, f.path), content: f.content });
     }
     return files;
   }

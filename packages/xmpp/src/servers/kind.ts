@@ -149,6 +149,11 @@ export interface ServerKind {
   files(layout: InstanceLayout): InstanceFiles;
   /** The configuration, rendered from the spec; written in this order (included files before the main one). */
   renderConfig(spec: InstanceSpec, layout: InstanceLayout): ConfigFile[];
+  /**
+   * The platform's own files the server loads from outside its rendered configuration (Prosody's Lua modules),
+   * relative to the kind's `platformFilesDir` option: a runtime whose servers cannot see this package ships them.
+   */
+  platformFiles(): { path: string; content: string }[];
   /** How to run it in the foreground as a local process. */
   launch(spec: InstanceSpec, layout: InstanceLayout): LaunchPlan;
   /** Files to remove before a start, left stale by a crash (pid file, admin socket). */

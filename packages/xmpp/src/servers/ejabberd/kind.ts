@@ -146,6 +146,8 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
     hostOptions: {},
     adminPassword: true,
     snapshotIsDataFolder: false,
+    // Its Erlang modules are part of the rendered configuration (compiled when the server starts).
+    platformFiles: () => [],
     modernUnicodePasswords: false,
     systemUser: "ejabberd",
     files(layout) {

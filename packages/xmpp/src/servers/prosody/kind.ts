@@ -135,6 +135,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
     hostOptions: PROSODY_HOST_OPTIONS,
     adminPassword: false,
     snapshotIsDataFolder: true,
+    platformFiles: prosodyPlatformFiles,
     modernUnicodePasswords: true,
     files(layout) {
       const p = prosodyPaths(layout);
