@@ -126,7 +126,12 @@ export function ensureAdminForwarder(kc: KubeConfig, localPath: string, target: 
       })
       .catch(() => socket.destroy());
   });
-  server.on("error", () => {});
+  // A socket that cannot listen is forgotten, so that the next adminChannel() tries again; meanwhile the driver's
+  // connections fail and say so.
+  server.on("error", () => {
+    if (forwarders.get(localPath) === server) forwarders.delete(localPath);
+    server.close();
+  });
   server.listen(localPath);
   server.unref();
   forwarders.set(localPath, server);

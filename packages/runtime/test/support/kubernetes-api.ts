@@ -449,7 +449,7 @@ export class KubernetesApiStandIn {
     const podKey = this.key(RESOURCES.find((r) => r.kind === "Pod") as Resource, ns, name);
     const existing = this.store.get(podKey);
     const want = !deleted && (spec.replicas ?? 1) > 0;
-    const hash = canonical(spec.template).length.toString(36) + randomHash(canonical(spec.template));
+    const hash = canonical(spec.template).length.toString(36) + textHash(canonical(spec.template));
     if (existing && (!want || existing.metadata.labels?.["controller-revision-hash"] !== hash)) {
       const pod = this.pods.get(`${ns}/${name}`);
       if (pod) await this.stopPod(pod);
@@ -808,7 +808,8 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
-function randomHash(text: string): string {
+/** A short deterministic hash of a pod template (its revision, as a StatefulSet's controller-revision-hash). */
+function textHash(text: string): string {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return (h >>> 0).toString(36);
