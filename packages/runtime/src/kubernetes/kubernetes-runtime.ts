@@ -24,6 +24,7 @@ import {
   serverKinds,
   validateSpec,
 } from "@xmpp-host/xmpp";
+import { KeyedLock } from "../keyed-lock.ts";
 import { canConnect, sleep } from "../local/process.ts";
 import type { InstanceRuntime, RuntimeStatus } from "../runtime.ts";
 import {
@@ -143,7 +144,7 @@ export class KubernetesRuntime implements InstanceRuntime {
   private readonly socketDir: string;
   private readonly startTimeoutMs: number;
   private readonly syncTimeoutMs: number;
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly lock = new KeyedLock();
   private readonly serviceAddress: (name: string, namespace: string) => string;
 
   constructor(opts: KubernetesRuntimeOptions) {
@@ -607,16 +608,8 @@ export class KubernetesRuntime implements InstanceRuntime {
   /** Nothing to do: the pod's fsGroup owns its volumes. */
   async handOver(_instanceId: string): Promise<void> {}
 
-  private async locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.locks.get(id) ?? Promise.resolve();
-    const run = prev.then(fn, fn);
-    const settled = run.catch(() => {});
-    this.locks.set(id, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(id) === settled) this.locks.delete(id);
-    }
+  private locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.lock.run(id, fn);
   }
 }
 

@@ -31,6 +31,7 @@ import {
   serverNames,
   validateSpec,
 } from "@xmpp-host/xmpp";
+import { KeyedLock } from "../keyed-lock.ts";
 import type { InstanceRuntime, RuntimeStatus } from "../runtime.ts";
 import {
   canConnect,
@@ -173,7 +174,7 @@ export class LocalRuntime implements InstanceRuntime {
   /** Each instance's recorded kind, once read or written. */
   private readonly kinds = new Map<string, ServerKind>();
   /** start/stop/destroy of one instance run one at a time (within this process). */
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly lock = new KeyedLock();
 
   constructor(opts: LocalRuntimeOptions) {
     if (!opts.dataRoot) throw new TypeError("LocalRuntime: dataRoot is required");
@@ -345,16 +346,8 @@ export class LocalRuntime implements InstanceRuntime {
     }
   }
 
-  private async locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.locks.get(id) ?? Promise.resolve();
-    const run = prev.then(fn, fn);
-    const settled = run.catch(() => {});
-    this.locks.set(id, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(id) === settled) this.locks.delete(id);
-    }
+  private locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.lock.run(id, fn);
   }
 
   /**
