@@ -255,8 +255,8 @@ describe("the chart's value sets", () => {
           expect(sc.capabilities?.add ?? [], where).toEqual([]);
           expect(sc.privileged ?? false, where).toBe(false);
           expect(sc.readOnlyRootFilesystem, where).toBe(true);
-          expect(c.resources?.requests?.memory, `${where} memory request`).toBeTruthy();
-          expect(c.resources?.limits?.memory, `${where} memory limit`).toBeTruthy();
+          expect(c.resources?.requests?.memory, `${where} memory request`).toMatch(/^\d+(Mi|Gi)$/);
+          expect(c.resources?.limits?.memory, `${where} memory limit`).toMatch(/^\d+(Mi|Gi)$/);
         }
         expect(pod.seccompProfile?.type, owner.metadata.name).toBe("RuntimeDefault");
         // Every Service of the namespace (one per managed server) would add variables to every pod otherwise.

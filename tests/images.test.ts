@@ -467,8 +467,10 @@ describe("node.Dockerfile", () => {
 
   it("compiles the servers in a build stage and runs the compiled API, from the same WORKDIR", () => {
     const build = stages.find((s) => commandsOf(s).includes("node scripts/build-servers.mjs"));
-    expect(build?.name).toBeTruthy();
-    if (!build) return;
+    if (!build) throw new Error("no stage builds it");
+    // A stage of its own, named, not the image that runs.
+    expect(build.name).toMatch(/^[a-z][\w-]*$/);
+    expect(build).not.toBe(last);
     const workdir = workdirOf(stages, build);
     expect(workdirOf(stages, last)).toBe(workdir);
     const dist = copiesOf(last).find((c) => c.from === build.name && c.sources.includes(`${workdir}/dist`));
@@ -544,8 +546,10 @@ describe("web.Dockerfile", () => {
 
   it("builds the app in a build stage and runs its own server on the build", () => {
     const build = stages.find((s) => commandsOf(s).some((c) => /\bnext build\b/.test(c)));
-    expect(build?.name).toBeTruthy();
-    if (!build) return;
+    if (!build) throw new Error("no stage builds it");
+    // A stage of its own, named, not the image that runs.
+    expect(build.name).toMatch(/^[a-z][\w-]*$/);
+    expect(build).not.toBe(last);
     const webDir = `${workdirOf(stages, build)}/apps/web`;
     expect(copiesOf(last).some((c) => c.from === build.name && c.sources.includes(webDir))).toBe(true);
     expect(workdirOf(stages, last)).toBe(webDir);
