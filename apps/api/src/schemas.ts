@@ -114,7 +114,10 @@ const ResourceState = Type.Union([
   Type.Literal("deleting"),
   Type.Literal("failed"),
 ]);
-export const Registration = Type.Union([Type.Literal("closed"), Type.Literal("invite"), Type.Literal("open")]);
+export const Registration = Type.Union(
+  [Type.Literal("closed"), Type.Literal("invite"), Type.Literal("open"), Type.Literal("approval")],
+  { description: "approval: open sign-ups wait until an admin approves them" },
+);
 export const RoleSchema = Type.Union([Type.Literal("owner"), Type.Literal("admin"), Type.Literal("viewer")]);
 
 export const Tenant = Type.Object({

@@ -21,7 +21,7 @@ export async function DomainSettingsPanel({
   back,
   canChange,
 }: {
-  domain: { id: string; name: string; registration: "closed" | "invite" | "open" };
+  domain: { id: string; name: string; registration: "closed" | "invite" | "open" | "approval" };
   settings: SettingsReply;
   /** Who the domain talks to on other servers, and how that went lately; shown in the section of its policy. */
   federation: FederationReply;

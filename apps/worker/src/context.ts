@@ -318,7 +318,8 @@ export function specOf(
     ...(instance.adminSecretEncrypted ? { adminPassword: ctx.secrets.decrypt(instance.adminSecretEncrypted) } : {}),
     domains: liveDomains(domains).map((d) => ({
       name: d.name,
-      registration: d.registration,
+      // Sign-ups awaiting approval go through the platform: the server itself takes no in-band registration.
+      registration: d.registration === "approval" ? "closed" : d.registration,
       settings: domainServerSettings(ctx.core, { ...d, instance }),
       ...ircGatewayOf(ctx, d, componentPort),
       ...(limits

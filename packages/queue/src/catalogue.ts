@@ -167,7 +167,7 @@ export const operationInputs = {
   "instance.delete": z.object({ force: z.boolean().optional() }),
   "domain.create": anyInput,
   "domain.update": z.object({
-    registration: z.enum(["closed", "invite", "open"]).optional(),
+    registration: z.enum(["closed", "invite", "open", "approval"]).optional(),
     /** The settings that changed (names as in core's domain settings, or extraOptions). */
     settings: z.array(z.string()).optional(),
   }),

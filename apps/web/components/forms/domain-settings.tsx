@@ -18,7 +18,7 @@ export function RegistrationPolicyForm({
   canChange = true,
 }: {
   domainId: string;
-  current: "closed" | "invite" | "open";
+  current: "closed" | "invite" | "open" | "approval";
   canChange?: boolean;
 }) {
   const { m } = useI18n();

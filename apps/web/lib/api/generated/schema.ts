@@ -2339,7 +2339,8 @@ export interface operations {
                         } | null;
                         name: string;
                         placement: "dedicated" | "shared";
-                        registration: "closed" | "invite" | "open";
+                        /** @description approval: open sign-ups wait until an admin approves them */
+                        registration: "closed" | "invite" | "open" | "approval";
                         services: {
                             muc: string;
                             upload: string;
@@ -2497,7 +2498,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    registration?: "closed" | "invite" | "open";
+                    /** @description approval: open sign-ups wait until an admin approves them */
+                    registration?: "closed" | "invite" | "open" | "approval";
                 };
             };
         };
@@ -2533,7 +2535,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
@@ -2579,7 +2582,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
@@ -7128,7 +7132,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
@@ -7206,7 +7211,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    registration?: "closed" | "invite" | "open";
+                    /** @description approval: open sign-ups wait until an admin approves them */
+                    registration?: "closed" | "invite" | "open" | "approval";
                 };
             };
         };
@@ -7242,7 +7248,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
@@ -7288,7 +7295,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
@@ -8106,7 +8114,8 @@ export interface operations {
                             name: string | null;
                         };
                         domain: string;
-                        registration: "closed" | "invite" | "open";
+                        /** @description approval: open sign-ups wait until an admin approves them */
+                        registration: "closed" | "invite" | "open" | "approval";
                         tenantName: string;
                     };
                 };
@@ -9729,7 +9738,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
@@ -9808,7 +9818,8 @@ export interface operations {
                 "application/json": {
                     /** @description the first label only, e.g. smiths */
                     name: string;
-                    registration?: "closed" | "invite" | "open";
+                    /** @description approval: open sign-ups wait until an admin approves them */
+                    registration?: "closed" | "invite" | "open" | "approval";
                 };
             };
         };
@@ -9844,7 +9855,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
@@ -9890,7 +9902,8 @@ export interface operations {
                             } | null;
                             name: string;
                             placement: "dedicated" | "shared";
-                            registration: "closed" | "invite" | "open";
+                            /** @description approval: open sign-ups wait until an admin approves them */
+                            registration: "closed" | "invite" | "open" | "approval";
                             services: {
                                 muc: string;
                                 upload: string;
