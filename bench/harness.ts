@@ -53,19 +53,23 @@ export async function startBench(opts: BenchOptions) {
   const worker: ChildProcess = spawnWorker(env);
   const runtime = new LocalRuntime({ dataRoot });
 
-  /** A JSON request over HTTP (or app.inject when the API does not listen), with a bearer token or a cookie. */
+  /**
+   * A JSON request over HTTP (or app.inject when the API does not listen), with a bearer token or a cookie; `raw`
+   * sends a body of another type as it is (a CSV file).
+   */
   async function request(
     method: string,
     url: string,
     body?: unknown,
     auth: { token?: string; cookie?: string } = {},
+    raw?: { body: string; contentType: string },
   ): Promise<BenchAnswer> {
     const headers: Record<string, string> = {
-      ...(body ? { "content-type": "application/json" } : {}),
+      ...(raw ? { "content-type": raw.contentType } : body ? { "content-type": "application/json" } : {}),
       ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
       ...(auth.cookie ? { cookie: auth.cookie } : {}),
     };
-    const payload = body ? JSON.stringify(body) : undefined;
+    const payload = raw ? raw.body : body ? JSON.stringify(body) : undefined;
     let status: number;
     let text: string;
     let setCookie: string;

@@ -5,8 +5,10 @@
 // root; prints tables and ratios.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { InternalCa } from "@xmpp-host/acme";
 import { repoRoot } from "@xmpp-host/config";
@@ -15,6 +17,7 @@ import { freePorts } from "@xmpp-host/runtime/testing";
 import { EjabberdApiClient, type InstanceSpec, type ServerName, serverKind, serverNames } from "@xmpp-host/xmpp";
 import { xmppLogin } from "@xmpp-host/xmpp/client";
 import { startBench } from "./harness.ts";
+import { queryCount } from "./query-count.mjs";
 
 const COUNT = Number(process.env.BENCH_ACCOUNTS ?? 500);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
@@ -23,17 +26,35 @@ const serverArg = process.argv.indexOf("--server");
 const SERVER = (serverArg >= 0 ? process.argv[serverArg + 1] : "prosody") as ServerName;
 if (!serverNames.includes(SERVER)) throw new Error(`--server must be one of ${serverNames.join(", ")}`);
 
-// The worker runs in its own process, as in production.
+// The worker runs in its own process, as in production, with the statement counter preloaded: SIGUSR2 makes it
+// write its count to a file (query-count.mjs). The API runs in this process, whose statements are counted here.
+const workerQueriesFile = path.join(tmpdir(), `xh-bench-queries-${process.pid}`);
 const bench = await startBench({
   name: "bench",
-  redisDb: 2,
+  redisDb: Number(process.env.BENCH_REDIS_DB ?? 2),
   workerContext: true,
   env: {
     INSTANCE_PORT_RANGE_START: "45000",
     INSTANCE_PORT_RANGE_END: "45099",
     WORKER_CONCURRENCY: String(IN_FLIGHT),
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(path.join(repoRoot, "bench/query-count.mjs")).href}`.trim(),
+    BENCH_QUERY_COUNT_FILE: workerQueriesFile,
   },
 });
+
+/** Statements sent so far by the API (this process) and the worker (its process). */
+async function statementsSent(): Promise<number> {
+  rmSync(workerQueriesFile, { force: true });
+  bench.worker.kill("SIGUSR2");
+  const deadline = Date.now() + 5000;
+  while (!existsSync(workerQueriesFile)) {
+    if (Date.now() > deadline) throw new Error("the worker did not report its statement count");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 20));
+  return queryCount() + Number(readFileSync(workerQueriesFile, "utf8"));
+}
 const { dataRoot, runtime } = bench;
 const workerCtx = bench.workerCtx!;
 const http = bench.json;
@@ -56,6 +77,7 @@ try {
   // Through the platform: HTTP -> PostgreSQL + operation -> BullMQ -> worker -> admin socket.
   let next = 0;
   let failed = 0;
+  const queriesBefore = await statementsSent();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
@@ -72,6 +94,27 @@ try {
     }),
   );
   const platformSeconds = (performance.now() - started) / 1000;
+  const platformQueries = (await statementsSent()) - queriesBefore;
+
+  // The bulk path: one CSV file of COUNT members, one import operation, accounts created in chunks.
+  const csv = `username\n${Array.from({ length: COUNT }, (_, i) => `bulk${i}`).join("\n")}\n`;
+  const bulkQueriesBefore = await statementsSent();
+  const bulkStarted = performance.now();
+  const imported = await bench.request(
+    "POST",
+    `/api/v1/domains/${dom.domain.id}/imports?mode=accounts&wait=300`,
+    undefined,
+    { token },
+    { body: csv, contentType: "text/csv" },
+  );
+  const bulkSeconds = (performance.now() - bulkStarted) / 1000;
+  const bulkQueries = (await statementsSent()) - bulkQueriesBefore;
+  const bulkOp = imported.json.operation as { id: string; status: string } | undefined;
+  if (imported.status !== 200 || bulkOp?.status !== "succeeded")
+    throw new Error(`bulk import: ${imported.status} ${imported.text.slice(0, 300)}`);
+  const bulkReport = await http("GET", `/api/v1/imports/${bulkOp.id}`, undefined, token);
+  const bulkCreated = bulkReport.report.counts.created as number;
+
   const row = await workerCtx.core.db.instance.findUniqueOrThrow({ where: { id: inst.instance.id } });
   const onServer = await workerCtx.driverFor(row).listAccounts("bench.example");
 
@@ -150,19 +193,27 @@ try {
   }
 
   const platformPerSec = COUNT / platformSeconds;
+  const bulkPerSec = COUNT / bulkSeconds;
   console.log(`\nbench:provision — ${COUNT} accounts on one ${serverKind(SERVER).label} instance`);
   const rows: [string, number][] = [
     [`platform API (HTTP, ?wait, ${IN_FLIGHT} in flight)`, platformPerSec],
+    ["platform bulk import (one CSV, one operation)", bulkPerSec],
     [raw.label, raw.perSec],
   ];
   if (raw.sequentialPerSec) rows.push(["raw XEP-0133 add-user, one connection, 1 in flight", raw.sequentialPerSec]);
   for (const [label, perSec] of rows) console.log(`  ${label.padEnd(58)} ${perSec.toFixed(1).padStart(8)} accounts/s`);
   console.log(`  ratio platform / ${raw.label}: ${(platformPerSec / raw.perSec).toFixed(2)}`);
+  console.log(`  ratio bulk import / ${raw.label}: ${(bulkPerSec / raw.perSec).toFixed(2)}`);
+  console.log(
+    `  SQL statements per account (API and worker): single-account API ${(platformQueries / COUNT).toFixed(1)}, bulk import ${(bulkQueries / COUNT).toFixed(2)}`,
+  );
   if (raw.sequentialPerSec)
     console.log(`  ratio platform / raw sequential: ${(platformPerSec / raw.sequentialPerSec).toFixed(2)}`);
   if (raw.loginMs) console.log(`  admin login with @xmpp/client: ${raw.loginMs.toFixed(0)} ms`);
-  console.log(`  failed operations: ${failed}; accounts on the server: ${onServer.length}`);
-  if (failed > 0 || onServer.length !== COUNT) process.exitCode = 1;
+  console.log(
+    `  failed operations: ${failed}; bulk accounts created: ${bulkCreated}; accounts on the server: ${onServer.length}`,
+  );
+  if (failed > 0 || bulkCreated !== COUNT || onServer.length !== 2 * COUNT) process.exitCode = 1;
 
   // Both kinds side by side: a fresh server from start to an account's first login, then its memory once idle.
   console.log("\nserver kinds side by side (fresh server, one domain)");
@@ -193,6 +244,7 @@ try {
     await runtime.destroy(`side-${server}`);
   }
 } finally {
+  rmSync(workerQueriesFile, { force: true });
   await runtime.destroy("raw").catch(() => undefined);
   await bench.close();
 }

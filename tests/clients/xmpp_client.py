@@ -10,6 +10,7 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py register HOST PORT CAFILE JID PW                    (XEP-0077 in-band registration)
        xmpp_client.py upload-slot HOST PORT CAFILE JID PW SERVICE SIZE     (XEP-0363 slot for a SIZE-byte file)
        xmpp_client.py disco HOST PORT CAFILE JID PW TARGET...             (XEP-0030 items of each target)
+       xmpp_client.py vcard HOST PORT CAFILE JID PW TARGET                 (XEP-0054: TARGET's full name and nickname)
        xmpp_client.py muc-session HOST PORT CAFILE JID PW                 (rooms driven from stdin, one JSON line per event)
        xmpp_client.py external-services HOST PORT CAFILE JID PW TARGET     (XEP-0215 services TARGET announces)
        xmpp_client.py upload HOST PORT CAFILE JID PW SERVICE SIZE          (XEP-0363 slot, then PUT SIZE bytes and GET them back)
@@ -362,6 +363,23 @@ async def history(host, port, cafile, jid, pw):
     return 0
 
 
+async def vcard(host, port, cafile, jid, pw, target):
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0054")
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    iq = await c.plugin["xep_0054"].get_vcard(jid=target, local=False, timeout=10)
+    card = iq["vcard_temp"]
+    # slixmpp splits NICKNAME at commas (a list of nicknames): joined back as it was written.
+    nick = card["NICKNAME"]
+    nick = ",".join(nick) if isinstance(nick, list) else nick
+    print(json.dumps({"result": "ok", "fn": card["FN"] or None, "nickname": nick or None}))
+    c.disconnect()
+    return 0
+
+
 async def disco(host, port, cafile, jid, pw, *targets):
     c = make_client(jid, pw, cafile)
     r = await connect(c, host, port)
@@ -516,15 +534,30 @@ async def muc_session(host, port, cafile, jid, pw):
         emit(event="login-failed", result=r)
         return 2 if r == "auth" else 1
     c.add_event_handler("groupchat_message", lambda m: emit(event="message", room=m["from"].bare, nick=m["mucnick"], body=m["body"]))
+    c.add_event_handler("groupchat_subject", lambda m: emit(event="subject", room=m["from"].bare, subject=m["subject"]))
     left = {}
+    joining = {}
 
     def on_presence(p):
         waiter = left.get(str(p["from"]))
         if p["type"] == "unavailable" and waiter and not waiter.done():
             waiter.set_result(True)
+        refused = joining.get(p["from"].bare)
+        if p["type"] == "error" and refused and not refused.done():
+            refused.set_result(p)
+        # What a room says about its occupants (joins, leaves, kicks, bans, role changes), with its status codes.
+        x = p.xml.find("{http://jabber.org/protocol/muc#user}x")
+        item = x.find("{http://jabber.org/protocol/muc#user}item") if x is not None else None
+        if item is not None and p["type"] != "error":
+            codes = sorted(int(el.get("code")) for el in x.findall("{http://jabber.org/protocol/muc#user}status"))
+            emit(event="occupant", room=p["from"].bare, nick=p["from"].resource, type=p["type"] or "available",
+                 role=item.get("role"), affiliation=item.get("affiliation"), codes=codes)
 
     # A handler of its own: slixmpp drops presence from a room it has left, and its roster ignores rooms.
     c.register_handler(Callback("muc-session leave", MatchXPath("{jabber:client}presence"), on_presence))
+    # The server may end the session (a suspension): the test sees why, then the end.
+    c.add_event_handler("stream_error", lambda e: emit(event="stream-error", condition=e["condition"], text=e["text"]))
+    c.add_event_handler("disconnected", lambda _e: emit(event="disconnected"))
     emit(event="ready")
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader()
@@ -536,8 +569,16 @@ async def muc_session(host, port, cafile, jid, pw):
         cmd, _, rest = line.rstrip("\n").partition(" ")
         if cmd == "join":
             room, nick = rest.split(" ", 1)
+            # slixmpp sometimes misses a refusal after the room has sent a subject (its join waits on, and may
+            # time out): the refusal is watched for here as well.
+            refused = joining[room] = loop.create_future()
+            attempt = asyncio.ensure_future(c.plugin["xep_0045"].join_muc_wait(room, nick, maxstanzas=0, timeout=20))
             try:
-                await c.plugin["xep_0045"].join_muc_wait(room, nick, maxstanzas=0, timeout=20)
+                await asyncio.wait([attempt, refused], return_when=asyncio.FIRST_COMPLETED)
+                if not attempt.done():
+                    attempt.cancel()
+                    raise PresenceError(refused.result())
+                attempt.result()
                 emit(event="joined", room=room)
             except PresenceError as e:
                 # slixmpp knows only RFC 3920's conditions: policy-violation (RFC 6120) comes out empty.
@@ -547,6 +588,8 @@ async def muc_session(host, port, cafile, jid, pw):
                 emit(event="join-error", room=room, condition=condition, text=e.text)
             except asyncio.TimeoutError:
                 emit(event="join-error", room=room, condition="timeout", text="")
+            finally:
+                joining.pop(room, None)
         elif cmd == "say":
             room, text = rest.split(" ", 1)
             c.send_message(mto=room, mbody=text, mtype="groupchat")
@@ -591,6 +634,8 @@ async def main(argv):
             return await upload_slot(*argv[1:8])
         if cmd == "disco":
             return await disco(*argv[1:])
+        if cmd == "vcard":
+            return await vcard(*argv[1:7])
         if cmd == "muc-session":
             return await muc_session(*argv[1:6])
         if cmd == "external-services":

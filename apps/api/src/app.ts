@@ -19,10 +19,13 @@ import { clientErrorHandler, codeForStatus, errorsPlugin, problemBody } from "./
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { queueDashboardPlugin } from "./plugins/queue-dashboard.ts";
 import { stringsPlugin } from "./plugins/strings.ts";
+import { accountResetLinkRoutes } from "./routes/v1/account-reset-links/index.ts";
 import { accountRoutes } from "./routes/v1/accounts/index.ts";
 import { alertRoutes } from "./routes/v1/alerts/index.ts";
 import { apiTokenRoutes } from "./routes/v1/api-tokens/index.ts";
+import { auditRoutes } from "./routes/v1/audit/index.ts";
 import { authRoutes } from "./routes/v1/auth/index.ts";
+import { passwordResetRoutes } from "./routes/v1/auth/password-reset.ts";
 import { backupRoutes } from "./routes/v1/backups/index.ts";
 import { caRoutes } from "./routes/v1/ca/index.ts";
 import { certificateRoutes } from "./routes/v1/certificates/index.ts";
@@ -34,21 +37,24 @@ import { federationRoutes } from "./routes/v1/federation/index.ts";
 import { fleetRoutes } from "./routes/v1/fleet/index.ts";
 import { freeAddressRoutes } from "./routes/v1/free-addresses/index.ts";
 import { healthRoutes } from "./routes/v1/health/index.ts";
+import { importRoutes } from "./routes/v1/imports/index.ts";
 import { instanceRoutes } from "./routes/v1/instances/index.ts";
 import { inviteRoutes } from "./routes/v1/invites/index.ts";
 import { ircGatewayRoutes } from "./routes/v1/irc-gateways/index.ts";
 import { meRoutes } from "./routes/v1/me/index.ts";
+import { twoFactorRoutes } from "./routes/v1/me/two-factor.ts";
 import { memberInviteRoutes } from "./routes/v1/member-invites/index.ts";
 import { operationRoutes } from "./routes/v1/operations/index.ts";
 import { platformRoutes } from "./routes/v1/platform/index.ts";
 import { publicRoutes } from "./routes/v1/public/index.ts";
+import { registrationRoutes } from "./routes/v1/registration/index.ts";
 import { roomRoutes } from "./routes/v1/rooms/index.ts";
 import { tenantRoutes } from "./routes/v1/tenants/index.ts";
 import { Problem } from "./schemas.ts";
 
-/** Invite and invitation tokens travel in URL paths; they never reach the logs. */
+/** Invite, invitation, reset link and sign-up status tokens travel in URL paths; they never reach the logs. */
 export function redactTokens(url: string): string {
-  return url.replace(/(\/(?:public\/)?(?:member-)?invites\/)([^/?#]{30,})/g, "$1[token]");
+  return url.replace(/(\/(?:public\/)?(?:(?:member-)?invites|reset-links|signups|auth\/password-reset)\/)([^/?#]{30,})/g, "$1[token]");
 }
 
 /** Fastify's trustProxy from TRUST_PROXY: "true", or addresses, CIDRs and names like "loopback". */
@@ -181,7 +187,9 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
           failureDelayMs: env.AUTH_FAILURE_DELAY_MS,
         }),
       });
+      await v1.register(passwordResetRoutes, { redis });
       await v1.register(meRoutes);
+      await v1.register(twoFactorRoutes, { redis });
       await v1.register(apiTokenRoutes);
       await v1.register(platformRoutes);
       await v1.register(tenantRoutes, { redis, invitesPerHour: env.MEMBER_INVITES_PER_HOUR });
@@ -189,18 +197,22 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(domainRoutes);
       await v1.register(freeAddressRoutes);
       await v1.register(accountRoutes);
+      await v1.register(importRoutes);
+      await v1.register(accountResetLinkRoutes, { redis, perIpPerHour: env.RESET_LINK_PER_IP_PER_HOUR });
       await v1.register(roomRoutes);
       await v1.register(ircGatewayRoutes);
       await v1.register(domainSettingsRoutes);
       await v1.register(federationRoutes);
       await v1.register(complianceRoutes);
       await v1.register(operationRoutes, { maxWait });
+      await v1.register(auditRoutes);
       await v1.register(caRoutes, { caPem });
       await v1.register(dnsRoutes);
       await v1.register(certificateRoutes);
       await v1.register(fleetRoutes);
       await v1.register(inviteRoutes);
       await v1.register(memberInviteRoutes);
+      await v1.register(registrationRoutes);
       await v1.register(publicRoutes, {
         redis,
         openPerIpPerHour: env.OPEN_REGISTRATION_PER_IP_PER_HOUR,

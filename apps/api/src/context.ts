@@ -22,6 +22,12 @@ export function createCoreContext(env: ApiEnv) {
       enqueue: (testId, channelId) => queues.enqueue("alert.test", { testId, channelId }, { jobId: testId }),
       outcome: (testId) => readAlertTest(redis, testId),
     },
+    alertNotifications: {
+      async enqueue(ids) {
+        for (const notificationId of ids)
+          await queues.enqueue("alert.notify", { notificationId }, { jobId: `notify-${notificationId}` });
+      },
+    },
     secrets: new SecretBox(env.SECRETS_KEY),
     settings: {
       runtime: env.INSTANCE_RUNTIME,

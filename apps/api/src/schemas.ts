@@ -218,6 +218,12 @@ export const Account = Type.Object({
     format: "date-time",
     description: "When sync last found it on the server; an old value means drift.",
   }),
+  suspendedAt: Type.Unsafe<Date | string | null>({
+    type: ["string", "null"],
+    format: "date-time",
+    description: "Set while the account is suspended: it cannot log in, and keeps its password and data.",
+  }),
+  suspendedReason: Nullable(Type.String({ description: "Why it was suspended, as the admin wrote it." })),
   createdAt: DateTime,
 });
 

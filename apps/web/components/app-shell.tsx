@@ -38,6 +38,10 @@ export async function AppShell({
           { href: `${base}/domains`, label: m.nav.domains },
           { href: `${base}/instances`, label: m.nav.instances },
           { href: `${base}/operations`, label: m.nav.operations },
+          // The audit log is for owners and admins, and operators' support (the API refuses viewers).
+          ...(tenantId && (seesSecrets(roleIn(user, tenantId)) || user.isOperator)
+            ? [{ href: `${base}/audit`, label: m.nav.audit }]
+            : []),
           { href: `${base}/alerts`, label: m.nav.alerts },
           { href: `${base}/members`, label: m.nav.members },
           ...(tenantId && seesSecrets(roleIn(user, tenantId)) ? [{ href: `${base}/tokens`, label: m.nav.tokens }] : []),

@@ -9,7 +9,7 @@ import { Button } from "./ui/button";
 import { Card } from "./ui/card";
 import { Alert, TextField } from "./ui/field";
 
-type Target = { kind: "invite"; token: string } | { kind: "open"; domain: string };
+type Target = { kind: "invite"; token: string } | { kind: "open" | "signup"; domain: string };
 
 const blank: JoinFormState = { problem: null, username: "", done: null };
 
@@ -46,6 +46,20 @@ export function JoinForm({
   useEffect(() => {
     if (done) heading.current?.focus();
   }, [done]);
+
+  if (done?.statusPath) {
+    return (
+      <section className="mt-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm" data-testid="signup-pending">
+        <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold break-words">
+          {interpolate(m.register.pendingTitle, { jid: done.jid })}
+        </h2>
+        <p className="mt-2 text-sm text-zinc-700">{interpolate(m.register.pendingBody, { domain })}</p>
+        <a href={done.statusPath} className="mt-2 block break-all text-sm text-brand-700 underline">
+          {done.statusPath}
+        </a>
+      </section>
+    );
+  }
 
   if (done) {
     const [before, after] = m.join.nextSignIn.split("{jid}");
@@ -84,6 +98,7 @@ export function JoinForm({
     invite_used_up: m.join.usedUpTitle,
     invite_revoked: m.join.revokedTitle,
     registration_closed: m.register.closedTitle,
+    registration_blocked: m.register.blocked,
     quota_exceeded: m.register.quota,
   };
   const general =
@@ -143,6 +158,17 @@ export function JoinForm({
             error={fieldError(problem, "password")}
           />
           <PasswordStrength id="password-strength" password={password} kind="chat" personal={[username, domain]} />
+          {target.kind === "signup" ? (
+            <TextField
+              id="email"
+              type="email"
+              label={m.register.email}
+              hint={m.register.emailHint}
+              autoComplete="email"
+              maxLength={254}
+              error={fieldError(problem, "email")}
+            />
+          ) : null}
           <Button type="submit" className="w-full" disabled={pending}>
             {m.join.submit}
           </Button>

@@ -6,7 +6,8 @@ import { serverApi } from "./api/server";
 export interface JoinFormState {
   problem: Problem | null;
   username: string;
-  done: { jid: string; rooms: string[]; ready: boolean } | null;
+  /** `statusPath`: a sign-up waiting for approval, followed on that page; no account yet. */
+  done: { jid: string; rooms: string[]; ready: boolean; statusPath?: string } | null;
 }
 
 function text(form: FormData, name: string): string {
@@ -24,6 +25,7 @@ export async function joinChat(_previous: JoinFormState, form: FormData): Promis
   const username = text(form, "username").trim().toLowerCase();
   const body = { username, password: text(form, "password") };
   const api = await serverApi();
+  if (text(form, "kind") === "signup") return askToJoin(api, username, body, form);
   let result: { data?: { jid: string; rooms?: string[] }; error?: unknown; response: Response };
   try {
     result =
@@ -47,5 +49,33 @@ export async function joinChat(_previous: JoinFormState, form: FormData): Promis
     username,
     problem: null,
     done: { jid: result.data.jid, rooms: result.data.rooms ?? [], ready: result.response.status === 201 },
+  };
+}
+
+/** A sign-up on a domain whose admins approve each one: nothing to sign in to yet, a page to follow it instead. */
+async function askToJoin(
+  api: Awaited<ReturnType<typeof serverApi>>,
+  username: string,
+  body: { username: string; password: string },
+  form: FormData,
+): Promise<JoinFormState> {
+  const email = text(form, "email").trim();
+  let result: { data?: { jid: string; token: string }; error?: unknown; response: Response };
+  try {
+    result = await api.POST("/api/v1/public/domains/{domain}/signups", {
+      params: { path: { domain: text(form, "domain") } },
+      body: { ...body, ...(email ? { email } : {}) },
+    });
+  } catch {
+    return { username, done: null, problem: { status: 502, code: "api_unreachable" } };
+  }
+  if (!result.response.ok || !result.data) {
+    const { status, title, detail, code, errors } = asProblem(result.error, result.response.status);
+    return { username, done: null, problem: { status, title, detail, code, errors } };
+  }
+  return {
+    username,
+    problem: null,
+    done: { jid: result.data.jid, rooms: [], ready: false, statusPath: `/register/status/${result.data.token}` },
   };
 }

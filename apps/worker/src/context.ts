@@ -294,7 +294,8 @@ export function specOf(
   ctx: Pick<WorkerContext, "core" | "secrets"> & {
     calls?: CallsSpec | null;
     federation?: FederationSpec | null;
-    env?: Pick<WorkerContext["env"], "IRC_ALLOW_PRIVATE_SERVERS">;
+    env?: Pick<WorkerContext["env"], "IRC_ALLOW_PRIVATE_SERVERS"> &
+      Partial<Pick<WorkerContext["env"], "OPEN_REGISTRATION_PER_IP_PER_HOUR">>;
   },
   instance: AdministeredInstance & { componentPort?: number | null },
   domains: DomainWithGateway[],
@@ -321,6 +322,8 @@ export function specOf(
       // Sign-ups awaiting approval go through the platform: the server itself takes no in-band registration.
       registration: d.registration === "approval" ? "closed" : d.registration,
       settings: domainServerSettings(ctx.core, { ...d, instance }),
+      ...(d.registrationBlocks?.length ? { registrationBlocklist: d.registrationBlocks.map((b) => b.cidr) } : {}),
+      registrationThrottle: { max: ctx.env?.OPEN_REGISTRATION_PER_IP_PER_HOUR ?? 5, periodSeconds: 3600 },
       ...ircGatewayOf(ctx, d, componentPort),
       ...(limits
         ? {

@@ -1,3 +1,4 @@
+import { sendEmail } from "@xmpp-host/alerts";
 import { dnsTargetOf, type OperationContext, type OperationServices, platformSettings } from "@xmpp-host/core";
 import { expectedRecords, publishDomainRecords, unpublishDomainRecords } from "@xmpp-host/dns";
 import { serverKind } from "@xmpp-host/xmpp";
@@ -91,6 +92,14 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     restoreDomainBackup: (domainId, input, progress) => restoreDomainBackup(ctx, domainId, input, progress),
     deleteStoredBackup: (storageKey) => ctx.backupStore().delete(storageKey),
     emailMemberInvite: (memberInviteId) => emailMemberInvite(ctx, memberInviteId),
+    async sendEmail(message) {
+      if (!ctx.env.SMTP_URL) return false;
+      await sendEmail(
+        { smtpUrl: ctx.env.SMTP_URL, from: ctx.env.EMAIL_FROM, allowUnauthorizedTls: !ctx.env.SMTP_TLS_VERIFY },
+        message,
+      );
+      return true;
+    },
     async scheduleServer(instance) {
       await scheduleBackups(ctx, instance);
       await scheduleProbe(ctx, instance.id);

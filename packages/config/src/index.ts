@@ -150,6 +150,8 @@ export const apiEnvSchema = z.object({
   OPEN_REGISTRATION_PER_DOMAIN_PER_HOUR: z.coerce.number().int().min(1).default(50),
   /** Registrations through invite links, per client IP, per hour. */
   INVITE_REGISTRATION_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** New passwords set through password reset links, per client IP, per hour (weak ones refused count too). */
+  RESET_LINK_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Bearer token for GET /metrics; unset leaves /metrics open (bind the API to a private address then). */
   METRICS_TOKEN: optional(z.string().min(16)),
   /** The worker counts as gone when its heartbeat is older than this. */
@@ -170,6 +172,8 @@ export const workerEnvSchema = z.object({
   INSTANCE_PORT_RANGE_START: port.default(20000),
   INSTANCE_PORT_RANGE_END: port.default(29999),
   INSTANCE_BIND_ADDRESS: z.string().default("127.0.0.1"),
+  /** In-band registrations per client address per hour on the servers themselves (the API's open limit too). */
+  OPEN_REGISTRATION_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Kubernetes: a kubeconfig file to use instead of the pod's service account (a worker outside the cluster). */
   KUBECONFIG: optional(z.string().min(1)),
   /**

@@ -19,15 +19,30 @@ export async function authorize(ctx: CoreContext, actor: Actor, tenantId: string
   }
   if (actor.token && actor.token.tenantId !== tenantId) throw AppError.notFound("resource");
   // A token's membership was read with the token itself, in the same request.
-  let role: Role | null =
-    actor.token?.memberRole ??
-    (
-      await ctx.db.membership.findUnique({
+  const membership = actor.token?.memberRole
+    ? null
+    : await ctx.db.membership.findUnique({
         where: { tenantId_userId: { tenantId, userId: actor.userId } },
-        select: { role: true },
-      })
-    )?.role ??
-    null;
+        select: {
+          role: true,
+          tenant: { select: { requireTwoFactor: true } },
+          user: { select: { totpEnabledAt: true } },
+        },
+      });
+  let role: Role | null = actor.token?.memberRole ?? membership?.role ?? null;
+  // A tenant that requires two-step sign-in: its owners and admins without it may not use it until they enrol
+  // (viewers are not asked).
+  if (
+    membership &&
+    membership.role !== "viewer" &&
+    membership.tenant.requireTwoFactor &&
+    !membership.user.totpEnabledAt
+  ) {
+    throw new AppError(
+      "two_factor_required",
+      "this organisation requires two-step sign-in for owners and admins: turn it on in your security settings first",
+    );
+  }
   // An operator reads any tenant that exists (the support view), as a viewer: changing a tenant's chat is for its
   // own members, so a support session can never alter what it looks at.
   if (!role && actor.isOperator && !actor.token) {

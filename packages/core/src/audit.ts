@@ -1,4 +1,5 @@
 import type { Prisma, Tx } from "@xmpp-host/db";
+import type { AuditAction } from "./audit-log/actions.ts";
 import type { Actor, CoreContext } from "./context.ts";
 
 export type AuditEntry = Parameters<typeof audit>[2];
@@ -8,7 +9,8 @@ export async function audit(
   actor: Actor | null,
   event: {
     tenantId: string | null;
-    action: string;
+    /** One of the catalogue (audit-log/actions.ts): the dashboard words each. */
+    action: AuditAction;
     resourceType: string;
     resourceId: string;
     data?: Prisma.InputJsonValue;

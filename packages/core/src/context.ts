@@ -26,6 +26,8 @@ export interface CoreContext {
   queue: OperationQueue;
   events?: OperationEvents;
   alertTests?: AlertTests;
+  /** Sends alert notifications already recorded (the worker's sweep sends any left pending). */
+  alertNotifications?: { enqueue(notificationIds: string[]): Promise<void> };
   secrets: SecretBox;
   settings: {
     platform?: PlatformDnsSettings;

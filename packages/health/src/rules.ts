@@ -11,6 +11,7 @@ export const alertRules = [
   "calls_failing",
   "federation_failing",
   "compliance_dropped",
+  "signups_waiting",
 ] as const;
 export type AlertRule = (typeof alertRules)[number];
 
@@ -29,6 +30,7 @@ export const alertCodes = [
   "calls_failing",
   "federation_failing",
   "compliance_dropped",
+  "signups_waiting",
 ] as const;
 export type AlertCode = (typeof alertCodes)[number];
 

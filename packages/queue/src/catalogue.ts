@@ -49,16 +49,27 @@ export const jobCatalogue = {
   "account.create": operation,
   "account.delete": operation,
   "account.password": operation,
+  /** Suspends an account (no login, sessions closed, data kept) or lifts it: the server is made to match. */
+  "account.suspend": operation,
+  "account.restore": operation,
   "account.register": operation,
+  /** A bulk import of members from a CSV file into a domain: accounts or invites, one operation for the file. */
+  "accounts.import": operation,
   "invite.create": operation,
   "invite.revoke": operation,
   /** Emails a tenant invitation to the address it was made for. */
   "member.invite": operation,
+  /** Tells the applicant of a sign-up by email that it was approved or rejected. */
+  "signup.notify": operation,
   "room.create": operation,
   "room.update": operation,
   "room.members": operation,
   "room.rename": operation,
   "room.delete": operation,
+  /** Reads a room's occupants and affiliations from its server (the API cannot reach servers). */
+  "room.inspect": operation,
+  /** One moderation action in a room, live: kick, ban, unban, role, affiliation, subject. */
+  "room.moderate": operation,
   "irc-gateway.enable": operation,
   "irc-gateway.disable": operation,
   "dns.check": operation,
@@ -175,11 +186,29 @@ export const operationInputs = {
   "account.create": anyInput,
   "account.delete": anyInput,
   "account.password": anyInput,
+  "account.suspend": anyInput,
+  "account.restore": anyInput,
   /** Set when the registration came through an invite link. */
   "account.register": z.object({ inviteId: id.optional() }),
+  /** The members file as checked by the API: its valid rows, and the rows refused already with why. */
+  "accounts.import": z.object({
+    mode: z.enum(["accounts", "invites"]),
+    fileName: z.string().max(255).nullable().default(null),
+    fileSha256: z.string(),
+    rows: z.array(
+      z.object({
+        line: z.number().int(),
+        username: z.string(),
+        displayName: z.string().nullable(),
+        email: z.string().nullable(),
+      }),
+    ),
+    errors: z.array(z.object({ line: z.number().int(), username: z.string(), code: z.string(), message: z.string() })),
+  }),
   "invite.create": anyInput,
   "invite.revoke": anyInput,
   "member.invite": anyInput,
+  "signup.notify": anyInput,
   "room.create": anyInput,
   "room.update": z.object({
     title: z.string().optional(),
@@ -191,6 +220,15 @@ export const operationInputs = {
   /** The name the room was given, for the record: the handler applies the room's current one. */
   "room.rename": z.object({ title: z.string() }),
   "room.delete": anyInput,
+  "room.inspect": anyInput,
+  "room.moderate": z.discriminatedUnion("action", [
+    z.object({ action: z.literal("kick"), nick: z.string(), reason: z.string().optional() }),
+    z.object({ action: z.literal("ban"), jid: z.string(), reason: z.string().optional() }),
+    z.object({ action: z.literal("unban"), jid: z.string(), to: z.enum(["member", "none"]) }),
+    z.object({ action: z.literal("role"), nick: z.string(), role: z.enum(["moderator", "participant", "visitor"]) }),
+    z.object({ action: z.literal("affiliation"), jid: z.string(), affiliation: z.enum(["admin", "member"]) }),
+    z.object({ action: z.literal("subject"), subject: z.string() }),
+  ]),
   "irc-gateway.enable": anyInput,
   "irc-gateway.disable": anyInput,
   "dns.check": anyInput,

@@ -3,6 +3,7 @@
  * Usage: describeDriverContract("prosody", async () => ({ driver, domain, mucHost, ... })).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { esc, type MiniSession, type XmppEndpoint, xmppLogin } from "./client/index.ts";
 import {
   DriverCommandError,
   DriverUnavailableError,
@@ -34,6 +35,8 @@ export interface DriverContractFixture {
   replaceCertificate(host: string): Promise<string>;
   /** The fingerprint of the certificate the server presents for `host` on STARTTLS. */
   servedCertificate(host: string): Promise<string>;
+  /** Where clients of `domain` log in (c2s with STARTTLS), and the certificate to trust: needed where rooms are moderated. */
+  c2s?: Omit<XmppEndpoint, "domain">;
   /** Breaks the driver's connection from the server's side, to check that the driver reconnects. */
   dropConnection(): Promise<void>;
   teardown(): Promise<void>;
@@ -139,6 +142,31 @@ export function describeDriverContract(name: string, setup: () => Promise<Driver
         expect(results).toEqual(jids.map(() => "created"));
         const list = await driver.listAccounts(f.domain);
         for (let i = 0; i < jids.length; i++) expect(list).toContain(`many${i}-${run}`);
+      });
+
+      it("creates many accounts at once, giving an existing one the password asked for", async () => {
+        const existing = user("bulk-old");
+        await driver.createAccount(existing, "old secret");
+        const accounts = Array.from({ length: 120 }, (_, i) => ({
+          jid: user(`bulk${i}`),
+          password: `secret "${i}" ]]`,
+          displayName: i % 2 ? `Bulk "${i}", the one` : null,
+        }));
+        const outcomes = await driver.createAccounts([...accounts, { jid: existing, password: "new secret" }]);
+        expect(outcomes).toEqual({
+          ...Object.fromEntries(accounts.map((a) => [a.jid, "created"])),
+          [existing]: "existed",
+        });
+        const list = await driver.listAccounts(f.domain);
+        for (let i = 0; i < accounts.length; i++) expect(list).toContain(`bulk${i}-${run}`);
+        // The password each was given: registering again with it is a repeat, with another it is refused.
+        expect(await driver.registerAccount(user("bulk7"), 'secret "7" ]]')).toBe("existed");
+        expect(await driver.registerAccount(existing, "new secret")).toBe("existed");
+        expect(await driver.registerAccount(existing, "old secret")).toBe("taken");
+        expect(await driver.createAccounts([])).toEqual({});
+        await expectCommandError(driver.createAccounts([{ jid: "no-at-sign", password: "pw" }]));
+        await expectCommandError(driver.createAccounts([{ jid: user("bulk-empty"), password: "" }]));
+        expect(await driver.accountExists(user("bulk-empty"))).toBe(false);
       });
 
       it("refuses invalid JIDs and unknown hosts", async () => {
@@ -353,6 +381,186 @@ export function describeDriverContract(name: string, setup: () => Promise<Driver
         await expectCommandError(driver.applyHosts([...before, "127.0.0.1"]));
         await expectCommandError(driver.applyHosts([...before, `undefined-${run}.invalid`]));
         expect(sorted((await driver.serverInfo()).hosts)).toEqual(before);
+      });
+    });
+
+    describe("room moderation", () => {
+      const MUC = "http://jabber.org/protocol/muc";
+      const sessions: MiniSession[] = [];
+      // An occupant's presence as the room broadcasts it, whatever quotes the server writes.
+      const presenceOf = (roomJid: string, nick: string, rest: string) =>
+        new RegExp(`<presence[^>]*from=['"]${roomJid}/${nick}['"][\\s\\S]*?${rest}[\\s\\S]*?</presence>`);
+
+      // A kind either moderates rooms with every method, or has none of them (and the platform says so).
+      const methods = () => [
+        driver.roomOccupants,
+        driver.roomAffiliations,
+        driver.kickOccupant,
+        driver.setOccupantRole,
+        driver.setRoomAffiliation,
+        driver.setRoomSubject,
+      ];
+      const moderates = () => methods().every((m) => typeof m === "function");
+
+      async function join(localpart: string, roomJid: string): Promise<MiniSession> {
+        if (!f.c2s) throw new Error("the fixture must give c2s for a driver that moderates rooms");
+        await driver.createAccount(user(localpart), "pw-moderation");
+        const s = await xmppLogin({
+          ...f.c2s,
+          domain: f.domain,
+          username: `${localpart}-${run}`,
+          password: "pw-moderation",
+        });
+        sessions.push(s);
+        s.send(`<presence to='${esc(roomJid)}/${esc(localpart)}'><x xmlns='${MUC}'/></presence>`);
+        await s.expect(presenceOf(roomJid, localpart, "status code=['\"]110"));
+        return s;
+      }
+
+      afterAll(async () => {
+        await Promise.all(sessions.map((s) => s.close()));
+      });
+
+      it("has every moderation method or none", () => {
+        expect([0, methods().length]).toContain(methods().filter((m) => m !== undefined).length);
+      });
+
+      it("lists occupants and affiliations, grants and takes back, sets the subject, kicks and bans", async () => {
+        // Without moderation, the platform refuses it before asking the server: nothing to check here.
+        if (!moderates()) return expect(methods().every((m) => m === undefined)).toBe(true);
+        const jid = room("moderated");
+        await driver.createRoom(jid, base);
+        await driver.setRoomMembers(jid, [user("ann"), user("ben")]);
+        const ann = await join("ann", jid);
+        const ben = await join("ben", jid);
+        await ann.expect(presenceOf(jid, "ben", "role=['\"]participant"));
+
+        expect(await driver.roomOccupants?.(jid)).toEqual([
+          { nick: "ann", jid: user("ann"), role: "participant", affiliation: "member" },
+          { nick: "ben", jid: user("ben"), role: "participant", affiliation: "member" },
+        ]);
+        expect(await driver.roomAffiliations?.(jid)).toMatchObject({
+          member: sorted([user("ann"), user("ben")]),
+          outcast: [],
+        });
+
+        expect(await driver.setOccupantRole?.(jid, "ben", "moderator")).toBe("set");
+        await ann.expect(presenceOf(jid, "ben", "role=['\"]moderator"));
+        expect(await driver.setOccupantRole?.(jid, "ben", "moderator")).toBe("unchanged");
+        expect(await driver.setOccupantRole?.(jid, "nobody", "moderator")).toBe("absent");
+        expect(await driver.setOccupantRole?.(jid, "ben", "participant")).toBe("set");
+        await ann.expect(presenceOf(jid, "ben", "role=['\"]participant"));
+
+        expect(await driver.setRoomAffiliation?.(jid, user("ann"), "admin")).toEqual({
+          previous: "member",
+          changed: true,
+        });
+        await ben.expect(presenceOf(jid, "ann", "affiliation=['\"]admin"));
+        expect((await driver.roomAffiliations?.(jid))?.admin).toEqual([user("ann")]);
+        expect(await driver.setRoomAffiliation?.(jid, user("ann"), "member")).toEqual({
+          previous: "admin",
+          changed: true,
+        });
+
+        await driver.setRoomSubject?.(jid, `News <&> "${"ü"}"`);
+        await ben.expect(/<subject>News &lt;&amp;&gt; (&quot;|")ü(&quot;|")<\/subject>/);
+
+        expect(await driver.kickOccupant?.(jid, "ben", "calm down")).toBe("kicked");
+        await ann.expect(presenceOf(jid, "ben", "status code=['\"]307"));
+        expect((await driver.roomOccupants?.(jid))?.map((o) => o.nick)).toEqual(["ann"]);
+        expect(await driver.kickOccupant?.(jid, "ben")).toBe("absent");
+
+        // Kicked, ben may come back; banned, he is sent away and may not.
+        ben.send(`<presence to='${esc(jid)}/ben'><x xmlns='${MUC}'/></presence>`);
+        await ann.expect(presenceOf(jid, "ben", "role=['\"]participant"));
+        // Open to all, so that only the ban keeps ben out (a members-only room would refuse a non-member first).
+        await driver.configureRoom(jid, { membersOnly: false });
+        expect(await driver.setRoomAffiliation?.(jid, user("ben"), "outcast", { reason: "spam" })).toEqual({
+          previous: "member",
+          changed: true,
+        });
+        await ann.expect(presenceOf(jid, "ben", "status code=['\"]301"));
+        expect((await driver.roomAffiliations?.(jid))?.outcast).toEqual([user("ben")]);
+        ben.send(`<presence to='${esc(jid)}/ben'><x xmlns='${MUC}'/></presence>`);
+        const refused = await ben.expect(/<presence[^>]*type=['"]error['"][\s\S]*?<\/presence>/);
+        expect(refused.match[0]).toMatch(/<forbidden xmlns=['"]urn:ietf:params:xml:ns:xmpp-stanzas/);
+
+        // Unbanning only undoes a ban: it leaves anyone else's affiliation alone.
+        expect(await driver.setRoomAffiliation?.(jid, user("ann"), "none", { onlyIf: "outcast" })).toEqual({
+          previous: "member",
+          changed: false,
+        });
+        expect(await driver.setRoomAffiliation?.(jid, user("ben"), "none", { onlyIf: "outcast" })).toEqual({
+          previous: "outcast",
+          changed: true,
+        });
+        expect((await driver.roomAffiliations?.(jid))?.outcast).toEqual([]);
+        ben.send(`<presence to='${esc(jid)}/ben'><x xmlns='${MUC}'/></presence>`);
+        await ann.expect(presenceOf(jid, "ben", "role=['\"]participant"));
+      });
+
+      it("refuses rooms that do not exist and bad nicknames", async () => {
+        // Without moderation, the platform refuses it before asking the server: nothing to check here.
+        if (!moderates()) return expect(methods().every((m) => m === undefined)).toBe(true);
+        await expectCommandError(driver.roomOccupants?.(room("ghost")) ?? Promise.reject(new DriverCommandError("")));
+        await expectCommandError(
+          driver.kickOccupant?.(room("ghost"), "ann") ?? Promise.reject(new DriverCommandError("")),
+        );
+        await expectCommandError(
+          driver.kickOccupant?.(room("moderated"), "") ?? Promise.reject(new DriverCommandError("")),
+        );
+        await expectCommandError(
+          driver.setRoomAffiliation?.(room("moderated"), "not a jid", "outcast") ??
+            Promise.reject(new DriverCommandError("")),
+        );
+      });
+    });
+
+    describe("suspension", () => {
+      const PW = "pw-suspension";
+      const endpoint = (localpart: string) => {
+        if (!f.c2s) throw new Error("the fixture must give c2s to check suspension");
+        return { ...f.c2s, domain: f.domain, username: `${localpart}-${run}`, password: PW };
+      };
+
+      it("closes a live session, refuses logins and keeps the password and contacts until restored", async () => {
+        const jid = user("suspended");
+        const friend = user("suspended-friend");
+        await driver.createAccount(jid, PW);
+        await driver.createAccount(friend, PW);
+        await driver.addMutualContacts(jid, friend);
+        const live = await xmppLogin(endpoint("suspended"));
+
+        expect(await driver.suspendAccount(jid)).toBe(1);
+        await live.expect(/<stream:error>[\s\S]*?not-authorized/, 10_000);
+        await live.close();
+        await expect(xmppLogin(endpoint("suspended"))).rejects.toThrow(/account-disabled/);
+        expect(await driver.suspendedAccounts(f.domain)).toEqual([`suspended-${run}`]);
+        // A repeat changes nothing.
+        expect(await driver.suspendAccount(jid)).toBe(0);
+        expect(await driver.accountExists(jid)).toBe(true);
+        expect(await driver.roster(jid)).toEqual({ [friend]: "both" });
+
+        expect(await driver.restoreAccount(jid)).toBe("restored");
+        expect(await driver.restoreAccount(jid)).toBe("active");
+        expect(await driver.suspendedAccounts(f.domain)).toEqual([]);
+        const back = await xmppLogin(endpoint("suspended"));
+        await back.close();
+        expect(await driver.roster(jid)).toEqual({ [friend]: "both" });
+      });
+
+      it("forgets the suspension of a deleted account, and refuses accounts that do not exist", async () => {
+        const jid = user("suspended-gone");
+        await driver.createAccount(jid, PW);
+        await driver.suspendAccount(jid);
+        expect(await driver.deleteAccount(jid)).toBe("deleted");
+        expect(await driver.suspendedAccounts(f.domain)).toEqual([]);
+        await driver.createAccount(jid, PW);
+        const s = await xmppLogin(endpoint("suspended-gone"));
+        await s.close();
+        await expectCommandError(driver.suspendAccount(user("nobody")));
+        await expectCommandError(driver.suspendAccount("not a jid"));
+        await expectCommandError(driver.suspendedAccounts("Bad Host"));
       });
     });
 

@@ -49,6 +49,30 @@ export interface ServerInvite {
   data?: Record<string, string | number | boolean | string[]>;
 }
 
+/** An account to create in bulk. */
+export interface NewAccount {
+  jid: string;
+  password: string;
+  displayName?: string | null;
+}
+
+/** A room's standing affiliations (XEP-0045): who owns, runs, belongs to, and is banned from it. */
+export type RoomAffiliation = "owner" | "admin" | "member" | "outcast" | "none";
+/** A present occupant's role in the room. */
+export type RoomRole = "moderator" | "participant" | "visitor";
+
+export interface RoomOccupant {
+  /** The occupant's nickname (the resource of its occupant JID). */
+  nick: string;
+  /** The account's bare JID, null where the server does not say. */
+  jid: string | null;
+  role: RoomRole | "none";
+  affiliation: RoomAffiliation;
+}
+
+/** Bare JIDs by affiliation, each list sorted. */
+export type RoomAffiliations = Record<Exclude<RoomAffiliation, "none">, string[]>;
+
 export interface Bookmark {
   /** Bare room JID. */
   jid: string;
@@ -72,11 +96,25 @@ export interface XmppServerDriver {
 
   /** Creates the account, or sets its password when it already exists. */
   createAccount(jid: string, password: string): Promise<"created" | "existed">;
+  /**
+   * createAccount for many accounts at once (a bulk import): as few round trips as the server allows. Returns each
+   * account's outcome by bare JID; a display name, where given, becomes the account's vCard nickname and full name.
+   */
+  createAccounts(accounts: NewAccount[]): Promise<Record<string, "created" | "existed">>;
   deleteAccount(jid: string): Promise<"deleted" | "absent">;
   setPassword(jid: string, password: string): Promise<void>;
   accountExists(jid: string): Promise<boolean>;
   /** Localparts of every account on the host. */
   listAccounts(host: string): Promise<string[]>;
+  /**
+   * Suspends the account: it can no longer log in, and every live session of it is closed now. Its password and data
+   * stay as they are. Returns how many sessions were closed (0 on a repeat).
+   */
+  suspendAccount(jid: string): Promise<number>;
+  /** Lifts a suspension: the account logs in again with its password. "active" when it was not suspended. */
+  restoreAccount(jid: string): Promise<"restored" | "active">;
+  /** Localparts of the host's suspended accounts. */
+  suspendedAccounts(host: string): Promise<string[]>;
 
   /** Creates the room or updates its configuration when it exists. */
   createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed">;
@@ -110,6 +148,34 @@ export interface XmppServerDriver {
   inviteRegistrations(host: string, inviteIds: string[]): Promise<Record<string, string[]>>;
 
   onlineSessions(host?: string): Promise<OnlineSession[]>;
+
+  /**
+   * Room moderation, live. A room that does not exist is a DriverCommandError. Occupants are named by nickname,
+   * accounts by bare JID. Absent where the server kind cannot do it (the platform then says so).
+   */
+  roomOccupants?(room: string): Promise<RoomOccupant[]>;
+  roomAffiliations?(room: string): Promise<RoomAffiliations>;
+  /** Removes the occupant now (status 307); it may join again. "absent" when nobody has that nickname. */
+  kickOccupant?(room: string, nick: string, reason?: string): Promise<"kicked" | "absent">;
+  /** "absent" when nobody has that nickname. */
+  setOccupantRole?(
+    room: string,
+    nick: string,
+    role: RoomRole,
+    reason?: string,
+  ): Promise<"set" | "unchanged" | "absent">;
+  /**
+   * Sets the account's affiliation ("outcast" bans: its occupants leave with status 301). With `onlyIf`, changes
+   * nothing unless the current affiliation is that one. Answers the affiliation before the call.
+   */
+  setRoomAffiliation?(
+    room: string,
+    jid: string,
+    affiliation: RoomAffiliation,
+    opts?: { reason?: string; onlyIf?: RoomAffiliation },
+  ): Promise<{ previous: RoomAffiliation; changed: boolean }>;
+  /** Sets the subject every occupant sees (and each new one on joining); "" clears it. */
+  setRoomSubject?(room: string, subject: string): Promise<void>;
   /**
    * Deletes message history older than `days` days: every account's archive on `host` and every room's on
    * `mucHost`. The server's own daily expiry only reaches what it archived itself; this reaches everything.

@@ -23,6 +23,14 @@ describeDriverContract("ejabberd", async () => {
     modernUnicodePasswords: false,
     domain,
     mucHost: `groups.${domain}`,
+    c2s: {
+      host: "127.0.0.1",
+      port: inst.spec.ports.c2s,
+      // Read at each use: a test may have replaced the domain's certificate.
+      get ca() {
+        return inst.certs.get(domain) ?? "";
+      },
+    },
     defineDomain: (name) => inst.defineDomain(name),
     replaceCertificate: (host) => inst.writeCertificate(host),
     async servedCertificate(host) {

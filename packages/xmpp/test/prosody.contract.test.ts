@@ -83,10 +83,19 @@ describeDriverContract("prosody", async () => {
     modernUnicodePasswords: true,
     domain,
     mucHost: `groups.${domain}`,
+    c2s: {
+      host: "127.0.0.1",
+      port: inst.spec.ports.c2s,
+      // Read at each use: a test may have replaced the domain's certificate.
+      get ca() {
+        return inst.certs.get(domain) ?? "";
+      },
+    },
     defineDomain: (name) => inst.defineDomain(name),
     async replaceCertificate(host) {
       const { certPem, keyPem } = selfSignedCertificate([host, `*.${host}`]);
       await inst.runtime.writeCertificate(inst.spec.id, host, certPem, keyPem);
+      inst.certs.set(host, certPem);
       return new X509Certificate(certPem).fingerprint256.replaceAll(":", "").toLowerCase();
     },
     async servedCertificate(host) {

@@ -6,7 +6,7 @@ import { createdPage } from "../../lib/use-open-when-done";
 import { ActionForm } from "../action-form";
 import { SelectField, TextField } from "../ui/field";
 
-type Registration = "closed" | "invite" | "open";
+type Registration = "closed" | "invite" | "open" | "approval";
 
 export function RegistrationOptions() {
   const { m } = useI18n();
@@ -15,6 +15,7 @@ export function RegistrationOptions() {
       <option value="invite">{m.domains.registrationInvite}</option>
       <option value="closed">{m.domains.registrationClosed}</option>
       <option value="open">{m.domains.registrationOpen}</option>
+      <option value="approval">{m.domains.registrationApproval}</option>
     </>
   );
 }

@@ -35,7 +35,7 @@ export function RegistrationPolicyForm({
       action={action}
       send={(form) => {
         setSaved(false);
-        const registration = String(form.get("policy")) as "closed" | "invite" | "open";
+        const registration = String(form.get("policy")) as "closed" | "invite" | "open" | "approval";
         return api.PATCH("/api/v1/domains/{domainId}", { params: { path: { domainId } }, body: { registration } });
       }}
       onSent={() => setSaved(true)}

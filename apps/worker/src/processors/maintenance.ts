@@ -1,5 +1,6 @@
 import {
   domainHosts,
+  domainSuspensions,
   domainsWithHistoryLimit,
   instancesToSupervise,
   instancesToSync,
@@ -110,6 +111,8 @@ export async function sync(
         const rooms = await driver.listRooms(domainHosts(domain.name).muc);
         const names = rooms.map((r) => ({ ...r, name: r.jid.split("@")[0] ?? r.jid }));
         roomsAdded += await recordServerRooms(ctx.core, domain, names, now);
+
+        await syncSuspensions(ctx, driver, instance.id, domain);
       } catch (err) {
         ctx.log.warn(
           {
@@ -123,6 +126,37 @@ export async function sync(
     }
   }
   return { accountsAdded, roomsAdded, inviteUsesAdded };
+}
+
+/**
+ * Holds the server to the platform's suspensions: a server brought back from an older copy of its data may have lost a
+ * suspension, or kept one lifted since. Under the server's lock, as the suspension operations apply theirs, so that
+ * the state read is the one applied. An account that cannot be fixed is logged and left to the next sync.
+ */
+async function syncSuspensions(
+  ctx: WorkerContext,
+  driver: XmppServerDriver,
+  instanceId: string,
+  domain: { id: string; name: string },
+): Promise<void> {
+  await withInstanceLock(ctx, instanceId, async () => {
+    const wanted = await domainSuspensions(ctx.core, domain.id);
+    const onServer = new Set(await driver.suspendedAccounts(domain.name));
+    const fixes = [
+      ...[...wanted.suspended].filter((l) => !onServer.has(l)).map((l) => ({ l, suspend: true })),
+      ...[...onServer].filter((l) => wanted.free.has(l)).map((l) => ({ l, suspend: false })),
+    ];
+    for (const { l, suspend } of fixes) {
+      const jid = `${l}@${domain.name}`;
+      try {
+        if (suspend) await driver.suspendAccount(jid);
+        else await driver.restoreAccount(jid);
+        ctx.log.warn({ jid, suspended: suspend }, "sync put an account's suspension back as the platform has it");
+      } catch (err) {
+        ctx.log.warn({ jid, err: err instanceof Error ? err.message : String(err) }, "sync could not fix a suspension");
+      }
+    }
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { type Page, pageOf, target } from "../operations/service.ts";
 import { PLATFORM_PASSWORD_MIN, requireStrongPassword } from "../passwords.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "../secrets.ts";
 import { requiredText } from "../validation.ts";
+import { createLoginChallenge } from "./two-factor.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -54,19 +55,39 @@ export async function signup(
 // Compared against when the email is unknown, so both paths take the same time.
 let dummyHash: Promise<string> | null = null;
 
+/**
+ * Checks the password. With two-step sign-in on, no session yet: a challenge that the second step
+ * (completeLoginChallenge, then openSession) answers with a code.
+ */
 export async function login(
   ctx: CoreContext,
   input: { email: string; password: string },
   ttlHours: number,
-): Promise<{ user: User; sessionToken: string; expiresAt: Date }> {
+): Promise<
+  | { user: User; sessionToken: string; expiresAt: Date; challenge?: undefined }
+  | { user: User; challenge: string; challengeExpiresAt: Date; sessionToken?: undefined }
+> {
   const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || !ok) throw new AppError("unauthorized", "wrong email or password", { reason: "wrong_credentials" });
+  if (user.totpEnabledAt) {
+    const { challenge, expiresAt } = await createLoginChallenge(ctx, user.id);
+    return { user, challenge, challengeExpiresAt: expiresAt };
+  }
+  return { user, ...(await openSession(ctx, user.id, ttlHours)) };
+}
+
+/** A new session for a user whose sign-in is complete. */
+export async function openSession(
+  ctx: CoreContext,
+  userId: string,
+  ttlHours: number,
+): Promise<{ sessionToken: string; expiresAt: Date }> {
   const sessionToken = randomToken("", 32);
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await ctx.db.session.create({ data: { tokenHash: sha256(sessionToken), userId: user.id, expiresAt } });
-  return { user, sessionToken, expiresAt };
+  await ctx.db.session.create({ data: { tokenHash: sha256(sessionToken), userId, expiresAt } });
+  return { sessionToken, expiresAt };
 }
 
 export async function logout(ctx: CoreContext, sessionToken: string): Promise<void> {
@@ -117,7 +138,13 @@ export async function me(ctx: CoreContext, actor: Actor) {
     email: user.email,
     name: user.name,
     isOperator: user.isOperator && !actor.token,
-    tenants: memberships.map((m) => ({ id: m.tenant.id, name: m.tenant.name, role: m.role })),
+    twoFactorEnabled: user.totpEnabledAt !== null,
+    tenants: memberships.map((m) => ({
+      id: m.tenant.id,
+      name: m.tenant.name,
+      role: m.role,
+      requireTwoFactor: m.tenant.requireTwoFactor,
+    })),
   };
 }
 

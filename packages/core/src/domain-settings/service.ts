@@ -90,7 +90,7 @@ export async function updateDomainSettings(
     (k) => JSON.stringify(after.settings[k]) !== JSON.stringify(before.settings[k]),
   );
   const audit = () => ({
-    action: "domain.settings_changed",
+    action: "domain.settings_changed" as const,
     data: Object.fromEntries(changed.map((k) => [k, after.settings[k]])) as Prisma.InputJsonObject,
   });
   if (!changed.some((k) => serverSettingNames.has(k))) {

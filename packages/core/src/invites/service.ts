@@ -8,6 +8,7 @@ import { loadDomain } from "../domains/service.ts";
 import { AppError } from "../errors.ts";
 import { pageQuery, paginate, startOperation, target, waitForOperation } from "../operations/service.ts";
 import { xmppPasswordRules } from "../passwords.ts";
+import { checkNotBlocked } from "../registration/blocks.ts";
 import { roomJid } from "../rooms/service.ts";
 import { randomToken, sha256 } from "../secrets.ts";
 import { checkSelfServicePassword, checkSelfServiceUsername } from "../validation.ts";
@@ -311,9 +312,11 @@ async function register(
   domain: Domain,
   input: { username: string; password: string },
   invite: Invite | null,
+  ip: string | undefined,
 ): Promise<Registration> {
   if (domain.state !== "active")
     throw new AppError("conflict", "the domain is not ready for registrations", { reason: "domain_not_ready" });
+  await checkNotBlocked(ctx, domain.id, ip);
   const localpart = checkSelfServiceUsername(typeof input.username === "string" ? input.username : "");
   checkSelfServicePassword(
     typeof input.password === "string" ? input.password : "",
@@ -391,14 +394,16 @@ export async function registerWithInvite(
   ctx: CoreContext,
   token: string,
   input: { username: string; password: string },
+  /** The client's address, refused when the domain blocks it. */
+  ip?: string,
 ): Promise<Registration> {
   const invite = await inviteByToken(ctx, token);
   const status = inviteStatus(invite);
   if (status !== "active") throw goneError(status);
-  return register(ctx, invite.domain, input, invite);
+  return register(ctx, invite.domain, input, invite, ip);
 }
 
-async function domainByName(ctx: CoreContext, name: string) {
+export async function domainByName(ctx: CoreContext, name: string) {
   const domain = await ctx.db.domain.findUnique({
     where: { name: String(name).trim().toLowerCase() },
     include: { tenant: { select: { name: true } }, instance: { select: { placement: true } } },
@@ -422,10 +427,12 @@ export async function registerOpen(
   ctx: CoreContext,
   domainName: string,
   input: { username: string; password: string },
+  /** The client's address, refused when the domain blocks it. */
+  ip?: string,
 ): Promise<Registration> {
   const domain = await domainByName(ctx, domainName);
   if (domain.registration !== "open") {
     throw new AppError("registration_closed", `${domain.name} does not allow self-service registration`);
   }
-  return register(ctx, domain, input, null);
+  return register(ctx, domain, input, null, ip);
 }

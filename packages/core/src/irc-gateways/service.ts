@@ -10,12 +10,15 @@ import { startOperation, target } from "../operations/service.ts";
 export type DomainWithGateway = Domain & {
   ircGateway: IrcGateway | null;
   tenant: Pick<Tenant, "ircMaxServers" | "ircMaxConnections">;
+  /** The addresses blocked from registering, which the server's in-band registration refuses too. */
+  registrationBlocks?: { cidr: string }[];
 };
 
 /** Reads domains with their gateways: every query whose rows become a server's configuration includes it. */
 export const withGateway = {
   ircGateway: true,
   tenant: { select: { ircMaxServers: true, ircMaxConnections: true } },
+  registrationBlocks: { select: { cidr: true }, orderBy: { cidr: "asc" } },
 } as const;
 
 /** The gateway a server's configuration carries: wanted and not being disabled. */

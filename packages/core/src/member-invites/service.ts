@@ -91,7 +91,7 @@ export async function createMemberInvite(
         createdById: actor.userId,
       },
     });
-  const entry = { action: "member_invite.created", data: { role: input.role, ...(email ? { email } : {}) } };
+  const entry = { action: "member_invite.created" as const, data: { role: input.role, ...(email ? { email } : {}) } };
   // With an address, the email goes out from the worker, once, after the commit (the sweeper retries it if Redis
   // is away); without one, the link is only shown to the inviter.
   const invite = email

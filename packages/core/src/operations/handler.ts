@@ -77,6 +77,8 @@ export interface OperationServices {
   ): Promise<OperationResult>;
   deleteStoredBackup(storageKey: string): Promise<void>;
   emailMemberInvite(memberInviteId: string): Promise<OperationResult>;
+  /** Sends one plain-text mail through the platform's SMTP server; false when none is configured. */
+  sendEmail(message: { to: string; subject: string; text: string; headers?: Record<string, string> }): Promise<boolean>;
   /** The repeating jobs that follow a server (probes, backups): set when it runs, unset when it goes. */
   scheduleServer(instance: Pick<Instance, "id" | "backupIntervalHours">): Promise<void>;
   unscheduleServer(instanceId: string): Promise<void>;

@@ -14,15 +14,16 @@ type Db = Pick<CoreContext, "db">;
 
 /** Claims a queued or running operation for this attempt; null when it already ended (it never runs again). */
 export async function claimOperation(ctx: Db, operationId: string, attempt: number): Promise<Operation | null> {
-  const [op] = await ctx.db.operation.updateManyAndReturn({
-    where: { id: operationId, status: { in: ["queued", "running"] } },
-    data: { status: "running", attempts: attempt, step: "started" },
-  });
-  if (!op) return null;
-  if (!op.startedAt) {
-    await ctx.db.$executeRaw`UPDATE "Operation" SET "startedAt" = now() WHERE id = ${op.id} AND "startedAt" IS NULL`;
-  }
-  return op;
+  // One statement: claimed, counted and its first start time kept, or nothing when it already ended.
+  const [op] = await ctx.db.$queryRaw<Operation[]>`
+    UPDATE "Operation"
+       SET status = 'running', attempts = ${attempt}, step = 'started', "startedAt" = COALESCE("startedAt", now()),
+           "updatedAt" = now()
+     WHERE id = ${operationId} AND status IN ('queued', 'running')
+ RETURNING id, "tenantId", type, status::text AS status, progress, step, "resourceType", "resourceId", input, result,
+           error, "secretEncrypted", attempts, "actorUserId", "actorTokenId", "createdAt", "startedAt", "finishedAt",
+           "updatedAt"`;
+  return op ?? null;
 }
 
 export async function recordProgress(ctx: Db, operationId: string, percent: number, step: string): Promise<void> {

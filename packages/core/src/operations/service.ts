@@ -2,6 +2,7 @@ import type { Operation, Prisma, Tx } from "@xmpp-host/db";
 import { type OperationInputIn, type OperationType, parseOperationInput } from "@xmpp-host/queue/catalogue";
 import { authorize } from "../access.ts";
 import { audit } from "../audit.ts";
+import type { AuditAction } from "../audit-log/actions.ts";
 import type { Actor, CoreContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 
@@ -62,7 +63,7 @@ export interface OperationStart<R> {
   /** The operation to record for that change. */
   operation: (resource: R) => NewOperation;
   /** The audit entry, about the operation's resource; none when only the operation's outcome is audited. */
-  audit?: (resource: R) => { action: string; data?: Prisma.InputJsonValue };
+  audit?: (resource: R) => { action: AuditAction; data?: Prisma.InputJsonValue };
 }
 
 /**
@@ -89,7 +90,7 @@ export async function recordStart(
   tx: Tx,
   actor: Actor | null,
   op: NewOperation,
-  entry?: { action: string; data?: Prisma.InputJsonValue },
+  entry?: { action: AuditAction; data?: Prisma.InputJsonValue },
 ): Promise<Operation> {
   const operation = await recordOperation(ctx, tx, actor, op);
   if (entry) {

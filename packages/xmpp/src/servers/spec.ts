@@ -13,6 +13,10 @@ export interface InstanceDomainSpec {
   ircGateway?: IrcGatewaySpec;
   /** What the domain's people chose (history, files, push, security...), within the platform's ceilings. */
   settings?: DomainServerSettings;
+  /** Addresses and networks (normalised CIDRs) that may not register accounts in-band. */
+  registrationBlocklist?: string[];
+  /** In-band registrations allowed per client address in a period (loopback is never throttled). */
+  registrationThrottle?: { max: number; periodSeconds: number };
 }
 
 /** A value an operator may add to a domain's virtual host as an extra option; checked by the platform first. */

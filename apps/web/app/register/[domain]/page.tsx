@@ -11,13 +11,17 @@ import { getI18n } from "../../../lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
-/** The public sign-up page of a domain whose registration policy is open: the app for this device, then the form. */
+/**
+ * The public sign-up page of a domain whose registration policy is open (or approval: the sign-up then waits for an
+ * admin): the app for this device, then the form.
+ */
 export default async function RegisterPage({ params }: { params: Promise<{ domain: string }> }) {
   const { domain: name } = await params;
   const { m } = await getI18n();
   const api = await serverApi();
   const { data: domain } = await api.GET("/api/v1/public/domains/{domain}", { params: { path: { domain: name } } });
-  if (domain?.registration !== "open") {
+  const approval = domain?.registration === "approval";
+  if (!domain || (domain.registration !== "open" && !approval)) {
     return (
       <PublicShell>
         <Card>
@@ -50,8 +54,13 @@ export default async function RegisterPage({ params }: { params: Promise<{ domai
       <p className="mt-1 text-sm text-zinc-700">
         {interpolate(m.register.lead, { domain: domain.domain, tenant: domain.tenantName })}
       </p>
+      {approval ? (
+        <p className="mt-1 text-sm text-zinc-700" data-testid="approval-lead">
+          {interpolate(m.register.approvalLead, { domain: domain.domain })}
+        </p>
+      ) : null}
       <JoinForm
-        target={{ kind: "open", domain: domain.domain }}
+        target={{ kind: approval ? "signup" : "open", domain: domain.domain }}
         domain={domain.domain}
         formTitle={m.join.step2}
         install={install}

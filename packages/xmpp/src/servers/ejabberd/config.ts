@@ -48,7 +48,12 @@ export interface EjabberdPaths {
 
 /** The platform's own ejabberd modules (Erlang sources), found beside this file. */
 export const PLATFORM_MODULES_DIR = fileURLToPath(new URL("./modules/", import.meta.url));
-export const PLATFORM_MODULES = ["mod_federation_policy", "mod_federation_dns", "mod_bookmarks_compat"] as const;
+export const PLATFORM_MODULES = [
+  "mod_federation_policy",
+  "mod_federation_dns",
+  "mod_bookmarks_compat",
+  "mod_account_suspension",
+] as const;
 
 /** Debian's bundle of the system's CAs (ca-certificates). */
 export const SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
@@ -185,6 +190,8 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
   // Over HTTPS where the server has the port (XEP-0363 asks for TLS, and web apps on HTTPS may not use plain HTTP).
   const uploadBase = httpsBase(spec, share) ?? `http://${share}:${spec.ports.http}`;
   return {
+    // Suspended accounts cannot log in (the platform's module).
+    mod_account_suspension: {},
     mod_adhoc: {},
     mod_admin_extra: {},
     // XEP-0398: a vCard avatar and the PEP avatar are kept in step (needs mod_vcard_xupdate and mod_pubsub).

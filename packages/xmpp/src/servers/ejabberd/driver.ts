@@ -3,6 +3,7 @@ import {
   DriverCommandError,
   DriverUnsupportedError,
   type FederationActivity,
+  type NewAccount,
   type OnlineSession,
   type RoomConfig,
   type RoomInfo,
@@ -54,6 +55,8 @@ function password(pw: string): void {
 }
 
 const MUC_PREFIX = "groups.";
+/** Calls in flight in createAccounts. */
+const BULK_IN_FLIGHT = 8;
 
 /** A room's address: its name and its MUC service, which is groups.<domain> for every domain. */
 function roomAddress(jid: string): { name: string; service: string; host: string } {
@@ -258,6 +261,23 @@ export class EjabberdDriver implements XmppServerDriver {
     return "existed";
   }
 
+  /** mod_http_api has no bulk command: one call per account, BULK_IN_FLIGHT at a time on kept-alive connections. */
+  async createAccounts(accounts: NewAccount[]): Promise<Record<string, "created" | "existed">> {
+    for (const a of accounts) {
+      account(a.jid);
+      password(a.password);
+    }
+    const outcomes = await mapLimit(accounts, BULK_IN_FLIGHT, async (a) => {
+      const outcome = await this.createAccount(a.jid, a.password);
+      if (a.displayName && outcome === "created") {
+        const { user, host } = account(a.jid);
+        for (const name of ["FN", "NICKNAME"]) await this.ok("set_vcard", { user, host, name, content: a.displayName });
+      }
+      return [a.jid, outcome] as const;
+    });
+    return Object.fromEntries(outcomes);
+  }
+
   /** True when registered, false when the account exists. */
   private async register(user: string, host: string, pw: string): Promise<boolean> {
     try {
@@ -303,6 +323,24 @@ export class EjabberdDriver implements XmppServerDriver {
     hostname(host);
     if (host === PLACEHOLDER_HOST) throw new DriverCommandError(`${PLACEHOLDER_HOST} is the admin host`);
     return await this.call<string[]>("registered_users", { host });
+  }
+
+  // Suspension is the platform's mod_account_suspension (its own commands); see that module.
+  async suspendAccount(jid: string): Promise<number> {
+    const { user, host } = await this.requireAccount(jid);
+    // Integer results come named: {"closed": N}.
+    return (await this.call<{ closed: number }>("suspend_account", { user, host })).closed;
+  }
+
+  async restoreAccount(jid: string): Promise<"restored" | "active"> {
+    const { user, host } = account(jid);
+    const r = await this.call<{ outcome: "restored" | "active" }>("restore_account", { user, host });
+    return r.outcome;
+  }
+
+  async suspendedAccounts(host: string): Promise<string[]> {
+    hostname(host);
+    return await this.call<string[]>("suspended_accounts", { host });
   }
 
   private async options(name: string, service: string): Promise<Record<string, string> | null> {

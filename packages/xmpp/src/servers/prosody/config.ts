@@ -64,6 +64,8 @@ export const PROSODY_MODULES = [
   "server_contact_info",
   // federation: each domain's policy (the platform's own module)
   "federation_policy",
+  // suspended accounts cannot log in (the platform's own module)
+  "account_suspension",
   // administration
   "admin_adhoc",
   "admin_shell",
@@ -213,6 +215,12 @@ export function renderHostsConfig(spec: InstanceSpec): string {
     if (d.registration === "invite") {
       out.push(`  ${opt("registration_invite_only", true)}`);
       hostModules.push("invites_register");
+    }
+    // mod_register_limits (loaded by mod_register_ibr) reads these per host for in-band registration.
+    if (d.registrationBlocklist?.length) out.push(`  ${opt("registration_blocklist", d.registrationBlocklist)}`);
+    if (d.registrationThrottle) {
+      out.push(`  ${opt("registration_throttle_max", d.registrationThrottle.max)}`);
+      out.push(`  ${opt("registration_throttle_period", d.registrationThrottle.periodSeconds)}`);
     }
     // Without this, an account of another domain on the same server could ask this one for TURN credentials.
     if (spec.calls) out.push(`  ${opt("external_service_access", [host])}`);

@@ -2,9 +2,14 @@ import {
   type Bookmark,
   DriverCommandError,
   type FederationActivity,
+  type NewAccount,
   type OnlineSession,
+  type RoomAffiliation,
+  type RoomAffiliations,
   type RoomConfig,
   type RoomInfo,
+  type RoomOccupant,
+  type RoomRole,
   type ServerInfo,
   type ServerInvite,
   type XmppServerDriver,
@@ -22,6 +27,8 @@ export interface ProsodyDriverOptions {
 }
 
 const RESULT_PREFIX = "Result: ";
+/** Accounts per admin-shell command in createAccounts. */
+const BULK_CHUNK = 50;
 const ERROR_PREFIX = "Error: ";
 
 /** Invalid input is refused before reaching the server, as a DriverCommandError: retrying cannot help. */
@@ -39,6 +46,14 @@ const password = (pw: string) =>
   check(() => {
     if (typeof pw !== "string" || pw.length === 0) throw new TypeError("password must be a non-empty string");
     luaString(pw); // rejects lone surrogates
+  });
+
+const ROLES: readonly string[] = ["moderator", "participant", "visitor"];
+const AFFILIATIONS: readonly string[] = ["owner", "admin", "member", "outcast", "none"];
+const nickname = (nick: string) =>
+  check(() => {
+    if (typeof nick !== "string" || nick.length === 0 || nick.length > 1023) throw new TypeError("invalid nickname");
+    luaString(nick);
   });
 
 function roomConfigTable(config: Partial<RoomConfig>): LuaValue {
@@ -121,6 +136,27 @@ export class ProsodyDriver implements XmppServerDriver {
     return await this.call("create_account", jid, pw);
   }
 
+  async createAccounts(accounts: NewAccount[]): Promise<Record<string, "created" | "existed">> {
+    for (const a of accounts) {
+      bareJid(a.jid);
+      password(a.password);
+    }
+    // Prosody hashes each password in its one thread: a command of BULK_CHUNK accounts keeps each pause short,
+    // and the commands go out together (pipelined on the one admin connection).
+    const chunks: NewAccount[][] = [];
+    for (let i = 0; i < accounts.length; i += BULK_CHUNK) chunks.push(accounts.slice(i, i + BULK_CHUNK));
+    const answers = await Promise.all(
+      chunks.map((chunk) =>
+        this.call<Record<string, "created" | "existed"> | unknown[]>(
+          "create_accounts",
+          chunk.map((a) => ({ jid: a.jid, password: a.password, name: a.displayName ?? "" })),
+        ),
+      ),
+    );
+    // An empty Lua table comes back as [].
+    return Object.assign({}, ...answers.map((r) => (Array.isArray(r) ? {} : r)));
+  }
+
   async deleteAccount(jid: string): Promise<"deleted" | "absent"> {
     bareJid(jid);
     return await this.call("delete_account", jid);
@@ -140,6 +176,22 @@ export class ProsodyDriver implements XmppServerDriver {
   async listAccounts(host: string): Promise<string[]> {
     hostname(host);
     return await this.call("list_accounts", host);
+  }
+
+  async suspendAccount(jid: string): Promise<number> {
+    bareJid(jid);
+    return await this.call("suspend_account", jid);
+  }
+
+  async restoreAccount(jid: string): Promise<"restored" | "active"> {
+    bareJid(jid);
+    return await this.call("restore_account", jid);
+  }
+
+  async suspendedAccounts(host: string): Promise<string[]> {
+    hostname(host);
+    const r = await this.call<string[] | Record<string, never>>("suspended_accounts", host);
+    return Array.isArray(r) ? r : [];
   }
 
   async expireHistory(host: string, mucHost: string, days: number): Promise<number> {
@@ -286,6 +338,66 @@ export class ProsodyDriver implements XmppServerDriver {
       out[id] = Array.isArray(list) ? list : [];
     }
     return out;
+  }
+
+  async roomOccupants(room: string): Promise<RoomOccupant[]> {
+    bareJid(room);
+    const r = await this.call<(Omit<RoomOccupant, "jid"> & { jid?: string })[] | Record<string, never>>(
+      "room_occupants",
+      room,
+    );
+    return (Array.isArray(r) ? r : []).map((o) => ({ ...o, jid: o.jid ?? null }));
+  }
+
+  async roomAffiliations(room: string): Promise<RoomAffiliations> {
+    bareJid(room);
+    const r = await this.call<Partial<Record<keyof RoomAffiliations, string[] | Record<string, never>>>>(
+      "room_affiliations",
+      room,
+    );
+    const list = (x: unknown) => (Array.isArray(x) ? (x as string[]) : []);
+    return { owner: list(r.owner), admin: list(r.admin), member: list(r.member), outcast: list(r.outcast) };
+  }
+
+  async kickOccupant(room: string, nick: string, reason?: string): Promise<"kicked" | "absent"> {
+    bareJid(room);
+    nickname(nick);
+    return await this.call("kick_occupant", room, nick, reason ?? null);
+  }
+
+  async setOccupantRole(
+    room: string,
+    nick: string,
+    role: RoomRole,
+    reason?: string,
+  ): Promise<"set" | "unchanged" | "absent"> {
+    bareJid(room);
+    nickname(nick);
+    check(() => {
+      if (!ROLES.includes(role)) throw new TypeError(`invalid role ${role}`);
+    });
+    return await this.call("set_occupant_role", room, nick, role, reason ?? null);
+  }
+
+  async setRoomAffiliation(
+    room: string,
+    jid: string,
+    affiliation: RoomAffiliation,
+    opts: { reason?: string; onlyIf?: RoomAffiliation } = {},
+  ): Promise<{ previous: RoomAffiliation; changed: boolean }> {
+    bareJid(room);
+    bareJid(jid);
+    check(() => {
+      for (const a of [affiliation, opts.onlyIf ?? "none"])
+        if (!AFFILIATIONS.includes(a)) throw new TypeError(`invalid affiliation ${a}`);
+    });
+    return await this.call("set_room_affiliation", room, jid, affiliation, opts.reason ?? null, opts.onlyIf ?? null);
+  }
+
+  async setRoomSubject(room: string, subject: string): Promise<void> {
+    bareJid(room);
+    check(() => luaString(subject));
+    await this.call("set_room_subject", room, subject);
   }
 
   async onlineSessions(host?: string): Promise<OnlineSession[]> {

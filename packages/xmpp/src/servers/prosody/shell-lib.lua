@@ -339,6 +339,44 @@ function M.create_account(j, pw)
 	return "created";
 end
 
+-- The display name of a new account, as its vCard 4 (full name and nickname, which mod_vcard_legacy also shows as
+-- vcard-temp) and its XEP-0172 nickname, both in its PEP. Best effort: false when PEP is not there.
+local VCARD4, NICK = "urn:xmpp:vcard4", "http://jabber.org/protocol/nick";
+local function set_display_name(node, host, name)
+	local pep = prosody.hosts[host].modules.pep;
+	if not pep then return false; end
+	local service, owner = pep.get_pep_service(node), node .. "@" .. host;
+	local vcard = st.stanza("item", { xmlns = "http://jabber.org/protocol/pubsub"; id = "current" })
+		:tag("vcard", { xmlns = "urn:ietf:params:xml:ns:vcard-4.0" })
+		:tag("fn"):text_tag("text", name):up()
+		:tag("nickname"):text_tag("text", name):up();
+	local ok = service:publish(VCARD4, owner, "current", vcard, { access_model = "presence" });
+	local nick = st.stanza("item", { xmlns = "http://jabber.org/protocol/pubsub"; id = "current" })
+		:text_tag("nick", name, { xmlns = NICK });
+	service:publish(NICK, owner, "current", nick, { access_model = "presence" });
+	return ok and true or false;
+end
+
+-- Many accounts in one command (a bulk import): each created, or given its password when it exists; a display
+-- name, where given, set on a new account. Answers each account's outcome by its JID.
+function M.create_accounts(list)
+	local out = {};
+	for _, a in ipairs(list) do
+		local node, host = account(a.jid);
+		local jid = node .. "@" .. host;
+		if um.user_exists(node, host) then
+			ensure_password(node, host, a.password);
+			out[jid] = "existed";
+		else
+			local ok, err = um.create_user(node, a.password, host);
+			if not ok then fail("could not create user " .. jid .. ": " .. tostring(err)); end
+			out[jid] = "created";
+		end
+		if type(a.name) == "string" and a.name ~= "" then set_display_name(node, host, a.name); end
+	end
+	return out;
+end
+
 function M.set_password(j, pw)
 	local node, host = account(j);
 	if not um.user_exists(node, host) then fail("no such account: " .. node .. "@" .. host); end
@@ -536,6 +574,87 @@ function M.add_room_member(j, m)
 	local ok, _, cond = room:set_affiliation(true, member, "member");
 	if not ok then fail("could not add member " .. member .. ": " .. tostring(cond)); end
 	return "added";
+end
+
+-- Room moderation. The shell acts as the room itself (actor true): no owner account is needed, and the
+-- occupants see the change as the room's own.
+local function moderated_room(j)
+	local jid, muc = room_jid(j);
+	local room = live_room(muc, jid);
+	if not room then fail("no such room: " .. jid); end
+	return room;
+end
+
+local function occupant_jid(room, nick)
+	local full = jid_lib.prep(room.jid .. "/" .. tostring(nick));
+	if not full or jid_lib.resource(full) == nil then fail("invalid nickname: " .. tostring(nick)); end
+	return full;
+end
+
+function M.room_occupants(j)
+	local room = moderated_room(j);
+	local list = array();
+	for nick, occupant in room:each_occupant() do
+		list:push({
+			nick = jid_lib.resource(nick);
+			jid = occupant.bare_jid;
+			role = occupant.role or "none";
+			affiliation = room:get_affiliation(occupant.bare_jid) or "none";
+		});
+	end
+	table.sort(list, function(a, b) return a.nick < b.nick; end);
+	return list;
+end
+
+function M.room_affiliations(j)
+	local room = moderated_room(j);
+	local out = { owner = array(); admin = array(); member = array(); outcast = array() };
+	for who, affiliation in room:each_affiliation() do
+		if out[affiliation] then out[affiliation]:push(who); end
+	end
+	for _, list in pairs(out) do list:sort(); end
+	return out;
+end
+
+function M.kick_occupant(j, nick, reason)
+	local room = moderated_room(j);
+	local ojid = occupant_jid(room, nick);
+	if not room:get_occupant_by_nick(ojid) then return "absent"; end
+	local ok, _, cond = room:set_role(true, ojid, "none", reason);
+	if not ok then fail("could not kick " .. ojid .. ": " .. tostring(cond)); end
+	return "kicked";
+end
+
+function M.set_occupant_role(j, nick, role, reason)
+	local room = moderated_room(j);
+	local ojid = occupant_jid(room, nick);
+	local occupant = room:get_occupant_by_nick(ojid);
+	if not occupant then return "absent"; end
+	if occupant.role == role then return "unchanged"; end
+	local ok, _, cond = room:set_role(true, ojid, role, reason);
+	if not ok then fail("could not set the role of " .. ojid .. ": " .. tostring(cond)); end
+	return "set";
+end
+
+function M.set_room_affiliation(j, who, affiliation, reason, only_if)
+	local room = moderated_room(j);
+	local node, host, res = jid_lib.prepped_split(who);
+	if not node or not host or res then fail("invalid account JID: " .. tostring(who)); end
+	local account = node .. "@" .. host;
+	local previous = room:get_affiliation(account) or "none";
+	if (only_if and previous ~= only_if) or previous == affiliation then
+		return { previous = previous; changed = false };
+	end
+	local ok, _, cond = room:set_affiliation(true, account, affiliation ~= "none" and affiliation or nil, reason);
+	if not ok then fail("could not set the affiliation of " .. account .. ": " .. tostring(cond)); end
+	return { previous = previous; changed = true };
+end
+
+function M.set_room_subject(j, subject)
+	local room = moderated_room(j);
+	room:set_subject(room.jid, subject);
+	room:save(true);
+	return true;
 end
 
 -- XEP-0402 bookmarks, with the node options mod_bookmarks uses, so clients that sync bookmarks see them.
@@ -741,6 +860,62 @@ function M.invite_registrations(host, ids)
 	local out = {};
 	for _, id in ipairs(ids) do out[id] = registrations_of(host, id); end
 	return out;
+end
+
+-- Suspension: a mark in the host's xh_suspended store, which the platform's mod_account_suspension reads at every
+-- login. The password and all data stay as they are.
+local SUSPENDED = "xh_suspended";
+
+local function suspension_module(host)
+	local mm = require "core.modulemanager";
+	-- A server started before the module existed loads it now: a mark nobody enforces would be a lie.
+	if not mm.is_loaded(host, "account_suspension") then
+		local ok, err = mm.load(host, "account_suspension");
+		if not ok then fail("could not load mod_account_suspension: " .. tostring(err)); end
+	end
+end
+
+function M.suspend_account(j)
+	local node, host = account(j);
+	if not um.user_exists(node, host) then fail("no such account: " .. node .. "@" .. host); end
+	suspension_module(host);
+	local store = sm.open(host, SUSPENDED);
+	if store:get(node) == nil then
+		local ok, err = store:set(node, { since = os.time() });
+		if not ok then fail("could not mark the account suspended: " .. tostring(err)); end
+	end
+	-- Every session goes, hibernating ones (stream management) included: closing revokes their resumption.
+	local closed = 0;
+	local user = prosody.hosts[host].sessions[node];
+	if user and user.sessions then
+		local list = {};
+		for _, session in pairs(user.sessions) do list[#list + 1] = session; end
+		for _, session in ipairs(list) do
+			session:close({ condition = "not-authorized"; text = "This account is suspended" });
+			closed = closed + 1;
+		end
+	end
+	return closed;
+end
+
+function M.restore_account(j)
+	local node, host = account(j);
+	local store = sm.open(host, SUSPENDED);
+	if store:get(node) == nil then return "active"; end
+	local ok, err = store:set(node, nil);
+	if not ok then fail("could not lift the suspension: " .. tostring(err)); end
+	return "restored";
+end
+
+function M.suspended_accounts(host)
+	local_host(host);
+	local store = sm.open(host, SUSPENDED);
+	local users = array();
+	for u in um.users(host) do
+		if store:get(u) ~= nil then users:push(u); end
+	end
+	users:sort();
+	return users;
 end
 
 function M.sessions(host)

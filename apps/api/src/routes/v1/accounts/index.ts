@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { deleteAccount, loadAccount, resetPassword, withJid } from "@xmpp-host/core";
+import {
+  deleteAccount,
+  loadAccount,
+  resetPassword,
+  restoreAccount,
+  SUSPENSION_REASON_MAX,
+  suspendAccount,
+  withJid,
+} from "@xmpp-host/core";
 import { actorOf } from "../../../plugins/auth.ts";
 import { operationRoute } from "../../../route-shapes.ts";
 import { Account, Id, Operation, problemResponses, replies, WaitQuery } from "../../../schemas.ts";
@@ -34,6 +42,40 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: Params,
     },
     (actor, params) => deleteAccount(app.core, actor, params.accountId),
+  );
+
+  operationRoute(
+    app,
+    "POST",
+    "/accounts/:accountId/suspend",
+    {
+      operationId: "suspendAccount",
+      tags: ["accounts"],
+      summary: "Suspend an account: it is signed out at once and cannot log in; its password and data are kept",
+      params: Params,
+      body: Type.Object(
+        {
+          reason: Type.Optional(
+            Type.String({ maxLength: SUSPENSION_REASON_MAX, description: "Why, for the other admins" }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    (actor, params, body) => suspendAccount(app.core, actor, params.accountId, { reason: body?.reason ?? null }),
+  );
+
+  operationRoute(
+    app,
+    "POST",
+    "/accounts/:accountId/restore",
+    {
+      operationId: "restoreAccount",
+      tags: ["accounts"],
+      summary: "Lift an account's suspension: it logs in again with the password it had",
+      params: Params,
+    },
+    (actor, params) => restoreAccount(app.core, actor, params.accountId),
   );
 
   const PasswordReply = Type.Object({ operation: Operation, password: Type.Optional(Type.String()) });

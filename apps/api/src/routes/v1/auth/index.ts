@@ -3,8 +3,11 @@ import { Type } from "@sinclair/typebox";
 import {
   AppError,
   assessPassword,
+  completeLoginChallenge,
   login,
   logout,
+  openLoginChallenge,
+  openSession,
   PLATFORM_PASSWORD_MIN,
   signup,
   XMPP_PASSWORD_MIN,
@@ -12,6 +15,12 @@ import {
 import type { LoginGuard } from "../../../login-guard.ts";
 import { SESSION_COOKIE } from "../../../plugins/auth.ts";
 import { problemResponses } from "../../../schemas.ts";
+
+const SecondFactorNeeded = Type.Object({
+  secondFactorRequired: Type.Literal(true),
+  challenge: Type.String({ description: "Send it back to /auth/login/second-factor with a code, within minutes" }),
+  expiresAt: Type.String({ format: "date-time" }),
+});
 
 const Credentials = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
@@ -63,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const { user, tenant } = await signup(app.core, request.body);
-      const session = await login(app.core, request.body, opts.sessionTtlHours);
+      const session = await openSession(app.core, user.id, opts.sessionTtlHours);
       setCookie(reply, session.sessionToken, session.expiresAt);
       return reply.status(201).send({ user, tenant });
     },
@@ -122,11 +131,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         operationId: "login",
         tags: ["auth"],
         summary: "Sign in with email and password; sets an HttpOnly session cookie",
+        description:
+          "With two-step sign-in on, answers 202 with a challenge instead, and no session: POST /auth/login/second-factor completes it.",
         body: Credentials,
         response: {
           200: Type.Object({
             user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
           }),
+          202: SecondFactorNeeded,
           ...problemResponses,
         },
       },
@@ -141,9 +153,59 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         if (err instanceof AppError && err.code === "unauthorized") await opts.guard.failed(email);
         throw err;
       }
+      // Half a sign-in does not clear the count of failures: wrong codes keep adding to it.
+      if (session.challenge !== undefined)
+        return reply.status(202).send({
+          secondFactorRequired: true as const,
+          challenge: session.challenge,
+          expiresAt: session.challengeExpiresAt.toISOString(),
+        });
       await opts.guard.succeeded(email);
       setCookie(reply, session.sessionToken, session.expiresAt);
       return { user: session.user };
+    },
+  );
+
+  app.post(
+    "/auth/login/second-factor",
+    {
+      config: { rateLimit },
+      schema: {
+        operationId: "loginSecondFactor",
+        tags: ["auth"],
+        summary: "Complete a two-step sign-in with a code from the authenticator app or a recovery code",
+        body: Type.Object(
+          {
+            challenge: Type.String({ minLength: 20, maxLength: 100 }),
+            code: Type.Optional(Type.String({ pattern: "^\\s*\\d{3}\\s?\\d{3}\\s*$", maxLength: 10 })),
+            recoveryCode: Type.Optional(Type.String({ minLength: 8, maxLength: 30 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { challenge, code, recoveryCode } = request.body;
+      if (!code === !recoveryCode) throw AppError.field("code", "give either a code or a recovery code", "required");
+      const opened = await openLoginChallenge(app.core, challenge);
+      // The same per-account throttle as the password: wrong codes lock the account for a while.
+      await opts.guard.check(opened.user.email);
+      try {
+        await completeLoginChallenge(app.core, opened, { code, recoveryCode });
+      } catch (err) {
+        if (err instanceof AppError && err.code === "unauthorized") await opts.guard.failed(opened.user.email);
+        throw err;
+      }
+      await opts.guard.succeeded(opened.user.email);
+      const session = await openSession(app.core, opened.user.id, opts.sessionTtlHours);
+      setCookie(reply, session.sessionToken, session.expiresAt);
+      return { user: opened.user };
     },
   );
 

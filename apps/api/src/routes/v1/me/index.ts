@@ -18,7 +18,17 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
             email: Type.String(),
             name: Type.String(),
             isOperator: Type.Boolean(),
-            tenants: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: RoleSchema })),
+            twoFactorEnabled: Type.Boolean(),
+            tenants: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                role: RoleSchema,
+                requireTwoFactor: Type.Boolean({
+                  description: "Owners and admins must use two-step sign-in to use this organisation",
+                }),
+              }),
+            ),
           }),
           ...problemResponses,
         },

@@ -4,11 +4,13 @@ import {
   getPublicDomain,
   getPublicInvite,
   getPublicMemberInvite,
+  getSignupStatus,
   providerFileFor,
   publicLogo,
   type Registration,
   registerOpen,
   registerWithInvite,
+  requestSignup,
 } from "@xmpp-host/core";
 import type { Redis } from "ioredis";
 import { hitLimit } from "../../../limiter.ts";
@@ -59,6 +61,21 @@ const InviteRegistered = Type.Object({
   operationId: Type.String(),
 });
 const OpenRegistered = Type.Object({ jid: Type.String(), operationId: Type.String() });
+const SignupState = Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("rejected")]);
+const SignupRequested = Type.Object({
+  jid: Type.String(),
+  status: SignupState,
+  token: Type.String({ description: "Shown once: the applicant follows the sign-up with it" }),
+  statusUrl: Type.String({ description: "The applicant's status page" }),
+});
+const SignupStatusView = Type.Object({
+  jid: Type.String(),
+  domain: Type.String(),
+  status: SignupState,
+  reason: Type.Union([Type.String(), Type.Null()], { description: "Why it was rejected, when the admins said" }),
+  createdAt: DateTime,
+  decidedAt: Type.Union([DateTime, Type.Null()]),
+});
 
 /** 201 once the account exists on the server; 202 (same body) if it is still being created after the wait. */
 const statusOf = (r: Registration) => (r.finished ? 201 : 202);
@@ -96,7 +113,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
     },
     async (request, reply) => {
       await hitLimit(opts.redis, `invite-register:ip:${request.ip}`, opts.invitePerIpPerHour, HOUR);
-      const r = await registerWithInvite(app.core, request.params.token, request.body);
+      const r = await registerWithInvite(app.core, request.params.token, request.body, request.ip);
       return reply.status(statusOf(r)).send({ jid: r.jid, rooms: r.rooms, operationId: r.operationId });
     },
   );
@@ -131,7 +148,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
         operationId: "registerOpen",
         tags: ["public"],
         summary:
-          "Create an account on a domain with open registration (403 registration_closed otherwise); rate-limited per IP and per domain",
+          "Create an account on a domain with open registration (403 registration_closed otherwise, registration_blocked from a blocked address); rate-limited per IP and per domain",
         security: [],
         params: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
         body: RegistrationBody,
@@ -142,9 +159,57 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       const domain = request.params.domain.trim().toLowerCase();
       await hitLimit(opts.redis, `open-register:ip:${request.ip}`, opts.openPerIpPerHour, HOUR);
       await hitLimit(opts.redis, `open-register:domain:${domain}`, opts.openPerDomainPerHour, HOUR);
-      const r = await registerOpen(app.core, domain, request.body);
+      const r = await registerOpen(app.core, domain, request.body, request.ip);
       return reply.status(statusOf(r)).send({ jid: r.jid, operationId: r.operationId });
     },
+  );
+
+  app.post(
+    "/public/domains/:domain/signups",
+    {
+      schema: {
+        operationId: "requestSignup",
+        tags: ["public"],
+        summary:
+          "Ask for an account on a domain whose sign-ups wait for approval: 202 with a status token; nothing is made on the server until an admin approves. 403 registration_closed on other domains, registration_blocked from a blocked address",
+        security: [],
+        params: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        body: Type.Composite([
+          RegistrationBody,
+          Type.Object({
+            email: Type.Optional(
+              Type.String({
+                maxLength: 254,
+                description: "Told of the decision by email, when the platform sends mail",
+              }),
+            ),
+          }),
+        ]),
+        response: { 202: SignupRequested, ...problemResponses, 422: goneResponses[422], 429: goneResponses[429] },
+      },
+    },
+    async (request, reply) => {
+      const domain = request.params.domain.trim().toLowerCase();
+      // The same limits as open registration: a sign-up costs the admins a decision.
+      await hitLimit(opts.redis, `open-register:ip:${request.ip}`, opts.openPerIpPerHour, HOUR);
+      await hitLimit(opts.redis, `open-register:domain:${domain}`, opts.openPerDomainPerHour, HOUR);
+      return reply.status(202).send(await requestSignup(app.core, domain, request.body, request.ip));
+    },
+  );
+
+  app.get(
+    "/public/signups/:token",
+    {
+      schema: {
+        operationId: "getSignupStatus",
+        tags: ["public"],
+        summary: "Where a sign-up stands, for the applicant holding its status token (404 for an unknown token)",
+        security: [],
+        params: Type.Object({ token: Token }),
+        response: { 200: SignupStatusView, 404: problemResponses[404] },
+      },
+    },
+    async (request) => getSignupStatus(app.core, request.params.token),
   );
 
   app.get(

@@ -5,16 +5,20 @@ import { DetailHeader } from "../../../../../components/detail-header";
 import { DnsPanel } from "../../../../../components/dns-panel";
 import { DomainSettingsPanel } from "../../../../../components/domain-settings-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
+import { ImportMembersForm } from "../../../../../components/forms/imports";
 import { CopyLink, CreateInviteForm, RevokeInviteButton } from "../../../../../components/forms/invites";
+import { ResetLinkAction } from "../../../../../components/forms/reset-links";
 import {
   CreateRoomForm,
   DeleteRoomButton,
   RenameRoomForm,
   RoomMembersForm,
 } from "../../../../../components/forms/rooms";
+import { SuspensionAction } from "../../../../../components/forms/suspension";
 import { IrcGatewayCard } from "../../../../../components/irc-gateway-card";
 import { MainWithAside, PagedList, Rows } from "../../../../../components/list-page";
 import { QrCode } from "../../../../../components/qr-code";
+import { RegistrationPanels } from "../../../../../components/registration-panels";
 import { Badge, StatusBadge } from "../../../../../components/ui/badge";
 import { Card } from "../../../../../components/ui/card";
 import { Alert } from "../../../../../components/ui/field";
@@ -30,7 +34,7 @@ import {
 } from "../../../../../lib/i18n/format";
 import { getI18n } from "../../../../../lib/i18n/server";
 
-const tabs = ["accounts", "rooms", "invites", "dns", "compliance", "backups", "irc", "settings"] as const;
+const tabs = ["accounts", "rooms", "invites", "signups", "dns", "compliance", "backups", "irc", "settings"] as const;
 type Tab = (typeof tabs)[number];
 
 export default async function DomainPage({
@@ -44,7 +48,8 @@ export default async function DomainPage({
   const query = await searchParams;
   // Invite links are secrets: a viewer (or an operator's support view) has no invites tab.
   const role = roleIn(await currentUser(), tenantId);
-  const shown = seesSecrets(role) ? tabs : tabs.filter((t) => t !== "invites");
+  // Sign-ups carry applicants' email and network addresses: for owners and admins only, like invites.
+  const shown = seesSecrets(role) ? tabs : tabs.filter((t) => t !== "invites" && t !== "signups");
   const tab: Tab = shown.find((t) => t === query.tab) ?? "accounts";
   const cursor = query.cursor ? { cursor: query.cursor } : {};
   const { m, locale } = await getI18n();
@@ -66,6 +71,7 @@ export default async function DomainPage({
     accounts: m.accounts.title,
     rooms: m.rooms.title,
     invites: m.invites.title,
+    signups: m.signups.tab,
     dns: `${m.domains.dns} · ${m.domains.certificate}`,
     compliance: m.compliance.tab,
     backups: m.backups.title,
@@ -77,9 +83,16 @@ export default async function DomainPage({
   if (tab === "accounts") {
     const accounts = must(await api.GET("/api/v1/domains/{domainId}/accounts", paged));
     const aside = (
-      <Card title={m.accounts.create}>
-        <CreateAccountForm domainId={domainId} domain={domain.name} />
-      </Card>
+      <div className="space-y-4">
+        <Card title={m.accounts.create}>
+          <CreateAccountForm domainId={domainId} domain={domain.name} />
+        </Card>
+        {role === "owner" || role === "admin" ? (
+          <Card title={m.imports.action}>
+            <ImportMembersForm domainId={domainId} />
+          </Card>
+        ) : null}
+      </div>
     );
     body = (
       <MainWithAside aside={aside}>
@@ -88,13 +101,26 @@ export default async function DomainPage({
             {accounts.items.map((account) => (
               <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div>
-                  <p className="font-medium">{account.jid}</p>
+                  <p className="flex flex-wrap items-center gap-2 font-medium">
+                    {account.jid}
+                    {account.suspendedAt ? <Badge tone="amber">{m.accounts.suspended}</Badge> : null}
+                  </p>
                   <p className="text-xs text-zinc-600">
                     {m.accounts.origins[account.origin as keyof typeof m.accounts.origins] ?? account.origin} ·{" "}
                     {m.status[account.state]}
                   </p>
+                  {account.suspendedAt ? (
+                    <p className="text-xs text-zinc-600">
+                      {interpolate(m.accounts.suspendedSince, { date: formatDateTime(locale, account.suspendedAt) })}
+                      {account.suspendedReason ? ` · ${account.suspendedReason}` : ""}
+                    </p>
+                  ) : null}
                 </div>
-                <AccountActions accountId={account.id} jid={account.jid} />
+                <div className="flex flex-wrap items-start justify-end gap-2">
+                  <SuspensionAction accountId={account.id} jid={account.jid} suspended={account.suspendedAt !== null} />
+                  <ResetLinkAction accountId={account.id} jid={account.jid} />
+                  <AccountActions accountId={account.id} jid={account.jid} />
+                </div>
               </li>
             ))}
           </Rows>
@@ -120,7 +146,14 @@ export default async function DomainPage({
                   {room.membersOnly ? <Badge tone="blue">{m.rooms.membersOnly}</Badge> : null}
                 </span>
               }
-              actions={<DeleteRoomButton roomId={room.id} name={room.title || room.name} />}
+              actions={
+                <span className="flex items-center gap-2">
+                  <Link href={`${base}/rooms/${room.id}`} className="text-sm text-brand-700 underline">
+                    {m.rooms.moderate}
+                  </Link>
+                  <DeleteRoomButton roomId={room.id} name={room.title || room.name} />
+                </span>
+              }
             >
               <div className="space-y-4">
                 <RenameRoomForm roomId={room.id} title={room.title || room.name} />
@@ -193,6 +226,16 @@ export default async function DomainPage({
         </PagedList>
       </MainWithAside>
     );
+  } else if (tab === "signups") {
+    const [signups, blocks] = await Promise.all([
+      api.GET("/api/v1/domains/{domainId}/signups", paged).then(must),
+      api
+        .GET("/api/v1/domains/{domainId}/registration-blocks", {
+          params: { path: { domainId }, query: { limit: 200 } },
+        })
+        .then(must),
+    ]);
+    body = <RegistrationPanels domain={domain} signups={signups} blocks={blocks.items} m={m} locale={locale} />;
   } else if (tab === "dns") {
     const [dns, certificates] = await Promise.all([
       api.GET("/api/v1/domains/{domainId}/dns", { params: { path: { domainId } } }).then(must),

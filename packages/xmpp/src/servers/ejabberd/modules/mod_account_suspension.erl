@@ -1,0 +1,138 @@
+%% Suspended accounts: they cannot log in, and keep everything (password, contacts, history, vCard). ejabberd 23.01
+%% has no such thing (its ban_account replaces the password). The same behaviour as the platform's Prosody module of
+%% the same name.
+%%
+%% The marks live in a Mnesia table of their own (kept on disc, and in the server's backups). A suspended account's
+%% login is answered with the SASL failure account-disabled (RFC 6120) and its stream is closed; suspending closes
+%% the account's sessions at once, resumable ones included. Deleting the account forgets its mark.
+%%
+%% Admin API commands: suspend_account (returns how many sessions were closed), restore_account and
+%% suspended_accounts.
+-module(mod_account_suspension).
+-behaviour(gen_mod).
+
+-export([start/2, stop/1, reload/3, depends/2, mod_options/1, mod_doc/0]).
+-export([auth_result/3, remove_user/2]).
+-export([suspend_account/2, restore_account/2, suspended_accounts/1]).
+
+-record(xh_suspended, {us, since}).
+%% p1_xmpp's records, as its xmpp.hrl defines them (the header is not on the compiler's path at a start).
+-record(sasl_failure, {reason, text = []}).
+-record(ejabberd_commands, {
+    name, tags = [], desc = "", longdesc = "", version = 0, note = "", weight = 1, module, function, args = [],
+    policy = restricted, access = [], definer = unknown, result = {res, rescode}, args_rename = [],
+    args_desc = none, result_desc = none, args_example = none, result_example = none
+}).
+
+-define(TEXT, <<"This account is suspended">>).
+
+start(Host, _Opts) ->
+    ejabberd_mnesia:create(?MODULE, xh_suspended, [
+        {disc_copies, [node()]}, {attributes, record_info(fields, xh_suspended)}
+    ]),
+    %% Before ejabberd's own handlers (100), so that a suspended login never hears success.
+    ejabberd_hooks:add(c2s_auth_result, Host, ?MODULE, auth_result, 10),
+    ejabberd_hooks:add(remove_user, Host, ?MODULE, remove_user, 50),
+    case same_command_record() of
+        true -> ejabberd_commands:register_commands(?MODULE, commands());
+        false -> logger:warning("~s: ejabberd's command record differs; no suspension commands", [?MODULE])
+    end,
+    ok.
+
+stop(Host) ->
+    ejabberd_hooks:delete(c2s_auth_result, Host, ?MODULE, auth_result, 10),
+    ejabberd_hooks:delete(remove_user, Host, ?MODULE, remove_user, 50),
+    case gen_mod:is_loaded_elsewhere(Host, ?MODULE) of
+        true -> ok;
+        false -> same_command_record() andalso ejabberd_commands:unregister_commands(commands())
+    end,
+    ok.
+
+reload(_Host, _NewOpts, _OldOpts) -> ok.
+depends(_Host, _Opts) -> [].
+mod_options(_Host) -> [].
+mod_doc() -> #{desc => [<<"Suspended accounts (the platform's own module).">>]}.
+
+commands() ->
+    [
+        #ejabberd_commands{
+            name = suspend_account, tags = [accounts],
+            desc = "Suspend an account (keeping its data) and close its sessions; returns how many were closed",
+            module = ?MODULE, function = suspend_account,
+            args = [{user, binary}, {host, binary}], result = {closed, integer}
+        },
+        #ejabberd_commands{
+            name = restore_account, tags = [accounts],
+            desc = "Lift an account's suspension: restored, or active when it was not suspended",
+            module = ?MODULE, function = restore_account,
+            args = [{user, binary}, {host, binary}], result = {outcome, string}
+        },
+        #ejabberd_commands{
+            name = suspended_accounts, tags = [accounts],
+            desc = "The suspended accounts of a host (their user names)",
+            module = ?MODULE, function = suspended_accounts,
+            args = [{host, binary}], result = {users, {list, {username, string}}}
+        }
+    ].
+
+%% Whether this ejabberd's commands are records of the size this module builds.
+same_command_record() ->
+    case ets:info(ejabberd_commands, size) of
+        undefined -> false;
+        0 -> false;
+        _ -> lists:all(fun(C) -> size(C) == size(#ejabberd_commands{}) end, ets:tab2list(ejabberd_commands))
+    end.
+
+us(User, Host) -> {jid:nodeprep(User), jid:nameprep(Host)}.
+
+suspended({_, _} = US) ->
+    mnesia:dirty_read(xh_suspended, US) /= [].
+
+auth_result(#{lserver := LServer} = State, true, User) ->
+    case suspended(us(User, LServer)) of
+        true ->
+            Lang = maps:get(lang, State, <<"en">>),
+            State1 = xmpp_stream_in:send(State, #sasl_failure{
+                reason = 'account-disabled', text = xmpp:mk_text(?TEXT, Lang)
+            }),
+            {stop, xmpp_stream_in:send(State1, xmpp:serr_not_authorized(?TEXT, Lang))};
+        false ->
+            State
+    end;
+auth_result(State, _Result, _User) ->
+    State.
+
+remove_user(User, Host) ->
+    mnesia:dirty_delete(xh_suspended, us(User, Host)).
+
+suspend_account(User, Host) ->
+    {LUser, LServer} = US = us(User, Host),
+    case ejabberd_auth:user_exists(LUser, LServer) of
+        false ->
+            throw({error, "no such account"});
+        true ->
+            suspended(US) orelse mnesia:dirty_write(#xh_suspended{us = US, since = erlang:system_time(second)}),
+            Pids = [P || R <- ejabberd_sm:get_user_resources(LUser, LServer),
+                         P <- [ejabberd_sm:get_session_pid(LUser, LServer, R)], is_pid(P)],
+            %% The stream error tells the client why; stopping the process also ends a session waiting to be resumed.
+            lists:foreach(
+                fun(Pid) ->
+                    ejabberd_c2s:send(Pid, xmpp:serr_not_authorized(?TEXT, <<"en">>)),
+                    ejabberd_c2s:stop_async(Pid)
+                end,
+                Pids
+            ),
+            length(Pids)
+    end.
+
+restore_account(User, Host) ->
+    US = us(User, Host),
+    case suspended(US) of
+        false -> "active";
+        true -> mnesia:dirty_delete(xh_suspended, US), "restored"
+    end.
+
+suspended_accounts(Host) ->
+    LServer = jid:nameprep(Host),
+    Marks = mnesia:dirty_match_object(#xh_suspended{us = {'_', LServer}, _ = '_'}),
+    lists:sort([binary_to_list(U) || #xh_suspended{us = {U, _}} <- Marks]).
