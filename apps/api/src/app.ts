@@ -54,7 +54,10 @@ import { Problem } from "./schemas.ts";
 
 /** Invite, invitation, reset link and sign-up status tokens travel in URL paths; they never reach the logs. */
 export function redactTokens(url: string): string {
-  return url.replace(/(\/(?:public\/)?(?:(?:member-)?invites|reset-links|signups|auth\/password-reset)\/)([^/?#]{30,})/g, "$1[token]");
+  return url.replace(
+    /(\/(?:public\/)?(?:(?:member-)?invites|reset-links|signups|auth\/password-reset)\/)([^/?#]{30,})/g,
+    "$1[token]",
+  );
 }
 
 /** Fastify's trustProxy from TRUST_PROXY: "true", or addresses, CIDRs and names like "loopback". */

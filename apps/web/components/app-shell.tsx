@@ -62,6 +62,9 @@ export async function AppShell({
             <Link href="/tenants/new" className="text-sm text-brand-700 underline">
               {m.app.newTenant}
             </Link>
+            <Link href="/security" className="text-sm text-brand-700 underline">
+              {m.security.link}
+            </Link>
             <LanguageSwitcher />
             <SignOutButton />
           </div>

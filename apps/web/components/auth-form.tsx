@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { fieldError, localizeProblem } from "../lib/api/problem";
-import { type AuthFormState, signIn, signUp } from "../lib/auth-actions";
+import { type AuthFormState, signIn, signInSecondStep, signUp } from "../lib/auth-actions";
 import { useI18n } from "../lib/i18n/client";
 import { PasswordStrength } from "./password-strength";
 import { Button } from "./ui/button";
@@ -18,6 +18,8 @@ export function AuthForm({ mode, next }: { mode: "login" | "signup"; next?: stri
   const [state, formAction, pending] = useActionState(mode === "login" ? signIn : signUp, blank);
   const [typed, setTyped] = useState({ email: "", name: "", password: "" });
   const problem = state.problem && localizeProblem(state.problem, m, locale);
+
+  if (state.challenge) return <SecondStepForm first={state} next={next} />;
 
   const general =
     problem?.status === 401
@@ -79,6 +81,59 @@ export function AuthForm({ mode, next }: { mode: "login" | "signup"; next?: stri
       ) : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {mode === "login" ? m.auth.login : m.auth.signup}
+      </Button>
+      {mode === "login" ? (
+        <p className="text-center text-sm">
+          <a className="underline" href="/forgot-password">
+            {m.auth.forgot}
+          </a>
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** The second step of a sign-in with two-step sign-in on: a code from the app, or a recovery code. */
+function SecondStepForm({ first, next }: { first: AuthFormState; next?: string | undefined }) {
+  const { m, locale } = useI18n();
+  const [state, formAction, pending] = useActionState(signInSecondStep, first);
+  const problem = state.problem && localizeProblem(state.problem, m, locale);
+  const general =
+    problem?.status === 401 || problem?.status === 400
+      ? m.auth.badCode
+      : problem?.status === 429
+        ? m.auth.tooMany
+        : problem
+          ? (problem.detail ?? problem.title ?? m.auth.unavailable)
+          : null;
+  if (!state.challenge) {
+    // The challenge ran out (too many tries, or too late): back to the password.
+    return (
+      <div className="space-y-4">
+        <Alert>{m.auth.codeExpired}</Alert>
+        <a className="underline" href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}>
+          {m.auth.toLogin}
+        </a>
+      </div>
+    );
+  }
+  return (
+    <form className="space-y-4" action={formAction}>
+      <p>{m.auth.secondStepLead}</p>
+      {general ? <Alert>{general}</Alert> : null}
+      <input type="hidden" name="challenge" value={state.challenge} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <TextField
+        id="code"
+        label={m.auth.code}
+        hint={m.auth.codeHint}
+        autoComplete="one-time-code"
+        inputMode="text"
+        autoFocus
+        required
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {m.auth.verify}
       </Button>
     </form>
   );
