@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Platform, signupWithToken, startPlatform } from "./helpers/platform.ts";
+import { startSmtpSink } from "./helpers/sinks.ts";
 
 type Schema = {
   type?: string | string[];
@@ -32,11 +33,14 @@ const SEED = 20261202;
 const methods: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 let platform: Platform;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let cookie: string;
 let tenantId: string;
 
 beforeAll(async () => {
-  platform = await startPlatform({ inProcessWorker: false, workerEnv: { MAX_WAIT_SECONDS: "1" } });
+  // A platform as run for people: with an SMTP server, so "forgot password" and the like are offered.
+  smtp = await startSmtpSink();
+  platform = await startPlatform({ inProcessWorker: false, workerEnv: { MAX_WAIT_SECONDS: "1", SMTP_URL: smtp.url } });
   // No worker runs here, so nothing consumes the jobs; the internal CA a worker creates at its start is made now.
   await platform.workerCtx.ca();
   const owner = await signupWithToken(platform.app, "fuzz");
@@ -47,6 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.close();
+  await smtp?.close();
 });
 
 /** Path values that must never reach a lookup unchanged: controls, broken UTF-8, traversal, injection, huge. */
