@@ -139,7 +139,7 @@ describe("bulk import of members", () => {
 
     const audit = await db.auditEvent.findFirst({ where: { action: "account.import_started", tenantId } });
     expect(audit?.data).toMatchObject({ domain: DOMAIN, mode: "accounts", count: 1000, refused: 6 });
-    expect(audit?.actorTokenId).toBeTruthy();
+    expect(audit?.actorTokenId).toBe((await db.apiToken.findFirstOrThrow({ where: { tenantId } })).id);
     expect(await db.auditEvent.count({ where: { action: "account.imported", tenantId } })).toBe(990);
   }, 60_000);
 

@@ -1,4 +1,5 @@
 import net from "node:net";
+import { canonicalIPv6 } from "@xmpp-host/dns";
 
 /** An address or network in one normal form: network address, masked, IPv6 compressed; a lone address is /32 or /128. */
 export interface Cidr {
@@ -33,27 +34,12 @@ function v6ToBigInt(address: string): bigint {
   return groups.reduce((n, g) => (n << 16n) | BigInt(Number.parseInt(g, 16)), 0n);
 }
 
-/** RFC 5952: lower case, no leading zeros, the longest run of two or more zero groups as `::`. */
+/** RFC 5952 text (lower case, no leading zeros, the longest zero run as `::`), by the DNS package's own rules. */
 function bigIntToV6(n: bigint): string {
-  const groups = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift) => Number((n >> shift) & 0xffffn));
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(":");
-  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
+  const groups = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift) => ((n >> shift) & 0xffffn).toString(16));
+  const text = canonicalIPv6(groups.join(":"));
+  if (!text) throw new TypeError(`not an IPv6 address: ${groups.join(":")}`);
+  return text;
 }
 
 function masked(value: bigint, bits: number, prefix: number): bigint {
