@@ -126,7 +126,14 @@ describe("federation between a Prosody server and an ejabberd server", () => {
 
     // Back to open, still with no restart.
     await setPolicy(e, { federation: null, federationAllowlist: null });
-    expect(await federate(p, e)).toMatchObject({ delivered: true, replied: true });
+    // Server-to-server links carry no stream management: a first message can be lost, unbounced, while a link the
+    // refusals left behind closes (seen once in a loaded run). A second message must go through either way.
+    let reopened = await federate(p, e);
+    if (!reopened.delivered && reopened.error === null) {
+      console.warn(`[federation] first message after reopening not delivered: ${JSON.stringify(reopened)}`);
+      reopened = await federate(p, e);
+    }
+    expect(reopened, JSON.stringify(reopened)).toMatchObject({ delivered: true, replied: true, error: null });
     expect(await serverPid(e)).toBe(pid);
   }, 180_000);
 

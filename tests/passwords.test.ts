@@ -105,6 +105,29 @@ describe("chat accounts", () => {
   });
 });
 
+describe("l33t spellings", () => {
+  it("refuses common words written with digits and symbols, with the matcher's cost capped", () => {
+    const weak = [
+      "p@ssw0rd",
+      "P@$$w0rd!",
+      "s3cr3tp@ss",
+      "m0tdep@sse",
+      "b0nj0ur123",
+      "@dm1n1str@t0r",
+      "l3tm31n!!",
+      "5up3rm@n",
+      "qw3rtyu10p",
+      "$0l3il2020",
+      "ch0c0l@t",
+      "f00tb@ll1",
+    ];
+    for (const password of weak) {
+      expect(assessPassword(password, { minLength: 8 }), password).toMatchObject({ problem: "too_common" });
+    }
+    expect(assessPassword("v3lvet harb0ur k1te", { minLength: 8 })).toMatchObject({ acceptable: true });
+  });
+});
+
 describe("the strength hint", () => {
   it("gives forms the verdict the routes apply, with a score from 0 to 4", async () => {
     const anon = client(platform.app);
