@@ -1,5 +1,9 @@
 import { inAnyRange, parseCidr } from "@xmpp-host/core";
 import { describe, expect, it } from "vitest";
+import {
+  renderHostsConfig as renderEjabberdHosts,
+  renderMainConfig as renderEjabberdMain,
+} from "../packages/xmpp/src/servers/ejabberd/config.ts";
 import { renderHostsConfig } from "../packages/xmpp/src/servers/prosody/config.ts";
 import type { InstanceSpec } from "../packages/xmpp/src/servers/spec.ts";
 
@@ -71,5 +75,51 @@ describe("Prosody's configuration", () => {
 
   it("renders no blocklist when there is none", () => {
     expect(renderHostsConfig(spec({}))).not.toContain("registration_blocklist");
+  });
+});
+
+describe("ejabberd's configuration", () => {
+  const layout = { dir: "/srv/xh/unit", data: "/srv/xh/unit/data", certs: "/srv/xh/unit/certs" };
+  const spec: InstanceSpec = {
+    id: "unit",
+    server: "ejabberd",
+    ports: { c2s: 25222, s2s: 25269, http: 25280 },
+    bindAddress: "127.0.0.1",
+    domains: [
+      { name: "blocks.example", registration: "open", registrationBlocklist: ["127.0.0.1/32", "2001:db8::/32"] },
+      { name: "free.example", registration: "open" },
+    ],
+  };
+  /** The lines of a top-level section (or of a domain's module) up to the next one at the same depth. */
+  const section = (text: string, start: string) => {
+    const from = text.indexOf(start);
+    expect(from, start).toBeGreaterThanOrEqual(0);
+    const indent = start.match(/^\n?( *)/)?.[1] ?? "";
+    const rest = text.slice(from + start.length);
+    const end = rest.search(new RegExp(`\\n${indent}[A-Za-z_]`));
+    return end < 0 ? rest : rest.slice(0, end);
+  };
+
+  it("renders each domain's blocks as a global ip ACL and access rule that mod_register's ip_access names", () => {
+    const main = renderEjabberdMain(spec, layout);
+    expect(section(main, "\nacl:")).toContain(
+      "\n  registration_blocks_blocks.example:\n    ip:\n      - 127.0.0.1/32\n      - 2001:db8::/32",
+    );
+    expect(section(main, "\naccess_rules:")).toContain(
+      "\n  registration_ip_blocks.example:\n    -\n      deny: registration_blocks_blocks.example\n    -\n      allow: all",
+    );
+    const hosts = renderEjabberdHosts(spec, layout);
+    const blocked = section(hosts.slice(hosts.indexOf("  blocks.example:")), "\n      mod_register:");
+    expect(blocked).toContain("ip_access: registration_ip_blocks.example");
+    expect(blocked).toContain("access: register_open");
+  });
+
+  it("renders no rule for a domain without blocks", () => {
+    const main = renderEjabberdMain(spec, layout);
+    expect(main).not.toContain("free.example:");
+    const hosts = renderEjabberdHosts(spec, layout);
+    const free = section(hosts.slice(hosts.indexOf("  free.example:")), "\n      mod_register:");
+    expect(free).toContain("access: register_open");
+    expect(free).not.toContain("ip_access");
   });
 });

@@ -7,7 +7,9 @@ usage: xmpp_client.py login JID PASSWORD HOST PORT CAFILE
        xmpp_client.py inspect HOST PORT CAFILE JID PW ROOM WITH           (roster, room join, MAM count with WITH)
        xmpp_client.py welcome HOST PORT CAFILE JID PW                     (XEP-0402 bookmarks, autojoin, affiliations, roster)
        xmpp_client.py srv-join DNS_HOST:DNS_PORT CAFILE JID PW ROOM        (finds the server by SRV and A records, logs in, joins)
-       xmpp_client.py register HOST PORT CAFILE JID PW                    (XEP-0077 in-band registration)
+       xmpp_client.py register HOST PORT CAFILE JID PW [TOKEN]            (XEP-0077 in-band registration; with TOKEN,
+                                                                           an invite's, sent first as XEP-0401 preauth)
+       xmpp_client.py invite HOST PORT CAFILE JID PW                      (XEP-0401 "new invite" ad-hoc command, XEP-0050)
        xmpp_client.py upload-slot HOST PORT CAFILE JID PW SERVICE SIZE     (XEP-0363 slot for a SIZE-byte file)
        xmpp_client.py disco HOST PORT CAFILE JID PW TARGET...             (XEP-0030 items of each target)
        xmpp_client.py vcard HOST PORT CAFILE JID PW TARGET                 (XEP-0054: TARGET's full name and nickname)
@@ -235,8 +237,10 @@ async def srv_join(dns_server, cafile, jid, pw, room):
     return 0
 
 
-async def register(host, port, cafile, jid, pw):
-    """Creates the account in-band (XEP-0077), as a client's sign-up screen does."""
+async def register(host, port, cafile, jid, pw, token=None):
+    """Creates the account in-band (XEP-0077), as a client's sign-up screen does; with an invite's token first."""
+    from xml.etree import ElementTree as ET
+
     from slixmpp.exceptions import IqError, IqTimeout
 
     c = make_client(jid, pw, cafile)
@@ -247,6 +251,18 @@ async def register(host, port, cafile, jid, pw):
     done = asyncio.get_running_loop().create_future()
 
     async def on_register(_form):
+        if token:
+            # XEP-0401: the token goes to the server before the registration it allows (urn:xmpp:pars:0 preauth).
+            pre = c.Iq()
+            pre["type"] = "set"
+            pre.append(ET.Element("{urn:xmpp:pars:0}preauth", {"token": token}))
+            try:
+                await pre.send(timeout=10)
+            except IqError as e:
+                err = e.iq["error"]
+                done.done() or done.set_result({"result": "refused", "condition": err["condition"], "text": err["text"]})
+                c.disconnect()
+                return
         iq = c.Iq()
         iq["type"] = "set"
         iq["register"]["username"] = c.boundjid.user
@@ -267,6 +283,42 @@ async def register(host, port, cafile, jid, pw):
     out = await asyncio.wait_for(done, 15)
     print(json.dumps(out))
     return 0 if out["result"] == "ok" else 1
+
+
+async def invite(host, port, cafile, jid, pw):
+    """Runs the server's XEP-0401 ad-hoc command that makes an invite (a chat app's "Invite someone")."""
+    from slixmpp.exceptions import IqError
+
+    c = make_client(jid, pw, cafile)
+    c.register_plugin("xep_0050")
+    r = await connect(c, host, port)
+    if r != "ok":
+        print(json.dumps({"result": r}))
+        return 2 if r == "auth" else 1
+    domain = c.boundjid.domain
+    node = "urn:xmpp:invite#invite"
+    items = await c.plugin["xep_0030"].get_items(jid=domain, node="http://jabber.org/protocol/commands", timeout=10)
+    commands = sorted(str(i[1]) for i in items["disco_items"]["items"])
+    try:
+        resp = await c.plugin["xep_0050"].send_command(domain, node, timeout=10)
+        command = resp["command"]
+        values = {k: str(v) for k, v in command["form"].get_values().items()}
+        notes = [{"type": t, "text": text} for t, text in command["notes"]]
+        out = {"result": "ok", "status": command["status"], "values": values, "notes": notes, "commands": commands}
+        code = 0
+    except IqError as e:
+        note = e.iq.xml.find("{http://jabber.org/protocol/commands}command/{http://jabber.org/protocol/commands}note")
+        out = {
+            "result": "refused",
+            "type": e.iq["error"]["type"],
+            **(stanza_error(e.iq) or {}),
+            "note": note.text if note is not None else None,
+            "commands": commands,
+        }
+        code = 1
+    print(json.dumps(out))
+    c.disconnect()
+    return code
 
 
 async def upload_slot(host, port, cafile, jid, pw, service, size):
@@ -629,7 +681,9 @@ async def main(argv):
         if cmd == "srv-join":
             return await srv_join(*argv[1:6])
         if cmd == "register":
-            return await register(*argv[1:6])
+            return await register(*argv[1:7])
+        if cmd == "invite":
+            return await invite(*argv[1:6])
         if cmd == "upload-slot":
             return await upload_slot(*argv[1:8])
         if cmd == "disco":

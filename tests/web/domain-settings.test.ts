@@ -331,6 +331,40 @@ describe("the settings tab", () => {
     expect(refused.status, refused.text).toBe(400);
     await page.context().close();
   }, 120_000);
+
+  it("lets people invite others from their chat app, up to a number a week, and turns it off again", async () => {
+    const m = en;
+    expect((await settingsOf(owner.call)).settings.memberInvitesPerWeek).toBe(0);
+    const page = await signedIn(owner.cookie);
+    await page.goto(settingsTab());
+    const card = page.locator('[data-section="invites"]');
+    await card.getByRole("heading", { name: m.settings.invites.title, exact: true }).waitFor();
+    const allowed = card.getByLabel(m.settings.invites.enabled);
+    expect(await allowed.isChecked()).toBe(false);
+    expect(await card.getByLabel(m.settings.invites.count).count()).toBe(0);
+    await allowed.check();
+    const count = card.getByLabel(m.settings.invites.count);
+    expect(await count.inputValue()).toBe("3");
+    await count.fill("2");
+    await save(page, "invites", m);
+    const on = await settingsOf(owner.call);
+    expect(on.settings.memberInvitesPerWeek).toBe(2);
+    expect(on.changed).toContain("memberInvitesPerWeek");
+
+    // Saved: a fresh page shows it, with the default to go back to.
+    await page.reload();
+    const setting = page.locator('[data-setting="memberInvitesPerWeek"]');
+    expect(await setting.getByLabel(m.settings.invites.count).inputValue()).toBe("2");
+    await setting.getByText(interpolate(m.settings.defaultIs, { value: m.settings.off }), { exact: true }).waitFor();
+    await inspect(page, "member-invites");
+
+    await setting.getByLabel(m.settings.invites.enabled).uncheck();
+    await save(page, "invites", m);
+    const off = await settingsOf(owner.call);
+    expect(off.settings.memberInvitesPerWeek).toBe(0);
+    expect(off.changed).not.toContain("memberInvitesPerWeek");
+    await page.context().close();
+  }, 60_000);
 });
 
 describe("branding on the public pages", () => {

@@ -1,5 +1,6 @@
 // A group chat's moderation page: empty while nobody is in the chat, then the person an independent client (slixmpp)
-// brings in, removed and banned behind confirmations (the client sees itself go), the ban lifted; and in French.
+// brings in, removed and banned behind confirmations (the client sees itself go), the ban lifted; the subject set,
+// then shown as the server has it and in the form; and in French.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../apps/web/lib/i18n/en.ts";
 import { interpolate } from "../../apps/web/lib/i18n/format.ts";
@@ -61,6 +62,7 @@ describe("the moderation page of a group chat", () => {
     await page.waitForURL(new RegExp(`/rooms/${roomId}$`));
     await page.getByRole("heading", { name: interpolate(t.title, { name: "Family" }) }).waitFor();
     await page.getByText(t.emptyTitle).waitFor();
+    await page.getByText(t.noSubject).waitFor();
     findings.push(...(await inspectPage(page, "room-moderation-empty")));
 
     expect((await bob.join(room, "bob")).event).toBe("joined");
@@ -100,6 +102,28 @@ describe("the moderation page of a group chat", () => {
     await page.context().close();
   }, 150_000);
 
+  it("sets the subject, then shows the server's subject as text and in the form", async () => {
+    const t = en.moderation;
+    const page = await signedInPage(stack, owner.cookie, { locale: "en-GB" });
+    await page.goto(`/t/${owner.tenantId}/domains/${domainId}/rooms/${roomId}`);
+    await page.getByText(t.noSubject).waitFor();
+    const field = page.getByLabel(t.subject, { exact: true });
+    expect(await field.inputValue()).toBe("");
+    bob.events.splice(0);
+    await field.fill("Sunday lunch at noon");
+    await page.getByRole("button", { name: t.setSubject }).click();
+    await bob.next((e) => e.event === "subject" && e.subject === "Sunday lunch at noon");
+    const shown = page.getByText(interpolate(t.currentSubject, { subject: "Sunday lunch at noon" }));
+    await shown.waitFor();
+    // A new visit reads it from the chat server: as text, and in the form.
+    await page.goto(`/t/${owner.tenantId}/domains/${domainId}/rooms/${roomId}`);
+    await shown.waitFor();
+    expect(await field.inputValue()).toBe("Sunday lunch at noon");
+    expect(await page.getByText(t.noSubject).count()).toBe(0);
+    findings.push(...(await inspectPage(page, "room-moderation-subject")));
+    await page.context().close();
+  }, 60_000);
+
   it("speaks French", async () => {
     const page = await signedInPage(stack, owner.cookie, { locale: "fr-FR" });
     await page.goto(`/t/${owner.tenantId}/domains/${domainId}/rooms/${roomId}`);
@@ -107,8 +131,14 @@ describe("the moderation page of a group chat", () => {
     const occupant = page.locator('[data-occupant="bob"]');
     await occupant.getByRole("button", { name: fr.moderation.kick }).waitFor();
     await occupant.getByRole("button", { name: fr.moderation.makeModerator }).waitFor();
-    await page.getByRole("button", { name: fr.moderation.setSubject }).waitFor();
+    await page.getByText(interpolate(fr.moderation.currentSubject, { subject: "Sunday lunch at noon" })).waitFor();
+    const field = page.getByLabel(fr.moderation.subject, { exact: true });
+    expect(await field.inputValue()).toBe("Sunday lunch at noon");
     findings.push(...(await inspectPage(page, "room-moderation-fr")));
+    // Emptied, the subject is gone: the page says there is none.
+    await field.fill("");
+    await page.getByRole("button", { name: fr.moderation.setSubject }).click();
+    await page.getByText(fr.moderation.noSubject).waitFor();
     await page.context().close();
   });
 });

@@ -62,6 +62,7 @@ export async function DomainSettingsPanel({
         }}
         canChange={canChange}
         serverWide={server === "ejabberd"}
+        invites={{ offered: server !== "ejabberd", registration: domain.registration }}
         federation={{
           platformBase,
           check: <FederationCheck check={federation.check} domain={domain.name} m={m} locale={locale} />,

@@ -64,6 +64,9 @@ export type Reach = Pick<Settings, "federation" | "federationAllowlist" | "feder
 /** How many domains an allowlist may name (the API refuses more). */
 export const MAX_ALLOWLIST = 100;
 
+/** How many invites a person may make per week from a chat app, at most (the API refuses more). */
+export const MAX_MEMBER_INVITES = 50;
+
 /**
  * A domain typed into the allowlist, as the API takes it: trimmed, in lower case, without a final dot. People often
  * know an address rather than its domain: a chat address (anna@example.org, xmpp:anna@example.org/phone) gives its

@@ -177,6 +177,11 @@ export interface XmppServerDriver {
   /** Sets the subject every occupant sees (and each new one on joining); "" clears it. */
   setRoomSubject?(room: string, subject: string): Promise<void>;
   /**
+   * The subject occupants see now ("" when there is none). Optional on its own, outside the moderation methods
+   * above: a kind that moderates without it shows no subject.
+   */
+  roomSubject?(room: string): Promise<string>;
+  /**
    * Deletes message history older than `days` days: every account's archive on `host` and every room's on
    * `mucHost`. The server's own daily expiry only reaches what it archived itself; this reaches everything.
    * Returns how many messages went, or null where the server deletes in the background without telling.

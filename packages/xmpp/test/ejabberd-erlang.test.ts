@@ -62,6 +62,24 @@ describe("mod_federation_policy", () => {
   });
 });
 
+describe("mod_room_moderation", () => {
+  it("copies the room's and the stanzas' records field for field from this ejabberd's headers", () => {
+    // The module reads the room's state and builds stanzas with copies of these records: a field out of place would
+    // read or write the wrong one.
+    const fields =
+      "fun F({typed_record_field, R, _}) -> F(R); F({record_field, _, {atom, _, N}}) -> N; " +
+      "F({record_field, _, {atom, _, N}, _}) -> N end";
+    const records = (file: string, names: string) =>
+      `[{R, [(${fields})(X) || X <- Xs]} || {attribute, _, record, {R, Xs}} <- element(2, epp:parse_file(${file}, [])), lists:member(R, ${names})]`;
+    const muc = `filename:join(code:lib_dir(ejabberd, include), "mod_muc_room.hrl")`;
+    // p1_xmpp's application is xmpp, in a folder named after p1_xmpp: found from its module.
+    const xmpp = `filename:join([filename:dirname(filename:dirname(code:which(xmpp))), "include", "xmpp_codec.hrl"])`;
+    const headers = `lists:sort(${records(muc, "[state, user]")} ++ ${records(xmpp, "[text, message]")})`;
+    expect(erl(`length(${headers})`)).toBe("4");
+    expect(erl(`${headers} =:= lists:sort(mod_room_moderation:room_records())`)).toBe("true");
+  });
+});
+
 describe("inetrc", () => {
   const federation = (resolvers: string[]) => ({ federation: { caPem: "", resolvers } });
 

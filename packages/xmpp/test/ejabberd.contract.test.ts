@@ -131,11 +131,66 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
     }
   });
 
+  it("holds a ban and a member's removal over the role ejabberd 23.01 remembers for an account", async () => {
+    const room = `roles@groups.${domain}`;
+    const MUC = "http://jabber.org/protocol/muc";
+    await driver.createRoom(room, { title: "Roles", membersOnly: true, persistent: true, public: false });
+    for (const who of ["owner", "ben", "carl"]) await driver.createAccount(`${who}@${domain}`, "pw");
+    await driver.setRoomMembers(room, [`ben@${domain}`, `carl@${domain}`]);
+    await driver.setRoomAffiliation(room, `owner@${domain}`, "owner");
+    const [owner, ben, carl] = await Promise.all([login("owner", "pw"), login("ben", "pw"), login("carl", "pw")]);
+    const presence = (nick: string, rest: string) =>
+      new RegExp(`<presence[^>]*from=['"]${room}/${nick}['"][\\s\\S]*?${rest}[\\s\\S]*?</presence>`);
+    const join = (s: typeof owner, nick: string) =>
+      s.send(`<presence to='${room}/${nick}'><x xmlns='${MUC}'/></presence>`);
+    try {
+      for (const [s, nick] of [
+        [owner, "owner"],
+        [ben, "ben"],
+        [carl, "carl"],
+      ] as const) {
+        join(s, nick);
+        await s.expect(presence(nick, "status code=['\"]110"));
+      }
+      // The owner's chat app takes ben's voice and gives carl moderation: 23.01 remembers both for the accounts.
+      for (const [id, nick, role] of [
+        ["r1", "ben", "visitor"],
+        ["r2", "carl", "moderator"],
+      ] as const) {
+        owner.send(
+          `<iq type='set' id='${id}' to='${room}'><query xmlns='${MUC}#admin'><item nick='${nick}' role='${role}'/></query></iq>`,
+        );
+        // The room tells its occupants before it answers.
+        await owner.expect(presence(nick, `role=['"]${role}`));
+        await owner.expect(new RegExp(`<iq[^>]*id='${id}'[^>]*type='result'|<iq[^>]*type='result'[^>]*id='${id}'`));
+      }
+
+      expect(await driver.setRoomAffiliation(room, `ben@${domain}`, "outcast")).toEqual({
+        previous: "member",
+        changed: true,
+      });
+      await owner.expect(presence("ben", "status code=['\"]301"));
+      join(ben, "ben");
+      const banned = await ben.expect(/<presence[^>]*type=['"]error['"][\s\S]*?<\/presence>/);
+      expect(banned.match[0]).toContain("<forbidden");
+
+      await driver.setRoomMembers(room, []);
+      await owner.expect(presence("carl", "status code=['\"]321"));
+      join(carl, "carl");
+      const removed = await carl.expect(/<presence[^>]*type=['"]error['"][\s\S]*?<\/presence>/);
+      expect(removed.match[0]).toContain("<registration-required");
+    } finally {
+      await Promise.all([owner, ben, carl].map((s) => s.close()));
+    }
+  });
+
   it("keeps rooms and accounts across a restart", async () => {
     const room = `kept@groups.${domain}`;
     await driver.createRoom(room, { title: "Kept", membersOnly: true, persistent: true, public: true });
     await driver.setRoomMembers(room, [`a@${domain}`]);
     await driver.createAccount(`kept@${domain}`, "pw");
+    // Set in the room's process: stored there, as the room stores its own changes.
+    await driver.setRoomSubject(room, "Kept <subject>");
     const before = inst.pid;
 
     await inst.stop();
@@ -154,6 +209,7 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
       members: [`a@${domain}`],
     });
     expect(await driver.accountExists(`kept@${domain}`)).toBe(true);
+    expect(await driver.roomSubject(room)).toBe("Kept <subject>");
   }, 60_000);
 
   it("keeps serving the old configuration when a new one fails to load, and says why", async () => {

@@ -100,7 +100,8 @@ export function UnbanButton({ roomId, jid }: { roomId: string; jid: string }) {
   );
 }
 
-export function RoomSubjectForm({ roomId }: { roomId: string }) {
+/** The subject form, prefilled with the subject the server shows now (`current`). */
+export function RoomSubjectForm({ roomId, current = "" }: { roomId: string; current?: string }) {
   const { m } = useI18n();
   const action = useAction();
   return (
@@ -121,6 +122,7 @@ export function RoomSubjectForm({ roomId }: { roomId: string }) {
         label={m.moderation.subject}
         hint={m.moderation.subjectHint}
         maxLength={1000}
+        defaultValue={current}
         {...action.field("subject")}
       />
     </ActionForm>

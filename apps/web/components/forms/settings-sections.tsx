@@ -9,6 +9,7 @@ import {
   fileChoices,
   historyChoices,
   MAX_ALLOWLIST,
+  MAX_MEMBER_INVITES,
   MB,
   type Reach,
   type SettingName,
@@ -795,6 +796,90 @@ function FederationSection({ platformBase, check, peers, ...shared }: Shared & F
   );
 }
 
+/** Where invites from chat apps can be offered, from the domain's server and who may create accounts there. */
+export interface InviteExtras {
+  /** The server's software makes invites in chat apps (Prosody; ejabberd 23.01 has none). */
+  offered: boolean;
+  /** Who may create accounts: an invite from a chat app registers nobody where the server takes no sign-up. */
+  registration: "closed" | "invite" | "open" | "approval";
+}
+
+/** The number offered when invites from chat apps are first turned on: a few a week. */
+const SUGGESTED_INVITES = 3;
+
+function InvitesSection({ offered, registration, ...shared }: Shared & InviteExtras) {
+  const { m, locale } = useI18n();
+  const t = m.settings.invites;
+  const section = useSection(shared, ["memberInvitesPerWeek"] as const);
+  const { settings, defaults } = shared.view;
+  // Typed as text until sent, so that an empty field while typing is not refused.
+  const [count, setCount] = useSynced(String(settings.memberInvitesPerWeek || SUGGESTED_INVITES));
+  const on = section.draft.memberInvitesPerWeek > 0;
+  const perWeek = (n: number) => (n > 0 ? plural(locale, n, t.perWeek) : m.settings.off);
+  const signupClosed = registration === "closed" || registration === "approval";
+  return (
+    <SectionCard
+      id="invites"
+      title={t.title}
+      lead={
+        <>
+          <p>{interpolate(t.lead, { domain: shared.domain })}</p>
+          {offered ? null : <p data-not-offered>{t.notOffered}</p>}
+          {offered && signupClosed ? <p data-signup-closed>{t.signupClosed}</p> : null}
+        </>
+      }
+      section={section}
+    >
+      {offered ? (
+        <SettingsForm
+          section={section}
+          send={() => {
+            const n = Number(count);
+            // A number the field could not hold goes as one the API refuses, naming the field.
+            const value = on ? (Number.isFinite(n) ? n : -1) : 0;
+            return changes(["memberInvitesPerWeek"], { memberInvitesPerWeek: value }, settings);
+          }}
+        >
+          <Setting
+            section={section}
+            name="memberInvitesPerWeek"
+            label={t.enabled}
+            defaultText={perWeek(defaults.memberInvitesPerWeek)}
+          >
+            <Toggle
+              id="memberInvitesEnabled"
+              label={t.enabled}
+              hint={on ? t.enabledHint : t.offHint}
+              error={on ? undefined : section.error("memberInvitesPerWeek")}
+              checked={on}
+              onChange={(v) => section.set("memberInvitesPerWeek", v ? Number(count) || SUGGESTED_INVITES : 0)}
+            />
+            {on ? (
+              <TextField
+                id="memberInvitesPerWeek"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={MAX_MEMBER_INVITES}
+                step={1}
+                required
+                label={t.count}
+                hint={interpolate(t.countHint, { max: MAX_MEMBER_INVITES })}
+                error={section.error("memberInvitesPerWeek")}
+                value={count}
+                onChange={(e) => {
+                  setCount(e.target.value);
+                  section.save.field("memberInvitesPerWeek").onChange();
+                }}
+              />
+            ) : null}
+          </Setting>
+        </SettingsForm>
+      ) : null}
+    </SectionCard>
+  );
+}
+
 function WelcomeSection(shared: Shared) {
   const { m } = useI18n();
   const section = useSection(shared, ["welcomeMessage"] as const);
@@ -1141,11 +1226,13 @@ function BrandingSection(shared: Shared) {
 export function SettingsSections({
   serverWide,
   federation,
+  invites,
   ...shared
 }: Shared & {
   /** The server's software sets TLS for the whole server (ejabberd): only the intermediate profile per domain. */
   serverWide: boolean;
   federation: FederationExtras;
+  invites: InviteExtras;
 }) {
   return (
     <>
@@ -1154,6 +1241,7 @@ export function SettingsSections({
       <PushSection {...shared} />
       <SecuritySection {...shared} serverWide={serverWide} />
       <FederationSection {...shared} {...federation} />
+      <InvitesSection {...shared} {...invites} />
       <WelcomeSection {...shared} />
       <ContactsSection {...shared} />
       <BrandingSection {...shared} />

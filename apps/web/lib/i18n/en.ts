@@ -374,6 +374,21 @@ export const en = {
       emptyBody:
         "Nobody here has talked with anyone on another server yet, and nothing was blocked. When someone does, the other server’s domain shows here within a few minutes. To talk to someone elsewhere, add their address (such as anna@example.org) as a contact in your chat app.",
     },
+    invites: {
+      title: "Invites from chat apps",
+      lead: "People on {domain} can invite someone straight from their chat app, which makes a link to send. Choose whether that link may also create an account here.",
+      enabled: "People may invite others from their chat app",
+      enabledHint:
+        "Each invite lets one new person create an account, and makes them contacts. Once someone has sent as many as allowed in 7 days, their app tells them to wait.",
+      offHint:
+        "When off, a link made in a chat app only adds its sender as a contact, for people who already have an address. You can still invite new people from this dashboard.",
+      count: "Up to this many invites a week, per person",
+      countHint: "From 1 to {max}. A few a week is plenty for a family, and keeps spammers out.",
+      perWeek: { one: "up to {n} a week", other: "up to {n} a week" },
+      notOffered: "This chat server’s software has no invites in chat apps: invite people from this dashboard.",
+      signupClosed:
+        "Nobody can create an account on this address right now, so invites from chat apps only add contacts until people with an invite link may join (see “Who can create accounts” above).",
+    },
     welcome: {
       title: "Welcome message",
       lead: "Sent by the server to each new account, to greet the people who join.",
@@ -639,6 +654,8 @@ export const en = {
     unban: "Lift ban",
     subject: "Subject",
     subjectHint: "Everyone in the chat sees it at the top. Leave it empty to remove it.",
+    currentSubject: "Now: {subject}",
+    noSubject: "There is no subject now.",
     setSubject: "Set subject",
     unavailable: "The chat server did not answer. Try again in a moment.",
   },
@@ -1167,6 +1184,23 @@ export const en = {
     sentTo: "Invitation sent to {email}. You can also share the link below.",
     sentToShort: "Sent to {email}",
     invalidInvite: "This invitation is no longer valid.",
+    twoFactorTitle: "Two-step sign-in for the team",
+    twoFactorSwitch: "Require two-step sign-in",
+    twoFactorExplain: "Owners and admins must use a code from an authenticator app to sign in. Viewers are not asked.",
+    twoFactorRequired: "Required: owners and admins sign in with a code from an authenticator app.",
+    twoFactorOptional: "Not required: each person chooses.",
+    twoFactorYouFirst: "You have not turned on two-step sign-in for yourself yet. Do that first:",
+    twoFactorSetUp: "set up two-step sign-in",
+    twoFactorConfirmTitle: "Require two-step sign-in?",
+    twoFactorConfirmBody:
+      "Owners and admins who have not turned on two-step sign-in can no longer manage this organisation until they turn it on in their sign-in security. Viewers are not asked.",
+    twoFactorConfirm: "Require it",
+    restore: "Restore access",
+    restoreTitle: "Restore access for {name}?",
+    restoreBody:
+      "Their two-step sign-in is turned off and their recovery codes stop working. They get an email at {email} with a link to choose a new password, which works once within the hour; the email says you did it. Their current password keeps working until they choose a new one. This is recorded in the audit log.",
+    restoreDone: "Done: {email} has been sent a link to choose a new password.",
+    restoreNoEmail: "This platform cannot send email (SMTP_URL is not set), so nothing was changed.",
   },
   tokens: {
     title: "API tokens",
@@ -1227,7 +1261,7 @@ export const en = {
   },
   support: {
     banner: "Support view — read only",
-    body: "You are looking at {tenant} as an operator. Nothing can be changed here, and your visit is recorded.",
+    body: "You are looking at {tenant} as an operator. Nothing can be changed here except restoring a locked-out person’s access, and your visit is recorded.",
     back: "Back to the fleet",
   },
   health: {
@@ -1408,6 +1442,9 @@ export const en = {
       fileQuotaPerDayBytes: { out_of_range: "Choose a size from {minSize} to {maxSize}." },
       tlsProfile: {
         not_offered: "This chat server’s software sets this for the whole server: choose “Works with older phones”.",
+      },
+      memberInvitesPerWeek: {
+        not_offered: "This chat server’s software has no invites in chat apps.",
       },
       abuseAddresses: {
         invalid_url: "Use an email address, a chat address (xmpp:…) or a web page (https://…).",

@@ -386,6 +386,23 @@ export const fr: Messages = {
       emptyBody:
         "Personne ici n’a encore échangé avec quelqu’un d’un autre serveur, et rien n’a été bloqué. Dès que quelqu’un le fait, le domaine de l’autre serveur s’affiche ici en quelques minutes. Pour parler à quelqu’un d’ailleurs, ajoutez son adresse (comme anna@exemple.fr) à vos contacts dans votre application.",
     },
+    invites: {
+      title: "Invitations depuis les applications",
+      lead: "Les personnes de {domain} peuvent inviter quelqu’un directement depuis leur application de messagerie, qui crée un lien à envoyer. Choisissez si ce lien permet aussi de créer un compte ici.",
+      enabled: "Les personnes peuvent inviter d’autres personnes depuis leur application",
+      enabledHint:
+        "Chaque invitation permet à une nouvelle personne de créer un compte, et les met en contact. Quand quelqu’un en a envoyé autant que permis en 7 jours, son application lui demande d’attendre.",
+      offHint:
+        "Désactivé, un lien créé dans une application ajoute seulement son expéditeur aux contacts, pour les personnes qui ont déjà une adresse. Vous pouvez toujours inviter de nouvelles personnes depuis ce tableau de bord.",
+      count: "Au plus ce nombre d’invitations par semaine, par personne",
+      countHint:
+        "De 1 à {max}. Quelques-unes par semaine suffisent à une famille, et tiennent les spammeurs à l’écart.",
+      perWeek: { one: "au plus {n} par semaine", other: "au plus {n} par semaine" },
+      notOffered:
+        "Le logiciel de ce serveur ne propose pas d’invitations dans les applications : invitez les personnes depuis ce tableau de bord.",
+      signupClosed:
+        "Personne ne peut créer de compte sur cette adresse pour l’instant : les invitations depuis les applications ajoutent seulement des contacts, jusqu’à ce que les personnes munies d’un lien d’invitation puissent s’inscrire (voir « Qui peut créer un compte » plus haut).",
+    },
     welcome: {
       title: "Message de bienvenue",
       lead: "Envoyé par le serveur à chaque nouveau compte, pour accueillir les personnes qui arrivent.",
@@ -671,6 +688,8 @@ export const fr: Messages = {
     unban: "Lever le bannissement",
     subject: "Sujet",
     subjectHint: "Tout le monde le voit en haut du salon. Laissez vide pour le retirer.",
+    currentSubject: "Actuellement : {subject}",
+    noSubject: "Il n’y a pas de sujet pour le moment.",
     setSubject: "Changer le sujet",
     unavailable: "Le serveur de messagerie n’a pas répondu. Réessayez dans un instant.",
   },
@@ -1213,6 +1232,26 @@ export const fr: Messages = {
     sentTo: "Invitation envoyée à {email}. Vous pouvez aussi partager le lien ci-dessous.",
     sentToShort: "Envoyée à {email}",
     invalidInvite: "Cette invitation n’est plus valable.",
+    twoFactorTitle: "Connexion en deux étapes pour l’équipe",
+    twoFactorSwitch: "Exiger la connexion en deux étapes",
+    twoFactorExplain:
+      "Les propriétaires et les admins doivent saisir un code d’une application d’authentification pour se connecter. Les lecteurs ne sont pas concernés.",
+    twoFactorRequired:
+      "Exigée : les propriétaires et les admins se connectent avec un code de leur application d’authentification.",
+    twoFactorOptional: "Pas exigée : chacun choisit.",
+    twoFactorYouFirst: "Vous n’avez pas encore activé la connexion en deux étapes pour vous-même. Faites-le d’abord :",
+    twoFactorSetUp: "activer la connexion en deux étapes",
+    twoFactorConfirmTitle: "Exiger la connexion en deux étapes ?",
+    twoFactorConfirmBody:
+      "Les propriétaires et les admins qui n’ont pas activé la connexion en deux étapes ne peuvent plus gérer cette organisation tant qu’ils ne l’ont pas activée dans la sécurité de leur connexion. Les lecteurs ne sont pas concernés.",
+    twoFactorConfirm: "L’exiger",
+    restore: "Rétablir l’accès",
+    restoreTitle: "Rétablir l’accès de {name} ?",
+    restoreBody:
+      "Sa connexion en deux étapes est désactivée et ses codes de secours ne fonctionnent plus. Un e-mail est envoyé à {email} avec un lien pour choisir un nouveau mot de passe, valable une seule fois dans l’heure ; l’e-mail indique que c’est vous. Son mot de passe actuel reste valable tant qu’un nouveau n’est pas choisi. Cette action est enregistrée dans le journal d’audit.",
+    restoreDone: "C’est fait : un lien pour choisir un nouveau mot de passe a été envoyé à {email}.",
+    restoreNoEmail:
+      "Cette plateforme ne peut pas envoyer d’e-mails (SMTP_URL n’est pas défini) : rien n’a été modifié.",
   },
   tokens: {
     title: "Jetons d’API",
@@ -1273,7 +1312,7 @@ export const fr: Messages = {
   },
   support: {
     banner: "Vue d’assistance — lecture seule",
-    body: "Vous consultez {tenant} en tant qu’opérateur. Rien ne peut être modifié ici, et votre visite est enregistrée.",
+    body: "Vous consultez {tenant} en tant qu’opérateur. Rien ne peut être modifié ici, sauf rétablir l’accès d’une personne bloquée, et votre visite est enregistrée.",
     back: "Retour au parc",
   },
   health: {
@@ -1455,6 +1494,9 @@ export const fr: Messages = {
       tlsProfile: {
         not_offered:
           "Le logiciel de ce serveur règle cela pour tout le serveur : choisissez « Compatible avec les téléphones plus anciens ».",
+      },
+      memberInvitesPerWeek: {
+        not_offered: "Le logiciel de ce serveur ne propose pas d’invitations dans les applications.",
       },
       abuseAddresses: {
         invalid_url: "Indiquez une adresse e-mail, une adresse de messagerie (xmpp:…) ou une page web (https://…).",

@@ -3,7 +3,13 @@
  * the platform's ceilings. Stored as the changed settings only (Domain.settings), so "reset to default" forgets a
  * name and a later change of the platform's default reaches every domain that never chose.
  */
-import { type DomainServerSettings, type ExtraOptionValue, isValidHostname, type ServerName } from "@xmpp-host/xmpp";
+import {
+  type DomainServerSettings,
+  type ExtraOptionValue,
+  isValidHostname,
+  type ServerName,
+  serverKind,
+} from "@xmpp-host/xmpp";
 import { AppError, type FieldError } from "../errors.ts";
 import type { ProviderOrganization } from "./provider-file.ts";
 
@@ -42,6 +48,11 @@ export interface DomainSettings {
    * dialback only, which anyone able to tamper with DNS between the servers can fake.
    */
   federationInsecurePartners: string[];
+  /**
+   * Invites each member may create from their chat app (XEP-0401 ad-hoc command) that let someone register, per
+   * rolling 7 days; 0: members' invites only add them as a contact. Admins of the domain are not limited.
+   */
+  memberInvitesPerWeek: number;
 }
 export const federationPolicies = ["open", "allowlist", "closed"] as const;
 export type FederationPolicy = (typeof federationPolicies)[number];
@@ -49,6 +60,8 @@ export type FederationPolicy = (typeof federationPolicies)[number];
 export const MAX_FEDERATION_ALLOWLIST = 100;
 /** How many partners a domain may accept without a valid certificate. */
 export const MAX_INSECURE_PARTNERS = 20;
+/** The most invites a member may create per week: enough for a family, too few for a spammer's batch. */
+export const MAX_MEMBER_INVITES_PER_WEEK = 50;
 export type SettingName = keyof DomainSettings;
 export const settingNames = [
   "historyEnabled",
@@ -71,6 +84,7 @@ export const settingNames = [
   "federationAllowlist",
   "federationPlatformDomains",
   "federationInsecurePartners",
+  "memberInvitesPerWeek",
 ] as const satisfies readonly SettingName[];
 
 /** The settings a server is configured with; the others (branding, pages) only reach the platform's own pages. */
@@ -91,6 +105,7 @@ export const serverSettingNames: ReadonlySet<SettingName> = new Set<SettingName>
   "federationAllowlist",
   "federationPlatformDomains",
   "federationInsecurePartners",
+  "memberInvitesPerWeek",
 ]);
 
 /** What the operator decides for every domain: ceilings and the defaults that come from the platform. */
@@ -217,6 +232,7 @@ export function defaultSettings(platform: DomainSettingsPlatform, ceilings: Sett
     federationAllowlist: [],
     federationPlatformDomains: true,
     federationInsecurePartners: [],
+    memberInvitesPerWeek: 0,
   };
 }
 
@@ -298,6 +314,14 @@ function domainList(v: unknown, _c: SettingCeilings, f: string, max = MAX_FEDERA
   return null;
 }
 
+function count(min: number, max: number): Check {
+  return (v, _c, f) => {
+    if (typeof v !== "number" || !Number.isSafeInteger(v)) return err(f, "must be a whole number", "invalid");
+    if (v < min || v > max) return err(f, `must be from ${min} to ${max}`, "out_of_range", { min, max });
+    return null;
+  };
+}
+
 const MAX_QUOTA = 100 * 1024 * MB;
 
 const checks: Record<SettingName, Check> = {
@@ -325,6 +349,7 @@ const checks: Record<SettingName, Check> = {
   federationAllowlist: domainList,
   federationPlatformDomains: bool,
   federationInsecurePartners: (v, c, f) => domainList(v, c, f, MAX_INSECURE_PARTNERS),
+  memberInvitesPerWeek: count(0, MAX_MEMBER_INVITES_PER_WEEK),
 };
 
 /** The stored changes, completed with defaults. A stored value the ceilings no longer allow gives way to the default. */
@@ -377,6 +402,11 @@ export function applyPatch(
       errors.push(err(setting, "this server software sets TLS for the whole server, not per domain", "not_offered"));
       continue;
     }
+    if (setting === "memberInvitesPerWeek" && value !== 0 && !serverKind(server).features.inBandInvites) {
+      // ejabberd 23.01 has no invites in chat apps at all: nothing there could create or count them.
+      errors.push(err(setting, "this server software has no invites in chat apps", "not_offered"));
+      continue;
+    }
     // Colours are kept in one spelling, so that #0B6E4F and #0b6e4f are the same choice.
     next[setting] = setting === "brandColor" && typeof value === "string" ? value.toLowerCase() : value;
   }
@@ -410,5 +440,6 @@ export function serverSettings(
       ...(s.federationPlatformDomains && platformBaseDomain ? { allowedSuffixes: [platformBaseDomain] } : {}),
       insecurePartners: s.federationInsecurePartners,
     },
+    memberInvitesPerWeek: s.memberInvitesPerWeek,
   };
 }

@@ -50,8 +50,12 @@ export const roomModerationHandlers = {
   "room.inspect": {
     run: async (ctx, op) => {
       const { jid, driver } = await roomOnServer(ctx, op.resourceId);
-      const [occupants, affiliations] = await Promise.all([driver.roomOccupants(jid), driver.roomAffiliations(jid)]);
-      const state: RoomLiveState = { occupants, affiliations };
+      const [occupants, affiliations, subject] = await Promise.all([
+        driver.roomOccupants(jid),
+        driver.roomAffiliations(jid),
+        driver.roomSubject?.(jid),
+      ]);
+      const state: RoomLiveState = { occupants, affiliations, ...(subject !== undefined ? { subject } : {}) };
       return { ...state };
     },
   },

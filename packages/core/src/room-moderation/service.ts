@@ -19,6 +19,8 @@ const MAX_SUBJECT = 1000;
 export interface RoomLiveState {
   occupants: { nick: string; jid: string | null; role: string; affiliation: string }[];
   affiliations: { owner: string[]; admin: string[]; member: string[]; outcast: string[] };
+  /** The subject occupants see ("" for none); absent where the server kind does not say. */
+  subject?: string;
 }
 
 function checkNick(input: string): string {
@@ -78,7 +80,7 @@ async function settle(ctx: CoreContext, started: Operation): Promise<Operation> 
   return op;
 }
 
-/** The room's occupants and affiliations, read from its server now. */
+/** The room's occupants, affiliations and subject, read from its server now. */
 export async function inspectRoom(ctx: CoreContext, actor: Actor, roomId: string): Promise<RoomLiveState> {
   const room = await loadModeratedRoom(ctx, actor, roomId);
   // Looking at who is in a room is recorded (the operation and its outcome): it is someone's presence.

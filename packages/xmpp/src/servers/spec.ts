@@ -40,6 +40,11 @@ export interface DomainServerSettings {
   extraOptions: Record<string, ExtraOptionValue>;
   /** Which other servers' domains may talk to this one (server-to-server); absent: everyone. */
   federation?: FederationSettings;
+  /**
+   * Invites each member may create in their chat app that let someone register, per rolling 7 days (admins are not
+   * limited); absent or 0: members' invites only add them as a contact. Servers without such invites ignore it.
+   */
+  memberInvitesPerWeek?: number;
 }
 
 /** A domain's federation policy: open to all, a list of domains (and domains under listed suffixes), or none. */

@@ -1564,7 +1564,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is in the group chat now, as its server sees it */
+        /** Who is in the group chat now, and its subject, as its server sees it */
         get: operations["listRoomOccupants"];
         put?: never;
         post?: never;
@@ -6889,7 +6889,7 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners" | "memberInvitesPerWeek")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
@@ -6916,6 +6916,8 @@ export interface operations {
                             /** @description How long history is kept */
                             historyRetention: "forever" | "1y" | "6m" | "1m";
                             legalNoticeUrl: string | null;
+                            /** @description Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to 50; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd */
+                            memberInvitesPerWeek: number;
                             /** @description Push notifications may carry the message text */
                             pushIncludeBody: boolean;
                             /** @description Push notifications may say who wrote */
@@ -6959,6 +6961,8 @@ export interface operations {
                             /** @description How long history is kept */
                             historyRetention: "forever" | "1y" | "6m" | "1m";
                             legalNoticeUrl: string | null;
+                            /** @description Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to 50; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd */
+                            memberInvitesPerWeek: number;
                             /** @description Push notifications may carry the message text */
                             pushIncludeBody: boolean;
                             /** @description Push notifications may say who wrote */
@@ -7069,6 +7073,8 @@ export interface operations {
                      */
                     historyRetention?: "forever" | "1y" | "6m" | "1m" | null;
                     legalNoticeUrl?: string | null;
+                    /** @description Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to 50; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd */
+                    memberInvitesPerWeek?: number | null;
                     /** @description Push notifications may carry the message text */
                     pushIncludeBody?: boolean | null;
                     /** @description Push notifications may say who wrote */
@@ -7099,7 +7105,7 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners" | "memberInvitesPerWeek")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
@@ -7126,6 +7132,8 @@ export interface operations {
                             /** @description How long history is kept */
                             historyRetention: "forever" | "1y" | "6m" | "1m";
                             legalNoticeUrl: string | null;
+                            /** @description Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to 50; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd */
+                            memberInvitesPerWeek: number;
                             /** @description Push notifications may carry the message text */
                             pushIncludeBody: boolean;
                             /** @description Push notifications may say who wrote */
@@ -7169,6 +7177,8 @@ export interface operations {
                             /** @description How long history is kept */
                             historyRetention: "forever" | "1y" | "6m" | "1m";
                             legalNoticeUrl: string | null;
+                            /** @description Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to 50; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd */
+                            memberInvitesPerWeek: number;
                             /** @description Push notifications may carry the message text */
                             pushIncludeBody: boolean;
                             /** @description Push notifications may say who wrote */
@@ -7196,7 +7206,7 @@ export interface operations {
                             maxDays: number | null;
                         };
                         /** @description Settings that differ from their defaults by the domain's choice */
-                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners")[];
+                        changed: ("historyEnabled" | "historyRetention" | "filesEnabled" | "fileMaxBytes" | "fileQuotaPerDayBytes" | "fileRetention" | "pushIncludeSender" | "pushIncludeBody" | "tlsProfile" | "welcomeMessage" | "abuseAddresses" | "supportAddresses" | "brandName" | "brandColor" | "websiteUrl" | "legalNoticeUrl" | "federation" | "federationAllowlist" | "federationPlatformDomains" | "federationInsecurePartners" | "memberInvitesPerWeek")[];
                         defaults: {
                             /** @description Where to report abuse (XEP-0157) */
                             abuseAddresses: string[];
@@ -7223,6 +7233,8 @@ export interface operations {
                             /** @description How long history is kept */
                             historyRetention: "forever" | "1y" | "6m" | "1m";
                             legalNoticeUrl: string | null;
+                            /** @description Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to 50; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd */
+                            memberInvitesPerWeek: number;
                             /** @description Push notifications may carry the message text */
                             pushIncludeBody: boolean;
                             /** @description Push notifications may say who wrote */
@@ -7266,6 +7278,8 @@ export interface operations {
                             /** @description How long history is kept */
                             historyRetention: "forever" | "1y" | "6m" | "1m";
                             legalNoticeUrl: string | null;
+                            /** @description Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to 50; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd */
+                            memberInvitesPerWeek: number;
                             /** @description Push notifications may carry the message text */
                             pushIncludeBody: boolean;
                             /** @description Push notifications may say who wrote */
@@ -12261,6 +12275,8 @@ export interface operations {
                             nick: string;
                             role: "moderator" | "participant" | "visitor" | "none";
                         }[];
+                        /** @description The subject occupants see (empty for none); absent where the server kind does not say */
+                        subject?: string;
                     };
                 };
             };

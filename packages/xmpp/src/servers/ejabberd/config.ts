@@ -53,6 +53,7 @@ export const PLATFORM_MODULES = [
   "mod_federation_dns",
   "mod_bookmarks_compat",
   "mod_account_suspension",
+  "mod_room_moderation",
 ] as const;
 
 /** Debian's bundle of the system's CAs (ca-certificates). */
@@ -167,6 +168,15 @@ function registrationRule(d: InstanceDomainSpec): string {
   return d.registration === "open" && !d.limits ? "register_open" : "register_closed";
 }
 
+/**
+ * The domain's registration blocks, as ejabberd's names for them: an ACL of `ip` entries and the access rule that
+ * mod_register's `ip_access` reads. 23.01 matches `ip_access` against the global rules only (acl:match_rule(global,
+ * ...)), so they live in the main file, one pair per domain, named after it.
+ */
+function registrationBlockNames(domain: string): { acl: string; rule: string } {
+  return { acl: `registration_blocks_${domain}`, rule: `registration_ip_${domain}` };
+}
+
 /** Where web clients and uploads reach a domain over HTTPS, when the server has the port. */
 function httpsBase(spec: InstanceSpec, host: string): string | undefined {
   return spec.ports.https === undefined ? undefined : `https://${host}:${spec.ports.https}`;
@@ -270,8 +280,12 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
     mod_push: settings ? { include_sender: settings.push.includeSender, include_body: settings.push.includeBody } : {},
     mod_register: {
       access: registrationRule(d),
+      // The domain's blocked addresses and networks may not register in-band (the same list Prosody gets).
+      ...(d.registrationBlocklist?.length ? { ip_access: registrationBlockNames(d.name).rule } : {}),
       welcome_message: { subject: "", body: settings?.welcomeMessage ?? "" },
     },
+    // Kick, role and subject from the platform, which 23.01's mod_muc_admin lacks (the platform's module).
+    mod_room_moderation: {},
     mod_roster: { versioning: true },
     mod_stream_mgmt: {},
     mod_time: {},
@@ -396,6 +410,14 @@ export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): st
     backlog: 128,
     request_handlers: { "/api": "mod_http_api" },
   });
+  const blockAcls: { [key: string]: Yaml } = {};
+  const blockRules: { [key: string]: Yaml } = {};
+  for (const d of spec.domains) {
+    if (!d.registrationBlocklist?.length) continue;
+    const names = registrationBlockNames(d.name);
+    blockAcls[names.acl] = { ip: d.registrationBlocklist };
+    blockRules[names.rule] = [{ deny: names.acl }, { allow: "all" }];
+  }
   const quotas = [...new Set(spec.domains.flatMap((d) => (d.limits ? [quotaMiB(d.limits.uploadQuotaBytes)] : [])))];
   const shaperRules: { [key: string]: Yaml } = {
     max_user_sessions: 10,
@@ -431,6 +453,7 @@ export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): st
     acl: {
       admin: { user: [ADMIN_JID] },
       local: { user_regexp: "" },
+      ...blockAcls,
     },
     access_rules: {
       local: { allow: "local" },
@@ -441,6 +464,7 @@ export function renderMainConfig(spec: InstanceSpec, layout: InstanceLayout): st
       configure: { allow: "admin" },
       register_open: { allow: "all" },
       register_closed: { deny: "all" },
+      ...blockRules,
     },
     // Only the platform's admin may call commands over HTTP (Debian's default lets loopback in without a password).
     api_permissions: {

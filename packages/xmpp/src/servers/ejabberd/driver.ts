@@ -5,8 +5,12 @@ import {
   type FederationActivity,
   type NewAccount,
   type OnlineSession,
+  type RoomAffiliation,
+  type RoomAffiliations,
   type RoomConfig,
   type RoomInfo,
+  type RoomOccupant,
+  type RoomRole,
   type ServerInfo,
   type ServerInvite,
   type XmppServerDriver,
@@ -52,6 +56,24 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function password(pw: string): void {
   if (typeof pw !== "string" || pw.length === 0) throw new DriverCommandError("password must be a non-empty string");
   if (LONE_SURROGATE.test(pw)) throw new DriverCommandError("password is not valid Unicode");
+}
+
+const ROLES: readonly string[] = ["moderator", "participant", "visitor"];
+const AFFILIATIONS: readonly string[] = ["owner", "admin", "member", "outcast", "none"];
+
+/** Text sent as it is (a reason, a subject): JSON cannot carry a lone surrogate. */
+function unicode(value: string, what: string): string {
+  if (typeof value !== "string") throw new DriverCommandError(`${what} must be a string`);
+  if (LONE_SURROGATE.test(value)) throw new DriverCommandError(`${what} is not valid Unicode`);
+  return value;
+}
+
+/** An occupant's nickname, within the limits Prosody's driver sets. */
+function nickname(nick: string): string {
+  if (typeof nick !== "string" || nick.length === 0 || nick.length > 1023) {
+    throw new DriverCommandError("invalid nickname");
+  }
+  return unicode(nick, "nickname");
 }
 
 const MUC_PREFIX = "groups.";
@@ -389,8 +411,12 @@ export class EjabberdDriver implements XmppServerDriver {
     }
   }
 
+  /**
+   * Through the platform's mod_room_moderation rather than set_room_affiliation: 23.01 would keep the role it
+   * remembers for the account, and let a removed member back into a members-only room with it.
+   */
   private async setAffiliation(name: string, service: string, jid: string, affiliation: string): Promise<void> {
-    await this.ok("set_room_affiliation", { name, service, jid, affiliation });
+    await this.call("change_room_affiliation", { name, service, jid, affiliation, reason: "", only_if: "" });
   }
 
   async setRoomMembers(jid: string, members: string[]): Promise<void> {
@@ -546,6 +572,75 @@ export class EjabberdDriver implements XmppServerDriver {
     const { user, host } = await this.requireAccount(jid);
     const items = await this.call<{ jid: string; subscription: string }[]>("get_roster", { user, host });
     return Object.fromEntries(items.map((i) => [i.jid, i.subscription]));
+  }
+
+  // Moderation: the platform's mod_room_moderation (its own commands, acting as the room itself) where 23.01's
+  // mod_muc_admin has nothing, or nothing with the same outcome; see that module.
+  async roomOccupants(room: string): Promise<RoomOccupant[]> {
+    const { name, service } = roomAddress(room);
+    return await this.call<RoomOccupant[]>("room_occupants", { name, service });
+  }
+
+  async roomAffiliations(room: string): Promise<RoomAffiliations> {
+    const { name, service } = roomAddress(room);
+    const out: RoomAffiliations = { owner: [], admin: [], member: [], outcast: [] };
+    // An unknown room is refused by get_room_affiliations itself.
+    for (const a of await this.affiliations(name, service)) {
+      if (a.affiliation in out) out[a.affiliation as keyof RoomAffiliations].push(affiliationJid(a));
+    }
+    for (const list of Object.values(out)) list.sort();
+    return out;
+  }
+
+  async kickOccupant(room: string, nick: string, reason?: string): Promise<"kicked" | "absent"> {
+    const { name, service } = roomAddress(room);
+    const args = { name, service, nick: nickname(nick), reason: unicode(reason ?? "", "reason") };
+    return (await this.call<{ outcome: "kicked" | "absent" }>("kick_occupant", args)).outcome;
+  }
+
+  async setOccupantRole(
+    room: string,
+    nick: string,
+    role: RoomRole,
+    reason?: string,
+  ): Promise<"set" | "unchanged" | "absent"> {
+    const { name, service } = roomAddress(room);
+    if (!ROLES.includes(role)) throw new DriverCommandError(`invalid role ${role}`);
+    const args = { name, service, nick: nickname(nick), role, reason: unicode(reason ?? "", "reason") };
+    return (await this.call<{ outcome: "set" | "unchanged" | "absent" }>("set_occupant_role", args)).outcome;
+  }
+
+  async setRoomAffiliation(
+    room: string,
+    jid: string,
+    affiliation: RoomAffiliation,
+    opts: { reason?: string; onlyIf?: RoomAffiliation } = {},
+  ): Promise<{ previous: RoomAffiliation; changed: boolean }> {
+    const { name, service } = roomAddress(room);
+    check(() => splitBareJid(jid));
+    for (const a of [affiliation, opts.onlyIf ?? "none"]) {
+      if (!AFFILIATIONS.includes(a)) throw new DriverCommandError(`invalid affiliation ${a}`);
+    }
+    const r = await this.call<{ previous: RoomAffiliation; changed: "true" | "false" }>("change_room_affiliation", {
+      name,
+      service,
+      jid,
+      affiliation,
+      reason: unicode(opts.reason ?? "", "reason"),
+      // Empty: whatever the affiliation is now.
+      only_if: opts.onlyIf ?? "",
+    });
+    return { previous: r.previous, changed: r.changed === "true" };
+  }
+
+  async setRoomSubject(room: string, subject: string): Promise<void> {
+    const { name, service } = roomAddress(room);
+    await this.ok("set_room_subject", { name, service, subject: unicode(subject, "subject") });
+  }
+
+  async roomSubject(room: string): Promise<string> {
+    const { name, service } = roomAddress(room);
+    return (await this.call<{ subject: string }>("get_room_subject", { name, service })).subject;
   }
 
   private unsupported(): never {

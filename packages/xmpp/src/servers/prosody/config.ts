@@ -216,6 +216,14 @@ export function renderHostsConfig(spec: InstanceSpec): string {
       out.push(`  ${opt("registration_invite_only", true)}`);
       hostModules.push("invites_register");
     }
+    // Members' invites from their chat app may register someone (mod_invites_adhoc), so many a week per person
+    // (the platform's mod_member_invites). Not where the server registers nobody: such an invite could not work.
+    const memberInvites = settings?.memberInvitesPerWeek ?? 0;
+    if (memberInvites > 0 && d.registration !== "closed") {
+      out.push(`  ${opt("allow_user_invites", true)}`);
+      out.push(`  ${opt("member_invites_per_week", memberInvites)}`);
+      hostModules.push("member_invites");
+    }
     // mod_register_limits (loaded by mod_register_ibr) reads these per host for in-band registration.
     if (d.registrationBlocklist?.length) out.push(`  ${opt("registration_blocklist", d.registrationBlocklist)}`);
     if (d.registrationThrottle) {

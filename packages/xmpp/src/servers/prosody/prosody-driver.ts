@@ -400,6 +400,11 @@ export class ProsodyDriver implements XmppServerDriver {
     await this.call("set_room_subject", room, subject);
   }
 
+  async roomSubject(room: string): Promise<string> {
+    bareJid(room);
+    return (await this.call<string | null>("room_subject", room)) ?? "";
+  }
+
   async onlineSessions(host?: string): Promise<OnlineSession[]> {
     if (host !== undefined) hostname(host);
     return await this.call("sessions", host ?? null);

@@ -188,6 +188,8 @@ local RELOADS = {
 	federation_allowlist = { "federation_policy" };
 	federation_allowed_suffixes = { "federation_policy" };
 	federation_insecure_partners = { "federation_policy" };
+	allow_user_invites = { "invites_adhoc" };
+	member_invites_per_week = { "member_invites" };
 };
 
 local function as_set(list)
@@ -655,6 +657,12 @@ function M.set_room_subject(j, subject)
 	room:set_subject(room.jid, subject);
 	room:save(true);
 	return true;
+end
+
+function M.room_subject(j)
+	local room = moderated_room(j);
+	local _, subject = room:get_subject();
+	return subject or "";
 end
 
 -- XEP-0402 bookmarks, with the node options mod_bookmarks uses, so clients that sync bookmarks see them.

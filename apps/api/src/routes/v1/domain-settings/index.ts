@@ -8,6 +8,7 @@ import {
   logoPath,
   MAX_FEDERATION_ALLOWLIST,
   MAX_INSECURE_PARTNERS,
+  MAX_MEMBER_INVITES_PER_WEEK,
   type SettingsView,
   setDomainLogo,
   setExtraOptions,
@@ -53,6 +54,9 @@ const settingFields = {
     maxItems: MAX_INSECURE_PARTNERS,
     description:
       "Other domains accepted without a valid certificate. Risk: they are trusted by dialback alone, which anyone who can tamper with DNS between the servers can fake",
+  }),
+  memberInvitesPerWeek: Type.Integer({
+    description: `Invites each member may create in their chat app that let someone register, per rolling 7 days (0 to ${MAX_MEMBER_INVITES_PER_WEEK}; admins are not limited). 0: members' invites only add them as a contact. Prosody only: refused (not_offered) on ejabberd`,
   }),
 };
 const Settings = Type.Object(settingFields);

@@ -147,14 +147,24 @@ export const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: "listRoomOccupants",
         tags: ["rooms"],
-        summary: "Who is in the group chat now, as its server sees it",
+        summary: "Who is in the group chat now, and its subject, as its server sees it",
         params: Params,
-        response: { 200: Type.Object({ occupants: Type.Array(Occupant) }), ...liveProblems },
+        response: {
+          200: Type.Object({
+            occupants: Type.Array(Occupant),
+            subject: Type.Optional(
+              Type.String({
+                description: "The subject occupants see (empty for none); absent where the server kind does not say",
+              }),
+            ),
+          }),
+          ...liveProblems,
+        },
       },
     },
     async (request) => {
-      const { occupants } = await inspectRoom(app.core, actorOf(request), request.params.roomId);
-      return { occupants: occupants as Static<typeof Occupant>[] };
+      const { occupants, subject } = await inspectRoom(app.core, actorOf(request), request.params.roomId);
+      return { occupants: occupants as Static<typeof Occupant>[], ...(subject !== undefined ? { subject } : {}) };
     },
   );
 

@@ -37,6 +37,8 @@ export default async function RoomModerationPage({
   const failed = [occupants, affiliations].find((r) => !r.response.ok);
   const problem = failed ? localizeProblem(asProblem(failed.error, failed.response.status), m, locale) : null;
   const name = room.title || room.name;
+  // Read with the occupants; undefined where the server did not answer or its kind does not say.
+  const subject = occupants.data?.subject;
 
   const lists = affiliations.data
     ? ([
@@ -61,7 +63,12 @@ export default async function RoomModerationPage({
         mainClassName="space-y-4"
         aside={
           <Card title={t.subject}>
-            <RoomSubjectForm roomId={roomId} />
+            {subject === undefined ? null : (
+              <p className="mb-3 break-words text-sm text-zinc-800" data-room-subject={subject}>
+                {subject ? interpolate(t.currentSubject, { subject }) : t.noSubject}
+              </p>
+            )}
+            <RoomSubjectForm roomId={roomId} current={subject ?? ""} />
           </Card>
         }
       >
