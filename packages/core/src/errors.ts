@@ -85,6 +85,7 @@ export const refusalReasons = [
   "domain_not_ready",
   "backup_under_way",
   "backup_not_ready",
+  "move_under_way",
   "no_free_ports",
   "test_not_delivered",
   "account_not_created",

@@ -4,6 +4,7 @@ import { backupHandlers } from "./backups/handlers.ts";
 import { certificateHandlers } from "./certificates/handlers.ts";
 import { complianceHandlers } from "./compliance/handlers.ts";
 import { dnsHandlers } from "./dns/handlers.ts";
+import { domainMoveHandlers } from "./domain-moves/handlers.ts";
 import { domainHandlers } from "./domains/handlers.ts";
 import { importHandlers } from "./imports/handlers.ts";
 import { instanceHandlers } from "./instances/handlers.ts";
@@ -30,5 +31,6 @@ export const operationHandlers = {
   ...complianceHandlers,
   ...certificateHandlers,
   ...backupHandlers,
+  ...domainMoveHandlers,
   ...ircGatewayHandlers,
 } satisfies { [T in OperationType]: OperationHandler<T> };

@@ -79,6 +79,8 @@ export const jobCatalogue = {
   "backup.create": operation,
   "backup.restore": operation,
   "domain.restore": operation,
+  /** A live move of one domain, with its data, to another server: copied while served, then a brief freeze. */
+  "domain.move": operation,
   "domain.dns-check": check,
   /** One round of the re-checks after "Check now"; `until` names the watch it belongs to (a newer one supersedes it). */
   "domain.dns-watch": {
@@ -241,6 +243,7 @@ export const operationInputs = {
   "backup.create": anyInput,
   "backup.restore": z.object({ backupId: id }),
   "domain.restore": z.object({ backupId: id, sourceInstanceId: id, targetInstanceId: id }),
+  "domain.move": z.object({ sourceInstanceId: id, targetInstanceId: id }),
 } as const satisfies Record<OperationType, z.ZodType>;
 
 /** The input as a handler reads it. */

@@ -953,6 +953,38 @@ export const en = {
     domainRestoreConfirm:
       "Put {name} back as it was on {when}? People using this address are disconnected for a moment, and every change made since then is lost.",
   },
+  /** Moving an address, with everything on it, to another chat server. */
+  moves: {
+    title: "Move to another server",
+    titleOwn: "Move to a server of your own",
+    lead: "Moves {name} with everything on it to another of your chat servers. People keep their addresses and passwords.",
+    leadOwn:
+      "{name} is on a server the platform shares between families. Move it to a chat server of your own: people keep their addresses and passwords.",
+    target: "New server",
+    action: "Move",
+    confirmTitle: "Move {name} to {server}?",
+    confirmBody:
+      "Everyone using {name} is disconnected for a moment, and their chat apps reconnect by themselves: nobody needs to do anything. Passwords, contacts, message history and group chats come along.",
+    confirm: "Move now",
+    noneTitle: "No other server to move to",
+    none: "To move {name}, you need another chat server of yours that is running, with the same server software. Create one first, then come back here.",
+    noneOwnTitle: "No server of your own yet",
+    noneOwn:
+      "To move {name}, you need a chat server of your own that is running. Create one first, then come back here.",
+    createServer: "Go to chat servers",
+    notMovable:
+      "This address's server keeps every address in one database: its addresses cannot be moved one by one yet.",
+    fleetAction: "Move to…",
+    fleetTarget: "Move {name} to",
+    fleetTitle: "Move {name}",
+    fleetLead: "Choose where this address goes: a shared server, or another server of its own organisation.",
+    fleetBack: "Back to the server",
+    nowOn: "Now on {server}",
+    fleetDomains: "Move addresses…",
+    fleetNone: "No other running server of the same software to move to.",
+    sharedTarget: "{name} (shared)",
+    tenantTarget: "{name} ({tenant})",
+  },
   operations: {
     title: "Activity",
     lead: "Every change to your chat servers, with its progress and outcome.",
@@ -976,6 +1008,7 @@ export const en = {
       "domain.update": "Change a domain's settings",
       "domain.delete": "Delete a domain",
       "domain.restore": "Restore a domain from a backup",
+      "domain.move": "Move a domain to another server",
       "account.create": "Create an account",
       "account.delete": "Delete an account",
       "account.password": "Change a password",
@@ -1156,6 +1189,7 @@ export const en = {
       "invite.revoked": "{actor} revoked an invite link to {target}",
       "backup.requested": "{actor} asked for a backup",
       "backup.restore_requested": "{actor} asked to restore a backup onto {target}",
+      "domain.move_requested": "{actor} asked to move {target} to another server",
       "irc_gateway.enabled": "{actor} turned on the IRC gateway {address}",
       "irc_gateway.disabled": "{actor} turned off the IRC gateway {address}",
       "alert_channel.created": "{actor} added the alert channel {target}",
@@ -1257,6 +1291,8 @@ export const en = {
     noMatchBody: "Try another search or clear the filters.",
     sharedServer: "Shared server {name}",
     sharedServerLead: "A server of the platform’s pool. Its addresses belong to the organisations below.",
+    dedicatedServer: "Server {name}",
+    dedicatedServerLead: "A server of one organisation. Its addresses can be moved elsewhere from here.",
     noAddresses: "No address on this server yet.",
   },
   support: {
@@ -1446,6 +1482,11 @@ export const en = {
       memberInvitesPerWeek: {
         not_offered: "This chat server’s software has no invites in chat apps.",
       },
+      targetInstanceId: {
+        not_offered:
+          "This server runs other chat software: an address moves only between servers with the same software.",
+        not_allowed: "The address is already on this server.",
+      },
       abuseAddresses: {
         invalid_url: "Use an email address, a chat address (xmpp:…) or a web page (https://…).",
         too_many: "Give at most {max} addresses.",
@@ -1486,6 +1527,7 @@ export const en = {
       domain_not_ready: "This domain is not ready: it is being set up or removed.",
       backup_under_way: "A backup of this domain is already under way.",
       backup_not_ready: "This backup is not complete: it is still running, or it failed.",
+      move_under_way: "This domain is already being moved or restored. Wait until that ends.",
       no_free_ports: "The platform has no room for another chat server right now. Try again later.",
       test_not_delivered: "The channel did not accept the test notification.",
       account_not_created: "The account could not be created on the chat server. Try again later.",

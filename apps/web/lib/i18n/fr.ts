@@ -999,6 +999,37 @@ export const fr: Messages = {
     domainRestoreConfirm:
       "Remettre {name} tel qu’il était le {when} ? Les personnes qui utilisent cette adresse seront déconnectées un instant, et tout ce qui a changé depuis sera perdu.",
   },
+  moves: {
+    title: "Déplacer vers un autre serveur",
+    titleOwn: "Déplacer vers un serveur à vous",
+    lead: "Déplace {name} avec tout son contenu vers un autre de vos serveurs de messagerie. Chacun garde son adresse et son mot de passe.",
+    leadOwn:
+      "{name} est sur un serveur que la plateforme partage entre plusieurs familles. Déplacez-la vers un serveur de messagerie à vous : chacun garde son adresse et son mot de passe.",
+    target: "Nouveau serveur",
+    action: "Déplacer",
+    confirmTitle: "Déplacer {name} vers {server} ?",
+    confirmBody:
+      "Tous ceux qui utilisent {name} sont déconnectés un instant, et leurs applications de messagerie se reconnectent d’elles-mêmes : personne n’a rien à faire. Les mots de passe, les contacts, l’historique des messages et les discussions de groupe suivent.",
+    confirm: "Déplacer maintenant",
+    noneTitle: "Aucun autre serveur vers lequel déplacer",
+    none: "Pour déplacer {name}, il faut un autre de vos serveurs de messagerie, en marche, avec le même logiciel de serveur. Créez-en un d’abord, puis revenez ici.",
+    noneOwnTitle: "Pas encore de serveur à vous",
+    noneOwn:
+      "Pour déplacer {name}, il faut un serveur de messagerie à vous, en marche. Créez-en un d’abord, puis revenez ici.",
+    createServer: "Aller aux serveurs de messagerie",
+    notMovable:
+      "Le serveur de cette adresse garde toutes ses adresses dans une seule base de données : elles ne peuvent pas encore être déplacées une par une.",
+    fleetAction: "Déplacer vers…",
+    fleetTarget: "Déplacer {name} vers",
+    fleetTitle: "Déplacer {name}",
+    fleetLead: "Choisissez où va cette adresse : un serveur partagé, ou un autre serveur de sa propre organisation.",
+    fleetBack: "Retour au serveur",
+    nowOn: "Actuellement sur {server}",
+    fleetDomains: "Déplacer des adresses…",
+    fleetNone: "Aucun autre serveur en marche avec le même logiciel vers lequel déplacer.",
+    sharedTarget: "{name} (partagé)",
+    tenantTarget: "{name} ({tenant})",
+  },
   operations: {
     title: "Activité",
     lead: "Chaque modification de vos serveurs, avec sa progression et son résultat.",
@@ -1022,6 +1053,7 @@ export const fr: Messages = {
       "domain.update": "Modifier les réglages d’un domaine",
       "domain.delete": "Supprimer un domaine",
       "domain.restore": "Restaurer un domaine depuis une sauvegarde",
+      "domain.move": "Déplacer un domaine vers un autre serveur",
       "account.create": "Créer un compte",
       "account.delete": "Supprimer un compte",
       "account.password": "Changer un mot de passe",
@@ -1203,6 +1235,7 @@ export const fr: Messages = {
       "invite.revoked": "{actor} a révoqué un lien d’invitation vers {target}",
       "backup.requested": "{actor} a demandé une sauvegarde",
       "backup.restore_requested": "{actor} a demandé la restauration d’une sauvegarde sur {target}",
+      "domain.move_requested": "{actor} a demandé le déplacement de {target} vers un autre serveur",
       "irc_gateway.enabled": "{actor} a activé la passerelle IRC {address}",
       "irc_gateway.disabled": "{actor} a désactivé la passerelle IRC {address}",
       "alert_channel.created": "{actor} a ajouté le canal d’alerte {target}",
@@ -1308,6 +1341,8 @@ export const fr: Messages = {
     noMatchBody: "Essayez une autre recherche ou effacez les filtres.",
     sharedServer: "Serveur partagé {name}",
     sharedServerLead: "Un serveur du parc de la plateforme. Ses adresses appartiennent aux organisations ci-dessous.",
+    dedicatedServer: "Serveur {name}",
+    dedicatedServerLead: "Un serveur d’une organisation. Ses adresses peuvent être déplacées d’ici.",
     noAddresses: "Aucune adresse sur ce serveur pour l’instant.",
   },
   support: {
@@ -1498,6 +1533,11 @@ export const fr: Messages = {
       memberInvitesPerWeek: {
         not_offered: "Le logiciel de ce serveur ne propose pas d’invitations dans les applications.",
       },
+      targetInstanceId: {
+        not_offered:
+          "Ce serveur utilise un autre logiciel de messagerie : une adresse ne se déplace qu’entre serveurs du même logiciel.",
+        not_allowed: "L’adresse est déjà sur ce serveur.",
+      },
       abuseAddresses: {
         invalid_url: "Indiquez une adresse e-mail, une adresse de messagerie (xmpp:…) ou une page web (https://…).",
         too_many: "Indiquez au plus {max} adresses.",
@@ -1538,6 +1578,7 @@ export const fr: Messages = {
       domain_not_ready: "Ce domaine n’est pas prêt : il est en cours de mise en place ou de suppression.",
       backup_under_way: "Une sauvegarde de ce domaine est déjà en cours.",
       backup_not_ready: "Cette sauvegarde n’est pas complète : elle est encore en cours, ou elle a échoué.",
+      move_under_way: "Ce domaine est déjà en cours de déplacement ou de restauration. Attendez que cela se termine.",
       no_free_ports:
         "La plateforme n’a plus de place pour un autre serveur de messagerie pour l’instant. Réessayez plus tard.",
       test_not_delivered: "Le canal n’a pas accepté la notification de test.",

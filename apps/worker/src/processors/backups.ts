@@ -464,30 +464,10 @@ export async function restoreDomainBackup(
       if ((await runtime.status(target.id)).running) {
         const others = instanceHosts(specOf(ctx, fresh, fresh.domains)).filter((h) => !hosts.includes(h));
         // Only this domain's hosts go down (its users are disconnected); the instance keeps its other hosts.
-        await ctx.driverFor(fresh).applyHosts(others.length ? others : ["localhost"]);
+        await ctx.driverFor(fresh).applyHosts(others);
       }
       await progress(55, "putting the restored data in place");
-      if (runtime.replaceData) {
-        await runtime.replaceData(target.id, staging, { only: dirs });
-        return;
-      }
-      const dataDir = runtime.layout(target.id).data;
-      await fs.mkdir(dataDir, { recursive: true, mode: 0o750 });
-      for (const dir of dirs) {
-        const live = path.join(dataDir, dir);
-        const incoming = `${live}.xh-restoring`;
-        const outgoing = `${live}.xh-replaced`;
-        await fs.rm(incoming, { recursive: true, force: true });
-        await fs.rm(outgoing, { recursive: true, force: true });
-        const fromArchive = path.join(staging, dir);
-        const has = await fs.stat(fromArchive).catch(() => null);
-        if (has?.isDirectory()) await fs.cp(fromArchive, incoming, { recursive: true, preserveTimestamps: true });
-        if (await fs.stat(live).catch(() => null)) await fs.rename(live, outgoing);
-        if (has?.isDirectory()) await fs.rename(incoming, live);
-        await fs.rm(outgoing, { recursive: true, force: true });
-      }
-      // Written as the platform; the server reads and writes them as its own account.
-      await runtime.handOver(target.id);
+      await replaceDomainDirs(ctx, target.id, staging, dirs);
     });
 
     if (input.sourceInstanceId !== target.id) {
@@ -515,6 +495,62 @@ export async function restoreDomainBackup(
     const synced = await sync(ctx, target.id, domainId);
     return { backupId: backup.id, domain: domain.name, instanceId: target.id, hosts, synced };
   });
+}
+
+/**
+ * Replaces these top-level folders of the server's data with the ones in `from` (a folder absent there is removed).
+ * Their hosts must be switched off on that server. Each folder is copied in beside the live one, then swapped by
+ * rename, so a crash leaves either the old folder or the new one.
+ */
+export async function replaceDomainDirs(ctx: WorkerContext, instanceId: string, from: string, dirs: string[]) {
+  const runtime = ctx.runtime;
+  if (runtime.replaceData) {
+    await runtime.replaceData(instanceId, from, { only: dirs });
+    return;
+  }
+  const dataDir = runtime.layout(instanceId).data;
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o750 });
+  for (const dir of dirs) {
+    const live = path.join(dataDir, dir);
+    const incoming = `${live}.xh-restoring`;
+    const outgoing = `${live}.xh-replaced`;
+    await fs.rm(incoming, { recursive: true, force: true });
+    await fs.rm(outgoing, { recursive: true, force: true });
+    const fromCopy = path.join(from, dir);
+    const has = await fs.stat(fromCopy).catch(() => null);
+    if (has?.isDirectory()) await fs.cp(fromCopy, incoming, { recursive: true, preserveTimestamps: true });
+    if (await fs.stat(live).catch(() => null)) await fs.rename(live, outgoing);
+    if (has?.isDirectory()) await fs.rename(incoming, live);
+    await fs.rm(outgoing, { recursive: true, force: true });
+  }
+  // Written as the platform; the server reads and writes them as its own account.
+  await runtime.handOver(instanceId);
+}
+
+/**
+ * Copies these top-level folders of a server's data into `tmp`, as one consistent snapshot (the server paused
+ * while the files are copied, where its kind needs it). Works on a stopped server too.
+ */
+export async function copyDomainDirsOut(ctx: WorkerContext, instance: Instance, only: string[], tmp: string) {
+  const runtime = ctx.runtime;
+  const kind = serverKind(instance.server);
+  const status = await runtime.status(instance.id);
+  const source = await kind.prepareSnapshot({ spec: specOf(ctx, instance, []), layout: runtime.layout(instance.id) });
+  let dataDir = source.dir;
+  let pid = source.pauseServer ? status.pid : null;
+  let copyPausedMs = 0;
+  await fs.mkdir(tmp, { recursive: true });
+  if (runtime.copyDataOut) {
+    dataDir = await fs.mkdtemp(path.join(tmp, "server-data-"));
+    copyPausedMs = (await runtime.copyDataOut(instance.id, { dest: dataDir, pause: source.pauseServer, only }))
+      .pausedMs;
+    pid = null;
+  } else if (!(await fs.stat(dataDir).catch(() => null))) {
+    dataDir = await fs.mkdtemp(path.join(tmp, "no-data-")); // a server that never wrote anything
+  }
+  const snap = await snapshotInstance({ dataDir, pid, tmpDir: tmp, only }).finally(() => source.cleanup());
+  snap.pausedMs += copyPausedMs;
+  return snap;
 }
 
 const DOMAIN_BACKUP_EVERY = 24 * 3600_000;
@@ -546,7 +582,7 @@ export async function reconcileDomainBackupSchedules(ctx: WorkerContext) {
 }
 
 /** A free address that moved: its SRV records now name the new server's ports (the platform publishes them). */
-async function republishMovedDomain(ctx: WorkerContext, domain: Domain, sourceId: string, target: Instance) {
+export async function republishMovedDomain(ctx: WorkerContext, domain: Domain, sourceId: string, target: Instance) {
   const platform = platformSettings(ctx.core);
   const zone = isUnderPlatformDomain(domain.name, platform) ? ctx.platformZone() : null;
   if (!zone) return;

@@ -85,6 +85,7 @@ export const RECORDED_ACTIONS = [
   // Backups, gateways, alerts.
   "backup.requested", // { trigger, domainId? }
   "backup.restore_requested", // { backupId, moved? }
+  "domain.move_requested", // { from, to, operator? }
   "irc_gateway.enabled", // { address }
   "irc_gateway.disabled", // { address }
   "alert_channel.created", // { kind, name }

@@ -75,6 +75,8 @@ export interface OperationServices {
     input: OperationInput<"domain.restore">,
     progress: Progress,
   ): Promise<OperationResult>;
+  /** Moves a domain with its data to another server of the same kind: copy, brief freeze, switch, verify. */
+  moveDomain(domainId: string, input: OperationInput<"domain.move">, progress: Progress): Promise<OperationResult>;
   deleteStoredBackup(storageKey: string): Promise<void>;
   emailMemberInvite(memberInviteId: string): Promise<OperationResult>;
   /** Sends one plain-text mail through the platform's SMTP server; false when none is configured. */
