@@ -79,6 +79,17 @@ export interface Bookmark {
   name: string;
 }
 
+/** What an export of a host's users as XEP-0227 holds. */
+export interface PieExport {
+  users: number;
+  /** Roster items, over all users. */
+  contacts: number;
+  archived: number;
+  offline: number;
+  pepNodes: number;
+  bytes: number;
+}
+
 export interface XmppServerDriver {
   readonly server: "prosody" | "ejabberd";
   ping(): Promise<void>;
@@ -115,6 +126,12 @@ export interface XmppServerDriver {
   restoreAccount(jid: string): Promise<"restored" | "active">;
   /** Localparts of the host's suspended accounts. */
   suspendedAccounts(host: string): Promise<string[]>;
+  /**
+   * Writes the host's users as one XEP-0227 document (credentials as stored, contacts, vCard, private data, PEP,
+   * archive, offline messages) to `fileName` (`.xh-export-ID.xml`) in the server's data folder. Only where the
+   * server can (Prosody, through its own XEP-0227 writer).
+   */
+  exportUsers?(host: string, fileName: string): Promise<PieExport>;
 
   /** Creates the room or updates its configuration when it exists. */
   createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed">;

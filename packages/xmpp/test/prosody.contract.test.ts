@@ -1,4 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import { type InstanceSpec, instanceHosts, LocalRuntime } from "@xmpp-host/runtime";
 import { freePorts, selfSignedCertificate, tempDir } from "@xmpp-host/runtime/testing";
@@ -13,6 +16,7 @@ import {
   ProsodyDriver,
   prosodyPaths,
 } from "../src/index.ts";
+import { canonical, parseXml, type XmlElement } from "./support/xml.ts";
 
 /** A real Prosody instance in a throw-away data root, on free ports. */
 async function startInstance(domain: string) {
@@ -244,6 +248,84 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
     expect(await xmppRegister({ ...ep, username: "walkin2", password: "pw" })).toBe("unavailable");
     expect(await driver.accountExists(`walkin@${domain}`)).toBe(true);
   });
+
+  it("exports a host's users as XEP-0227 exactly as Prosody's own prosody-migrator writes them, plus offline messages", async () => {
+    const pie = "pie.test";
+    await driver.applyHosts(await inst.defineDomain(pie));
+    await driver.createAccounts([
+      { jid: `ann@${pie}`, password: "ann-password" },
+      { jid: `ben@${pie}`, password: "ben-password" },
+      { jid: `cat@${pie}`, password: "cat-password", displayName: "Cat Stevens" },
+    ]);
+    await driver.addMutualContacts(`ann@${pie}`, `ben@${pie}`);
+    // Ann writes to Ben while he is away: both archives keep the messages, and Ben's offline store holds them.
+    const ann = await xmppLogin({
+      host: "127.0.0.1",
+      port: inst.spec.ports.c2s,
+      domain: pie,
+      username: "ann",
+      password: "ann-password",
+      ca: inst.certs.get(pie) ?? "",
+    });
+    for (let i = 0; i < 5; i++)
+      ann.send(`<message to='ben@${pie}' type='chat' id='m${i}'><body>note ${i}</body></message>`);
+    ann.send(`<iq type='get' id='done' to='${pie}'><ping xmlns='urn:xmpp:ping'/></iq>`);
+    await ann.expect(/<iq[^>]*id=.done./);
+    await ann.close();
+
+    const counts = await driver.exportUsers(pie, ".xh-export-test.xml");
+    expect(counts).toMatchObject({ users: 3, contacts: 2, archived: 10, offline: 5 });
+    const dataDir = inst.runtime.layout(inst.spec.id).data;
+    const ours = parseXml(readFileSync(path.join(dataDir, ".xh-export-test.xml"), "utf8"));
+    expect(ours.attrs.xmlns).toBe("urn:xmpp:pie:0");
+    const host = ours.getChild("host");
+    expect(host?.attrs.jid).toBe(pie);
+    const users = new Map((host?.getChildren("user") ?? []).map((u) => [u.attrs.name as string, u]));
+    expect([...users.keys()].sort()).toEqual(["ann", "ben", "cat"]);
+    // Credentials as stored (SCRAM), never a password.
+    for (const u of users.values()) {
+      expect(u.attrs.password).toBeUndefined();
+      expect(u.getChild("scram-credentials", "urn:xmpp:pie:0#scram")?.getChildText("iter-count")).toMatch(/^\d+$/);
+    }
+    const offline = users.get("ben")?.getChild("offline-messages", "urn:xmpp:pie:0")?.getChildren("message") ?? [];
+    expect(offline.map((m) => m.getChildText("body"))).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);
+
+    // prosody-migrator from a copy of the same data folder (its data folder is fixed at build time: pointed at
+    // the copy), writing one XEP-0227 file per user with the same module.
+    const copy = tempDir();
+    cpSync(dataDir, copy.dir, { recursive: true });
+    const storeDir = (h: string) => h.replace(/[.-]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+    expect(existsSync(path.join(copy.dir, storeDir(pie)))).toBe(true);
+    writeFileSync(
+      path.join(copy.dir, "migrator.cfg.lua"),
+      `input { hosts = { [${luaString(pie)}] = { "accounts", "roster", "vcard", "private", "pep-pubsub", "archive-archive" } }; type = "internal"; path = ${luaString(copy.dir)}; }\n` +
+        `output { type = "xep0227"; path = ${luaString(copy.dir)}; }\n`,
+    );
+    const script = readFileSync("/usr/bin/prosody-migrator", "utf8").replace(
+      /^CFG_DATADIR=.*$/m,
+      `CFG_DATADIR=${luaString(copy.dir)};`,
+    );
+    writeFileSync(path.join(copy.dir, "migrator.lua"), script);
+    // The migrator drops root for Prosody's account, which must reach the copy (a throw-away folder).
+    spawnSync("chmod", ["-R", "a+rwX", copy.dir]);
+    const migrator = spawnSync(
+      "lua5.4",
+      [path.join(copy.dir, "migrator.lua"), "--config", path.join(copy.dir, "migrator.cfg.lua")],
+      { encoding: "utf8" },
+    );
+    expect(migrator.status, `${migrator.stdout}\n${migrator.stderr}`).toBe(0);
+    for (const [name, user] of users) {
+      const theirs = parseXml(readFileSync(path.join(copy.dir, `${name}@${pie}.xml`), "utf8"))
+        .getChild("host")
+        ?.getChild("user");
+      expect(theirs, name).toBeDefined();
+      const offlineMessages = (c: XmlElement) => c.name === "offline-messages" && c.attrs.xmlns === "urn:xmpp:pie:0";
+      const mine = canonical(user, offlineMessages);
+      expect(mine.length, name).toBeGreaterThan(100);
+      expect(mine, name).toBe(canonical(theirs as XmlElement));
+    }
+    copy.remove();
+  }, 60_000);
 
   it("turns a command that outlives the timeout into DriverUnavailableError, then recovers", async () => {
     const slow = new AdminSocketClient({ socketPath: inst.socketPath, timeoutMs: 300 });

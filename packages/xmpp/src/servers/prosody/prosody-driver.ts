@@ -4,6 +4,7 @@ import {
   type FederationActivity,
   type NewAccount,
   type OnlineSession,
+  type PieExport,
   type RoomAffiliation,
   type RoomAffiliations,
   type RoomConfig,
@@ -186,6 +187,12 @@ export class ProsodyDriver implements XmppServerDriver {
   async restoreAccount(jid: string): Promise<"restored" | "active"> {
     bareJid(jid);
     return await this.call("restore_account", jid);
+  }
+
+  async exportUsers(host: string, fileName: string): Promise<PieExport> {
+    hostname(host);
+    if (!/^\.xh-export-[A-Za-z0-9-]+\.xml$/.test(fileName)) throw new TypeError(`bad export file name ${fileName}`);
+    return await this.call<PieExport>("export_pie", host, fileName);
   }
 
   async suspendedAccounts(host: string): Promise<string[]> {

@@ -937,6 +937,96 @@ function M.sessions(host)
 	return list;
 end
 
+-- One host's users as XEP-0227 (urn:xmpp:pie:0), written by Prosody's own mod_storage_xep0227 from the
+-- internal store, store by store as prosody-migrator does: accounts (SCRAM credentials as stored, never a
+-- password), contacts, vCard, private XML, PEP nodes with their items, and the message archive. Offline
+-- messages, which that module does not carry, are added as XEP-0227's <offline-messages>. Written to the file
+-- `name` in the data folder, where the platform picks it up; returns what it holds.
+function M.export_pie(host, name)
+	local_host(host);
+	if type(name) ~= "string" or not name:match("^%.xh%-export%-[%w%-]+%.xml$") then fail("bad export file name"); end
+	local internal = sm.load_driver(host, "internal");
+	local pie = sm.load_driver(host, "xep0227");
+	if not internal or not pie then fail("storage drivers unavailable on " .. host); end
+	local docs = {};
+	local memory = {
+		get_user_xml = function(_, user) return docs[user]; end;
+		set_user_xml = function(_, user, _, xml) docs[user] = xml; return true; end;
+	};
+	local function into(store, typ) return assert(pie:open_xep0227(store, typ, memory)); end
+	local function copy_archive(from, to, user)
+		local iter, err = from:find(user);
+		if not iter then
+			if err then fail("reading " .. user .. ": " .. tostring(err)); end
+			return 0;
+		end
+		local n = 0;
+		for id, item, when, with in iter do assert(to:append(user, id, item, when, with)); n = n + 1; end
+		return n;
+	end
+	local users = array();
+	for user in assert(internal:open("accounts", "keyval")):users() do users:push(user); end
+	users:sort();
+	local counts = { users = #users, contacts = 0, archived = 0, offline = 0, pepNodes = 0 };
+	for _, store in ipairs({ "accounts", "roster", "vcard", "private" }) do
+		local from, to = assert(internal:open(store, "keyval")), into(store, "keyval");
+		for _, user in ipairs(users) do
+			local data, err = from:get(user);
+			if err then fail("reading " .. store .. " of " .. user .. ": " .. tostring(err)); end
+			if data ~= nil then
+				assert(to:set(user, data));
+				if store == "roster" then
+					for contact in pairs(data) do if contact then counts.contacts = counts.contacts + 1; end end
+				end
+			end
+		end
+	end
+	local pep_from, pep_to = assert(internal:open("pep", "keyval")), into("pep", "keyval");
+	local archive_from, archive_to = assert(internal:open("archive", "archive")), into("archive", "archive");
+	local offline = assert(internal:open("offline", "archive"));
+	for _, user in ipairs(users) do
+		local nodes = pep_from:get(user);
+		if nodes then
+			assert(pep_to:set(user, nodes));
+			for node in pairs(nodes) do
+				counts.pepNodes = counts.pepNodes + 1;
+				copy_archive(assert(internal:open("pep_" .. node, "archive")), into("pep_" .. node, "archive"), user);
+			end
+		end
+		counts.archived = counts.archived + copy_archive(archive_from, archive_to, user);
+		local iter = offline:find(user);
+		if iter then
+			local held = st.stanza("offline-messages", { xmlns = "urn:xmpp:pie:0" });
+			for _, item, when in iter do
+				local msg = st.clone(item);
+				if not msg:get_child("delay", "urn:xmpp:delay") then
+					msg:tag("delay", { xmlns = "urn:xmpp:delay", stamp = require "util.datetime".datetime(when) }):up();
+				end
+				held:add_child(msg);
+				counts.offline = counts.offline + 1;
+			end
+			if #held.tags > 0 then
+				if not docs[user] then fail("offline messages for an account without data: " .. user); end
+				docs[user].tags[1].tags[1]:add_child(held);
+			end
+		end
+	end
+	local out = st.stanza("server-data", { xmlns = "urn:xmpp:pie:0" }):tag("host", { jid = host });
+	for _, user in ipairs(users) do
+		local doc = docs[user];
+		local user_el = doc and doc.tags[1] and doc.tags[1].tags[1];
+		if user_el then out:add_child(user_el); end
+	end
+	local path = prosody.paths.data .. "/" .. name;
+	local f, err = io.open(path, "w");
+	if not f then fail("cannot write " .. name .. ": " .. tostring(err)); end
+	local xml = "<?xml version='1.0' encoding='UTF-8'?>\n" .. tostring(out:reset()) .. "\n";
+	f:write(xml);
+	f:close();
+	counts.bytes = #xml;
+	return counts;
+end
+
 function M.call(name, ...)
 	local f = M[name];
 	if type(f) ~= "function" then return nil, "unknown helper: " .. tostring(name); end
