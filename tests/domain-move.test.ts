@@ -5,13 +5,14 @@
 
 import { execFileSync } from "node:child_process";
 import dns from "node:dns";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { platformZoneEnv, startTestNamed, type TestNamed } from "@xmpp-host/dns/testing";
 import { prosodyStoreName } from "@xmpp-host/runtime";
 import { xmppLogin } from "@xmpp-host/xmpp/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseXml } from "../packages/xmpp/test/support/xml.ts";
 import { type Call, client, cookieOf, signup, signupWithToken } from "./helpers/api.ts";
 import { type Platform, startPlatform } from "./helpers/platform.ts";
 import { internalCa, xmppClient } from "./helpers/xmpp.ts";
@@ -355,4 +356,56 @@ describe("growing into a server of one's own", () => {
     // The family's own server forgot the domain's data.
     expect(existsSync(path.join(platform.dataRoot, "instances", ownId, "data", prosodyStoreName(DOMAIN)))).toBe(false);
   }, 180_000);
+});
+
+describe("taking all of one's data away", () => {
+  it("gives the owners one XEP-0227 file with every account, contact and message, sealed at rest, and audits it", async () => {
+    const admin = await client(platform.app, { cookie: carters.cookie })("POST", "/api/v1/api-tokens", {
+      name: "admin",
+      tenantId: carters.tenantId,
+      role: "admin",
+    });
+    expect(admin.status, admin.text).toBe(201);
+    const asAdmin = await client(platform.app, { token: admin.json.token })(
+      "GET",
+      `/api/v1/domains/${domainId}/export`,
+    );
+    expect(asAdmin.status, asAdmin.text).toBe(403);
+    const other = await signupWithToken(platform.app, "nosy");
+    expect((await other.call("GET", `/api/v1/domains/${domainId}/export`)).status).toBe(404);
+
+    // The owner, signed in (the family's API token has the admin role).
+    const owner = client(platform.app, { cookie: carters.cookie });
+    const res = await owner("GET", `/api/v1/domains/${domainId}/export?wait=60`);
+    expect(res.status, res.text.slice(0, 500)).toBe(200);
+    expect(res.headers["content-type"]).toContain("application/xml");
+    expect(res.headers["content-disposition"]).toContain(`${DOMAIN}.xml`);
+    const doc = parseXml(res.text);
+    expect(doc.attrs.xmlns).toBe("urn:xmpp:pie:0");
+    const host = doc.getChild("host");
+    expect(host?.attrs.jid).toBe(DOMAIN);
+    const users = new Map((host?.getChildren("user") ?? []).map((u) => [u.attrs.name as string, u]));
+    expect([...users.keys()].sort()).toEqual(people.map(([jid]) => jid.split("@")[0]).sort());
+    for (const u of users.values()) {
+      expect(u.attrs.password).toBeUndefined();
+      expect(u.getChild("scram-credentials", "urn:xmpp:pie:0#scram")?.getChildText("stored-key")).toBeTruthy();
+    }
+    const aliceEl = users.get("person0");
+    const contacts = aliceEl?.getChild("query", "jabber:iq:roster")?.getChildren("item") ?? [];
+    expect(contacts.map((c) => [c.attrs.jid, c.attrs.subscription])).toEqual([[bob[0], "both"]]);
+    const archived = aliceEl?.getChild("archive", "urn:xmpp:pie:0#mam")?.getChildren("result") ?? [];
+    expect(archived).toHaveLength(200);
+
+    // Sealed in the backup store with the tenant's key, and no copy left on the server.
+    const stored = readdirSync(path.join(platform.dataRoot, "backups", carters.tenantId, "exports", domainId));
+    expect(stored).toHaveLength(1);
+    const sealed = readFileSync(
+      path.join(platform.dataRoot, "backups", carters.tenantId, "exports", domainId, stored[0]!),
+    );
+    expect(sealed.includes(Buffer.from("urn:xmpp:pie"))).toBe(false);
+    const serverData = path.join(platform.dataRoot, "instances", sharedId, "data");
+    expect(readdirSync(serverData).filter((f) => f.startsWith(".xh-export"))).toEqual([]);
+    const audit = await platform.app.core.db.auditEvent.findMany({ where: { action: "domain.export_requested" } });
+    expect(audit.map((a) => a.resourceId)).toEqual([domainId]);
+  }, 120_000);
 });

@@ -31,6 +31,7 @@ import { caRoutes } from "./routes/v1/ca/index.ts";
 import { certificateRoutes } from "./routes/v1/certificates/index.ts";
 import { complianceRoutes } from "./routes/v1/compliance/index.ts";
 import { dnsRoutes } from "./routes/v1/dns/index.ts";
+import { domainExportRoutes } from "./routes/v1/domain-exports/index.ts";
 import { domainMoveRoutes } from "./routes/v1/domain-moves/index.ts";
 import { domainSettingsRoutes } from "./routes/v1/domain-settings/index.ts";
 import { domainRoutes } from "./routes/v1/domains/index.ts";
@@ -227,6 +228,7 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(alertRoutes, { maxWait });
       await v1.register(backupRoutes, { store: env.BACKUP_STORE, downloads: backupStore });
       await v1.register(domainMoveRoutes);
+      await v1.register(domainExportRoutes, { maxWait, secretsKey: env.SECRETS_KEY, open: backupStore.open });
     },
     { prefix: "/api/v1" },
   );

@@ -4,6 +4,7 @@ import { backupHandlers } from "./backups/handlers.ts";
 import { certificateHandlers } from "./certificates/handlers.ts";
 import { complianceHandlers } from "./compliance/handlers.ts";
 import { dnsHandlers } from "./dns/handlers.ts";
+import { domainExportHandlers } from "./domain-exports/handlers.ts";
 import { domainMoveHandlers } from "./domain-moves/handlers.ts";
 import { domainHandlers } from "./domains/handlers.ts";
 import { importHandlers } from "./imports/handlers.ts";
@@ -32,5 +33,6 @@ export const operationHandlers = {
   ...certificateHandlers,
   ...backupHandlers,
   ...domainMoveHandlers,
+  ...domainExportHandlers,
   ...ircGatewayHandlers,
 } satisfies { [T in OperationType]: OperationHandler<T> };

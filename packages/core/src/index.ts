@@ -15,6 +15,7 @@ export * from "./certificates/service.ts";
 export * from "./compliance/service.ts";
 export * from "./context.ts";
 export * from "./dns/service.ts";
+export * from "./domain-exports/service.ts";
 export * from "./domain-moves/service.ts";
 export * from "./domain-settings/provider-file.ts";
 export * from "./domain-settings/service.ts";

@@ -81,6 +81,8 @@ export const jobCatalogue = {
   "domain.restore": operation,
   /** A live move of one domain, with its data, to another server: copied while served, then a brief freeze. */
   "domain.move": operation,
+  /** All of a domain's data as one XEP-0227 file, sealed in the backup store for its owners to download. */
+  "domain.export": operation,
   "domain.dns-check": check,
   /** One round of the re-checks after "Check now"; `until` names the watch it belongs to (a newer one supersedes it). */
   "domain.dns-watch": {
@@ -244,6 +246,7 @@ export const operationInputs = {
   "backup.restore": z.object({ backupId: id }),
   "domain.restore": z.object({ backupId: id, sourceInstanceId: id, targetInstanceId: id }),
   "domain.move": z.object({ sourceInstanceId: id, targetInstanceId: id }),
+  "domain.export": anyInput,
 } as const satisfies Record<OperationType, z.ZodType>;
 
 /** The input as a handler reads it. */

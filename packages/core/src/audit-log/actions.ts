@@ -86,6 +86,7 @@ export const RECORDED_ACTIONS = [
   "backup.requested", // { trigger, domainId? }
   "backup.restore_requested", // { backupId, moved? }
   "domain.move_requested", // { from, to, operator? }
+  "domain.export_requested", // { domain }
   "irc_gateway.enabled", // { address }
   "irc_gateway.disabled", // { address }
   "alert_channel.created", // { kind, name }

@@ -77,6 +77,8 @@ export interface OperationServices {
   ): Promise<OperationResult>;
   /** Moves a domain with its data to another server of the same kind: copy, brief freeze, switch, verify. */
   moveDomain(domainId: string, input: OperationInput<"domain.move">, progress: Progress): Promise<OperationResult>;
+  /** Writes the domain's data as one XEP-0227 file, sealed in the backup store under the operation's id. */
+  exportDomain(domainId: string, operationId: string, progress: Progress): Promise<OperationResult>;
   deleteStoredBackup(storageKey: string): Promise<void>;
   emailMemberInvite(memberInviteId: string): Promise<OperationResult>;
   /** Sends one plain-text mail through the platform's SMTP server; false when none is configured. */
