@@ -405,6 +405,12 @@ describe("taking all of one's data away", () => {
     expect(sealed.includes(Buffer.from("urn:xmpp:pie"))).toBe(false);
     const serverData = path.join(platform.dataRoot, "instances", sharedId, "data");
     expect(readdirSync(serverData).filter((f) => f.startsWith(".xh-export"))).toEqual([]);
+    // The same file again later, by the operation that wrote it; nobody else's.
+    const op = await platform.app.core.db.operation.findFirstOrThrow({ where: { type: "domain.export" } });
+    const again = await owner("GET", `/api/v1/domains/${domainId}/exports/${op.id}`);
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(res.text);
+    expect((await other.call("GET", `/api/v1/domains/${domainId}/exports/${op.id}`)).status).toBe(404);
     const audit = await platform.app.core.db.auditEvent.findMany({ where: { action: "domain.export_requested" } });
     expect(audit.map((a) => a.resourceId)).toEqual([domainId]);
   }, 120_000);

@@ -247,6 +247,16 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
                           capacity: formatNumber(locale, row.capacity),
                         })
                       : row.domains.join(", ") || "—"}
+                    {/* A tenant's server opens in its support view: moving its addresses is on the fleet's own page. */}
+                    {row.tenant && row.domains.length ? (
+                      <Link
+                        href={`/fleet/servers/${row.instance.id}`}
+                        prefetch={false}
+                        className="mt-1 block text-xs text-brand-700 underline"
+                      >
+                        {m.moves.fleetDomains}
+                      </Link>
+                    ) : null}
                   </Cell>
                   <Cell label={m.fleet.online} className="py-2 pr-4">
                     {row.onlineUsers === null ? "—" : formatNumber(locale, row.onlineUsers)}

@@ -43,7 +43,7 @@ export async function findDomainExport(ctx: CoreContext, actor: Actor, domainId:
   const domain = await loadDomain(ctx, actor, domainId, "write");
   await requireOwner(ctx, actor, domain.tenantId);
   const operation = await ctx.db.operation.findUnique({ where: { id: operationId } });
-  if (!operation || operation.type !== "domain.export" || operation.resourceId !== domain.id)
+  if (operation?.type !== "domain.export" || operation.resourceId !== domain.id)
     throw AppError.notFound("export");
   return { domain, operation, file: exportFile(operation) };
 }

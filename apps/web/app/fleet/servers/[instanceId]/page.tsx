@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
 export const generateMetadata = titled((m) => m.fleet.title);
 
 /**
- * Operators: a server of the shared pool, which belongs to no tenant. Read only; each address links to its own
- * tenant's support view.
+ * Operators: one server, most often of the shared pool, which belongs to no tenant. Nothing to press here; each address
+ * links to its own tenant's support view and to its "Move to…" page (to empty the server).
  */
 export default async function FleetServerPage({ params }: { params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
@@ -33,17 +33,19 @@ export default async function FleetServerPage({ params }: { params: Promise<{ in
       .then(must),
   ]);
   const statusOf = new Map(health.domains.map((d) => [d.id, d.status]));
+  const shared = instance.placement === "shared";
+  const lead = shared ? m.fleet.sharedServerLead : m.fleet.dedicatedServerLead;
   return (
     <AppShell user={me}>
       <DetailHeader
         back="/fleet"
         backLabel={m.fleet.title}
-        title={interpolate(m.fleet.sharedServer, { name: instance.name })}
+        title={interpolate(shared ? m.fleet.sharedServer : m.fleet.dedicatedServer, { name: instance.name })}
         status={health.status}
         lead={
           health.checkedAt
-            ? `${m.fleet.sharedServerLead} ${interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })}`
-            : m.fleet.sharedServerLead
+            ? `${lead} ${interpolate(m.health.checkedAt, { when: formatRelative(locale, health.checkedAt) })}`
+            : lead
         }
       />
       <HealthOverview health={health} range="1h" m={m} locale={locale} />
@@ -61,7 +63,21 @@ export default async function FleetServerPage({ params }: { params: Promise<{ in
                 >
                   {d.name}
                 </Link>
-                <StatusBadge status={statusOf.get(d.id) ?? "unknown"} labels={m.status} />
+                <span className="flex items-center gap-3">
+                  <StatusBadge status={statusOf.get(d.id) ?? "unknown"} labels={m.status} />
+                  {/* A link, not a control: moving is done on its own page, behind a confirmation. */}
+                  {instance.features.domainBackups ? (
+                    <Link
+                      href={`/fleet/domains/${d.id}/move`}
+                      prefetch={false}
+                      className="text-brand-700 underline"
+                      data-move-link
+                    >
+                      {m.moves.fleetAction}
+                      <span className="sr-only">: {d.name}</span>
+                    </Link>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>

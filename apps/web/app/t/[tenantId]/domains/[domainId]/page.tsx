@@ -3,6 +3,7 @@ import { BackupsCard } from "../../../../../components/backups-card";
 import { CompliancePanel, scoreTone } from "../../../../../components/compliance-panel";
 import { DetailHeader } from "../../../../../components/detail-header";
 import { DnsPanel } from "../../../../../components/dns-panel";
+import { DomainMoveCard } from "../../../../../components/domain-move-card";
 import { DomainSettingsPanel } from "../../../../../components/domain-settings-panel";
 import { AccountActions, CreateAccountForm } from "../../../../../components/forms/accounts";
 import { ImportMembersForm } from "../../../../../components/forms/imports";
@@ -65,6 +66,15 @@ export default async function DomainPage({
       : Promise.resolve(null),
   ]);
   const base = `/t/${tenantId}/domains/${domainId}`;
+  // Moving to another server is for owners and admins; viewers and the support view (a viewer's role) never see it.
+  const canMove = role === "owner" || role === "admin";
+  const moveLink = canMove ? (
+    <p className="text-sm">
+      <Link href={`${base}?tab=settings#move`} className="text-brand-700 underline" data-move-link>
+        {instanceId === null ? m.moves.titleOwn : m.moves.title}
+      </Link>
+    </p>
+  ) : null;
   // The page of accounts, rooms or invites the address asks for.
   const paged = { params: { path: { domainId }, query: { limit: 50, ...cursor } } };
   const labels: Record<Tab, string> = {
@@ -296,15 +306,22 @@ export default async function DomainPage({
     ]);
     // Viewers read every setting; only owners and admins change them (the API refuses the others anyway).
     body = (
-      <DomainSettingsPanel
-        domain={domain}
-        settings={settings}
-        federation={federation}
-        platformBase={platform.baseDomain}
-        server={instance?.server ?? null}
-        back={instanceId ? `/t/${tenantId}/instances/${instanceId}` : `/t/${tenantId}/domains`}
-        canChange={role === "owner" || role === "admin"}
-      />
+      <div className="space-y-6">
+        <DomainSettingsPanel
+          domain={domain}
+          settings={settings}
+          federation={federation}
+          platformBase={platform.baseDomain}
+          server={instance?.server ?? null}
+          back={instanceId ? `/t/${tenantId}/instances/${instanceId}` : `/t/${tenantId}/domains`}
+          canChange={canMove}
+        />
+        {canMove ? (
+          <div id="move" className="max-w-3xl">
+            <DomainMoveCard tenantId={tenantId} domain={domain} server={instance?.server ?? null} />
+          </div>
+        ) : null}
+      </div>
     );
   }
 
@@ -359,13 +376,17 @@ export default async function DomainPage({
                   </ul>
                 </>
               ) : null}
+              {moveLink}
             </div>
           ) : (
-            <p className="text-sm" data-placement="dedicated">
-              <Link href={`/t/${tenantId}/instances/${instanceId}`} className="text-brand-700 underline">
-                {interpolate(m.domains.onServer, { name: instance?.name ?? instanceId })}
-              </Link>
-            </p>
+            <div className="space-y-2">
+              <p className="text-sm" data-placement="dedicated">
+                <Link href={`/t/${tenantId}/instances/${instanceId}`} className="text-brand-700 underline">
+                  {interpolate(m.domains.onServer, { name: instance?.name ?? instanceId })}
+                </Link>
+              </p>
+              {moveLink}
+            </div>
           )}
         </Card>
         <Card
