@@ -132,6 +132,13 @@ export interface XmppServerDriver {
    * server can (Prosody, through its own XEP-0227 writer).
    */
   exportUsers?(host: string, fileName: string): Promise<PieExport>;
+  /**
+   * The reverse of exportUsers: the users of the XEP-0227 document `fileName` (`.xh-import-ID.xml`, in the data
+   * folder) become accounts of `host`, with their credentials as written, contacts, vCard, private data, PEP, archive
+   * and offline messages. Refused, changing nothing, when the document is for another domain or names an account
+   * that exists.
+   */
+  importUsers?(host: string, fileName: string): Promise<{ users: number; archived: number; offline: number }>;
 
   /** Creates the room or updates its configuration when it exists. */
   createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed">;

@@ -249,7 +249,7 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
     expect(await driver.accountExists(`walkin@${domain}`)).toBe(true);
   });
 
-  it("exports a host's users as XEP-0227 exactly as Prosody's own prosody-migrator writes them, plus offline messages", async () => {
+  it("exports a host's users as XEP-0227 as Prosody's own prosody-migrator writes them, plus offline messages, and imports them back", async () => {
     const pie = "pie.test";
     await driver.applyHosts(await inst.defineDomain(pie));
     await driver.createAccounts([
@@ -259,14 +259,16 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
     ]);
     await driver.addMutualContacts(`ann@${pie}`, `ben@${pie}`);
     // Ann writes to Ben while he is away: both archives keep the messages, and Ben's offline store holds them.
-    const ann = await xmppLogin({
-      host: "127.0.0.1",
-      port: inst.spec.ports.c2s,
-      domain: pie,
-      username: "ann",
-      password: "ann-password",
-      ca: inst.certs.get(pie) ?? "",
-    });
+    const loginAt = (domainName: string, username: string, password: string) =>
+      xmppLogin({
+        host: "127.0.0.1",
+        port: inst.spec.ports.c2s,
+        domain: domainName,
+        username,
+        password,
+        ca: inst.certs.get(domainName) ?? "",
+      });
+    const ann = await loginAt(pie, "ann", "ann-password");
     for (let i = 0; i < 5; i++)
       ann.send(`<message to='ben@${pie}' type='chat' id='m${i}'><body>note ${i}</body></message>`);
     ann.send(`<iq type='get' id='done' to='${pie}'><ping xmlns='urn:xmpp:ping'/></iq>`);
@@ -325,6 +327,29 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       expect(mine, name).toBe(canonical(theirs as XmlElement));
     }
     copy.remove();
+
+    // Round trip: the document, for a new domain (its names changed), imported there: the old password works
+    // and a second export holds exactly what the first did.
+    const pie2 = "pie2.test";
+    await driver.applyHosts(await inst.defineDomain(pie2));
+    const text = readFileSync(path.join(dataDir, ".xh-export-test.xml"), "utf8").replaceAll(pie, pie2);
+    writeFileSync(path.join(dataDir, ".xh-import-test.xml"), text);
+    expect(await driver.importUsers(pie2, ".xh-import-test.xml")).toEqual({ users: 3, archived: 10, offline: 5 });
+    await (await loginAt(pie2, "ann", "ann-password")).close();
+    await expect(loginAt(pie2, "ann", "not-her-password")).rejects.toThrow(/authentication failed/);
+    await driver.exportUsers(pie2, ".xh-export-again.xml");
+    const again = parseXml(readFileSync(path.join(dataDir, ".xh-export-again.xml"), "utf8"));
+    for (const [name, user] of users) {
+      const back = again
+        .getChild("host")
+        ?.getChildren("user")
+        .find((u) => u.attrs.name === name);
+      expect(canonical(back as XmlElement), name).toBe(canonical(user).replaceAll(pie, pie2));
+    }
+    // A second import would overwrite: refused, naming the account, and nothing changes.
+    await expect(driver.importUsers(pie2, ".xh-import-test.xml")).rejects.toThrow(/exists already: ann@pie2.test/);
+    // A document for another domain is refused.
+    await expect(driver.importUsers(pie, ".xh-import-test.xml")).rejects.toThrow(/another domain: pie2.test/);
   }, 60_000);
 
   it("turns a command that outlives the timeout into DriverUnavailableError, then recovers", async () => {

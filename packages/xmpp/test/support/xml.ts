@@ -7,9 +7,12 @@ export function parseXml(text: string): XmlElement {
   return parse(text.replace(/^<\?xml[^>]*\?>\s*/, ""));
 }
 
+/** Elements whose children are a set: PEP nodes come in the order of a Lua table, which differs between processes. */
+const UNORDERED = new Set(["pubsub"]);
+
 /**
  * The element as text with its attributes sorted, for comparing documents written by different processes (which
- * order attributes as they like); `skip` leaves children out.
+ * order attributes, and the children of a few elements, as they like); `skip` leaves children out.
  */
 export function canonical(el: XmlElement, skip?: (child: XmlElement) => boolean): string {
   const attrs = Object.entries(el.attrs)
@@ -17,8 +20,9 @@ export function canonical(el: XmlElement, skip?: (child: XmlElement) => boolean)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => ` ${k}=${JSON.stringify(v)}`)
     .join("");
-  const children = el.children
-    .map((c) => (typeof c === "string" ? JSON.stringify(c) : skip?.(c) ? "" : canonical(c, skip)))
-    .join("");
+  const parts = el.children.map((c) =>
+    typeof c === "string" ? JSON.stringify(c) : skip?.(c) ? "" : canonical(c, skip),
+  );
+  const children = (UNORDERED.has(el.name) ? parts.sort() : parts).join("");
   return `<${el.name}${attrs}>${children}</${el.name}>`;
 }

@@ -195,6 +195,12 @@ export class ProsodyDriver implements XmppServerDriver {
     return await this.call<PieExport>("export_pie", host, fileName);
   }
 
+  async importUsers(host: string, fileName: string): Promise<{ users: number; archived: number; offline: number }> {
+    hostname(host);
+    if (!/^\.xh-import-[A-Za-z0-9-]+\.xml$/.test(fileName)) throw new TypeError(`bad import file name ${fileName}`);
+    return await this.call("import_pie", host, fileName);
+  }
+
   async suspendedAccounts(host: string): Promise<string[]> {
     hostname(host);
     const r = await this.call<string[] | Record<string, never>>("suspended_accounts", host);

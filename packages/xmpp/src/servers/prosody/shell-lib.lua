@@ -999,6 +999,7 @@ function M.export_pie(host, name)
 			local held = st.stanza("offline-messages", { xmlns = "urn:xmpp:pie:0" });
 			for _, item, when in iter do
 				local msg = st.clone(item);
+				msg.attr.xmlns = "jabber:client"; -- as Prosody's writer marks archived messages
 				if not msg:get_child("delay", "urn:xmpp:delay") then
 					msg:tag("delay", { xmlns = "urn:xmpp:delay", stamp = require "util.datetime".datetime(when) }):up();
 				end
@@ -1024,6 +1025,85 @@ function M.export_pie(host, name)
 	f:write(xml);
 	f:close();
 	counts.bytes = #xml;
+	return counts;
+end
+
+-- The reverse of export_pie: the users of a XEP-0227 document (the file `name` in the data folder, written by
+-- the platform) go into the host's internal store, read by Prosody's own mod_storage_xep0227 store by store.
+-- Credentials stay as they are in the file (SCRAM, or a password where another server wrote one); offline
+-- messages come from XEP-0227's <offline-messages>. The document must be for this very host, and its accounts
+-- must not exist yet: nothing is overwritten.
+function M.import_pie(host, name)
+	local_host(host);
+	if type(name) ~= "string" or not name:match("^%.xh%-import%-[%w%-]+%.xml$") then fail("bad import file name"); end
+	local f, err = io.open(prosody.paths.data .. "/" .. name, "r");
+	if not f then fail("cannot read " .. name .. ": " .. tostring(err)); end
+	local text = f:read("*a");
+	f:close();
+	local doc, perr = require "util.xml".parse(text);
+	if not doc or doc.name ~= "server-data" or doc.attr.xmlns ~= "urn:xmpp:pie:0" then
+		fail("not a XEP-0227 document: " .. tostring(perr or (doc and doc.name)));
+	end
+	local host_el;
+	for el in doc:childtags("host") do
+		if el.attr.jid == host then host_el = el; elseif el.attr.jid ~= "groups." .. host then
+			fail("the document holds another domain: " .. tostring(el.attr.jid));
+		end
+	end
+	if not host_el then fail("the document holds no data for " .. host); end
+	local internal = sm.load_driver(host, "internal");
+	local pie = sm.load_driver(host, "xep0227");
+	if not internal or not pie then fail("storage drivers unavailable on " .. host); end
+	local docs, users = {}, array();
+	local accounts = assert(internal:open("accounts", "keyval"));
+	for user_el in host_el:childtags("user") do
+		local user = require "util.encodings".stringprep.nodeprep(user_el.attr.name or "");
+		if not user then fail("invalid user name in the document: " .. tostring(user_el.attr.name)); end
+		if docs[user] then fail("the document names " .. user .. " twice"); end
+		if accounts:get(user) ~= nil then fail("the account exists already: " .. user .. "@" .. host); end
+		docs[user] = st.stanza("server-data", { xmlns = "urn:xmpp:pie:0" }):tag("host", { jid = host }):add_child(user_el):reset();
+		users:push(user);
+	end
+	local memory = {
+		get_user_xml = function(_, user) return docs[user]; end;
+		set_user_xml = function() fail("the document is read only"); end;
+	};
+	local function from(store, typ) return assert(pie:open_xep0227(store, typ, memory)); end
+	local function copy_archive(src, dst, user)
+		local iter = src:find(user);
+		local n = 0;
+		if iter then
+			for id, item, when, with in iter do assert(dst:append(user, id, item, when, with)); n = n + 1; end
+		end
+		return n;
+	end
+	local counts = { users = #users, archived = 0, offline = 0 };
+	for _, store in ipairs({ "accounts", "roster", "vcard", "private", "pep" }) do
+		local src, dst = from(store, "keyval"), assert(internal:open(store, "keyval"));
+		for _, user in ipairs(users) do
+			local data = src:get(user);
+			if data ~= nil and next(data) ~= nil then assert(dst:set(user, data)); end
+			if store == "pep" and data then
+				for node in pairs(data) do
+					copy_archive(from("pep_" .. node, "archive"), assert(internal:open("pep_" .. node, "archive")), user);
+				end
+			end
+		end
+	end
+	local archive, offline = assert(internal:open("archive", "archive")), assert(internal:open("offline", "archive"));
+	local dt = require "util.datetime";
+	for _, user in ipairs(users) do
+		counts.archived = counts.archived + copy_archive(from("archive", "archive"), archive, user);
+		local held = docs[user].tags[1].tags[1]:get_child("offline-messages", "urn:xmpp:pie:0");
+		if held then
+			for msg in held:childtags("message", "jabber:client") do
+				local delay = msg:get_child("delay", "urn:xmpp:delay");
+				local when = delay and dt.parse(delay.attr.stamp or "") or os.time();
+				assert(offline:append(user, nil, msg, when, msg.attr.from));
+				counts.offline = counts.offline + 1;
+			end
+		end
+	end
 	return counts;
 end
 
