@@ -24,10 +24,12 @@ let platform: Platform;
 let named: TestNamed;
 let caFile: string;
 let caPem: string;
-let carters: { call: Call; tenantId: string; cookie: string };
+let carters: Awaited<ReturnType<typeof signupWithToken>>;
 let domainId: string;
 let sharedId: string;
 let ownId: string;
+/** The export taken by the owners, imported again below. */
+let exported = "";
 
 /** 20 people, each with a password of their own. */
 const people = Array.from({ length: 20 }, (_, i) => [`person${i}@${DOMAIN}`, `amber-orchard-lamp-${i}`] as const);
@@ -380,6 +382,7 @@ describe("taking all of one's data away", () => {
     expect(res.status, res.text.slice(0, 500)).toBe(200);
     expect(res.headers["content-type"]).toContain("application/xml");
     expect(res.headers["content-disposition"]).toContain(`${DOMAIN}.xml`);
+    exported = res.text;
     const doc = parseXml(res.text);
     expect(doc.attrs.xmlns).toBe("urn:xmpp:pie:0");
     const host = doc.getChild("host");
@@ -414,4 +417,72 @@ describe("taking all of one's data away", () => {
     const audit = await platform.app.core.db.auditEvent.findMany({ where: { action: "domain.export_requested" } });
     expect(audit.map((a) => a.resourceId)).toEqual([domainId]);
   }, 120_000);
+
+  it("creates a domain from such a file written for another address, on a new server: old passwords, contact, history", async () => {
+    const importTo = async (instanceId: string, document: string) => {
+      const res = await platform.app.inject({
+        method: "POST",
+        url: `/api/v1/instances/${instanceId}/domains/import?wait=120`,
+        headers: { authorization: `Bearer ${carters.token}`, "content-type": "application/xml" },
+        payload: document,
+      });
+      return { status: res.statusCode, json: res.json() as Record<string, any>, text: res.body };
+    };
+    const fresh = await carters.call("POST", `/api/v1/tenants/${carters.tenantId}/instances?wait=60`, {
+      name: "fresh",
+    });
+    expect(fresh.json.operation?.status, fresh.text).toBe("succeeded");
+    const freshId = fresh.json.instance.id as string;
+
+    // Refusals name the file and create nothing.
+    const notPie = await importTo(freshId, "<hello/>");
+    expect(notPie.status, notPie.text).toBe(422);
+    expect(notPie.json.errors?.[0]).toMatchObject({ field: "file", code: "invalid" });
+    const freeAddress = await importTo(freshId, exported);
+    expect(freeAddress.status, freeAddress.text).toBe(422);
+    expect(freeAddress.json.errors?.[0]).toMatchObject({ field: "file", code: "reserved" });
+    const other = await signupWithToken(platform.app, "stranger");
+    const intoTheirs = await platform.app.inject({
+      method: "POST",
+      url: `/api/v1/instances/${freshId}/domains/import`,
+      headers: { authorization: `Bearer ${other.token}`, "content-type": "application/xml" },
+      payload: exported,
+    });
+    expect(intoTheirs.statusCode).toBe(404);
+    expect(await platform.app.core.db.domain.count({ where: { instanceId: freshId } })).toBe(0);
+
+    // The same data, as another server would have written it for carters.example.
+    const NEW = "carters.example";
+    const res = await importTo(freshId, exported.replaceAll(DOMAIN, NEW));
+    expect(res.status, res.text).toBe(201);
+    expect(res.json.operation.status, res.text).toBe("succeeded");
+    expect(res.json.operation.result).toMatchObject({ users: 20, archived: 400 });
+    expect(res.json.domain.name).toBe(NEW);
+    const at = await endpointOf(freshId);
+    const renamed = (who: readonly [string, string]) => [who[0].replace(DOMAIN, NEW), who[1]] as const;
+    for (const who of [alice, bob, people[19]!]) {
+      const login = await xmppClient(["login", ...renamed(who), at.host, String(at.port), caFile]);
+      expect(login.code, JSON.stringify(login.out)).toBe(0);
+    }
+    const seen = await xmppClient([
+      "inspect",
+      at.host,
+      String(at.port),
+      caFile,
+      ...renamed(alice),
+      `family@groups.${NEW}`,
+      renamed(bob)[0],
+    ]);
+    expect(seen.out, JSON.stringify(seen.out)).toMatchObject({
+      result: "ok",
+      contacts: [renamed(bob)[0]],
+      archived: 200,
+    });
+    // The platform lists the accounts it found on the server.
+    const accounts = await carters.call("GET", `/api/v1/domains/${res.json.domain.id}/accounts?limit=100`);
+    expect(accounts.json.items).toHaveLength(20);
+    // The stored document is gone once taken.
+    const imports = path.join(platform.dataRoot, "backups", carters.tenantId, "domain-imports");
+    expect(existsSync(imports) ? readdirSync(imports) : []).toEqual([]);
+  }, 240_000);
 });

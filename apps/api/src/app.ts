@@ -228,7 +228,15 @@ export async function buildApp({ env, core, redis, logger }: AppDeps): Promise<F
       await v1.register(alertRoutes, { maxWait });
       await v1.register(backupRoutes, { store: env.BACKUP_STORE, downloads: backupStore });
       await v1.register(domainMoveRoutes);
-      await v1.register(domainExportRoutes, { maxWait, secretsKey: env.SECRETS_KEY, open: backupStore.open });
+      await v1.register(domainExportRoutes, {
+        maxWait,
+        secretsKey: env.SECRETS_KEY,
+        open: backupStore.open,
+        put: async (key, sealed) => {
+          await store.put(key, sealed, sealed.length);
+        },
+        remove: (key) => store.delete(key),
+      });
     },
     { prefix: "/api/v1" },
   );

@@ -22,7 +22,7 @@ import {
 } from "./processors/compliance.ts";
 import { applyConfiguration, ensureCertificate, hostsOf, loadInstance } from "./processors/configuration.ts";
 import { checkDomainDns, scheduleDnsCheck, unscheduleDnsCheck, watchDomainDns } from "./processors/dns.ts";
-import { exportDomain } from "./processors/domain-exports.ts";
+import { exportDomain, importDomain } from "./processors/domain-exports.ts";
 import { moveDomain } from "./processors/domain-moves.ts";
 import { scheduleProbe, unscheduleProbe } from "./processors/health.ts";
 import { startIrcGateway } from "./processors/irc-gateways.ts";
@@ -93,6 +93,7 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     restoreBackup: (instanceId, backupId, progress) => restoreBackup(ctx, instanceId, backupId, progress),
     restoreDomainBackup: (domainId, input, progress) => restoreDomainBackup(ctx, domainId, input, progress),
     moveDomain: (domainId, input, progress) => moveDomain(ctx, domainId, input, progress),
+    importDomain: (domainId, operationId, input, progress) => importDomain(ctx, domainId, operationId, input, progress),
     exportDomain: async (domainId, operationId, progress) => ({
       ...(await exportDomain(ctx, domainId, operationId, progress)),
     }),

@@ -83,6 +83,8 @@ export const jobCatalogue = {
   "domain.move": operation,
   /** All of a domain's data as one XEP-0227 file, sealed in the backup store for its owners to download. */
   "domain.export": operation,
+  /** A new domain filled from a XEP-0227 document (stored sealed until taken), once the domain is set up. */
+  "domain.import": operation,
   "domain.dns-check": check,
   /** One round of the re-checks after "Check now"; `until` names the watch it belongs to (a newer one supersedes it). */
   "domain.dns-watch": {
@@ -247,6 +249,7 @@ export const operationInputs = {
   "domain.restore": z.object({ backupId: id, sourceInstanceId: id, targetInstanceId: id }),
   "domain.move": z.object({ sourceInstanceId: id, targetInstanceId: id }),
   "domain.export": anyInput,
+  "domain.import": z.object({ storageKey: z.string().min(1) }),
 } as const satisfies Record<OperationType, z.ZodType>;
 
 /** The input as a handler reads it. */

@@ -1,8 +1,9 @@
 import { createReadStream, createWriteStream, promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { deriveTenantKey, EncryptStream } from "@xmpp-host/backup";
+import { decryptStream, deriveTenantKey, EncryptStream } from "@xmpp-host/backup";
 import {
   type DomainExportResult,
   domainHosts,
@@ -12,8 +13,9 @@ import {
   PermanentError,
   type Progress,
 } from "@xmpp-host/core";
-import { serverKind } from "@xmpp-host/xmpp";
+import { DriverCommandError, serverKind } from "@xmpp-host/xmpp";
 import type { WorkerContext } from "../context.ts";
+import { sync } from "./maintenance.ts";
 
 /**
  * Writes a domain's data as one XEP-0227 file: the server writes it into its data folder (Prosody, through its own
@@ -62,5 +64,50 @@ export async function exportDomain(
   } finally {
     await fs.rm(written, { force: true });
     await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Fills a new domain from the XEP-0227 document stored for it, once the domain is set up on its server (until then
+ * it fails and is retried). The server reads the document from its data folder and takes its users, refusing it
+ * whole when it is for another domain or names an account that exists. The platform's view follows by sync.
+ */
+export async function importDomain(
+  ctx: WorkerContext,
+  domainId: string,
+  operationId: string,
+  input: { storageKey: string },
+  progress: Progress,
+) {
+  const domain = await domainToMove(ctx.core, domainId);
+  if (!domain || domain.state === "deleting") throw new PermanentError("the domain no longer exists");
+  if (domain.state === "failed") throw new PermanentError("the domain could not be set up on its server");
+  if (domain.state !== "active") throw new Error("the domain is not set up on its server yet");
+  const instance = await instanceWithDomainsOrThrow(ctx.core, domain.instanceId);
+  const driver = ctx.driverFor(instance);
+  if (!driver.importUsers) {
+    throw new PermanentError(`imports into ${serverKind(instance.server).label} servers are not available yet`);
+  }
+  if (ctx.runtime.copyDataOut) throw new PermanentError("imports into servers on Kubernetes are not available yet");
+  const store = ctx.backupStore();
+  const fileName = `.xh-import-${operationId}.xml`;
+  const placed = path.join(ctx.runtime.layout(instance.id).data, fileName);
+  try {
+    await progress(20, "reading the file");
+    const key = deriveTenantKey(ctx.env.SECRETS_KEY, domain.tenantId);
+    await pipeline(Readable.from(decryptStream(await store.get(input.storageKey), key)), createWriteStream(placed));
+    await ctx.runtime.handOver(instance.id);
+    await progress(50, "creating the accounts with their contacts and history");
+    const counts = await driver.importUsers(domainHosts(domain.name).host, fileName).catch((err: unknown) => {
+      // The server refused the document itself (another domain's, an account that exists): trying again changes nothing.
+      if (err instanceof DriverCommandError) throw new PermanentError(`the file could not be imported: ${err.message}`);
+      throw err;
+    });
+    await progress(85, "syncing the platform's view");
+    const synced = await sync(ctx, instance.id, domainId);
+    await store.delete(input.storageKey);
+    return { ...counts, synced };
+  } finally {
+    await fs.rm(placed, { force: true });
   }
 }

@@ -87,6 +87,7 @@ export const RECORDED_ACTIONS = [
   "backup.restore_requested", // { backupId, moved? }
   "domain.move_requested", // { from, to, operator? }
   "domain.export_requested", // { domain }
+  "domain.import_requested", // { name, users }
   "irc_gateway.enabled", // { address }
   "irc_gateway.disabled", // { address }
   "alert_channel.created", // { kind, name }

@@ -79,6 +79,13 @@ export interface OperationServices {
   moveDomain(domainId: string, input: OperationInput<"domain.move">, progress: Progress): Promise<OperationResult>;
   /** Writes the domain's data as one XEP-0227 file, sealed in the backup store under the operation's id. */
   exportDomain(domainId: string, operationId: string, progress: Progress): Promise<OperationResult>;
+  /** Fills a new domain from a stored XEP-0227 document, once the domain is set up on its server. */
+  importDomain(
+    domainId: string,
+    operationId: string,
+    input: OperationInput<"domain.import">,
+    progress: Progress,
+  ): Promise<OperationResult>;
   deleteStoredBackup(storageKey: string): Promise<void>;
   emailMemberInvite(memberInviteId: string): Promise<OperationResult>;
   /** Sends one plain-text mail through the platform's SMTP server; false when none is configured. */

@@ -1082,6 +1082,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instances/{instanceId}/domains/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a domain on this server from a XEP-0227 file (an export of this platform or another server's): its accounts keep their passwords, contacts, vCards and history */
+        post: operations["importDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instances/{instanceId}/health": {
         parameters: {
             query?: never;
@@ -2051,7 +2068,7 @@ export interface components {
             step: string | null;
             tenantId: string | null;
             /** @enum {string} */
-            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.suspend" | "account.restore" | "account.register" | "accounts.import" | "invite.create" | "invite.revoke" | "member.invite" | "signup.notify" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "room.inspect" | "room.moderate" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "compliance.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore" | "domain.move" | "domain.export";
+            type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.suspend" | "account.restore" | "account.register" | "accounts.import" | "invite.create" | "invite.revoke" | "member.invite" | "signup.notify" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "room.inspect" | "room.moderate" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "compliance.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore" | "domain.move" | "domain.export" | "domain.import";
         };
     };
     responses: never;
@@ -2999,7 +3016,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: ("tenant.created" | "tenant.two_factor_required" | "tenant.two_factor_optional" | "support.viewed" | "api_token.created" | "api_token.revoked" | "member_invite.created" | "member_invite.revoked" | "member_invite.accepted" | "audit.exported" | "user.password_reset_requested" | "user.password_reset" | "user.password_reset_by_operator" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.recovery_codes_regenerated" | "user.recovery_code_used" | "instance.created" | "instance.updated" | "instance.deleted" | "instance.start" | "instance.stop" | "instance.restart" | "instance.restarted_after_exit" | "instance.configuration_viewed" | "instance.region_set" | "domain.created" | "domain.updated" | "domain.deleted" | "domain.dns_check_requested" | "domain.compliance_check_requested" | "domain.compliance_badge_published" | "domain.compliance_badge_hidden" | "domain.settings_changed" | "domain.options_changed" | "domain.logo_changed" | "domain.logo_removed" | "certificate.requested" | "registration_block.created" | "registration_block.deleted" | "signup.requested" | "signup.approved" | "signup.rejected" | "account.created" | "account.deleted" | "account.password_reset" | "account.registered" | "account.registered_with_invite" | "account.suspended" | "account.unsuspended" | "account.reset_link_created" | "account.reset_link_revoked" | "account.reset_link_used" | "account.import_started" | "account.imported" | "room.created" | "room.updated" | "room.members_set" | "room.renamed" | "room.deleted" | "room.occupant_kicked" | "room.occupant_banned" | "room.ban_lifted" | "room.role_set" | "room.affiliation_set" | "room.subject_set" | "invite.created" | "invite.revoked" | "backup.requested" | "backup.restore_requested" | "domain.move_requested" | "domain.export_requested" | "irc_gateway.enabled" | "irc_gateway.disabled" | "alert_channel.created" | "alert_channel.deleted" | "instance.create.succeeded" | "instance.start.succeeded" | "instance.stop.succeeded" | "instance.restart.succeeded" | "instance.delete.succeeded" | "domain.create.succeeded" | "domain.update.succeeded" | "domain.delete.succeeded" | "account.create.succeeded" | "account.delete.succeeded" | "account.password.succeeded" | "account.suspend.succeeded" | "account.restore.succeeded" | "account.register.succeeded" | "accounts.import.succeeded" | "invite.create.succeeded" | "invite.revoke.succeeded" | "member.invite.succeeded" | "signup.notify.succeeded" | "room.create.succeeded" | "room.update.succeeded" | "room.members.succeeded" | "room.rename.succeeded" | "room.delete.succeeded" | "room.inspect.succeeded" | "room.moderate.succeeded" | "irc-gateway.enable.succeeded" | "irc-gateway.disable.succeeded" | "dns.check.succeeded" | "compliance.check.succeeded" | "certificate.issue.succeeded" | "backup.create.succeeded" | "backup.restore.succeeded" | "domain.restore.succeeded" | "domain.move.succeeded" | "domain.export.succeeded")[];
+                        items: ("tenant.created" | "tenant.two_factor_required" | "tenant.two_factor_optional" | "support.viewed" | "api_token.created" | "api_token.revoked" | "member_invite.created" | "member_invite.revoked" | "member_invite.accepted" | "audit.exported" | "user.password_reset_requested" | "user.password_reset" | "user.password_reset_by_operator" | "user.two_factor_enabled" | "user.two_factor_disabled" | "user.recovery_codes_regenerated" | "user.recovery_code_used" | "instance.created" | "instance.updated" | "instance.deleted" | "instance.start" | "instance.stop" | "instance.restart" | "instance.restarted_after_exit" | "instance.configuration_viewed" | "instance.region_set" | "domain.created" | "domain.updated" | "domain.deleted" | "domain.dns_check_requested" | "domain.compliance_check_requested" | "domain.compliance_badge_published" | "domain.compliance_badge_hidden" | "domain.settings_changed" | "domain.options_changed" | "domain.logo_changed" | "domain.logo_removed" | "certificate.requested" | "registration_block.created" | "registration_block.deleted" | "signup.requested" | "signup.approved" | "signup.rejected" | "account.created" | "account.deleted" | "account.password_reset" | "account.registered" | "account.registered_with_invite" | "account.suspended" | "account.unsuspended" | "account.reset_link_created" | "account.reset_link_revoked" | "account.reset_link_used" | "account.import_started" | "account.imported" | "room.created" | "room.updated" | "room.members_set" | "room.renamed" | "room.deleted" | "room.occupant_kicked" | "room.occupant_banned" | "room.ban_lifted" | "room.role_set" | "room.affiliation_set" | "room.subject_set" | "invite.created" | "invite.revoked" | "backup.requested" | "backup.restore_requested" | "domain.move_requested" | "domain.export_requested" | "domain.import_requested" | "irc_gateway.enabled" | "irc_gateway.disabled" | "alert_channel.created" | "alert_channel.deleted" | "instance.create.succeeded" | "instance.start.succeeded" | "instance.stop.succeeded" | "instance.restart.succeeded" | "instance.delete.succeeded" | "domain.create.succeeded" | "domain.update.succeeded" | "domain.delete.succeeded" | "account.create.succeeded" | "account.delete.succeeded" | "account.password.succeeded" | "account.suspend.succeeded" | "account.restore.succeeded" | "account.register.succeeded" | "accounts.import.succeeded" | "invite.create.succeeded" | "invite.revoke.succeeded" | "member.invite.succeeded" | "signup.notify.succeeded" | "room.create.succeeded" | "room.update.succeeded" | "room.members.succeeded" | "room.rename.succeeded" | "room.delete.succeeded" | "room.inspect.succeeded" | "room.moderate.succeeded" | "irc-gateway.enable.succeeded" | "irc-gateway.disable.succeeded" | "dns.check.succeeded" | "compliance.check.succeeded" | "certificate.issue.succeeded" | "backup.create.succeeded" | "backup.restore.succeeded" | "domain.restore.succeeded" | "domain.move.succeeded" | "domain.export.succeeded" | "domain.import.succeeded")[];
                     };
                 };
             };
@@ -9615,6 +9632,101 @@ export interface operations {
             };
         };
     };
+    importDomain: {
+        parameters: {
+            query?: {
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The XEP-0227 document (urn:xmpp:pie:0), UTF-8. */
+        requestBody: {
+            content: {
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        domain: {
+                            id: string;
+                            name: string;
+                        };
+                        operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        domain: {
+                            id: string;
+                            name: string;
+                        };
+                        operation: components["schemas"]["def-1"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     getInstanceHealth: {
         parameters: {
             query: {
@@ -10634,7 +10746,7 @@ export interface operations {
                         step: string | null;
                         tenantId: string | null;
                         /** @enum {string} */
-                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.suspend" | "account.restore" | "account.register" | "accounts.import" | "invite.create" | "invite.revoke" | "member.invite" | "signup.notify" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "room.inspect" | "room.moderate" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "compliance.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore" | "domain.move" | "domain.export";
+                        type: "instance.create" | "instance.start" | "instance.stop" | "instance.restart" | "instance.delete" | "domain.create" | "domain.update" | "domain.delete" | "account.create" | "account.delete" | "account.password" | "account.suspend" | "account.restore" | "account.register" | "accounts.import" | "invite.create" | "invite.revoke" | "member.invite" | "signup.notify" | "room.create" | "room.update" | "room.members" | "room.rename" | "room.delete" | "room.inspect" | "room.moderate" | "irc-gateway.enable" | "irc-gateway.disable" | "dns.check" | "compliance.check" | "certificate.issue" | "backup.create" | "backup.restore" | "domain.restore" | "domain.move" | "domain.export" | "domain.import";
                     };
                 };
             };

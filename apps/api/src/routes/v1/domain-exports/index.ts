@@ -1,25 +1,32 @@
 import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { decryptStream, deriveTenantKey } from "@xmpp-host/backup";
+import { decryptStream, deriveTenantKey, EncryptStream } from "@xmpp-host/backup";
 import {
   AppError,
   exportFile,
   findDomainExport,
+  IMPORT_DOCUMENT_MAX_BYTES,
+  importStorageKey,
   isFinished,
+  prepareDomainImport,
   requestDomainExport,
+  startDomainImport,
   waitForOperation,
 } from "@xmpp-host/core";
 import type { Operation as OperationRow } from "@xmpp-host/db";
 import type { FastifyReply } from "fastify";
 import { actorOf } from "../../../plugins/auth.ts";
-import { Id, Operation } from "../../../schemas.ts";
+import { creations, Id, Operation } from "../../../schemas.ts";
 import { operationView } from "../../../views.ts";
 
 interface ExportOptions {
   maxWait: number;
   secretsKey: string;
   open(storageKey: string): Promise<Readable>;
+  /** Stores an import's document (sealed), and removes it again when the import could not start. */
+  put(storageKey: string, sealed: Buffer): Promise<void>;
+  remove(storageKey: string): Promise<void>;
 }
 
 /**
@@ -91,4 +98,70 @@ export const domainExportRoutes: FastifyPluginAsyncTypebox<ExportOptions> = asyn
       return send(reply, found.domain.id, found.domain.tenantId, found.operation);
     },
   );
+
+  // The document comes as the body itself (application/xml), up to the import's limit.
+  app.addContentTypeParser(
+    ["application/xml", "text/xml"],
+    { parseAs: "buffer", bodyLimit: IMPORT_DOCUMENT_MAX_BYTES },
+    (_request, body, done) => {
+      try {
+        done(null, new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body as Buffer));
+      } catch {
+        done(AppError.field("file", "is not UTF-8 text", "invalid_characters"), undefined);
+      }
+    },
+  );
+
+  app.post(
+    "/instances/:instanceId/domains/import",
+    {
+      schema: {
+        operationId: "importDomain",
+        tags: ["domains"],
+        summary:
+          "Create a domain on this server from a XEP-0227 file (an export of this platform or another server's): its accounts keep their passwords, contacts, vCards and history",
+        params: Type.Object({ instanceId: Id }),
+        querystring: Type.Object({ wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 300 })) }),
+        consumes: ["application/xml"],
+        body: Type.String({ description: "The XEP-0227 document (urn:xmpp:pie:0), UTF-8." }),
+        response: creations(
+          Type.Object({ domain: Type.Object({ id: Id, name: Type.String() }), operation: Operation }),
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const prepared = await prepareDomainImport(app.core, actor, request.params.instanceId, request.body);
+      // Sealed with the tenant's key before it is stored; the worker takes it from there.
+      const storageKey = importStorageKey(prepared.tenantId);
+      const sealed = await sealText(request.body, deriveTenantKey(opts.secretsKey, prepared.tenantId));
+      await opts.put(storageKey, sealed);
+      const started = await startDomainImport(app.core, actor, prepared.instance.id, {
+        name: prepared.name,
+        tenantId: prepared.tenantId,
+        storageKey,
+        users: prepared.users,
+      }).catch(async (err: unknown) => {
+        await opts.remove(storageKey);
+        throw err;
+      });
+      return app.answer(reply, { operation: started.operation }, request.query.wait, {
+        done: 201,
+        body: () => ({ domain: { id: started.domain.id, name: started.domain.name } }),
+      });
+    },
+  );
 };
+
+async function sealText(text: string, key: Buffer): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sealing = new EncryptStream(key);
+  sealing.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve, reject) => {
+    sealing.on("end", resolve);
+    sealing.on("error", reject);
+  });
+  sealing.end(Buffer.from(text, "utf8"));
+  await done;
+  return Buffer.concat(chunks);
+}
