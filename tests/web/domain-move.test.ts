@@ -163,8 +163,23 @@ describe("moving a domain to another server", () => {
 });
 
 describe("accessibility", () => {
+  it("lets the owner download all the data from the backups tab, as one XEP-0227 file", async () => {
+    const page = await signedInPage(stack, owner.cookie);
+    await page.goto(`/t/${owner.tenantId}/domains/${domainId}?tab=backups`);
+    await page.getByRole("heading", { name: en.exports.title }).waitFor();
+    const link = page.getByRole("link", { name: en.exports.download });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe(`${DOMAIN}.xml`);
+    const file = await download.path();
+    const text = (await import("node:fs")).readFileSync(file as string, "utf8");
+    expect(text).toContain(`<host jid='${DOMAIN}'>`);
+    expect(text).toContain("name='nora'");
+    await inspect(page, "export");
+    await page.context().close();
+  }, 120_000);
+
   it("axe-core finds no serious or critical violation on any page visited", () => {
-    expect(inspected).toHaveLength(6);
+    expect(inspected).toHaveLength(7);
     expect(findings).toEqual([]);
   });
 });

@@ -954,6 +954,12 @@ export const en = {
       "Put {name} back as it was on {when}? People using this address are disconnected for a moment, and every change made since then is lost.",
   },
   /** Moving an address, with everything on it, to another chat server. */
+  exports: {
+    title: "All your data",
+    lead: "One file in the standard format chat servers share (XEP-0227): every account of {name} with its password as stored (never readable), contacts, profiles and message history. Another XMPP server can import it. Group chats are not in it yet.",
+    download: "Download all data",
+    ownersOnly: "Only the organisation's owners can download it; each download is in the activity log.",
+  },
   moves: {
     title: "Move to another server",
     titleOwn: "Move to a server of your own",

@@ -999,6 +999,13 @@ export const fr: Messages = {
     domainRestoreConfirm:
       "Remettre {name} tel qu’il était le {when} ? Les personnes qui utilisent cette adresse seront déconnectées un instant, et tout ce qui a changé depuis sera perdu.",
   },
+  exports: {
+    title: "Toutes vos données",
+    lead: "Un seul fichier au format standard des serveurs de messagerie (XEP-0227) : chaque compte de {name} avec son mot de passe tel qu’il est stocké (jamais lisible), les contacts, les profils et l’historique des messages. Un autre serveur XMPP peut l’importer. Les groupes n’y sont pas encore.",
+    download: "Télécharger toutes les données",
+    ownersOnly:
+      "Seuls les propriétaires de l’organisation peuvent le télécharger ; chaque téléchargement figure dans le journal d’activité.",
+  },
   moves: {
     title: "Déplacer vers un autre serveur",
     titleOwn: "Déplacer vers un serveur à vous",

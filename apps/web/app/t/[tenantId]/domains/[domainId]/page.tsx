@@ -285,14 +285,34 @@ export default async function DomainPage({
         .then(must),
       currentUser(),
     ]);
+    const isOwner = roleIn(me, tenantId) === "owner";
     body = (
-      <BackupsCard
-        target={{ domainId }}
-        domain={domain.name}
-        backups={backups}
-        isOwner={roleIn(me, tenantId) === "owner"}
-        pageQuery={{ tab }}
-      />
+      <div className="space-y-6">
+        <BackupsCard
+          target={{ domainId }}
+          domain={domain.name}
+          backups={backups}
+          isOwner={isOwner}
+          pageQuery={{ tab }}
+        />
+        {/* The export is for owners: it holds every message and every account's credentials as stored. */}
+        {isOwner ? (
+          <Card title={m.exports.title}>
+            <p className="text-sm text-zinc-700">{interpolate(m.exports.lead, { name: domain.name })}</p>
+            <p className="mt-3 text-sm">
+              <a
+                href={`/api/v1/domains/${domainId}/export`}
+                className="text-brand-700 underline"
+                download={`${domain.name}.xml`}
+                data-export-link
+              >
+                {m.exports.download}
+              </a>
+            </p>
+            <p className="mt-2 text-xs text-zinc-600">{m.exports.ownersOnly}</p>
+          </Card>
+        ) : null}
+      </div>
     );
   } else if (tab === "irc") {
     const gateway = must(await api.GET("/api/v1/domains/{domainId}/irc-gateway", { params: { path: { domainId } } }));
