@@ -401,6 +401,19 @@ describe("taking all of one's data away", () => {
     expect(contacts.map((c) => [c.attrs.jid, c.attrs.subscription])).toEqual([[bob[0], "both"]]);
     const archived = aliceEl?.getChild("archive", "urn:xmpp:pie:0#mam")?.getChildren("result") ?? [];
     expect(archived).toHaveLength(200);
+    // The group chat, with its members, beside the users.
+    const family = doc
+      .getChildren("host")
+      .find((h) => h.attrs.jid === `groups.${DOMAIN}`)
+      ?.getChild("room", "urn:x-xmpp-host:pie:muc:0");
+    expect(family?.attrs.name).toBe("family");
+    const members = family?.getChild("query", "http://jabber.org/protocol/muc#admin")?.getChildren("item") ?? [];
+    expect(
+      members
+        .filter((m) => m.attrs.affiliation === "member")
+        .map((m) => m.attrs.jid)
+        .sort(),
+    ).toEqual([alice[0], bob[0], carol[0]].sort());
 
     // Sealed in the backup store with the tenant's key, and no copy left on the server.
     const stored = readdirSync(path.join(platform.dataRoot, "backups", carters.tenantId, "exports", domainId));
@@ -421,7 +434,7 @@ describe("taking all of one's data away", () => {
     expect(audit.map((a) => a.resourceId)).toEqual([domainId]);
   }, 120_000);
 
-  it("creates a domain from such a file written for another address, on a new server: old passwords, contact, history", async () => {
+  it("creates a domain from such a file written for another address, on a new server: old passwords, contact, room membership, history", async () => {
     const importTo = async (instanceId: string, document: string) => {
       const res = await platform.app.inject({
         method: "POST",
@@ -459,7 +472,7 @@ describe("taking all of one's data away", () => {
     const res = await importTo(freshId, exported.replaceAll(DOMAIN, NEW));
     expect(res.status, res.text).toBe(201);
     expect(res.json.operation.status, res.text).toBe("succeeded");
-    expect(res.json.operation.result).toMatchObject({ users: 20, archived: 400 });
+    expect(res.json.operation.result).toMatchObject({ users: 20, archived: 400, rooms: 1 });
     expect(res.json.domain.name).toBe(NEW);
     const at = await endpointOf(freshId);
     const renamed = (who: readonly [string, string]) => [who[0].replace(DOMAIN, NEW), who[1]] as const;
@@ -479,11 +492,14 @@ describe("taking all of one's data away", () => {
     expect(seen.out, JSON.stringify(seen.out)).toMatchObject({
       result: "ok",
       contacts: [renamed(bob)[0]],
+      joined: true,
       archived: 200,
     });
-    // The platform lists the accounts it found on the server.
+    // The platform lists the accounts and the group chat it found on the server.
     const accounts = await carters.call("GET", `/api/v1/domains/${res.json.domain.id}/accounts?limit=100`);
     expect(accounts.json.items).toHaveLength(20);
+    const rooms = await carters.call("GET", `/api/v1/domains/${res.json.domain.id}/rooms`);
+    expect(rooms.json.items.map((r: { jid: string }) => r.jid)).toEqual([`family@groups.${NEW}`]);
     // The stored document is gone once taken.
     const imports = path.join(platform.dataRoot, "backups", carters.tenantId, "domain-imports");
     expect(existsSync(imports) ? readdirSync(imports) : []).toEqual([]);

@@ -87,7 +87,18 @@ export interface PieExport {
   archived: number;
   offline: number;
   pepNodes: number;
+  /** Group chats (under the MUC service's own host element), and the messages of their history. */
+  rooms: number;
+  roomMessages: number;
   bytes: number;
+}
+
+export interface PieImport {
+  users: number;
+  archived: number;
+  offline: number;
+  rooms: number;
+  roomMessages: number;
 }
 
 export interface XmppServerDriver {
@@ -128,17 +139,17 @@ export interface XmppServerDriver {
   suspendedAccounts(host: string): Promise<string[]>;
   /**
    * Writes the host's users as one XEP-0227 document (credentials as stored, contacts, vCard, private data, PEP,
-   * archive, offline messages) to `fileName` (`.xh-export-ID.xml`) in the server's data folder. Only where the
+   * archive, offline messages), and its group chats (configuration, affiliations, subject, history), to `fileName` (`.xh-export-ID.xml`) in the server's data folder. Only where the
    * server can (Prosody, through its own XEP-0227 writer).
    */
   exportUsers?(host: string, fileName: string): Promise<PieExport>;
   /**
    * The reverse of exportUsers: the users of the XEP-0227 document `fileName` (`.xh-import-ID.xml`, in the data
    * folder) become accounts of `host`, with their credentials as written, contacts, vCard, private data, PEP, archive
-   * and offline messages. Refused, changing nothing, when the document is for another domain or names an account
-   * that exists.
+   * and offline messages, and its group chats become rooms of the host's MUC service. Refused, changing nothing, when
+   * the document is for another domain or names an account or a group chat that exists.
    */
-  importUsers?(host: string, fileName: string): Promise<{ users: number; archived: number; offline: number }>;
+  importUsers?(host: string, fileName: string): Promise<PieImport>;
 
   /** Creates the room or updates its configuration when it exists. */
   createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed">;

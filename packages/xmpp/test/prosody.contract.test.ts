@@ -273,10 +273,20 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       ann.send(`<message to='ben@${pie}' type='chat' id='m${i}'><body>note ${i}</body></message>`);
     ann.send(`<iq type='get' id='done' to='${pie}'><ping xmlns='urn:xmpp:ping'/></iq>`);
     await ann.expect(/<iq[^>]*id=.done./);
+    // A members-only group chat with a subject and three messages of history.
+    const room = `kitchen@groups.${pie}`;
+    await driver.createRoom(room, { title: "Pie kitchen", membersOnly: true, persistent: true, public: false });
+    await driver.setRoomMembers(room, [`ann@${pie}`, `ben@${pie}`]);
+    await driver.setRoomSubject(room, "Recipes");
+    ann.send(`<presence to='${room}/Ann'><x xmlns='http://jabber.org/protocol/muc'/></presence>`);
+    await ann.expect(/status code=.110./);
+    for (let i = 0; i < 3; i++)
+      ann.send(`<message to='${room}' type='groupchat' id='g${i}'><body>crust ${i}</body></message>`);
+    await ann.expect(/id=.g2.[^>]*>|<message[^>]*id=.g2./);
     await ann.close();
 
     const counts = await driver.exportUsers(pie, ".xh-export-test.xml");
-    expect(counts).toMatchObject({ users: 3, contacts: 2, archived: 10, offline: 5 });
+    expect(counts).toMatchObject({ users: 3, contacts: 2, archived: 10, offline: 5, rooms: 1, roomMessages: 3 });
     const dataDir = inst.runtime.layout(inst.spec.id).data;
     const ours = parseXml(readFileSync(path.join(dataDir, ".xh-export-test.xml"), "utf8"));
     expect(ours.attrs.xmlns).toBe("urn:xmpp:pie:0");
@@ -291,6 +301,30 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
     }
     const offline = users.get("ben")?.getChild("offline-messages", "urn:xmpp:pie:0")?.getChildren("message") ?? [];
     expect(offline.map((m) => m.getChildText("body"))).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);
+    // The group chat, under the MUC service's host, in XEP-0045's words.
+    const rooms = ours.getChildren("host").find((h) => h.attrs.jid === `groups.${pie}`);
+    const kitchen = rooms?.getChildren("room", "urn:x-xmpp-host:pie:muc:0").find((r) => r.attrs.name === "kitchen");
+    expect(kitchen).toBeDefined();
+    const field = (v: string) =>
+      kitchen
+        ?.getChild("x", "jabber:x:data")
+        ?.getChildren("field")
+        .find((f) => f.attrs.var === v)
+        ?.getChildText("value");
+    expect(field("FORM_TYPE")).toBe("http://jabber.org/protocol/muc#roomconfig");
+    expect(field("muc#roomconfig_roomname")).toBe("Pie kitchen");
+    expect(field("muc#roomconfig_membersonly")).toBe("1");
+    expect(field("muc#roomconfig_persistentroom")).toBe("1");
+    const affiliations = kitchen?.getChild("query", "http://jabber.org/protocol/muc#admin")?.getChildren("item") ?? [];
+    expect(affiliations.filter((i) => i.attrs.affiliation === "member").map((i) => i.attrs.jid)).toEqual([
+      `ann@${pie}`,
+      `ben@${pie}`,
+    ]);
+    expect(kitchen?.getChildText("subject")).toBe("Recipes");
+    const history = kitchen?.getChild("archive", "urn:xmpp:pie:0#mam")?.getChildren("result", "urn:xmpp:mam:2") ?? [];
+    expect(
+      history.map((r) => r.getChild("forwarded", "urn:xmpp:forward:0")?.getChild("message")?.getChildText("body")),
+    ).toEqual(["crust 0", "crust 1", "crust 2"]);
 
     // prosody-migrator from a copy of the same data folder (its data folder is fixed at build time: pointed at
     // the copy), writing one XEP-0227 file per user with the same module.
@@ -334,7 +368,21 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
     await driver.applyHosts(await inst.defineDomain(pie2));
     const text = readFileSync(path.join(dataDir, ".xh-export-test.xml"), "utf8").replaceAll(pie, pie2);
     writeFileSync(path.join(dataDir, ".xh-import-test.xml"), text);
-    expect(await driver.importUsers(pie2, ".xh-import-test.xml")).toEqual({ users: 3, archived: 10, offline: 5 });
+    expect(await driver.importUsers(pie2, ".xh-import-test.xml")).toEqual({
+      users: 3,
+      archived: 10,
+      offline: 5,
+      rooms: 1,
+      roomMessages: 3,
+    });
+    expect(await driver.getRoom(`kitchen@groups.${pie2}`)).toMatchObject({
+      title: "Pie kitchen",
+      membersOnly: true,
+      persistent: true,
+      public: false,
+      members: [`ann@${pie2}`, `ben@${pie2}`],
+    });
+    expect(await driver.roomSubject(`kitchen@groups.${pie2}`)).toBe("Recipes");
     await (await loginAt(pie2, "ann", "ann-password")).close();
     await expect(loginAt(pie2, "ann", "not-her-password")).rejects.toThrow(/authentication failed/);
     await driver.exportUsers(pie2, ".xh-export-again.xml");
@@ -346,8 +394,17 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
         .find((u) => u.attrs.name === name);
       expect(canonical(back as XmlElement), name).toBe(canonical(user).replaceAll(pie, pie2));
     }
+    const kitchenAgain = again
+      .getChildren("host")
+      .find((h) => h.attrs.jid === `groups.${pie2}`)
+      ?.getChild("room", "urn:x-xmpp-host:pie:muc:0");
+    expect(canonical(kitchenAgain as XmlElement)).toBe(canonical(kitchen as XmlElement).replaceAll(pie, pie2));
     // A second import would overwrite: refused, naming the account, and nothing changes.
-    await expect(driver.importUsers(pie2, ".xh-import-test.xml")).rejects.toThrow(/exists already: ann@pie2.test/);
+    await expect(driver.importUsers(pie2, ".xh-import-test.xml")).rejects.toThrow(
+      /group chat exists already: kitchen@groups.pie2.test/,
+    );
+    writeFileSync(path.join(dataDir, ".xh-import-users.xml"), text.replace(/<host jid=["']groups\.[\s\S]*?<\/host>/, ""));
+    await expect(driver.importUsers(pie2, ".xh-import-users.xml")).rejects.toThrow(/exists already: ann@pie2.test/);
     // A document for another domain is refused.
     await expect(driver.importUsers(pie, ".xh-import-test.xml")).rejects.toThrow(/another domain: pie2.test/);
   }, 60_000);

@@ -5,6 +5,7 @@ import {
   type NewAccount,
   type OnlineSession,
   type PieExport,
+  type PieImport,
   type RoomAffiliation,
   type RoomAffiliations,
   type RoomConfig,
@@ -195,7 +196,7 @@ export class ProsodyDriver implements XmppServerDriver {
     return await this.call<PieExport>("export_pie", host, fileName);
   }
 
-  async importUsers(host: string, fileName: string): Promise<{ users: number; archived: number; offline: number }> {
+  async importUsers(host: string, fileName: string): Promise<PieImport> {
     hostname(host);
     if (!/^\.xh-import-[A-Za-z0-9-]+\.xml$/.test(fileName)) throw new TypeError(`bad import file name ${fileName}`);
     return await this.call("import_pie", host, fileName);

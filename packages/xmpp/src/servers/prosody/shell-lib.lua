@@ -937,6 +937,150 @@ function M.sessions(host)
 	return list;
 end
 
+-- Group chats have no place in XEP-0227. They travel under the MUC service's own <host> element, one <room> each in
+-- the platform's namespace, in XEP-0045's words so that any server can read them: the room's configuration as a
+-- submitted muc#roomconfig form (as Prosody's own form lays it out), its affiliations as muc#admin items, its
+-- subject, and its history as a XEP-0227 1.1 <archive>.
+local xmlns_pie_muc = "urn:x-xmpp-host:pie:muc:0";
+local xmlns_pie_mam = "urn:xmpp:pie:0#mam";
+
+-- The room's configuration form, as an owner is shown it, reduced to what a submitted form holds (list fields get
+-- their default there, which a "submit" rendering leaves out).
+local function submitted_config(room)
+	local shown = room:get_form_layout(room.jid):form(nil, "form");
+	local out = st.stanza("x", { xmlns = "jabber:x:data", type = "submit" });
+	for _, field in ipairs(shown.tags) do
+		if field.name == "field" and field.attr.var and field.attr.type ~= "fixed" then
+			out:tag("field", { var = field.attr.var, type = field.attr.type });
+			for _, value in ipairs(field.tags) do
+				if value.name == "value" then out:add_child(st.clone(value)); end
+			end
+			out:up();
+		end
+	end
+	return out;
+end
+
+local function export_rooms(host)
+	local muc_host = "groups." .. host;
+	local h = prosody.hosts[muc_host];
+	if not h or not h.modules.muc then return nil, 0, 0; end
+	local muc = h.modules.muc;
+	local log = sm.open(muc_host, "muc_log", "archive");
+	local dt = require "util.datetime";
+	local rooms = array();
+	for room in muc.each_room() do
+		if room:get_persistent() and not room._data.destroyed then rooms:push(room); end
+	end
+	table.sort(rooms, function(a, b) return a.jid < b.jid; end);
+	local out, messages = st.stanza("host", { jid = muc_host }), 0;
+	for _, room in ipairs(rooms) do
+		local node = jid_lib.node(room.jid);
+		out:tag("room", { xmlns = xmlns_pie_muc, name = node });
+		out:add_child(submitted_config(room));
+		local affiliations = array();
+		for j, affiliation, data in room:each_affiliation() do
+			affiliations:push({ jid = j, affiliation = affiliation, nick = data and data.reserved_nickname or nil });
+		end
+		table.sort(affiliations, function(a, b) return a.jid < b.jid; end);
+		out:tag("query", { xmlns = "http://jabber.org/protocol/muc#admin" });
+		for _, item in ipairs(affiliations) do out:tag("item", item):up(); end
+		out:up();
+		if room._data.subject then
+			out:tag("subject", { from = room._data.subject_from }):text(room._data.subject):up();
+		end
+		local iter, err = log:find(node);
+		if not iter and err then fail("reading the history of " .. room.jid .. ": " .. tostring(err)); end
+		if iter then
+			out:tag("archive", { xmlns = xmlns_pie_mam });
+			for id, item, when in iter do
+				local msg = st.clone(item);
+				msg.attr.xmlns = "jabber:client";
+				out:tag("result", { xmlns = "urn:xmpp:mam:2", id = id })
+					:tag("forwarded", { xmlns = "urn:xmpp:forward:0" })
+					:tag("delay", { xmlns = "urn:xmpp:delay", stamp = dt.datetime(when) }):up()
+					:add_child(msg):up():up();
+				messages = messages + 1;
+			end
+			out:up();
+		end
+		out:up();
+	end
+	return out, #rooms, messages;
+end
+
+-- Checks every <room> of the MUC service's <host> element before anything is written: each must be new here.
+local function rooms_to_import(host, el)
+	local muc_host = "groups." .. host;
+	local muc = muc_of(muc_host);
+	local rooms, seen = array(), {};
+	for r in el:childtags("room", xmlns_pie_muc) do
+		local node = require "util.encodings".stringprep.nodeprep(r.attr.name or "");
+		if not node or node == "" then fail("invalid group chat name in the document: " .. tostring(r.attr.name)); end
+		local jid = node .. "@" .. muc_host;
+		if seen[jid] then fail("the document names the group chat " .. jid .. " twice"); end
+		seen[jid] = true;
+		if live_room(muc, jid) then fail("the group chat exists already: " .. jid); end
+		for item in (r:get_child("query", "http://jabber.org/protocol/muc#admin") or st.stanza("query")):childtags("item") do
+			if not jid_lib.prep(item.attr.jid or "") then fail("invalid affiliation in " .. jid .. ": " .. tostring(item.attr.jid)); end
+		end
+		rooms:push({ jid = jid, node = node, el = r });
+	end
+	return muc, rooms;
+end
+
+local function import_rooms(host, muc, rooms)
+	local log = sm.open("groups." .. host, "muc_log", "archive");
+	local dt = require "util.datetime";
+	local messages = 0;
+	for _, r in ipairs(rooms) do
+		local _, tombstone = live_room(muc, r.jid);
+		if tombstone then
+			muc.forget_room(tombstone);
+			muc.delete_room(tombstone);
+		end
+		local room, err = muc.create_room(r.jid);
+		if not room then fail("could not create group chat " .. r.jid .. ": " .. tostring(err)); end
+		room:set_persistent(true);
+		local form = r.el:get_child("x", "jabber:x:data");
+		if form then
+			local answer;
+			local iq = st.iq({ type = "set", id = "import", from = r.jid, to = r.jid })
+				:query("http://jabber.org/protocol/muc#owner"):add_child(form):up();
+			room:process_form({ send = function(reply) answer = reply; end }, iq);
+			if not answer or answer.attr.type ~= "result" then
+				fail("the configuration of " .. r.jid .. " was refused: " .. tostring(answer));
+			end
+		end
+		for item in (r.el:get_child("query", "http://jabber.org/protocol/muc#admin") or st.stanza("query")):childtags("item") do
+			local data = item.attr.nick and { reserved_nickname = item.attr.nick } or nil;
+			local ok, _, cond = room:set_affiliation(true, item.attr.jid, item.attr.affiliation or "none", nil, data);
+			if not ok then fail("could not set an affiliation in " .. r.jid .. ": " .. tostring(cond)); end
+		end
+		local subject = r.el:get_child("subject");
+		if subject then
+			room._data.subject = subject:get_text();
+			room._data.subject_from = subject.attr.from;
+		end
+		room:save(true);
+		local archive = r.el:get_child("archive", xmlns_pie_mam);
+		if archive then
+			for result in archive:childtags("result", "urn:xmpp:mam:2") do
+				local item = result:find("{urn:xmpp:forward:0}forwarded/{jabber:client}message");
+				local stamp = result:find("{urn:xmpp:forward:0}forwarded/{urn:xmpp:delay}delay@stamp");
+				if not item then fail("a history entry of " .. r.jid .. " holds no message"); end
+				item = st.clone(item);
+				item.attr.xmlns = nil;
+				-- mod_muc_mam files a stanza under its kind and type, and looks history up that way.
+				local with = item.name .. (item.attr.type and ("<" .. item.attr.type) or "");
+				assert(log:append(r.node, result.attr.id, item, stamp and dt.parse(stamp) or os.time(), with));
+				messages = messages + 1;
+			end
+		end
+	end
+	return messages;
+end
+
 -- One host's users as XEP-0227 (urn:xmpp:pie:0), written by Prosody's own mod_storage_xep0227 from the
 -- internal store, store by store as prosody-migrator does: accounts (SCRAM credentials as stored, never a
 -- password), contacts, vCard, private XML, PEP nodes with their items, and the message archive. Offline
@@ -1018,6 +1162,10 @@ function M.export_pie(host, name)
 		local user_el = doc and doc.tags[1] and doc.tags[1].tags[1];
 		if user_el then out:add_child(user_el); end
 	end
+	out:up();
+	local rooms_el;
+	rooms_el, counts.rooms, counts.roomMessages = export_rooms(host);
+	if rooms_el then out:add_child(rooms_el); end
 	local path = prosody.paths.data .. "/" .. name;
 	local f, err = io.open(path, "w");
 	if not f then fail("cannot write " .. name .. ": " .. tostring(err)); end
@@ -1044,13 +1192,15 @@ function M.import_pie(host, name)
 	if not doc or doc.name ~= "server-data" or doc.attr.xmlns ~= "urn:xmpp:pie:0" then
 		fail("not a XEP-0227 document: " .. tostring(perr or (doc and doc.name)));
 	end
-	local host_el;
+	local host_el, rooms_el;
 	for el in doc:childtags("host") do
-		if el.attr.jid == host then host_el = el; elseif el.attr.jid ~= "groups." .. host then
+		if el.attr.jid == host then host_el = el; elseif el.attr.jid == "groups." .. host then rooms_el = el; else
 			fail("the document holds another domain: " .. tostring(el.attr.jid));
 		end
 	end
 	if not host_el then fail("the document holds no data for " .. host); end
+	local muc, rooms;
+	if rooms_el then muc, rooms = rooms_to_import(host, rooms_el); end
 	local internal = sm.load_driver(host, "internal");
 	local pie = sm.load_driver(host, "xep0227");
 	if not internal or not pie then fail("storage drivers unavailable on " .. host); end
@@ -1077,7 +1227,7 @@ function M.import_pie(host, name)
 		end
 		return n;
 	end
-	local counts = { users = #users, archived = 0, offline = 0 };
+	local counts = { users = #users, archived = 0, offline = 0, rooms = rooms and #rooms or 0, roomMessages = 0 };
 	for _, store in ipairs({ "accounts", "roster", "vcard", "private", "pep" }) do
 		local src, dst = from(store, "keyval"), assert(internal:open(store, "keyval"));
 		for _, user in ipairs(users) do
@@ -1104,6 +1254,7 @@ function M.import_pie(host, name)
 			end
 		end
 	end
+	if rooms then counts.roomMessages = import_rooms(host, muc, rooms); end
 	return counts;
 end
 
