@@ -956,7 +956,7 @@ export const en = {
   /** Moving an address, with everything on it, to another chat server. */
   exports: {
     title: "All your data",
-    lead: "One file in the standard format chat servers share (XEP-0227): every account of {name} with its password as stored (never readable), contacts, profiles and message history. Another XMPP server can import it. Group chats are not in it yet.",
+    lead: "One file in the standard format chat servers share (XEP-0227): every account of {name} with its password as stored (never readable), contacts, profiles and message history, and every group chat with its settings, members and history. Another XMPP server can import it.",
     download: "Download all data",
     ownersOnly: "Only the organisation's owners can download it; each download is in the activity log.",
   },

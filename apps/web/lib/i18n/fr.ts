@@ -1001,7 +1001,7 @@ export const fr: Messages = {
   },
   exports: {
     title: "Toutes vos données",
-    lead: "Un seul fichier au format standard des serveurs de messagerie (XEP-0227) : chaque compte de {name} avec son mot de passe tel qu’il est stocké (jamais lisible), les contacts, les profils et l’historique des messages. Un autre serveur XMPP peut l’importer. Les groupes n’y sont pas encore.",
+    lead: "Un seul fichier au format standard des serveurs de messagerie (XEP-0227) : chaque compte de {name} avec son mot de passe tel qu’il est stocké (jamais lisible), les contacts, les profils et l’historique des messages, et chaque groupe avec ses réglages, ses membres et son historique. Un autre serveur XMPP peut l’importer.",
     download: "Télécharger toutes les données",
     ownersOnly:
       "Seuls les propriétaires de l’organisation peuvent le télécharger ; chaque téléchargement figure dans le journal d’activité.",
