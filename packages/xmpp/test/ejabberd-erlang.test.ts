@@ -80,6 +80,19 @@ describe("mod_room_moderation", () => {
   });
 });
 
+describe("mod_domain_transfer", () => {
+  it("copies the stored SCRAM credentials' record field for field from this ejabberd's own", () => {
+    // The module creates accounts with this record: a field out of place would store a key as the salt.
+    const fields =
+      "fun F({typed_record_field, R, _}) -> F(R); F({record_field, _, {atom, _, N}}) -> N; " +
+      "F({record_field, _, {atom, _, N}, _}) -> N end";
+    const auth = "element(2, hd(element(2, element(2, beam_lib:chunks(code:which(ejabberd_auth), [abstract_code])))))";
+    const theirs = `hd([[(${fields})(X) || X <- Xs] || {attribute, _, record, {scram, Xs}} <- element(2, ${auth})])`;
+    expect(erl(`length(${theirs})`)).toBe("5");
+    expect(erl(`${theirs} =:= mod_domain_transfer:scram_fields()`)).toBe("true");
+  });
+});
+
 describe("inetrc", () => {
   const federation = (resolvers: string[]) => ({ federation: { caPem: "", resolvers } });
 

@@ -1,4 +1,5 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { fetchServedCertificate } from "@xmpp-host/acme";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xmppLogin } from "../src/client/index.ts";
@@ -6,6 +7,7 @@ import { describeDriverContract } from "../src/contract.ts";
 import { DriverCommandError, DriverUnavailableError, EjabberdDriver, type XmppServerDriver } from "../src/index.ts";
 import { ejabberdPaths } from "../src/servers/ejabberd/config.ts";
 import { type EjabberdInstance, startEjabberd } from "./support/ejabberd.ts";
+import { parseXml } from "./support/xml.ts";
 
 const driverOf = (inst: EjabberdInstance, timeoutMs = 5000) => {
   const driver = inst.kind.createDriver(inst.channel, { timeoutMs });
@@ -130,6 +132,79 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
       await session.close();
     }
   });
+
+  it("imports a domain as Prosody exported it (SCRAM, contacts, archives, offline, a group chat) and exports it back", async () => {
+    // Written by the platform's Prosody driver (its contract test's data: ann, ben and cat on pie.test).
+    const fixture = await readFile(new URL("./fixtures/prosody-export.xml", import.meta.url), "utf8");
+    const dataDir = inst.layout.data;
+    await writeFile(path.join(dataDir, ".xh-import-pie.xml"), fixture.replaceAll("pie.test", domain));
+    expect(await driver.importUsers(domain, ".xh-import-pie.xml")).toEqual({
+      users: 3,
+      archived: 10,
+      offline: 5,
+      rooms: 1,
+      roomMessages: 3,
+    });
+    // The password as Prosody stored it (never seen here) logs in.
+    await expect(login("ann", "not-her-password")).rejects.toThrow(/authentication failed/);
+    const ann = await login("ann", "ann-password");
+    const history = async (to: string | null) => {
+      ann.send(`<iq type='set' id='mam'${to ? ` to='${to}'` : ""}><query xmlns='urn:xmpp:mam:2'/></iq>`);
+      const { consumed } = await ann.expect(/<iq[^>]*id='mam'[\s\S]*?(<\/iq>|\/>)/);
+      return [...consumed.matchAll(/<body>([^<]*)<\/body>/g)].map((m) => m[1]);
+    };
+    try {
+      expect(await history(null)).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);
+      expect(await history(`kitchen@groups.${domain}`)).toEqual(["crust 0", "crust 1", "crust 2"]);
+    } finally {
+      await ann.close();
+    }
+    expect(await driver.roster(`ann@${domain}`)).toEqual({ [`ben@${domain}`]: "both" });
+    expect(await driver.getRoom(`kitchen@groups.${domain}`)).toMatchObject({
+      title: "Pie kitchen",
+      membersOnly: true,
+      persistent: true,
+      public: false,
+      members: [`ann@${domain}`, `ben@${domain}`],
+    });
+    expect(await driver.roomSubject(`kitchen@groups.${domain}`)).toBe("Recipes");
+    // Nothing is overwritten: a second import is refused before it writes.
+    await expect(driver.importUsers(domain, ".xh-import-pie.xml")).rejects.toThrow(/exists already/);
+
+    // Back out, in the same shape: what the Prosody driver imports.
+    const counts = await driver.exportUsers(domain, ".xh-export-pie.xml");
+    expect(counts).toMatchObject({ contacts: 2, archived: 10, offline: 5, rooms: 1, roomMessages: 3 });
+    const doc = parseXml(await readFile(path.join(dataDir, ".xh-export-pie.xml"), "utf8"));
+    const users = doc.getChildren("host").find((h) => h.attrs.jid === domain);
+    const annEl = users?.getChildren("user").find((u) => u.attrs.name === "ann");
+    expect(annEl?.getChild("scram-credentials", "urn:xmpp:pie:0#scram")?.getChildText("iter-count")).toBe("10000");
+    expect(annEl?.getChild("archive", "urn:xmpp:pie:0#mam")?.getChildren("result")).toHaveLength(5);
+    const kitchen = doc
+      .getChildren("host")
+      .find((h) => h.attrs.jid === `groups.${domain}`)
+      ?.getChild("room", "urn:x-xmpp-host:pie:muc:0");
+    const field = (v: string) =>
+      kitchen
+        ?.getChild("x", "jabber:x:data")
+        ?.getChildren("field")
+        .find((f) => f.attrs.var === v)
+        ?.getChildText("value");
+    expect(field("muc#roomconfig_roomname")).toBe("Pie kitchen");
+    expect(field("muc#roomconfig_membersonly")).toBe("1");
+    expect(kitchen?.getChildText("subject")).toBe("Recipes");
+    const members = kitchen?.getChild("query", "http://jabber.org/protocol/muc#admin")?.getChildren("item") ?? [];
+    expect(members.filter((m) => m.attrs.affiliation === "member").map((m) => m.attrs.jid)).toEqual([
+      `ann@${domain}`,
+      `ben@${domain}`,
+    ]);
+    const said = kitchen?.getChild("archive", "urn:xmpp:pie:0#mam")?.getChildren("result") ?? [];
+    expect(said.map((r) => r.getChild("forwarded")?.getChild("message")?.getChildText("body"))).toEqual([
+      "crust 0",
+      "crust 1",
+      "crust 2",
+    ]);
+    expect(said[0]?.getChild("forwarded")?.getChild("message")?.attrs.from).toBe(`kitchen@groups.${domain}/Ann`);
+  }, 60_000);
 
   it("holds a ban and a member's removal over the role ejabberd 23.01 remembers for an account", async () => {
     const room = `roles@groups.${domain}`;

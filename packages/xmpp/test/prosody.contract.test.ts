@@ -83,7 +83,7 @@ describeDriverContract("prosody", async () => {
   const driver = new ProsodyDriver({ socketPath: inst.socketPath, timeoutMs: 5000 });
   return {
     driver,
-    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true },
+    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true, domainTransfer: true },
     modernUnicodePasswords: true,
     domain,
     mucHost: `groups.${domain}`,
@@ -403,10 +403,52 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
     await expect(driver.importUsers(pie2, ".xh-import-test.xml")).rejects.toThrow(
       /group chat exists already: kitchen@groups.pie2.test/,
     );
-    writeFileSync(path.join(dataDir, ".xh-import-users.xml"), text.replace(/<host jid=["']groups\.[\s\S]*?<\/host>/, ""));
+    writeFileSync(
+      path.join(dataDir, ".xh-import-users.xml"),
+      text.replace(/<host jid=["']groups\.[\s\S]*?<\/host>/, ""),
+    );
     await expect(driver.importUsers(pie2, ".xh-import-users.xml")).rejects.toThrow(/exists already: ann@pie2.test/);
     // A document for another domain is refused.
     await expect(driver.importUsers(pie, ".xh-import-test.xml")).rejects.toThrow(/another domain: pie2.test/);
+  }, 60_000);
+
+  it("imports a domain as the ejabberd driver exported it: passwords, contacts, archives, offline messages, a group chat", async () => {
+    // Written by the platform's ejabberd driver (its contract test: this file's export data, imported there).
+    const ej = "ej.test";
+    await driver.applyHosts(await inst.defineDomain(ej));
+    const dataDir = inst.runtime.layout(inst.spec.id).data;
+    cpSync(new URL("./fixtures/ejabberd-export.xml", import.meta.url), path.join(dataDir, ".xh-import-ej.xml"));
+    expect(await driver.importUsers(ej, ".xh-import-ej.xml")).toEqual({
+      users: 3,
+      archived: 10,
+      offline: 5,
+      rooms: 1,
+      roomMessages: 3,
+    });
+    const ep = { host: "127.0.0.1", port: inst.spec.ports.c2s, domain: ej, ca: inst.certs.get(ej) ?? "" };
+    await expect(xmppLogin({ ...ep, username: "ann", password: "not-her-password" })).rejects.toThrow(
+      /authentication failed/,
+    );
+    const ann = await xmppLogin({ ...ep, username: "ann", password: "ann-password" });
+    const history = async (to: string | null) => {
+      ann.send(`<iq type='set' id='mam'${to ? ` to='${to}'` : ""}><query xmlns='urn:xmpp:mam:2'/></iq>`);
+      const { consumed } = await ann.expect(/<iq[^>]*id=.mam.[\s\S]*?(<\/iq>|\/>)/);
+      return [...consumed.matchAll(/<body>([^<]*)<\/body>/g)].map((m) => m[1]);
+    };
+    try {
+      expect(await history(null)).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);
+      expect(await history(`kitchen@groups.${ej}`)).toEqual(["crust 0", "crust 1", "crust 2"]);
+    } finally {
+      await ann.close();
+    }
+    expect(await driver.roster(`ann@${ej}`)).toEqual({ [`ben@${ej}`]: "both" });
+    expect(await driver.getRoom(`kitchen@groups.${ej}`)).toMatchObject({
+      title: "Pie kitchen",
+      membersOnly: true,
+      persistent: true,
+      members: [`ann@${ej}`, `ben@${ej}`],
+    });
+    expect(await driver.roomSubject(`kitchen@groups.${ej}`)).toBe("Recipes");
   }, 60_000);
 
   it("turns a command that outlives the timeout into DriverUnavailableError, then recovers", async () => {

@@ -99,7 +99,7 @@ export async function prepareDomainImport(ctx: CoreContext, actor: Actor, instan
   if (!instance.tenantId)
     throw new AppError("forbidden", "domains on shared instances are added by operators", { reason: "operators_only" });
   const kind = serverKind(instance.server);
-  if (!kind.features.domainBackups) {
+  if (!kind.features.domainTransfer) {
     throw AppError.unprocessable("file", `importing a domain into ${kind.label} is not available yet`, "not_offered");
   }
   if (Buffer.byteLength(document) > IMPORT_DOCUMENT_MAX_BYTES)

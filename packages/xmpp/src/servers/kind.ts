@@ -75,6 +75,11 @@ export interface ServerFeatures {
   liveHostSwitch: boolean;
   /** A domain can have an IRC gateway (irc.DOMAIN) joined as a component, added and removed live. */
   ircGateway: boolean;
+  /**
+   * A domain's data can be exported as XEP-0227, group chats included, and a domain created from such a file
+   * (the driver's exportUsers and importUsers).
+   */
+  domainTransfer: boolean;
 }
 
 /** What the platform reads of a running server's activity, whatever its kind. */

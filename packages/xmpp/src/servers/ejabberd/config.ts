@@ -54,6 +54,7 @@ export const PLATFORM_MODULES = [
   "mod_bookmarks_compat",
   "mod_account_suspension",
   "mod_room_moderation",
+  "mod_domain_transfer",
 ] as const;
 
 /** Debian's bundle of the system's CAs (ca-certificates). */
@@ -286,6 +287,8 @@ function domainModules(spec: InstanceSpec, d: InstanceDomainSpec, p: EjabberdPat
     },
     // Kick, role and subject from the platform, which 23.01's mod_muc_admin lacks (the platform's module).
     mod_room_moderation: {},
+    // A domain's data in and out as XEP-0227, archives and group chats included (the platform's module).
+    mod_domain_transfer: {},
     mod_roster: { versioning: true },
     mod_stream_mgmt: {},
     mod_time: {},

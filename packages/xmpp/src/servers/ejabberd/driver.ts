@@ -5,6 +5,8 @@ import {
   type FederationActivity,
   type NewAccount,
   type OnlineSession,
+  type PieExport,
+  type PieImport,
   type RoomAffiliation,
   type RoomAffiliations,
   type RoomConfig,
@@ -104,6 +106,17 @@ function roomOptions(config: Partial<RoomConfig>): { name: string; value: string
   if (config.persistent !== undefined) out.push({ name: "persistent", value: bool(Boolean(config.persistent)) });
   if (config.public !== undefined) out.push({ name: "public", value: bool(Boolean(config.public)) });
   return out;
+}
+
+/** mod_domain_transfer's answer. */
+interface TransferCounts {
+  users: number;
+  contacts: number;
+  archived: number;
+  offline: number;
+  rooms: number;
+  room_messages: number;
+  bytes: number;
 }
 
 /** Escapes text and single-quoted attribute values in XML. */
@@ -358,6 +371,32 @@ export class EjabberdDriver implements XmppServerDriver {
     const { user, host } = account(jid);
     const r = await this.call<{ outcome: "restored" | "active" }>("restore_account", { user, host });
     return r.outcome;
+  }
+
+  // Exports and imports: the platform's mod_domain_transfer, which runs ejabberd's own XEP-0227 reader and writer
+  // for the accounts and adds archives and group chats in the shape the Prosody driver uses; see that module.
+  async exportUsers(host: string, fileName: string): Promise<PieExport> {
+    hostname(host);
+    if (!/^\.xh-export-[A-Za-z0-9-]+\.xml$/.test(fileName)) throw new TypeError(`bad export file name ${fileName}`);
+    const r = await this.call<TransferCounts>("export_domain_pie", { host, file: fileName });
+    return {
+      users: r.users,
+      contacts: r.contacts,
+      archived: r.archived,
+      offline: r.offline,
+      // ejabberd's XEP-0227 writer carries no PEP nodes.
+      pepNodes: 0,
+      rooms: r.rooms,
+      roomMessages: r.room_messages,
+      bytes: r.bytes,
+    };
+  }
+
+  async importUsers(host: string, fileName: string): Promise<PieImport> {
+    hostname(host);
+    if (!/^\.xh-import-[A-Za-z0-9-]+\.xml$/.test(fileName)) throw new TypeError(`bad import file name ${fileName}`);
+    const r = await this.call<TransferCounts>("import_domain_pie", { host, file: fileName });
+    return { users: r.users, archived: r.archived, offline: r.offline, rooms: r.rooms, roomMessages: r.room_messages };
   }
 
   async suspendedAccounts(host: string): Promise<string[]> {

@@ -141,7 +141,13 @@ export function ejabberdKind(opts: EjabberdKindOptions = {}): ServerKind {
   return {
     name: "ejabberd",
     label: "ejabberd",
-    features: { inBandInvites: false, domainBackups: false, liveHostSwitch: false, ircGateway: false },
+    features: {
+      inBandInvites: false,
+      domainBackups: false,
+      liveHostSwitch: false,
+      ircGateway: false,
+      domainTransfer: true,
+    },
     // ejabberd's per-host options are whole module blocks: none is offered for hand-tuning yet.
     hostOptions: {},
     adminPassword: true,

@@ -131,7 +131,7 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
   return {
     name: "prosody",
     label: "Prosody",
-    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true },
+    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true, domainTransfer: true },
     hostOptions: PROSODY_HOST_OPTIONS,
     adminPassword: false,
     snapshotIsDataFolder: true,

@@ -25,6 +25,7 @@ import { Card } from "../../../../../components/ui/card";
 import { Alert } from "../../../../../components/ui/field";
 import { currentUser, must, roleIn, seesSecrets, serverApi } from "../../../../../lib/api/server";
 import { reasonText } from "../../../../../lib/i18n/codes";
+import type { Messages } from "../../../../../lib/i18n/en";
 import {
   formatBytes,
   formatDateTime,
@@ -264,19 +265,23 @@ export default async function DomainPage({
       />
     );
   } else if (tab === "backups" && !domain.features.domainBackups) {
+    const isOwner = roleIn(await currentUser(), tenantId) === "owner";
     body = (
-      <Card title={m.backups.title}>
-        <p className="text-sm text-zinc-700" data-testid="whole-server-backups">
-          {m.backups.wholeServerOnly}
-        </p>
-        {domain.instanceId ? (
-          <p className="mt-3 text-sm">
-            <Link className="text-brand-700 underline" href={`/t/${tenantId}/instances/${domain.instanceId}`}>
-              {m.backups.serverBackups}
-            </Link>
+      <div className="space-y-6">
+        <Card title={m.backups.title}>
+          <p className="text-sm text-zinc-700" data-testid="whole-server-backups">
+            {m.backups.wholeServerOnly}
           </p>
-        ) : null}
-      </Card>
+          {domain.instanceId ? (
+            <p className="mt-3 text-sm">
+              <Link className="text-brand-700 underline" href={`/t/${tenantId}/instances/${domain.instanceId}`}>
+                {m.backups.serverBackups}
+              </Link>
+            </p>
+          ) : null}
+        </Card>
+        {isOwner ? <ExportCard domainId={domainId} name={domain.name} m={m} /> : null}
+      </div>
     );
   } else if (tab === "backups") {
     const [backups, me] = await Promise.all([
@@ -296,22 +301,7 @@ export default async function DomainPage({
           pageQuery={{ tab }}
         />
         {/* The export is for owners: it holds every message and every account's credentials as stored. */}
-        {isOwner ? (
-          <Card title={m.exports.title}>
-            <p className="text-sm text-zinc-700">{interpolate(m.exports.lead, { name: domain.name })}</p>
-            <p className="mt-3 text-sm">
-              <a
-                href={`/api/v1/domains/${domainId}/export`}
-                className="text-brand-700 underline"
-                download={`${domain.name}.xml`}
-                data-export-link
-              >
-                {m.exports.download}
-              </a>
-            </p>
-            <p className="mt-2 text-xs text-zinc-600">{m.exports.ownersOnly}</p>
-          </Card>
-        ) : null}
+        {isOwner ? <ExportCard domainId={domainId} name={domain.name} m={m} /> : null}
       </div>
     );
   } else if (tab === "irc") {
@@ -458,5 +448,25 @@ export default async function DomainPage({
       </div>
       {body}
     </>
+  );
+}
+
+/** All of the domain's data as one file, for owners: the API streams it once the server has written it. */
+function ExportCard({ domainId, name, m }: { domainId: string; name: string; m: Messages }) {
+  return (
+    <Card title={m.exports.title}>
+      <p className="text-sm text-zinc-700">{interpolate(m.exports.lead, { name })}</p>
+      <p className="mt-3 text-sm">
+        <a
+          href={`/api/v1/domains/${domainId}/export`}
+          className="text-brand-700 underline"
+          download={`${name}.xml`}
+          data-export-link
+        >
+          {m.exports.download}
+        </a>
+      </p>
+      <p className="mt-2 text-xs text-zinc-600">{m.exports.ownersOnly}</p>
+    </Card>
   );
 }
