@@ -434,16 +434,17 @@ describe("taking all of one's data away", () => {
     expect(audit.map((a) => a.resourceId)).toEqual([domainId]);
   }, 120_000);
 
+  const importTo = async (instanceId: string, document: string) => {
+    const res = await platform.app.inject({
+      method: "POST",
+      url: `/api/v1/instances/${instanceId}/domains/import?wait=120`,
+      headers: { authorization: `Bearer ${carters.token}`, "content-type": "application/xml" },
+      payload: document,
+    });
+    return { status: res.statusCode, json: res.json() as Record<string, any>, text: res.body };
+  };
+
   it("creates a domain from such a file written for another address, on a new server: old passwords, contact, room membership, history", async () => {
-    const importTo = async (instanceId: string, document: string) => {
-      const res = await platform.app.inject({
-        method: "POST",
-        url: `/api/v1/instances/${instanceId}/domains/import?wait=120`,
-        headers: { authorization: `Bearer ${carters.token}`, "content-type": "application/xml" },
-        payload: document,
-      });
-      return { status: res.statusCode, json: res.json() as Record<string, any>, text: res.body };
-    };
     const fresh = await carters.call("POST", `/api/v1/tenants/${carters.tenantId}/instances?wait=60`, {
       name: "fresh",
     });
@@ -503,5 +504,77 @@ describe("taking all of one's data away", () => {
     // The stored document is gone once taken.
     const imports = path.join(platform.dataRoot, "backups", carters.tenantId, "domain-imports");
     expect(existsSync(imports) ? readdirSync(imports) : []).toEqual([]);
+  }, 240_000);
+
+  it("takes the same file into an ejabberd server, and gives it back from there: passwords, contact, room, history", async () => {
+    const ej = await carters.call("POST", `/api/v1/tenants/${carters.tenantId}/instances?wait=90`, {
+      name: "ej",
+      server: "ejabberd",
+    });
+    expect(ej.json.operation?.status, ej.text).toBe("succeeded");
+    const ejId = ej.json.instance.id as string;
+    const NEW = "carters.org";
+    const res = await importTo(ejId, exported.replaceAll(DOMAIN, NEW));
+    expect(res.status, res.text).toBe(201);
+    expect(res.json.operation.status, res.text).toBe("succeeded");
+    expect(res.json.operation.result).toMatchObject({ users: 20, archived: 400, rooms: 1 });
+    const at = await endpointOf(ejId);
+    const renamed = (who: readonly [string, string]) => [who[0].replace(DOMAIN, NEW), who[1]] as const;
+    for (const who of [alice, bob, people[19]!]) {
+      const login = await xmppClient(["login", ...renamed(who), at.host, String(at.port), caFile]);
+      expect(login.code, JSON.stringify(login.out)).toBe(0);
+    }
+    const room = `family@groups.${NEW}`;
+    const seen = await xmppClient([
+      "inspect",
+      at.host,
+      String(at.port),
+      caFile,
+      ...renamed(alice),
+      room,
+      renamed(bob)[0],
+    ]);
+    expect(seen.out, JSON.stringify(seen.out)).toMatchObject({
+      result: "ok",
+      contacts: [renamed(bob)[0]],
+      joined: true,
+      archived: 200,
+    });
+    const domainId2 = res.json.domain.id as string;
+    const rooms = await carters.call("GET", `/api/v1/domains/${domainId2}/rooms`);
+    expect(rooms.json.items.map((r: { jid: string }) => r.jid)).toEqual([room]);
+
+    // Out again, from ejabberd: every account with its credentials, the contact, the room and the history.
+    const owner = client(platform.app, { cookie: carters.cookie });
+    const back = await owner("GET", `/api/v1/domains/${domainId2}/export?wait=60`);
+    expect(back.status, back.text.slice(0, 500)).toBe(200);
+    const doc = parseXml(back.text);
+    const users =
+      doc
+        .getChildren("host")
+        .find((h) => h.attrs.jid === NEW)
+        ?.getChildren("user") ?? [];
+    expect(users).toHaveLength(20);
+    const original = parseXml(exported).getChild("host")?.getChildren("user") ?? [];
+    const keyOf = (list: typeof users, name: string) =>
+      list
+        .find((u) => u.attrs.name === name)
+        ?.getChild("scram-credentials", "urn:xmpp:pie:0#scram")
+        ?.getChildText("stored-key");
+    // The same stored key that Prosody kept: nobody's password was reset or seen.
+    expect(keyOf(users, "person0")).toBe(keyOf(original, "person0"));
+    const aliceEl = users.find((u) => u.attrs.name === "person0");
+    expect(aliceEl?.getChild("archive", "urn:xmpp:pie:0#mam")?.getChildren("result")).toHaveLength(200);
+    const family = doc
+      .getChildren("host")
+      .find((h) => h.attrs.jid === `groups.${NEW}`)
+      ?.getChild("room", "urn:x-xmpp-host:pie:muc:0");
+    const members = family?.getChild("query", "http://jabber.org/protocol/muc#admin")?.getChildren("item") ?? [];
+    expect(
+      members
+        .filter((m) => m.attrs.affiliation === "member")
+        .map((m) => m.attrs.jid)
+        .sort(),
+    ).toEqual([alice, bob, carol].map((p) => renamed(p)[0]).sort());
   }, 240_000);
 });
