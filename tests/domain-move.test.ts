@@ -28,6 +28,8 @@ let carters: Awaited<ReturnType<typeof signupWithToken>>;
 let domainId: string;
 let sharedId: string;
 let ownId: string;
+/** The family's ejabberd server, made by the import test. */
+let ejId = "";
 /** The export taken by the owners, imported again below. */
 let exported = "";
 
@@ -512,7 +514,7 @@ describe("taking all of one's data away", () => {
       server: "ejabberd",
     });
     expect(ej.json.operation?.status, ej.text).toBe("succeeded");
-    const ejId = ej.json.instance.id as string;
+    ejId = ej.json.instance.id as string;
     const NEW = "carters.org";
     const res = await importTo(ejId, exported.replaceAll(DOMAIN, NEW));
     expect(res.status, res.text).toBe(201);
@@ -577,4 +579,72 @@ describe("taking all of one's data away", () => {
         .sort(),
     ).toEqual([alice, bob, carol].map((p) => renamed(p)[0]).sort());
   }, 240_000);
+});
+
+describe("moving between Prosody and ejabberd", () => {
+  it("moves the domain from Prosody to ejabberd and back while in use: old passwords, contact, room membership and 200 messages each time", async () => {
+    expect(ejId).not.toBe("");
+    const shared = await endpointOf(sharedId);
+    const ej = await endpointOf(ejId);
+    let polling = true;
+    const seen: { at: number; ok: boolean }[] = [];
+    const poller = (async () => {
+      while (polling) {
+        const ok = (await canLogIn(carol, shared)) || (await canLogIn(carol, ej));
+        seen.push({ at: performance.now(), ok });
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+    const moved = await carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ejId });
+    polling = false;
+    await poller;
+    expect(moved.json.operation?.status, moved.text).toBe("succeeded");
+    const result = moved.json.operation.result as { loginsRefusedMs: number; converted: { users: number } };
+    expect(result.converted.users).toBe(20);
+    const firstRefused = seen.findIndex((x) => !x.ok);
+    const backAfter = firstRefused < 0 ? -1 : seen.findIndex((x, i) => i > firstRefused && x.ok);
+    const windowMs = firstRefused < 0 ? 0 : Math.round((seen[backAfter]?.at ?? Number.NaN) - seen[firstRefused]!.at);
+    console.log(
+      `Prosody to ejabberd: login-refusal window ${windowMs} ms seen by a client logging in every 25 ms; ` +
+        `${result.loginsRefusedMs} ms from the freeze to the new server's check, as the operation measured it`,
+    );
+    expect(seen.at(-1)?.ok).toBe(true);
+    expect((await carters.call("GET", `/api/v1/domains/${domainId}`)).json).toMatchObject({ instanceId: ejId });
+    const srv = await resolver().resolveSrv(`_xmpp-client._tcp.${DOMAIN}`);
+    expect(srv.map((r) => r.port)).toEqual([ej.port]);
+    const onEjabberd = await slixmppLogins(ej);
+    expect(Object.entries(onEjabberd).filter(([, v]) => v !== "ok")).toEqual([]);
+    const there = await inspect(ej);
+    expect(there.out, JSON.stringify(there.out)).toMatchObject({
+      result: "ok",
+      contacts: [bob[0]],
+      joined: true,
+      archived: 200,
+    });
+    expect(await canLogIn(alice, shared)).toBe(false);
+    expect(existsSync(path.join(platform.dataRoot, "instances", sharedId, "data", prosodyStoreName(DOMAIN)))).toBe(
+      false,
+    );
+
+    // And back to Prosody, on the family's own server.
+    const own = await endpointOf(ownId);
+    const back = await carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ownId });
+    expect(back.json.operation?.status, back.text).toBe("succeeded");
+    console.log(`ejabberd to Prosody: ${back.json.operation.result.loginsRefusedMs} ms from the freeze to the check`);
+    const onProsody = await slixmppLogins(own);
+    expect(Object.entries(onProsody).filter(([, v]) => v !== "ok")).toEqual([]);
+    const home = await inspect(own);
+    expect(home.out, JSON.stringify(home.out)).toMatchObject({
+      result: "ok",
+      contacts: [bob[0]],
+      joined: true,
+      archived: 200,
+    });
+    // ejabberd no longer serves the domain, and forgot its accounts (a deletion's unsubscriptions were not sent:
+    // Bob still has Alice, above).
+    expect(await canLogIn(alice, ej)).toBe(false);
+    const ejServer = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: ejId } });
+    const ejDriver = platform.workerCtx.driverFor(ejServer);
+    expect(await ejDriver.accountExists(alice[0])).toBe(false);
+  }, 300_000);
 });

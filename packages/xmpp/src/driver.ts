@@ -150,6 +150,17 @@ export interface XmppServerDriver {
    * the document is for another domain or names an account or a group chat that exists.
    */
   importUsers?(host: string, fileName: string): Promise<PieImport>;
+  /**
+   * Refuses (paused) or accepts again every login of the host, closing its sessions when pausing (clients reconnect
+   * by themselves); in memory only. The freeze of a move whose data goes through a XEP-0227 file. Returns how many
+   * sessions were closed.
+   */
+  pauseLogins?(host: string, paused: boolean): Promise<number>;
+  /**
+   * Deletes the host's accounts and group chats with all their data without telling their contacts or occupants:
+   * the domain moved to another server. Only where a domain's data is not in folders of its own (ejabberd).
+   */
+  forgetDomainData?(host: string): Promise<{ users: number; rooms: number }>;
 
   /** Creates the room or updates its configuration when it exists. */
   createRoom(jid: string, config: RoomConfig): Promise<"created" | "existed">;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -62,19 +63,28 @@ export async function moveDomain(
   if (domain.instanceId !== source.id && domain.instanceId !== target.id) {
     throw new MoveFailedError("the domain moved elsewhere since this move was asked for");
   }
-  if (source.server !== target.server || !serverKind(source.server).features.domainBackups) {
+  // Between servers that keep each domain in folders of its own, the folders move; otherwise the data goes through a
+  // XEP-0227 file, written by the old server and read by the new one (a conversion, between kinds).
+  const converts = !(source.server === target.server && serverKind(source.server).features.domainBackups);
+  if (converts && !(serverKind(source.server).features.domainTransfer && serverKind(target.server).features.domainTransfer)) {
     throw new MoveFailedError(`a domain cannot be moved from ${source.server} to ${target.server} yet`);
   }
   const hosts = [...Object.values(domainHosts(domain.name)), ircGatewayHost(domain.name)];
   const dirs = domainDataDirs(source.server, domain.name);
   const gateway = await ctx.core.db.ircGateway.findUnique({ where: { domainId } });
   const hasGateway = gateway !== null && gateway.state !== "deleting";
+  if (hasGateway && !serverKind(target.server).features.ircGateway) {
+    throw new MoveFailedError(`${target.name} cannot run the domain's IRC gateway: turn the gateway off first`);
+  }
 
   // The freeze's start, and what was copied, when this run did the copy (not a retry that found it done).
+  const plan = { domain, source, target, hosts, dirs, hasGateway };
   const run =
-    domain.instanceId === source.id
-      ? await copyAndSwitch(ctx, { domain, source, target, hosts, dirs, hasGateway }, progress)
-      : null;
+    domain.instanceId !== source.id
+      ? null
+      : converts
+        ? await convertAndSwitch(ctx, plan, progress)
+        : await copyAndSwitch(ctx, plan, progress);
 
   // From here the domain is recorded on the target (also when a retry after a crash starts here).
   await progress(65, "starting the domain on its new server");
@@ -83,10 +93,16 @@ export async function moveDomain(
       await withInstanceLock(ctx, target.id, () => assignComponentPort(ctx.core, target.id, portPool(ctx)));
     }
     await applyConfiguration(ctx, target.id);
+    if (run && "importName" in run) {
+      await progress(68, "reading the domain's data on the new server");
+      const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
+      const imported = await ctx.driverFor(fresh).importUsers?.(domainHosts(domain.name).host, run.importName);
+      if (!imported) throw new Error(`${target.name} cannot read the file`);
+    }
     await progress(72, "checking every account and group chat on the new server");
     await verifyOnTarget(ctx, domain, target);
   } catch (err) {
-    await moveBack(ctx, domain, source, target, hosts);
+    await moveBack(ctx, domain, source, target, hosts, converts);
     if (hasGateway) await startIrcGateway(ctx, domainId).catch(() => undefined);
     throw new MoveFailedError(
       `the new server did not take the domain over (${reasonOf(err)}); it stays on ${source.name}`,
@@ -99,9 +115,14 @@ export async function moveDomain(
   await progress(80, "pointing the DNS records at the new server");
   await republishMovedDomain(ctx, domain, source.id, target);
   await progress(88, "removing the domain from its old server");
+  // A server keeping every domain in one database forgets this one's data while it still serves it.
+  await forgetOnServer(ctx, source.id, domain.name).catch((err: unknown) => {
+    ctx.log.warn({ err, instanceId: source.id }, "old server could not forget the moved domain's data");
+  });
   await applyConfiguration(ctx, source.id).catch((err: unknown) => {
     ctx.log.warn({ err, instanceId: source.id }, "old server could not drop the moved domain yet");
   });
+  if (converts) await resumeLogins(ctx, source.id, domain.name);
   await withInstanceLock(ctx, source.id, () => ctx.runtime.removeHostData(source.id, hosts));
   if (target.placement === "shared" && serverKind(target.server).features.domainBackups)
     await scheduleDomainBackups(ctx, domain.id);
@@ -113,7 +134,8 @@ export async function moveDomain(
     from: source.id,
     to: target.id,
     loginsRefusedMs,
-    ...(run ? { copied: run.copied } : {}),
+    ...(run && "copied" in run ? { copied: run.copied } : {}),
+    ...(run && "converted" in run ? { converted: run.converted } : {}),
     synced,
   };
 }
@@ -176,6 +198,68 @@ async function copyAndSwitch(ctx: WorkerContext, plan: MovePlan, progress: Progr
 }
 
 /**
+ * Steps 1 to 3 between servers whose data cannot be copied as folders: logins are paused on the source (the freeze:
+ * its hosts stay on, for the server writes the file from inside), the source writes the domain's data as one
+ * XEP-0227 file, which is put on the target, and the platform records the domain there. The target reads the file
+ * once it serves the domain (in the caller). Nothing reaches the target before the switch, so a failure here only
+ * lets the source's logins in again.
+ */
+async function convertAndSwitch(ctx: WorkerContext, plan: MovePlan, progress: Progress) {
+  const { domain, source, target, hasGateway } = plan;
+  const host = domainHosts(domain.name).host;
+  const id = randomUUID();
+  const exportName = `.xh-export-${id}.xml`;
+  const importName = `.xh-import-${id}.xml`;
+  const written = path.join(ctx.runtime.layout(source.id).data, exportName);
+  const placed = path.join(ctx.runtime.layout(target.id).data, importName);
+  const driver = ctx.driverFor(await instanceWithDomainsOrThrow(ctx.core, source.id));
+  if (!driver.exportUsers || !driver.pauseLogins) {
+    throw new MoveFailedError(`${source.name} cannot write its domains' data as a file`);
+  }
+  if (ctx.runtime.copyDataOut) throw new MoveFailedError("moves between kinds on Kubernetes are not available yet");
+  let paused = false;
+  try {
+    await progress(15, "pausing the domain while its data is converted");
+    if (hasGateway) await ctx.gateways.stop(domain.id);
+    const frozenAt = performance.now();
+    await driver.pauseLogins(host, true);
+    paused = true;
+    await progress(30, "writing the domain's data as one file");
+    const counts = await driver.exportUsers(host, exportName);
+    await progress(45, "putting the file on the new server");
+    await fs.copyFile(written, placed);
+    await ctx.runtime.handOver(target.id);
+    await progress(60, "moving the domain to its new server");
+    await recordDomainMoved(ctx.core, domain.id, target.id);
+    return { frozenAt, importName, converted: { ...counts } };
+  } catch (err) {
+    await fs.rm(placed, { force: true });
+    if ((await domainToMove(ctx.core, domain.id))?.instanceId === target.id) throw err;
+    if (paused) await driver.pauseLogins(host, false).catch(() => undefined);
+    if (hasGateway) await startIrcGateway(ctx, domain.id).catch(() => undefined);
+    throw new MoveFailedError(
+      `the domain's data could not be converted for ${target.name} (${reasonOf(err)}); it stays on ${source.name}`,
+    );
+  } finally {
+    await fs.rm(written, { force: true });
+  }
+}
+
+/** Lets the domain's logins in again on a server that paused them for a conversion (and still serves it, or not). */
+async function resumeLogins(ctx: WorkerContext, instanceId: string, domainName: string) {
+  const driver = ctx.driverFor(await instanceWithDomainsOrThrow(ctx.core, instanceId));
+  await driver.pauseLogins?.(domainHosts(domainName).host, false).catch(() => undefined);
+}
+
+/** On a server that keeps every domain in one database, deletes the moved domain's accounts and rooms there. */
+async function forgetOnServer(ctx: WorkerContext, instanceId: string, domainName: string) {
+  const instance = await instanceWithDomainsOrThrow(ctx.core, instanceId);
+  if (serverKind(instance.server).features.domainBackups) return;
+  if (!(await ctx.runtime.status(instanceId)).running) return;
+  await ctx.driverFor(instance).forgetDomainData?.(domainHosts(domainName).host);
+}
+
+/**
  * Brings the target's copy up to date with the last snapshot: only files that changed or appeared since the first
  * copy are written (each by rename, so never half), and files that went are removed. A runtime whose files are
  * elsewhere (Kubernetes) takes the whole folders again. Returns how many files changed.
@@ -223,10 +307,20 @@ async function verifyOnTarget(ctx: WorkerContext, domain: Domain, target: Instan
 }
 
 /** A switch that did not verify: the domain goes back to the source, which still has all its data. */
-async function moveBack(ctx: WorkerContext, domain: Domain, source: Instance, target: Instance, hosts: string[]) {
+async function moveBack(
+  ctx: WorkerContext,
+  domain: Domain,
+  source: Instance,
+  target: Instance,
+  hosts: string[],
+  converted: boolean,
+) {
+  // What the target read of a conversion goes before it stops serving the domain.
+  if (converted) await forgetOnServer(ctx, target.id, domain.name).catch(() => undefined);
   await recordDomainMoved(ctx.core, domain.id, source.id);
   await applyConfiguration(ctx, target.id).catch(() => undefined);
   await applyConfiguration(ctx, source.id);
+  if (converted) await resumeLogins(ctx, source.id, domain.name);
   await withInstanceLock(ctx, target.id, () => ctx.runtime.removeHostData(target.id, hosts)).catch(() => undefined);
 }
 

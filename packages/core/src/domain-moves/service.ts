@@ -90,23 +90,18 @@ export async function requestDomainMove(
 }
 
 /**
- * Only between servers of one kind that keep each domain's data apart, for now: a move to another kind goes
- * through a conversion of the data that is not built yet.
+ * Between servers of one kind that keep each domain's data apart, the data's folders move. Otherwise (between kinds,
+ * or between servers that keep every domain in one database) it goes through a XEP-0227 file, where both kinds can
+ * write and read one.
  */
 function refuseUnmovable(from: ServerName, to: ServerName): void {
   const source = serverKind(from);
   const dest = serverKind(to);
-  if (from !== to) {
+  if (from === to && source.features.domainBackups) return;
+  if (!source.features.domainTransfer || !dest.features.domainTransfer) {
     throw AppError.unprocessable(
       "targetInstanceId",
       `moving a domain from ${source.label} to ${dest.label} is not available yet`,
-      "not_offered",
-    );
-  }
-  if (!source.features.domainBackups) {
-    throw AppError.unprocessable(
-      "targetInstanceId",
-      `${source.label} keeps every domain in one database: its domains cannot be moved one by one yet`,
       "not_offered",
     );
   }

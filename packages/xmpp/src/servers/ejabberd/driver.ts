@@ -392,6 +392,16 @@ export class EjabberdDriver implements XmppServerDriver {
     };
   }
 
+  async pauseLogins(host: string, paused: boolean): Promise<number> {
+    hostname(host);
+    return (await this.call<{ closed: number }>("pause_logins", { host, paused: String(paused) })).closed;
+  }
+
+  async forgetDomainData(host: string): Promise<{ users: number; rooms: number }> {
+    hostname(host);
+    return await this.call<{ users: number; rooms: number }>("forget_domain_data", { host });
+  }
+
   async importUsers(host: string, fileName: string): Promise<PieImport> {
     hostname(host);
     if (!/^\.xh-import-[A-Za-z0-9-]+\.xml$/.test(fileName)) throw new TypeError(`bad import file name ${fileName}`);

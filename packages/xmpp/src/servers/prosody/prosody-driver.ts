@@ -202,6 +202,11 @@ export class ProsodyDriver implements XmppServerDriver {
     return await this.call("import_pie", host, fileName);
   }
 
+  async pauseLogins(host: string, paused: boolean): Promise<number> {
+    hostname(host);
+    return await this.call<number>("pause_logins", host, paused);
+  }
+
   async suspendedAccounts(host: string): Promise<string[]> {
     hostname(host);
     const r = await this.call<string[] | Record<string, never>>("suspended_accounts", host);

@@ -906,6 +906,27 @@ function M.suspend_account(j)
 	return closed;
 end
 
+-- Refuses (or again accepts) every login of the host, and closes its sessions, which reconnect by themselves: the
+-- freeze of a move whose data goes through a XEP-0227 file, read from the running server. Returns how many sessions
+-- were closed.
+function M.pause_logins(host, on)
+	local h = local_host(host);
+	suspension_module(host);
+	if not on then
+		h.xh_logins_paused = nil;
+		return 0;
+	end
+	h.xh_logins_paused = true;
+	local list = {};
+	for _, user in pairs(h.sessions or {}) do
+		for _, session in pairs(user.sessions or {}) do list[#list + 1] = session; end
+	end
+	for _, session in ipairs(list) do
+		session:close({ condition = "system-shutdown"; text = "This chat address is moving to another server" });
+	end
+	return #list;
+end
+
 function M.restore_account(j)
 	local node, host = account(j);
 	local store = sm.open(host, SUSPENDED);

@@ -13,7 +13,7 @@
 
 -export([start/2, stop/1, reload/3, depends/2, mod_options/1, mod_doc/0]).
 -export([auth_result/3, remove_user/2]).
--export([suspend_account/2, restore_account/2, suspended_accounts/1]).
+-export([suspend_account/2, restore_account/2, suspended_accounts/1, pause_logins/2]).
 
 -record(xh_suspended, {us, since}).
 %% p1_xmpp's records, as its xmpp.hrl defines them (the header is not on the compiler's path at a start).
@@ -25,6 +25,7 @@
 }).
 
 -define(TEXT, <<"This account is suspended">>).
+-define(MOVING, <<"This chat address is moving to another server">>).
 
 start(Host, _Opts) ->
     ejabberd_mnesia:create(?MODULE, xh_suspended, [
@@ -68,6 +69,13 @@ commands() ->
             args = [{user, binary}, {host, binary}], result = {outcome, string}
         },
         #ejabberd_commands{
+            name = pause_logins, tags = [accounts],
+            desc = "Refuse (true) or accept again (false) every login of a host, closing its sessions; "
+                   "returns how many were closed",
+            module = ?MODULE, function = pause_logins,
+            args = [{host, binary}, {paused, binary}], result = {closed, integer}
+        },
+        #ejabberd_commands{
             name = suspended_accounts, tags = [accounts],
             desc = "The suspended accounts of a host (their user names)",
             module = ?MODULE, function = suspended_accounts,
@@ -88,14 +96,18 @@ us(User, Host) -> {jid:nodeprep(User), jid:nameprep(Host)}.
 suspended({_, _} = US) ->
     mnesia:dirty_read(xh_suspended, US) /= [].
 
+%% While a move's data leaves the server, every login of the host is refused the same way (in memory only).
+paused(LServer) -> persistent_term:get({?MODULE, paused, LServer}, false).
+
 auth_result(#{lserver := LServer} = State, true, User) ->
-    case suspended(us(User, LServer)) of
+    case paused(LServer) orelse suspended(us(User, LServer)) of
         true ->
             Lang = maps:get(lang, State, <<"en">>),
+            Text = case paused(LServer) of true -> ?MOVING; false -> ?TEXT end,
             State1 = xmpp_stream_in:send(State, #sasl_failure{
-                reason = 'account-disabled', text = xmpp:mk_text(?TEXT, Lang)
+                reason = 'account-disabled', text = xmpp:mk_text(Text, Lang)
             }),
-            {stop, xmpp_stream_in:send(State1, xmpp:serr_not_authorized(?TEXT, Lang))};
+            {stop, xmpp_stream_in:send(State1, xmpp:serr_not_authorized(Text, Lang))};
         false ->
             State
     end;
@@ -123,6 +135,29 @@ suspend_account(User, Host) ->
                 Pids
             ),
             length(Pids)
+    end.
+
+pause_logins(Host, Paused) ->
+    LServer = jid:nameprep(Host),
+    case Paused of
+        <<"false">> ->
+            persistent_term:erase({?MODULE, paused, LServer}),
+            0;
+        <<"true">> ->
+            persistent_term:put({?MODULE, paused, LServer}, true),
+            Pids = [P || {U, S, R} <- ejabberd_sm:get_vh_session_list(LServer),
+                         P <- [ejabberd_sm:get_session_pid(U, S, R)], is_pid(P)],
+            %% system-shutdown: clients reconnect by themselves.
+            lists:foreach(
+                fun(Pid) ->
+                    ejabberd_c2s:send(Pid, xmpp:serr_system_shutdown(?MOVING, <<"en">>)),
+                    ejabberd_c2s:stop_async(Pid)
+                end,
+                Pids
+            ),
+            length(Pids);
+        _ ->
+            throw({error, "paused is true or false"})
     end.
 
 restore_account(User, Host) ->

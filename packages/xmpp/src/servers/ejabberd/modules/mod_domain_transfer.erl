@@ -15,7 +15,7 @@
 -behaviour(gen_mod).
 
 -export([start/2, stop/1, reload/3, depends/2, mod_options/1, mod_doc/0]).
--export([export_domain_pie/2, import_domain_pie/2]).
+-export([export_domain_pie/2, import_domain_pie/2, forget_domain_data/1]).
 %% The copied record's fields, for the platform's tests.
 -export([scram_fields/0]).
 
@@ -67,6 +67,12 @@ commands() ->
             desc = "Write a domain's accounts, archives and group chats as XEP-0227 to a file in the Mnesia folder",
             module = ?MODULE, function = export_domain_pie, args = [{host, binary}, {file, binary}],
             result = counts()
+        },
+        #ejabberd_commands{
+            name = forget_domain_data, tags = [accounts],
+            desc = "Delete a domain's accounts and group chats with all their data, telling nobody (it moved)",
+            module = ?MODULE, function = forget_domain_data, args = [{host, binary}],
+            result = {forgotten, {tuple, [{users, integer}, {rooms, integer}]}}
         },
         #ejabberd_commands{
             name = import_domain_pie, tags = [accounts],
@@ -470,3 +476,37 @@ import_room(Name, Service, Host, R) ->
                                                    fxml:get_tag_attr_s(<<"affiliation">>, I))
          || I <- Items],
     import_archive(Name, Service, Host, R, groupchat).
+
+%%% Forgetting a domain that moved to another server
+
+%% Every account goes with its data, as a deletion does, but without the unsubscriptions a deletion sends its
+%% contacts: they still have these people, on the new server. Rooms are forgotten rather than destroyed, so their
+%% occupants hear nothing of it either.
+forget_domain_data(Host0) ->
+    Host = served_host(Host0),
+    Users = [U || {U, _} <- ejabberd_auth:get_users(Host)],
+    lists:foreach(fun(U) -> forget_user(U, Host) end, Users),
+    Service = muc_service(Host),
+    Rooms = case gen_mod:is_loaded(Host, mod_muc) of
+        true -> [Name || {Name, _, _} <- mod_muc:get_online_rooms(Service)];
+        false -> []
+    end,
+    lists:foreach(fun(Name) -> forget_room(Name, Service, Host) end, Rooms),
+    {length(Users), length(Rooms)}.
+
+forget_user(LUser, LServer) ->
+    case gen_mod:is_loaded(LServer, mod_roster) of
+        true ->
+            Mod = gen_mod:db_mod(LServer, mod_roster),
+            Mod:remove_user(LUser, LServer),
+            _ = [catch ets_cache:delete(Cache, {LUser, LServer}) || Cache <- [roster_cache, roster_version_cache]];
+        false -> ok
+    end,
+    ok = ejabberd_auth:remove_user(LUser, LServer).
+
+forget_room(Name, Service, Host) ->
+    ok = mod_muc:forget_room(Host, Service, Name),
+    case mod_muc:find_online_room(Name, Service) of
+        {ok, Pid} -> mod_muc_room:shutdown(Pid), ok;
+        error -> ok
+    end.

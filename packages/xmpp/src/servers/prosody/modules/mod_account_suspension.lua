@@ -10,9 +10,16 @@
 
 local store = module:open_store("xh_suspended");
 
+-- While the platform moves the domain to another server, every login of the host is refused the same way, for a
+-- moment (a mark on the host, in memory only: the admin shell sets and lifts it).
+local function paused()
+	local h = prosody.hosts[module.host];
+	return h ~= nil and h.xh_logins_paused == true;
+end
+
 local function suspended(username)
 	if type(username) ~= "string" then return false; end
-	return store:get(username) ~= nil;
+	return paused() or store:get(username) ~= nil;
 end
 
 -- What util.sasl's mechanisms read from the profile; the last value false means "account disabled".
