@@ -646,5 +646,10 @@ describe("moving between Prosody and ejabberd", () => {
     const ejServer = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: ejId } });
     const ejDriver = platform.workerCtx.driverFor(ejServer);
     expect(await ejDriver.accountExists(alice[0])).toBe(false);
+    // So the domain can go there again: nothing of its first stay is in the way.
+    const again = await carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ejId });
+    expect(again.json.operation?.status, again.text).toBe("succeeded");
+    expect(await canLogIn(people[19]!, ej)).toBe(true);
+    expect(await canLogIn(people[19]!, own)).toBe(false);
   }, 300_000);
 });

@@ -549,6 +549,27 @@ export function describeDriverContract(name: string, setup: () => Promise<Driver
         expect(await driver.roster(jid)).toEqual({ [friend]: "both" });
       });
 
+      it("pauses every login of the host for a move, closing its sessions, and lets them in again", async () => {
+        const pause = driver.pauseLogins?.bind(driver);
+        if (!pause) throw new Error("every server kind pauses logins for moves");
+        const jid = user("paused");
+        await driver.createAccount(jid, PW);
+        const live = await xmppLogin(endpoint("paused"));
+        try {
+          expect(await pause(f.domain, true)).toBeGreaterThanOrEqual(1);
+          // Told the server is going away, which clients answer by reconnecting.
+          await live.expect(/<stream:error>[\s\S]*?system-shutdown/, 10_000);
+          await live.close();
+          await expect(xmppLogin(endpoint("paused"))).rejects.toThrow(/account-disabled/);
+        } finally {
+          expect(await pause(f.domain, false)).toBe(0);
+        }
+        const back = await xmppLogin(endpoint("paused"));
+        await back.close();
+        // Nobody was suspended by it.
+        expect(await driver.suspendedAccounts(f.domain)).toEqual([]);
+      });
+
       it("forgets the suspension of a deleted account, and refuses accounts that do not exist", async () => {
         const jid = user("suspended-gone");
         await driver.createAccount(jid, PW);

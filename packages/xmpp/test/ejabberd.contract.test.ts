@@ -204,6 +204,14 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
       "crust 2",
     ]);
     expect(said[0]?.getChild("forwarded")?.getChild("message")?.attrs.from).toBe(`kitchen@groups.${domain}/Ann`);
+
+    // Moved elsewhere: the server forgets the accounts and the room, as a deletion would, but silently.
+    expect(await driver.forgetDomainData(domain)).toMatchObject({ users: expect.any(Number), rooms: 1 });
+    expect(await driver.accountExists(`ann@${domain}`)).toBe(false);
+    expect(await driver.getRoom(`kitchen@groups.${domain}`)).toBeNull();
+    await expect(login("ann", "ann-password")).rejects.toThrow(/authentication failed/);
+    // And can take the same data again.
+    expect(await driver.importUsers(domain, ".xh-import-pie.xml")).toMatchObject({ users: 3, rooms: 1 });
   }, 60_000);
 
   it("holds a ban and a member's removal over the role ejabberd 23.01 remembers for an account", async () => {

@@ -83,7 +83,13 @@ describeDriverContract("prosody", async () => {
   const driver = new ProsodyDriver({ socketPath: inst.socketPath, timeoutMs: 5000 });
   return {
     driver,
-    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true, domainTransfer: true },
+    features: {
+      inBandInvites: true,
+      domainBackups: true,
+      liveHostSwitch: true,
+      ircGateway: true,
+      domainTransfer: true,
+    },
     modernUnicodePasswords: true,
     domain,
     mucHost: `groups.${domain}`,

@@ -66,7 +66,10 @@ export async function moveDomain(
   // Between servers that keep each domain in folders of its own, the folders move; otherwise the data goes through a
   // XEP-0227 file, written by the old server and read by the new one (a conversion, between kinds).
   const converts = !(source.server === target.server && serverKind(source.server).features.domainBackups);
-  if (converts && !(serverKind(source.server).features.domainTransfer && serverKind(target.server).features.domainTransfer)) {
+  if (
+    converts &&
+    !(serverKind(source.server).features.domainTransfer && serverKind(target.server).features.domainTransfer)
+  ) {
     throw new MoveFailedError(`a domain cannot be moved from ${source.server} to ${target.server} yet`);
   }
   const hosts = [...Object.values(domainHosts(domain.name)), ircGatewayHost(domain.name)];

@@ -131,7 +131,13 @@ export function prosodyKind(opts: ProsodyKindOptions = {}): ServerKind {
   return {
     name: "prosody",
     label: "Prosody",
-    features: { inBandInvites: true, domainBackups: true, liveHostSwitch: true, ircGateway: true, domainTransfer: true },
+    features: {
+      inBandInvites: true,
+      domainBackups: true,
+      liveHostSwitch: true,
+      ircGateway: true,
+      domainTransfer: true,
+    },
     hostOptions: PROSODY_HOST_OPTIONS,
     adminPassword: false,
     snapshotIsDataFolder: true,

@@ -1030,6 +1030,29 @@ local function export_rooms(host)
 	return out, #rooms, messages;
 end
 
+-- A new account's or room's whole archive, written at once in mod_storage_internal's own layout (what its append
+-- writes for each item). Appending items with their ids one by one would rewrite the whole list each time, as the
+-- store first drops an item of the same id: the import's time would grow with the square of the history.
+local function store_archive(host, store, owner, entries)
+	if #entries == 0 then return 0; end
+	local dm = require "util.datamanager";
+	local dt = require "util.datetime";
+	local existing = dm.list_load(owner, host, store);
+	if existing and #existing > 0 then fail("the history of " .. owner .. "@" .. host .. " is not empty"); end
+	local items = {};
+	for i, e in ipairs(entries) do
+		local value = st.preserialize(st.clone(e.item));
+		value.when = e.when;
+		value.with = e.with;
+		value.attr.stamp = dt.datetime(e.when);
+		value.key = e.id or require "util.id".medium();
+		items[i] = value;
+	end
+	local ok, err = dm.list_store(owner, host, store, items);
+	if not ok then fail("could not write the history of " .. owner .. "@" .. host .. ": " .. tostring(err)); end
+	return #items;
+end
+
 -- Checks every <room> of the MUC service's <host> element before anything is written: each must be new here.
 local function rooms_to_import(host, el)
 	local muc_host = "groups." .. host;
@@ -1051,7 +1074,6 @@ local function rooms_to_import(host, el)
 end
 
 local function import_rooms(host, muc, rooms)
-	local log = sm.open("groups." .. host, "muc_log", "archive");
 	local dt = require "util.datetime";
 	local messages = 0;
 	for _, r in ipairs(rooms) do
@@ -1086,6 +1108,7 @@ local function import_rooms(host, muc, rooms)
 		room:save(true);
 		local archive = r.el:get_child("archive", xmlns_pie_mam);
 		if archive then
+			local entries = {};
 			for result in archive:childtags("result", "urn:xmpp:mam:2") do
 				local item = result:find("{urn:xmpp:forward:0}forwarded/{jabber:client}message");
 				local stamp = result:find("{urn:xmpp:forward:0}forwarded/{urn:xmpp:delay}delay@stamp");
@@ -1094,9 +1117,9 @@ local function import_rooms(host, muc, rooms)
 				item.attr.xmlns = nil;
 				-- mod_muc_mam files a stanza under its kind and type, and looks history up that way.
 				local with = item.name .. (item.attr.type and ("<" .. item.attr.type) or "");
-				assert(log:append(r.node, result.attr.id, item, stamp and dt.parse(stamp) or os.time(), with));
-				messages = messages + 1;
+				entries[#entries + 1] = { id = result.attr.id, item = item, when = stamp and dt.parse(stamp) or os.time(), with = with };
 			end
+			messages = messages + store_archive("groups." .. host, "muc_log", r.node, entries);
 		end
 	end
 	return messages;
@@ -1261,10 +1284,17 @@ function M.import_pie(host, name)
 			end
 		end
 	end
-	local archive, offline = assert(internal:open("archive", "archive")), assert(internal:open("offline", "archive"));
+	local offline = assert(internal:open("offline", "archive"));
 	local dt = require "util.datetime";
 	for _, user in ipairs(users) do
-		counts.archived = counts.archived + copy_archive(from("archive", "archive"), archive, user);
+		local entries = {};
+		local iter = from("archive", "archive"):find(user);
+		if iter then
+			for id, item, when, with in iter do
+				entries[#entries + 1] = { id = id, item = item, when = when, with = with };
+			end
+		end
+		counts.archived = counts.archived + store_archive(host, "archive", user, entries);
 		local held = docs[user].tags[1].tags[1]:get_child("offline-messages", "urn:xmpp:pie:0");
 		if held then
 			for msg in held:childtags("message", "jabber:client") do

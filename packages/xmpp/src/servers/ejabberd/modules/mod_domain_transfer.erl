@@ -505,7 +505,7 @@ forget_user(LUser, LServer) ->
     ok = ejabberd_auth:remove_user(LUser, LServer).
 
 forget_room(Name, Service, Host) ->
-    ok = mod_muc:forget_room(Host, Service, Name),
+    {atomic, ok} = mod_muc:forget_room(Host, Service, Name),
     case mod_muc:find_online_room(Name, Service) of
         {ok, Pid} -> mod_muc_room:shutdown(Pid), ok;
         error -> ok
