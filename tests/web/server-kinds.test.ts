@@ -63,6 +63,10 @@ describe.each(flows)("an ejabberd server in the dashboard ($locale)", ({ locale,
     await page.goto(`${domainPage}?tab=backups`);
     await page.getByTestId("whole-server-backups").getByText(m.backups.wholeServerOnly).waitFor();
     expect(await page.getByRole("button", { name: m.backups.now }).count()).toBe(0);
+    // All of the address's data still comes out as one file, for its owners.
+    expect(await page.locator("[data-export-link]").getAttribute("href")).toBe(
+      `/api/v1/domains/${added.json.domain.id}/export`,
+    );
     await page.getByRole("link", { name: m.backups.serverBackups }).click();
     await page.waitForURL(new RegExp(`/instances/${instance.id}$`));
     await page.goto(`${domainPage}?tab=invites`);

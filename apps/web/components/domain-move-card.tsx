@@ -30,28 +30,25 @@ export async function DomainMoveCard({
   const t = m.moves;
   const own = domain.instanceId === null;
   const title = own ? t.titleOwn : t.title;
-  // Only servers that keep each address apart can hand one over (the API refuses the others).
-  if (!domain.features.domainBackups) {
-    return (
-      <Card title={title}>
-        <p className="text-sm text-zinc-700" data-move-unavailable>
-          {t.notMovable}
-        </p>
-      </Card>
-    );
-  }
   const api = await serverApi();
   const servers = must(
     await api.GET("/api/v1/tenants/{tenantId}/instances", { params: { path: { tenantId }, query: { limit: 200 } } }),
   );
-  const sameSoftware = (s: { server: string; features: Features }) =>
-    server
-      ? s.server === server
-      : s.features.domainBackups === domain.features.domainBackups &&
-        s.features.inBandInvites === domain.features.inBandInvites;
+  // Any running server takes the address: between server software, its data is converted on the way. The software is
+  // named where it differs from the address's own (a free address is on Prosody).
+  const current = server ?? "prosody";
   const targets = servers.items
-    .filter((s) => s.id !== domain.instanceId && s.status === "running" && sameSoftware(s))
-    .map((s) => ({ id: s.id, label: s.name }));
+    .filter((s) => s.id !== domain.instanceId && s.status === "running")
+    .map((s) => ({
+      id: s.id,
+      label:
+        s.server === current
+          ? s.name
+          : interpolate(t.otherSoftware, {
+              name: s.name,
+              software: s.server === "ejabberd" ? m.instances.ejabberd : "Prosody",
+            }),
+    }));
   return (
     <Card title={title}>
       <div className="space-y-3 text-sm" data-section="move">

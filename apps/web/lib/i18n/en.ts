@@ -973,13 +973,12 @@ export const en = {
       "Everyone using {name} is disconnected for a moment, and their chat apps reconnect by themselves: nobody needs to do anything. Passwords, contacts, message history and group chats come along.",
     confirm: "Move now",
     noneTitle: "No other server to move to",
-    none: "To move {name}, you need another chat server of yours that is running, with the same server software. Create one first, then come back here.",
+    none: "To move {name}, you need another chat server of yours that is running. Create one first, then come back here.",
     noneOwnTitle: "No server of your own yet",
     noneOwn:
       "To move {name}, you need a chat server of your own that is running. Create one first, then come back here.",
     createServer: "Go to chat servers",
-    notMovable:
-      "This address's server keeps every address in one database: its addresses cannot be moved one by one yet.",
+    otherSoftware: "{name}, on {software} (the data is converted on the way)",
     fleetAction: "Move to…",
     fleetTarget: "Move {name} to",
     fleetTitle: "Move {name}",
@@ -987,7 +986,7 @@ export const en = {
     fleetBack: "Back to the server",
     nowOn: "Now on {server}",
     fleetDomains: "Move addresses…",
-    fleetNone: "No other running server of the same software to move to.",
+    fleetNone: "No other running server to move to.",
     sharedTarget: "{name} (shared)",
     tenantTarget: "{name} ({tenant})",
   },
@@ -1493,8 +1492,7 @@ export const en = {
         not_offered: "This chat server’s software has no invites in chat apps.",
       },
       targetInstanceId: {
-        not_offered:
-          "This server runs other chat software: an address moves only between servers with the same software.",
+        not_offered: "This server cannot take the address: its software cannot read the address's data yet.",
         not_allowed: "The address is already on this server.",
       },
       abuseAddresses: {

@@ -1019,13 +1019,12 @@ export const fr: Messages = {
       "Tous ceux qui utilisent {name} sont déconnectés un instant, et leurs applications de messagerie se reconnectent d’elles-mêmes : personne n’a rien à faire. Les mots de passe, les contacts, l’historique des messages et les discussions de groupe suivent.",
     confirm: "Déplacer maintenant",
     noneTitle: "Aucun autre serveur vers lequel déplacer",
-    none: "Pour déplacer {name}, il faut un autre de vos serveurs de messagerie, en marche, avec le même logiciel de serveur. Créez-en un d’abord, puis revenez ici.",
+    none: "Pour déplacer {name}, il faut un autre de vos serveurs de messagerie, en marche. Créez-en un d’abord, puis revenez ici.",
     noneOwnTitle: "Pas encore de serveur à vous",
     noneOwn:
       "Pour déplacer {name}, il faut un serveur de messagerie à vous, en marche. Créez-en un d’abord, puis revenez ici.",
     createServer: "Aller aux serveurs de messagerie",
-    notMovable:
-      "Le serveur de cette adresse garde toutes ses adresses dans une seule base de données : elles ne peuvent pas encore être déplacées une par une.",
+    otherSoftware: "{name}, avec {software} (les données sont converties en chemin)",
     fleetAction: "Déplacer vers…",
     fleetTarget: "Déplacer {name} vers",
     fleetTitle: "Déplacer {name}",
@@ -1033,7 +1032,7 @@ export const fr: Messages = {
     fleetBack: "Retour au serveur",
     nowOn: "Actuellement sur {server}",
     fleetDomains: "Déplacer des adresses…",
-    fleetNone: "Aucun autre serveur en marche avec le même logiciel vers lequel déplacer.",
+    fleetNone: "Aucun autre serveur en marche vers lequel déplacer.",
     sharedTarget: "{name} (partagé)",
     tenantTarget: "{name} ({tenant})",
   },
@@ -1546,7 +1545,7 @@ export const fr: Messages = {
       },
       targetInstanceId: {
         not_offered:
-          "Ce serveur utilise un autre logiciel de messagerie : une adresse ne se déplace qu’entre serveurs du même logiciel.",
+          "Ce serveur ne peut pas recevoir cette adresse : son logiciel ne sait pas encore en lire les données.",
         not_allowed: "L’adresse est déjà sur ce serveur.",
       },
       abuseAddresses: {

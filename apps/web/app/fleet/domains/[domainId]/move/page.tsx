@@ -29,18 +29,29 @@ export default async function FleetDomainMovePage({ params }: { params: Promise<
   const current = must(await api.GET("/api/v1/instances/{instanceId}", { params: { path: { instanceId } } }));
   const back = `/fleet/servers/${instanceId}`;
   const fleet = (query: { placement: "shared" | "dedicated"; tenantId?: string }) =>
-    api.GET("/api/v1/fleet", { params: { query: { limit: 200, server: current.server, ...query } } }).then(must);
-  const [shared, own] = current.features.domainBackups
-    ? await Promise.all([fleet({ placement: "shared" }), fleet({ placement: "dedicated", tenantId: domain.tenantId })])
-    : [null, null];
-  const targets = [...(own?.items ?? []), ...(shared?.items ?? [])]
+    api.GET("/api/v1/fleet", { params: { query: { limit: 200, ...query } } }).then(must);
+  // Any running server takes the address: between server software, its data is converted on the way.
+  const [shared, own] = await Promise.all([
+    fleet({ placement: "shared" }),
+    fleet({ placement: "dedicated", tenantId: domain.tenantId }),
+  ]);
+  const targets = [...own.items, ...shared.items]
     .filter((row) => row.instance.id !== instanceId && row.instance.status === "running")
-    .map((row) => ({
-      id: row.instance.id,
-      label: row.tenant
+    .map((row) => {
+      const label = row.tenant
         ? interpolate(t.tenantTarget, { name: row.instance.name, tenant: row.tenant.name })
-        : interpolate(t.sharedTarget, { name: row.instance.name }),
-    }));
+        : interpolate(t.sharedTarget, { name: row.instance.name });
+      return {
+        id: row.instance.id,
+        label:
+          row.instance.server === current.server
+            ? label
+            : interpolate(t.otherSoftware, {
+                name: label,
+                software: row.instance.server === "ejabberd" ? m.instances.ejabberd : "Prosody",
+              }),
+      };
+    });
   return (
     <AppShell user={me}>
       <DetailHeader
@@ -55,9 +66,7 @@ export default async function FleetDomainMovePage({ params }: { params: Promise<
           <p className="text-zinc-700" data-current-server={current.name}>
             {interpolate(t.nowOn, { server: current.name })}
           </p>
-          {!current.features.domainBackups ? (
-            <p className="text-zinc-700">{t.notMovable}</p>
-          ) : targets.length ? (
+          {targets.length ? (
             <MoveDomainForm
               domainId={domain.id}
               name={domain.name}
