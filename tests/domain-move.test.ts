@@ -652,4 +652,35 @@ describe("moving between Prosody and ejabberd", () => {
     expect(await canLogIn(people[19]!, ej)).toBe(true);
     expect(await canLogIn(people[19]!, own)).toBe(false);
   }, 300_000);
+
+  it("leaves the domain on ejabberd, logins let in again, when the Prosody server it goes to dies", async () => {
+    const started = await carters.call("POST", `/api/v1/domains/${domainId}/move`, { targetInstanceId: ownId });
+    expect(started.status, started.text).toBe(202);
+    let ended = false;
+    const killer = (async () => {
+      while (!ended) {
+        killServer(ownId);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const op = await waitForOperation(started.json.operation.id as string, 90).finally(() => {
+      ended = true;
+    });
+    await killer;
+    expect(op.status).toBe("failed");
+    expect(JSON.stringify(op.error)).toMatch(/stays on ej/);
+    const domain = await platform.app.core.db.domain.findUniqueOrThrow({ where: { id: domainId } });
+    expect(domain.instanceId).toBe(ejId);
+    // The paused logins are let in again, and nothing is missing.
+    const ej = await endpointOf(ejId);
+    const served = await Promise.all(people.map((who) => canLogIn(who, ej)));
+    expect(people.filter((_, i) => !served[i]).map((p) => p[0])).toEqual([]);
+    const still = await inspect(ej);
+    expect(still.out, JSON.stringify(still.out)).toMatchObject({
+      result: "ok",
+      contacts: [bob[0]],
+      joined: true,
+      archived: 200,
+    });
+  }, 180_000);
 });
