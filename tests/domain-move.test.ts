@@ -625,12 +625,17 @@ describe("moving between Prosody and ejabberd", () => {
     expect(existsSync(path.join(platform.dataRoot, "instances", sharedId, "data", prosodyStoreName(DOMAIN)))).toBe(
       false,
     );
+    // No copy of the file it went through is left on either server.
+    const leftovers = (id: string) =>
+      readdirSync(platform.workerCtx.runtime.layout(id).data).filter((f) => f.startsWith(".xh-"));
+    expect([...leftovers(sharedId), ...leftovers(ejId)]).toEqual([]);
 
     // And back to Prosody, on the family's own server.
     const own = await endpointOf(ownId);
     const back = await carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ownId });
     expect(back.json.operation?.status, back.text).toBe("succeeded");
     console.log(`ejabberd to Prosody: ${back.json.operation.result.loginsRefusedMs} ms from the freeze to the check`);
+    expect([...leftovers(ejId), ...leftovers(ownId)]).toEqual([]);
     const onProsody = await slixmppLogins(own);
     expect(Object.entries(onProsody).filter(([, v]) => v !== "ok")).toEqual([]);
     const home = await inspect(own);

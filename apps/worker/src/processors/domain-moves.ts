@@ -98,9 +98,15 @@ export async function moveDomain(
     await applyConfiguration(ctx, target.id);
     if (run && "importName" in run) {
       await progress(68, "reading the domain's data on the new server");
-      const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
-      const imported = await ctx.driverFor(fresh).importUsers?.(domainHosts(domain.name).host, run.importName);
-      if (!imported) throw new Error(`${target.name} cannot read the file`);
+      // The file holds every message and credential: it goes once read, whatever the outcome.
+      const placed = path.join(ctx.runtime.layout(target.id).data, run.importName);
+      try {
+        const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
+        const imported = await ctx.driverFor(fresh).importUsers?.(domainHosts(domain.name).host, run.importName);
+        if (!imported) throw new Error(`${target.name} cannot read the file`);
+      } finally {
+        await fs.rm(placed, { force: true });
+      }
     }
     await progress(72, "checking every account and group chat on the new server");
     await verifyOnTarget(ctx, domain, target);
