@@ -79,8 +79,55 @@ async function slixmppLogins(at: Endpoint): Promise<Record<string, string>> {
   return outcomes;
 }
 
-function inspect(at: Endpoint) {
-  return xmppClient(["inspect", at.host, String(at.port), caFile, ...alice, ROOM, bob[0]]);
+/**
+ * Alice's view of the family's data wherever it is served, through slixmpp: Bob as her contact, the room joined as
+ * a member, and 200 archived messages. `domain` names the domain where a file was imported under another name.
+ */
+async function expectFamilyData(at: Endpoint, domain = DOMAIN): Promise<void> {
+  const named = (jid: string) => jid.replace(DOMAIN, domain);
+  const args = [at.host, String(at.port), caFile, named(alice[0]), alice[1], named(ROOM), named(bob[0])];
+  const seen = await xmppClient(["inspect", ...args]);
+  expect(seen.out, JSON.stringify(seen.out)).toMatchObject({
+    result: "ok",
+    contacts: [named(bob[0])],
+    joined: true,
+    archived: 200,
+  });
+}
+
+/** Alice's app finds the family room in her XEP-0402 bookmarks, marked to join by itself, and joins it as a member. */
+async function expectFamilyBookmark(at: Endpoint): Promise<void> {
+  const seen = await xmppClient(["welcome", at.host, String(at.port), caFile, ...alice]);
+  expect(seen.out, JSON.stringify(seen.out)).toMatchObject({
+    result: "ok",
+    bookmarks: [expect.objectContaining({ jid: ROOM, autojoin: true })],
+    joined: { [ROOM]: "member" },
+  });
+}
+
+/**
+ * Carol logs in every 25 ms on whichever of the servers lets her while `during` runs: the gap she meets is the
+ * interruption people see. Returns what `during` gave, the gap, and whether her last login went through.
+ */
+async function refusalsDuring<T>(servers: Endpoint[], during: () => Promise<T>) {
+  let polling = true;
+  const seen: { at: number; ok: boolean }[] = [];
+  const poller = (async () => {
+    while (polling) {
+      let ok = false;
+      for (const at of servers) if (!ok) ok = await canLogIn(carol, at);
+      seen.push({ at: performance.now(), ok });
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  const value = await during().finally(() => {
+    polling = false;
+  });
+  await poller;
+  const firstRefused = seen.findIndex((x) => !x.ok);
+  const backAfter = firstRefused < 0 ? -1 : seen.findIndex((x, i) => i > firstRefused && x.ok);
+  const windowMs = firstRefused < 0 ? 0 : Math.round((seen[backAfter]?.at ?? Number.NaN) - seen[firstRefused]!.at);
+  return { value, windowMs, attempts: seen.length, lastOk: seen.at(-1)?.ok };
 }
 
 function resolver(): dns.promises.Resolver {
@@ -190,13 +237,13 @@ beforeAll(async () => {
   const shared = await endpointOf(sharedId);
   const talk = await xmppClient(["converse", shared.host, String(shared.port), caFile, ...alice, ...bob, "200"]);
   expect(talk.out, JSON.stringify(talk.out)).toMatchObject({ result: "ok", delivered: 200 });
-  const before = await inspect(shared);
-  expect(before.out, JSON.stringify(before.out)).toMatchObject({
-    result: "ok",
-    contacts: [bob[0]],
-    joined: true,
-    archived: 200,
-  });
+  // Alice's app joins the family room by itself: a XEP-0402 bookmark in her PEP, as invites give.
+  const sharedServer = await platform.app.core.db.instance.findUniqueOrThrow({ where: { id: sharedId } });
+  expect(
+    await platform.workerCtx.driverFor(sharedServer).addBookmarks(alice[0], [{ jid: ROOM, name: "The Carters" }]),
+  ).toBe(1);
+  await expectFamilyData(shared);
+  await expectFamilyBookmark(shared);
 }, 240_000);
 
 afterAll(async () => {
@@ -271,13 +318,7 @@ describe("a move whose new server dies", () => {
     const shared = await endpointOf(sharedId);
     const served = await Promise.all(people.map((who) => canLogIn(who, shared)));
     expect(people.filter((_, i) => !served[i]).map((p) => p[0])).toEqual([]);
-    const after = await inspect(shared);
-    expect(after.out, JSON.stringify(after.out)).toMatchObject({
-      result: "ok",
-      contacts: [bob[0]],
-      joined: true,
-      archived: 200,
-    });
+    await expectFamilyData(shared);
     // The dead server kept nothing of the domain.
     const ownData = path.join(platform.dataRoot, "instances", ownId, "data", prosodyStoreName(DOMAIN));
     expect(existsSync(ownData)).toBe(false);
@@ -296,30 +337,23 @@ describe("growing into a server of one's own", () => {
     const own = await endpointOf(ownId);
 
     // A person keeps logging in during the move, wherever the domain is: the gap is the interruption they see.
-    let polling = true;
-    const seen: { at: number; ok: boolean }[] = [];
-    const poller = (async () => {
-      while (polling) {
-        const ok = (await canLogIn(carol, shared)) || (await canLogIn(carol, own));
-        seen.push({ at: performance.now(), ok });
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    })();
-    const moved = await carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ownId });
-    polling = false;
-    await poller;
+    const {
+      value: moved,
+      windowMs,
+      attempts,
+      lastOk,
+    } = await refusalsDuring([shared, own], () =>
+      carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ownId }),
+    );
     expect(moved.json.operation?.status, moved.text).toBe("succeeded");
     const result = moved.json.operation.result as { loginsRefusedMs: number; copied: { files: number } };
     expect(result.loginsRefusedMs).toBeGreaterThan(0);
     expect(result.copied.files).toBeGreaterThan(20);
-    const firstRefused = seen.findIndex((s) => !s.ok);
-    const backAfter = firstRefused < 0 ? -1 : seen.findIndex((s, i) => i > firstRefused && s.ok);
-    const windowMs = firstRefused < 0 ? 0 : Math.round((seen[backAfter]?.at ?? Number.NaN) - seen[firstRefused]!.at);
     console.log(
-      `login-refusal window: ${windowMs} ms seen by a client logging in every 25 ms (${seen.length} attempts); ` +
+      `login-refusal window: ${windowMs} ms seen by a client logging in every 25 ms (${attempts} attempts); ` +
         `${result.loginsRefusedMs} ms from the freeze to the new server's check, as the operation measured it`,
     );
-    expect(seen.at(-1)?.ok).toBe(true);
+    expect(lastOk).toBe(true);
 
     // The platform's view follows.
     const domain = (await carters.call("GET", `/api/v1/domains/${domainId}`)).json;
@@ -330,13 +364,7 @@ describe("growing into a server of one's own", () => {
     // Everyone logs in on the new server with the password they had, through an independent client.
     const logins = await slixmppLogins(own);
     expect(Object.entries(logins).filter(([, v]) => v !== "ok")).toEqual([]);
-    const there = await inspect(own);
-    expect(there.out, JSON.stringify(there.out)).toMatchObject({
-      result: "ok",
-      contacts: [bob[0]],
-      joined: true,
-      archived: 200,
-    });
+    await expectFamilyData(own);
     // The shared server no longer serves the domain, nor keeps its data.
     expect((await xmppClient(["login", ...alice, shared.host, String(shared.port), caFile])).code).not.toBe(0);
     const sharedData = path.join(platform.dataRoot, "instances", sharedId, "data", prosodyStoreName(DOMAIN));
@@ -353,8 +381,7 @@ describe("growing into a server of one's own", () => {
     const back = await ops("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: sharedId });
     expect(back.json.operation?.status, back.text).toBe("succeeded");
     const shared = await endpointOf(sharedId);
-    const there = await inspect(shared);
-    expect(there.out, JSON.stringify(there.out)).toMatchObject({ result: "ok", contacts: [bob[0]], archived: 200 });
+    await expectFamilyData(shared);
     expect(await canLogIn(people[19]!, shared)).toBe(true);
     expect(await canLogIn(people[19]!, await endpointOf(ownId))).toBe(false);
     // The family's own server forgot the domain's data.
@@ -483,21 +510,7 @@ describe("taking all of one's data away", () => {
       const login = await xmppClient(["login", ...renamed(who), at.host, String(at.port), caFile]);
       expect(login.code, JSON.stringify(login.out)).toBe(0);
     }
-    const seen = await xmppClient([
-      "inspect",
-      at.host,
-      String(at.port),
-      caFile,
-      ...renamed(alice),
-      `family@groups.${NEW}`,
-      renamed(bob)[0],
-    ]);
-    expect(seen.out, JSON.stringify(seen.out)).toMatchObject({
-      result: "ok",
-      contacts: [renamed(bob)[0]],
-      joined: true,
-      archived: 200,
-    });
+    await expectFamilyData(at, NEW);
     // The platform lists the accounts and the group chat it found on the server.
     const accounts = await carters.call("GET", `/api/v1/domains/${res.json.domain.id}/accounts?limit=100`);
     expect(accounts.json.items).toHaveLength(20);
@@ -527,21 +540,7 @@ describe("taking all of one's data away", () => {
       expect(login.code, JSON.stringify(login.out)).toBe(0);
     }
     const room = `family@groups.${NEW}`;
-    const seen = await xmppClient([
-      "inspect",
-      at.host,
-      String(at.port),
-      caFile,
-      ...renamed(alice),
-      room,
-      renamed(bob)[0],
-    ]);
-    expect(seen.out, JSON.stringify(seen.out)).toMatchObject({
-      result: "ok",
-      contacts: [renamed(bob)[0]],
-      joined: true,
-      archived: 200,
-    });
+    await expectFamilyData(at, NEW);
     const domainId2 = res.json.domain.id as string;
     const rooms = await carters.call("GET", `/api/v1/domains/${domainId2}/rooms`);
     expect(rooms.json.items.map((r: { jid: string }) => r.jid)).toEqual([room]);
@@ -586,41 +585,28 @@ describe("moving between Prosody and ejabberd", () => {
     expect(ejId).not.toBe("");
     const shared = await endpointOf(sharedId);
     const ej = await endpointOf(ejId);
-    let polling = true;
-    const seen: { at: number; ok: boolean }[] = [];
-    const poller = (async () => {
-      while (polling) {
-        const ok = (await canLogIn(carol, shared)) || (await canLogIn(carol, ej));
-        seen.push({ at: performance.now(), ok });
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    })();
-    const moved = await carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ejId });
-    polling = false;
-    await poller;
+    const {
+      value: moved,
+      windowMs,
+      lastOk,
+    } = await refusalsDuring([shared, ej], () =>
+      carters.call("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: ejId }),
+    );
     expect(moved.json.operation?.status, moved.text).toBe("succeeded");
     const result = moved.json.operation.result as { loginsRefusedMs: number; converted: { users: number } };
     expect(result.converted.users).toBe(20);
-    const firstRefused = seen.findIndex((x) => !x.ok);
-    const backAfter = firstRefused < 0 ? -1 : seen.findIndex((x, i) => i > firstRefused && x.ok);
-    const windowMs = firstRefused < 0 ? 0 : Math.round((seen[backAfter]?.at ?? Number.NaN) - seen[firstRefused]!.at);
     console.log(
       `Prosody to ejabberd: login-refusal window ${windowMs} ms seen by a client logging in every 25 ms; ` +
         `${result.loginsRefusedMs} ms from the freeze to the new server's check, as the operation measured it`,
     );
-    expect(seen.at(-1)?.ok).toBe(true);
+    expect(lastOk).toBe(true);
     expect((await carters.call("GET", `/api/v1/domains/${domainId}`)).json).toMatchObject({ instanceId: ejId });
     const srv = await resolver().resolveSrv(`_xmpp-client._tcp.${DOMAIN}`);
     expect(srv.map((r) => r.port)).toEqual([ej.port]);
     const onEjabberd = await slixmppLogins(ej);
     expect(Object.entries(onEjabberd).filter(([, v]) => v !== "ok")).toEqual([]);
-    const there = await inspect(ej);
-    expect(there.out, JSON.stringify(there.out)).toMatchObject({
-      result: "ok",
-      contacts: [bob[0]],
-      joined: true,
-      archived: 200,
-    });
+    await expectFamilyData(ej);
+    await expectFamilyBookmark(ej);
     expect(await canLogIn(alice, shared)).toBe(false);
     expect(existsSync(path.join(platform.dataRoot, "instances", sharedId, "data", prosodyStoreName(DOMAIN)))).toBe(
       false,
@@ -638,13 +624,8 @@ describe("moving between Prosody and ejabberd", () => {
     expect([...leftovers(ejId), ...leftovers(ownId)]).toEqual([]);
     const onProsody = await slixmppLogins(own);
     expect(Object.entries(onProsody).filter(([, v]) => v !== "ok")).toEqual([]);
-    const home = await inspect(own);
-    expect(home.out, JSON.stringify(home.out)).toMatchObject({
-      result: "ok",
-      contacts: [bob[0]],
-      joined: true,
-      archived: 200,
-    });
+    await expectFamilyData(own);
+    await expectFamilyBookmark(own);
     // ejabberd no longer serves the domain, and forgot its accounts (a deletion's unsubscriptions were not sent:
     // Bob still has Alice, above).
     expect(await canLogIn(alice, ej)).toBe(false);
@@ -680,12 +661,6 @@ describe("moving between Prosody and ejabberd", () => {
     const ej = await endpointOf(ejId);
     const served = await Promise.all(people.map((who) => canLogIn(who, ej)));
     expect(people.filter((_, i) => !served[i]).map((p) => p[0])).toEqual([]);
-    const still = await inspect(ej);
-    expect(still.out, JSON.stringify(still.out)).toMatchObject({
-      result: "ok",
-      contacts: [bob[0]],
-      joined: true,
-      archived: 200,
-    });
+    await expectFamilyData(ej);
   }, 180_000);
 });

@@ -97,6 +97,8 @@ export interface PieImport {
   users: number;
   archived: number;
   offline: number;
+  /** PEP nodes with items (avatars, nickname, XEP-0402 bookmarks), over all users. */
+  pepNodes: number;
   rooms: number;
   roomMessages: number;
 }

@@ -91,6 +91,17 @@ describe("mod_domain_transfer", () => {
     expect(erl(`length(${theirs})`)).toBe("5");
     expect(erl(`${theirs} =:= mod_domain_transfer:scram_fields()`)).toBe("true");
   });
+
+  it("copies mod_pubsub's node and item records field for field from this ejabberd's own", () => {
+    // PEP nodes and items are read through them: a field out of place would export a node's options as its items.
+    const fields =
+      "fun F({typed_record_field, R, _}) -> F(R); F({record_field, _, {atom, _, N}}) -> N; " +
+      "F({record_field, _, {atom, _, N}, _}) -> N end";
+    const pubsub = `filename:join(code:lib_dir(ejabberd, include), "pubsub.hrl")`;
+    const theirs = `lists:sort([{R, [(${fields})(X) || X <- Xs]} || {attribute, _, record, {R, Xs}} <- element(2, epp:parse_file(${pubsub}, [])), lists:member(R, [pubsub_node, pubsub_item])])`;
+    expect(erl(`length(${theirs})`)).toBe("2");
+    expect(erl(`${theirs} =:= lists:sort(mod_domain_transfer:pubsub_fields())`)).toBe("true");
+  });
 });
 
 describe("inetrc", () => {

@@ -7,7 +7,7 @@ import { describeDriverContract } from "../src/contract.ts";
 import { DriverCommandError, DriverUnavailableError, EjabberdDriver, type XmppServerDriver } from "../src/index.ts";
 import { ejabberdPaths } from "../src/servers/ejabberd/config.ts";
 import { type EjabberdInstance, startEjabberd } from "./support/ejabberd.ts";
-import { parseXml } from "./support/xml.ts";
+import { archivedBodies, formValue, parseXml } from "./support/xml.ts";
 
 const driverOf = (inst: EjabberdInstance, timeoutMs = 5000) => {
   const driver = inst.kind.createDriver(inst.channel, { timeoutMs });
@@ -142,23 +142,34 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
       users: 3,
       archived: 10,
       offline: 5,
+      // Ann's XEP-0402 bookmarks, Cat's nickname and vCard (Prosody's empty nodes are left to be made again).
+      pepNodes: 3,
       rooms: 1,
       roomMessages: 3,
     });
     // The password as Prosody stored it (never seen here) logs in.
     await expect(login("ann", "not-her-password")).rejects.toThrow(/authentication failed/);
     const ann = await login("ann", "ann-password");
-    const history = async (to: string | null) => {
-      ann.send(`<iq type='set' id='mam'${to ? ` to='${to}'` : ""}><query xmlns='urn:xmpp:mam:2'/></iq>`);
-      const { consumed } = await ann.expect(/<iq[^>]*id='mam'[\s\S]*?(<\/iq>|\/>)/);
-      return [...consumed.matchAll(/<body>([^<]*)<\/body>/g)].map((m) => m[1]);
-    };
+    const history = (to: string | null) => archivedBodies(ann, to);
     try {
       expect(await history(null)).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);
       expect(await history(`kitchen@groups.${domain}`)).toEqual(["crust 0", "crust 1", "crust 2"]);
+      // Her app finds the group chat to join by itself in her PEP, as XEP-0402 puts it, and older apps in her
+      // private storage.
+      ann.send(
+        "<iq type='get' id='bm'><pubsub xmlns='http://jabber.org/protocol/pubsub'><items node='urn:xmpp:bookmarks:1'/></pubsub></iq>",
+      );
+      const marks = parseXml((await ann.expect(/<iq[^>]*id='bm'[\s\S]*?<\/iq>/)).match[0]);
+      const items = marks.getChild("pubsub")?.getChild("items")?.getChildren("item") ?? [];
+      expect(items.map((i) => [i.attrs.id, i.getChild("conference", "urn:xmpp:bookmarks:1")?.attrs])).toEqual([
+        [`kitchen@groups.${domain}`, { xmlns: "urn:xmpp:bookmarks:1", name: "Pie kitchen", autojoin: "true" }],
+      ]);
     } finally {
       await ann.close();
     }
+    expect(await driver.getBookmarks(`ann@${domain}`)).toEqual([
+      { jid: `kitchen@groups.${domain}`, name: "Pie kitchen", autojoin: "true" },
+    ]);
     expect(await driver.roster(`ann@${domain}`)).toEqual({ [`ben@${domain}`]: "both" });
     expect(await driver.getRoom(`kitchen@groups.${domain}`)).toMatchObject({
       title: "Pie kitchen",
@@ -179,16 +190,41 @@ describe("EjabberdDriver against a real ejabberd (beyond the contract)", () => {
     const annEl = users?.getChildren("user").find((u) => u.attrs.name === "ann");
     expect(annEl?.getChild("scram-credentials", "urn:xmpp:pie:0#scram")?.getChildText("iter-count")).toBe("10000");
     expect(annEl?.getChild("archive", "urn:xmpp:pie:0#mam")?.getChildren("result")).toHaveLength(5);
+    // PEP as XEP-0227 writes it: each node's configuration, and its items.
+    const pep = (who: string, node: string) => {
+      const user = users?.getChildren("user").find((u) => u.attrs.name === who);
+      const form = user
+        ?.getChild("pubsub", "http://jabber.org/protocol/pubsub#owner")
+        ?.getChildren("configure")
+        .find((c) => c.attrs.node === node)
+        ?.getChild("x", "jabber:x:data");
+      const items = user
+        ?.getChild("pubsub", "http://jabber.org/protocol/pubsub")
+        ?.getChildren("items")
+        .find((i) => i.attrs.node === node)
+        ?.getChildren("item");
+      const option = (v: string) =>
+        form
+          ?.getChildren("field")
+          .find((f) => f.attrs.var === v)
+          ?.getChildText("value");
+      return { accessModel: option("pubsub#access_model"), items: items?.map((i) => [i.attrs.id, i.children[0]]) };
+    };
+    expect(pep("ann", "urn:xmpp:bookmarks:1")).toMatchObject({
+      accessModel: "whitelist",
+      items: [
+        [`kitchen@groups.${domain}`, expect.objectContaining({ attrs: expect.objectContaining({ autojoin: "true" }) })],
+      ],
+    });
+    const nick = pep("cat", "http://jabber.org/protocol/nick");
+    expect(nick.accessModel).toBe("presence");
+    expect(String(nick.items?.[0]?.[1])).toContain(">Cat Stevens</nick>");
+    expect(pep("cat", "urn:xmpp:vcard4").items).toHaveLength(1);
     const kitchen = doc
       .getChildren("host")
       .find((h) => h.attrs.jid === `groups.${domain}`)
       ?.getChild("room", "urn:x-xmpp-host:pie:muc:0");
-    const field = (v: string) =>
-      kitchen
-        ?.getChild("x", "jabber:x:data")
-        ?.getChildren("field")
-        .find((f) => f.attrs.var === v)
-        ?.getChildText("value");
+    const field = (v: string) => formValue(kitchen, v);
     expect(field("muc#roomconfig_roomname")).toBe("Pie kitchen");
     expect(field("muc#roomconfig_membersonly")).toBe("1");
     expect(kitchen?.getChildText("subject")).toBe("Recipes");

@@ -14,9 +14,10 @@ import {
   DriverUnavailableError,
   luaString,
   ProsodyDriver,
+  prosodyKind,
   prosodyPaths,
 } from "../src/index.ts";
-import { canonical, parseXml, type XmlElement } from "./support/xml.ts";
+import { archivedBodies, canonical, formValue, parseXml, type XmlElement } from "./support/xml.ts";
 
 /** A real Prosody instance in a throw-away data root, on free ports. */
 async function startInstance(domain: string) {
@@ -83,13 +84,7 @@ describeDriverContract("prosody", async () => {
   const driver = new ProsodyDriver({ socketPath: inst.socketPath, timeoutMs: 5000 });
   return {
     driver,
-    features: {
-      inBandInvites: true,
-      domainBackups: true,
-      liveHostSwitch: true,
-      ircGateway: true,
-      domainTransfer: true,
-    },
+    features: prosodyKind().features,
     modernUnicodePasswords: true,
     domain,
     mucHost: `groups.${domain}`,
@@ -264,6 +259,8 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       { jid: `cat@${pie}`, password: "cat-password", displayName: "Cat Stevens" },
     ]);
     await driver.addMutualContacts(`ann@${pie}`, `ben@${pie}`);
+    // Ann's app joins the group chat by itself: a XEP-0402 bookmark in her PEP.
+    expect(await driver.addBookmarks(`ann@${pie}`, [{ jid: `kitchen@groups.${pie}`, name: "Pie kitchen" }])).toBe(1);
     // Ann writes to Ben while he is away: both archives keep the messages, and Ben's offline store holds them.
     const loginAt = (domainName: string, username: string, password: string) =>
       xmppLogin({
@@ -305,18 +302,22 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       expect(u.attrs.password).toBeUndefined();
       expect(u.getChild("scram-credentials", "urn:xmpp:pie:0#scram")?.getChildText("iter-count")).toMatch(/^\d+$/);
     }
+    const marks = users
+      .get("ann")
+      ?.getChild("pubsub", "http://jabber.org/protocol/pubsub")
+      ?.getChildren("items")
+      .find((i) => i.attrs.node === "urn:xmpp:bookmarks:1")
+      ?.getChildren("item");
+    expect(marks?.map((i) => [i.attrs.id, i.getChild("conference", "urn:xmpp:bookmarks:1")?.attrs.autojoin])).toEqual([
+      [`kitchen@groups.${pie}`, "true"],
+    ]);
     const offline = users.get("ben")?.getChild("offline-messages", "urn:xmpp:pie:0")?.getChildren("message") ?? [];
     expect(offline.map((m) => m.getChildText("body"))).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);
     // The group chat, under the MUC service's host, in XEP-0045's words.
     const rooms = ours.getChildren("host").find((h) => h.attrs.jid === `groups.${pie}`);
     const kitchen = rooms?.getChildren("room", "urn:x-xmpp-host:pie:muc:0").find((r) => r.attrs.name === "kitchen");
     expect(kitchen).toBeDefined();
-    const field = (v: string) =>
-      kitchen
-        ?.getChild("x", "jabber:x:data")
-        ?.getChildren("field")
-        .find((f) => f.attrs.var === v)
-        ?.getChildText("value");
+    const field = (v: string) => formValue(kitchen, v);
     expect(field("FORM_TYPE")).toBe("http://jabber.org/protocol/muc#roomconfig");
     expect(field("muc#roomconfig_roomname")).toBe("Pie kitchen");
     expect(field("muc#roomconfig_membersonly")).toBe("1");
@@ -378,6 +379,8 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       users: 3,
       archived: 10,
       offline: 5,
+      // Ann's bookmarks, Cat's nickname and vCard.
+      pepNodes: 3,
       rooms: 1,
       roomMessages: 3,
     });
@@ -428,6 +431,8 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       users: 3,
       archived: 10,
       offline: 5,
+      // Ann's XEP-0402 bookmarks and ejabberd's older copy of them (XEP-0411), Cat's nickname and vCard.
+      pepNodes: 4,
       rooms: 1,
       roomMessages: 3,
     });
@@ -436,11 +441,7 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       /authentication failed/,
     );
     const ann = await xmppLogin({ ...ep, username: "ann", password: "ann-password" });
-    const history = async (to: string | null) => {
-      ann.send(`<iq type='set' id='mam'${to ? ` to='${to}'` : ""}><query xmlns='urn:xmpp:mam:2'/></iq>`);
-      const { consumed } = await ann.expect(/<iq[^>]*id=.mam.[\s\S]*?(<\/iq>|\/>)/);
-      return [...consumed.matchAll(/<body>([^<]*)<\/body>/g)].map((m) => m[1]);
-    };
+    const history = (to: string | null) => archivedBodies(ann, to);
     try {
       expect(await history(null)).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);
       expect(await history(`kitchen@groups.${ej}`)).toEqual(["crust 0", "crust 1", "crust 2"]);
@@ -455,6 +456,10 @@ describe("ProsodyDriver against a real Prosody (beyond the contract)", () => {
       members: [`ann@${ej}`, `ben@${ej}`],
     });
     expect(await driver.roomSubject(`kitchen@groups.${ej}`)).toBe("Recipes");
+    // Ann's XEP-0402 bookmark, which apps join by themselves.
+    expect(await driver.getBookmarks(`ann@${ej}`)).toEqual([
+      { jid: `kitchen@groups.${ej}`, name: "Pie kitchen", autojoin: "true" },
+    ]);
   }, 60_000);
 
   it("turns a command that outlives the timeout into DriverUnavailableError, then recovers", async () => {

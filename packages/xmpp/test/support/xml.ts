@@ -1,4 +1,5 @@
 import parse, { type XmlElement } from "@xmpp/xml/lib/parse.js";
+import type { MiniSession } from "../../src/client/index.ts";
 
 export type { XmlElement };
 
@@ -25,4 +26,20 @@ export function canonical(el: XmlElement, skip?: (child: XmlElement) => boolean)
   );
   const children = (UNORDERED.has(el.name) ? parts.sort() : parts).join("");
   return `<${el.name}${attrs}>${children}</${el.name}>`;
+}
+
+/** The first value of a data form's field (`jabber:x:data`), in the element holding the form. */
+export function formValue(holder: XmlElement | undefined, variable: string): string | null | undefined {
+  return holder
+    ?.getChild("x", "jabber:x:data")
+    ?.getChildren("field")
+    .find((f) => f.attrs.var === variable)
+    ?.getChildText("value");
+}
+
+/** The bodies of an archive as a logged-in account reads it by MAM: its own (`to` null), or a room's. */
+export async function archivedBodies(session: MiniSession, to: string | null): Promise<(string | undefined)[]> {
+  session.send(`<iq type='set' id='mam'${to ? ` to='${to}'` : ""}><query xmlns='urn:xmpp:mam:2'/></iq>`);
+  const { consumed } = await session.expect(/<iq[^>]*id=.mam.[\s\S]*?(<\/iq>|\/>)/);
+  return [...consumed.matchAll(/<body>([^<]*)<\/body>/g)].map((m) => m[1]);
 }

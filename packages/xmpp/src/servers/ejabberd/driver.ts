@@ -114,10 +114,13 @@ interface TransferCounts {
   contacts: number;
   archived: number;
   offline: number;
+  pep_nodes: number;
   rooms: number;
   room_messages: number;
   bytes: number;
 }
+
+type ImportCounts = Omit<TransferCounts, "contacts" | "bytes">;
 
 /** Escapes text and single-quoted attribute values in XML. */
 function xmlEscape(s: string): string {
@@ -384,8 +387,7 @@ export class EjabberdDriver implements XmppServerDriver {
       contacts: r.contacts,
       archived: r.archived,
       offline: r.offline,
-      // ejabberd's XEP-0227 writer carries no PEP nodes.
-      pepNodes: 0,
+      pepNodes: r.pep_nodes,
       rooms: r.rooms,
       roomMessages: r.room_messages,
       bytes: r.bytes,
@@ -405,8 +407,15 @@ export class EjabberdDriver implements XmppServerDriver {
   async importUsers(host: string, fileName: string): Promise<PieImport> {
     hostname(host);
     if (!/^\.xh-import-[A-Za-z0-9-]+\.xml$/.test(fileName)) throw new TypeError(`bad import file name ${fileName}`);
-    const r = await this.call<TransferCounts>("import_domain_pie", { host, file: fileName });
-    return { users: r.users, archived: r.archived, offline: r.offline, rooms: r.rooms, roomMessages: r.room_messages };
+    const r = await this.call<ImportCounts>("import_domain_pie", { host, file: fileName });
+    return {
+      users: r.users,
+      archived: r.archived,
+      offline: r.offline,
+      pepNodes: r.pep_nodes,
+      rooms: r.rooms,
+      roomMessages: r.room_messages,
+    };
   }
 
   async suspendedAccounts(host: string): Promise<string[]> {

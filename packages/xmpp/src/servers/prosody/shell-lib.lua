@@ -1271,7 +1271,7 @@ function M.import_pie(host, name)
 		end
 		return n;
 	end
-	local counts = { users = #users, archived = 0, offline = 0, rooms = rooms and #rooms or 0, roomMessages = 0 };
+	local counts = { users = #users, archived = 0, offline = 0, pepNodes = 0, rooms = rooms and #rooms or 0, roomMessages = 0 };
 	for _, store in ipairs({ "accounts", "roster", "vcard", "private", "pep" }) do
 		local src, dst = from(store, "keyval"), assert(internal:open(store, "keyval"));
 		for _, user in ipairs(users) do
@@ -1279,7 +1279,8 @@ function M.import_pie(host, name)
 			if data ~= nil and next(data) ~= nil then assert(dst:set(user, data)); end
 			if store == "pep" and data then
 				for node in pairs(data) do
-					copy_archive(from("pep_" .. node, "archive"), assert(internal:open("pep_" .. node, "archive")), user);
+					local items = copy_archive(from("pep_" .. node, "archive"), assert(internal:open("pep_" .. node, "archive")), user);
+					if items > 0 then counts.pepNodes = counts.pepNodes + 1; end
 				end
 			end
 		end

@@ -20,6 +20,8 @@
 
 -export([start/2, stop/1, reload/3, depends/2, mod_opt_type/1, mod_options/1, mod_doc/0]).
 -export([process_sm_iq/1, get_sm_features/5, pubsub_publish_item/6]).
+%% The account's XEP-0402 bookmarks as XEP-0048's <storage/>, for the platform's imports.
+-export([legacy_storage/2]).
 
 %% Records of ejabberd 23.01 and its libraries (fxml, xmpp), whose headers are not on the compiler's path when the
 %% server compiles this module.
@@ -147,6 +149,8 @@ read(U, S) ->
         Error ->
             Error
     end.
+
+legacy_storage(U, S) -> read(U, S).
 
 %% The account's bookmarks as {RoomJid, Conference} pairs (the items' <conference xmlns='urn:xmpp:bookmarks:1'/>).
 items(U, S) ->

@@ -3,7 +3,8 @@
 %%
 %% The accounts (SCRAM credentials as stored), contacts, vCards, private XML and offline messages go through
 %% ejabberd's own ejabberd_piefxis. What it leaves out is added here: each account's message archive as XEP-0227
-%% 1.1's <archive xmlns="urn:xmpp:pie:0#mam">, and the group chats under the MUC service's own <host> element, one
+%% 1.1's <archive xmlns="urn:xmpp:pie:0#mam">, each account's PEP nodes (avatars, nickname, XEP-0402 bookmarks) as
+%% XEP-0227's <pubsub> elements, read and written through mod_pubsub, and the group chats under the MUC service's own <host> element, one
 %% <room xmlns="urn:x-xmpp-host:pie:muc:0"> each: the configuration as a submitted muc#roomconfig form, the
 %% affiliations as muc#admin items, the subject, and the history as an <archive>. Archives are read and written in
 %% mod_mam's Mnesia table, the platform's only store for it.
@@ -17,9 +18,12 @@
 -export([start/2, stop/1, reload/3, depends/2, mod_options/1, mod_doc/0]).
 -export([export_domain_pie/2, import_domain_pie/2, forget_domain_data/1]).
 %% The copied record's fields, for the platform's tests.
--export([scram_fields/0]).
+-export([scram_fields/0, pubsub_fields/0]).
 
 -record(xmlel, {name, attrs = [], children = []}).
+%% mod_pubsub's node and item records (pubsub.hrl), which are not on the compiler's path either.
+-record(pubsub_node, {nodeid, id, parents = [], type = <<"flat">>, owners = [], options = []}).
+-record(pubsub_item, {itemid, nodeidx, creation = {unknown, unknown}, modification = {unknown, unknown}, payload = []}).
 %% ejabberd 23.01's stored SCRAM credentials (ejabberd_auth.hrl): keys and salt as base64 text.
 -record(scram, {storedkey = <<"">>, serverkey = <<"">>, salt = <<"">>, hash = sha, iterationcount = 0}).
 -record(ejabberd_commands, {
@@ -34,6 +38,11 @@
 -define(NS_MUC_ADMIN, <<"http://jabber.org/protocol/muc#admin">>).
 -define(NS_DATA, <<"jabber:x:data">>).
 -define(ROOMCONFIG, <<"http://jabber.org/protocol/muc#roomconfig">>).
+-define(NS_PUBSUB, <<"http://jabber.org/protocol/pubsub">>).
+-define(NS_PUBSUB_OWNER, <<"http://jabber.org/protocol/pubsub#owner">>).
+-define(NODE_CONFIG, <<"http://jabber.org/protocol/pubsub#node_config">>).
+-define(NS_BOOKMARKS, <<"urn:xmpp:bookmarks:1">>).
+-define(NS_LEGACY_BOOKMARKS, <<"storage:bookmarks">>).
 
 start(_Host, _Opts) ->
     case same_command_record() of
@@ -55,10 +64,15 @@ mod_options(_Host) -> [].
 mod_doc() -> #{desc => [<<"A domain's data as XEP-0227, group chats and archives included (the platform's own module).">>]}.
 
 scram_fields() -> record_info(fields, scram).
+pubsub_fields() -> [{pubsub_node, record_info(fields, pubsub_node)}, {pubsub_item, record_info(fields, pubsub_item)}].
 
 counts() ->
-    {counts, {tuple, [{users, integer}, {contacts, integer}, {archived, integer}, {offline, integer}, {rooms, integer},
-                      {room_messages, integer}, {bytes, integer}]}}.
+    {counts, {tuple, [{users, integer}, {contacts, integer}, {archived, integer}, {offline, integer},
+                      {pep_nodes, integer}, {rooms, integer}, {room_messages, integer}, {bytes, integer}]}}.
+
+imported() ->
+    {imported, {tuple, [{users, integer}, {archived, integer}, {offline, integer}, {pep_nodes, integer},
+                        {rooms, integer}, {room_messages, integer}]}}.
 
 commands() ->
     [
@@ -78,7 +92,7 @@ commands() ->
             name = import_domain_pie, tags = [accounts],
             desc = "Create a domain's accounts, archives and group chats from a XEP-0227 file in the Mnesia folder",
             module = ?MODULE, function = import_domain_pie, args = [{host, binary}, {file, binary}],
-            result = counts()
+            result = imported()
         }
     ].
 
@@ -120,7 +134,8 @@ export_domain_pie(Host0, File) ->
     ok = filelib:ensure_path(Tmp),
     try
         ok = ejabberd_piefxis:export_host(Tmp, Host),
-        Users = [fix_scram(U) || U <- read_exported_users(Tmp, Host)],
+        WithPep = [add_pep(fix_scram(U), Host) || U <- read_exported_users(Tmp, Host)],
+        Users = [U || {U, _} <- WithPep],
         Archived = [add_archive(U, Host) || U <- Users],
         {RoomsEl, Rooms, RoomMessages} = export_rooms(Host),
         Doc = #xmlel{name = <<"server-data">>, attrs = [{<<"xmlns">>, ?NS_PIE}],
@@ -132,7 +147,8 @@ export_domain_pie(Host0, File) ->
         Contacts = lists:sum([length(Is) || #xmlel{children = Cs} <- Users,
                                             #xmlel{name = <<"query">>, children = Is} = Q <- Cs,
                                             fxml:get_tag_attr_s(<<"xmlns">>, Q) == <<"jabber:iq:roster">>]),
-        {length(Users), Contacts, lists:sum([N || {_, N} <- Archived]), Offline, Rooms, RoomMessages, byte_size(Xml)}
+        {length(Users), Contacts, lists:sum([N || {_, N} <- Archived]), Offline, lists:sum([N || {_, N} <- WithPep]),
+         Rooms, RoomMessages, byte_size(Xml)}
     after
         _ = [file:delete(F) || F <- filelib:wildcard(filename:join(Tmp, "*"))],
         file:del_dir(Tmp)
@@ -205,6 +221,97 @@ add_archive(#xmlel{attrs = Attrs, children = Children} = U, Host) ->
             Archive = #xmlel{name = <<"archive">>, attrs = [{<<"xmlns">>, ?NS_PIE_MAM}], children = Results},
             {U#xmlel{children = Children ++ [Archive]}, length(Results)}
     end.
+
+%% PEP node options, in XEP-0060's configuration fields (the ones Prosody's PEP knows too), with the values each
+%% may take.
+node_fields() ->
+    [{title, <<"pubsub#title">>, text}, {max_items, <<"pubsub#max_items">>, max_items},
+     {persist_items, <<"pubsub#persist_items">>, bool},
+     {access_model, <<"pubsub#access_model">>, [open, presence, roster, authorize, whitelist]},
+     {publish_model, <<"pubsub#publish_model">>, [publishers, subscribers, open]},
+     {send_last_published_item, <<"pubsub#send_last_published_item">>, [never, on_sub, on_sub_and_presence]},
+     {deliver_notifications, <<"pubsub#deliver_notifications">>, bool},
+     {deliver_payloads, <<"pubsub#deliver_payloads">>, bool},
+     {notification_type, <<"pubsub#notification_type">>, [headline, normal]},
+     {notify_delete, <<"pubsub#notify_delete">>, bool}, {notify_retract, <<"pubsub#notify_retract">>, bool}].
+
+node_value(text, V) when is_binary(V) -> [V];
+node_value(bool, true) -> [<<"1">>];
+node_value(bool, false) -> [<<"0">>];
+node_value(max_items, max) -> [<<"max">>];
+node_value(max_items, N) when is_integer(N) -> [integer_to_binary(N)];
+node_value(Choices, V) when is_list(Choices), is_atom(V) ->
+    case lists:member(V, Choices) of
+        true -> [atom_to_binary(V, utf8)];
+        false -> []
+    end;
+node_value(_, _) -> [].
+
+node_option(text, V) -> {ok, V};
+node_option(bool, V) -> {ok, lists:member(V, [<<"1">>, <<"true">>])};
+node_option(max_items, <<"max">>) -> {ok, max};
+node_option(max_items, V) ->
+    case catch binary_to_integer(V) of
+        N when is_integer(N), N > 0 -> {ok, N};
+        _ -> none
+    end;
+node_option(Choices, V) ->
+    case [C || C <- Choices, atom_to_binary(C, utf8) == V] of
+        [C | _] -> {ok, C};
+        [] -> none
+    end.
+
+%% The account's PEP nodes, as XEP-0227 writes them (and Prosody reads them): each node's configuration in a
+%% <pubsub xmlns="...#owner">, its items in a <pubsub>, oldest first.
+add_pep(#xmlel{children = Children} = U, Host) ->
+    Name = fxml:get_tag_attr_s(<<"name">>, U),
+    case pep_nodes(Name, Host) of
+        [] -> {U, 0};
+        Nodes ->
+            Configure = [#xmlel{name = <<"configure">>, attrs = [{<<"node">>, Node}], children = [node_form(Options)]}
+                         || {Node, Options, _} <- Nodes],
+            Items = [#xmlel{name = <<"items">>, attrs = [{<<"node">>, Node}],
+                            children = [#xmlel{name = <<"item">>, attrs = [{<<"id">>, Id}], children = Payload}
+                                        || {Id, Payload} <- NodeItems]}
+                     || {Node, _, NodeItems} <- Nodes, NodeItems /= []],
+            Owner = #xmlel{name = <<"pubsub">>, attrs = [{<<"xmlns">>, ?NS_PUBSUB_OWNER}], children = Configure},
+            Published = case Items of
+                [] -> [];
+                _ -> [#xmlel{name = <<"pubsub">>, attrs = [{<<"xmlns">>, ?NS_PUBSUB}], children = Items}]
+            end,
+            {U#xmlel{children = Children ++ [Owner | Published]}, length(Nodes)}
+    end.
+
+%% {Node, Options, [{ItemId, Payload}]} of each of the account's PEP nodes, by node name.
+pep_nodes(Name, Host) ->
+    case gen_mod:is_loaded(Host, mod_pubsub) of
+        false -> [];
+        true ->
+            Owner = {Name, Host, <<>>},
+            Nodes = case mod_pubsub:tree_action(Owner, get_nodes, [Owner]) of
+                L when is_list(L) -> L;
+                Error -> fail(["could not read the PEP nodes of ", Name, "@", Host, ": ", io_lib:format("~p", [Error])])
+            end,
+            lists:sort([{Node, Options, node_items(Owner, Node)}
+                        || #pubsub_node{nodeid = {_, Node}, options = Options} <- Nodes])
+    end.
+
+node_items(Owner, Node) ->
+    case mod_pubsub:get_items(Owner, Node) of
+        Items when is_list(Items) ->
+            Sorted = lists:sort(fun(A, B) -> created(A) =< created(B) end, Items),
+            [{Id, [P || #xmlel{} = P <- Payload]} || #pubsub_item{itemid = {Id, _}, payload = Payload} <- Sorted];
+        Error -> fail(["could not read the PEP node ", Node, ": ", io_lib:format("~p", [Error])])
+    end.
+
+created(#pubsub_item{creation = {Time, _}}) -> Time.
+
+node_form(Options) ->
+    Fields = [field(Var, Values) || {Opt, Var, Kind} <- node_fields(),
+                                   {_, V} <- [lists:keyfind(Opt, 1, Options)],
+                                   Values <- [node_value(Kind, V)], Values /= []],
+    #xmlel{name = <<"x">>, attrs = [{<<"xmlns">>, ?NS_DATA}, {<<"type">>, <<"submit">>}],
+           children = [field(<<"FORM_TYPE">>, [?NODE_CONFIG]) | Fields]}.
 
 %% ejabberd's room options, in XEP-0045's configuration fields (the ones both servers know).
 option_fields() ->
@@ -330,9 +437,84 @@ import_domain_pie(Host0, File) ->
         file:delete(Tmp)
     end,
     Archived = lists:sum([import_archive(Name, Host, Host, U, chat) || {Name, U} <- lists:zip(Names, Users)]),
+    PepNodes = lists:sum([import_pep(Name, Host, U) || {Name, U} <- lists:zip(Names, Users)]),
     Offline = lists:sum([length(offline_of(U)) || U <- Users]),
     RoomMessages = lists:sum([import_room(Name, Service, Host, R) || {Name, R} <- lists:zip(RoomNames, Rooms)]),
-    {length(Users), 0, Archived, Offline, length(Rooms), RoomMessages, 0}.
+    {length(Users), Archived, Offline, PepNodes, length(Rooms), RoomMessages}.
+
+%% The account's PEP nodes that hold items, each created with its configuration (the server's forced settings, such
+%% as those of XEP-0402 bookmarks, still win) and its items published again, oldest first. A node without items is
+%% left out: the first publication creates it, with the server's settings for its kind.
+import_pep(Name, Host, U) ->
+    Configs = [{fxml:get_tag_attr_s(<<"node">>, C), form_values(C)}
+               || #xmlel{name = <<"pubsub">>, children = Cs} = P <- U#xmlel.children,
+                  fxml:get_tag_attr_s(<<"xmlns">>, P) == ?NS_PUBSUB_OWNER,
+                  #xmlel{name = <<"configure">>} = C <- Cs],
+    Nodes = [{fxml:get_tag_attr_s(<<"node">>, I),
+              [{fxml:get_tag_attr_s(<<"id">>, It), Payload}
+               || #xmlel{name = <<"item">>, children = ItCs} = It <- Is, #xmlel{} = Payload <- lists:sublist([E || #xmlel{} = E <- ItCs], 1)]}
+             || #xmlel{name = <<"pubsub">>, children = Ps} = P <- U#xmlel.children,
+                fxml:get_tag_attr_s(<<"xmlns">>, P) == ?NS_PUBSUB,
+                #xmlel{name = <<"items">>, children = Is} = I <- Ps],
+    WithItems = [{Node, Items} || {Node, Items} <- Nodes, Node /= <<>>, Items /= []],
+    case {WithItems, gen_mod:is_loaded(Host, mod_pubsub)} of
+        {[], _} -> 0;
+        {_, false} -> fail(["the document holds PEP data, and this server has no PEP: ", Name, "@", Host]);
+        {_, true} ->
+            Owner = {Name, Host, <<>>},
+            Jid = jid:make(Name, Host),
+            %% XEP-0402's node last: a list published to the older node (XEP-0411) rewrites it, and it is the newer.
+            Ordered = [N || {Node, _} = N <- WithItems, Node /= ?NS_BOOKMARKS] ++ [N || {?NS_BOOKMARKS, _} = N <- WithItems],
+            lists:foreach(
+                fun({Node, Items}) ->
+                    Values = proplists:get_value(Node, Configs, []),
+                    create_pep_node(Owner, Host, Jid, Node, node_config(Values, Items)),
+                    [publish_pep_item(Owner, Host, Jid, Node, Id, Payload) || {Id, Payload} <- Items]
+                end, Ordered),
+            keep_bookmarks_in_private(Name, Host, WithItems),
+            length(WithItems)
+    end.
+
+%% The submitted form as mod_pubsub's node options; an item larger than ejabberd's default limit raises it for its
+%% node (Prosody sets none, and a photo can be larger).
+node_config(Values, Items) ->
+    Options = [{Opt, O} || {Opt, Var, Kind} <- node_fields(), {_, [V | _]} <- [lists:keyfind(Var, 1, Values)],
+                           {ok, O} <- [node_option(Kind, V)]],
+    Biggest = lists:max([byte_size(term_to_binary([P])) || {_, P} <- Items]),
+    case Biggest > 250000 of
+        true -> [{max_payload_size, Biggest} | Options];
+        false -> Options
+    end.
+
+create_pep_node(Owner, Host, Jid, Node, Config) ->
+    case mod_pubsub:create_node(Owner, Host, Node, Jid, <<"pep">>, all, Config) of
+        {result, _} -> ok;
+        {error, Why} ->
+            %% Made already, by what the accounts' import published (private bookmarks go to PEP too).
+            case mod_pubsub:get_items(Owner, Node) of
+                Items when is_list(Items) -> ok;
+                _ -> fail(["could not create the PEP node ", Node, " of ", jid:encode(Jid), ": ", io_lib:format("~p", [Why])])
+            end
+    end.
+
+publish_pep_item(Owner, Host, Jid, Node, Id, Payload) ->
+    case mod_pubsub:publish_item(Owner, Host, Node, Jid, Id, [Payload], [], all) of
+        {result, _} -> ok;
+        {error, Why} ->
+            fail(["could not restore an item of the PEP node ", Node, " of ", jid:encode(Jid), ": ", io_lib:format("~p", [Why])])
+    end.
+
+%% The platform's bookmark module keeps XEP-0402 bookmarks and private storage (XEP-0049) in step: a later write of
+%% the older list would retract the rooms it does not name. So imported XEP-0402 bookmarks are written there too.
+keep_bookmarks_in_private(Name, Host, Nodes) ->
+    case lists:keymember(?NS_BOOKMARKS, 1, Nodes) andalso gen_mod:is_loaded(Host, mod_bookmarks_compat) of
+        true ->
+            case mod_bookmarks_compat:legacy_storage(Name, Host) of
+                {ok, Storage} -> ok = mod_private:set_data(jid:make(Name, Host), [{?NS_LEGACY_BOOKMARKS, Storage}]);
+                {error, Why} -> fail(["could not read the bookmarks of ", Name, "@", Host, ": ", io_lib:format("~p", [Why])])
+            end;
+        false -> ok
+    end.
 
 is_credentials(#xmlel{name = <<"scram-credentials">>}) -> true;
 is_credentials(_) -> false.
