@@ -80,6 +80,20 @@ describe("mod_room_moderation", () => {
   });
 });
 
+describe("xh_commands", () => {
+  it("builds the platform's admin commands with this ejabberd's own command record, field for field", () => {
+    const fields =
+      "fun F({typed_record_field, R, _}) -> F(R); F({record_field, _, {atom, _, N}}) -> N; " +
+      "F({record_field, _, {atom, _, N}, _}) -> N end";
+    const record = (file: string) =>
+      `hd([[(${fields})(X) || X <- Xs] || {attribute, _, record, {ejabberd_commands, Xs}} <- element(2, epp:parse_file(${file}, []))])`;
+    const theirs = record(`filename:join(code:lib_dir(ejabberd, include), "ejabberd_commands.hrl")`);
+    const ours = record(`"${PLATFORM_MODULES_DIR}xh_commands.hrl"`);
+    expect(erl(`length(${theirs})`)).toBe("19");
+    expect(erl(`${theirs} =:= ${ours}`)).toBe("true");
+  });
+});
+
 describe("mod_domain_transfer", () => {
   it("copies the stored SCRAM credentials' record field for field from this ejabberd's own", () => {
     // The module creates accounts with this record: a field out of place would store a key as the salt.

@@ -49,6 +49,8 @@ export interface EjabberdPaths {
 /** The platform's own ejabberd modules (Erlang sources), found beside this file. */
 export const PLATFORM_MODULES_DIR = fileURLToPath(new URL("./modules/", import.meta.url));
 export const PLATFORM_MODULES = [
+  // Registers the others' admin commands (with the record of xh_commands.hrl, included by them).
+  "xh_commands",
   "mod_federation_policy",
   "mod_federation_dns",
   "mod_bookmarks_compat",
@@ -56,6 +58,8 @@ export const PLATFORM_MODULES = [
   "mod_room_moderation",
   "mod_domain_transfer",
 ] as const;
+/** Headers the platform's modules include (found beside them when the server compiles them). */
+export const PLATFORM_HEADERS = ["xh_commands"] as const;
 
 /** Debian's bundle of the system's CAs (ca-certificates). */
 export const SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
@@ -578,9 +582,9 @@ export function renderS2sCaFile(federation: FederationSpec): string {
 
 /** The platform's Erlang modules, as files of the instance. */
 export function platformModuleSources(): { name: string; content: string }[] {
-  return PLATFORM_MODULES.map((m) => ({
-    name: `${m}.erl`,
-    content: readFileSync(path.join(PLATFORM_MODULES_DIR, `${m}.erl`), "utf8"),
+  return [...PLATFORM_HEADERS.map((h) => `${h}.hrl`), ...PLATFORM_MODULES.map((m) => `${m}.erl`)].map((name) => ({
+    name,
+    content: readFileSync(path.join(PLATFORM_MODULES_DIR, name), "utf8"),
   }));
 }
 

@@ -18,11 +18,7 @@
 -record(xh_suspended, {us, since}).
 %% p1_xmpp's records, as its xmpp.hrl defines them (the header is not on the compiler's path at a start).
 -record(sasl_failure, {reason, text = []}).
--record(ejabberd_commands, {
-    name, tags = [], desc = "", longdesc = "", version = 0, note = "", weight = 1, module, function, args = [],
-    policy = restricted, access = [], definer = unknown, result = {res, rescode}, args_rename = [],
-    args_desc = none, result_desc = none, args_example = none, result_example = none
-}).
+-include("xh_commands.hrl").
 
 -define(TEXT, <<"This account is suspended">>).
 -define(MOVING, <<"This chat address is moving to another server">>).
@@ -34,20 +30,12 @@ start(Host, _Opts) ->
     %% Before ejabberd's own handlers (100), so that a suspended login never hears success.
     ejabberd_hooks:add(c2s_auth_result, Host, ?MODULE, auth_result, 10),
     ejabberd_hooks:add(remove_user, Host, ?MODULE, remove_user, 50),
-    case same_command_record() of
-        true -> ejabberd_commands:register_commands(?MODULE, commands());
-        false -> logger:warning("~s: ejabberd's command record differs; no suspension commands", [?MODULE])
-    end,
-    ok.
+    xh_commands:add(?MODULE, commands(), "no suspension commands").
 
 stop(Host) ->
     ejabberd_hooks:delete(c2s_auth_result, Host, ?MODULE, auth_result, 10),
     ejabberd_hooks:delete(remove_user, Host, ?MODULE, remove_user, 50),
-    case gen_mod:is_loaded_elsewhere(Host, ?MODULE) of
-        true -> ok;
-        false -> same_command_record() andalso ejabberd_commands:unregister_commands(commands())
-    end,
-    ok.
+    xh_commands:remove(Host, ?MODULE, commands()).
 
 reload(_Host, _NewOpts, _OldOpts) -> ok.
 depends(_Host, _Opts) -> [].
@@ -82,14 +70,6 @@ commands() ->
             args = [{host, binary}], result = {users, {list, {username, string}}}
         }
     ].
-
-%% Whether this ejabberd's commands are records of the size this module builds.
-same_command_record() ->
-    case ets:info(ejabberd_commands, size) of
-        undefined -> false;
-        0 -> false;
-        _ -> lists:all(fun(C) -> size(C) == size(#ejabberd_commands{}) end, ets:tab2list(ejabberd_commands))
-    end.
 
 us(User, Host) -> {jid:nodeprep(User), jid:nameprep(Host)}.
 

@@ -26,11 +26,7 @@
 -record(pubsub_item, {itemid, nodeidx, creation = {unknown, unknown}, modification = {unknown, unknown}, payload = []}).
 %% ejabberd 23.01's stored SCRAM credentials (ejabberd_auth.hrl): keys and salt as base64 text.
 -record(scram, {storedkey = <<"">>, serverkey = <<"">>, salt = <<"">>, hash = sha, iterationcount = 0}).
--record(ejabberd_commands, {
-    name, tags = [], desc = "", longdesc = "", version = 0, note = "", weight = 1, module, function, args = [],
-    policy = restricted, access = [], definer = unknown, result = {res, rescode}, args_rename = [],
-    args_desc = none, result_desc = none, args_example = none, result_example = none
-}).
+-include("xh_commands.hrl").
 
 -define(NS_PIE, <<"urn:xmpp:pie:0">>).
 -define(NS_PIE_MAM, <<"urn:xmpp:pie:0#mam">>).
@@ -45,18 +41,10 @@
 -define(NS_LEGACY_BOOKMARKS, <<"storage:bookmarks">>).
 
 start(_Host, _Opts) ->
-    case same_command_record() of
-        true -> ejabberd_commands:register_commands(?MODULE, commands());
-        false -> logger:warning("~s: ejabberd's command record differs; domains cannot be exported", [?MODULE])
-    end,
-    ok.
+    xh_commands:add(?MODULE, commands(), "domains cannot be exported").
 
 stop(Host) ->
-    case gen_mod:is_loaded_elsewhere(Host, ?MODULE) of
-        true -> ok;
-        false -> same_command_record() andalso ejabberd_commands:unregister_commands(commands())
-    end,
-    ok.
+    xh_commands:remove(Host, ?MODULE, commands()).
 
 reload(_Host, _NewOpts, _OldOpts) -> ok.
 depends(_Host, _Opts) -> [].
@@ -95,13 +83,6 @@ commands() ->
             result = imported()
         }
     ].
-
-same_command_record() ->
-    case ets:info(ejabberd_commands, size) of
-        undefined -> false;
-        0 -> false;
-        _ -> lists:all(fun(C) -> size(C) == size(#ejabberd_commands{}) end, ets:tab2list(ejabberd_commands))
-    end.
 
 %% Refused: mod_http_api answers 400 with the text.
 fail(Parts) -> throw({error, unicode:characters_to_binary(Parts)}).

@@ -26,25 +26,13 @@
 %% The counts: {{refused, Domain, Remote, Direction}, Count, Last} and {{seen, Domain, Remote}, Last}.
 -define(COUNTS, federation_policy_counts).
 
-%% ejabberd 23.01's command record, as its ejabberd_commands.hrl defines it (the header is not on the compiler's path
-%% when the server compiles this module); registering checks that the server's record has the same size.
--record(ejabberd_commands, {
-    name, tags = [], desc = "", longdesc = "", version = 0, note = "", weight = 1, module, function, args = [],
-    policy = restricted, access = [], definer = unknown, result = {res, rescode}, args_rename = [],
-    args_desc = none, result_desc = none, args_example = none, result_example = none
-}).
+-include("xh_commands.hrl").
 
 start(Host, _Opts) ->
     counts(),
     %% filter_packet is one hook for the whole server: added once, whichever host starts first.
     ejabberd_hooks:add(filter_packet, ?MODULE, filter_packet, 10),
-    case same_command_record() of
-        true ->
-            ejabberd_commands:register_commands(?MODULE, commands());
-        false ->
-            logger:warning("~s: ejabberd's command record differs; ~s's federation is not counted", [?MODULE, Host])
-    end,
-    ok.
+    xh_commands:add(?MODULE, commands(), [Host, "'s federation is not counted"]).
 
 stop(Host) ->
     case gen_mod:is_loaded_elsewhere(Host, ?MODULE) of
@@ -52,7 +40,7 @@ stop(Host) ->
             ok;
         false ->
             ejabberd_hooks:delete(filter_packet, ?MODULE, filter_packet, 10),
-            same_command_record() andalso ejabberd_commands:unregister_commands(commands())
+            xh_commands:remove(Host, ?MODULE, commands())
     end.
 
 commands() ->
@@ -65,14 +53,6 @@ commands() ->
         args = [{hosts, {list, {host, binary}}}],
         result = {report, string}
     }].
-
-%% Whether this ejabberd's commands are records of the size this module builds.
-same_command_record() ->
-    case ets:info(ejabberd_commands, size) of
-        undefined -> false;
-        0 -> false;
-        _ -> lists:all(fun(C) -> size(C) == size(#ejabberd_commands{}) end, ets:tab2list(ejabberd_commands))
-    end.
 
 %% The counts' table, kept by a process of its own: modules start and stop in passing processes.
 counts() ->

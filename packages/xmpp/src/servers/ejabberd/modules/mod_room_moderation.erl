@@ -33,25 +33,13 @@
 -record(message, {
     id = <<>>, type = normal, lang = <<>>, from, to, subject = [], body = [], thread, sub_els = [], meta = #{}
 }).
--record(ejabberd_commands, {
-    name, tags = [], desc = "", longdesc = "", version = 0, note = "", weight = 1, module, function, args = [],
-    policy = restricted, access = [], definer = unknown, result = {res, rescode}, args_rename = [],
-    args_desc = none, result_desc = none, args_example = none, result_example = none
-}).
+-include("xh_commands.hrl").
 
 start(Host, _Opts) ->
-    case same_command_record() of
-        true -> ejabberd_commands:register_commands(?MODULE, commands());
-        false -> logger:warning("~s: ejabberd's command record differs; ~s's rooms cannot be moderated", [?MODULE, Host])
-    end,
-    ok.
+    xh_commands:add(?MODULE, commands(), [Host, "'s rooms cannot be moderated"]).
 
 stop(Host) ->
-    case gen_mod:is_loaded_elsewhere(Host, ?MODULE) of
-        true -> ok;
-        false -> same_command_record() andalso ejabberd_commands:unregister_commands(commands())
-    end,
-    ok.
+    xh_commands:remove(Host, ?MODULE, commands()).
 
 reload(_Host, _NewOpts, _OldOpts) -> ok.
 depends(_Host, _Opts) -> [].
@@ -106,14 +94,6 @@ commands() ->
             module = ?MODULE, function = get_room_subject, args = room_args(), result = {subject, string}
         }
     ].
-
-%% Whether this ejabberd's commands are records of the size this module builds.
-same_command_record() ->
-    case ets:info(ejabberd_commands, size) of
-        undefined -> false;
-        0 -> false;
-        _ -> lists:all(fun(C) -> size(C) == size(#ejabberd_commands{}) end, ets:tab2list(ejabberd_commands))
-    end.
 
 %% Refused: mod_http_api answers 400 with the text. Parts are UTF-8 binaries and lists of characters.
 fail(Parts) -> throw({error, unicode:characters_to_binary(Parts)}).
