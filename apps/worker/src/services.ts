@@ -92,7 +92,7 @@ export function operationServices(ctx: WorkerContext): OperationServices {
     createBackup: (backupId, progress) => createBackup(ctx, backupId, progress),
     restoreBackup: (instanceId, backupId, progress) => restoreBackup(ctx, instanceId, backupId, progress),
     restoreDomainBackup: (domainId, input, progress) => restoreDomainBackup(ctx, domainId, input, progress),
-    moveDomain: (domainId, input, progress) => moveDomain(ctx, domainId, input, progress),
+    moveDomain: (domainId, operationId, input, progress) => moveDomain(ctx, domainId, operationId, input, progress),
     importDomain: (domainId, operationId, input, progress) => importDomain(ctx, domainId, operationId, input, progress),
     exportDomain: async (domainId, operationId, progress) => ({
       ...(await exportDomain(ctx, domainId, operationId, progress)),

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -53,6 +52,7 @@ export class MoveFailedError extends PermanentError {}
 export async function moveDomain(
   ctx: WorkerContext,
   domainId: string,
+  operationId: string,
   input: { sourceInstanceId: string; targetInstanceId: string },
   progress: Progress,
 ) {
@@ -81,7 +81,7 @@ export async function moveDomain(
   }
 
   // The freeze's start, and what was copied, when this run did the copy (not a retry that found it done).
-  const plan = { domain, source, target, hosts, dirs, hasGateway };
+  const plan = { domain, source, target, hosts, dirs, hasGateway, operationId };
   const run =
     domain.instanceId !== source.id
       ? null
@@ -96,13 +96,16 @@ export async function moveDomain(
       await withInstanceLock(ctx, target.id, () => assignComponentPort(ctx.core, target.id, portPool(ctx)));
     }
     await applyConfiguration(ctx, target.id);
-    if (run && "importName" in run) {
+    // A conversion's file waits on the target until read; a retry after a crash finds it there, or finds it gone
+    // once it was read.
+    const { importName } = conversionFiles(operationId);
+    const placed = path.join(ctx.runtime.layout(target.id).data, importName);
+    if (converts && (run !== null || (await fileExists(placed)))) {
       await progress(68, "reading the domain's data on the new server");
       // The file holds every message and credential: it goes once read, whatever the outcome.
-      const placed = path.join(ctx.runtime.layout(target.id).data, run.importName);
       try {
         const fresh = await instanceWithDomainsOrThrow(ctx.core, target.id);
-        const imported = await ctx.driverFor(fresh).importUsers?.(domainHosts(domain.name).host, run.importName);
+        const imported = await ctx.driverFor(fresh).importUsers?.(domainHosts(domain.name).host, importName);
         if (!imported) throw new Error(`${target.name} cannot read the file`);
       } finally {
         await fs.rm(placed, { force: true });
@@ -156,6 +159,22 @@ interface MovePlan {
   hosts: string[];
   dirs: string[];
   hasGateway: boolean;
+  operationId: string;
+}
+
+/** The names of a conversion's files, in the old server's data folder and the new one's. */
+function conversionFiles(operationId: string) {
+  return { exportName: `.xh-export-${operationId}.xml`, importName: `.xh-import-${operationId}.xml` };
+}
+
+async function fileExists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT") return false;
+      throw err;
+    },
+  );
 }
 
 /** Steps 1 to 3: the copy while served, the freeze, the copy of what changed, and the switch in PostgreSQL. */
@@ -216,9 +235,7 @@ async function copyAndSwitch(ctx: WorkerContext, plan: MovePlan, progress: Progr
 async function convertAndSwitch(ctx: WorkerContext, plan: MovePlan, progress: Progress) {
   const { domain, source, target, hasGateway } = plan;
   const host = domainHosts(domain.name).host;
-  const id = randomUUID();
-  const exportName = `.xh-export-${id}.xml`;
-  const importName = `.xh-import-${id}.xml`;
+  const { exportName, importName } = conversionFiles(plan.operationId);
   const written = path.join(ctx.runtime.layout(source.id).data, exportName);
   const placed = path.join(ctx.runtime.layout(target.id).data, importName);
   const driver = ctx.driverFor(await instanceWithDomainsOrThrow(ctx.core, source.id));
@@ -240,7 +257,7 @@ async function convertAndSwitch(ctx: WorkerContext, plan: MovePlan, progress: Pr
     await ctx.runtime.handOver(target.id);
     await progress(60, "moving the domain to its new server");
     await recordDomainMoved(ctx.core, domain.id, target.id);
-    return { frozenAt, importName, converted: { ...counts } };
+    return { frozenAt, converted: { ...counts } };
   } catch (err) {
     await fs.rm(placed, { force: true });
     if ((await domainToMove(ctx.core, domain.id))?.instanceId === target.id) throw err;

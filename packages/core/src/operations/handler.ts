@@ -75,8 +75,16 @@ export interface OperationServices {
     input: OperationInput<"domain.restore">,
     progress: Progress,
   ): Promise<OperationResult>;
-  /** Moves a domain with its data to another server of the same kind: copy, brief freeze, switch, verify. */
-  moveDomain(domainId: string, input: OperationInput<"domain.move">, progress: Progress): Promise<OperationResult>;
+  /**
+   * Moves a domain with its data to another server: copy (or convert, between kinds), brief freeze, switch, verify.
+   * Files it places are named after the operation, so a retry after a crash finds them.
+   */
+  moveDomain(
+    domainId: string,
+    operationId: string,
+    input: OperationInput<"domain.move">,
+    progress: Progress,
+  ): Promise<OperationResult>;
   /** Writes the domain's data as one XEP-0227 file, sealed in the backup store under the operation's id. */
   exportDomain(domainId: string, operationId: string, progress: Progress): Promise<OperationResult>;
   /** Fills a new domain from a stored XEP-0227 document, once the domain is set up on its server. */

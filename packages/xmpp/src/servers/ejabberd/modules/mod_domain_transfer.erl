@@ -117,8 +117,9 @@ export_domain_pie(Host0, File) ->
         ok = ejabberd_piefxis:export_host(Tmp, Host),
         WithPep = [add_pep(fix_scram(U), Host) || U <- read_exported_users(Tmp, Host)],
         Users = [U || {U, _} <- WithPep],
-        Archived = [add_archive(U, Host) || U <- Users],
-        {RoomsEl, Rooms, RoomMessages} = export_rooms(Host),
+        Fields = archive_fields(),
+        Archived = [add_archive(U, Host, Fields) || U <- Users],
+        {RoomsEl, Rooms, RoomMessages} = export_rooms(Host, Fields),
         Doc = #xmlel{name = <<"server-data">>, attrs = [{<<"xmlns">>, ?NS_PIE}],
                      children = [#xmlel{name = <<"host">>, attrs = [{<<"jid">>, Host}], children = [U || {U, _} <- Archived]}
                                  | RoomsEl]},
@@ -170,15 +171,18 @@ parse(Bin) ->
 offline_of(#xmlel{children = Children}) ->
     lists:append([[M || #xmlel{name = <<"message">>} = M <- Ms] || #xmlel{name = <<"offline-messages">>, children = Ms} <- Children]).
 
-%% mod_mam's rows of one archive (an account's, or a room's), oldest first, as maps of the table's own fields.
-archive_rows(US) ->
+%% mod_mam's table layout, read once per export: its field names, or none without a table (nothing archived yet).
+archive_fields() ->
     case lists:member(archive_msg, mnesia:system_info(tables)) of
-        false -> [];
-        true ->
-            Fields = mnesia:table_info(archive_msg, attributes),
-            Rows = [maps:from_list(lists:zip(Fields, tl(tuple_to_list(R)))) || R <- mnesia:dirty_read(archive_msg, US)],
-            lists:sort(fun(A, B) -> binary_to_integer(maps:get(id, A)) =< binary_to_integer(maps:get(id, B)) end, Rows)
+        false -> none;
+        true -> mnesia:table_info(archive_msg, attributes)
     end.
+
+%% mod_mam's rows of one archive (an account's, or a room's), oldest first, as maps of the table's own fields.
+archive_rows(none, _US) -> [];
+archive_rows(Fields, US) ->
+    Rows = [maps:from_list(lists:zip(Fields, tl(tuple_to_list(R)))) || R <- mnesia:dirty_read(archive_msg, US)],
+    lists:sort(fun(A, B) -> binary_to_integer(maps:get(id, A)) =< binary_to_integer(maps:get(id, B)) end, Rows).
 
 result_el(Id, Stamp, Msg) ->
     #xmlel{name = <<"result">>, attrs = [{<<"xmlns">>, <<"urn:xmpp:mam:2">>}, {<<"id">>, Id}],
@@ -192,9 +196,9 @@ client_message(#xmlel{attrs = Attrs} = El) ->
 
 stamp(Now) -> xmpp_util:encode_timestamp(Now).
 
-add_archive(#xmlel{attrs = Attrs, children = Children} = U, Host) ->
+add_archive(#xmlel{attrs = Attrs, children = Children} = U, Host, Fields) ->
     Name = fxml:get_attr_s(<<"name">>, Attrs),
-    Rows = archive_rows({Name, Host}),
+    Rows = archive_rows(Fields, {Name, Host}),
     Results = [result_el(maps:get(id, R), stamp(maps:get(timestamp, R)), client_message(maps:get(packet, R))) || R <- Rows],
     case Results of
         [] -> {U, 0};
@@ -319,19 +323,19 @@ config_form(Options) ->
 bool_field(<<"true">>) -> <<"1">>;
 bool_field(_) -> <<"0">>.
 
-export_rooms(Host) ->
+export_rooms(Host, Fields) ->
     Service = muc_service(Host),
     case gen_mod:is_loaded(Host, mod_muc) of
         false -> {[], 0, 0};
         true ->
             Names = lists:sort([Name || {Name, _, _} <- mod_muc:get_online_rooms(Service)]),
-            Rooms = [export_room(Name, Service) || Name <- Names],
+            Rooms = [export_room(Name, Service, Fields) || Name <- Names],
             Kept = [R || {R, _} <- Rooms, R /= none],
             El = #xmlel{name = <<"host">>, attrs = [{<<"jid">>, Service}], children = Kept},
             {[El], length(Kept), lists:sum([N || {_, N} <- Rooms])}
     end.
 
-export_room(Name, Service) ->
+export_room(Name, Service, Fields) ->
     Options = mod_muc_admin:get_room_options(Name, Service),
     case proplists:get_value(<<"persistent">>, Options) of
         <<"true">> ->
@@ -343,7 +347,7 @@ export_room(Name, Service) ->
                 <<>> -> [];
                 Text -> [#xmlel{name = <<"subject">>, children = [{xmlcdata, Text}]}]
             end,
-            Rows = archive_rows({Name, Service}),
+            Rows = archive_rows(Fields, {Name, Service}),
             Room = jid:encode({Name, Service, <<>>}),
             Results = [result_el(maps:get(id, R), stamp(maps:get(timestamp, R)), room_message(Room, R)) || R <- Rows],
             Archive = case Results of
