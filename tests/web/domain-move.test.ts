@@ -53,6 +53,11 @@ async function confirmAndFollow(page: Page, m: typeof en, server: string): Promi
   await dialog.getByRole("button", { name: m.moves.confirm }).click();
   await page.locator("[data-operation-status] progress").waitFor();
   await page.locator('[data-operation-status="succeeded"]').waitFor({ timeout: 120_000 });
+  // How long people could not sign in, as the move measured it, in the reader's words and number format.
+  const [before, after] = m.moves.paused.split("{seconds}").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  expect(await page.locator("[data-operation-summary]").textContent()).toMatch(
+    new RegExp(`^${before}\\d+[.,]\\d${after}$`),
+  );
 }
 
 beforeAll(async () => {
@@ -178,8 +183,29 @@ describe("accessibility", () => {
     await page.context().close();
   }, 120_000);
 
+  it("moves it to a server that runs other software, named with it, the data converted on the way", async () => {
+    const ej = await owner.call("POST", `/api/v1/tenants/${owner.tenantId}/instances?wait=90`, {
+      name: "ej",
+      server: "ejabberd",
+    });
+    expect(ej.json.operation?.status, ej.text).toBe("succeeded");
+    const ejId = ej.json.instance.id as string;
+    const label = en.moves.otherSoftware.replace("{name}", "ej").replace("{software}", "ejabberd");
+    const page = await signedInPage(stack, owner.cookie);
+    await page.goto(`/t/${owner.tenantId}/domains/${domainId}?tab=settings`);
+    const target = page.getByLabel(en.moves.target);
+    expect((await target.locator("option").allTextContents()).sort()).toEqual([label, "home"].sort());
+    await target.selectOption(ejId);
+    await page.getByRole("button", { name: en.moves.action, exact: true }).click();
+    await confirmAndFollow(page, en, label);
+    await page.locator('[data-placement="dedicated"]', { hasText: "ej" }).waitFor();
+    expect(await movedTo()).toBe(ejId);
+    await inspect(page, "moved-to-ejabberd");
+    await page.context().close();
+  }, 180_000);
+
   it("axe-core finds no serious or critical violation on any page visited", () => {
-    expect(inspected).toHaveLength(7);
+    expect(inspected).toHaveLength(8);
     expect(findings).toEqual([]);
   });
 });

@@ -11,8 +11,18 @@ export function ProblemAlert({ problem, general = false }: { problem: Problem | 
 }
 
 /** The progress of the operation an action started, once the API accepted it. */
-export function ActionProgress({ action, onDone }: { action: Action; onDone?: () => void }) {
-  return action.operationId ? <OperationProgress operationId={action.operationId} onDone={onDone} /> : null;
+export function ActionProgress({
+  action,
+  onDone,
+  summary,
+}: {
+  action: Action;
+  onDone?: () => void;
+  summary?: (result: unknown) => string | null;
+}) {
+  return action.operationId ? (
+    <OperationProgress operationId={action.operationId} onDone={onDone} summary={summary} />
+  ) : null;
 }
 
 /** What an action came to: the API's refusal, or the progress of the operation it started. */

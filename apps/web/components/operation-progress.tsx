@@ -13,10 +13,22 @@ interface OperationView {
   progress: number;
   step: string | null;
   error?: unknown;
+  result?: unknown;
 }
 
-/** Follows an operation until it ends, with a real progress bar, then refreshes the page's data. */
-export function OperationProgress({ operationId, onDone }: { operationId: string; onDone?: () => void }) {
+/**
+ * Follows an operation until it ends, with a real progress bar, then refreshes the page's data. `summary` says what
+ * the operation's result means to the reader, once it succeeded (nothing when it returns null).
+ */
+export function OperationProgress({
+  operationId,
+  onDone,
+  summary,
+}: {
+  operationId: string;
+  onDone?: () => void;
+  summary?: (result: unknown) => string | null;
+}) {
   const { m, locale } = useI18n();
   const router = useRouter();
   const [op, setOp] = useState<OperationView | null>(null);
@@ -69,6 +81,11 @@ export function OperationProgress({ operationId, onDone }: { operationId: string
       <p className={`text-sm ${status === "failed" ? "text-red-700" : "text-zinc-700"}`} role="status">
         {label}
       </p>
+      {status === "succeeded" && summary?.(op?.result) ? (
+        <p className="text-sm text-zinc-700" data-operation-summary>
+          {summary(op?.result)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,12 +2,20 @@
 import { useId, useState } from "react";
 import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
-import { interpolate } from "../../lib/i18n/format";
+import { formatNumber, interpolate } from "../../lib/i18n/format";
 import { useAction } from "../../lib/use-action";
 import { ActionProgress } from "../action-outcome";
 import { useConfirmation } from "../confirm-button";
 import { Button } from "../ui/button";
 import { Alert, SelectField } from "../ui/field";
+
+/** How long people could not sign in during the move, as the operation measured it (a retry measures nothing). */
+function pauseSummary(result: unknown, words: string, locale: Parameters<typeof formatNumber>[0]): string | null {
+  const ms = (result as { loginsRefusedMs?: unknown } | null | undefined)?.loginsRefusedMs;
+  if (typeof ms !== "number") return null;
+  const seconds = formatNumber(locale, ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return interpolate(words, { seconds });
+}
 
 /** A server a domain may move to, as the select shows it. */
 export interface MoveTarget {
@@ -30,7 +38,7 @@ export function MoveDomainForm({
   targets: MoveTarget[];
   label: string;
 }) {
-  const { m } = useI18n();
+  const { m, locale } = useI18n();
   const t = m.moves;
   const action = useAction();
   const { ask, dialog } = useConfirmation();
@@ -93,7 +101,7 @@ export function MoveDomainForm({
         </Button>
       </form>
       {refusal ? <Alert>{refusal}</Alert> : null}
-      <ActionProgress action={action} />
+      <ActionProgress action={action} summary={(result) => pauseSummary(result, t.paused, locale)} />
       {dialog}
     </div>
   );

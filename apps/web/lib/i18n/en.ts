@@ -979,6 +979,7 @@ export const en = {
       "To move {name}, you need a chat server of your own that is running. Create one first, then come back here.",
     createServer: "Go to chat servers",
     otherSoftware: "{name}, on {software} (the data is converted on the way)",
+    paused: "People could not sign in for {seconds} s during the move; their chat apps reconnected by themselves.",
     fleetAction: "Move to…",
     fleetTarget: "Move {name} to",
     fleetTitle: "Move {name}",

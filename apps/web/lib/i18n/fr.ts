@@ -1025,6 +1025,8 @@ export const fr: Messages = {
       "Pour déplacer {name}, il faut un serveur de messagerie à vous, en marche. Créez-en un d’abord, puis revenez ici.",
     createServer: "Aller aux serveurs de messagerie",
     otherSoftware: "{name}, avec {software} (les données sont converties en chemin)",
+    paused:
+      "Personne n’a pu se connecter pendant {seconds} s au cours du déplacement ; les applications de messagerie se sont reconnectées d’elles-mêmes.",
     fleetAction: "Déplacer vers…",
     fleetTarget: "Déplacer {name} vers",
     fleetTitle: "Déplacer {name}",
