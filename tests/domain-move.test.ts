@@ -380,6 +380,9 @@ describe("growing into a server of one's own", () => {
     const ops = await operatorCall();
     const back = await ops("POST", `/api/v1/domains/${domainId}/move?wait=120`, { targetInstanceId: sharedId });
     expect(back.json.operation?.status, back.text).toBe("succeeded");
+    // The operator sees which shared server carries it; the family does not.
+    expect((await ops("GET", `/api/v1/domains/${domainId}`)).json).toMatchObject({ instanceId: sharedId });
+    expect((await carters.call("GET", `/api/v1/domains/${domainId}`)).json).toMatchObject({ instanceId: null });
     const shared = await endpointOf(sharedId);
     await expectFamilyData(shared);
     expect(await canLogIn(people[19]!, shared)).toBe(true);

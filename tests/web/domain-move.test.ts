@@ -24,6 +24,8 @@ let owner: Awaited<ReturnType<typeof signupWithToken>>;
 let domainId: string;
 let homeId: string;
 let biggerId: string;
+/** A free address on the shared server, of another family. */
+let freeId = "";
 const findings: AxeFinding[] = [];
 const inspected: string[] = [];
 
@@ -125,6 +127,7 @@ describe("moving a domain to another server", () => {
     const family = await signupWithToken(stack.platform.app, "freefamily");
     const free = await family.call("POST", `/api/v1/tenants/${family.tenantId}/domains?wait=60`, { name: "lees" });
     expect(free.status, free.text).toBe(201);
+    freeId = free.json.domain.id;
     const page = await signedInPage(stack, family.cookie);
     await page.goto(`/t/${family.tenantId}/domains/${free.json.domain.id}`);
     await page.getByRole("link", { name: en.moves.titleOwn }).click();
@@ -163,6 +166,15 @@ describe("moving a domain to another server", () => {
     await page.locator('[data-current-server="bigger"]').waitFor();
     expect(await movedTo()).toBe(biggerId);
     await inspect(page, "operator-moved");
+    // A free address, on the shared server: the page names that server, and says there is nowhere else to go.
+    expect(freeId).not.toBe("");
+    await page.goto(`/fleet/domains/${freeId}/move`);
+    const shared = await stack.platform.app.core.db.domain.findUniqueOrThrow({
+      where: { id: freeId },
+      include: { instance: true },
+    });
+    await page.locator(`[data-current-server="${shared.instance.name}"]`).waitFor();
+    await page.locator("[data-move-empty]").waitFor();
     await context.close();
   }, 180_000);
 });

@@ -180,7 +180,11 @@ export const Domain = Type.Object({
   id: Type.String(),
   name: Type.String(),
   tenantId: Type.String(),
-  instanceId: Nullable(Type.String({ description: "null on a shared server, which belongs to the platform" })),
+  instanceId: Nullable(
+    Type.String({
+      description: "null on a shared server, which belongs to the platform (named to operators reading one domain)",
+    }),
+  ),
   placement: Type.Union([Type.Literal("dedicated"), Type.Literal("shared")]),
   features: ServerFeatures,
   freeAddress: Type.Boolean({ description: "a free address under the platform's base domain" }),

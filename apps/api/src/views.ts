@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type CoreContext,
   chatStatus,
   domainHosts,
@@ -41,27 +42,29 @@ export function instanceView(i: Instance) {
   };
 }
 
-/**
- * A domain as its tenant sees it. On a shared server the server is the platform's: its id is not shown, and the
- * platform's per-domain limits are.
- */
 /** What a server kind can do, as the API shows it (on instances, and on domains, whose server may be hidden). */
 export function featuresOf(server: Instance["server"]) {
   const { inBandInvites, domainBackups } = serverKind(server).features;
   return { inBandInvites, domainBackups };
 }
 
+/**
+ * A domain as its tenant sees it. On a shared server the server is the platform's: its id is not shown (but to an
+ * operator signed in, `seenBy`, who runs it), and the platform's per-domain limits are.
+ */
 export function domainView(
   d: Domain & { instance: { placement: Placement; status: string; server: Instance["server"] } },
   core: CoreContext,
+  seenBy?: Actor,
 ) {
   const limits = sharedSettings(core);
   const hosts = domainHosts(d.name);
   const { instance, ...rest } = d;
   const shared = instance.placement === "shared";
+  const operator = seenBy?.isOperator === true && !seenBy.token;
   return {
     ...rest,
-    instanceId: shared ? null : d.instanceId,
+    instanceId: shared && !operator ? null : d.instanceId,
     placement: instance.placement,
     features: featuresOf(instance.server),
     chat: chatStatus(d.state, instance.status),

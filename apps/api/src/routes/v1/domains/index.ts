@@ -41,8 +41,10 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Domain, ...problemResponses },
       },
     },
-    async (request) =>
-      domainView(await loadDomain(app.core, actorOf(request), request.params.domainId, "read"), app.core),
+    async (request) => {
+      const actor = actorOf(request);
+      return domainView(await loadDomain(app.core, actor, request.params.domainId, "read"), app.core, actor);
+    },
   );
 
   app.patch(

@@ -56,8 +56,10 @@ export default async function DomainPage({
   const cursor = query.cursor ? { cursor: query.cursor } : {};
   const { m, locale } = await getI18n();
   const api = await serverApi();
-  const domain = must(await api.GET("/api/v1/domains/{domainId}", { params: { path: { domainId } } }));
-  // A free address lives on a shared server, which tenants never see: no instance to link to.
+  const read = must(await api.GET("/api/v1/domains/{domainId}", { params: { path: { domainId } } }));
+  // A free address lives on a shared server, which tenants never see: no instance to link to (the API names it to
+  // operators, who see the family's pages as the family does).
+  const domain = read.placement === "shared" ? { ...read, instanceId: null } : read;
   const { instanceId } = domain;
   const [health, compliance, instance] = await Promise.all([
     api.GET("/api/v1/domains/{domainId}/health", { params: { path: { domainId } } }).then(must),
