@@ -1,10 +1,9 @@
 // A bulk import whose worker is killed with -9 in the middle (a chunk written to PostgreSQL, its accounts not yet on
 // the server) ends, once another worker takes the job again, with every row done exactly once and every password
 // in the one-time download working.
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../packages/core/src/imports/csv.ts";
-import { type Call, type Platform, signupWithToken, spawnWorker, startPlatform } from "./helpers/platform.ts";
+import { type Call, type Platform, signupWithToken, startPlatform, WorkerProcess } from "./helpers/platform.ts";
 import { until } from "./helpers/wait.ts";
 import { internalCa, xmppClient } from "./helpers/xmpp.ts";
 
@@ -12,26 +11,17 @@ const DOMAIN = "crashimport.test";
 let platform: Platform;
 let call: Call;
 let token: string;
-let worker: ChildProcess | null = null;
+let worker: WorkerProcess;
 let instance: { id: string; endpoints: { host: string; c2sPort: number } };
 let domainId: string;
 
-function killWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (!w || w.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    w.once("exit", () => resolve());
-    w.kill("SIGKILL");
-  });
-}
-
 beforeAll(async () => {
   platform = await startPlatform({ inProcessWorker: false });
+  worker = new WorkerProcess(platform.workerEnv);
   let tenantId: string;
   ({ call, token, tenantId } = await signupWithToken(platform.app, "crashimporter"));
   await platform.app.core.db.tenant.update({ where: { id: tenantId }, data: { accountQuota: 1000 } });
-  worker = spawnWorker(platform.workerEnv);
+  worker.start();
   const inst = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: "crash" });
   expect(inst.json.operation.status, inst.text).toBe("succeeded");
   instance = inst.json.instance;
@@ -41,7 +31,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await killWorker();
+  await worker?.kill();
   await platform?.close();
 });
 
@@ -75,7 +65,7 @@ describe("a bulk import interrupted by a crash", () => {
         30_000,
         20,
       );
-      await killWorker();
+      await worker.kill();
     } finally {
       process.kill(server, "SIGCONT");
     }
@@ -84,7 +74,7 @@ describe("a bulk import interrupted by a crash", () => {
     expect(midway).toBeLessThan(count);
     expect((await db.operation.findUniqueOrThrow({ where: { id: importId } })).status).toBe("running");
 
-    worker = spawnWorker(platform.workerEnv);
+    worker.start();
     const done = await call("GET", `/api/v1/operations/${importId}?wait=90`);
     expect(done.json, done.text).toMatchObject({ status: "succeeded" });
     expect(done.json.result.counts).toMatchObject({ created: count, failed: 0, existing: 0 });

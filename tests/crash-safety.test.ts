@@ -1,38 +1,23 @@
-import type { ChildProcess } from "node:child_process";
 import { createRedis, JobQueues } from "@xmpp-host/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Call, type Platform, signupWithToken, spawnWorker, startPlatform } from "./helpers/platform.ts";
+import { type Call, type Platform, signupWithToken, startPlatform, WorkerProcess } from "./helpers/platform.ts";
 import { until } from "./helpers/wait.ts";
 
 let platform: Platform;
 let call: Call;
-let worker: ChildProcess | null = null;
+let worker: WorkerProcess;
 let instanceId: string;
 let domainId: string;
-
-function startWorkerProcess(): ChildProcess {
-  worker = spawnWorker(platform.workerEnv);
-  return worker;
-}
-
-function killWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (!w || w.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    w.once("exit", () => resolve());
-    w.kill("SIGKILL");
-  });
-}
 
 const serverAccounts = () => platform.serverAccounts(instanceId, "crash.example");
 
 beforeAll(async () => {
   platform = await startPlatform({ inProcessWorker: false });
+  worker = new WorkerProcess(platform.workerEnv);
   ({ call } = await signupWithToken(platform.app, "crash"));
   const me = await call("GET", "/api/v1/me");
   const tenantId = me.json.tenants[0].id;
-  startWorkerProcess();
+  worker.start();
   const inst = await call("POST", `/api/v1/tenants/${tenantId}/instances?wait=60`, { name: "crash" });
   expect(inst.json.operation.status, inst.text).toBe("succeeded");
   instanceId = inst.json.instance.id;
@@ -44,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await killWorker();
+  await worker?.kill();
   await platform?.close();
 });
 
@@ -66,13 +51,13 @@ describe("crash safety", () => {
         async () => (await call("GET", `/api/v1/operations/${opId}`)).json.status === "running",
       );
       await new Promise((r) => setTimeout(r, 300));
-      await killWorker();
+      await worker.kill();
     } finally {
       process.kill(server, "SIGCONT");
     }
     expect((await call("GET", `/api/v1/operations/${opId}`)).json.status).toBe("running");
 
-    startWorkerProcess();
+    worker.start();
     const done = await call("GET", `/api/v1/operations/${opId}?wait=60`);
     expect(done.json, done.text).toMatchObject({ status: "succeeded" });
     const accounts = await platform.app.core.db.account.findMany({ where: { domainId, localpart: "kevin" } });
@@ -105,7 +90,7 @@ describe("crash safety", () => {
   });
 
   it("re-enqueues an operation that Redis lost", async () => {
-    await killWorker();
+    await worker.kill();
     const res = await call("POST", `/api/v1/domains/${domainId}/accounts`, {
       localpart: "mona",
       password: "amber-orchard-lamp",
@@ -123,7 +108,7 @@ describe("crash safety", () => {
       await queues.close();
       redis.disconnect();
     }
-    startWorkerProcess();
+    worker.start();
     const done = await call("GET", `/api/v1/operations/${opId}?wait=60`);
     expect(done.json, done.text).toMatchObject({ status: "succeeded" });
     expect(await serverAccounts()).toContain("mona");
@@ -131,8 +116,8 @@ describe("crash safety", () => {
 
   it("keeps instances running across a worker restart and adopts them", async () => {
     const before = platform.prosodyPid(instanceId);
-    await killWorker();
-    startWorkerProcess();
+    await worker.kill();
+    worker.start();
     const res = await call("POST", `/api/v1/domains/${domainId}/accounts?wait=60`, {
       localpart: "nina",
       password: "amber-orchard-lamp",

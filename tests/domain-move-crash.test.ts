@@ -2,12 +2,11 @@
 // read the domain's data: the restarted worker finds the file the old server wrote, has it read, checks, and the
 // move ends once, with every account logging in on ejabberd with its old password and no file left behind.
 
-import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Call, type Platform, signupWithToken, spawnWorker, startPlatform } from "./helpers/platform.ts";
+import { type Call, type Platform, signupWithToken, startPlatform, WorkerProcess } from "./helpers/platform.ts";
 import { until } from "./helpers/wait.ts";
 import { internalCa, xmppClient } from "./helpers/xmpp.ts";
 
@@ -16,21 +15,11 @@ const people = [0, 1, 2].map((i) => [`kin${i}@${DOMAIN}`, `quiet-harbour-lantern
 
 let platform: Platform;
 let call: Call;
-let worker: ChildProcess | null = null;
+let worker: WorkerProcess;
 let caFile: string;
 let homeId: string;
 let ejId: string;
 let domainId: string;
-
-function killWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (!w || w.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    w.once("exit", () => resolve());
-    w.kill("SIGKILL");
-  });
-}
 
 /** The server's processes (found by its folder on their command line), sent a signal. */
 function signalServer(instanceId: string, signal: NodeJS.Signals): number {
@@ -51,9 +40,10 @@ async function endpointOf(instanceId: string) {
 
 beforeAll(async () => {
   platform = await startPlatform({ inProcessWorker: false });
+  worker = new WorkerProcess(platform.workerEnv);
   const family = await signupWithToken(platform.app, "crashmover");
   call = family.call;
-  worker = spawnWorker(platform.workerEnv);
+  worker.start();
   const home = await call("POST", `/api/v1/tenants/${family.tenantId}/instances?wait=90`, { name: "home" });
   expect(home.json.operation?.status, home.text).toBe("succeeded");
   homeId = home.json.instance.id;
@@ -85,7 +75,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await killWorker();
+  await worker?.kill();
   await platform?.close();
 });
 
@@ -110,14 +100,14 @@ describe("a move between kinds whose worker is killed after the switch", () => {
         10_000,
         5,
       );
-      await killWorker();
+      await worker.kill();
     } finally {
       signalServer(ejId, "SIGCONT");
     }
     expect(existsSync(placed)).toBe(true);
     expect((await platform.app.core.db.operation.findUniqueOrThrow({ where: { id: opId } })).status).toBe("running");
 
-    worker = spawnWorker(platform.workerEnv);
+    worker.start();
     await until(
       "the move to end",
       async () => {

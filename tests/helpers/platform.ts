@@ -166,6 +166,28 @@ export function spawnWorker(env: Record<string, string>): ChildProcess {
   return child;
 }
 
+/** The worker as a process of its own, one at a time, which a test kills as a crash would and starts again. */
+export class WorkerProcess {
+  private child: ChildProcess | null = null;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  start(): void {
+    this.child = spawnWorker(this.env);
+  }
+
+  /** Kills it with SIGKILL; resolves once it is gone (at once when it is not running). */
+  kill(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+  }
+}
+
 // The API client and the XMPP client that most test files use beside a platform, importable from here too.
 export { type Call, client, signupWithToken } from "./api.ts";
 export { writeCa, xmppClient } from "./xmpp.ts";
