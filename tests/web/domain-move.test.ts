@@ -26,6 +26,7 @@ let homeId: string;
 let biggerId: string;
 /** A free address on the shared server, of another family. */
 let freeId = "";
+let freeFamily: Awaited<ReturnType<typeof signupWithToken>> | undefined;
 const findings: AxeFinding[] = [];
 const inspected: string[] = [];
 
@@ -46,12 +47,12 @@ async function movedTo(): Promise<string> {
 }
 
 /** Confirms the move in its dialog, then waits for its progress bar to say it is done. */
-async function confirmAndFollow(page: Page, m: typeof en, server: string): Promise<void> {
+async function confirmAndFollow(page: Page, m: typeof en, server: string, domain = DOMAIN): Promise<void> {
   const dialog = page.getByRole("dialog", {
-    name: m.moves.confirmTitle.replace("{name}", DOMAIN).replace("{server}", server),
+    name: m.moves.confirmTitle.replace("{name}", domain).replace("{server}", server),
   });
   await dialog.waitFor();
-  expect(await dialog.textContent()).toContain(m.moves.confirmBody.replace("{name}", DOMAIN));
+  expect(await dialog.textContent()).toContain(m.moves.confirmBody.replace("{name}", domain));
   await dialog.getByRole("button", { name: m.moves.confirm }).click();
   await page.locator("[data-operation-status] progress").waitFor();
   await page.locator('[data-operation-status="succeeded"]').waitFor({ timeout: 120_000 });
@@ -125,6 +126,7 @@ describe("moving a domain to another server", () => {
 
   it("tells a family on a free address to create a server of its own first", async () => {
     const family = await signupWithToken(stack.platform.app, "freefamily");
+    freeFamily = family;
     const free = await family.call("POST", `/api/v1/tenants/${family.tenantId}/domains?wait=60`, { name: "lees" });
     expect(free.status, free.text).toBe(201);
     freeId = free.json.domain.id;
@@ -177,6 +179,24 @@ describe("moving a domain to another server", () => {
     await page.locator("[data-move-empty]").waitFor();
     await context.close();
   }, 180_000);
+
+  it("moves a free address to the family's only server of its own, and says when it is done", async () => {
+    const family = freeFamily;
+    if (!family) throw new Error("the free address's family was not made");
+    const ours = await family.call("POST", `/api/v1/tenants/${family.tenantId}/instances?wait=60`, { name: "ours" });
+    expect(ours.json.operation?.status, ours.text).toBe("succeeded");
+    const page = await signedInPage(stack, family.cookie);
+    await page.goto(`/t/${family.tenantId}/domains/${freeId}?tab=settings`);
+    await page.getByRole("heading", { name: en.moves.titleOwn }).waitFor();
+    expect(await page.getByLabel(en.moves.target).locator("option").allTextContents()).toEqual(["ours"]);
+    await page.getByRole("button", { name: en.moves.action, exact: true }).click();
+    // Once there, the family has no other server: the move's end stays in sight, not the empty state.
+    await confirmAndFollow(page, en, "ours", `lees.${BASE}`);
+    await page.locator('[data-placement="dedicated"]', { hasText: "ours" }).waitFor();
+    expect(await page.locator("[data-move-empty]").count()).toBe(0);
+    await inspect(page, "free-address-moved");
+    await page.context().close();
+  }, 180_000);
 });
 
 describe("accessibility", () => {
@@ -217,7 +237,7 @@ describe("accessibility", () => {
   }, 180_000);
 
   it("axe-core finds no serious or critical violation on any page visited", () => {
-    expect(inspected).toHaveLength(8);
+    expect(inspected).toHaveLength(9);
     expect(findings).toEqual([]);
   });
 });

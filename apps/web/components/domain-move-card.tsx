@@ -53,19 +53,24 @@ export async function DomainMoveCard({
     <Card title={title}>
       <div className="space-y-3 text-sm" data-section="move">
         {targets.length ? (
-          <>
-            <p className="text-zinc-700">{interpolate(own ? t.leadOwn : t.lead, { name: domain.name })}</p>
-            <MoveDomainForm domainId={domain.id} name={domain.name} targets={targets} label={t.target} />
-          </>
-        ) : (
-          <div className="space-y-3" data-move-empty>
-            <h3 className="font-semibold">{own ? t.noneOwnTitle : t.noneTitle}</h3>
-            <p className="text-zinc-700">{interpolate(own ? t.noneOwn : t.none, { name: domain.name })}</p>
-            <Link href={`/t/${tenantId}/instances`} className={buttonClass("secondary", "sm")}>
-              {t.createServer}
-            </Link>
-          </div>
-        )}
+          <p className="text-zinc-700">{interpolate(own ? t.leadOwn : t.lead, { name: domain.name })}</p>
+        ) : null}
+        {/* Always here, so that a move to the family's only other server still shows its end once there is none. */}
+        <MoveDomainForm
+          domainId={domain.id}
+          name={domain.name}
+          targets={targets}
+          label={t.target}
+          empty={
+            <div className="space-y-3" data-move-empty>
+              <h3 className="font-semibold">{own ? t.noneOwnTitle : t.noneTitle}</h3>
+              <p className="text-zinc-700">{interpolate(own ? t.noneOwn : t.none, { name: domain.name })}</p>
+              <Link href={`/t/${tenantId}/instances`} className={buttonClass("secondary", "sm")}>
+                {t.createServer}
+              </Link>
+            </div>
+          }
+        />
       </div>
     </Card>
   );

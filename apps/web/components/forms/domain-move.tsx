@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { api } from "../../lib/api/client";
 import { useI18n } from "../../lib/i18n/client";
 import { formatNumber, interpolate } from "../../lib/i18n/format";
@@ -25,18 +25,21 @@ export interface MoveTarget {
 
 /**
  * Moves a domain with all its data to the chosen server, after a confirmation that says what people will notice;
- * then the move's progress, and the page's data refreshed once it ends. `label` names the select.
+ * then the move's progress, and the page's data refreshed once it ends. `label` names the select; `empty` is shown
+ * instead of the form when there is nowhere to go (but not under a move that just ended, whose outcome stays).
  */
 export function MoveDomainForm({
   domainId,
   name,
   targets,
   label,
+  empty = null,
 }: {
   domainId: string;
   name: string;
   targets: MoveTarget[];
   label: string;
+  empty?: ReactNode;
 }) {
   const { m, locale } = useI18n();
   const t = m.moves;
@@ -59,47 +62,53 @@ export function MoveDomainForm({
 
   return (
     <div className="space-y-3" data-domain-move={name}>
-      <form
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (!chosen) return;
-          const yes = await ask({
-            title: interpolate(t.confirmTitle, { name, server: chosen.label }),
-            body: interpolate(t.confirmBody, { name }),
-            confirmLabel: t.confirm,
-          });
-          if (!yes) return;
-          await action.run(() =>
-            api.POST("/api/v1/domains/{domainId}/move", {
-              params: { path: { domainId } },
-              body: { targetInstanceId: chosen.id },
-            }),
-          );
-        }}
-      >
-        <div className="min-w-0 flex-1 basis-48">
-          <SelectField
-            id={`move-${id}`}
-            label={label}
-            value={chosen?.id ?? ""}
-            error={field.error}
-            onChange={(e) => {
-              setTarget(e.target.value);
-              field.onChange();
-            }}
-          >
-            {targets.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <Button type="submit" variant="secondary" disabled={action.pending || !chosen}>
-          {t.action}
-        </Button>
-      </form>
+      {targets.length === 0 ? (
+        action.operationId ? null : (
+          empty
+        )
+      ) : (
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (!chosen) return;
+            const yes = await ask({
+              title: interpolate(t.confirmTitle, { name, server: chosen.label }),
+              body: interpolate(t.confirmBody, { name }),
+              confirmLabel: t.confirm,
+            });
+            if (!yes) return;
+            await action.run(() =>
+              api.POST("/api/v1/domains/{domainId}/move", {
+                params: { path: { domainId } },
+                body: { targetInstanceId: chosen.id },
+              }),
+            );
+          }}
+        >
+          <div className="min-w-0 flex-1 basis-48">
+            <SelectField
+              id={`move-${id}`}
+              label={label}
+              value={chosen?.id ?? ""}
+              error={field.error}
+              onChange={(e) => {
+                setTarget(e.target.value);
+                field.onChange();
+              }}
+            >
+              {targets.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <Button type="submit" variant="secondary" disabled={action.pending || !chosen}>
+            {t.action}
+          </Button>
+        </form>
+      )}
       {refusal ? <Alert>{refusal}</Alert> : null}
       <ActionProgress action={action} summary={(result) => pauseSummary(result, t.paused, locale)} />
       {dialog}
