@@ -2,6 +2,7 @@ import Link from "next/link";
 import { must, serverApi } from "../lib/api/server";
 import { interpolate } from "../lib/i18n/format";
 import { getI18n } from "../lib/i18n/server";
+import { moveTargetLabel } from "../lib/move-targets";
 import { MoveDomainForm } from "./forms/domain-move";
 import { buttonClass } from "./ui/button";
 import { Card } from "./ui/card";
@@ -12,9 +13,9 @@ interface Features {
 }
 
 /**
- * "Move to another server", for a tenant's owners and admins: the tenant's other running servers of the domain's
- * software, or what to do when there is none. A free address's shared server is never shown to tenants, so its
- * software is known only by what it can do (the same `features` as the servers of that software).
+ * "Move to another server", for a tenant's owners and admins: the tenant's other running servers, or what to do when
+ * there is none. A free address's shared server is never shown to tenants, so its software is known only by what it
+ * can do (the same `features` as the servers of that software).
  */
 export async function DomainMoveCard({
   tenantId,
@@ -34,21 +35,15 @@ export async function DomainMoveCard({
   const servers = must(
     await api.GET("/api/v1/tenants/{tenantId}/instances", { params: { path: { tenantId }, query: { limit: 200 } } }),
   );
-  // Any running server takes the address: between server software, its data is converted on the way. The software is
-  // named where it differs from the address's own (a free address is on Prosody).
-  const current = server ?? "prosody";
+  // Any running server takes the address: between server software, its data is converted on the way.
+  const sameSoftware = (s: { server: string; features: Features }) =>
+    server
+      ? s.server === server
+      : s.features.domainBackups === domain.features.domainBackups &&
+        s.features.inBandInvites === domain.features.inBandInvites;
   const targets = servers.items
     .filter((s) => s.id !== domain.instanceId && s.status === "running")
-    .map((s) => ({
-      id: s.id,
-      label:
-        s.server === current
-          ? s.name
-          : interpolate(t.otherSoftware, {
-              name: s.name,
-              software: s.server === "ejabberd" ? m.instances.ejabberd : "Prosody",
-            }),
-    }));
+    .map((s) => ({ id: s.id, label: moveTargetLabel(m, s.name, s.server, sameSoftware(s)) }));
   return (
     <Card title={title}>
       <div className="space-y-3 text-sm" data-section="move">

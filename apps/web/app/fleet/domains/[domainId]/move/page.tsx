@@ -6,6 +6,7 @@ import { Card } from "../../../../../components/ui/card";
 import { currentUser, must, serverApi } from "../../../../../lib/api/server";
 import { interpolate } from "../../../../../lib/i18n/format";
 import { getI18n, titled } from "../../../../../lib/i18n/server";
+import { moveTargetLabel } from "../../../../../lib/move-targets";
 
 export const dynamic = "force-dynamic";
 
@@ -38,19 +39,11 @@ export default async function FleetDomainMovePage({ params }: { params: Promise<
   const targets = [...own.items, ...shared.items]
     .filter((row) => row.instance.id !== instanceId && row.instance.status === "running")
     .map((row) => {
-      const label = row.tenant
+      const name = row.tenant
         ? interpolate(t.tenantTarget, { name: row.instance.name, tenant: row.tenant.name })
         : interpolate(t.sharedTarget, { name: row.instance.name });
-      return {
-        id: row.instance.id,
-        label:
-          row.instance.server === current.server
-            ? label
-            : interpolate(t.otherSoftware, {
-                name: label,
-                software: row.instance.server === "ejabberd" ? m.instances.ejabberd : "Prosody",
-              }),
-      };
+      const same = row.instance.server === current.server;
+      return { id: row.instance.id, label: moveTargetLabel(m, name, row.instance.server, same) };
     });
   return (
     <AppShell user={me}>
